@@ -1,0 +1,143 @@
+"""The page model: what the templates render, built from the TEI by `transform`.
+
+Inline content arrives as `Markup` made by the transformer (the only HTML marked
+safe); everything else is plain data that the templates escape.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from markupsafe import Markup
+
+from tei_edition.archival import ArchivalRef, ArchivalUnit
+
+
+@dataclass(frozen=True)
+class SourceInfo:
+    """The printed article, from the TEI header's biblStruct."""
+
+    author: str
+    title: str
+    journal: str
+    year: str
+    issue: str
+    pages: tuple[str, str]
+    doi: str
+
+
+@dataclass(frozen=True)
+class Citation:
+    """One archival reference printed in a note."""
+
+    id: str  # the bibl's xml:id, e.g. "ref-n7"
+    ref: ArchivalRef
+    note_id: str
+    paragraph_id: str
+    printed: str
+    repeats: str | None  # the bibl id an "Ibid." repeats
+
+
+@dataclass(frozen=True)
+class Note:
+    id: str  # "n7": the edition's continuous numbering
+    number: int
+    printed: str  # the number printed on its page
+    page: str
+    paragraph_id: str
+    html: Markup | None  # None: the source lost the note's text
+    citations: tuple[Citation, ...] = ()
+
+    @property
+    def lost(self) -> bool:
+        return self.html is None
+
+
+@dataclass(frozen=True)
+class Paragraph:
+    id: str
+    number: int | None  # the reader-facing ¶ number; None outside the body
+    html: Markup
+    notes: tuple[Note, ...] = ()
+    kind: str = "paragraph"
+
+
+@dataclass(frozen=True)
+class Cell:
+    html: Markup
+    header: bool = False
+    scope: str | None = None
+    rowspan: int = 1
+    colspan: int = 1
+    css: str = ""
+
+
+@dataclass(frozen=True)
+class RowGroup:
+    kind: str  # "head" or "body"
+    rows: tuple[tuple[Cell, ...], ...]
+
+
+@dataclass(frozen=True)
+class Table:
+    id: str
+    caption: Markup
+    groups: tuple[RowGroup, ...]
+    articles: int  # numbered data rows
+    kind: str = "table"
+
+
+@dataclass(frozen=True)
+class Section:
+    """A titled run of paragraphs outside the body, e.g. an abstract."""
+
+    id: str
+    lang: str
+    heading: Markup | None
+    paragraphs: tuple[Paragraph, ...]
+    authorial: bool = True
+
+
+@dataclass(frozen=True)
+class Document:
+    id: str
+    lang: str
+    title: Markup
+    title_text: str
+    rubric: str
+    byline: Markup
+    front_pagebreak: Markup
+    source: SourceInfo
+    abstracts: tuple[Section, ...]
+    blocks: tuple[Paragraph | Table, ...]
+    back: tuple[Section, ...]
+    notes: tuple[Note, ...]
+    pages: tuple[str, ...]
+    tei_file: str
+
+    @property
+    def paragraphs(self) -> tuple[Paragraph, ...]:
+        return tuple(b for b in self.blocks if isinstance(b, Paragraph))
+
+    @property
+    def citations(self) -> tuple[Citation, ...]:
+        return tuple(c for note in self.notes for c in note.citations)
+
+
+@dataclass(frozen=True)
+class RegisterEntry:
+    """One archival unit (archive -> fond -> opis -> delo) and every place that cites it."""
+
+    unit: ArchivalUnit
+    citations: tuple[tuple[str, Citation], ...] = field(default=())  # (document id, citation)
+
+    @property
+    def id(self) -> str:
+        return self.unit.key
+
+
+@dataclass(frozen=True)
+class PageBreak:
+    """A print page break that stands between blocks (not inside a paragraph)."""
+
+    html: Markup
+    kind: str = "pagebreak"

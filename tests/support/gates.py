@@ -1,0 +1,184 @@
+"""Reusable quality-gate helpers for the test suite (no pytest fixtures here).
+
+* :func:`serve_directory` -- serve a folder over HTTP on 127.0.0.1 (free port);
+* :data:`CHROMIUM_ARGS` / :func:`launch_chromium` -- Debian's /usr/bin/chromium
+  driven by Playwright (never a Playwright-downloaded browser);
+* :func:`run_vnu` -- the Nu Html Checker (``node_modules/vnu-jar``) on a folder;
+* :func:`run_axe` -- axe-core (``node_modules/axe-core``) on a Playwright page.
+
+A missing tool (chromium, java, vnu.jar, axe.min.js) raises :class:`GateToolMissing`,
+so the tests that need it fail loudly instead of being skipped.  The Node tools
+come from ``npm ci --ignore-scripts`` at the repository root.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import functools
+import http.server
+import json
+import shutil
+import subprocess
+import threading
+import time
+import urllib.error
+import urllib.request
+from pathlib import Path
+from typing import Any, Iterator
+from urllib.parse import unquote, urlsplit
+
+REPO_ROOT = Path(__file__).resolve().parents[2]
+NODE_MODULES = REPO_ROOT / "node_modules"
+VNU_JAR = NODE_MODULES / "vnu-jar" / "build" / "dist" / "vnu.jar"
+AXE_JS = NODE_MODULES / "axe-core" / "axe.min.js"
+CHROMIUM_PATH = Path("/usr/bin/chromium")
+CHROMIUM_ARGS = [
+    "--headless",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--no-first-run",
+]
+AXE_TAGS = ["wcag2a", "wcag2aa", "wcag21aa"]
+VNU_TIMEOUT_S = 600
+
+
+class GateToolMissing(RuntimeError):
+    """A quality-gate tool is not installed; the gate must fail, not skip."""
+
+
+# --------------------------------------------------------------------- HTTP --
+class _QuietHandler(http.server.SimpleHTTPRequestHandler):
+    def log_message(self, format: str, *args: Any) -> None:  # noqa: A002
+        pass
+
+
+@contextlib.contextmanager
+def serve_directory(path: Path | str) -> Iterator[str]:
+    """Serve *path* on 127.0.0.1 at a free port; yield the base URL ("http://127.0.0.1:PORT/").
+
+    A threaded ``http.server`` runs in this process (daemon threads); the
+    context waits until it answers and shuts it down on exit.
+    """
+    root = Path(path).resolve()
+    if not root.is_dir():
+        raise NotADirectoryError(f"serve_directory: {root} is not a directory")
+    handler = functools.partial(_QuietHandler, directory=str(root))
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    server.daemon_threads = True
+    thread = threading.Thread(target=server.serve_forever, kwargs={"poll_interval": 0.05}, name=f"http:{root.name}", daemon=True)
+    thread.start()
+    base_url = f"http://127.0.0.1:{server.server_address[1]}/"
+    try:
+        deadline = time.monotonic() + 10
+        while True:
+            try:
+                with urllib.request.urlopen(base_url, timeout=2):
+                    break
+            except urllib.error.HTTPError:
+                break  # it answered (e.g. 404 on an empty folder)
+            except OSError:
+                if time.monotonic() > deadline:
+                    raise RuntimeError(f"serve_directory: {base_url} never answered")
+                time.sleep(0.05)
+        yield base_url
+    finally:
+        server.shutdown()
+        server.server_close()
+        thread.join(timeout=5)
+
+
+# ----------------------------------------------------------------- Chromium --
+def launch_chromium(playwright: Any, **launch_kwargs: Any) -> Any:
+    """Launch Debian's chromium through a (sync) Playwright instance; return the Browser."""
+    if not CHROMIUM_PATH.is_file():
+        raise GateToolMissing(
+            f"{CHROMIUM_PATH} is missing: install Debian's chromium (apt-get install chromium); "
+            "the browser gates need it and do not use Playwright's own browser downloads")
+    return playwright.chromium.launch(
+        executable_path=str(CHROMIUM_PATH), args=list(CHROMIUM_ARGS), headless=True, **launch_kwargs)
+
+
+# ---------------------------------------------------------------------- vnu --
+def run_vnu(site_dir: Path | str) -> list[dict]:
+    """Run vnu.jar once over every HTML file below *site_dir*; return its errors.
+
+    Each item: ``{"url", "page", "line", "message", "extract", "type"}`` where
+    ``page`` is the path relative to *site_dir* (or the raw url) and ``type`` is
+    ``"error"`` or ``"non-document-error"`` (e.g. an unreadable file).
+    Warnings are not reported (``--errors-only``).
+    """
+    site = Path(site_dir).resolve()
+    java = shutil.which("java")
+    if java is None:
+        raise GateToolMissing("java is not on PATH: install a JRE >= 11 (e.g. apt-get install "
+                              "openjdk-17-jre-headless) to run the HTML validator")
+    if not VNU_JAR.is_file():
+        raise GateToolMissing(f"{VNU_JAR} is missing: run `npm ci --ignore-scripts` in {REPO_ROOT}")
+    if not site.is_dir():
+        raise NotADirectoryError(f"run_vnu: {site} is not a directory")
+    cmd = [java, "-jar", str(VNU_JAR), "--errors-only", "--format", "json", "--stdout",
+           "--skip-non-html", str(site)]
+    proc = subprocess.run(cmd, capture_output=True, text=True, encoding="utf-8",
+                          timeout=VNU_TIMEOUT_S, check=False)
+    try:
+        messages = json.loads(proc.stdout)["messages"]
+    except (ValueError, KeyError) as exc:
+        raise RuntimeError(f"vnu gave no JSON report (exit {proc.returncode}):\n"
+                           f"{proc.stdout[-2000:]}\n{proc.stderr[-2000:]}") from exc
+    errors = []
+    for msg in messages:
+        if msg.get("type") not in ("error", "non-document-error"):
+            continue
+        url = msg.get("url", "")
+        page = url
+        if url.startswith("file:"):
+            with contextlib.suppress(ValueError):
+                page = Path(unquote(urlsplit(url).path)).resolve().relative_to(site).as_posix()
+        errors.append({
+            "url": url, "page": page, "line": msg.get("lastLine", msg.get("firstLine")),
+            "message": msg.get("message", ""), "extract": msg.get("extract", ""),
+            "type": msg["type"],
+        })
+    if proc.returncode not in (0, 1) or (proc.returncode == 1 and not errors):
+        raise RuntimeError(f"vnu failed (exit {proc.returncode}):\n{proc.stderr[-2000:]}")
+    return errors
+
+
+def format_vnu_errors(errors: list[dict]) -> str:
+    return "\n".join(f"{e['page']}:{e['line']}: {e['message']}" for e in errors)
+
+
+# ---------------------------------------------------------------------- axe --
+_AXE_RUN = """async (tags) => {
+  const results = await axe.run(document, {
+    runOnly: {type: 'tag', values: tags},
+    resultTypes: ['violations'],
+  });
+  return results.violations.map(v => ({
+    id: v.id, impact: v.impact, help: v.help, helpUrl: v.helpUrl,
+    targets: v.nodes.map(n => n.target.map(t => Array.isArray(t) ? t.join(' >>> ') : t).join(' ')),
+  }));
+}"""
+
+
+def run_axe(page: Any, media: str = "screen") -> list[dict]:
+    """Run axe-core (tags wcag2a, wcag2aa, wcag21aa) on the loaded *page*; return violations.
+
+    *media* ("screen" or "print") is emulated first and left in force.  Each
+    violation: ``{"id", "impact", "help", "helpUrl", "targets": [css selector, ...]}``.
+    axe is injected as an inline script: a page whose CSP forbids inline
+    scripts needs a context created with ``bypass_csp=True``.
+    """
+    if not AXE_JS.is_file():
+        raise GateToolMissing(f"{AXE_JS} is missing: run `npm ci --ignore-scripts` in {REPO_ROOT}")
+    page.emulate_media(media=media)
+    page.add_script_tag(path=str(AXE_JS))
+    return page.evaluate(_AXE_RUN, AXE_TAGS)
+
+
+def format_axe_violations(violations: list[dict]) -> str:
+    return "\n".join(f"[{v['impact']}] {v['id']}: {v['help']} -> {', '.join(v['targets'])}"
+                     for v in violations)
