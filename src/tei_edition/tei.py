@@ -36,7 +36,8 @@ def normalize_space(text: str) -> str:
 
 def parse(path: Path) -> etree._ElementTree:
     """Parse without network access or entity expansion; malformed XML is a located error."""
-    parser = etree.XMLParser(resolve_entities=False, no_network=True, remove_comments=False)
+    # collect_ids=False: duplicate xml:ids are reported by check_rules, with both lines.
+    parser = etree.XMLParser(resolve_entities=False, no_network=True, remove_comments=False, collect_ids=False)
     try:
         return etree.parse(str(path), parser)
     except etree.XMLSyntaxError as exc:
@@ -77,7 +78,7 @@ def parse_archival(root: etree._Element, path: Path, repositories: dict, errors:
         text = normalize_space("".join(bibl.itertext()))
         same_as = (bibl.get("sameAs") or "").lstrip("#")
         repeated = refs.get(same_as) if same_as else None
-        if same_as and repeated is None:
+        if same_as and repeated is None and root.xpath("//*[@xml:id=$id]", id=same_as):
             errors.add(path, bibl.sourceline, f"sameAs=\"#{same_as}\" must point to an earlier archival reference")
         try:
             ref = parse_reference(text, repeated or previous, known)
@@ -117,19 +118,27 @@ def _check_markup(bibl: etree._Element, ref: ArchivalRef, path: Path, errors: Co
                                                f"to match \"{normalize_space(''.join(cited.itertext()))}\"")
 
 
+def check_unique_ids(tree: etree._ElementTree, path: Path) -> None:
+    """Before the schema, whose message for a repeated ID ("Invalid attribute id") names neither."""
+    errors = Collector()
+    first_use: dict[str, int] = {}
+    for element in tree.getroot().iter():
+        xml_id = element.get(XML_ID) if isinstance(element.tag, str) else None
+        if xml_id is None:
+            continue
+        if xml_id in first_use:
+            errors.add(path, element.sourceline,
+                       f"duplicate xml:id \"{xml_id}\" (first used on line {first_use[xml_id]}); ids must be unique")
+        else:
+            first_use[xml_id] = element.sourceline
+    errors.raise_if_any()
+
+
 def check_rules(tree: etree._ElementTree, path: Path, repositories: dict) -> dict[str, ArchivalRef]:
     """The project's rules beyond the schema; returns the parsed archival references by bibl id."""
     root = tree.getroot()
     errors = Collector()
-    ids: dict[str, int] = {}
-    for element in root.iter():
-        xml_id = element.get(XML_ID) if isinstance(element.tag, str) else None
-        if xml_id is None:
-            continue
-        if xml_id in ids:
-            errors.add(path, element.sourceline, f"duplicate xml:id \"{xml_id}\" (first used on line {ids[xml_id]})")
-        else:
-            ids[xml_id] = element.sourceline
+    ids = {element.get(XML_ID) for element in root.iter() if isinstance(element.tag, str)}
     for element in root.iter():
         if not isinstance(element.tag, str):
             continue

@@ -29,7 +29,10 @@ class _Output:
         self.items: list = []
 
     def text(self, value: str) -> None:
-        self.items.append(["text", value])
+        if self.items and self.items[-1] is not GLUE and self.items[-1][0] == "text":
+            self.items[-1][1] += value  # one run of text, so that its white space collapses as one
+        else:
+            self.items.append(["text", value])
 
     def markup(self, value: str) -> None:
         self.items.append(["markup", value])
@@ -76,7 +79,7 @@ class Transformer:
         self.state = _State()
         self.rules: dict[str, Callable[[etree._Element, _Output], None]] = {
             "lb": self.lb, "pb": self.pb, "note": self.note, "q": self.wrap("q"),
-            "date": self.date, "seg": self.seg, "measure": self.wrap("span", "measure"),
+            "date": self.date, "seg": self.seg, "measure": self.measure,
             "name": self.wrap("span", "name"), "docAuthor": self.wrap("span", "author"),
             "term": self.wrap("span", "term"), "label": self.wrap("span", "label"),
             "titlePart": self.children, "bibl": self.bibl, "msIdentifier": self.children,
@@ -141,6 +144,19 @@ class Transformer:
         out.markup(f'<time datetime="{escape(element.get("when", ""))}">')
         self.children(element, out)
         out.markup("</time>")
+
+    def measure(self, element: etree._Element, out: _Output) -> None:
+        """A quantity with its unit becomes machine-readable <data value="25 kopeck">."""
+        kind = escape(element.get("type", ""))
+        quantity, unit = element.get("quantity"), element.get("unit")
+        if quantity and unit:
+            out.markup(f'<data class="measure {kind}" value="{escape(quantity)} {escape(unit)}">')
+            self.children(element, out)
+            out.markup("</data>")
+        else:
+            out.markup(f'<span class="measure {kind}">')
+            self.children(element, out)
+            out.markup("</span>")
 
     def seg(self, element: etree._Element, out: _Output) -> None:
         css = {"interpolation": "interpolation"}.get(element.get("type"), "seg")

@@ -1,0 +1,37 @@
+# Two entry points (see README): `make serve` installs, builds and serves the site;
+# `make test` installs everything the tests need and runs them all.
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
+APT := DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get
+
+.PHONY: install build serve check install-test test
+
+install:
+	@$(PYTHON) -c "import ensurepip" 2>/dev/null || ($(APT) update -qq && $(APT) install -y -qq python3-venv)
+	@[ -x $(BIN)/python ] || $(PYTHON) -m venv $(VENV)
+	$(BIN)/pip install --quiet --disable-pip-version-check -e .
+
+build: install
+	$(BIN)/tei-edition build
+
+serve: install
+	$(BIN)/tei-edition serve
+
+check: install
+	$(BIN)/tei-edition check
+
+# The real tools: Debian's chromium and Java (for the Nu Html Checker), npm's axe-core and
+# vnu-jar from the committed lock (its optional JDK download stays off: --ignore-scripts).
+install-test: install
+	@missing=""; \
+	  command -v chromium >/dev/null || missing="$$missing chromium"; \
+	  command -v java >/dev/null || missing="$$missing default-jre-headless"; \
+	  command -v npm >/dev/null || missing="$$missing npm"; \
+	  if [ -n "$$missing" ]; then $(APT) update -qq && $(APT) install -y -qq --no-install-recommends $$missing; fi
+	$(BIN)/pip install --quiet --disable-pip-version-check -e '.[test]'
+	npm ci --ignore-scripts --no-audit --no-fund --loglevel=error
+
+test: install-test
+	$(BIN)/python -m pytest

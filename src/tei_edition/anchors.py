@@ -1,0 +1,126 @@
+"""Published anchors and what each one means, as a print locator.
+
+An anchor's meaning is where it points in the printed article: `p12` means "the
+paragraph that begins on p. 169, line 32", `n7` means "note 2 of p. 167". The
+ledger (`edition/anchors.tsv`) records these once published; the check fails when
+an anchor disappears or comes to point somewhere else.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+from lxml import etree
+
+from tei_edition.errors import Collector, EditionError
+from tei_edition.model import RegisterEntry
+from tei_edition.tei import XML_ID, local_name
+
+LEDGER_HEADER = ("# Published anchors: page<TAB>id<TAB>meaning. A row is a promise: never remove or change one.\n"
+                 "# New anchors are appended by `tei-edition ledger`; see README, 'Stable anchors'.\n")
+
+
+@dataclass(frozen=True, order=True)
+class Anchor:
+    page: str  # a document id, or "archives" for the register
+    id: str
+    meaning: str
+
+    def row(self) -> str:
+        return f"{self.page}\t{self.id}\t{self.meaning}"
+
+
+class _Locator:
+    """Walks the TEI text keeping the current print page and line."""
+
+    def __init__(self, doc_id: str):
+        self.doc_id = doc_id
+        self.page = "?"
+        self.line = 0
+        self.anchors: list[Anchor] = []
+        self.pending: list[str] = []  # ids of blocks waiting for their first line
+
+    def add(self, anchor_id: str, meaning: str) -> None:
+        self.anchors.append(Anchor(self.doc_id, anchor_id, meaning))
+
+    def walk(self, element: etree._Element) -> None:
+        name = local_name(element)
+        if not name:
+            return
+        if name == "pb":
+            self.page, self.line = element.get("n"), 0
+            self.add(element.get(XML_ID), f"p. {self.page}")
+            return
+        if name == "lb":
+            self.line += 1
+            for anchor_id in self.pending:
+                self.add(anchor_id, f"p. {self.page}, l. {self.line}")
+            self.pending = []
+            return
+        if name == "note":
+            number = element.get(XML_ID)[1:]
+            self.add(f"n{number}", f"p. {self.page}, note {element.get('n')}")
+            self.add(f"nref-{number}", f"p. {self.page}, note {element.get('n')}")
+            return
+        if name == "table" and element.get(XML_ID):
+            self.add(element.get(XML_ID), f"p. {self.page}, table")
+        elif name == "p" and element.get(XML_ID):
+            self.pending.append(element.get(XML_ID))
+        for child in element:
+            self.walk(child)
+
+
+def document_anchors(tree: etree._ElementTree, doc_id: str) -> list[Anchor]:
+    locator = _Locator(doc_id)
+    locator.walk(tree.getroot().find("{http://www.tei-c.org/ns/1.0}text"))
+    return locator.anchors
+
+
+def register_anchors(entries: list[RegisterEntry]) -> list[Anchor]:
+    return [Anchor("archives", e.id, f"{e.unit.repository} f. {e.unit.fond}, op. {e.unit.opis}, d. {e.unit.delo}")
+            for e in entries]
+
+
+def read_ledger(path: Path) -> list[Anchor]:
+    if not path.exists():
+        return []
+    anchors = []
+    errors = Collector()
+    for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), start=1):
+        if not line.strip() or line.startswith("#"):
+            continue
+        parts = line.split("\t")
+        if len(parts) != 3:
+            errors.add(path, number, "a ledger row is page<TAB>id<TAB>meaning")
+            continue
+        anchors.append(Anchor(*parts))
+    errors.raise_if_any()
+    return anchors
+
+
+def compare_ledger(ledger: list[Anchor], current: list[Anchor], path: Path) -> tuple[list[str], list[Anchor]]:
+    """Problems with published anchors, and the anchors not yet in the ledger."""
+    now = {(a.page, a.id): a for a in current}
+    problems = []
+    for anchor in ledger:
+        found = now.get((anchor.page, anchor.id))
+        if found is None:
+            problems.append(f"{path}: published anchor {anchor.page}#{anchor.id} ({anchor.meaning}) has disappeared")
+        elif found.meaning != anchor.meaning:
+            problems.append(f"{path}: published anchor {anchor.page}#{anchor.id} meant \"{anchor.meaning}\", "
+                            f"now it means \"{found.meaning}\"")
+    known = {(a.page, a.id) for a in ledger}
+    return problems, [a for a in current if (a.page, a.id) not in known]
+
+
+def append_to_ledger(path: Path, new: list[Anchor]) -> None:
+    text = path.read_text(encoding="utf-8") if path.exists() else LEDGER_HEADER
+    path.write_text(text + "".join(a.row() + "\n" for a in new), encoding="utf-8")
+
+
+def check_duplicates(anchors: list[Anchor]) -> None:
+    seen = set()
+    for anchor in anchors:
+        if (anchor.page, anchor.id) in seen:
+            raise EditionError.at(anchor.page, None, f"anchor {anchor.id} would be published twice")
+        seen.add((anchor.page, anchor.id))

@@ -1,0 +1,80 @@
+"""After the build: text fidelity, links and anchors, and the ledger of published anchors."""
+from __future__ import annotations
+
+import shutil
+import tempfile
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import lxml.html
+
+from tei_edition.anchors import Anchor, compare_ledger, document_anchors, read_ledger, register_anchors
+from tei_edition.build import SourceDocument, fidelity_report, read_documents, render_site
+from tei_edition.config import Config, load_config
+from tei_edition.fidelity import Difference
+from tei_edition.linkcheck import LinkReport, check_site_links
+from tei_edition.register import build_register
+from tei_edition.render import article_path, register_path
+from tei_edition.transform import build_document
+from tei_edition.write import SiteFiles, write_site
+
+LEDGER = "anchors.tsv"
+
+
+@dataclass
+class CheckReport:
+    differences: dict[str, list[Difference]] = field(default_factory=dict)
+    links: LinkReport | None = None
+    ledger_problems: list[str] = field(default_factory=list)
+    unrecorded: list[Anchor] = field(default_factory=list)
+    pages: int = 0
+
+    @property
+    def ok(self) -> bool:
+        return (not any(self.differences.values()) and self.links is not None and not self.links.problems
+                and not self.ledger_problems and not self.unrecorded)
+
+
+def current_anchors(config: Config, sources: list[SourceDocument]) -> list[Anchor]:
+    anchors: list[Anchor] = []
+    documents = []
+    for source in sources:
+        anchors.extend(document_anchors(source.tree, source.config.id))
+        documents.append(build_document(source.tree, source.config.tei, source.config.id, source.refs,
+                                        config.strings(config.languages[0]), "../archives/"))
+    return anchors + register_anchors(build_register(documents))
+
+
+def anchors_missing_from_pages(anchors: list[Anchor], files: SiteFiles, config: Config) -> list[str]:
+    """Every anchor must be an id on its page, in every language."""
+    problems = []
+    ids_by_path: dict[str, set[str]] = {}
+    for lang in config.languages:
+        for anchor in anchors:
+            path = register_path(lang) if anchor.page == "archives" else article_path(lang, anchor.page)
+            if path not in ids_by_path:
+                html = files.files.get(path)
+                ids_by_path[path] = set(lxml.html.fromstring(html).xpath("//@id")) if html else set()
+            if anchor.id not in ids_by_path[path]:
+                problems.append(f"{path}: anchor #{anchor.id} ({anchor.meaning}) is not on the page")
+    return problems
+
+
+def run_checks(edition_dir: Path) -> CheckReport:
+    """Every validation; writes nothing outside a temporary folder."""
+    config = load_config(edition_dir)
+    sources = read_documents(config)
+    report = CheckReport(differences=fidelity_report(config, sources))
+    files = render_site(config, sources)
+    report.pages = sum(1 for path in files.files if path.endswith(".html"))
+    staging = Path(tempfile.mkdtemp(prefix="tei-edition-check-"))
+    try:
+        write_site(files, staging / "site")
+        report.links = check_site_links(staging / "site")
+    finally:
+        shutil.rmtree(staging, ignore_errors=True)
+    anchors = current_anchors(config, sources)
+    ledger_path = config.root / LEDGER
+    report.ledger_problems, report.unrecorded = compare_ledger(read_ledger(ledger_path), anchors, ledger_path)
+    report.ledger_problems += anchors_missing_from_pages(anchors, files, config)
+    return report

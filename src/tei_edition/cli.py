@@ -1,0 +1,103 @@
+"""Command line: build, check, serve, ledger. A user's mistake is `file:line: message` and exit 1."""
+from __future__ import annotations
+
+import argparse
+import functools
+import http.server
+import sys
+from pathlib import Path
+
+from tei_edition.errors import EditionError
+
+DEFAULT_EDITION = Path("edition")
+DEFAULT_OUT = Path("build")
+
+
+def _build(args: argparse.Namespace) -> int:
+    from tei_edition.build import build
+    files = build(args.edition, args.out)
+    pages = sum(1 for path in files.files if path.endswith(".html"))
+    print(f"built {pages} pages, {len(files.files)} files into {args.out}/")
+    return 0
+
+
+def _check(args: argparse.Namespace) -> int:
+    from tei_edition.checks import run_checks
+    report = run_checks(args.edition)
+    for doc_id, differences in report.differences.items():
+        print(f"fidelity {doc_id}: {len(differences)} difference(s) between the TEI's print lines and the source")
+        for difference in differences:
+            print(f"  {difference}")
+    links = report.links
+    print(f"links: {links.pages} pages, {links.links_checked} links checked, {len(links.problems)} problem(s)")
+    for problem in links.problems:
+        print(f"  {problem}")
+    print(f"anchors: {len(report.ledger_problems)} problem(s), {len(report.unrecorded)} not in the ledger")
+    for problem in report.ledger_problems:
+        print(f"  {problem}")
+    if report.unrecorded:
+        print("  new anchors (record them with `tei-edition ledger`): "
+              + ", ".join(f"{a.page}#{a.id}" for a in report.unrecorded[:20])
+              + (" …" if len(report.unrecorded) > 20 else ""))
+    print("check passed" if report.ok else "check FAILED")
+    return 0 if report.ok else 1
+
+
+def _ledger(args: argparse.Namespace) -> int:
+    from tei_edition.anchors import append_to_ledger, compare_ledger, read_ledger
+    from tei_edition.build import read_documents
+    from tei_edition.checks import LEDGER, current_anchors
+    from tei_edition.config import load_config
+    config = load_config(args.edition)
+    path = config.root / LEDGER
+    problems, new = compare_ledger(read_ledger(path), current_anchors(config, read_documents(config)), path)
+    for problem in problems:
+        print(problem, file=sys.stderr)
+    if problems:
+        print("the ledger's published anchors must be restored first; nothing recorded", file=sys.stderr)
+        return 1
+    append_to_ledger(path, new)
+    print(f"recorded {len(new)} new anchor(s) in {path}")
+    return 0
+
+
+def _serve(args: argparse.Namespace) -> int:
+    _build(args)
+    handler = functools.partial(http.server.SimpleHTTPRequestHandler, directory=str(args.out))
+    with http.server.ThreadingHTTPServer(("127.0.0.1", args.port), handler) as server:
+        print(f"serving {args.out}/ at http://127.0.0.1:{server.server_address[1]}/ (Ctrl-C to stop)")
+        try:
+            server.serve_forever()
+        except KeyboardInterrupt:
+            pass
+    return 0
+
+
+def parser() -> argparse.ArgumentParser:
+    main_parser = argparse.ArgumentParser(prog="tei-edition", description=__doc__)
+    commands = main_parser.add_subparsers(dest="command", required=True)
+    for name, handler, help_text in (
+        ("build", _build, "build the site from edition/ into build/"),
+        ("check", _check, "every validation (schema, rules, fidelity, links, anchors); writes nothing"),
+        ("serve", _serve, "build, then serve build/ on 127.0.0.1 for preview"),
+        ("ledger", _ledger, "record newly published anchors in edition/anchors.tsv"),
+    ):
+        command = commands.add_parser(name, help=help_text)
+        command.set_defaults(handler=handler)
+        command.add_argument("--edition", type=Path, default=DEFAULT_EDITION, help="the edition folder")
+        if name in ("build", "serve"):
+            command.add_argument("--out", type=Path, default=DEFAULT_OUT, help="the output folder")
+        if name == "serve":
+            command.add_argument("--port", type=int, default=8000)
+    return main_parser
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = parser().parse_args(argv)
+    try:
+        return args.handler(args)
+    except EditionError as exc:
+        for diagnostic in exc.diagnostics:
+            print(diagnostic, file=sys.stderr)
+        print(f"{len(exc.diagnostics)} error(s); nothing was written", file=sys.stderr)
+        return 1

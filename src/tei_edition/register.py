@@ -1,0 +1,40 @@
+"""The archival register: one entry per archival unit, with every citation that names it."""
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+
+from tei_edition.archival import (ArchivalRef, ArchivalUnit, english_form, folios_english, folios_russian,
+                                  russian_form)
+from tei_edition.model import Document, RegisterEntry
+
+
+def _natural(value: str) -> tuple:
+    """Sort "14" before "1399" and "3" before "14": compare digit runs as numbers."""
+    return tuple(int(part) if part.isdigit() else part for part in re.split(r"(\d+)", value))
+
+
+def build_register(documents: Iterable[Document]) -> list[RegisterEntry]:
+    by_key: dict[str, list] = {}
+    units = {}
+    for document in documents:
+        for citation in document.citations:
+            units[citation.ref.unit.key] = citation.ref.unit
+            by_key.setdefault(citation.ref.unit.key, []).append((document.id, citation))
+    entries = [RegisterEntry(units[key], tuple(citations)) for key, citations in by_key.items()]
+    return sorted(entries, key=lambda e: (e.unit.repository, _natural(e.unit.fond), _natural(e.unit.opis),
+                                          _natural(e.unit.delo)))
+
+
+def unit_russian(unit: ArchivalUnit) -> str:
+    return russian_form(ArchivalRef(unit, ()))
+
+
+def unit_english(unit: ArchivalUnit, repository_en: str) -> str:
+    return english_form(ArchivalRef(unit, ()), repository_en)
+
+
+def folios_cited(entry: RegisterEntry, lang: str) -> str:
+    """Every folio range cited from this unit, once each, in folio order."""
+    ranges = sorted({r for _, citation in entry.citations for r in citation.ref.folios}, key=lambda r: r.first.order())
+    return folios_russian(ranges) if lang == "ru" else folios_english(ranges)

@@ -1,0 +1,116 @@
+"""Jinja2 rendering: one environment (autoescape on, undefined names are errors), one context per page.
+
+Templates receive a `Page` and plain data; the only HTML marked safe is the
+transformer's own output, carried as `Markup` in the page model.
+"""
+from __future__ import annotations
+
+import posixpath
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import jinja2
+
+from tei_edition.archival import folios_english, folios_russian
+from tei_edition.config import Config
+from tei_edition.errors import EditionError
+from tei_edition.model import Document, RegisterEntry
+from tei_edition.register import folios_cited, unit_english, unit_russian
+
+@dataclass(frozen=True)
+class BuildInfo:
+    version: str
+    date: str  # ISO date of the build, deterministic (SOURCE_DATE_EPOCH or the source's commit date)
+
+
+@dataclass(frozen=True)
+class Page:
+    """What every template knows about the page it renders."""
+
+    path: str  # output path, relative to the site root
+    lang: str
+    title: str
+    strings: dict[str, Any]
+    config: Config
+    build: BuildInfo
+    alternates: dict[str, str] = field(default_factory=dict)  # language -> path of the same page
+
+    @property
+    def root(self) -> str:
+        """Relative prefix to the site root, so the site works from any folder or host path."""
+        depth = self.path.count("/")
+        return "../" * depth
+
+    def url(self, target: str) -> str:
+        """A link from this page to `target` (a site path; "x/index.html" is linked as "x/")."""
+        relative = posixpath.relpath(target, posixpath.dirname(self.path) or ".")
+        if relative.endswith("index.html"):
+            relative = relative[: -len("index.html")] or "./"
+        return relative
+
+
+def article_path(lang: str, doc_id: str) -> str:
+    return f"{lang}/{doc_id}/index.html"
+
+
+def register_path(lang: str) -> str:
+    return f"{lang}/archives/index.html"
+
+
+def tei_path(doc_id: str) -> str:
+    return f"tei/{doc_id}.xml"
+
+
+def environment(templates: Path) -> jinja2.Environment:
+    env = jinja2.Environment(
+        loader=jinja2.FileSystemLoader(str(templates)),
+        autoescape=jinja2.select_autoescape(["html"]),
+        undefined=jinja2.StrictUndefined,
+        trim_blocks=True,
+        lstrip_blocks=True,
+        keep_trailing_newline=True,
+    )
+    env.globals.update(
+        russian_form_unit=unit_russian, english_form_unit=unit_english, folios_cited=folios_cited,
+        folios_russian=folios_russian, folios_english=folios_english,
+        article_path=article_path, register_path=register_path, tei_path=tei_path,
+    )
+    return env
+
+
+def render(env: jinja2.Environment, template: str, page: Page, **context: Any) -> str:
+    try:
+        return env.get_template(template).render(page=page, s=page.strings, **context)
+    except jinja2.TemplateSyntaxError as exc:
+        raise EditionError.at(exc.filename or template, exc.lineno, f"template error: {exc.message}") from None
+    except jinja2.UndefinedError as exc:
+        where, line = _template_frame(exc, template)
+        raise EditionError.at(where, line,
+                              f"template uses an undefined name: {exc.message} "
+                              f"(an interface string missing from i18n/{page.lang}.yaml?)") from None
+
+
+def _template_frame(exc: BaseException, template: str) -> tuple[str, int | None]:
+    """The innermost template line in the traceback (Jinja maps its frames to template lines)."""
+    where, line = f"templates/{template}", None
+    tb = exc.__traceback__
+    while tb is not None:
+        filename = tb.tb_frame.f_code.co_filename
+        if filename.endswith(".html"):
+            where, line = f"templates/{Path(filename).name}", tb.tb_lineno
+        tb = tb.tb_next
+    return where, line
+
+
+def render_article(env: jinja2.Environment, page: Page, document: Document) -> str:
+    return render(env, "article.html", page, document=document)
+
+
+def render_register(env: jinja2.Environment, page: Page, entries: list[RegisterEntry],
+                    documents: dict[str, Document]) -> str:
+    return render(env, "archives.html", page, entries=entries, documents=documents)
+
+
+def render_home(env: jinja2.Environment, page: Page, documents: dict[str, dict[str, Document]]) -> str:
+    return render(env, "home.html", page, documents=documents)

@@ -1,0 +1,66 @@
+"""Shared fixtures: a copy of the project to break on purpose, and one real build per session."""
+from __future__ import annotations
+
+import os
+import shutil
+from pathlib import Path
+
+import lxml.html
+import pytest
+
+from tei_edition.cli import main
+
+ROOT = Path(__file__).resolve().parent.parent
+EPOCH = "1764028800"  # 2025-11-25: any fixed value makes builds reproducible
+
+
+@pytest.fixture(autouse=True)
+def _fixed_build_date(monkeypatch):
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", EPOCH)
+
+
+def copy_project(target: Path) -> Path:
+    """A throw-away copy of what a build reads: edition/, templates/, seeds/."""
+    for folder in ("edition", "templates", "seeds"):
+        shutil.copytree(ROOT / folder, target / folder)
+    return target
+
+
+@pytest.fixture
+def project(tmp_path: Path) -> Path:
+    return copy_project(tmp_path / "project")
+
+
+@pytest.fixture(scope="session")
+def built_site(tmp_path_factory) -> Path:
+    out = tmp_path_factory.mktemp("site") / "build"
+    previous = os.environ.get("SOURCE_DATE_EPOCH")
+    os.environ["SOURCE_DATE_EPOCH"] = EPOCH
+    try:
+        assert main(["build", "--edition", str(ROOT / "edition"), "--out", str(out)]) == 0
+    finally:
+        if previous is None:
+            os.environ.pop("SOURCE_DATE_EPOCH")
+        else:
+            os.environ["SOURCE_DATE_EPOCH"] = previous
+    return out
+
+
+@pytest.fixture(scope="session")
+def article(built_site: Path):
+    return lxml.html.parse(str(built_site / "ru" / "shemetova-2020" / "index.html")).getroot()
+
+
+@pytest.fixture(scope="session")
+def register(built_site: Path):
+    return lxml.html.parse(str(built_site / "ru" / "archives" / "index.html")).getroot()
+
+
+@pytest.fixture(scope="session")
+def browser_type_launch_args(browser_type_launch_args):
+    """pytest-playwright's browser is Debian's chromium (a downloaded browser cannot run here)."""
+    from support import gates
+    if not gates.CHROMIUM_PATH.is_file():
+        raise gates.GateToolMissing(f"{gates.CHROMIUM_PATH} is missing: apt-get install chromium")
+    return {**browser_type_launch_args, "executable_path": str(gates.CHROMIUM_PATH),
+            "args": list(gates.CHROMIUM_ARGS), "headless": True}

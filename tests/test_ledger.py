@@ -1,0 +1,53 @@
+"""Stable anchors: the ledger's anchors exist and keep their meaning; new ones must be recorded."""
+from __future__ import annotations
+
+from pathlib import Path
+
+from tei_edition.anchors import Anchor, compare_ledger, read_ledger
+from tei_edition.cli import main
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+def test_ledger_matches_the_edition(capsys):
+    assert main(["check", "--edition", str(ROOT / "edition")]) == 0
+    assert "anchors: 0 problem(s), 0 not in the ledger" in capsys.readouterr().out
+
+
+def test_ledger_records_the_public_ids():
+    ledger = {(a.page, a.id): a.meaning for a in read_ledger(ROOT / "edition" / "anchors.tsv")}
+    for n in range(1, 29):
+        assert ("shemetova-2020", f"p{n}") in ledger and ("shemetova-2020", f"n{n}") in ledger
+    assert ledger[("shemetova-2020", "n7")] == "p. 167, note 2"
+    assert ledger[("shemetova-2020", "tariff-1923")] == "p. 168, table"
+    assert ledger[("shemetova-2020", "p1")] == "p. 165, l. 21"
+    assert ("archives", "rgae-413-3-1399") in ledger
+
+
+def test_disappeared_and_changed_anchors_are_problems(tmp_path):
+    ledger = [Anchor("doc", "p1", "p. 1, l. 1"), Anchor("doc", "p2", "p. 1, l. 5")]
+    current = [Anchor("doc", "p1", "p. 1, l. 2"), Anchor("doc", "p3", "p. 2, l. 1")]
+    problems, new = compare_ledger(ledger, current, tmp_path / "anchors.tsv")
+    assert any("doc#p2" in p and "disappeared" in p for p in problems)
+    assert any("doc#p1" in p and 'meant "p. 1, l. 1"' in p for p in problems)
+    assert new == [Anchor("doc", "p3", "p. 2, l. 1")]
+
+
+def test_splitting_a_paragraph_breaks_the_check(project: Path, capsys):
+    """Renumbering paragraphs would change what p5 means: the check refuses."""
+    tei = project / "edition" / "shemetova-2020.xml"
+    text = tei.read_text(encoding="utf-8")
+    text = text.replace('<p xml:id="p4">', '<p xml:id="p4-new">', 1)  # p4's id disappears
+    tei.write_text(text, encoding="utf-8")
+    assert main(["check", "--edition", str(project / "edition")]) == 1
+    err = capsys.readouterr().err
+    assert 'body paragraph 4 must have xml:id="p4"' in err
+
+
+def test_ledger_command_refuses_to_record_over_a_broken_promise(project: Path, capsys):
+    ledger = project / "edition" / "anchors.tsv"
+    ledger.write_text(ledger.read_text(encoding="utf-8").replace("p. 165, l. 21", "p. 165, l. 22"), encoding="utf-8")
+    before = ledger.read_bytes()
+    assert main(["ledger", "--edition", str(project / "edition")]) == 1
+    assert "meant \"p. 165, l. 22\"" in capsys.readouterr().err
+    assert ledger.read_bytes() == before
