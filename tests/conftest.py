@@ -64,3 +64,27 @@ def browser_type_launch_args(browser_type_launch_args):
         raise gates.GateToolMissing(f"{gates.CHROMIUM_PATH} is missing: apt-get install chromium")
     return {**browser_type_launch_args, "executable_path": str(gates.CHROMIUM_PATH),
             "args": list(gates.CHROMIUM_ARGS), "headless": True}
+
+
+@pytest.fixture(scope="session")
+def site_url(built_site: Path):
+    """The built site over HTTP on 127.0.0.1 (never file://)."""
+    from support.gates import serve_directory
+    with serve_directory(built_site) as base:
+        yield base.rstrip("/")
+
+
+@pytest.fixture(scope="session")
+def site_pages(built_site: Path) -> list[str]:
+    """Every HTML page of the build, as site paths ("ru/archives/index.html")."""
+    return sorted(str(p.relative_to(built_site)) for p in built_site.rglob("*.html"))
+
+
+REVIEW = ROOT / "build-review"
+
+
+@pytest.fixture(scope="session")
+def review_dir() -> Path:
+    """Screenshots for a person to look at (git-ignored)."""
+    REVIEW.mkdir(exist_ok=True)
+    return REVIEW

@@ -12,9 +12,11 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from lxml import etree
+from markupsafe import Markup, escape
 
 from tei_edition import fidelity, tei
 from tei_edition.archival import ArchivalRef
+from tei_edition.cite import article_citation
 from tei_edition.config import Config, DocumentConfig, load_config
 from tei_edition.errors import EditionError
 from tei_edition.model import Document
@@ -24,7 +26,7 @@ from tei_edition.render import (BuildInfo, Page, article_path, environment, regi
 from tei_edition.transform import build_document
 from tei_edition.write import SiteFiles, write_site
 
-ASSETS = ("edition.css",)
+ASSETS = ("edition.css", "edition.js")
 
 
 @dataclass(frozen=True)
@@ -83,19 +85,28 @@ def render_site(config: Config, sources: list[SourceDocument]) -> SiteFiles:
                                       "../archives/")
             models[lang][doc_id] = document
             page = Page(article_path(lang, doc_id), lang, document.title_text, strings, config, build,
-                        {other: article_path(other, doc_id) for other in config.languages})
+                        {other: article_path(other, doc_id) for other in config.languages},
+                        citation_line(strings, build, article_citation(document.source, lang)))
             files.add(page.path, render_article(env, page, document))
         page = Page(register_path(lang), lang, strings["archives_title"], strings, config, build,
-                    {other: register_path(other) for other in config.languages})
+                    {other: register_path(other) for other in config.languages},
+                    citation_line(strings, build, Markup(escape(config.title[lang])) + Markup(".")))
         files.add(page.path, render_register(env, page, build_register(models[lang].values()), models[lang]))
     home_lang = config.languages[0]
-    page = Page("index.html", home_lang, config.title[home_lang], config.strings(home_lang), config, build)
+    page = Page("index.html", home_lang, config.title[home_lang], config.strings(home_lang), config, build,
+                citation=citation_line(config.strings(home_lang), build,
+                                       Markup(escape(config.title[home_lang])) + Markup(".")))
     files.add(page.path, render_home(env, page, models))
     for source in sources:
         files.add(tei_path(source.config.id), source.config.tei.read_bytes())
     for asset in ASSETS:
         files.add(f"assets/{asset}", (config.root.parent / "templates" / "assets" / asset).read_bytes())
     return files
+
+
+def citation_line(strings: dict, build: BuildInfo, cited: Markup) -> Markup:
+    """What is cited, then which version of the edition shows it."""
+    return cited + Markup(" ") + strings["edition_citation"].format(version=build.version, date=build.date)
 
 
 def build(edition_dir: Path, out_dir: Path) -> SiteFiles:

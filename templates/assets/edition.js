@@ -1,0 +1,122 @@
+/* tei-edition: progressive enhancement only. Without this script every link works the same:
+   markers lead to their notes, notes lead back, paragraph numbers give #pN links. */
+(function () {
+  "use strict";
+
+  // Following a fragment link moves keyboard focus to its target (note, marker, paragraph).
+  function focusTarget(hash) {
+    var target = hash && document.getElementById(decodeURIComponent(hash.slice(1)));
+    if (!target) return;
+    if (!target.hasAttribute("tabindex") && !/^(A|BUTTON|INPUT)$/.test(target.tagName)) {
+      target.setAttribute("tabindex", "-1");
+    }
+    target.focus({ preventScroll: true });
+  }
+  window.addEventListener("hashchange", function () { focusTarget(location.hash); });
+
+  // Note popover: hover, focus or tap a marker to read its note in place.
+  var popover = document.createElement("div");
+  popover.id = "note-popover";
+  popover.className = "note-popover";
+  popover.setAttribute("role", "tooltip");
+  popover.hidden = true;
+  var body = document.createElement("div");
+  popover.appendChild(body);
+  var close = document.createElement("button");
+  close.type = "button";
+  close.className = "note-popover-close";
+  close.textContent = "×";
+  close.setAttribute("aria-label", document.documentElement.getAttribute("data-close-label") || "Close");
+  popover.appendChild(close);
+  document.body.appendChild(popover);
+
+  var current = null;
+  var returningFocus = false; // focus given back to a marker after closing must not reopen it
+  var hideTimer = null;
+
+  function show(marker) {
+    var note = document.getElementById(marker.getAttribute("href").slice(1));
+    if (!note) return;
+    clearTimeout(hideTimer);
+    var text = note.querySelector(".note-text");
+    body.innerHTML = "";
+    var number = document.createElement("strong");
+    number.textContent = marker.textContent.trim() + " ";
+    body.appendChild(number);
+    body.appendChild(text.cloneNode(true));
+    popover.hidden = false;
+    var box = marker.getBoundingClientRect();
+    var width = Math.min(320, document.documentElement.clientWidth - 16);
+    popover.style.width = width + "px";
+    var left = Math.max(8, Math.min(box.left + window.scrollX - width / 2,
+                                    window.scrollX + document.documentElement.clientWidth - width - 8));
+    popover.style.left = left + "px";
+    popover.style.top = (box.bottom + window.scrollY + 6) + "px";
+    if (current && current !== marker) current.removeAttribute("aria-describedby");
+    current = marker;
+    marker.setAttribute("aria-describedby", "note-popover");
+  }
+
+  function hide() {
+    popover.hidden = true;
+    if (current) current.removeAttribute("aria-describedby");
+    current = null;
+  }
+
+  function hideSoon() {
+    clearTimeout(hideTimer);
+    hideTimer = setTimeout(hide, 300);
+  }
+
+  var touched = false;
+  var shownBeforeTouch = false;
+  document.querySelectorAll("a.noteref").forEach(function (marker) {
+    marker.addEventListener("mouseenter", function () { show(marker); });
+    marker.addEventListener("mouseleave", hideSoon);
+    marker.addEventListener("focus", function () {
+      if (!returningFocus) show(marker);
+    });
+    marker.addEventListener("blur", function (event) {
+      if (!popover.contains(event.relatedTarget)) hideSoon();
+    });
+    marker.addEventListener("touchstart", function () {
+      // Emulated mouse and focus events follow a tap and would show the note anyway:
+      // remember whether it was already showing before this tap.
+      touched = true;
+      shownBeforeTouch = current === marker && !popover.hidden;
+    }, { passive: true });
+    marker.addEventListener("click", function (event) {
+      // On touch, the first tap shows the note; a second tap follows the link.
+      if (touched && !shownBeforeTouch) {
+        event.preventDefault();
+        show(marker);
+      } else {
+        hide();
+        setTimeout(function () { focusTarget(marker.getAttribute("href")); }, 0);
+      }
+      touched = false;
+    });
+  });
+  document.querySelectorAll("a.note-backref, a.para-number").forEach(function (link) {
+    link.addEventListener("click", function () {
+      setTimeout(function () { focusTarget(link.getAttribute("href")); }, 0);
+    });
+  });
+  popover.addEventListener("mouseenter", function () { clearTimeout(hideTimer); });
+  popover.addEventListener("mouseleave", hideSoon);
+  close.addEventListener("click", function () {
+    var marker = current;
+    hide();
+    if (marker) {
+      returningFocus = true;
+      marker.focus();
+      returningFocus = false;
+    }
+  });
+  document.addEventListener("keydown", function (event) {
+    if (event.key === "Escape" && !popover.hidden) hide();
+  });
+  document.addEventListener("click", function (event) {
+    if (!popover.hidden && !popover.contains(event.target) && !event.target.closest("a.noteref")) hide();
+  });
+})();

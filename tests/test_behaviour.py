@@ -1,0 +1,128 @@
+"""Reading behaviour in a real browser (Debian chromium via Playwright), over HTTP on 127.0.0.1."""
+from __future__ import annotations
+
+import pytest
+
+ARTICLE = "ru/shemetova-2020/"
+
+
+@pytest.fixture(params=[True, False], ids=["js", "no-js"])
+def reader(request, browser):
+    context = browser.new_context(java_script_enabled=request.param, viewport={"width": 1280, "height": 900})
+    page = context.new_page()
+    yield page
+    context.close()
+
+
+def in_viewport(page, selector: str) -> bool:
+    return page.evaluate(
+        """s => { const r = document.querySelector(s).getBoundingClientRect();
+                  return r.bottom > 0 && r.top < window.innerHeight; }""", selector)
+
+
+def test_marker_leads_to_note_and_back(reader, site_url):
+    reader.goto(f"{site_url}/{ARTICLE}")
+    reader.click("#nref-7")
+    assert reader.url.endswith("#n7")
+    assert in_viewport(reader, "#n7")
+    assert reader.evaluate("document.activeElement.id") == "n7"
+    reader.click("#n7 .note-backref")
+    assert reader.url.endswith("#nref-7")
+    assert in_viewport(reader, "#nref-7")
+    assert reader.evaluate("document.activeElement.id") == "nref-7"
+
+
+def test_paragraph_url_lands_on_highlighted_paragraph(reader, site_url):
+    reader.goto(f"{site_url}/{ARTICLE}#p12")
+    assert in_viewport(reader, "#p12")
+    assert reader.evaluate("document.querySelector('#p12').matches(':target')")
+    highlighted = reader.evaluate("getComputedStyle(document.querySelector('#p12')).backgroundColor")
+    plain = reader.evaluate("getComputedStyle(document.querySelector('#p11')).backgroundColor")
+    assert highlighted != plain
+    reader.click("#p20 .para-number")
+    assert reader.url.endswith("#p20")
+
+
+def test_archival_reference_leads_to_register_and_back(reader, site_url):
+    reader.goto(f"{site_url}/{ARTICLE}#n13")
+    reader.click("#n13 a.archival")
+    assert reader.url.endswith("/ru/archives/#rgae-635-3-3")
+    assert in_viewport(reader, "#rgae-635-3-3")
+    reader.click("#rgae-635-3-3 a[href$='#n13']")
+    assert reader.url.endswith(f"/{ARTICLE}#n13") and in_viewport(reader, "#n13")
+    reader.go_back()
+    reader.click("#rgae-635-3-3 a[href$='#p13']")
+    assert reader.url.endswith(f"/{ARTICLE}#p13") and in_viewport(reader, "#p13")
+
+
+def test_popover_on_hover_focus_and_escape(browser, site_url):
+    page = browser.new_page()
+    page.goto(f"{site_url}/{ARTICLE}")
+    popover = page.locator("#note-popover")
+    assert popover.get_attribute("role") == "tooltip" and not popover.is_visible()
+    page.hover("#nref-9")
+    assert popover.is_visible() and "РГАЭ. Ф. 635. Оп. 3. Д. 14. Л. 353–354." in popover.inner_text()
+    assert page.get_attribute("#nref-9", "aria-describedby") == "note-popover"
+    page.keyboard.press("Escape")
+    assert not popover.is_visible()
+    page.mouse.move(0, 0)
+    page.focus("#nref-6")  # keyboard focus shows the note too; a lost note says so
+    assert popover.is_visible() and "утрачен" in popover.inner_text()
+    page.keyboard.press("Escape")
+    assert not popover.is_visible() and page.evaluate("document.activeElement.id") == "nref-6"
+    page.close()
+
+
+def test_popover_on_touch(browser, site_url):
+    context = browser.new_context(has_touch=True, is_mobile=True, viewport={"width": 375, "height": 740})
+    page = context.new_page()
+    page.goto(f"{site_url}/{ARTICLE}")
+    page.tap("#nref-7")
+    popover = page.locator("#note-popover")
+    assert popover.is_visible() and "Л. 4." in popover.inner_text()
+    assert not page.url.endswith("#n7")  # the first tap shows the note in place
+    page.tap("#note-popover .note-popover-close")
+    assert not popover.is_visible()
+    page.tap("#nref-7")
+    page.tap("#nref-7")  # a second tap follows the link
+    assert page.url.endswith("#n7")
+    context.close()
+
+
+def test_phone_width_never_scrolls_sideways(browser, site_url, site_pages):
+    page = browser.new_page(viewport={"width": 375, "height": 740})
+    for path in site_pages:
+        page.goto(f"{site_url}/{path}")
+        assert page.evaluate("document.documentElement.scrollWidth") <= 375, path
+    page.goto(f"{site_url}/{ARTICLE}")
+    region = page.locator(".table-scroll")
+    assert region.get_attribute("role") == "region" and region.get_attribute("tabindex") == "0"
+    assert page.evaluate("(() => { const r = document.querySelector('.table-scroll');"
+                         " return r.scrollWidth > r.clientWidth; })()")  # the table scrolls in its region
+    assert page.locator("#tariff-1923 caption").is_visible()
+    page.close()
+
+
+def test_print_hides_navigation_keeps_notes_and_page_numbers(browser, site_url):
+    page = browser.new_page()
+    page.emulate_media(media="print")
+    page.goto(f"{site_url}/{ARTICLE}")
+    assert not page.locator(".site-header").is_visible()
+    assert page.locator("#n7").is_visible() and page.locator("#n1").is_visible()
+    assert page.locator("#page-166 .pagebreak-number").is_visible()
+    assert page.locator("#p1 .para-number").is_visible()
+    page.close()
+
+
+def test_screenshots_for_review(browser, site_url, review_dir):
+    shots = [("article-desktop", ARTICLE, 1400, 1000, "screen"), ("article-phone", ARTICLE, 375, 800, "screen"),
+             ("article-print", ARTICLE, 800, 1100, "print"), ("register", "ru/archives/", 1280, 900, "screen"),
+             ("table-phone", f"{ARTICLE}#tariff-1923", 375, 800, "screen")]
+    for name, path, width, height, media in shots:
+        page = browser.new_page(viewport={"width": width, "height": height})
+        page.emulate_media(media=media)
+        page.goto(f"{site_url}/{path}")
+        target = review_dir / f"{name}.png"
+        page.screenshot(path=str(target), full_page=name != "table-phone")
+        assert target.stat().st_size > 10_000
+        page.close()
