@@ -14,6 +14,11 @@ ROOT = Path(__file__).resolve().parent.parent
 EPOCH = "1764028800"  # 2025-11-25: any fixed value makes builds reproducible
 
 
+def parse_html(path: Path):
+    """Pages are UTF-8 (declared in <meta charset>); say so rather than let the parser guess."""
+    return lxml.html.parse(str(path), parser=lxml.html.HTMLParser(encoding="utf-8")).getroot()
+
+
 @pytest.fixture(autouse=True)
 def _fixed_build_date(monkeypatch):
     monkeypatch.setenv("SOURCE_DATE_EPOCH", EPOCH)
@@ -48,12 +53,12 @@ def built_site(tmp_path_factory) -> Path:
 
 @pytest.fixture(scope="session")
 def article(built_site: Path):
-    return lxml.html.parse(str(built_site / "ru" / "shemetova-2020" / "index.html")).getroot()
+    return parse_html(built_site / "ru" / "shemetova-2020" / "index.html")
 
 
 @pytest.fixture(scope="session")
 def register(built_site: Path):
-    return lxml.html.parse(str(built_site / "ru" / "archives" / "index.html")).getroot()
+    return parse_html(built_site / "ru" / "archives" / "index.html")
 
 
 @pytest.fixture(scope="session")

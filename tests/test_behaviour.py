@@ -15,9 +15,15 @@ def reader(request, browser):
 
 
 def in_viewport(page, selector: str) -> bool:
-    return page.evaluate(
-        """s => { const r = document.querySelector(s).getBoundingClientRect();
-                  return r.bottom > 0 && r.top < window.innerHeight; }""", selector)
+    """Whether the element is (or within 3 s comes) into view: scrolling to a fragment is asynchronous."""
+    page.wait_for_load_state()
+    try:
+        page.wait_for_function(
+            """s => { const r = document.querySelector(s).getBoundingClientRect();
+                      return r.bottom > 0 && r.top < window.innerHeight; }""", arg=selector, timeout=3000)
+    except Exception:
+        return False
+    return True
 
 
 def test_marker_leads_to_note_and_back(reader, site_url):

@@ -7,6 +7,7 @@ from pathlib import Path
 import lxml.html
 from lxml import etree
 
+from conftest import parse_html
 from tei_edition.cli import main
 from tei_edition.tei import NS, XML_ID, normalize_space
 
@@ -26,7 +27,7 @@ def test_site_layout(built_site: Path):
 
 
 def test_home_links_each_document_in_each_language(built_site: Path):
-    home = lxml.html.parse(str(built_site / "index.html")).getroot()
+    home = parse_html(built_site / "index.html")
     hrefs = home.xpath("//main//a/@href")
     assert "ru/shemetova-2020/" in hrefs and "ru/archives/" in hrefs
 

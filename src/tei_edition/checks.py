@@ -54,7 +54,7 @@ def anchors_missing_from_pages(anchors: list[Anchor], files: SiteFiles, config: 
             path = register_path(lang) if anchor.page == "archives" else article_path(lang, anchor.page)
             if path not in ids_by_path:
                 html = files.files.get(path)
-                ids_by_path[path] = set(lxml.html.fromstring(html).xpath("//@id")) if html else set()
+                ids_by_path[path] = set(lxml.html.fromstring(html.decode("utf-8")).xpath("//@id")) if html else set()
             if anchor.id not in ids_by_path[path]:
                 problems.append(f"{path}: anchor #{anchor.id} ({anchor.meaning}) is not on the page")
     return problems

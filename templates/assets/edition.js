@@ -26,7 +26,7 @@
   close.type = "button";
   close.className = "note-popover-close";
   close.textContent = "×";
-  close.setAttribute("aria-label", document.documentElement.getAttribute("data-close-label") || "Close");
+  close.setAttribute("aria-label", document.body.getAttribute("data-close-label") || "Close");
   popover.appendChild(close);
   document.body.appendChild(popover);
 
