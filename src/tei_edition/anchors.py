@@ -62,6 +62,8 @@ class _Locator:
             self.add(f"n{number}", f"p. {self.page}, note {element.get('n')}")
             self.add(f"nref-{number}", f"p. {self.page}, note {element.get('n')}")
             return
+        if name == "q" and element.get(XML_ID):
+            self.add(element.get(XML_ID), f"p. {self.page}, l. {self.line}, quotation")
         if name == "table" and element.get(XML_ID):
             self.add(element.get(XML_ID), f"p. {self.page}, table")
         elif name == "p" and element.get(XML_ID):

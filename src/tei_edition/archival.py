@@ -17,7 +17,7 @@ from dataclasses import dataclass
 import iuliia
 
 __all__ = ["ArchivalParseError", "Folio", "FolioRange", "ArchivalUnit", "ArchivalRef", "parse_reference",
-           "russian_form", "english_form", "folios_russian", "folios_english"]
+           "russian_form", "english_form", "folios_russian", "folios_english", "english_note_form"]
 
 EXAMPLE = "РГАЭ. Ф. 413. Оп. 3. Д. 1399. Л. 4."
 EN_DASH = "\u2013"
@@ -253,3 +253,10 @@ def english_form(ref: ArchivalRef, repository_en: str) -> str:
     unit = ref.unit
     return _sentence((repository_en, f"f. {_translit(unit.fond)}", f"op. {_translit(unit.opis)}",
                       f"d. {_translit(unit.delo)}", folios_english(ref.folios)), ", ", dot_each=False)
+
+
+def english_note_form(ref: ArchivalRef, repository_en: str, folios_printed: bool) -> str:
+    """A note's reference in English: the full LC-style form, or "Ibid." (with its folios if printed)."""
+    if not ref.ibid:
+        return english_form(ref, repository_en)
+    return f"Ibid., {folios_english(ref.folios)}." if folios_printed and ref.folios else "Ibid."

@@ -8,22 +8,24 @@ from __future__ import annotations
 import datetime as dt
 import os
 import subprocess
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from lxml import etree
 from markupsafe import Markup, escape
 
 from tei_edition import fidelity, tei
+from tei_edition.alignment import check_translation
 from tei_edition.archival import ArchivalRef
 from tei_edition.cite import article_citation
 from tei_edition.config import Config, DocumentConfig, load_config
 from tei_edition.errors import EditionError
 from tei_edition.model import Document
 from tei_edition.register import build_register
-from tei_edition.render import (BuildInfo, Page, article_path, environment, register_path, render_article,
-                                render_home, render_register, tei_path)
-from tei_edition.transform import build_document
+from tei_edition.render import (BuildInfo, Page, article_path, environment, parallel_path, register_path,
+                                render_article, render_home, render_parallel, render_register, tei_path)
+from tei_edition.tei import XML_LANG
+from tei_edition.transform import build_document, original_info
 from tei_edition.write import SiteFiles, write_site
 
 ASSETS = ("edition.css", "edition.js")
@@ -31,11 +33,29 @@ ASSETS = ("edition.css", "edition.js")
 
 @dataclass(frozen=True)
 class SourceDocument:
-    """A parsed, validated TEI document and its archival references."""
+    """A parsed, validated TEI document, its translations and its archival references."""
 
     config: DocumentConfig
     tree: etree._ElementTree
     refs: dict[str, ArchivalRef]
+    translations: dict[str, etree._ElementTree] = field(default_factory=dict)
+
+    @property
+    def lang(self) -> str:
+        return self.tree.getroot().get(XML_LANG, "ru")
+
+    def version(self, lang: str) -> tuple[etree._ElementTree, Path]:
+        """The TEI to show readers of `lang`: the original, or its translation."""
+        if lang == self.lang:
+            return self.tree, self.config.tei
+        return self.translations[lang], self.config.translations[lang]
+
+
+def _read_tei(path: Path, repositories: dict, translation: bool = False):
+    tree = tei.parse(path)
+    tei.check_unique_ids(tree, path)
+    tei.validate_schema(tree, path)
+    return tree, tei.check_rules(tree, path, repositories, translation=translation)
 
 
 def read_documents(config: Config) -> list[SourceDocument]:
@@ -43,14 +63,20 @@ def read_documents(config: Config) -> list[SourceDocument]:
     problems = []
     for doc in config.documents:
         try:
-            tree = tei.parse(doc.tei)
-            tei.check_unique_ids(tree, doc.tei)
-            tei.validate_schema(tree, doc.tei)
-            refs = tei.check_rules(tree, doc.tei, config.repositories)
+            tree, refs = _read_tei(doc.tei, config.repositories)
+            translations = {}
+            for lang, path in doc.translations.items():
+                translations[lang], _ = _read_tei(path, config.repositories, translation=True)
+                check_translation(tree, translations[lang], doc.tei.name, path, refs, config.repositories)
+            source = SourceDocument(doc, tree, refs, translations)
+            for lang in config.languages:
+                if lang != source.lang and lang not in translations:
+                    raise EditionError.at(config.path, None, f"document '{doc.id}' is in '{source.lang}' and has "
+                                                             f"no '{lang}' translation listed under translations:")
         except EditionError as exc:
             problems.extend(exc.diagnostics)
             continue
-        documents.append(SourceDocument(doc, tree, refs))
+        documents.append(source)
     if problems:
         raise EditionError(problems)
     return documents
@@ -81,13 +107,18 @@ def render_site(config: Config, sources: list[SourceDocument]) -> SiteFiles:
         models[lang] = {}
         for source in sources:
             doc_id = source.config.id
-            document = build_document(source.tree, source.config.tei, doc_id, source.refs, strings,
-                                      "../archives/")
+            document = document_model(source, lang, strings, anchors=True, root="../../")
             models[lang][doc_id] = document
+            citation = citation_line(strings, build, article_citation(document.source, lang, document.title_text))
             page = Page(article_path(lang, doc_id), lang, document.title_text, strings, config, build,
-                        {other: article_path(other, doc_id) for other in config.languages},
-                        citation_line(strings, build, article_citation(document.source, lang)))
+                        {other: article_path(other, doc_id) for other in config.languages}, citation)
             files.add(page.path, render_article(env, page, document))
+            if len(config.languages) > 1:
+                versions = {other: document_model(source, other, strings, anchors=False, root="../../../")
+                            for other in config.languages}
+                page = Page(parallel_path(lang, doc_id), lang, document.title_text, strings, config, build,
+                            {other: parallel_path(other, doc_id) for other in config.languages}, citation)
+                files.add(page.path, render_parallel(env, page, versions, source.lang))
         page = Page(register_path(lang), lang, strings["archives_title"], strings, config, build,
                     {other: register_path(other) for other in config.languages},
                     citation_line(strings, build, Markup(escape(config.title[lang])) + Markup(".")))
@@ -99,9 +130,25 @@ def render_site(config: Config, sources: list[SourceDocument]) -> SiteFiles:
     files.add(page.path, render_home(env, page, models))
     for source in sources:
         files.add(tei_path(source.config.id), source.config.tei.read_bytes())
+        for lang, path in source.config.translations.items():
+            files.add(tei_path(source.config.id, lang), path.read_bytes())
     for asset in ASSETS:
         files.add(f"assets/{asset}", (config.root.parent / "templates" / "assets" / asset).read_bytes())
     return files
+
+
+def document_model(source: SourceDocument, lang: str, strings: dict, anchors: bool, root: str) -> Document:
+    """The page model of `source` for readers of `lang` (the original, or its translation).
+
+    `root` is the relative path from the page to the site root: links in the text are built on it.
+    """
+    tree, path = source.version(lang)
+    original = None
+    if tree is not source.tree:
+        href = root + article_path(source.lang, source.config.id).removesuffix("index.html")
+        original = (source.tree, original_info(source.tree, source.config.tei, source.refs, href))
+    register = root + register_path(lang).removesuffix("index.html")
+    return build_document(tree, path, source.config.id, source.refs, strings, register, original, anchors)
 
 
 def citation_line(strings: dict, build: BuildInfo, cited: Markup) -> Markup:

@@ -9,13 +9,12 @@ from pathlib import Path
 import lxml.html
 
 from tei_edition.anchors import Anchor, compare_ledger, document_anchors, read_ledger, register_anchors
-from tei_edition.build import SourceDocument, fidelity_report, read_documents, render_site
+from tei_edition.build import SourceDocument, document_model, fidelity_report, read_documents, render_site
 from tei_edition.config import Config, load_config
 from tei_edition.fidelity import Difference
 from tei_edition.linkcheck import LinkReport, check_site_links
 from tei_edition.register import build_register
 from tei_edition.render import article_path, register_path
-from tei_edition.transform import build_document
 from tei_edition.write import SiteFiles, write_site
 
 LEDGER = "anchors.tsv"
@@ -40,8 +39,7 @@ def current_anchors(config: Config, sources: list[SourceDocument]) -> list[Ancho
     documents = []
     for source in sources:
         anchors.extend(document_anchors(source.tree, source.config.id))
-        documents.append(build_document(source.tree, source.config.tei, source.config.id, source.refs,
-                                        config.strings(config.languages[0]), "../archives/"))
+        documents.append(document_model(source, source.lang, config.strings(source.lang), True, "../../"))
     return anchors + register_anchors(build_register(documents))
 
 

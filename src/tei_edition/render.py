@@ -62,8 +62,12 @@ def register_path(lang: str) -> str:
     return f"{lang}/archives/index.html"
 
 
-def tei_path(doc_id: str) -> str:
-    return f"tei/{doc_id}.xml"
+def tei_path(doc_id: str, lang: str | None = None) -> str:
+    return f"tei/{doc_id}.{lang}.xml" if lang else f"tei/{doc_id}.xml"
+
+
+def parallel_path(lang: str, doc_id: str) -> str:
+    return f"{lang}/{doc_id}/parallel/index.html"
 
 
 def environment(templates: Path) -> jinja2.Environment:
@@ -78,7 +82,7 @@ def environment(templates: Path) -> jinja2.Environment:
     env.globals.update(
         russian_form_unit=unit_russian, english_form_unit=unit_english, folios_cited=folios_cited,
         folios_russian=folios_russian, folios_english=folios_english,
-        article_path=article_path, register_path=register_path, tei_path=tei_path,
+        article_path=article_path, register_path=register_path, tei_path=tei_path, parallel_path=parallel_path,
     )
     return env
 
@@ -109,7 +113,17 @@ def _template_frame(exc: BaseException, template: str) -> tuple[str, int | None]
 
 def render_article(env: jinja2.Environment, page: Page, document: Document) -> str:
     return render(env, "article.html", page, document=document,
-                  article_citation=article_citation(document.source, page.lang))
+                  article_citation=article_citation(document.source, page.lang, document.title_text))
+
+
+def render_parallel(env: jinja2.Environment, page: Page, versions: dict[str, Document], original_lang: str) -> str:
+    """Original and translation side by side, unit by unit, aligned through their shared ids."""
+    original = versions[original_lang]
+    translations = {lang: doc for lang, doc in versions.items() if lang != original_lang}
+    blocks = {lang: {b.id: b for b in doc.blocks if b.kind != "pagebreak"} for lang, doc in versions.items()}
+    return render(env, "parallel.html", page, original=original, translations=translations, blocks=blocks,
+                  original_lang=original_lang,
+                  article_citation=article_citation(original.source, page.lang, original.title_text))
 
 
 def render_register(env: jinja2.Environment, page: Page, entries: list[RegisterEntry],

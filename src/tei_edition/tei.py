@@ -134,8 +134,13 @@ def check_unique_ids(tree: etree._ElementTree, path: Path) -> None:
     errors.raise_if_any()
 
 
-def check_rules(tree: etree._ElementTree, path: Path, repositories: dict) -> dict[str, ArchivalRef]:
-    """The project's rules beyond the schema; returns the parsed archival references by bibl id."""
+def check_rules(tree: etree._ElementTree, path: Path, repositories: dict,
+                translation: bool = False) -> dict[str, ArchivalRef]:
+    """The project's rules beyond the schema; returns the parsed archival references by bibl id.
+
+    A translation has no print pages and gives references in English: its notes and references
+    are checked against the original instead (`alignment.check_translation`).
+    """
     root = tree.getroot()
     errors = Collector()
     ids = {element.get(XML_ID) for element in root.iter() if isinstance(element.tag, str)}
@@ -148,8 +153,10 @@ def check_rules(tree: etree._ElementTree, path: Path, repositories: dict) -> dic
                     errors.add(path, element.sourceline,
                                f"{attribute}=\"{pointer}\" points to no element: no xml:id \"{pointer[1:]}\" in this file")
     _check_sequences(root, path, errors)
-    _check_notes(root, path, errors)
-    refs = parse_archival(root, path, repositories, errors)
+    refs = {}
+    if not translation:
+        _check_notes(root, path, errors)
+        refs = parse_archival(root, path, repositories, errors)
     errors.raise_if_any()
     return refs
 

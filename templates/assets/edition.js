@@ -14,6 +14,13 @@
   }
   window.addEventListener("hashchange", function () { focusTarget(location.hash); });
 
+  // The language switch keeps the reader's place: the same id exists in every language.
+  document.querySelectorAll("a.lang-switch").forEach(function (link) {
+    link.addEventListener("click", function () {
+      if (location.hash) link.href = link.href.split("#")[0] + location.hash;
+    });
+  });
+
   // Note popover: hover, focus or tap a marker to read its note in place.
   var popover = document.createElement("div");
   popover.id = "note-popover";

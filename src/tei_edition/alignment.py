@@ -1,0 +1,107 @@
+"""A translation is aligned to its original through ids: every unit of the original has exactly
+one counterpart with the same xml:id pointing back to it (`corresp="original.xml#id"`), and
+nothing in the translation is left over. Quotations, duties and dates must agree as well.
+"""
+from __future__ import annotations
+
+from pathlib import Path
+
+from lxml import etree
+
+from tei_edition.archival import ArchivalRef, english_note_form
+from tei_edition.errors import Collector
+from tei_edition.tei import NS, XML_ID, normalize_space
+
+# Units that must be translated one for one (the original's elements that carry these ids).
+ALIGNED = ("//t:text//t:p[@xml:id]", "//t:text//t:note[@place='foot']", "//t:titlePart[@xml:id]",
+           "//t:byline[@xml:id]", "//t:front/t:div[@xml:id]", "//t:table[@xml:id]", "//t:cell[@xml:id]",
+           "//t:seg[@type='item']")
+# The original's author-written English (the summary in <back>) is hers, not translated.
+AUTHORIAL = "ancestor::t:back"
+
+
+def _target(element: etree._Element, original_name: str) -> str | None:
+    corresp = element.get("corresp") or ""
+    prefix = f"{original_name}#"
+    return corresp[len(prefix):] if corresp.startswith(prefix) else None
+
+
+def check_translation(original: etree._ElementTree, translation: etree._ElementTree, original_name: str,
+                      path: Path, refs: dict[str, ArchivalRef], repositories: dict) -> None:
+    errors = Collector()
+    units = {}
+    for xpath in ALIGNED:
+        for element in original.xpath(xpath, namespaces=NS):
+            if not element.xpath(AUTHORIAL, namespaces=NS):
+                units[element.get(XML_ID)] = element
+    found = {e.get(XML_ID): e for e in translation.iter() if isinstance(e.tag, str) and e.get(XML_ID)}
+    for unit_id, element in units.items():
+        counterpart = found.get(unit_id)
+        if counterpart is None:
+            errors.add(path, None, f"no translation of {original_name}#{unit_id} "
+                                   f"(line {element.sourceline}): add an element with xml:id=\"{unit_id}\"")
+        elif _target(counterpart, original_name) != unit_id:
+            errors.add(path, counterpart.sourceline, f"xml:id=\"{unit_id}\" must have corresp=\"{original_name}#{unit_id}\"")
+        elif etree.QName(counterpart).localname != etree.QName(element).localname:
+            errors.add(path, counterpart.sourceline, f"\"{unit_id}\" is a <{etree.QName(element).localname}> in the "
+                                                     f"original, a <{etree.QName(counterpart).localname}> here")
+    original_ids = {e.get(XML_ID) for e in original.iter() if isinstance(e.tag, str)}
+    for element in translation.iter():
+        if not isinstance(element.tag, str) or element.get("corresp") is None or element.get("corresp").startswith("#"):
+            continue
+        target = _target(element, original_name)
+        if target is None or target not in original_ids:
+            errors.add(path, element.sourceline, f"corresp=\"{element.get('corresp')}\" points to nothing in {original_name}")
+    _check_quotations(original, translation, original_name, path, errors)
+    _check_notes(units, found, original_name, path, refs, repositories, errors)
+    _check_measures_and_dates(original, translation, path, errors)
+    errors.raise_if_any()
+
+
+def _check_quotations(original, translation, original_name, path, errors) -> None:
+    quoted = {_target(q, original_name) for q in translation.iterfind(".//t:q", NS)}
+    for q in original.iterfind(".//t:text//t:q", NS):
+        if q.get(XML_ID) not in quoted:
+            errors.add(path, None, f"the quotation {original_name}#{q.get(XML_ID)} (line {q.sourceline}) has no "
+                                   f"translation: a <q corresp=\"{original_name}#{q.get(XML_ID)}\">")
+
+
+def _check_notes(units, found, original_name, path, refs, repositories, errors) -> None:
+    for unit_id, note in units.items():
+        if etree.QName(note).localname != "note" or unit_id not in found:
+            continue
+        english = found[unit_id]
+        lost, lost_here = note.find("t:gap", NS) is not None, english.find("t:gap", NS) is not None
+        if lost != lost_here:
+            fix = 'encode it as <gap reason="lost"/>' if lost else "translate it"
+            errors.add(path, english.sourceline, f"note {unit_id} is {'lost' if lost else 'present'} "
+                                                 f"in the original: {fix}")
+        for bibl in note.iterfind(".//t:bibl[@type='archival']", NS):
+            ref = refs.get(bibl.get(XML_ID))
+            match = [b for b in english.iterfind(".//t:bibl", NS) if _target(b, original_name) == bibl.get(XML_ID)]
+            if ref is None:
+                continue
+            repository = repositories.get(ref.unit.repository)
+            expected = english_note_form(ref, repository.abbr_en if repository else ref.unit.repository,
+                                         bibl.find(".//t:citedRange", NS) is not None)
+            if not match:
+                errors.add(path, english.sourceline, f"note {unit_id} needs <bibl type=\"archival\" "
+                                                     f"corresp=\"{original_name}#{bibl.get(XML_ID)}\">{expected}</bibl>")
+            elif normalize_space("".join(match[0].itertext())) != expected:
+                errors.add(path, match[0].sourceline, f"the English form of this reference is \"{expected}\", "
+                                                      f"found \"{normalize_space(''.join(match[0].itertext()))}\"")
+
+
+def _check_measures_and_dates(original, translation, path, errors) -> None:
+    def measures(tree):
+        return {(m.get("corresp"), m.get("type"), m.get("quantity"), m.get("unit"))
+                for m in tree.iterfind(".//t:measure[@corresp]", NS)}
+    for missing in sorted(measures(original) - measures(translation), key=str):
+        errors.add(path, None, f"the duty {missing[0]} ({missing[1]} {missing[2] or ''} {missing[3] or ''}) is not "
+                               f"translated with the same structured value")
+
+    def dates(tree):
+        return sorted(d.get("when") for d in tree.iterfind(".//t:text//t:date", NS)
+                      if not d.xpath(AUTHORIAL, namespaces=NS))
+    if dates(original) != dates(translation):
+        errors.add(path, None, f"the translation's dates {dates(translation)} differ from the original's {dates(original)}")

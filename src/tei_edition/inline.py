@@ -1,0 +1,278 @@
+"""Inline TEI -> HTML. The rendering is a rule table: element name -> behaviour.
+
+An element with no rule is a located error, never silently dropped. Behaviours append to
+an `_Output`, which keeps text and markup apart so that white space can be normalised and
+words broken across a line end (`lb break="no"`) joined.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from html import escape
+from pathlib import Path
+from typing import Callable
+
+from lxml import etree
+from markupsafe import Markup
+
+from tei_edition.archival import ArchivalRef
+from tei_edition.errors import EditionError
+from tei_edition.model import Citation, Note, Paragraph
+from tei_edition.tei import NS, XML_ID, XML_LANG, local_name, normalize_space
+
+GLUE = object()  # joins the words on both sides: white space around it is dropped
+Behaviour = Callable[[etree._Element, "_Output"], None]
+
+
+class _Output:
+    def __init__(self) -> None:
+        self.items: list = []
+
+    def text(self, value: str) -> None:
+        if self.items and self.items[-1] is not GLUE and self.items[-1][0] == "text":
+            self.items[-1][1] += value  # one run of text, so that its white space collapses as one
+        else:
+            self.items.append(["text", value])
+
+    def markup(self, value: str) -> None:
+        self.items.append(["markup", value])
+
+    def glue(self) -> None:
+        self.items.append(GLUE)
+
+    def html(self) -> Markup:
+        items = [item if item is GLUE else [item[0], re.sub(r"\s+", " ", item[1]) if item[0] == "text" else item[1]]
+                 for item in self.items]
+        for n, item in enumerate(items):
+            if item is GLUE:
+                _strip(items, range(n - 1, -1, -1), str.rstrip)
+                _strip(items, range(n + 1, len(items)), str.lstrip)
+        html = "".join(escape(value, quote=False) if kind == "text" else value
+                       for kind, value in (item for item in items if item is not GLUE))
+        return Markup(html.strip())
+
+
+def _strip(items: list, indexes: range, strip: Callable[[str], str]) -> None:
+    """Strip white space from the nearest text on one side, stepping over markup and empty text."""
+    for n in indexes:
+        if items[n] is not GLUE and items[n][0] == "text":
+            items[n][1] = strip(items[n][1])
+            if items[n][1]:
+                return
+
+
+@dataclass(frozen=True)
+class OriginalInfo:
+    """What a translation's pages borrow from the original it is aligned to."""
+
+    file: str  # the original TEI's file name, the prefix of every corresp
+    href: str  # the original's reading page, relative to the translation's page
+    notes: dict[str, tuple[str, str]]  # note id -> (print page, printed number)
+    refs: dict[str, ArchivalRef]  # the original's archival references by bibl id
+
+    def target(self, element: etree._Element) -> str | None:
+        corresp = element.get("corresp") or ""
+        return corresp.split("#", 1)[1] if corresp.startswith(f"{self.file}#") else None
+
+
+@dataclass
+class _State:
+    page: str = ""
+    paragraph_id: str = ""
+    notes: list[Note] = field(default_factory=list)
+    quotations: set[str] = field(default_factory=set)  # original quotation ids already given an anchor
+
+
+def _letters(number: int) -> str:
+    """1 -> a, 26 -> z, 27 -> aa: labels for translator's notes, apart from the numbered notes."""
+    label = ""
+    while number:
+        number, rest = divmod(number - 1, 26)
+        label = chr(ord("a") + rest) + label
+    return label
+
+
+class Transformer:
+    """Renders one TEI document's inline content for one language's pages.
+
+    `anchors=False` renders without ids (for a parallel view, where both languages share a page).
+    """
+
+    def __init__(self, path: Path, refs: dict[str, ArchivalRef], strings: dict, register_href: str,
+                 original: OriginalInfo | None = None, anchors: bool = True):
+        self.path = path
+        self.refs = refs if original is None else original.refs
+        self.strings = strings
+        self.register_href = register_href
+        self.original = original
+        self.anchors = anchors
+        self.state = _State()
+        self.translator_notes = 0
+        self.rules: dict[str, Behaviour] = {
+            "lb": self.lb, "pb": self.pb, "note": self.note, "q": self.quotation,
+            "date": self.date, "seg": self.seg, "measure": self.measure, "bibl": self.bibl,
+            "name": self.wrap("span", "name"), "docAuthor": self.wrap("span", "author"),
+            "term": self.wrap("span", "term"), "label": self.wrap("span", "label"),
+            "foreign": self.wrap("span", "foreign"), "supplied": self.supplied,
+            "titlePart": self.children, "msIdentifier": self.children,
+            "repository": self.children, "idno": self.children, "citedRange": self.children,
+        }
+
+    def id_attribute(self, value: str) -> str:
+        return f' id="{value}"' if self.anchors else ""
+
+    # --- walking ------------------------------------------------------------------------------
+    def inline(self, element: etree._Element, skip: Callable[[etree._Element], bool] = lambda e: False) -> Markup:
+        out = _Output()
+        self.children(element, out, skip)
+        return out.html()
+
+    def inline_element(self, element: etree._Element) -> Markup:
+        out = _Output()
+        self.element(element, out)
+        return out.html()
+
+    def children(self, element: etree._Element, out: _Output, skip: Callable = lambda e: False) -> None:
+        if element.text:
+            out.text(element.text)
+        for child in element:
+            if isinstance(child.tag, str) and not skip(child):
+                self.element(child, out)
+            if child.tail:
+                out.text(child.tail)
+
+    def element(self, element: etree._Element, out: _Output) -> None:
+        rule = self.rules.get(local_name(element))
+        if rule is None:
+            raise EditionError.at(self.path, element.sourceline,
+                                  f"no rendering rule for <{local_name(element)}> here; "
+                                  f"add a rule in inline.py or use one of: {', '.join(sorted(self.rules))}")
+        rule(element, out)
+
+    # --- behaviours ---------------------------------------------------------------------------
+    def wrap(self, tag: str, css: str = "") -> Behaviour:
+        attributes = f' class="{css}"' if css else ""
+
+        def behaviour(element: etree._Element, out: _Output) -> None:
+            lang = element.get(XML_LANG)
+            out.markup(f"<{tag}{attributes}" + (f' lang="{escape(lang)}"' if lang else "") + ">")
+            self.children(element, out)
+            out.markup(f"</{tag}>")
+        return behaviour
+
+    def lb(self, element: etree._Element, out: _Output) -> None:
+        if element.get("break") == "no":
+            out.glue()
+        else:
+            out.text(" ")
+
+    def pb(self, element: etree._Element, out: _Output) -> None:
+        self.state.page = element.get("n")
+        glue = element.get("break") == "no"
+        if glue:
+            out.glue()
+        out.markup(self.pagebreak_html(element.get("n")))
+        if glue:
+            out.glue()
+
+    def pagebreak_html(self, number: str, approximate: bool = False) -> str:
+        label = escape(self.strings["page_label_original" if approximate else "page_label"].format(page=number))
+        css = "pagebreak approximate" if approximate else "pagebreak"
+        inner = (f'<span class="visually-hidden">{label}</span>'
+                 f'<span class="pagebreak-number" aria-hidden="true">{number}</span>')
+        if not self.anchors:
+            return f'<span class="{css}">{inner}</span>'
+        return f'<a class="{css}" id="page-{number}" href="#page-{number}">{inner}</a>'
+
+    def date(self, element: etree._Element, out: _Output) -> None:
+        out.markup(f'<time datetime="{escape(element.get("when", ""))}">')
+        self.children(element, out)
+        out.markup("</time>")
+
+    def measure(self, element: etree._Element, out: _Output) -> None:
+        """A quantity with its unit becomes machine-readable <data value="25 kopeck">."""
+        kind = escape(element.get("type", ""))
+        quantity, unit = element.get("quantity"), element.get("unit")
+        tag = "data" if quantity and unit else "span"
+        value = f' value="{escape(quantity)} {escape(unit)}"' if tag == "data" else ""
+        out.markup(f'<{tag} class="measure {kind}"{value}>')
+        self.children(element, out)
+        out.markup(f"</{tag}>")
+
+    def seg(self, element: etree._Element, out: _Output) -> None:
+        css = {"interpolation": "interpolation"}.get(element.get("type"), "seg")
+        title = f' title="{escape(self.strings["interpolation_title"])}"' if css == "interpolation" else ""
+        out.markup(f'<span class="{css}"{title}>')
+        self.children(element, out)
+        out.markup("</span>")
+
+    def supplied(self, element: etree._Element, out: _Output) -> None:
+        """The translator's additions, in square brackets."""
+        out.markup(f'<span class="supplied" title="{escape(self.strings["supplied_title"])}">[')
+        self.children(element, out)
+        out.markup("]</span>")
+
+    def quotation(self, element: etree._Element, out: _Output) -> None:
+        """<q>; in a translation, followed by a link to the quotation in the original."""
+        original_id = self.original.target(element) if self.original else element.get(XML_ID)
+        anchor = ""
+        if original_id and original_id not in self.state.quotations:
+            self.state.quotations.add(original_id)
+            anchor = self.id_attribute(original_id)
+        out.markup(f"<q{anchor}>")
+        self.children(element, out)
+        out.markup("</q>")
+        if self.original and original_id:
+            label = escape(self.strings["quote_original"])
+            out.markup(f'<a class="quote-original" href="{self.original.href}#{original_id}" hreflang="ru" '
+                       f'aria-label="{label}"><span aria-hidden="true">ru</span></a>')
+
+    def bibl(self, element: etree._Element, out: _Output) -> None:
+        key = self.original.target(element) if self.original else element.get(XML_ID)
+        ref = self.refs.get(key or "")
+        if element.get("type") != "archival" or ref is None:
+            self.children(element, out)
+            return
+        out.markup(f'<a class="archival" href="{self.register_href}#{ref.unit.key}">')
+        self.children(element, out)
+        out.markup("</a>")
+
+    def note(self, element: etree._Element, out: _Output) -> None:
+        if element.get("type") == "translator":
+            self.translator_note(element, out)
+            return
+        note_id = element.get(XML_ID)
+        number = int(note_id[1:])
+        page, printed = self.original.notes[note_id] if self.original else (self.state.page, element.get("n"))
+        citations = []
+        for bibl in element.iterfind(".//t:bibl[@type='archival']", NS):
+            key = self.original.target(bibl) if self.original else bibl.get(XML_ID)
+            if key in self.refs:
+                citations.append(Citation(key, self.refs[key], note_id, self.state.paragraph_id,
+                                          normalize_space("".join(bibl.itertext())),
+                                          (bibl.get("sameAs") or "").lstrip("#") or None))
+        lost = element.find("t:gap", NS) is not None
+        html = None if lost else self.inline(element)
+        self.state.notes.append(Note(note_id, number, printed, page, self.state.paragraph_id, html,
+                                     tuple(citations), "foot", str(number)))
+        label = escape(self.strings["note_label"].format(number=number))
+        out.markup(f'<a class="noteref"{self.id_attribute(f"nref-{number}")} href="#{note_id}" role="doc-noteref" '
+                   f'aria-label="{label}"><sup>{number}</sup></a>')
+
+    def translator_note(self, element: etree._Element, out: _Output) -> None:
+        self.translator_notes += 1
+        number = self.translator_notes
+        label = _letters(number)
+        self.state.notes.append(Note(f"tn{number}", number, "", "", self.state.paragraph_id, self.inline(element),
+                                     (), "translator", label))
+        aria = escape(self.strings["translator_note_label"].format(label=label))
+        out.markup(f'<a class="noteref translator-noteref"{self.id_attribute(f"tnref-{number}")} href="#tn{number}" '
+                   f'role="doc-noteref" aria-label="{aria}"><sup>{label}</sup></a>')
+
+    # --- paragraphs ---------------------------------------------------------------------------
+    def paragraph(self, element: etree._Element, number: int | None = None, kind: str = "paragraph",
+                  prefix: str = "") -> Paragraph:
+        self.state.paragraph_id = element.get(XML_ID)
+        first_note = len(self.state.notes)
+        html = Markup(prefix) + self.inline(element)
+        return Paragraph(element.get(XML_ID), number, html, tuple(self.state.notes[first_note:]), kind)
