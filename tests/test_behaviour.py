@@ -10,6 +10,7 @@ ARTICLE = "ru/shemetova-2020/"
 def reader(request, browser):
     context = browser.new_context(java_script_enabled=request.param, viewport={"width": 1280, "height": 900})
     page = context.new_page()
+    page.javascript = request.param  # what this reader's browser runs
     yield page
     context.close()
 
@@ -132,3 +133,51 @@ def test_screenshots_for_review(browser, site_url, review_dir):
         page.screenshot(path=str(target), full_page=name != "table-phone")
         assert target.stat().st_size > 10_000
         page.close()
+
+
+def test_language_switch_keeps_the_place(reader, site_url):
+    reader.goto(f"{site_url}/{ARTICLE}#p12")
+    reader.click("a.lang-switch")
+    if reader.javascript:  # the switch carries the fragment
+        assert reader.url.endswith("/en/shemetova-2020/#p12") and in_viewport(reader, "#p12")
+    else:
+        # Without it the link goes to the page; the same fragment works there.
+        assert reader.url.endswith("/en/shemetova-2020/")
+        reader.goto(f"{site_url}/en/shemetova-2020/#p12")
+        assert in_viewport(reader, "#p12")
+    assert reader.evaluate("document.documentElement.lang") == "en"
+
+
+def test_language_switch_back_from_english(browser, site_url):
+    page = browser.new_page()
+    page.goto(f"{site_url}/en/shemetova-2020/#n13")
+    page.click("a.lang-switch")
+    assert page.url.endswith("/ru/shemetova-2020/#n13") and in_viewport(page, "#n13")
+    page.close()
+
+
+@pytest.mark.parametrize("width", [375, 1280])
+def test_parallel_view_side_by_side_or_stacked(browser, site_url, width):
+    page = browser.new_page(viewport={"width": width, "height": 900})
+    page.goto(f"{site_url}/en/shemetova-2020/parallel/#p12")
+    assert in_viewport(page, "#p12")
+    boxes = page.evaluate("""() => [...document.querySelectorAll('#p12 > .parallel-cell')]
+                                     .map(c => { const r = c.getBoundingClientRect(); return [r.left, r.top]; })""")
+    (ru_left, ru_top), (en_left, en_top) = boxes
+    if width == 375:
+        assert ru_left == en_left and ru_top < en_top  # stacked: original, then translation
+    else:
+        assert ru_left < en_left and ru_top == en_top  # side by side
+    assert page.evaluate("document.documentElement.scrollWidth") <= width
+    page.click("#p12 .parallel-cell:nth-child(2) a.to-reading")
+    assert page.url.endswith("/en/shemetova-2020/#p12") and in_viewport(page, "#p12")
+    page.close()
+
+
+def test_quotation_leads_to_the_russian_original(browser, site_url):
+    page = browser.new_page()
+    page.goto(f"{site_url}/en/shemetova-2020/#p2")
+    page.click("#p2 a.quote-original >> nth=0")
+    assert page.url.endswith("/ru/shemetova-2020/#q2") and in_viewport(page, "#q2")
+    assert page.evaluate("document.documentElement.lang") == "ru"
+    page.close()

@@ -1,0 +1,144 @@
+"""The English edition: a complete translation, aligned to the Russian unit by unit."""
+from __future__ import annotations
+
+import posixpath
+import re
+from pathlib import Path
+
+import pytest
+from lxml import etree
+
+from conftest import parse_html
+from tei_edition.archival import english_note_form
+from tei_edition.build import read_documents
+from tei_edition.config import load_config
+from tei_edition.tei import NS, XML_ID
+
+ROOT = Path(__file__).resolve().parent.parent
+CYRILLIC = re.compile(r"[А-Яа-яЁё]")
+
+
+@pytest.fixture(scope="session")
+def pages(built_site: Path):
+    return {lang: parse_html(built_site / lang / "shemetova-2020" / "index.html") for lang in ("ru", "en")}
+
+
+def ids(page, xpath: str) -> list[str]:
+    return page.xpath(xpath)
+
+
+def test_same_paragraphs_and_notes_in_both_languages(pages):
+    for xpath, count in (("//p[@class='para']/@id", 28), ("//li[contains(@class,'note') and @value]/@id", 28),
+                         ("//a[@class='noteref']/@id", 28)):
+        ru, en = ids(pages["ru"], xpath), ids(pages["en"], xpath)
+        assert ru == en and len(ru) == count, xpath
+
+
+def test_every_table_cell_has_its_counterpart(pages):
+    def shape(page):
+        table = page.get_element_by_id("tariff-1923")
+        return [[(cell.tag, cell.get("rowspan"), cell.get("colspan"), cell.get("class")) for cell in row.xpath("th|td")]
+                for row in table.xpath(".//tr")]
+    ru, en = shape(pages["ru"]), shape(pages["en"])
+    assert ru == en and sum(len(row) for row in ru) > 40
+    duties_ru = pages["ru"].xpath("//table[@id='tariff-1923']//data[contains(@class, ' duty')]/@value")
+    duties_en = pages["en"].xpath("//table[@id='tariff-1923']//data[contains(@class, ' duty')]/@value")
+    assert duties_ru == duties_en == ["1 rouble", "25 kopeck", "60 kopeck", "25 kopeck", "40 kopeck", "75 kopeck"]
+    empty_en = [td for td in pages["en"].xpath("//table[@id='tariff-1923']//td[contains(@class,'goods')]")
+                if not td.text_content().strip()]
+    assert not empty_en
+
+
+def test_every_translated_unit_points_to_its_original():
+    ru = etree.parse(str(ROOT / "edition/shemetova-2020.xml"))
+    en = etree.parse(str(ROOT / "edition/shemetova-2020.en.xml"))
+    ru_units = {e.get(XML_ID) for e in ru.xpath("//t:body//t:p | //t:note[@place='foot'] | //t:front//t:p | "
+                                                "//t:seg[@type='item']", namespaces=NS)}
+    en_units = {e.get(XML_ID): e.get("corresp") for e in en.xpath(
+        "//t:body//t:p | //t:note[@place='foot'] | //t:front//t:p | //t:seg[@type='item']", namespaces=NS)}
+    assert set(en_units) == ru_units and len(ru_units) > 60
+    assert all(corresp == f"shemetova-2020.xml#{unit}" for unit, corresp in en_units.items())
+    ru_quotes = {q.get(XML_ID) for q in ru.iterfind(".//t:q", NS)}
+    en_quotes = {q.get("corresp").split("#")[1] for q in en.iterfind(".//t:q", NS)}
+    assert ru_quotes == en_quotes and len(ru_quotes) == 42
+
+
+def test_english_archival_forms_follow_the_russian_references():
+    config = load_config(ROOT / "edition")
+    source = read_documents(config)[0]
+    en = source.translations["en"]
+    forms = {b.get("corresp").split("#")[1]: "".join(b.itertext()) for b in en.iterfind(".//t:text//t:bibl", NS)}
+    assert forms["ref-n9"] == "RGAE, f. 635, op. 3, d. 14, ll. 353–354."
+    assert forms["ref-n13"] == "Ibid., l. 80." and forms["ref-n14"] == "Ibid."
+    for bibl_id, ref in source.refs.items():
+        folios_printed = "Л." in source.tree.xpath(f"string(//*[@xml:id='{bibl_id}'])")
+        assert forms[bibl_id] == english_note_form(ref, "RGAE", folios_printed)
+
+
+def test_no_cyrillic_outside_russian_passages_on_english_pages(built_site: Path):
+    english_pages = sorted((built_site / "en").rglob("*.html"))
+    assert len(english_pages) == 3
+    for path in english_pages:
+        page = parse_html(path)
+        assert page.get("lang") == "en"
+        for node in page.xpath("//body//text()[normalize-space()]"):
+            if CYRILLIC.search(node):
+                parent = node.getparent()
+                langs = parent.xpath("ancestor-or-self::*[@lang][1]/@lang")
+                assert langs and langs[0].startswith("ru"), f"{path.relative_to(built_site)}: {node.strip()[:60]!r}"
+
+
+def test_english_page_labels_the_translation_and_the_authors_own_english(pages):
+    en = pages["en"]
+    assert en.get("lang") == "en"
+    assert "the edition's own work" in en.xpath("string(//p[@class='translation-notice'])")
+    summary = en.get_element_by_id("summary-en")
+    assert summary.xpath("string(.//h2)") == "The author's English summary"
+    assert "Kazansky" in summary.text_content()
+    assert en.xpath("//section[@id='abstract-ru']//h2/text()") == ["Abstract (the edition's translation)"]
+    assert len(en.xpath("//li[contains(@class,'note-translator')]")) >= 20
+    assert en.xpath("//dl/dt[text()='dujun']")
+
+
+def test_quotations_link_to_the_russian_original(pages):
+    links = pages["en"].xpath("//a[@class='quote-original']/@href")
+    assert len(links) == 43 and links[0] == "../../ru/shemetova-2020/#q1"
+    russian_ids = set(pages["ru"].xpath("//q/@id"))
+    assert {href.split("#")[1] for href in links} == russian_ids
+
+
+def test_alternate_links_both_ways(built_site: Path):
+    for lang, other in (("ru", "en"), ("en", "ru")):
+        for page_path in ("shemetova-2020/index.html", "archives/index.html", "shemetova-2020/parallel/index.html"):
+            page = parse_html(built_site / lang / page_path)
+            alternates = dict(zip(page.xpath("//link[@rel='alternate']/@hreflang"),
+                                  page.xpath("//link[@rel='alternate']/@href")))
+            assert set(alternates) == {"ru", "en"}
+            switch = page.xpath("//a[@class='lang-switch']")[0]
+            assert switch.get("hreflang") == other and switch.get("href") == alternates[other]
+
+
+def test_english_register(built_site: Path):
+    register = parse_html(built_site / "en/archives/index.html")
+    entry = register.get_element_by_id("rgae-413-3-1399")
+    assert entry.xpath("string(.//h4)") == "RGAE, f. 413, op. 3, d. 1399."
+    assert entry.xpath("string(.//p[@class='other-form']/span[@lang='ru'])") == "РГАЭ. Ф. 413. Оп. 3. Д. 1399."
+    assert entry.xpath(".//ul[@class='cited-in']//a/@href")[:2] == ["../shemetova-2020/#n7", "../shemetova-2020/#p6"]
+
+
+def test_parallel_view_aligns_every_unit(built_site: Path):
+    for lang in ("ru", "en"):
+        page = parse_html(built_site / lang / "shemetova-2020/parallel/index.html")
+        rows = page.xpath("//section[contains(@class,'parallel-row')]")
+        row_ids = [r.get("id") for r in rows]
+        for n in range(1, 29):
+            assert f"p{n}" in row_ids and f"n{n}" in row_ids
+        for row_id in [f"p{n}" for n in range(1, 29)] + ["abstract-ru-1"]:
+            row = page.get_element_by_id(row_id)
+            cells = row.xpath("./div[@class='parallel-cell']")
+            assert [c.xpath("string(div/@lang)") for c in cells] == ["ru", "en"]
+            for cell, cell_lang in zip(cells, ("ru", "en")):
+                href = cell.xpath("a/@href")[0]
+                target = posixpath.normpath(posixpath.join(f"{lang}/shemetova-2020/parallel", href.split("#")[0]))
+                assert (target, href.split("#")[1]) == (f"{cell_lang}/shemetova-2020", row_id)
+        assert len(page.xpath("//table[contains(@class,'tariff')]")) == 2
