@@ -1,6 +1,7 @@
 """Citation lines formatted by a real CSL processor (citeproc-py), in each language's usual style."""
 from __future__ import annotations
 
+import re
 from functools import cache
 
 import iuliia
@@ -47,5 +48,6 @@ def article_citation(source: SourceInfo, lang: str, translated_title: str = "") 
     bibliography = CitationStylesBibliography(_style(lang), CiteProcJSON([item]), formatter.html)
     bibliography.register(Citation([CitationItem("article")]))
     entry = str(bibliography.bibliography()[0])
-    # GOST numbers its entries ("1. "); a single citation line has no number.
-    return Markup(entry.removeprefix("1. ").strip())
+    # GOST numbers its entries ("1. "); a single citation line has no number. A DOI URL is a link.
+    entry = re.sub(r"(https://doi\.org/[^\s<]+?)(\.?)$", r'<a href="\1">\1</a>\2', entry.removeprefix("1. ").strip())
+    return Markup(entry)
