@@ -28,7 +28,9 @@ from tei_edition.tei import XML_LANG
 from tei_edition.transform import build_document, original_info
 from tei_edition.write import SiteFiles, write_site
 
-ASSETS = ("edition.css", "edition.js")
+ASSETS = ("edition.css", "edition.js", "fonts/OFL.txt", "fonts/README.md",
+          *(f"fonts/pt-serif-{subset}-{weight}-{style}.woff2" for subset in ("cyrillic", "latin")
+            for weight in (400, 700) for style in ("normal", "italic")))
 
 
 @dataclass(frozen=True)
