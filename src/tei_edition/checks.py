@@ -1,6 +1,7 @@
 """After the build: text fidelity, links and anchors, and the ledger of published anchors."""
 from __future__ import annotations
 
+import re
 import shutil
 import tempfile
 from dataclasses import dataclass, field
@@ -14,7 +15,7 @@ from tei_edition.config import Config, load_config
 from tei_edition.fidelity import Difference
 from tei_edition.linkcheck import LinkReport, check_site_links
 from tei_edition.register import build_register
-from tei_edition.render import article_path, register_path
+from tei_edition.render import article_path, parallel_path, register_path
 from tei_edition.write import SiteFiles, write_site
 
 LEDGER = "anchors.tsv"
@@ -43,18 +44,26 @@ def current_anchors(config: Config, sources: list[SourceDocument]) -> list[Ancho
     return anchors + register_anchors(build_register(documents))
 
 
+# Units that are also rows of the parallel view, under the same ids.
+PARALLEL_UNIT = re.compile(r"^(p\d+|n\d+|abstract-ru-\d+|tariff-\d+)$")
+
+
 def anchors_missing_from_pages(anchors: list[Anchor], files: SiteFiles, config: Config) -> list[str]:
-    """Every anchor must be an id on its page, in every language."""
+    """Every anchor must be an id on its page in every language (paragraphs and notes on the
+    parallel view too)."""
     problems = []
     ids_by_path: dict[str, set[str]] = {}
     for lang in config.languages:
         for anchor in anchors:
-            path = register_path(lang) if anchor.page == "archives" else article_path(lang, anchor.page)
-            if path not in ids_by_path:
-                html = files.files.get(path)
-                ids_by_path[path] = set(lxml.html.fromstring(html.decode("utf-8")).xpath("//@id")) if html else set()
-            if anchor.id not in ids_by_path[path]:
-                problems.append(f"{path}: anchor #{anchor.id} ({anchor.meaning}) is not on the page")
+            paths = [register_path(lang)] if anchor.page == "archives" else [article_path(lang, anchor.page)]
+            if anchor.page != "archives" and PARALLEL_UNIT.match(anchor.id) and len(config.languages) > 1:
+                paths.append(parallel_path(lang, anchor.page))
+            for path in paths:
+                if path not in ids_by_path:
+                    html = files.files.get(path)
+                    ids_by_path[path] = set(lxml.html.fromstring(html.decode("utf-8")).xpath("//@id")) if html else set()
+                if anchor.id not in ids_by_path[path]:
+                    problems.append(f"{path}: anchor #{anchor.id} ({anchor.meaning}) is not on the page")
     return problems
 
 
