@@ -116,8 +116,9 @@ def render_site(config: Config, sources: list[SourceDocument]) -> SiteFiles:
                         {other: article_path(other, doc_id) for other in config.languages}, citation)
             files.add(page.path, render_article(env, page, document))
             if len(config.languages) > 1:
-                versions = {other: document_model(source, other, strings, anchors=False, root="../../../")
-                            for other in config.languages}
+                # Each column speaks its own language, its inline labels included.
+                versions = {other: document_model(source, other, config.strings(other), anchors=False,
+                                                  root="../../../") for other in config.languages}
                 page = Page(parallel_path(lang, doc_id), lang, document.title_text, strings, config, build,
                             {other: parallel_path(other, doc_id) for other in config.languages}, citation)
                 files.add(page.path, render_parallel(env, page, versions, source.lang))

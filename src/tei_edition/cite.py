@@ -28,7 +28,7 @@ def _csl_name(name: str) -> dict[str, str]:
     return {"family": family, "given": given.replace(".", ". ").strip()}
 
 
-def _latin(text: str) -> str:
+def latin(text: str) -> str:
     """Library of Congress romanisation (plain ASCII), as English-language citations give Russian titles."""
     return iuliia.ALA_LC_ALT.translate(text)
 
@@ -37,7 +37,7 @@ def article_citation(source: SourceInfo, lang: str, translated_title: str = "") 
     """The printed article in the style of `lang`; in English romanised, with the title translated."""
     title, author, journal = source.title, source.author, source.journal
     if lang != "ru":
-        title, author, journal = _latin(title), _latin(author), _latin(journal)
+        title, author, journal = latin(title), latin(author), latin(journal)
         if translated_title:
             title = f"{title} [{translated_title}]"
     item = {

@@ -98,6 +98,7 @@ class Section:
     heading: Markup | None
     paragraphs: tuple[Paragraph, ...]
     authorial: bool = True
+    pagebreak: Markup = Markup("")  # a print page that begins with this section
 
 
 @dataclass(frozen=True)

@@ -15,7 +15,7 @@ from markupsafe import Markup
 import jinja2
 
 from tei_edition.archival import folios_english, folios_russian
-from tei_edition.cite import article_citation
+from tei_edition.cite import article_citation, latin
 from tei_edition.config import Config
 from tei_edition.errors import EditionError
 from tei_edition.model import Document, RegisterEntry
@@ -79,12 +79,18 @@ def environment(templates: Path) -> jinja2.Environment:
         lstrip_blocks=True,
         keep_trailing_newline=True,
     )
+    env.filters["romanised"] = romanised
     env.globals.update(
         russian_form_unit=unit_russian, english_form_unit=unit_english, folios_cited=folios_cited,
         folios_russian=folios_russian, folios_english=folios_english,
         article_path=article_path, register_path=register_path, tei_path=tei_path, parallel_path=parallel_path,
     )
     return env
+
+
+def romanised(text: str, lang: str) -> str:
+    """Russian names and titles on a page in another language, in Library of Congress romanisation."""
+    return text if lang == "ru" else latin(text)
 
 
 def render(env: jinja2.Environment, template: str, page: Page, **context: Any) -> str:

@@ -64,10 +64,11 @@ def section(tx: Transformer, div: etree._Element, section_id: str) -> Section:
     prefix = "".join(tx.pagebreak_html(pb.get("n")) for pb in div.iterfind("t:pb", NS))
     for pb in div.iterfind("t:pb", NS):
         tx.state.page = pb.get("n")
-    heading = Markup(prefix) + tx.inline(head) if head is not None else None
+    heading = tx.inline(head) if head is not None else None
     paragraphs = tuple(tx.paragraph(p, kind="abstract") for p in div.iterfind("t:p", NS))
     lang = div.get(XML_LANG) or div.getroottree().getroot().get(XML_LANG, "ru")
-    return Section(section_id, lang, heading, paragraphs, authorial=div.get("resp") is not None)
+    return Section(section_id, lang, heading, paragraphs, authorial=div.get("resp") is not None,
+                   pagebreak=Markup(prefix))
 
 
 def build_document(tree: etree._ElementTree, path: Path, doc_id: str, refs: dict[str, ArchivalRef],
