@@ -5,12 +5,11 @@ import posixpath
 import re
 from pathlib import Path
 
-import lxml.html
 from lxml import etree
 
 from conftest import parse_html
 from tei_edition.cli import main
-from tei_edition.tei import NS, XML_ID, normalize_space
+from tei_edition.tei import NS, normalize_space
 
 ROOT = Path(__file__).resolve().parent.parent
 TEI = etree.parse(str(ROOT / "edition" / "shemetova-2020.xml"))

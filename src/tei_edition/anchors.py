@@ -12,7 +12,7 @@ from pathlib import Path
 
 from lxml import etree
 
-from tei_edition.errors import Collector, EditionError
+from tei_edition.errors import Collector
 from tei_edition.model import RegisterEntry
 from tei_edition.tei import XML_ID, local_name
 
@@ -119,10 +119,3 @@ def append_to_ledger(path: Path, new: list[Anchor]) -> None:
     text = path.read_text(encoding="utf-8") if path.exists() else LEDGER_HEADER
     path.write_text(text + "".join(a.row() + "\n" for a in new), encoding="utf-8")
 
-
-def check_duplicates(anchors: list[Anchor]) -> None:
-    seen = set()
-    for anchor in anchors:
-        if (anchor.page, anchor.id) in seen:
-            raise EditionError.at(anchor.page, None, f"anchor {anchor.id} would be published twice")
-        seen.add((anchor.page, anchor.id))
