@@ -137,12 +137,13 @@ def test_parallel_view_aligns_every_unit(built_site: Path):
         row_ids = [r.get("id") for r in rows]
         for n in range(1, 29):
             assert f"p{n}" in row_ids and f"n{n}" in row_ids
-        for row_id in [f"p{n}" for n in range(1, 29)] + ["abstract-ru-1"]:
+        units = [f"p{n}" for n in range(1, 29)] + [f"n{n}" for n in range(1, 29)] + ["abstract-ru-1", "tariff-1923"]
+        for row_id in units:
             row = page.get_element_by_id(row_id)
             cells = row.xpath("./div[@class='parallel-cell']")
-            assert [c.xpath("string(div/@lang)") for c in cells] == ["ru", "en"]
+            assert [c.xpath("string((.//*[@lang])[1]/@lang)") for c in cells] == ["ru", "en"]
             for cell, cell_lang in zip(cells, ("ru", "en")):
-                href = cell.xpath("a/@href")[0]
+                href = cell.xpath("a[@class='to-reading']/@href")[0]
                 target = posixpath.normpath(posixpath.join(f"{lang}/shemetova-2020/parallel", href.split("#")[0]))
                 assert (target, href.split("#")[1]) == (f"{cell_lang}/shemetova-2020", row_id)
         assert len(page.xpath("//table[contains(@class,'tariff')]")) == 2
