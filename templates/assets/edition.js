@@ -29,16 +29,9 @@
   popover.hidden = true;
   var body = document.createElement("div");
   popover.appendChild(body);
-  var close = document.createElement("button");
-  close.type = "button";
-  close.className = "note-popover-close";
-  close.textContent = "×";
-  close.setAttribute("aria-label", document.body.getAttribute("data-close-label") || "Close");
-  popover.appendChild(close);
   document.body.appendChild(popover);
 
   var current = null;
-  var returningFocus = false; // focus given back to a marker after closing must not reopen it
   var hideTimer = null;
 
   function show(marker) {
@@ -50,7 +43,15 @@
     var number = document.createElement("strong");
     number.textContent = marker.textContent.trim() + " ";
     body.appendChild(number);
-    body.appendChild(text.cloneNode(true));
+    // A tooltip holds no controls: links in the note become plain text here (the note itself keeps them).
+    var copy = text.cloneNode(true);
+    copy.querySelectorAll("a").forEach(function (link) {
+      var span = document.createElement("span");
+      span.className = link.className;
+      span.textContent = link.textContent;
+      link.replaceWith(span);
+    });
+    body.appendChild(copy);
     popover.hidden = false;
     var box = marker.getBoundingClientRect();
     var width = Math.min(320, document.documentElement.clientWidth - 16);
@@ -80,12 +81,8 @@
   document.querySelectorAll("a.noteref").forEach(function (marker) {
     marker.addEventListener("mouseenter", function () { show(marker); });
     marker.addEventListener("mouseleave", hideSoon);
-    marker.addEventListener("focus", function () {
-      if (!returningFocus) show(marker);
-    });
-    marker.addEventListener("blur", function (event) {
-      if (!popover.contains(event.relatedTarget)) hideSoon();
-    });
+    marker.addEventListener("focus", function () { show(marker); });
+    marker.addEventListener("blur", hideSoon);
     marker.addEventListener("touchstart", function () {
       // Emulated mouse and focus events follow a tap and would show the note anyway:
       // remember whether it was already showing before this tap.
@@ -111,15 +108,6 @@
   });
   popover.addEventListener("mouseenter", function () { clearTimeout(hideTimer); });
   popover.addEventListener("mouseleave", hideSoon);
-  close.addEventListener("click", function () {
-    var marker = current;
-    hide();
-    if (marker) {
-      returningFocus = true;
-      marker.focus();
-      returningFocus = false;
-    }
-  });
   document.addEventListener("keydown", function (event) {
     if (event.key === "Escape" && !popover.hidden) hide();
   });
