@@ -3,7 +3,8 @@
 It did its job once: it wrote `edition/shemetova-2020.en.xml` from
 `edition/drafts/shemetova-2020.en.yaml`, aligning each unit to the Russian TEI by id
 (paragraphs, notes, quotations in order, dates in order). The result was then curated by
-hand; from then on the English TEI is the authority. It writes to standard output only.
+hand; from then on the English TEI is the authority. The YAML draft was a working file and is
+not kept in the repository. It writes to standard output only.
 
     python scripts/translation_to_tei.py > /tmp/en.xml
 """
