@@ -23,15 +23,11 @@ from tei_edition.errors import EditionError
 from tei_edition.model import Document
 from tei_edition.register import build_register
 from tei_edition.render import (BuildInfo, Page, article_path, environment, parallel_path, register_path,
-                                render_article, render_home, render_parallel, render_register, tei_path)
+                                render_article, render_home, render_parallel, render_register, root_of,
+                                tei_path)
 from tei_edition.tei import XML_LANG
 from tei_edition.transform import build_document, original_info
 from tei_edition.write import SiteFiles, write_site
-
-ASSETS = ("edition.css", "edition.js", "fonts/OFL.txt", "fonts/README.md",
-          *(f"fonts/pt-serif-{subset}-{weight}-{style}.woff2" for subset in ("cyrillic", "latin")
-            for weight in (400, 700) for style in ("normal", "italic")))
-
 
 @dataclass(frozen=True)
 class SourceDocument:
@@ -104,24 +100,27 @@ def render_site(config: Config, sources: list[SourceDocument]) -> SiteFiles:
     build = BuildInfo(config.version, build_date(config.root))
     files = SiteFiles()
     models: dict[str, dict[str, Document]] = {}
+    multilingual = len(config.languages) > 1
+    # The parallel view's columns each speak their own language, inline labels included: the
+    # same two models serve the parallel page of every interface language.
+    parallel = {source.config.id: {lang: document_model(source, lang, config.strings(lang), anchors=False,
+                                                         page_path=parallel_path(lang, source.config.id))
+                                   for lang in config.languages} for source in sources} if multilingual else {}
     for lang in config.languages:
         strings = config.strings(lang)
         models[lang] = {}
         for source in sources:
             doc_id = source.config.id
-            document = document_model(source, lang, strings, anchors=True, root="../../")
+            document = document_model(source, lang, strings, anchors=True, page_path=article_path(lang, doc_id))
             models[lang][doc_id] = document
             citation = citation_line(strings, build, article_citation(document.source, lang, document.title_text))
             page = Page(article_path(lang, doc_id), lang, document.title_text, strings, config, build,
                         {other: article_path(other, doc_id) for other in config.languages}, citation)
             files.add(page.path, render_article(env, page, document))
-            if len(config.languages) > 1:
-                # Each column speaks its own language, its inline labels included.
-                versions = {other: document_model(source, other, config.strings(other), anchors=False,
-                                                  root="../../../") for other in config.languages}
+            if multilingual:
                 page = Page(parallel_path(lang, doc_id), lang, document.title_text, strings, config, build,
                             {other: parallel_path(other, doc_id) for other in config.languages}, citation)
-                files.add(page.path, render_parallel(env, page, versions, source.lang))
+                files.add(page.path, render_parallel(env, page, parallel[doc_id], source.lang))
         page = Page(register_path(lang), lang, strings["archives_title"], strings, config, build,
                     {other: register_path(other) for other in config.languages},
                     citation_line(strings, build, Markup(escape(config.title[lang])) + Markup(".")))
@@ -135,16 +134,16 @@ def render_site(config: Config, sources: list[SourceDocument]) -> SiteFiles:
         files.add(tei_path(source.config.id), source.config.tei.read_bytes())
         for lang, path in source.config.translations.items():
             files.add(tei_path(source.config.id, lang), path.read_bytes())
-    for asset in ASSETS:
-        files.add(f"assets/{asset}", (config.root.parent / "templates" / "assets" / asset).read_bytes())
+    assets = config.root.parent / "templates" / "assets"
+    for asset in sorted(p for p in assets.rglob("*") if p.is_file()):
+        files.add(f"assets/{asset.relative_to(assets).as_posix()}", asset.read_bytes())
     return files
 
 
-def document_model(source: SourceDocument, lang: str, strings: dict, anchors: bool, root: str) -> Document:
-    """The page model of `source` for readers of `lang` (the original, or its translation).
-
-    `root` is the relative path from the page to the site root: links in the text are built on it.
-    """
+def document_model(source: SourceDocument, lang: str, strings: dict, anchors: bool, page_path: str) -> Document:
+    """The page model of `source` for readers of `lang` (the original, or its translation),
+    to be shown on the page at `page_path` (links in the text are made relative to it)."""
+    root = root_of(page_path)
     tree, path = source.version(lang)
     original = None
     if tree is not source.tree:

@@ -40,7 +40,8 @@ def current_anchors(config: Config, sources: list[SourceDocument]) -> list[Ancho
     documents = []
     for source in sources:
         anchors.extend(document_anchors(source.tree, source.config.id))
-        documents.append(document_model(source, source.lang, config.strings(source.lang), True, "../../"))
+        documents.append(document_model(source, source.lang, config.strings(source.lang), True,
+                                        article_path(source.lang, source.config.id)))
     return anchors + register_anchors(build_register(documents))
 
 

@@ -42,9 +42,7 @@ class Page:
 
     @property
     def root(self) -> str:
-        """Relative prefix to the site root, so the site works from any folder or host path."""
-        depth = self.path.count("/")
-        return "../" * depth
+        return root_of(self.path)
 
     def url(self, target: str) -> str:
         """A link from this page to `target` (a site path; "x/index.html" is linked as "x/")."""
@@ -52,6 +50,11 @@ class Page:
         if relative.endswith("index.html"):
             relative = relative[: -len("index.html")] or "./"
         return relative
+
+
+def root_of(path: str) -> str:
+    """Relative prefix from a page to the site root, so the site works from any folder or host path."""
+    return "../" * path.count("/")
 
 
 def article_path(lang: str, doc_id: str) -> str:
