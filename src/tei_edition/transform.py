@@ -77,8 +77,9 @@ def build_document(tree: etree._ElementTree, path: Path, doc_id: str, refs: dict
     """The page model of `tree`; for a translation, `original` is the original's tree and info."""
     root = tree.getroot()
     info = original[1] if original else None
+    printed = original[0] if original else tree  # the tree that carries the print: pages, source, summary
     tx = Transformer(path, refs, strings, register_href, info, anchors)
-    pages = pages_by_block(original[0] if original else tree)
+    pages = pages_by_block(printed)
 
     def markers(block_id: str) -> str:
         return "".join(tx.pagebreak_html(n, approximate=True) for n in pages.get(block_id, [])) if original else ""
@@ -110,10 +111,9 @@ def build_document(tree: etree._ElementTree, path: Path, doc_id: str, refs: dict
             blocks.append(PageBreak(Markup(tx.pagebreak_html(child.get("n")))))
         elif name:
             raise EditionError.at(path, child.sourceline, f"<{name}> is not expected directly in <body>")
-    back_source = original[0] if original else tree
     # The author's own English summary is the original's: rendered from it, not translated.
     back_tx = Transformer(Path(info.file), info.refs, strings, register_href, None, anchors) if info else tx
-    back = back_source.getroot().find("t:text/t:back", NS)
+    back = printed.getroot().find("t:text/t:back", NS)
     back_sections = tuple(section(back_tx, div, div.get(XML_ID) or f"summary-{div.get(XML_LANG)}")
                           for div in (back.iterfind("t:div[@type='abstract']", NS) if back is not None else ()))
     glossary = tuple((tx.inline(label), tx.inline(item)) for label, item in zip(
@@ -125,7 +125,7 @@ def build_document(tree: etree._ElementTree, path: Path, doc_id: str, refs: dict
         title_text=normalize_space("".join(t for t in title.xpath(".//text()[not(ancestor::t:note)]", namespaces=NS))),
         rubric=normalize_space("".join(rubric.itertext())) if rubric is not None else "",
         byline=tx.inline(byline) if byline is not None else Markup(""), front_pagebreak=Markup(front_pb),
-        source=source_info((original[0] if original else tree).getroot()), abstracts=abstracts,
+        source=source_info(printed.getroot()), abstracts=abstracts,
         blocks=tuple(blocks), back=back_sections, notes=all_notes,
-        pages=tuple(pb.get("n") for pb in (original[0] if original else tree).getroot().iterfind(".//t:text//t:pb", NS)),
+        pages=tuple(pb.get("n") for pb in printed.getroot().iterfind(".//t:text//t:pb", NS)),
         tei_file=path.name, translation=original is not None, glossary=glossary, title_notes=title_notes)
