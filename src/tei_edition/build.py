@@ -21,9 +21,10 @@ from tei_edition.cite import article_citation
 from tei_edition.config import Config, DocumentConfig, load_config
 from tei_edition.errors import EditionError
 from tei_edition.model import Document
+from tei_edition.prose import load_pages
 from tei_edition.register import build_register
 from tei_edition.render import (BuildInfo, Page, article_path, environment, parallel_path, register_path,
-                                render_article, render_home, render_parallel, render_register, root_of,
+                                render_article, render_home, render_parallel, render_prose, render_register, root_of,
                                 tei_path)
 from tei_edition.tei import XML_LANG
 from tei_edition.transform import build_document, original_info
@@ -100,6 +101,8 @@ def render_site(config: Config, sources: list[SourceDocument]) -> SiteFiles:
     build = BuildInfo(config.version, build_date(config.root))
     files = SiteFiles()
     models: dict[str, dict[str, Document]] = {}
+    prose = load_pages(config.root / "pages", config.languages)
+    menus = {lang: tuple((p.path, p.title) for p in prose if p.lang == lang) for lang in config.languages}
     multilingual = len(config.languages) > 1
     # The parallel view's columns each speak their own language, inline labels included: the
     # same two models serve the parallel page of every interface language.
@@ -115,20 +118,25 @@ def render_site(config: Config, sources: list[SourceDocument]) -> SiteFiles:
             models[lang][doc_id] = document
             citation = citation_line(strings, build, article_citation(document.source, lang, document.title_text))
             page = Page(article_path(lang, doc_id), lang, document.title_text, strings, config, build,
-                        {other: article_path(other, doc_id) for other in config.languages}, citation)
+                        {other: article_path(other, doc_id) for other in config.languages}, citation, menus[lang])
             files.add(page.path, render_article(env, page, document))
             if multilingual:
                 page = Page(parallel_path(lang, doc_id), lang, document.title_text, strings, config, build,
-                            {other: parallel_path(other, doc_id) for other in config.languages}, citation)
+                            {other: parallel_path(other, doc_id) for other in config.languages}, citation,
+                            menus[lang])
                 files.add(page.path, render_parallel(env, page, parallel[doc_id], source.lang))
+        edition_citation = citation_line(strings, build, Markup(escape(config.title[lang])) + Markup("."))
         page = Page(register_path(lang), lang, strings["archives_title"], strings, config, build,
-                    {other: register_path(other) for other in config.languages},
-                    citation_line(strings, build, Markup(escape(config.title[lang])) + Markup(".")))
+                    {other: register_path(other) for other in config.languages}, edition_citation, menus[lang])
         files.add(page.path, render_register(env, page, build_register(models[lang].values()), models[lang]))
+        for prose_page in (p for p in prose if p.lang == lang):
+            page = Page(prose_page.path, lang, prose_page.title, strings, config, build,
+                        {p.lang: p.path for p in prose if p.slug == prose_page.slug}, edition_citation, menus[lang])
+            files.add(page.path, render_prose(env, page, prose_page.html))
     home_lang = config.languages[0]
     page = Page("index.html", home_lang, config.title[home_lang], config.strings(home_lang), config, build,
                 citation=citation_line(config.strings(home_lang), build,
-                                       Markup(escape(config.title[home_lang])) + Markup(".")))
+                                       Markup(escape(config.title[home_lang])) + Markup(".")), prose=menus[home_lang])
     files.add(page.path, render_home(env, page, models))
     for source in sources:
         files.add(tei_path(source.config.id), source.config.tei.read_bytes())

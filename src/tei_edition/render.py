@@ -39,6 +39,7 @@ class Page:
     build: BuildInfo
     alternates: dict[str, str] = field(default_factory=dict)  # language -> path of the same page
     citation: Markup = Markup("")  # how to cite what this page shows
+    prose: tuple[tuple[str, str], ...] = ()  # (path, title) of the prose pages in this language, for the menu
 
     @property
     def root(self) -> str:
@@ -133,6 +134,10 @@ def render_parallel(env: jinja2.Environment, page: Page, versions: dict[str, Doc
     return render(env, "parallel.html", page, original=original, translations=translations, blocks=blocks,
                   original_lang=original_lang,
                   article_citation=article_citation(original.source, page.lang, original.title_text))
+
+
+def render_prose(env: jinja2.Environment, page: Page, html: Markup) -> str:
+    return render(env, "prose.html", page, html=html)
 
 
 def render_register(env: jinja2.Environment, page: Page, entries: list[RegisterEntry],

@@ -1,0 +1,55 @@
+"""Prose pages in Markdown: `edition/pages/<slug>.<lang>.md`, one file per page and language.
+
+Rendered with markdown-it-py's CommonMark preset, raw HTML off (a page's text is escaped, never
+trusted as markup). Every page must exist in every language and begin with a `# Title` line.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from pathlib import Path
+
+from markdown_it import MarkdownIt
+from markupsafe import Markup
+
+from tei_edition.errors import Collector
+
+NAME = re.compile(r"^(?P<slug>[a-z0-9]+(?:-[a-z0-9]+)*)\.(?P<lang>[a-z]{2})\.md$")
+
+
+@dataclass(frozen=True)
+class ProsePage:
+    slug: str
+    lang: str
+    title: str
+    html: Markup
+
+    @property
+    def path(self) -> str:
+        return f"{self.lang}/{self.slug}/index.html"
+
+
+def load_pages(folder: Path, languages: tuple[str, ...]) -> list[ProsePage]:
+    errors = Collector()
+    markdown = MarkdownIt("commonmark", {"html": False})
+    pages = []
+    for file in sorted(folder.glob("*.md")) if folder.is_dir() else []:
+        match = NAME.match(file.name)
+        if not match or match["lang"] not in languages:
+            errors.add(file, None, f"a prose page is named <slug>.<language>.md with a language of "
+                                   f"{', '.join(languages)}, e.g. about.{languages[0]}.md")
+            continue
+        text = file.read_text(encoding="utf-8")
+        first = text.lstrip("\n").split("\n", 1)[0]
+        if not first.startswith("# "):
+            errors.add(file, 1, "a prose page begins with its title as a '# Title' line")
+            continue
+        pages.append(ProsePage(match["slug"], match["lang"], first[2:].strip(), Markup(markdown.render(text))))
+    slugs = {page.slug for page in pages}
+    for slug in sorted(slugs):
+        for lang in languages:
+            if not any(p.slug == slug and p.lang == lang for p in pages):
+                errors.add(folder / f"{slug}.{lang}.md", None, f"the page '{slug}' has no {lang} version: "
+                                                              f"write {slug}.{lang}.md")
+    errors.raise_if_any()
+    return pages
