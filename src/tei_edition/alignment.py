@@ -10,7 +10,7 @@ from lxml import etree
 
 from tei_edition.archival import ArchivalRef, english_note_form
 from tei_edition.errors import Collector
-from tei_edition.tei import NS, XML_ID, normalize_space
+from tei_edition.tei import NS, XML_ID, corresp_target, normalize_space
 
 # Units that must be translated one for one (the original's elements that carry these ids).
 ALIGNED = ("//t:text//t:p[@xml:id]", "//t:text//t:note[@place='foot']", "//t:titlePart[@xml:id]",
@@ -18,12 +18,6 @@ ALIGNED = ("//t:text//t:p[@xml:id]", "//t:text//t:note[@place='foot']", "//t:tit
            "//t:seg[@type='item']")
 # The original's author-written English (the summary in <back>) is hers, not translated.
 AUTHORIAL = "ancestor::t:back"
-
-
-def _target(element: etree._Element, original_name: str) -> str | None:
-    corresp = element.get("corresp") or ""
-    prefix = f"{original_name}#"
-    return corresp[len(prefix):] if corresp.startswith(prefix) else None
 
 
 def check_translation(original: etree._ElementTree, translation: etree._ElementTree, original_name: str,
@@ -40,7 +34,7 @@ def check_translation(original: etree._ElementTree, translation: etree._ElementT
         if counterpart is None:
             errors.add(path, None, f"no translation of {original_name}#{unit_id} "
                                    f"(line {element.sourceline}): add an element with xml:id=\"{unit_id}\"")
-        elif _target(counterpart, original_name) != unit_id:
+        elif corresp_target(counterpart, original_name) != unit_id:
             errors.add(path, counterpart.sourceline, f"xml:id=\"{unit_id}\" must have corresp=\"{original_name}#{unit_id}\"")
         elif etree.QName(counterpart).localname != etree.QName(element).localname:
             errors.add(path, counterpart.sourceline, f"\"{unit_id}\" is a <{etree.QName(element).localname}> in the "
@@ -49,7 +43,7 @@ def check_translation(original: etree._ElementTree, translation: etree._ElementT
     for element in translation.iter():
         if not isinstance(element.tag, str) or element.get("corresp") is None or element.get("corresp").startswith("#"):
             continue
-        target = _target(element, original_name)
+        target = corresp_target(element, original_name)
         if target is None or target not in original_ids:
             errors.add(path, element.sourceline, f"corresp=\"{element.get('corresp')}\" points to nothing in {original_name}")
     _check_quotations(original, translation, original_name, path, errors)
@@ -59,7 +53,7 @@ def check_translation(original: etree._ElementTree, translation: etree._ElementT
 
 
 def _check_quotations(original, translation, original_name, path, errors) -> None:
-    quoted = {_target(q, original_name) for q in translation.iterfind(".//t:q", NS)}
+    quoted = {corresp_target(q, original_name) for q in translation.iterfind(".//t:q", NS)}
     for q in original.iterfind(".//t:text//t:q", NS):
         if q.get(XML_ID) not in quoted:
             errors.add(path, None, f"the quotation {original_name}#{q.get(XML_ID)} (line {q.sourceline}) has no "
@@ -78,7 +72,7 @@ def _check_notes(units, found, original_name, path, refs, repositories, errors) 
                                                  f"in the original: {fix}")
         for bibl in note.iterfind(".//t:bibl[@type='archival']", NS):
             ref = refs.get(bibl.get(XML_ID))
-            match = [b for b in english.iterfind(".//t:bibl", NS) if _target(b, original_name) == bibl.get(XML_ID)]
+            match = [b for b in english.iterfind(".//t:bibl", NS) if corresp_target(b, original_name) == bibl.get(XML_ID)]
             if ref is None:
                 continue
             repository = repositories.get(ref.unit.repository)

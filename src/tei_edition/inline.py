@@ -18,7 +18,7 @@ from markupsafe import Markup
 from tei_edition.archival import ArchivalRef
 from tei_edition.errors import EditionError
 from tei_edition.model import Citation, Note, Paragraph
-from tei_edition.tei import NS, XML_ID, XML_LANG, local_name, normalize_space
+from tei_edition.tei import NS, XML_ID, XML_LANG, corresp_target, local_name, normalize_space
 
 GLUE = object()  # joins the words on both sides: white space around it is dropped
 Behaviour = Callable[[etree._Element, "_Output"], None]
@@ -71,8 +71,7 @@ class OriginalInfo:
     refs: dict[str, ArchivalRef]  # the original's archival references by bibl id
 
     def target(self, element: etree._Element) -> str | None:
-        corresp = element.get("corresp") or ""
-        return corresp.split("#", 1)[1] if corresp.startswith(f"{self.file}#") else None
+        return corresp_target(element, self.file)
 
 
 @dataclass

@@ -34,6 +34,13 @@ def normalize_space(text: str) -> str:
     return re.sub(r"\s+", " ", text).strip()
 
 
+def corresp_target(element: etree._Element, file: str) -> str | None:
+    """The id in `file` that `corresp="file#id"` points to, or None if it points elsewhere."""
+    corresp = element.get("corresp") or ""
+    prefix = f"{file}#"
+    return corresp[len(prefix):] if corresp.startswith(prefix) else None
+
+
 def parse(path: Path) -> etree._ElementTree:
     """Parse without network access or entity expansion; malformed XML is a located error."""
     # collect_ids=False: duplicate xml:ids are reported by check_rules, with both lines.
