@@ -1,7 +1,6 @@
 """After the build: text fidelity, links and anchors, and the ledger of published anchors."""
 from __future__ import annotations
 
-import re
 import shutil
 import tempfile
 from dataclasses import dataclass, field
@@ -13,6 +12,7 @@ from tei_edition.anchors import Anchor, compare_ledger, document_anchors, read_l
 from tei_edition.build import SourceDocument, document_model, fidelity_report, read_documents, render_site
 from tei_edition.config import Config, load_config
 from tei_edition.fidelity import Difference
+from tei_edition.model import Document
 from tei_edition.linkcheck import LinkReport, check_site_links
 from tei_edition.register import build_register
 from tei_edition.render import article_path, parallel_path, register_path
@@ -35,29 +35,27 @@ class CheckReport:
                 and not self.ledger_problems and not self.unrecorded)
 
 
-def current_anchors(config: Config, sources: list[SourceDocument]) -> list[Anchor]:
-    anchors: list[Anchor] = []
-    documents = []
-    for source in sources:
-        anchors.extend(document_anchors(source.tree, source.config.id))
-        documents.append(document_model(source, source.lang, config.strings(source.lang), True,
-                                        article_path(source.lang, source.config.id)))
+def original_documents(config: Config, sources: list[SourceDocument]) -> list[Document]:
+    return [document_model(source, source.lang, config.strings(source.lang), True,
+                           article_path(source.lang, source.config.id)) for source in sources]
+
+
+def current_anchors(sources: list[SourceDocument], documents: list[Document]) -> list[Anchor]:
+    anchors = [anchor for source in sources for anchor in document_anchors(source.tree, source.config.id)]
     return anchors + register_anchors(build_register(documents))
 
 
-# Units that are also rows of the parallel view, under the same ids.
-PARALLEL_UNIT = re.compile(r"^(p\d+|n\d+|abstract-ru-\d+|tariff-\d+)$")
-
-
-def anchors_missing_from_pages(anchors: list[Anchor], files: SiteFiles, config: Config) -> list[str]:
-    """Every anchor must be an id on its page in every language (paragraphs and notes on the
-    parallel view too)."""
+def anchors_missing_from_pages(anchors: list[Anchor], files: SiteFiles, config: Config,
+                               documents: list[Document]) -> list[str]:
+    """Every anchor must be an id on its page in every language, and the units of the parallel
+    view (paragraphs, notes, the table) on that page too."""
     problems = []
     ids_by_path: dict[str, set[str]] = {}
+    aligned = {document.id: document.aligned_ids for document in documents}
     for lang in config.languages:
         for anchor in anchors:
             paths = [register_path(lang)] if anchor.page == "archives" else [article_path(lang, anchor.page)]
-            if anchor.page != "archives" and PARALLEL_UNIT.match(anchor.id) and len(config.languages) > 1:
+            if len(config.languages) > 1 and anchor.id in aligned.get(anchor.page, ()):
                 paths.append(parallel_path(lang, anchor.page))
             for path in paths:
                 if path not in ids_by_path:
@@ -81,8 +79,9 @@ def run_checks(edition_dir: Path) -> CheckReport:
         report.links = check_site_links(staging / "site")
     finally:
         shutil.rmtree(staging, ignore_errors=True)
-    anchors = current_anchors(config, sources)
+    documents = original_documents(config, sources)
+    anchors = current_anchors(sources, documents)
     ledger_path = config.root / LEDGER
     report.ledger_problems, report.unrecorded = compare_ledger(read_ledger(ledger_path), anchors, ledger_path)
-    report.ledger_problems += anchors_missing_from_pages(anchors, files, config)
+    report.ledger_problems += anchors_missing_from_pages(anchors, files, config, documents)
     return report

@@ -46,11 +46,13 @@ def _check(args: argparse.Namespace) -> int:
 def _ledger(args: argparse.Namespace) -> int:
     from tei_edition.anchors import append_to_ledger, compare_ledger, read_ledger
     from tei_edition.build import read_documents
-    from tei_edition.checks import LEDGER, current_anchors
+    from tei_edition.checks import LEDGER, current_anchors, original_documents
     from tei_edition.config import load_config
     config = load_config(args.edition)
+    sources = read_documents(config)
     path = config.root / LEDGER
-    problems, new = compare_ledger(read_ledger(path), current_anchors(config, read_documents(config)), path)
+    anchors = current_anchors(sources, original_documents(config, sources))
+    problems, new = compare_ledger(read_ledger(path), anchors, path)
     for problem in problems:
         print(problem, file=sys.stderr)
     if problems:

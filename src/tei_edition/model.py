@@ -126,6 +126,12 @@ class Document:
         return tuple(b for b in self.blocks if isinstance(b, Paragraph))
 
     @property
+    def aligned_ids(self) -> frozenset[str]:
+        """The units a parallel view shows as rows: abstract paragraphs, body blocks, footnotes."""
+        return frozenset([p.id for section in self.abstracts for p in section.paragraphs]
+                         + [b.id for b in self.blocks if b.kind != "pagebreak"] + [n.id for n in self.footnotes])
+
+    @property
     def footnotes(self) -> tuple[Note, ...]:
         return tuple(n for n in self.notes if n.kind == "foot")
 
