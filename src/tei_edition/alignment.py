@@ -39,6 +39,9 @@ def check_translation(original: etree._ElementTree, translation: etree._ElementT
         elif etree.QName(counterpart).localname != etree.QName(element).localname:
             errors.add(path, counterpart.sourceline, f"\"{unit_id}\" is a <{etree.QName(element).localname}> in the "
                                                      f"original, a <{etree.QName(counterpart).localname}> here")
+        elif _has_text(element) and not _has_text(counterpart):
+            errors.add(path, counterpart.sourceline, f"\"{unit_id}\" is empty, but the original's has text "
+                                                     f"(line {element.sourceline}): translate it")
     original_ids = {e.get(XML_ID) for e in original.iter() if isinstance(e.tag, str)}
     for element in translation.iter():
         if not isinstance(element.tag, str) or element.get("corresp") is None or element.get("corresp").startswith("#"):
@@ -50,6 +53,11 @@ def check_translation(original: etree._ElementTree, translation: etree._ElementT
     _check_notes(units, found, original_name, path, refs, repositories, errors)
     _check_measures_and_dates(original, translation, path, errors)
     errors.raise_if_any()
+
+
+def _has_text(element: etree._Element) -> bool:
+    """Text, or the mark of a lost text (a lost note is translated as lost, not as empty)."""
+    return bool(normalize_space("".join(element.itertext()))) or element.find(".//t:gap", NS) is not None
 
 
 def _check_quotations(original, translation, original_name, path, errors) -> None:

@@ -12,7 +12,7 @@ from pathlib import Path
 
 from lxml import etree
 
-from tei_edition.errors import Collector
+from tei_edition.errors import Collector, read_text
 from tei_edition.model import RegisterEntry
 from tei_edition.tei import XML_ID, local_name
 
@@ -88,7 +88,7 @@ def read_ledger(path: Path) -> list[Anchor]:
         return []
     anchors = []
     errors = Collector()
-    for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), start=1):
+    for number, line in enumerate(read_text(path).splitlines(), start=1):
         if not line.strip() or line.startswith("#"):
             continue
         parts = line.split("\t")
@@ -116,6 +116,6 @@ def compare_ledger(ledger: list[Anchor], current: list[Anchor], path: Path) -> t
 
 
 def append_to_ledger(path: Path, new: list[Anchor]) -> None:
-    text = path.read_text(encoding="utf-8") if path.exists() else LEDGER_HEADER
+    text = read_text(path) if path.exists() else LEDGER_HEADER
     path.write_text(text + "".join(a.row() + "\n" for a in new), encoding="utf-8")
 

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable, Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 import iuliia
 
@@ -23,7 +23,7 @@ EXAMPLE = "РГАЭ. Ф. 413. Оп. 3. Д. 1399. Л. 4."
 EN_DASH = "\u2013"
 # Fond/opis/delo: digits with an optional letter prefix/suffix and hyphen
 # ("413", "Р-7523", "14а"), optionally followed by "доп." (supplementary opis).
-_ID = r"[^\W\d_]{0,3}-?\d+(?:-?[^\W\d_]{1,3})?(?: доп\.)?"
+_ID = r"[^\W\d_]{0,3}-?[0-9]+(?:-?[^\W\d_]{1,3})?(?: доп\.)?"
 _FIELDS = (("Ф", "repository"), ("Оп", "fond"), ("Д", "opis"))
 _LABELS = {"Ф", "Оп", "Д", "Л", "Лл"}
 
@@ -80,6 +80,18 @@ class FolioRange:
         return first if self.last is None else f"{first}{EN_DASH}{self.last.english()}"
 
 
+def default_repository_key(abbreviation: str) -> str:
+    """"РГАЭ" -> "rgae": the register slug of a repository that the configuration does not name."""
+    return re.sub(r"[^0-9a-z]+", "-", _translit(abbreviation).lower()).strip("-") or "archive"
+
+
+def _key_part(value: str) -> str:
+    """A fond, opis or delo in a register key: digits as they are ("1399"), anything else as "x" and
+    the hex of its UTF-8 ("1-а" -> "x312dd0b0"), so that no two values share a part and a part
+    never contains the "-" that separates parts."""
+    return value if re.fullmatch(r"[0-9]+", value) else "x" + value.encode("utf-8").hex()
+
+
 @dataclass(frozen=True)
 class ArchivalUnit:
     """A file (дело): what an archival register lists. Folios vary per citation, so they live on ArchivalRef."""
@@ -88,12 +100,14 @@ class ArchivalUnit:
     fond: str
     opis: str
     delo: str
+    repository_key: str = field(default="", compare=False)  # archives.yaml `key`; "" = derived
 
     @property
     def key(self) -> str:
-        """Register id slug ("rgae-413-3-1399"): ASCII so it is safe in URLs, xml:id and file names."""
-        raw = _translit(" ".join((self.repository, self.fond, self.opis, self.delo))).lower()
-        return re.sub(r"[^0-9a-z]+", "-", raw).strip("-")
+        """Register id ("rgae-413-3-1399"): ASCII, safe in URLs, xml:id and file names, and one-to-one:
+        the last three "-"-separated parts are fond, opis and delo, the rest the repository's key."""
+        repository = self.repository_key or default_repository_key(self.repository)
+        return "-".join((repository, _key_part(self.fond), _key_part(self.opis), _key_part(self.delo)))
 
 
 @dataclass(frozen=True)
@@ -175,7 +189,7 @@ def parse_reference(text: str, previous: ArchivalRef | None = None,
             cur.take(r"\s*")
         else:
             raise cur.fail(f'"." after "{label}. {value}"')
-    unit = ArchivalUnit(repository, *values)
+    unit = ArchivalUnit(repository, *values, repository_key=repositories[repository] if repositories else "")
     return ArchivalRef(unit, () if cur.at_end() else _folios_to_end(cur))
 
 
@@ -209,8 +223,14 @@ def _folio_range(cur: _Cursor) -> FolioRange:
     return FolioRange(first, last)
 
 
+MAX_DIGITS = 6  # no archival file has a million folios; longer numbers are typing mistakes
+
+
 def _folio(cur: _Cursor) -> Folio:
-    match = cur.take(r"(\d+)( ?об(?:\.|(?![^\W\d_])))?")
+    match = cur.take(r"([0-9]+)( ?об(?:\.|(?![^\W\d_])))?")
+    if match and len(match.group(1)) > MAX_DIGITS:
+        raise ArchivalParseError(f'folio number "{match.group(1)[:12]}…" has {len(match.group(1))} digits; '
+                                 f"a folio has at most {MAX_DIGITS}")
     if not match or int(match.group(1)) == 0:
         raise cur.fail("a folio number (1 or more, optionally followed by \"об.\")", "Л. 4 об.")
     return Folio(int(match.group(1)), verso=match.group(2) is not None)

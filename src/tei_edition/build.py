@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import datetime as dt
 import os
+import re
 import subprocess
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -19,7 +20,7 @@ from tei_edition.alignment import check_translation
 from tei_edition.archival import ArchivalRef
 from tei_edition.cite import article_citation
 from tei_edition.config import Config, DocumentConfig, load_config
-from tei_edition.errors import EditionError
+from tei_edition.errors import EditionError, read_bytes
 from tei_edition.model import Document
 from tei_edition.prose import load_pages
 from tei_edition.register import build_register
@@ -28,7 +29,7 @@ from tei_edition.render import (BuildInfo, Page, article_path, environment, para
                                 tei_path)
 from tei_edition.tei import XML_LANG
 from tei_edition.transform import build_document, original_info
-from tei_edition.write import SiteFiles, write_site
+from tei_edition.write import SiteFiles, check_output_folder, write_site
 
 @dataclass(frozen=True)
 class SourceDocument:
@@ -41,7 +42,7 @@ class SourceDocument:
 
     @property
     def lang(self) -> str:
-        return self.tree.getroot().get(XML_LANG, "ru")
+        return str(self.tree.getroot().get(XML_LANG))  # present: `_read_tei` refuses a TEI without it
 
     def version(self, lang: str) -> tuple[etree._ElementTree, Path]:
         """The TEI to show readers of `lang`: the original, or its translation."""
@@ -50,8 +51,17 @@ class SourceDocument:
         return self.translations[lang], self.config.translations[lang]
 
 
-def _read_tei(path: Path, repositories: dict, translation: bool = False):
+def _read_tei(path: Path, repositories: dict, translation_lang: str | None = None):
+    """Parse and validate one TEI file; a translation must be in the language it is listed under."""
     tree = tei.parse(path)
+    lang = tree.getroot().get(XML_LANG)
+    if lang is None:
+        raise EditionError.at(path, tree.getroot().sourceline, "the TEI root has no xml:lang: say which language "
+                                                               "the document is in, e.g. <TEI xml:lang=\"ru\">")
+    if translation_lang is not None and lang != translation_lang:
+        raise EditionError.at(path, tree.getroot().sourceline, f"this file is listed as the '{translation_lang}' "
+                                                               f"translation, but its xml:lang is '{lang}'")
+    translation = translation_lang is not None
     tei.check_unique_ids(tree, path)
     tei.validate_schema(tree, path)
     return tree, tei.check_rules(tree, path, repositories, translation=translation)
@@ -65,9 +75,13 @@ def read_documents(config: Config) -> list[SourceDocument]:
             tree, refs = _read_tei(doc.tei, config.repositories)
             translations = {}
             for lang, path in doc.translations.items():
-                translations[lang], _ = _read_tei(path, config.repositories, translation=True)
+                translations[lang], _ = _read_tei(path, config.repositories, translation_lang=lang)
                 check_translation(tree, translations[lang], doc.tei.name, path, refs, config.repositories)
             source = SourceDocument(doc, tree, refs, translations)
+            if source.lang not in config.languages:
+                raise EditionError.at(doc.tei, tree.getroot().sourceline, f"the document's xml:lang '{source.lang}' "
+                                                                          f"is not one of the edition's languages "
+                                                                          f"({', '.join(config.languages)})")
             for lang in config.languages:
                 if lang != source.lang and lang not in translations:
                     raise EditionError.at(config.path, None, f"document '{doc.id}' is in '{source.lang}' and has "
@@ -81,18 +95,27 @@ def read_documents(config: Config) -> list[SourceDocument]:
     return documents
 
 
+# The last second datetime can print (9999-12-31T23:59:59Z).
+LATEST_EPOCH = 253402300799
+
+
 def build_date(edition_dir: Path) -> str:
     """Deterministic: SOURCE_DATE_EPOCH if set, else the date of the last commit."""
     epoch = os.environ.get("SOURCE_DATE_EPOCH")
+    where = "SOURCE_DATE_EPOCH"
     if epoch is None:
+        where = f"{edition_dir} (git log)"
         try:
             epoch = subprocess.run(["git", "log", "-1", "--format=%ct"], cwd=edition_dir, capture_output=True,
                                    text=True, check=True).stdout.strip() or None
         except (OSError, subprocess.CalledProcessError):
             epoch = None
-    if epoch is None or not epoch.isdigit():
-        raise EditionError.at("SOURCE_DATE_EPOCH", None, "no build date: set SOURCE_DATE_EPOCH (seconds since "
-                                                         "1970) or build inside the project's git checkout")
+        if epoch is None:
+            raise EditionError.at("SOURCE_DATE_EPOCH", None, "no build date: set SOURCE_DATE_EPOCH (seconds since "
+                                                             "1970) or build inside the project's git checkout")
+    if not re.fullmatch(r"[0-9]{1,12}", epoch) or int(epoch) > LATEST_EPOCH:
+        raise EditionError.at(where, None, f"'{epoch[:40]}' is not a build date: give whole seconds since "
+                                           f"1970-01-01 UTC, at most {LATEST_EPOCH} (e.g. 1764028800)")
     return dt.datetime.fromtimestamp(int(epoch), dt.timezone.utc).date().isoformat()
 
 
@@ -139,12 +162,12 @@ def render_site(config: Config, sources: list[SourceDocument]) -> SiteFiles:
                                        Markup(escape(config.title[home_lang])) + Markup(".")), prose=menus[home_lang])
     files.add(page.path, render_home(env, page, models))
     for source in sources:
-        files.add(tei_path(source.config.id), source.config.tei.read_bytes())
+        files.add(tei_path(source.config.id), read_bytes(source.config.tei))
         for lang, path in source.config.translations.items():
-            files.add(tei_path(source.config.id, lang), path.read_bytes())
+            files.add(tei_path(source.config.id, lang), read_bytes(path))
     assets = config.root.parent / "templates" / "assets"
     for asset in sorted(p for p in assets.rglob("*") if p.is_file()):
-        files.add(f"assets/{asset.relative_to(assets).as_posix()}", asset.read_bytes())
+        files.add(f"assets/{asset.relative_to(assets).as_posix()}", read_bytes(asset))
     return files
 
 
@@ -166,10 +189,21 @@ def citation_line(strings: dict, build: BuildInfo, cited: Markup) -> Markup:
     return cited + Markup(" ") + strings["edition_citation"].format(version=build.version, date=build.date)
 
 
+def protected_paths(config: Config) -> tuple[list[Path], list[Path]]:
+    """What a build must never overwrite: (every input, every source folder), for `check_output_folder`."""
+    project = config.root.parent
+    inputs = [project, config.path]
+    for doc in config.documents:
+        inputs += [doc.tei, doc.source, *doc.translations.values()]
+    code = Path(__file__).resolve().parent
+    return inputs, [config.root, project / "templates", project / ".git", code, code.parent]
+
+
 def build(edition_dir: Path, out_dir: Path) -> SiteFiles:
     config = load_config(edition_dir)
+    out = check_output_folder(out_dir, *protected_paths(config))
     files = render_site(config, read_documents(config))
-    write_site(files, out_dir)
+    write_site(files, out)
     return files
 
 

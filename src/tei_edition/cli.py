@@ -11,6 +11,7 @@ from tei_edition.errors import EditionError
 
 DEFAULT_EDITION = Path("edition")
 DEFAULT_OUT = Path("build")
+INTERNAL_ERROR = 2  # exit code of the last-resort handler: a bug, not a user mistake
 
 
 def _build(args: argparse.Namespace) -> int:
@@ -64,9 +65,17 @@ def _ledger(args: argparse.Namespace) -> int:
 
 
 def _serve(args: argparse.Namespace) -> int:
-    _build(args)
-    handler = functools.partial(http.server.SimpleHTTPRequestHandler, directory=str(args.out))
-    with http.server.ThreadingHTTPServer(("127.0.0.1", args.port), handler) as server:
+    if not 0 <= args.port <= 65535:
+        raise EditionError.at("--port", None, f"{args.port} is not a port: give a number from 1 to 65535 "
+                                              f"(0: any free port)")
+    try:  # before building: a busy port should not cost a build
+        server = http.server.ThreadingHTTPServer(("127.0.0.1", args.port), functools.partial(
+            http.server.SimpleHTTPRequestHandler, directory=str(args.out)))
+    except OSError as exc:
+        raise EditionError.at("--port", None, f"cannot serve on 127.0.0.1:{args.port} ({exc.strerror or exc}); "
+                                              f"choose another port with --port") from None
+    with server:
+        _build(args)
         print(f"serving {args.out}/ at http://127.0.0.1:{server.server_address[1]}/ (Ctrl-C to stop)")
         try:
             server.serve_forever()
@@ -103,3 +112,11 @@ def main(argv: list[str] | None = None) -> int:
             print(diagnostic, file=sys.stderr)
         print(f"{len(exc.diagnostics)} error(s); nothing was written", file=sys.stderr)
         return 1
+    except KeyboardInterrupt:
+        print("interrupted; the previous output is as it was", file=sys.stderr)
+        return 130
+    except Exception as exc:  # noqa: BLE001 - the last resort: a bug of ours, never a user's traceback
+        print(f"tei-edition: internal error ({type(exc).__name__}: {exc}).\n"
+              f"This is a bug in tei-edition, not a mistake in your edition: please report it with the "
+              f"command you ran and this message. The previous output is as it was.", file=sys.stderr)
+        return INTERNAL_ERROR

@@ -12,7 +12,7 @@ from typing import Any
 
 import yaml
 
-from tei_edition.errors import Collector, EditionError
+from tei_edition.errors import Collector, EditionError, read_text
 
 LANGUAGE_NAMES = {"ru", "en"}
 ID_PATTERN = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
@@ -51,30 +51,53 @@ class Config:
     version: str
     languages: tuple[str, ...]
     documents: tuple[DocumentConfig, ...]
-    ui: dict[str, dict[str, Any]]  # language -> interface strings
+    ui: dict[str, "Strings"]  # language -> interface strings
     repositories: dict[str, Repository]  # printed abbreviation -> repository
 
-    def strings(self, lang: str) -> dict[str, Any]:
+    def strings(self, lang: str) -> "Strings":
         return self.ui[lang]
 
 
 class _LineLoader(yaml.SafeLoader):
-    """A YAML loader that remembers the line of every mapping, for error messages."""
+    """YAML 1.2 core scalars, duplicate keys refused, and the line of every mapping key kept.
+
+    YAML 1.1 (PyYAML's default) reads `yes`, `no`, `on`, `off` as booleans and `2020-05-01` as a
+    date: here they stay text, as YAML 1.2 says. Only true/false, null and decimal integers are
+    typed; everything else is a string.
+    """
+
+
+_LineLoader.yaml_implicit_resolvers = {}
+for _tag, _pattern, _first in (
+        ("tag:yaml.org,2002:bool", r"^(?:true|True|TRUE|false|False|FALSE)$", "tTfF"),
+        ("tag:yaml.org,2002:null", r"^(?:~|null|Null|NULL|)$", "~nN"),
+        ("tag:yaml.org,2002:int", r"^[-+]?[0-9]+$", "-+0123456789")):
+    _LineLoader.add_implicit_resolver(_tag, re.compile(_pattern), list(_first) + ([""] if _tag.endswith("null") else []))
 
 
 def _construct_mapping(loader: _LineLoader, node: yaml.MappingNode) -> dict:
+    key_lines: dict[Any, int] = {}
+    for key_node, _ in node.value:
+        key = loader.construct_object(key_node, deep=True)
+        if not isinstance(key, (str, int, bool)) and key is not None:
+            raise yaml.constructor.ConstructorError(None, None, "a mapping key must be plain text",
+                                                    key_node.start_mark)
+        if key in key_lines:
+            raise yaml.constructor.ConstructorError(
+                None, None, f"the key '{key}' is given twice (first on line {key_lines[key]}): "
+                            f"YAML would keep only the last one; remove one of them", key_node.start_mark)
+        key_lines[key] = key_node.start_mark.line + 1
     mapping = yaml.SafeLoader.construct_mapping(loader, node, deep=True)
-    lines = {key.value: k.start_mark.line + 1 for k, key in ((k, k) for k, _ in node.value)}
-    return _Mapping(mapping, node.start_mark.line + 1, lines)
+    return _Mapping(mapping, node.start_mark.line + 1, key_lines)
 
 
 class _Mapping(dict):
-    def __init__(self, data: dict, line: int, key_lines: dict[str, int]):
+    def __init__(self, data: dict, line: int, key_lines: dict[Any, int]):
         super().__init__(data)
         self.line = line
         self.key_lines = key_lines
 
-    def line_of(self, key: str) -> int:
+    def line_of(self, key: Any) -> int:
         return self.key_lines.get(key, self.line)
 
 
@@ -82,37 +105,85 @@ _LineLoader.add_constructor(yaml.resolver.BaseResolver.DEFAULT_MAPPING_TAG, _con
 
 
 def load_yaml(path: Path) -> Any:
-    try:
-        text = path.read_text(encoding="utf-8")
-    except FileNotFoundError:
-        raise EditionError.at(path, None, "file not found") from None
+    text = read_text(path)
     try:
         return yaml.load(text, Loader=_LineLoader)
-    except yaml.YAMLError as exc:
-        mark = getattr(exc, "problem_mark", None)
+    except yaml.MarkedYAMLError as exc:
+        mark = exc.problem_mark or exc.context_mark
         line = mark.line + 1 if mark else None
-        problem = getattr(exc, "problem", None) or str(exc)
+        problem = exc.problem or str(exc)
         raise EditionError.at(path, line, f"not valid YAML: {problem}") from None
+    except yaml.YAMLError as exc:
+        raise EditionError.at(path, None, f"not valid YAML: {exc}") from None
 
 
-def _check_keys(found: dict, allowed: set[str], required: set[str], path: Path, errors: Collector) -> None:
-    line = getattr(found, "line", None)
+def line_of(mapping: Any, key: Any = None) -> int | None:
+    """The line of `key` in a mapping read by `load_yaml` (or of the mapping itself)."""
+    if key is not None and hasattr(mapping, "line_of"):
+        return mapping.line_of(key)
+    return getattr(mapping, "line", None)
+
+
+def _check_keys(found: Any, allowed: set[str], required: set[str], path: Path, errors: Collector,
+                where: str = "", line: int | None = None) -> bool:
+    """`found` must be a mapping with only `allowed` keys and every `required` one; False if it is no mapping."""
+    if not isinstance(found, dict):
+        errors.add(path, line_of(found) or line, f"{where or 'this'} must be a mapping of "
+                                                 f"{', '.join(sorted(allowed))}, found {_kind(found)}")
+        return False
     for key in found:
         if key not in allowed:
-            errors.add(path, getattr(found, "line_of", lambda k: line)(key),
-                       f"unknown key '{key}'; allowed keys: {', '.join(sorted(allowed))}")
+            errors.add(path, line_of(found, key), f"unknown key '{key}'"
+                                                  f"{' in ' + where if where else ''}; allowed keys: {', '.join(sorted(allowed))}")
     for key in sorted(required - set(found)):
-        errors.add(path, line, f"missing key '{key}'")
+        errors.add(path, line_of(found), f"missing key '{key}'{' in ' + where if where else ''}")
+    return True
+
+
+def _kind(value: Any) -> str:
+    """How a wrong value is described in a message."""
+    if value is None:
+        return "nothing"
+    if isinstance(value, bool):  # before int: a bool is an int in Python
+        return f"the boolean {str(value).lower()}"
+    if isinstance(value, dict):
+        return "a mapping"
+    if isinstance(value, list):
+        return "a list"
+    return f"the number {value}" if isinstance(value, int) else f"the text '{value}'"
+
+
+def _text(value: Any, where: str, path: Path, line: int | None, errors: Collector) -> str:
+    """A text setting: a string (a number is taken as its digits); anything else is an error."""
+    if isinstance(value, bool) or not isinstance(value, (str, int)):
+        errors.add(path, line, f"'{where}' must be text, found {_kind(value)}")
+        return ""
+    return str(value)
 
 
 def _per_language(value: Any, where: str, path: Path, line: int | None, errors: Collector) -> dict[str, str]:
     if not isinstance(value, dict) or not all(isinstance(v, str) for v in value.values()):
-        errors.add(path, line, f"'{where}' must map language codes to text, e.g. {{ru: ..., en: ...}}")
+        errors.add(path, line_of(value) or line, f"'{where}' must map language codes to text, e.g. {{ru: ..., en: ...}}")
         return {}
     for lang in value:
         if lang not in LANGUAGE_NAMES:
-            errors.add(path, line, f"'{where}': unknown language '{lang}'; known: {', '.join(sorted(LANGUAGE_NAMES))}")
+            errors.add(path, line_of(value, lang), f"'{where}': unknown language '{lang}'; "
+                                                   f"known: {', '.join(sorted(LANGUAGE_NAMES))}")
     return dict(value)
+
+
+def _input_file(edition_dir: Path, value: Any, where: str, path: Path, line: int | None, errors: Collector) -> Path:
+    """A file named in edition.yaml, relative to the edition folder; it must exist and be a file."""
+    name = _text(value, where, path, line, errors)
+    file = edition_dir / name
+    if name and not file.exists():
+        errors.add(path, line, f"{where} file '{name}' does not exist (relative to {edition_dir})")
+    elif name and not file.is_file():
+        errors.add(path, line, f"{where} '{name}' is a folder, but a file is expected")
+    return file
+
+
+TOP_KEYS = {"title", "version", "languages", "documents", "archives"}
 
 
 def load_config(edition_dir: Path) -> Config:
@@ -120,95 +191,177 @@ def load_config(edition_dir: Path) -> Config:
     path = edition_dir / "edition.yaml"
     data = load_yaml(path)
     errors = Collector()
-    if not isinstance(data, dict):
-        raise EditionError.at(path, 1, "edition.yaml must be a mapping of settings")
-    _check_keys(data, {"title", "version", "languages", "documents", "archives"},
-                {"title", "version", "languages", "documents", "archives"}, path, errors)
-    title = _per_language(data.get("title", {}), "title", path, data.line_of("title"), errors)
-    version = str(data.get("version", ""))
-    if not re.fullmatch(r"\d+\.\d+\.\d+", version):
-        errors.add(path, data.line_of("version"), f"version '{version}' must look like 1.2.3")
+    if not _check_keys(data, TOP_KEYS, TOP_KEYS, path, errors, "edition.yaml", 1):
+        errors.raise_if_any()
+    title = _per_language(data.get("title", {}), "title", path, line_of(data, "title"), errors)
+    version = _text(data.get("version", ""), "version", path, line_of(data, "version"), errors)
+    if "version" in data and not re.fullmatch(r"[0-9]+\.[0-9]+\.[0-9]+", version):
+        errors.add(path, line_of(data, "version"), f"version '{version}' must look like 1.2.3")
 
     languages = data.get("languages", [])
-    if not isinstance(languages, list) or not languages or not all(lang in LANGUAGE_NAMES for lang in languages):
-        errors.add(path, data.line_of("languages"),
-                   f"languages must be a non-empty list of: {', '.join(sorted(LANGUAGE_NAMES))}")
+    if not isinstance(languages, list) or not languages or not all(lang in LANGUAGE_NAMES for lang in languages) \
+            or len(set(languages)) != len(languages):
+        errors.add(path, line_of(data, "languages"),
+                   f"languages must be a non-empty list of distinct codes from: {', '.join(sorted(LANGUAGE_NAMES))}")
         languages = []
+    for lang in languages:
+        if lang not in title:
+            errors.add(path, line_of(data, "title"), f"title has no '{lang}' text, but '{lang}' is in languages")
 
-    documents = []
-    seen_ids: set[str] = set()
-    for entry in data.get("documents", []) or []:
-        if not isinstance(entry, dict):
-            errors.add(path, data.line_of("documents"), "each document must be a mapping with id, tei, source")
-            continue
-        _check_keys(entry, {"id", "tei", "source", "translations"}, {"id", "tei", "source"}, path, errors)
-        doc_id = str(entry.get("id", ""))
-        if not ID_PATTERN.match(doc_id):
-            errors.add(path, entry.line_of("id"), f"document id '{doc_id}' must be lowercase letters, digits and hyphens")
-        if doc_id in seen_ids:
-            errors.add(path, entry.line_of("id"), f"document id '{doc_id}' is used twice")
-        seen_ids.add(doc_id)
-        tei, source = edition_dir / str(entry.get("tei", "")), edition_dir / str(entry.get("source", ""))
-        for key, file in (("tei", tei), ("source", source)):
-            if key in entry and not file.is_file():
-                errors.add(path, entry.line_of(key), f"{key} file '{entry[key]}' does not exist (relative to {edition_dir})")
-        translations = {}
-        for lang, file in (entry.get("translations") or {}).items():
-            if lang not in LANGUAGE_NAMES:
-                errors.add(path, entry.line_of("translations"), f"translation language '{lang}' is unknown; "
-                                                                f"known: {', '.join(sorted(LANGUAGE_NAMES))}")
-            elif not (edition_dir / str(file)).is_file():
-                errors.add(path, entry.line_of("translations"), f"translation file '{file}' does not exist")
-            translations[lang] = edition_dir / str(file)
-        documents.append(DocumentConfig(doc_id, tei, source, translations))
-    if not documents:
-        errors.add(path, data.line_of("documents"), "no documents listed")
-
+    documents = _load_documents(data.get("documents"), edition_dir, path, line_of(data, "documents"), errors)
     ui = {lang: _load_strings(edition_dir / "i18n" / f"{lang}.yaml", errors) for lang in languages}
     _compare_string_keys(ui, edition_dir, errors)
-    repositories = _load_archives(edition_dir / str(data.get("archives", "archives.yaml")), errors)
+    archives = _input_file(edition_dir, data.get("archives", ""), "archives", path, line_of(data, "archives"), errors)
+    repositories = _load_archives(archives, errors) if archives.is_file() else {}
     errors.raise_if_any()
-    return Config(edition_dir, path, title, version, tuple(languages), tuple(documents), ui, repositories)
+    return Config(edition_dir, path, title, version, tuple(languages), documents, ui, repositories)
 
 
-def _load_strings(path: Path, errors: Collector) -> dict[str, Any]:
+def _load_documents(entries: Any, edition_dir: Path, path: Path, line: int | None,
+                    errors: Collector) -> tuple[DocumentConfig, ...]:
+    if not isinstance(entries, list) or not entries:
+        errors.add(path, line, "documents must be a non-empty list of mappings with id, tei, source")
+        return ()
+    documents = []
+    seen_ids: set[str] = set()
+    for entry in entries:
+        if not _check_keys(entry, {"id", "tei", "source", "translations"}, {"id", "tei", "source"}, path, errors,
+                           "a document", line):
+            continue
+        doc_id = _text(entry.get("id", ""), "id", path, line_of(entry, "id"), errors)
+        if not ID_PATTERN.match(doc_id):
+            errors.add(path, line_of(entry, "id"), f"document id '{doc_id}' must be lowercase letters, digits and hyphens")
+        if doc_id in seen_ids:
+            errors.add(path, line_of(entry, "id"), f"document id '{doc_id}' is used twice")
+        seen_ids.add(doc_id)
+        tei = _input_file(edition_dir, entry.get("tei", ""), "tei", path, line_of(entry, "tei"), errors)
+        source = _input_file(edition_dir, entry.get("source", ""), "source", path, line_of(entry, "source"), errors)
+        translations = {}
+        listed = entry.get("translations") or {}
+        if not isinstance(listed, dict):
+            errors.add(path, line_of(entry, "translations"), "translations must map a language to a TEI file, "
+                                                             "e.g. {en: article.en.xml}")
+            listed = {}
+        for lang, file in listed.items():
+            if lang not in LANGUAGE_NAMES:
+                errors.add(path, line_of(listed, lang), f"translation language '{lang}' is unknown; "
+                                                        f"known: {', '.join(sorted(LANGUAGE_NAMES))}")
+                continue
+            translations[lang] = _input_file(edition_dir, file, "translation", path, line_of(listed, lang), errors)
+        documents.append(DocumentConfig(doc_id, tei, source, translations))
+    return tuple(documents)
+
+
+class MissingString(EditionError, KeyError):
+    """An interface string that the code asks for and no language defines.
+
+    A KeyError as well, so that inside a template Jinja treats it as an undefined name and
+    reports the template's line."""
+
+
+class Strings(dict):
+    """A language's interface strings (`UiString`s by name), from `i18n/<lang>.yaml`."""
+
+    def __init__(self, data: dict, path: Path):
+        super().__init__(data)
+        self.path = path
+
+    def __missing__(self, key: str) -> str:
+        raise MissingString.at(self.path, None, f"interface string '{key}' is missing: add it to every i18n file")
+
+
+class UiString(str):
+    """An interface string that knows where it is defined, so that a wrong `{placeholder}` in
+    it is reported at its line in the YAML file rather than as a crash of the page it is on."""
+
+    path: Path
+    line: int | None
+    key: str
+
+    def __new__(cls, value: str, path: Path, line: int | None, key: str) -> "UiString":
+        instance = super().__new__(cls, value)
+        instance.path, instance.line, instance.key = path, line, key
+        return instance
+
+    def format(self, *args: Any, **values: Any) -> str:  # type: ignore[override]
+        try:
+            return str.format(self, *args, **values)
+        except (KeyError, IndexError, ValueError, AttributeError) as exc:
+            given = ", ".join("{" + name + "}" for name in values) or "none"
+            raise EditionError.at(self.path, self.line, f"interface string '{self.key}' cannot be filled in "
+                                                        f"({type(exc).__name__}: {exc}); the placeholders it may "
+                                                        f"use here: {given}") from None
+
+
+def _load_strings(path: Path, errors: Collector) -> Strings:
     try:
         data = load_yaml(path)
     except EditionError as exc:
-        errors.diagnostics.extend(exc.diagnostics)
-        return {}
+        errors.extend(exc)
+        return Strings({}, path)
     if not isinstance(data, dict):
-        errors.add(path, 1, "interface strings must be a mapping of names to text")
-        return {}
-    return data  # keeps the line of each key, for messages
+        errors.add(path, line_of(data) or 1, f"interface strings must be a mapping of names to text, found {_kind(data)}")
+        return Strings({}, path)
+    strings = {}
+    for key, value in data.items():
+        if not isinstance(key, str) or not isinstance(value, str):
+            errors.add(path, line_of(data, key), f"interface string '{key}' must be text, found {_kind(value)}")
+            continue
+        strings[key] = UiString(value, path, line_of(data, key), key)
+    return Strings(strings, path)
 
 
-def _compare_string_keys(ui: dict[str, dict], edition_dir: Path, errors: Collector) -> None:
+def _compare_string_keys(ui: dict[str, Strings], edition_dir: Path, errors: Collector) -> None:
     """Every language must define the same interface strings, so no page falls back silently."""
     for lang, strings in ui.items():
         for other, other_strings in ui.items():
             for key in sorted(set(strings) - set(other_strings)):
-                errors.add(edition_dir / "i18n" / f"{lang}.yaml", getattr(strings, "line_of", lambda k: None)(key),
+                errors.add(edition_dir / "i18n" / f"{lang}.yaml", strings[key].line,
                            f"interface string '{key}' is not in {other}.yaml: add it there, or rename it here")
+
+
+ARCHIVE_KEYS = {"key", "abbr_en", "name", "note", "fonds"}
 
 
 def _load_archives(path: Path, errors: Collector) -> dict[str, Repository]:
     try:
         data = load_yaml(path)
     except EditionError as exc:
-        errors.diagnostics.extend(exc.diagnostics)
+        errors.extend(exc)
         return {}
-    repositories = {}
-    for abbr, entry in (data or {}).get("repositories", {}).items():
-        _check_keys(entry, {"key", "abbr_en", "name", "note", "fonds"}, {"key", "abbr_en", "name"}, path, errors)
+    if not _check_keys(data, {"repositories"}, {"repositories"}, path, errors, "archives.yaml", 1):
+        return {}
+    listed = data.get("repositories")
+    if not isinstance(listed, dict):
+        errors.add(path, line_of(data, "repositories"), "repositories must map a printed abbreviation (e.g. РГАЭ) "
+                                                        "to its description")
+        return {}
+    repositories: dict[str, Repository] = {}
+    keys: dict[str, str] = {}
+    for abbr, entry in listed.items():
+        where = f"repository '{abbr}'"
+        if not _check_keys(entry, ARCHIVE_KEYS, {"key", "abbr_en", "name"}, path, errors, where, line_of(listed, abbr)):
+            continue
+        key = _text(entry.get("key", ""), "key", path, line_of(entry, "key"), errors)
+        if key and not ID_PATTERN.match(key):
+            errors.add(path, line_of(entry, "key"), f"key '{key}' must be lowercase letters, digits and hyphens")
+        if key in keys:
+            errors.add(path, line_of(entry, "key"), f"key '{key}' is also the key of '{keys[key]}': register ids "
+                                                    f"would collide; choose another")
+        keys[key] = str(abbr)
         fonds = {}
-        for number, fond in (entry.get("fonds") or {}).items():
-            fond = fond or {}
-            _check_keys(fond, {"name", "note"}, set(), path, errors)
-            fonds[str(number)] = Fond(str(number), _per_language(fond.get("name", {}), "name", path, None, errors),
-                                      _per_language(fond.get("note", {}), "note", path, None, errors))
-        repositories[abbr] = Repository(
-            abbr, str(entry.get("key", "")), str(entry.get("abbr_en", "")),
-            _per_language(entry.get("name", {}), "name", path, entry.line_of("name"), errors),
-            _per_language(entry.get("note", {}), "note", path, None, errors), fonds)
+        listed_fonds = entry.get("fonds") or {}
+        if not isinstance(listed_fonds, dict):
+            errors.add(path, line_of(entry, "fonds"), "fonds must map a fond number to its name and note")
+            listed_fonds = {}
+        for number, fond in listed_fonds.items():
+            fond = {} if fond is None else fond
+            if not _check_keys(fond, {"name", "note"}, set(), path, errors, f"fond '{number}'", line_of(listed_fonds, number)):
+                continue
+            fonds[str(number)] = Fond(str(number), _per_language(fond.get("name", {}), "name", path, line_of(fond, "name"), errors),
+                                      _per_language(fond.get("note", {}), "note", path, line_of(fond, "note"), errors))
+        repositories[str(abbr)] = Repository(
+            str(abbr), key, _text(entry.get("abbr_en", ""), "abbr_en", path, line_of(entry, "abbr_en"), errors),
+            _per_language(entry.get("name", {}), "name", path, line_of(entry, "name"), errors),
+            _per_language(entry.get("note", {}), "note", path, line_of(entry, "note"), errors), fonds)
     return repositories

@@ -1,4 +1,9 @@
-"""Located errors: every user mistake is reported as `file:line: message`."""
+"""Located errors: every user mistake is reported as `file:line: message`.
+
+Input files are read only through `read_bytes`/`read_text`, so that a missing or unreadable
+file, a folder where a file is expected, or text that is not UTF-8 is a located error and
+never a traceback.
+"""
 from __future__ import annotations
 
 from dataclasses import dataclass, field
@@ -37,6 +42,37 @@ class Collector:
     def add(self, path: Path | str, line: int | None, message: str) -> None:
         self.diagnostics.append(Diagnostic(path, line, message))
 
+    def extend(self, error: EditionError) -> None:
+        self.diagnostics.extend(error.diagnostics)
+
     def raise_if_any(self) -> None:
         if self.diagnostics:
             raise EditionError(self.diagnostics)
+
+
+def read_bytes(path: Path) -> bytes:
+    """The bytes of an input file, or a located error that says what is wrong with it."""
+    try:
+        return path.read_bytes()
+    except FileNotFoundError:
+        raise EditionError.at(path, None, "file not found") from None
+    except IsADirectoryError:
+        raise EditionError.at(path, None, "is a folder, but a file is expected here") from None
+    except PermissionError:
+        raise EditionError.at(path, None, "cannot be read (permission denied): make it readable") from None
+    except OSError as exc:
+        raise EditionError.at(path, None, f"cannot be read: {exc.strerror or exc}") from None
+
+
+def decode_utf8(data: bytes, path: Path) -> str:
+    """UTF-8 text (a leading byte-order mark is dropped); other bytes are a located error."""
+    try:
+        return data.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        line = data.count(b"\n", 0, exc.start) + 1
+        raise EditionError.at(path, line, f"is not UTF-8 text (byte 0x{data[exc.start]:02x} at offset {exc.start}): "
+                                          f"save the file as UTF-8") from None
+
+
+def read_text(path: Path) -> str:
+    return decode_utf8(read_bytes(path), path)

@@ -13,6 +13,7 @@ from pathlib import Path
 
 from lxml import etree
 
+from tei_edition.errors import read_text
 from tei_edition.tei import NS, local_name, normalize_space
 
 BLOCKS = {"p", "head", "table", "div", "titlePart", "byline", "front", "body", "back"}
@@ -89,7 +90,7 @@ def declared_furniture(tree: etree._ElementTree) -> dict[int, str]:
 
 
 def compare(tree: etree._ElementTree, seed_path: Path) -> list[Difference]:
-    seed_text = seed_path.read_text(encoding="utf-8").split("\n")
+    seed_text = read_text(seed_path).split("\n")
     furniture = declared_furniture(tree)
     differences = []
     for number, text in furniture.items():

@@ -23,6 +23,7 @@ class SourceInfo:
     issue: str
     pages: tuple[str, str]
     doi: str
+    date_parts: tuple[int, ...] = ()  # year[, month[, day]]: the imprint date at its printed precision
 
 
 @dataclass(frozen=True)

@@ -12,7 +12,7 @@ from pathlib import Path
 from markdown_it import MarkdownIt
 from markupsafe import Markup
 
-from tei_edition.errors import Collector
+from tei_edition.errors import Collector, EditionError, read_text
 
 NAME = re.compile(r"^(?P<slug>[a-z0-9]+(?:-[a-z0-9]+)*)\.(?P<lang>[a-z]{2})\.md$")
 
@@ -39,7 +39,11 @@ def load_pages(folder: Path, languages: tuple[str, ...]) -> list[ProsePage]:
             errors.add(file, None, f"a prose page is named <slug>.<language>.md with a language of "
                                    f"{', '.join(languages)}, e.g. about.{languages[0]}.md")
             continue
-        text = file.read_text(encoding="utf-8")
+        try:
+            text = read_text(file)
+        except EditionError as exc:
+            errors.extend(exc)
+            continue
         first = text.lstrip("\n").split("\n", 1)[0]
         if not first.startswith("# "):
             errors.add(file, 1, "a prose page begins with its title as a '# Title' line")

@@ -10,8 +10,10 @@ from tei_edition.model import Document, RegisterEntry
 
 
 def _natural(value: str) -> tuple:
-    """Sort "14" before "1399" and "3" before "14": compare digit runs as numbers."""
-    return tuple(int(part) if part.isdigit() else part for part in re.split(r"(\d+)", value))
+    """Sort "14" before "1399" and "3" before "14": digit runs compare as numbers (by length, then
+    digits: no int() of a run that may be thousands of digits long), other text as text."""
+    return tuple((len(part.lstrip("0")), part.lstrip("0"), part) if part.isdigit() else (-1, part, part)
+                 for part in re.split(r"([0-9]+)", value))
 
 
 def build_register(documents: Iterable[Document]) -> list[RegisterEntry]:

@@ -15,7 +15,7 @@ from markupsafe import Markup
 import jinja2
 
 from tei_edition.archival import folios_english, folios_russian
-from tei_edition.cite import article_citation, latin
+from tei_edition.cite import article_citation, doi_url, latin
 from tei_edition.config import Config
 from tei_edition.errors import EditionError
 from tei_edition.model import Document, RegisterEntry
@@ -87,7 +87,7 @@ def environment(templates: Path) -> jinja2.Environment:
     env.globals.update(
         russian_form_unit=unit_russian, english_form_unit=unit_english, folios_cited=folios_cited,
         folios_russian=folios_russian, folios_english=folios_english,
-        article_path=article_path, register_path=register_path, tei_path=tei_path, parallel_path=parallel_path,
+        doi_url=doi_url, article_path=article_path, register_path=register_path, tei_path=tei_path, parallel_path=parallel_path,
     )
     return env
 
@@ -98,15 +98,26 @@ def romanised(text: str, lang: str) -> str:
 
 
 def render(env: jinja2.Environment, template: str, page: Page, **context: Any) -> str:
+    """Render one page; any failure of a template is reported at the template's line."""
     try:
         return env.get_template(template).render(page=page, s=page.strings, **context)
+    except EditionError:
+        raise
     except jinja2.TemplateSyntaxError as exc:
-        raise EditionError.at(exc.filename or template, exc.lineno, f"template error: {exc.message}") from None
+        raise EditionError.at(f"templates/{exc.name or template}", exc.lineno, f"template error: {exc.message}") from None
+    except jinja2.TemplateNotFound as exc:
+        where, line = _template_frame(exc, template)
+        raise EditionError.at(where, line, f"template '{exc.name}' not found in templates/: "
+                                           f"restore it or correct the name") from None
     except jinja2.UndefinedError as exc:
         where, line = _template_frame(exc, template)
         raise EditionError.at(where, line,
                               f"template uses an undefined name: {exc.message} "
                               f"(an interface string missing from i18n/{page.lang}.yaml?)") from None
+    except Exception as exc:  # noqa: BLE001 - a template is the editor's code: locate its failure there
+        where, line = _template_frame(exc, template)
+        raise EditionError.at(where, line, f"template failed while rendering {page.path}: "
+                                           f"{type(exc).__name__}: {exc}") from None
 
 
 def _template_frame(exc: BaseException, template: str) -> tuple[str, int | None]:

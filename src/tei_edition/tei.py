@@ -11,7 +11,7 @@ from pathlib import Path
 from lxml import etree
 
 from tei_edition.archival import ArchivalParseError, ArchivalRef, parse_reference
-from tei_edition.errors import Collector, EditionError
+from tei_edition.errors import Collector, EditionError, decode_utf8, read_bytes
 
 TEI_NS = "http://www.tei-c.org/ns/1.0"
 XML_ID = "{http://www.w3.org/XML/1998/namespace}id"
@@ -41,18 +41,76 @@ def corresp_target(element: etree._Element, file: str) -> str | None:
     return corresp[len(prefix):] if corresp.startswith(prefix) else None
 
 
+# Namespaces whose elements a browser runs or renders when it opens the published TEI as XML.
+ACTIVE_NAMESPACES = {"http://www.w3.org/1999/xhtml": "XHTML", "http://www.w3.org/2000/svg": "SVG",
+                     "http://www.w3.org/1998/Math/MathML": "MathML", "http://www.w3.org/1999/xlink": "XLink"}
+
+
+def _check_prolog(text: str, path: Path) -> None:
+    """Refuse a DOCTYPE before lxml sees it: its entities could name files that would be opened."""
+    position = 0
+    while True:
+        while position < len(text) and text[position] in " \t\r\n":
+            position += 1
+        if text.startswith("<?", position):
+            end = text.find("?>", position)
+        elif text.startswith("<!--", position):
+            end = text.find("-->", position)
+        else:
+            break
+        if end < 0:
+            return  # unterminated: the parser reports it
+        position = end + 2
+    if text.startswith("<!DOCTYPE", position):
+        raise EditionError.at(path, text.count("\n", 0, position) + 1,
+                              "a DOCTYPE is not allowed in a TEI file of the edition (its entities would be "
+                              "read from other files, or silently dropped): remove it and write the text itself")
+    declared = re.match(r"<\?xml[^>]*?encoding\s*=\s*[\"']([^\"']*)[\"']", text.lstrip("\ufeff"))
+    if declared and declared.group(1).lower().replace("_", "-") not in ("utf-8", "utf8"):
+        raise EditionError.at(path, 1, f"the XML declaration says encoding=\"{declared.group(1)}\", but the "
+                                       f"edition's TEI files are UTF-8: write encoding=\"UTF-8\" and save as UTF-8")
+
+
 def parse(path: Path) -> etree._ElementTree:
-    """Parse without network access or entity expansion; malformed XML is a located error."""
+    """Parse a UTF-8 TEI file without DTD, network or entity expansion; any problem is a located error."""
+    data = read_bytes(path)
+    _check_prolog(decode_utf8(data, path), path)
     # collect_ids=False: duplicate xml:ids are reported by check_rules, with both lines.
-    parser = etree.XMLParser(resolve_entities=False, no_network=True, remove_comments=False, collect_ids=False)
+    parser = etree.XMLParser(resolve_entities=False, no_network=True, load_dtd=False, remove_comments=False,
+                             collect_ids=False, huge_tree=False)
     try:
-        return etree.parse(str(path), parser)
+        tree = etree.ElementTree(etree.fromstring(data, parser))
     except etree.XMLSyntaxError as exc:
         line = exc.position[0] if exc.position else exc.lineno
         message = re.sub(r", line \d+, column \d+$", "", exc.msg or str(exc))
         raise EditionError.at(path, line, f"malformed XML: {message}") from None
-    except OSError as exc:
-        raise EditionError.at(path, None, f"cannot read the TEI file: {exc}") from None
+    _check_publishable(tree, path)
+    return tree
+
+
+def _check_publishable(tree: etree._ElementTree, path: Path) -> None:
+    """The TEI is published as it is: nothing in it may become active when a browser opens it."""
+    errors = Collector()
+    for node in tree.getroot().itersiblings(preceding=True):
+        if isinstance(node, etree._ProcessingInstruction) and node.target == "xml-stylesheet":
+            errors.add(path, node.sourceline, "an xml-stylesheet instruction is not allowed: a browser would "
+                                              "run the stylesheet when it opens the published TEI; remove it")
+    for element in tree.getroot().iter():
+        if isinstance(element, etree._ProcessingInstruction) and element.target == "xml-stylesheet":
+            errors.add(path, element.sourceline, "an xml-stylesheet instruction is not allowed: remove it")
+        if not isinstance(element.tag, str):
+            continue
+        namespace = etree.QName(element).namespace
+        if namespace in ACTIVE_NAMESPACES:
+            errors.add(path, element.sourceline, f"<{etree.QName(element).localname}> is an "
+                                                 f"{ACTIVE_NAMESPACES[namespace]} element: a browser opening the "
+                                                 f"published TEI would render or run it; describe it in TEI instead")
+        for name in element.attrib:
+            if etree.QName(name).namespace in ACTIVE_NAMESPACES:
+                errors.add(path, element.sourceline, f"the attribute {etree.QName(name).localname} in the "
+                                                     f"{ACTIVE_NAMESPACES[etree.QName(name).namespace]} namespace is "
+                                                     f"not allowed in a published TEI file; remove it")
+    errors.raise_if_any()
 
 
 @cache
@@ -78,7 +136,7 @@ def archival_bibls(root: etree._Element) -> list[etree._Element]:
 def parse_archival(root: etree._Element, path: Path, repositories: dict, errors: Collector) -> dict[str, ArchivalRef]:
     """Parse every archival reference in reading order, resolving Ibid. against its sameAs target."""
     refs: dict[str, ArchivalRef] = {}
-    known = {abbr: repo.abbr_en for abbr, repo in repositories.items()}
+    known = {abbr: repo.key for abbr, repo in repositories.items()}
     previous: ArchivalRef | None = None
     for bibl in archival_bibls(root):
         bibl_id = bibl.get(XML_ID)
@@ -116,7 +174,12 @@ def _check_markup(bibl: etree._Element, ref: ArchivalRef, path: Path, errors: Co
         expected = f"{IDNO_LABELS[kind]} {values[kind]}"
         if normalize_space(idno.text or "").rstrip(".") != expected:
             errors.add(path, idno.sourceline, f"idno type=\"{kind}\" says \"{idno.text}\", the reference reads \"{expected}\"")
-    for cited in bibl.iterfind(".//t:citedRange", NS):
+    ranges = bibl.findall(".//t:citedRange", NS)
+    if ref.folios and not ranges and re.search(r"\bЛл?\.", "".join(bibl.itertext())):  # folios printed here
+        first, last = ref.folios[0].first.number, (ref.folios[-1].last or ref.folios[-1].first).number
+        errors.add(path, bibl.sourceline, f"the folios of this reference need their structured form: "
+                                          f"<citedRange unit=\"folio\" from=\"{first}\" to=\"{last}\">…</citedRange>")
+    for cited in ranges:
         first = ref.folios[0].first.number if ref.folios else None
         last_range = ref.folios[-1] if ref.folios else None
         last = (last_range.last or last_range.first).number if last_range else None
@@ -160,6 +223,8 @@ def check_rules(tree: etree._ElementTree, path: Path, repositories: dict,
                     errors.add(path, element.sourceline,
                                f"{attribute}=\"{pointer}\" points to no element: no xml:id \"{pointer[1:]}\" in this file")
     _check_sequences(root, path, errors)
+    _check_source_description(root, path, errors)
+    _check_note_kinds(root, path, errors)
     refs = {}
     if not translation:
         _check_notes(root, path, errors)
@@ -168,16 +233,56 @@ def check_rules(tree: etree._ElementTree, path: Path, repositories: dict,
     return refs
 
 
+def date_parts(when: str) -> tuple[int, ...] | None:
+    """"2020" -> (2020,), "2020-05" -> (2020, 5), "2020-05-17" -> (2020, 5, 17); None if not such a date."""
+    match = re.fullmatch(r"([0-9]{4})(?:-(0[1-9]|1[0-2])(?:-(0[1-9]|[12][0-9]|3[01]))?)?", when)
+    return tuple(int(part) for part in match.groups() if part) if match else None
+
+
+DOI = re.compile(r"10\.[0-9]{4,9}/\S+")
+
+
+def _check_source_description(root: etree._Element, path: Path, errors: Collector) -> None:
+    """The printed source's date and DOI are used in citations and links: they must be what they claim."""
+    for date in root.iterfind(".//t:sourceDesc//t:imprint/t:date", NS):
+        when = date.get("when")
+        if when is None or date_parts(when) is None:
+            errors.add(path, date.sourceline, f"the imprint date needs when=\"YYYY\", \"YYYY-MM\" or \"YYYY-MM-DD\", "
+                                              f"found {when!r}")
+    for idno in root.iterfind(".//t:sourceDesc//t:idno[@type='DOI']", NS):
+        doi = normalize_space(idno.text or "")
+        if not DOI.fullmatch(doi):
+            errors.add(path, idno.sourceline, f"\"{doi[:60]}\" is not a DOI: write it as 10.<registrant>/<suffix>, "
+                                              f"without https://doi.org/")
+
+
 def _check_sequences(root: etree._Element, path: Path, errors: Collector) -> None:
-    """Paragraph and page ids are a public contract: p1…pN in reading order, page-N on each pb."""
+    """Paragraph and page ids are a public contract: p1…pN in reading order, page-N on each pb,
+    page numbers in ASCII digits, each greater than the one before."""
     for number, para in enumerate(root.iterfind(".//t:body//t:p", NS), start=1):
         if para.get(XML_ID) != f"p{number}":
             errors.add(path, para.sourceline, f"body paragraph {number} must have xml:id=\"p{number}\", "
                                               f"found \"{para.get(XML_ID)}\"")
+    previous = 0
     for pb in root.iterfind(".//t:text//t:pb", NS):
-        if not (pb.get("n") or "").isdigit() or pb.get(XML_ID) != f"page-{pb.get('n')}":
-            errors.add(path, pb.sourceline, f"pb needs a page number n and xml:id=\"page-<n>\", "
-                                            f"found n=\"{pb.get('n')}\" xml:id=\"{pb.get(XML_ID)}\"")
+        n = pb.get("n") or ""
+        if not re.fullmatch(r"[1-9][0-9]{0,5}", n) or pb.get(XML_ID) != f"page-{n}":
+            errors.add(path, pb.sourceline, f"pb needs a page number n (digits 0-9, at most 6) and "
+                                            f"xml:id=\"page-<n>\", found n=\"{n}\" xml:id=\"{pb.get(XML_ID)}\"")
+            continue
+        if int(n) <= previous:
+            errors.add(path, pb.sourceline, f"page {n} follows page {previous}: page numbers must increase")
+        previous = int(n)
+
+
+def _check_note_kinds(root: etree._Element, path: Path, errors: Collector) -> None:
+    """The notes this edition renders: footnotes (place="foot", with an id) and translator's notes."""
+    for note in root.iterfind(".//t:text//t:note", NS):
+        if note.get("type") == "translator":
+            continue
+        if note.get("place") != "foot" or not note.get(XML_ID):
+            errors.add(path, note.sourceline, f"a note needs place=\"foot\" and an xml:id (or type=\"translator\"), "
+                                              f"found place=\"{note.get('place')}\" xml:id=\"{note.get(XML_ID)}\"")
 
 
 def _check_notes(root: etree._Element, path: Path, errors: Collector) -> None:

@@ -17,7 +17,7 @@ from tei_edition.errors import EditionError
 from tei_edition.inline import OriginalInfo, Transformer
 from tei_edition.model import Document, PageBreak, Section, SourceInfo
 from tei_edition.tables import build_table
-from tei_edition.tei import NS, XML_ID, XML_LANG, local_name, normalize_space
+from tei_edition.tei import NS, XML_ID, XML_LANG, date_parts, local_name, normalize_space
 
 
 def source_info(root: etree._Element) -> SourceInfo:
@@ -25,13 +25,14 @@ def source_info(root: etree._Element) -> SourceInfo:
         found = root.xpath(xpath, namespaces=NS)
         return normalize_space(found[0] if isinstance(found[0], str) else "".join(found[0].itertext())) if found else ""
     bibl = "//t:sourceDesc/t:biblStruct"
+    parts = date_parts(text(f"{bibl}/t:monogr/t:imprint/t:date/@when")) or ()
     return SourceInfo(
         author=text(f"{bibl}/t:analytic/t:author"), title=text(f"{bibl}/t:analytic/t:title"),
-        journal=text(f"{bibl}/t:monogr/t:title"), year=text(f"{bibl}/t:monogr/t:imprint/t:date/@when"),
+        journal=text(f"{bibl}/t:monogr/t:title"), year=str(parts[0]) if parts else "",
         issue=text(f"{bibl}/t:monogr/t:biblScope[@unit='issue']/@n"),
         pages=(text(f"{bibl}/t:monogr/t:biblScope[@unit='page']/@from"),
                text(f"{bibl}/t:monogr/t:biblScope[@unit='page']/@to")),
-        doi=text(f"{bibl}/t:analytic/t:idno[@type='DOI']"))
+        doi=text(f"{bibl}/t:analytic/t:idno[@type='DOI']"), date_parts=parts)
 
 
 def original_info(tree: etree._ElementTree, path: Path, refs: dict[str, ArchivalRef], href: str) -> OriginalInfo:

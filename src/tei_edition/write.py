@@ -1,19 +1,43 @@
-"""Write the rendered site: into a temporary folder first, swapped into place only when complete.
+"""Write the site: into a staging folder beside the output, then exchanged with it in one step.
 
-A failed build therefore leaves the previous output untouched.
+- The output folder is the build's own: `build` refuses a folder that is or contains a source
+  (the project, `edition/`, `templates/`, the code, `.git`, the home folder, `/`), one inside a
+  source folder, and a non-empty folder without the marker file that every build writes.
+- A lock file beside the output makes a second build into the same folder wait its turn.
+- On Linux the staging folder and the output are exchanged by `renameat2(RENAME_EXCHANGE)`: at
+  no moment is the output missing or a mix of two builds. A failed or killed build leaves only
+  a staging folder, which the next build removes.
 """
 from __future__ import annotations
 
+import ctypes
+import errno
+import fcntl
 import os
 import shutil
+import signal
+import sys
 import tempfile
+import time
+from collections.abc import Iterable
 from pathlib import Path
 
 from tei_edition.errors import EditionError
 
+MARKER = ".tei-edition-build"
+MARKER_TEXT = ("This folder is the output of `tei-edition build`. Each build replaces it whole:\n"
+               "keep nothing of your own in it.\n")
+LOCK_WAIT_SECONDS = 300
+# Test-only fault injection: "kill-after-files:N" kills the process after N files are written.
+FAULT_VARIABLE = "TEI_EDITION_FAULT"
+
+_AT_FDCWD = -100
+_RENAME_NOREPLACE = 1
+_RENAME_EXCHANGE = 2
+
 
 class SiteFiles:
-    """The files of one build, held in memory until written; two writers of one path are an error."""
+    """The files of one build, held until written; two writers of one path are an error."""
 
     def __init__(self) -> None:
         self.files: dict[str, bytes] = {}
@@ -24,21 +48,128 @@ class SiteFiles:
         self.files[path] = content.encode("utf-8") if isinstance(content, str) else content
 
 
-def write_site(files: SiteFiles, out_dir: Path) -> None:
-    out_dir = out_dir.resolve()
-    out_dir.parent.mkdir(parents=True, exist_ok=True)
-    staging = Path(tempfile.mkdtemp(prefix=f".{out_dir.name}-new-", dir=out_dir.parent))
+def _is_within(path: Path, folder: Path) -> bool:
+    return path == folder or folder in path.parents
+
+
+def check_output_folder(out_dir: Path, sources: Iterable[Path], source_folders: Iterable[Path]) -> Path:
+    """The resolved output folder, or a located error if writing there could destroy anything.
+
+    `sources`: every input file and folder (the output may not be or contain one);
+    `source_folders`: folders the output may not be inside either (edition/, templates/, the code).
+    """
+    out = out_dir.expanduser().resolve()
+    home = Path.home().resolve()
+    where = f"--out {out_dir}"
+    forbidden = {Path("/"): "the root folder", home: "your home folder"}
+    for source in [*sources, *source_folders]:
+        forbidden.setdefault(source.resolve(), f"'{source.resolve()}'")
+    for path, name in sorted(forbidden.items()):
+        if _is_within(path, out):
+            what = name if path == out else f"{name}, which it contains"
+            raise EditionError.at(where, None, f"refused: the build replaces its output folder whole, and this "
+                                               f"would destroy {what}; choose a new folder such as 'build'")
+    for folder in source_folders:
+        folder = folder.resolve()
+        if _is_within(out, folder):
+            raise EditionError.at(where, None, f"refused: the output folder may not be inside the source "
+                                               f"folder '{folder}'; choose a folder outside it, such as 'build'")
+    if out.exists() and not out.is_dir():
+        raise EditionError.at(where, None, "refused: this is a file, not a folder")
+    if out.is_dir() and any(out.iterdir()) and not (out / MARKER).is_file():
+        raise EditionError.at(where, None, f"refused: this folder is not empty and was not made by tei-edition "
+                                           f"(it has no {MARKER} file); choose a new or empty folder")
+    return out
+
+
+def _renameat2(source: Path, target: Path, flags: int) -> bool:
+    """One atomic rename with flags; False where the system has no renameat2 (not Linux, old libc)."""
     try:
-        for relative, content in sorted(files.files.items()):
-            target = staging / relative
-            target.parent.mkdir(parents=True, exist_ok=True)
-            target.write_bytes(content)
-        old = out_dir.with_name(f".{out_dir.name}-old-{os.getpid()}")
-        if out_dir.exists():
-            out_dir.rename(old)
-        staging.rename(out_dir)
-        shutil.rmtree(old, ignore_errors=True)
-    except BaseException:
-        shutil.rmtree(staging, ignore_errors=True)
-        raise
-    os.chmod(out_dir, 0o755)
+        function = ctypes.CDLL(None, use_errno=True).renameat2
+    except (AttributeError, OSError):
+        return False
+    if function(_AT_FDCWD, os.fsencode(source), _AT_FDCWD, os.fsencode(target), flags) == 0:
+        return True
+    code = ctypes.get_errno()
+    if code in (errno.ENOSYS, errno.EINVAL):  # a file system without exchange support
+        return False
+    raise OSError(code, os.strerror(code), str(target))
+
+
+def _swap_into_place(staging: Path, out: Path) -> None:
+    """Make `staging` the output; afterwards `staging` holds the previous output, if any."""
+    if out.exists():
+        if not _renameat2(staging, out, _RENAME_EXCHANGE):
+            # No exchange on this system: two renames, with a moment in between without `out`.
+            previous = staging.with_name(staging.name.replace("-new-", "-old-"))
+            out.rename(previous)
+            staging.rename(out)
+            previous.rename(staging)
+    elif not _renameat2(staging, out, _RENAME_NOREPLACE):
+        staging.rename(out)
+
+
+class _Lock:
+    """An exclusive lock on a file beside the output, held for the whole write phase.
+
+    flock locks die with their process, so a killed build never leaves a stale lock."""
+
+    def __init__(self, out: Path):
+        self.out = out
+        self.path = out.with_name(f".{out.name}.lock")
+        self.handle = os.open(self.path, os.O_RDWR | os.O_CREAT, 0o644)
+
+    def __enter__(self) -> "_Lock":
+        deadline = time.monotonic() + LOCK_WAIT_SECONDS
+        told = False
+        while True:
+            try:
+                fcntl.flock(self.handle, fcntl.LOCK_EX | fcntl.LOCK_NB)
+                return self
+            except BlockingIOError:
+                if not told:
+                    print(f"waiting for another build into {self.out}/ to finish …",
+                          file=sys.stderr)
+                    told = True
+                if time.monotonic() > deadline:
+                    os.close(self.handle)
+                    raise EditionError.at(self.path, None, f"another build has held this lock for "
+                                                           f"{LOCK_WAIT_SECONDS} s; stop it, then build again") from None
+                time.sleep(0.1)
+
+    def __exit__(self, *exc: object) -> None:
+        os.close(self.handle)  # releases the flock
+
+
+def _remove_leftovers(out: Path) -> None:
+    """Staging folders of builds that were killed (only ever touched while holding the lock)."""
+    for leftover in out.parent.glob(f".{out.name}-new-*"):
+        shutil.rmtree(leftover, ignore_errors=True)
+    for leftover in out.parent.glob(f".{out.name}-old-*"):
+        shutil.rmtree(leftover, ignore_errors=True)
+
+
+def _fault_after() -> int | None:
+    fault = os.environ.get(FAULT_VARIABLE, "")
+    return int(fault.split(":", 1)[1]) if fault.startswith("kill-after-files:") else None
+
+
+def write_site(files: SiteFiles, out: Path) -> None:
+    """Write `files` as the folder `out` (already checked by `check_output_folder`)."""
+    out.parent.mkdir(parents=True, exist_ok=True)
+    kill_after = _fault_after()
+    with _Lock(out):
+        _remove_leftovers(out)
+        staging = Path(tempfile.mkdtemp(prefix=f".{out.name}-new-", dir=out.parent))
+        try:
+            for count, (relative, content) in enumerate(sorted(files.files.items()), start=1):
+                target = staging / relative
+                target.parent.mkdir(parents=True, exist_ok=True)
+                target.write_bytes(content)
+                if count == kill_after:
+                    os.kill(os.getpid(), signal.SIGKILL)
+            (staging / MARKER).write_text(MARKER_TEXT, encoding="utf-8")
+            os.chmod(staging, 0o755)
+            _swap_into_place(staging, out)
+        finally:
+            shutil.rmtree(staging, ignore_errors=True)
