@@ -36,18 +36,23 @@ def project(tmp_path: Path) -> Path:
     return copy_project(tmp_path / "project")
 
 
-@pytest.fixture(scope="session")
-def built_site(tmp_path_factory) -> Path:
-    out = tmp_path_factory.mktemp("site") / "build"
+def build_with_fixed_date(edition: Path, out: Path) -> None:
+    """A build outside a test function (a session or module fixture), on the fixed date."""
     previous = os.environ.get("SOURCE_DATE_EPOCH")
     os.environ["SOURCE_DATE_EPOCH"] = EPOCH
     try:
-        assert main(["build", "--edition", str(ROOT / "edition"), "--out", str(out)]) == 0
+        assert main(["build", "--edition", str(edition), "--out", str(out)]) == 0
     finally:
         if previous is None:
             os.environ.pop("SOURCE_DATE_EPOCH")
         else:
             os.environ["SOURCE_DATE_EPOCH"] = previous
+
+
+@pytest.fixture(scope="session")
+def built_site(tmp_path_factory) -> Path:
+    out = tmp_path_factory.mktemp("site") / "build"
+    build_with_fixed_date(ROOT / "edition", out)
     return out
 
 

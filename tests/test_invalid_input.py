@@ -1,6 +1,13 @@
-"""Each broken input stops the build with `file:line: message`, exit 1, no traceback, build/ intact."""
+"""Each broken input stops the build with `file:line: message`, exit 1, no traceback, build/ intact.
+
+The cases are data (`cases/invalid.yaml`); see the comment at its top for the fields.
+"""
 from __future__ import annotations
 
+import os
+import re
+import shutil
+from collections import Counter
 from pathlib import Path
 
 import pytest
@@ -18,32 +25,109 @@ def line_of(text: str, needle: str) -> int:
     raise AssertionError(f"{needle!r} not found")
 
 
-@pytest.mark.parametrize("case", CASES, ids=[c["name"] for c in CASES])
-def test_broken_input_is_a_located_error(case, project: Path, capsys):
-    out = project / "build"
-    assert main(["build", "--edition", str(project / "edition"), "--out", str(out)]) == 0
-    before = {p.relative_to(out): p.read_bytes() for p in out.rglob("*") if p.is_file()}
-    capsys.readouterr()
+def snapshot(folder: Path, skip: str = "build") -> dict[str, bytes]:
+    """Every file below `folder` (symlinks and folders named, not followed), except `skip/`."""
+    files: dict[str, bytes] = {}
+    for path in sorted(folder.rglob("*")):
+        relative = path.relative_to(folder).as_posix()
+        if relative == skip or relative.startswith(f"{skip}/"):
+            continue
+        if path.is_symlink():
+            files[relative] = b"-> " + os.readlink(path).encode()
+        elif path.is_file():
+            files[relative] = path.read_bytes()
+        else:
+            files[relative] = b"<folder>"
+    return files
 
+
+def expand(text: str, case: dict) -> str:
+    for token, (piece, count) in case.get("expand", {}).items():
+        text = text.replace(token, piece * count)
+    return text
+
+
+def break_input(case: dict, project: Path) -> str | None:
+    """Apply the case to the project; return the broken file's new text (for locating lines)."""
+    if "file" not in case:
+        return None
     target = project / case["file"]
-    old, new = case["replace"]
+    make = case.get("make")
+    if make == "folder":
+        target.unlink()
+        target.mkdir()
+        return None
+    if make == "missing":
+        target.unlink()
+        return None
+    if make == "loop":
+        target.unlink()
+        target.symlink_to(target.name)
+        return None
     text = target.read_text(encoding="utf-8")
-    assert old in text, f"the case's text to replace is not in {case['file']}"
-    broken = text.replace(old, new, 1)
-    target.write_text(broken, encoding="utf-8")
-
-    assert main(["build", "--edition", str(project / "edition"), "--out", str(out)]) == 1
-    err = capsys.readouterr().err
-    assert "Traceback" not in err
-    if "expect_file" in case:
-        expected_text = (project / case["expect_file"]).read_text(encoding="utf-8")
-        location = f"{case['expect_file']}:{line_of(expected_text, case['at'])}: "
+    if "content" in case:
+        broken = case["content"]
     else:
-        location = f"{target}:{line_of(broken, case.get('at', new))}: "
-    assert any(line.startswith(location) and case["message"] in line for line in err.splitlines()), err
-    after = {p.relative_to(out): p.read_bytes() for p in out.rglob("*") if p.is_file()}
-    assert after == before, "a failed build must leave the previous build untouched"
+        old, new = case["replace"]
+        new = expand(new, case)
+        if case.get("regex"):
+            assert re.search(old, text, flags=re.S), f"the case's pattern does not match {case['file']}"
+            broken = re.sub(old, new, text, count=1, flags=re.S)
+        else:
+            assert old in text, f"the case's text to replace is not in {case['file']}"
+            broken = text.replace(old, new, 1)
+    target.write_bytes(broken.encode(case.get("encoding", "utf-8"), errors="replace"))
+    return broken
+
+
+def expected_location(case: dict, project: Path, broken: str | None) -> str:
+    if "where" in case:
+        return case["where"].replace("{project}", str(project)) + ": "
+    if "expect_file" in case:
+        target = project / case["expect_file"]
+        text = target.read_text(encoding="utf-8")
+    else:
+        target, text = project / case["file"], broken
+    if case.get("line", True) is None or text is None:
+        return f"{target}: "
+    needle = case.get("at") or expand(case["replace"][1], case)
+    return f"{target}:{line_of(text, needle)}: "
+
+
+@pytest.mark.parametrize("case", CASES, ids=[c["name"] for c in CASES])
+def test_broken_input_is_a_located_error(case, project: Path, built_site: Path, capsys, monkeypatch):
+    out = project / "build"
+    shutil.copytree(built_site, out)  # the previous build (identical to one of this copy: builds are deterministic)
+    before = snapshot(out, skip="")
+    broken = break_input(case, project)
+    sources = snapshot(project)
+    for name, value in case.get("env", {}).items():
+        monkeypatch.setenv(name, value)
+
+    args = [case.get("command", "build"), "--edition", str(project / "edition")]
+    args += [a.replace("{project}", str(project)) for a in case.get("args", ["--out", str(out)])]
+    monkeypatch.chdir(project)
+    assert main(args) == 1, capsys.readouterr().err
+    err = capsys.readouterr().err
+    assert "Traceback" not in err and "internal error" not in err, err
+    location = expected_location(case, project, broken)
+    message = case["message"].replace("{project}", str(project))
+    assert any(line.startswith(location) and message in line for line in err.splitlines()), \
+        f"expected a line starting {location!r} containing {message!r}:\n{err}"
+    assert snapshot(out, skip="") == before, "a failed build must leave the previous build untouched"
+    assert snapshot(project) == sources, "a failed build must not touch any source"
     assert not list(project.glob(".build-*")), "no staging folder may be left behind"
+
+
+def test_the_cases_cover_every_input():
+    """At least 50 cases, and every kind of input file the edition reads has some."""
+    by_file = Counter(case.get("file", "(command line / environment)") for case in CASES)
+    assert len(CASES) >= 50, by_file
+    for needed in ("edition/edition.yaml", "edition/archives.yaml", "edition/i18n/ru.yaml", "edition/i18n/en.yaml",
+                   "edition/shemetova-2020.xml", "edition/shemetova-2020.en.xml", "edition/pages/about.ru.md",
+                   "templates/base.html", "seeds/000_18c5ebe104e7b172.txt", "(command line / environment)"):
+        assert by_file[needed] > 0, f"no broken-input case for {needed}"
+    assert len({case["name"] for case in CASES}) == len(CASES), "case names must be unique"
 
 
 def test_check_command_reports_the_same_error(project: Path, capsys):

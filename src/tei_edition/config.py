@@ -5,6 +5,7 @@ unknown keys are errors (a misspelt key must not be silently ignored).
 """
 from __future__ import annotations
 
+import os
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -175,7 +176,7 @@ def _per_language(value: Any, where: str, path: Path, line: int | None, errors: 
 def _input_file(edition_dir: Path, value: Any, where: str, path: Path, line: int | None, errors: Collector) -> Path:
     """A file named in edition.yaml, relative to the edition folder; it must exist and be a file."""
     name = _text(value, where, path, line, errors)
-    file = edition_dir / name
+    file = Path(os.path.normpath(edition_dir / name))
     if name and not file.exists():
         errors.add(path, line, f"{where} file '{name}' does not exist (relative to {edition_dir})")
     elif name and not file.is_file():

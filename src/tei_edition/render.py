@@ -98,36 +98,38 @@ def romanised(text: str, lang: str) -> str:
 
 
 def render(env: jinja2.Environment, template: str, page: Page, **context: Any) -> str:
-    """Render one page; any failure of a template is reported at the template's line."""
+    """Render one page; any failure of a template is reported at the template file's line."""
+    folder = Path(env.loader.searchpath[0]) if isinstance(env.loader, jinja2.FileSystemLoader) else Path("templates")
     try:
         return env.get_template(template).render(page=page, s=page.strings, **context)
     except EditionError:
         raise
     except jinja2.TemplateSyntaxError as exc:
-        raise EditionError.at(f"templates/{exc.name or template}", exc.lineno, f"template error: {exc.message}") from None
+        raise EditionError.at(exc.filename or folder / (exc.name or template), exc.lineno,
+                              f"template error: {exc.message}") from None
     except jinja2.TemplateNotFound as exc:
-        where, line = _template_frame(exc, template)
-        raise EditionError.at(where, line, f"template '{exc.name}' not found in templates/: "
+        where, line = _template_frame(exc, folder / template)
+        raise EditionError.at(where, line, f"template '{exc.name}' not found in {folder}: "
                                            f"restore it or correct the name") from None
     except jinja2.UndefinedError as exc:
-        where, line = _template_frame(exc, template)
+        where, line = _template_frame(exc, folder / template)
         raise EditionError.at(where, line,
                               f"template uses an undefined name: {exc.message} "
                               f"(an interface string missing from i18n/{page.lang}.yaml?)") from None
     except Exception as exc:  # noqa: BLE001 - a template is the editor's code: locate its failure there
-        where, line = _template_frame(exc, template)
+        where, line = _template_frame(exc, folder / template)
         raise EditionError.at(where, line, f"template failed while rendering {page.path}: "
                                            f"{type(exc).__name__}: {exc}") from None
 
 
-def _template_frame(exc: BaseException, template: str) -> tuple[str, int | None]:
-    """The innermost template line in the traceback (Jinja maps its frames to template lines)."""
-    where, line = f"templates/{template}", None
+def _template_frame(exc: BaseException, template: Path) -> tuple[Path, int | None]:
+    """The innermost template line in the traceback (Jinja maps its frames to template files and lines)."""
+    where, line = template, None
     tb = exc.__traceback__
     while tb is not None:
         filename = tb.tb_frame.f_code.co_filename
         if filename.endswith(".html"):
-            where, line = f"templates/{Path(filename).name}", tb.tb_lineno
+            where, line = Path(filename), tb.tb_lineno
         tb = tb.tb_next
     return where, line
 

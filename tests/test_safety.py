@@ -1,0 +1,254 @@
+"""The output folder is the build's own; the swap is atomic and crash-safe; builds are
+deterministic across processes; an unexpected failure is a short bug report, never a traceback."""
+from __future__ import annotations
+
+import fcntl
+import os
+import socket
+import subprocess
+import sys
+import textwrap
+from pathlib import Path
+
+import pytest
+
+from conftest import EPOCH, ROOT, parse_html
+from tei_edition import build as build_module
+from tei_edition.cli import INTERNAL_ERROR, main
+from tei_edition.errors import EditionError
+from tei_edition.write import MARKER, check_output_folder
+
+
+def run_cli(*args: str, env: dict[str, str] | None = None, cwd: Path | None = None) -> subprocess.CompletedProcess:
+    """`tei-edition` in a process of its own (fresh hash seed, environment, imports)."""
+    environment = {**os.environ, "SOURCE_DATE_EPOCH": EPOCH, **(env or {})}
+    return subprocess.run([sys.executable, "-m", "tei_edition", *args], capture_output=True, text=True,
+                          env=environment, cwd=cwd, timeout=600)
+
+
+def files_of(folder: Path) -> dict[str, bytes]:
+    return {p.relative_to(folder).as_posix(): p.read_bytes() for p in sorted(folder.rglob("*")) if p.is_file()}
+
+
+# --- the output folder ------------------------------------------------------------------------
+
+def test_home_and_root_are_refused_without_touching_them(tmp_path, monkeypatch):
+    monkeypatch.setenv("HOME", str(tmp_path / "home"))
+    (tmp_path / "home").mkdir()
+    for folder, what in ((tmp_path / "home", "your home folder"), (Path("/"), "the root folder")):
+        with pytest.raises(EditionError, match=f"would destroy {what}"):
+            check_output_folder(folder, [], [])
+    with pytest.raises(EditionError, match="your home folder, which it contains"):
+        check_output_folder(tmp_path, [], [])
+
+
+@pytest.mark.parametrize("out", [".git", "src", "src/tei_edition/site", ".git/site"])
+def test_code_and_history_are_refused(project: Path, out: str, capsys, monkeypatch):
+    """`.git` and the code: a project copy gets both, so that the build's own guard is what is tested."""
+    for folder in (".git/objects", "src/tei_edition"):
+        (project / folder).mkdir(parents=True)
+        (project / folder / "keep").write_text("precious", encoding="utf-8")
+    monkeypatch.setattr(build_module, "__file__", str(project / "src" / "tei_edition" / "build.py"))
+    monkeypatch.chdir(project)
+    before = {p: p.read_bytes() for p in project.rglob("*") if p.is_file()}
+    assert main(["build", "--edition", "edition", "--out", out]) == 1
+    assert "refused" in capsys.readouterr().err
+    assert {p: p.read_bytes() for p in project.rglob("*") if p.is_file()} == before
+
+
+def test_the_build_owns_its_folder(project: Path, capsys):
+    """A new or empty folder is taken and marked; a marked folder is rebuilt; an unmarked one is refused."""
+    empty = project / "empty"
+    empty.mkdir()
+    assert main(["build", "--edition", str(project / "edition"), "--out", str(empty)]) == 0
+    assert (empty / MARKER).is_file() and (empty / "index.html").is_file()
+    (empty / "stale.html").write_text("left from before", encoding="utf-8")
+    assert main(["build", "--edition", str(project / "edition"), "--out", str(empty)]) == 0
+    assert not (empty / "stale.html").exists(), "a build replaces its folder whole"
+    (empty / MARKER).unlink()
+    assert main(["build", "--edition", str(project / "edition"), "--out", str(empty)]) == 1
+    assert "was not made by tei-edition" in capsys.readouterr().err
+    assert (empty / "index.html").is_file()
+
+
+# --- the swap -----------------------------------------------------------------------------------
+
+AUDIT_SCRIPT = textwrap.dedent("""
+    import os, re, sys
+    from pathlib import Path
+    from tei_edition.cli import main
+
+    out = Path(sys.argv[1])
+    problems = []
+    busy = False
+    WATCHED = ("os.rename", "os.replace", "os.rmdir", "os.remove", "shutil.rmtree", "ctypes.call_function")
+
+    def dates():
+        found = set()
+        for page in out.rglob("*.html"):
+            found.update(re.findall(r'<time datetime="([0-9-]+)">', page.read_text(encoding="utf-8"))[-1:])
+        return found
+
+    def hook(event, args):
+        global busy
+        if busy or event not in WATCHED:
+            return
+        busy = True
+        try:
+            if not (out / "index.html").is_file():
+                problems.append(f"{event}: {out} has no index.html")
+            elif len(dates()) != 1:
+                problems.append(f"{event}: {out} mixes builds of dates {sorted(dates())}")
+        finally:
+            busy = False
+
+    sys.addaudithook(hook)
+    code = main(["build", "--edition", sys.argv[2], "--out", str(out)])
+    print("\\n".join(problems))
+    sys.exit(3 if problems else code)
+""")
+
+
+def test_the_output_is_never_missing_or_mixed(project: Path, tmp_path: Path):
+    """Before every rename, removal or foreign call of a rebuild, the old site or the new one is there whole.
+
+    The two builds print different dates, so a mix of the two would be seen."""
+    out = project / "build"
+    assert run_cli("build", "--edition", str(project / "edition"), "--out", str(out)).returncode == 0
+    script = tmp_path / "audited_build.py"
+    script.write_text(AUDIT_SCRIPT, encoding="utf-8")
+    result = subprocess.run([sys.executable, str(script), str(out), str(project / "edition")], capture_output=True,
+                            text=True, env={**os.environ, "SOURCE_DATE_EPOCH": "1800000000"}, timeout=600)
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert '<time datetime="2027-01-15">' in (out / "index.html").read_text(encoding="utf-8")
+
+
+def test_a_build_killed_while_writing_leaves_the_old_site_and_the_next_build_cleans_up(project: Path):
+    out = project / "build"
+    assert run_cli("build", "--edition", str(project / "edition"), "--out", str(out)).returncode == 0
+    before = files_of(out)
+    killed = run_cli("build", "--edition", str(project / "edition"), "--out", str(out),
+                     env={"TEI_EDITION_FAULT": "kill-after-files:5", "SOURCE_DATE_EPOCH": "1800000000"})
+    assert killed.returncode == -9, killed.stderr  # SIGKILL: no cleanup code ran
+    assert files_of(out) == before, "the old site must be intact"
+    assert list(project.glob(".build-new-*")), "the killed build's staging folder is still there"
+    rebuilt = run_cli("build", "--edition", str(project / "edition"), "--out", str(out))
+    assert rebuilt.returncode == 0, rebuilt.stderr
+    assert files_of(out) == before
+    assert not list(project.glob(".build-new-*")) and not list(project.glob(".build-old-*"))
+
+
+def test_a_second_build_waits_for_the_first(project: Path):
+    """While another process holds the output's lock, a build waits, says so, and then finishes."""
+    out = project / "build"
+    lock = os.open(project / ".build.lock", os.O_RDWR | os.O_CREAT)
+    fcntl.flock(lock, fcntl.LOCK_EX)
+    waiting = subprocess.Popen([sys.executable, "-m", "tei_edition", "build", "--edition", str(project / "edition"),
+                                "--out", str(out)], stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
+                               env={**os.environ, "SOURCE_DATE_EPOCH": EPOCH})
+    first_line = waiting.stderr.readline()  # printed once it finds the lock taken
+    assert "waiting for another build" in first_line
+    assert waiting.poll() is None and not out.exists()
+    os.close(lock)
+    assert waiting.wait(timeout=600) == 0
+    assert (out / "index.html").is_file()
+
+
+def test_two_builds_at_once_both_succeed(project: Path):
+    out = project / "build"
+    command = [sys.executable, "-m", "tei_edition", "build", "--edition", str(project / "edition"), "--out", str(out)]
+    env = {**os.environ, "SOURCE_DATE_EPOCH": EPOCH}
+    builds = [subprocess.Popen(command, stdout=subprocess.PIPE, stderr=subprocess.PIPE, env=env) for _ in range(2)]
+    assert [b.wait(timeout=600) for b in builds] == [0, 0], [b.stderr.read() for b in builds if b.stderr]
+    assert (out / "index.html").is_file() and (out / MARKER).is_file()
+
+
+# --- determinism --------------------------------------------------------------------------------
+
+def test_builds_in_two_processes_are_byte_identical(project: Path):
+    """Another hash seed, time zone and locale change nothing."""
+    outs = []
+    for n, (seed, zone, locale) in enumerate((("1", "UTC", "C.UTF-8"), ("4242", "Asia/Urumqi", "C"))):
+        out = project / f"out{n}"
+        result = run_cli("build", "--edition", str(project / "edition"), "--out", str(out),
+                         env={"PYTHONHASHSEED": seed, "TZ": zone, "LC_ALL": locale, "LANG": locale})
+        assert result.returncode == 0, result.stderr
+        outs.append(files_of(out))
+    assert outs[0].keys() == outs[1].keys()
+    assert [name for name in outs[0] if outs[0][name] != outs[1][name]] == []
+
+
+@pytest.mark.parametrize("epoch, date", [("0", "1970-01-01"), ("1764028800", "2025-11-25"),
+                                         ("253402300799", "9999-12-31")])
+def test_the_page_date_follows_source_date_epoch(project: Path, monkeypatch, epoch, date):
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", epoch)
+    out = project / "build"
+    assert main(["build", "--edition", str(project / "edition"), "--out", str(out)]) == 0
+    for page in ("index.html", "ru/shemetova-2020/index.html", "en/about/index.html"):
+        assert parse_html(out / page).xpath("//footer//time/@datetime") == [date]
+
+
+# --- failures that are not the user's -------------------------------------------------------------
+
+def test_an_unexpected_failure_is_a_short_bug_report(project: Path, monkeypatch, capsys):
+    def broken(*args, **kwargs):
+        raise RuntimeError("a bug planted by the test")
+    monkeypatch.setattr(build_module, "render_site", broken)
+    assert main(["build", "--edition", str(project / "edition"), "--out", str(project / "build")]) == INTERNAL_ERROR
+    err = capsys.readouterr().err
+    assert "internal error (RuntimeError: a bug planted by the test)" in err and "please report it" in err
+    assert "Traceback" not in err
+    assert not (project / "build").exists()
+
+
+def test_serve_on_a_busy_port_is_a_located_error(project: Path, capsys):
+    with socket.socket() as busy:
+        busy.bind(("127.0.0.1", 0))
+        busy.listen()
+        port = busy.getsockname()[1]
+        assert main(["serve", "--edition", str(project / "edition"), "--out", str(project / "build"),
+                     "--port", str(port)]) == 1
+    err = capsys.readouterr().err
+    assert f"--port: cannot serve on 127.0.0.1:{port}" in err and "choose another port" in err
+
+
+def test_serve_builds_and_serves(project: Path):
+    """The preview server answers on 127.0.0.1 with the built home page."""
+    import urllib.request
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        port = probe.getsockname()[1]
+    server = subprocess.Popen([sys.executable, "-m", "tei_edition", "serve", "--edition", str(project / "edition"),
+                               "--out", str(project / "build"), "--port", str(port)], stdout=subprocess.PIPE,
+                              stderr=subprocess.PIPE, text=True, env={**os.environ, "SOURCE_DATE_EPOCH": EPOCH})
+    try:
+        for line in server.stdout:  # "built …", then "serving …"
+            if line.startswith("serving"):
+                break
+        with urllib.request.urlopen(f"http://127.0.0.1:{port}/", timeout=10) as response:
+            assert b"<!DOCTYPE html>" in response.read()
+    finally:
+        server.terminate()
+        server.wait(timeout=10)
+
+
+def test_yaml_is_read_as_yaml_1_2(project: Path):
+    """`yes`, `no`, `on` and dates stay text (YAML 1.1 would make them booleans and dates)."""
+    config = project / "edition" / "edition.yaml"
+    text = config.read_text(encoding="utf-8")
+    text = text.replace("  en: A digital edition of T.A. Shemetova's article (2020)", "  en: yes")
+    config.write_text(text, encoding="utf-8")
+    assert main(["build", "--edition", str(project / "edition"), "--out", str(project / "build")]) == 0
+    assert parse_html(project / "build" / "en" / "about" / "index.html").xpath(
+        "string(//a[@class='site-name'])") == "yes"
+
+
+def test_an_imprint_date_of_any_precision_is_accepted(project: Path):
+    tei = project / "edition" / "shemetova-2020.xml"
+    tei.write_text(tei.read_text(encoding="utf-8").replace('<date when="2020">2020</date>',
+                                                          '<date when="2020-05">May 2020</date>'), encoding="utf-8")
+    assert main(["build", "--edition", str(project / "edition"), "--out", str(project / "build")]) == 0
+    source = parse_html(project / "build" / "ru" / "shemetova-2020" / "index.html").xpath(
+        "string(//p[@class='source-line'])")
+    assert "2020" in source
+
