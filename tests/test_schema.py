@@ -1,0 +1,46 @@
+"""The project schema: generated from its ODD by pruning tei_all, committed, and accepting every
+document of the repository and of the test roots, as tei_all does."""
+from __future__ import annotations
+
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from lxml import etree
+
+from conftest import ROOT
+from tei_edition import tei
+
+SCHEMAS = ROOT / "src" / "tei_edition" / "schemas"
+DOCUMENTS = sorted([*ROOT.glob("edition/*.xml"), *ROOT.glob("tests/roots/**/*.xml")])
+
+
+@pytest.fixture(scope="module")
+def tei_all() -> etree.RelaxNG:
+    return etree.RelaxNG(etree.parse(str(SCHEMAS / "tei_all.rng")))  # seconds: once for the module
+
+
+def test_the_committed_schema_is_what_the_odd_makes(tmp_path: Path):
+    committed = (SCHEMAS / "tei-edition.rng").read_bytes()
+    result = subprocess.run([sys.executable, str(ROOT / "scripts" / "make_schema.py")], capture_output=True, text=True)
+    assert result.returncode == 0, result.stderr
+    assert (SCHEMAS / "tei-edition.rng").read_bytes() == committed, \
+        "tei-edition.rng is out of date: run python scripts/make_schema.py and commit it"
+
+
+@pytest.mark.parametrize("document", DOCUMENTS, ids=[str(d.relative_to(ROOT)) for d in DOCUMENTS])
+def test_every_document_is_valid_against_both_schemas(document: Path, tei_all):
+    tree = etree.parse(str(document))
+    assert tei_all.validate(tree), tei_all.error_log
+    tei.validate_schema(tree, document)  # raises a located error if the project schema refuses it
+
+
+def test_the_project_schema_refuses_what_the_odd_leaves_out():
+    """An element TEI allows but tei-edition does not read (here <sp>, drama) is a located error."""
+    document = ROOT / "edition" / "shemetova-2020.xml"
+    text = document.read_text(encoding="utf-8").replace(
+        '<p xml:id="p3">', '<sp><speaker>A</speaker><p>x</p></sp><p xml:id="p3">', 1)
+    from tei_edition.errors import EditionError
+    with pytest.raises(EditionError, match="not valid TEI P5"):
+        tei.validate_schema(etree.ElementTree(etree.fromstring(text.encode("utf-8"))), document)
