@@ -14,10 +14,10 @@ install:
 	$(BIN)/pip install --quiet --disable-pip-version-check -e .
 
 build: install
-	$(BIN)/tei-edition build
+	$(BIN)/tei-edition build --strict
 
 serve: install
-	$(BIN)/tei-edition serve
+	$(BIN)/tei-edition serve --strict
 
 check: install
 	$(BIN)/tei-edition check

@@ -1,48 +1,145 @@
-"""Prints how long the pipeline's stages take (never asserted in a test: timings vary by machine).
+"""Speed and memory, measured cold in fresh processes (never asserted in a test: figures vary by machine).
 
-    .venv/bin/python scripts/benchmark.py [--runs 3]
+    .venv/bin/python scripts/benchmark.py [--runs 5] [--collections 100,1000] [--skip-peer]
+
+Prints, each as the median of --runs whole-process runs (start-up and imports included, no cache
+of an earlier run):
+  - this edition: `tei-edition build` (every page, both languages) and `tei-edition check` (all checks);
+  - the peer route: the TEI Consortium's Stylesheets, html5 profile, on Saxon-HE (saxonche), turning
+    the same TEI into its one page (the Stylesheets are found in ../shared/peers/tei-stylesheets or
+    $TEI_STYLESHEETS; saxonche comes with `pip install -e '.[bench]'`);
+  - collections of N copies of the article (each its own document id): time, peak RSS, cost per
+    document. Both runs of a collection must give byte-identical sites.
 """
 from __future__ import annotations
 
 import argparse
+import hashlib
+import os
+import resource
+import shutil
 import statistics
+import subprocess
+import sys
 import tempfile
 import time
 from pathlib import Path
 
-from tei_edition import tei
-from tei_edition.build import read_documents, render_site
-from tei_edition.checks import run_checks
-from tei_edition.config import load_config
-from tei_edition.write import write_site
+ROOT = Path(__file__).resolve().parent.parent
+EDITION = ROOT / "edition"
+PEER = Path(os.environ.get("TEI_STYLESHEETS", ROOT.parent / "shared" / "peers" / "tei-stylesheets"))
+ENV = {**os.environ, "SOURCE_DATE_EPOCH": "1764028800"}
 
-EDITION = Path(__file__).resolve().parent.parent / "edition"
+PEER_SCRIPT = """
+import sys
+from saxonche import PySaxonProcessor
+with PySaxonProcessor(license=False) as processor:
+    xslt = processor.new_xslt30_processor()
+    stylesheet = xslt.compile_stylesheet(stylesheet_file=sys.argv[1])
+    html = stylesheet.transform_to_string(source_file=sys.argv[2])
+    assert html and "<html" in html, "the Stylesheets gave no page"
+"""
 
 
-def timed(label: str, runs: int, action) -> None:
-    seconds = []
-    for _ in range(runs):
-        start = time.perf_counter()
-        action()
-        seconds.append(time.perf_counter() - start)
-    print(f"{label:<34} median {statistics.median(seconds) * 1000:8.1f} ms   min {min(seconds) * 1000:8.1f} ms")
+def run(command: list[str], cwd: Path | None = None) -> tuple[float, int]:
+    """Wall seconds and peak RSS (KiB) of one fresh process."""
+    start = time.perf_counter()
+    before = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
+    result = subprocess.run(command, capture_output=True, text=True, env=ENV, cwd=cwd)
+    seconds = time.perf_counter() - start
+    if result.returncode != 0:
+        raise SystemExit(f"{' '.join(command)} failed:\n{result.stderr[-3000:]}")
+    peak = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
+    return seconds, peak if peak > before else before
+
+
+def measure(label: str, command: list[str], runs: int) -> float:
+    times, peaks = zip(*(run(command) for _ in range(runs)))
+    median = statistics.median(times)
+    print(f"{label:<52} median {median:7.3f} s   min {min(times):7.3f} s   peak RSS <= {max(peaks) / 1024:6.0f} MiB")
+    return median
+
+
+def tei_edition(*args: str) -> list[str]:
+    return [sys.executable, "-m", "tei_edition", *args]
+
+
+def site_digest(folder: Path) -> str:
+    digest = hashlib.sha256()
+    for path in sorted(p for p in folder.rglob("*") if p.is_file()):
+        digest.update(path.relative_to(folder).as_posix().encode() + b"\0" + path.read_bytes())
+    return digest.hexdigest()
+
+
+def make_collection(target: Path, count: int) -> Path:
+    """An edition of `count` copies of the article, each under its own document id."""
+    edition = target / "edition"
+    shutil.copytree(EDITION, edition, ignore=shutil.ignore_patterns("shemetova-2020*.xml", "anchors.tsv"))
+    shutil.copytree(ROOT / "templates", target / "templates")
+    (target / "seeds").mkdir()
+    shutil.copy(ROOT / "seeds" / "000_18c5ebe104e7b172.txt", target / "seeds" / "seed.txt")
+    original = (EDITION / "shemetova-2020.xml").read_text(encoding="utf-8")
+    translation = (EDITION / "shemetova-2020.en.xml").read_text(encoding="utf-8")
+    entries = []
+    for number in range(1, count + 1):
+        doc_id = f"article-{number:04d}"
+        (edition / f"{doc_id}.xml").write_text(original, encoding="utf-8")
+        (edition / f"{doc_id}.en.xml").write_text(translation.replace("shemetova-2020.xml", f"{doc_id}.xml"),
+                                                  encoding="utf-8")
+        entries.append(f"  - id: {doc_id}\n    tei: {doc_id}.xml\n    source: ../seeds/seed.txt\n"
+                       f"    translations:\n      en: {doc_id}.en.xml\n")
+    config = (EDITION / "edition.yaml").read_text(encoding="utf-8")
+    head = config[:config.index("documents:")]
+    (edition / "edition.yaml").write_text(head + "documents:\n" + "".join(entries) + "archives: archives.yaml\n",
+                                          encoding="utf-8")
+    return edition
+
+
+def collection(count: int, runs: int, per_document: dict[int, float]) -> None:
+    with tempfile.TemporaryDirectory() as folder:
+        edition = make_collection(Path(folder), count)
+        digests = set()
+        times, peaks = [], []
+        for run_number in range(runs):
+            out = Path(folder) / f"build-{run_number}"
+            seconds, peak = run(tei_edition("build", "--edition", str(edition), "--out", str(out)))
+            times.append(seconds)
+            peaks.append(peak)
+            digests.add(site_digest(out))
+            shutil.rmtree(out)
+        median = statistics.median(times)
+        per_document[count] = median / count
+        print(f"{f'collection of {count} documents: build':<52} median {median:7.3f} s   "
+              f"peak RSS {max(peaks) / 1024:6.0f} MiB   {median / count * 1000:7.1f} ms per document   "
+              f"{'identical' if len(digests) == 1 else 'DIFFERENT'} output")
 
 
 def main() -> None:
-    parser = argparse.ArgumentParser()
-    parser.add_argument("--runs", type=int, default=3)
-    runs = parser.parse_args().runs
-    start = time.perf_counter()
-    tei._schema()
-    print(f"{'compile tei_all.rng (once)':<34} {(time.perf_counter() - start) * 1000:8.1f} ms")
-    config = load_config(EDITION)
-    timed("read + validate documents", runs, lambda: read_documents(config))
-    sources = read_documents(config)
-    timed("render every page (in memory)", runs, lambda: render_site(config, sources))
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--runs", type=int, default=5)
+    parser.add_argument("--collections", default="100,1000", help="collection sizes, comma-separated ('' for none)")
+    parser.add_argument("--skip-peer", action="store_true", help="do not run the TEI Stylesheets")
+    args = parser.parse_args()
+    print(f"machine: {os.cpu_count()} cores, Python {sys.version.split()[0]}")
     with tempfile.TemporaryDirectory() as folder:
-        files = render_site(config, sources)
-        timed("write + swap build folder", runs, lambda: write_site(files, Path(folder) / "build"))
-    timed("tei-edition check (all checks)", runs, lambda: run_checks(EDITION))
+        ours = measure("this edition: tei-edition build (all pages, 2 languages)",
+                       tei_edition("build", "--edition", str(EDITION), "--out", str(Path(folder) / "build")), args.runs)
+        measure("this edition: tei-edition check (all checks)", tei_edition("check", "--edition", str(EDITION)), args.runs)
+    if not args.skip_peer:
+        stylesheet = PEER / "profiles" / "default" / "html5" / "to.xsl"
+        if not stylesheet.is_file():
+            print(f"the TEI Stylesheets are not at {PEER}: set TEI_STYLESHEETS")
+        else:
+            peer = measure("TEI Stylesheets html5 on Saxon-HE: one page",
+                           [sys.executable, "-c", PEER_SCRIPT, str(stylesheet), str(EDITION / "shemetova-2020.xml")],
+                           args.runs)
+            print(f"{'':<52} this edition (all pages) is {peer / ours:4.1f}x the speed of the Stylesheets (one page)")
+    per_document: dict[int, float] = {}
+    for size in (int(n) for n in args.collections.split(",") if n):
+        collection(size, min(args.runs, 2), per_document)
+    if len(per_document) > 1:
+        small, large = min(per_document), max(per_document)
+        print(f"cost per document at {large} / at {small}: {per_document[large] / per_document[small]:.2f}x")
 
 
 if __name__ == "__main__":

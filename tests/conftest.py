@@ -41,7 +41,7 @@ def build_with_fixed_date(edition: Path, out: Path) -> None:
     previous = os.environ.get("SOURCE_DATE_EPOCH")
     os.environ["SOURCE_DATE_EPOCH"] = EPOCH
     try:
-        assert main(["build", "--edition", str(edition), "--out", str(out)]) == 0
+        assert main(["build", "--strict", "--edition", str(edition), "--out", str(out)]) == 0
     finally:
         if previous is None:
             os.environ.pop("SOURCE_DATE_EPOCH")

@@ -105,7 +105,7 @@ def test_broken_input_is_a_located_error(case, project: Path, built_site: Path, 
         monkeypatch.setenv(name, value)
 
     args = [case.get("command", "build"), "--edition", str(project / "edition")]
-    args += [a.replace("{project}", str(project)) for a in case.get("args", ["--out", str(out)])]
+    args += [a.replace("{project}", str(project)) for a in case.get("args", ["--out", str(out), "--strict"])]
     monkeypatch.chdir(project)
     assert main(args) == 1, capsys.readouterr().err
     err = capsys.readouterr().err

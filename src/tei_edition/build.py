@@ -9,6 +9,7 @@ import datetime as dt
 import os
 import re
 import subprocess
+import sys
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -165,6 +166,12 @@ def render_site(config: Config, sources: list[SourceDocument]) -> SiteFiles:
         files.add(tei_path(source.config.id), read_bytes(source.config.tei))
         for lang, path in source.config.translations.items():
             files.add(tei_path(source.config.id, lang), read_bytes(path))
+    for document in (doc for by_id in models.values() for doc in by_id.values()):
+        files.warnings.update(document.warnings)
+        for site_path, image in document.media:
+            files.media[site_path] = image
+    for site_path, image in sorted(files.media.items()):
+        files.add(site_path, read_bytes(image))
     assets = config.root.parent / "templates" / "assets"
     for asset in sorted(p for p in assets.rglob("*") if p.is_file()):
         files.add(f"assets/{asset.relative_to(assets).as_posix()}", read_bytes(asset))
@@ -181,7 +188,8 @@ def document_model(source: SourceDocument, lang: str, strings: dict, anchors: bo
         href = root + article_path(source.lang, source.config.id).removesuffix("index.html")
         original = (source.tree, original_info(source.tree, source.config.tei, source.refs, href))
     register = root + register_path(lang).removesuffix("index.html")
-    return build_document(tree, path, source.config.id, source.refs, strings, register, original, anchors)
+    return build_document(tree, path, source.config.id, source.refs, strings, register, original, anchors,
+                          media_prefix=root)
 
 
 def citation_line(strings: dict, build: BuildInfo, cited: Markup) -> Markup:
@@ -199,12 +207,22 @@ def protected_paths(config: Config) -> tuple[list[Path], list[Path]]:
     return inputs, [config.root, project / "templates", project / ".git", code, code.parent]
 
 
-def build(edition_dir: Path, out_dir: Path) -> SiteFiles:
+def build(edition_dir: Path, out_dir: Path, strict: bool = False) -> SiteFiles:
+    """Read, render and check everything, then write; with `strict`, a warning stops the build."""
     config = load_config(edition_dir)
     out = check_output_folder(out_dir, *protected_paths(config))
     files = render_site(config, read_documents(config))
+    report_warnings(files, strict)
     write_site(files, out)
     return files
+
+
+def report_warnings(files: SiteFiles, strict: bool) -> None:
+    warnings = sorted(files.warnings, key=lambda d: (str(d.path), d.line or 0, d.message))
+    if strict and warnings:
+        raise EditionError(warnings)
+    for warning in warnings:
+        print(warning, file=sys.stderr)
 
 
 def fidelity_report(config: Config, sources: list[SourceDocument]) -> dict[str, list[fidelity.Difference]]:

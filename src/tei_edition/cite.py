@@ -21,7 +21,7 @@ STYLES = {"ru": ("gost-r-7-0-5-2008", "ru-RU"), "en": ("chicago-author-date", "e
 
 @cache
 def _style(lang: str) -> CitationStylesStyle:
-    name, locale = STYLES[lang]
+    name, locale = STYLES.get(lang, STYLES["en"])
     return CitationStylesStyle(get_style_filepath(name), locale=locale, validate=False)
 
 
@@ -79,7 +79,10 @@ def _to_html(formatted: str) -> str:
 
 
 def article_citation(source: SourceInfo, lang: str, translated_title: str = "") -> Markup:
-    """The printed article in the style of `lang`; in English romanised, with the title translated."""
+    """The printed article in the style of `lang`; in English romanised, with the title translated.
+    A document with no printed source (no biblStruct in its header) is cited by its title."""
+    if not source.title:
+        return Markup(html.escape(translated_title))
     title, author, journal = source.title, source.author, source.journal
     if lang != "ru":
         title, author, journal = latin(title), latin(author), latin(journal)

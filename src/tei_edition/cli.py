@@ -16,7 +16,7 @@ INTERNAL_ERROR = 2  # exit code of the last-resort handler: a bug, not a user mi
 
 def _build(args: argparse.Namespace) -> int:
     from tei_edition.build import build
-    files = build(args.edition, args.out)
+    files = build(args.edition, args.out, strict=args.strict)
     pages = sum(1 for path in files.files if path.endswith(".html"))
     print(f"built {pages} pages, {len(files.files)} files into {args.out}/")
     return 0
@@ -98,6 +98,8 @@ def parser() -> argparse.ArgumentParser:
         command.add_argument("--edition", type=Path, default=DEFAULT_EDITION, help="the edition folder")
         if name in ("build", "serve"):
             command.add_argument("--out", type=Path, default=DEFAULT_OUT, help="the output folder")
+            command.add_argument("--strict", action="store_true", help="stop at any warning (an element "
+                                                                        "rendered without a rule)")
         if name == "serve":
             command.add_argument("--port", type=int, default=8000)
     return main_parser

@@ -1,8 +1,9 @@
-"""Inline TEI -> HTML. The rendering is a rule table: element name -> behaviour.
+"""TEI -> HTML for one document on one page: the transformer that applies the rule table
+(`rules.py`) and this edition's own behaviours (printed notes, archival references, page breaks,
+quotations aligned with the original, duties).
 
-An element with no rule is a located error, never silently dropped. Behaviours append to
-an `_Output`, which keeps text and markup apart so that white space can be normalised and
-words broken across a line end (`lb break="no"`) joined.
+Behaviours append to an `_Output`, which keeps text and markup apart so that white space can be
+normalised and words broken across a line end (`lb break="no"`) joined.
 """
 from __future__ import annotations
 
@@ -11,17 +12,18 @@ from dataclasses import dataclass, field
 from html import escape
 from pathlib import Path
 from typing import Callable
+from urllib.parse import urlsplit
 
 from lxml import etree
 from markupsafe import Markup
 
 from tei_edition.archival import ArchivalRef
-from tei_edition.errors import EditionError
+from tei_edition.errors import Diagnostic, EditionError
 from tei_edition.model import Citation, Note, Paragraph
+from tei_edition.rules import check_table, edition_rules, find_rule, generic
 from tei_edition.tei import NS, XML_ID, XML_LANG, corresp_target, local_name, normalize_space
 
 GLUE = object()  # joins the words on both sides: white space around it is dropped
-Behaviour = Callable[[etree._Element, "_Output"], None]
 
 
 class _Output:
@@ -107,15 +109,10 @@ class Transformer:
         self.anchors = anchors
         self.state = _State()
         self.translator_notes = 0
-        self.rules: dict[str, Behaviour] = {
-            "lb": self.lb, "pb": self.pb, "note": self.note, "q": self.quotation,
-            "date": self.date, "seg": self.seg, "measure": self.measure, "bibl": self.bibl,
-            "name": self.wrap("span", "name"), "docAuthor": self.wrap("span", "author"),
-            "term": self.wrap("span", "term"), "label": self.wrap("span", "label"),
-            "foreign": self.wrap("span", "foreign"), "supplied": self.supplied,
-            "titlePart": self.children, "msIdentifier": self.children,
-            "repository": self.children, "idno": self.children, "citedRange": self.children,
-        }
+        self.note_count = 0
+        self.warnings: list[Diagnostic] = []
+        self.media: dict[str, Path] = {}  # site path -> image file, for the build to copy
+        self.media_prefix = ""  # from the page to the site root, for image URLs
 
     def id_attribute(self, value: str) -> str:
         return f' id="{value}"' if self.anchors else ""
@@ -141,29 +138,23 @@ class Transformer:
                 out.text(child.tail)
 
     def element(self, element: etree._Element, out: _Output) -> None:
-        rule = self.rules.get(local_name(element))
-        if rule is None:
-            raise EditionError.at(self.path, element.sourceline,
-                                  f"no rendering rule for <{local_name(element)}> here; "
-                                  f"add a rule in inline.py or use one of: {', '.join(sorted(self.rules))}")
-        rule(element, out)
+        rule = find_rule(RULES, element)
+        (rule.behaviour if rule else generic)(self, element, out)
 
-    # --- behaviours ---------------------------------------------------------------------------
-    def wrap(self, tag: str, css: str = "") -> Behaviour:
-        attributes = f' class="{css}"' if css else ""
+    def warn(self, element: etree._Element, message: str) -> None:
+        self.warnings.append(Diagnostic(self.path, element.sourceline, f"warning: {message}"))
 
-        def behaviour(element: etree._Element, out: _Output) -> None:
-            lang = element.get(XML_LANG)
-            out.markup(f"<{tag}{attributes}" + (f' lang="{escape(lang)}"' if lang else "") + ">")
-            self.children(element, out)
-            out.markup(f"</{tag}>")
-        return behaviour
-
-    def lb(self, element: etree._Element, out: _Output) -> None:
-        if element.get("break") == "no":
-            out.glue()
-        else:
-            out.text(" ")
+    def media_url(self, graphic: etree._Element) -> str:
+        """An image of the edition folder, copied into the site under media/; its URL from the page."""
+        url = (graphic.get("url") or "").strip()
+        source = (self.path.parent / url).resolve()
+        if not url or urlsplit(url).scheme or url.startswith("/") or ".." in Path(url).parts \
+                or not source.is_file():
+            raise EditionError.at(self.path, graphic.sourceline, f"graphic url=\"{url[:60]}\" must name an image "
+                                                                 f"file beside the TEI file (a relative path)")
+        site_path = f"media/{Path(url).as_posix()}"
+        self.media[site_path] = source
+        return self.media_prefix + site_path
 
     def pb(self, element: etree._Element, out: _Output) -> None:
         self.state.page = element.get("n")
@@ -182,11 +173,6 @@ class Transformer:
         if not self.anchors:
             return f'<span class="{css}">{inner}</span>'
         return f'<a class="{css}" id="page-{number}" href="#page-{number}">{inner}</a>'
-
-    def date(self, element: etree._Element, out: _Output) -> None:
-        out.markup(f'<time datetime="{escape(element.get("when", ""))}">')
-        self.children(element, out)
-        out.markup("</time>")
 
     def measure(self, element: etree._Element, out: _Output) -> None:
         """A quantity with its unit becomes machine-readable <data value="25 kopeck">."""
@@ -237,12 +223,16 @@ class Transformer:
         out.markup("</a>")
 
     def note(self, element: etree._Element, out: _Output) -> None:
-        if element.get("type") == "translator":
-            self.translator_note(element, out)
-            return
-        note_id = element.get(XML_ID)
-        number = int(note_id[1:])
-        page, printed = self.original.notes[note_id] if self.original else (self.state.page, element.get("n"))
+        """A note of any place, shown beside its paragraph and numbered in reading order. A printed
+        note (this edition's `n7`) keeps its id's number and shows its print page and number."""
+        self.note_count += 1
+        match = re.fullmatch(r"n([0-9]{1,6})", element.get(XML_ID) or "")
+        number = int(match.group(1)) if match else self.note_count
+        note_id = element.get(XML_ID) or f"note-{number}"
+        if self.original:
+            page, printed = self.original.notes.get(note_id, ("", ""))
+        else:
+            page, printed = (self.state.page, element.get("n") or "") if element.get("n") else ("", "")
         citations = []
         for bibl in element.iterfind(".//t:bibl[@type='archival']", NS):
             key = self.original.target(bibl) if self.original else bibl.get(XML_ID)
@@ -275,3 +265,7 @@ class Transformer:
         first_note = len(self.state.notes)
         html = Markup(prefix) + self.inline(element)
         return Paragraph(element.get(XML_ID), number, html, tuple(self.state.notes[first_note:]), kind)
+
+
+RULES = edition_rules(Transformer)
+check_table(RULES)

@@ -103,6 +103,39 @@ class Section:
 
 
 @dataclass(frozen=True)
+class Division:
+    """A TEI div: its heading and its blocks (paragraphs, tables, nested divisions, other blocks)."""
+
+    id: str | None
+    level: int  # 1 for a division of the body, 2 for one inside it, ...
+    heading: Markup | None
+    blocks: tuple
+    notes: tuple[Note, ...] = ()  # notes in the heading
+    lang: str = ""
+    kind: str = "division"
+
+
+@dataclass(frozen=True)
+class Block:
+    """Any other block (a list, verse, a quotation, a figure, an opener...), rendered by the rule table."""
+
+    id: str | None
+    html: Markup
+    notes: tuple[Note, ...] = ()
+    kind: str = "block"
+
+
+def walk_blocks(blocks: tuple) -> list:
+    """Every block in reading order, divisions opened (a division is listed before its blocks)."""
+    found: list = []
+    for block in blocks:
+        found.append(block)
+        if isinstance(block, Division):
+            found.extend(walk_blocks(block.blocks))
+    return found
+
+
+@dataclass(frozen=True)
 class Document:
     id: str
     lang: str
@@ -121,16 +154,26 @@ class Document:
     translation: bool = False
     glossary: tuple[tuple[Markup, Markup], ...] = ()
     title_notes: tuple[Note, ...] = ()
+    front_lines: tuple[Block, ...] = ()  # the title page's other parts (subtitle, author, date)
+    front_blocks: tuple = ()  # front matter other than the title page and abstracts (a preface)
+    back_blocks: tuple = ()  # back matter other than the summary and glossary (a bibliography, appendices)
+    warnings: tuple = ()  # Diagnostics: elements rendered without a rule
+    media: tuple[tuple[str, object], ...] = ()  # (site path, image file) to copy
 
     @property
     def paragraphs(self) -> tuple[Paragraph, ...]:
-        return tuple(b for b in self.blocks if isinstance(b, Paragraph))
+        return tuple(b for b in walk_blocks(self.blocks) if isinstance(b, Paragraph))
+
+    @property
+    def body_units(self) -> list:
+        """The body's blocks with ids, in reading order, divisions opened: the rows of a parallel view."""
+        return [b for b in walk_blocks(self.blocks) if b.kind not in ("pagebreak", "division") and b.id]
 
     @property
     def aligned_ids(self) -> frozenset[str]:
         """The units a parallel view shows as rows: abstract paragraphs, body blocks, footnotes."""
         return frozenset([p.id for section in self.abstracts for p in section.paragraphs]
-                         + [b.id for b in self.blocks if b.kind != "pagebreak"] + [n.id for n in self.footnotes])
+                         + [b.id for b in self.body_units] + [n.id for n in self.footnotes])
 
     @property
     def footnotes(self) -> tuple[Note, ...]:

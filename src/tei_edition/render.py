@@ -143,7 +143,7 @@ def render_parallel(env: jinja2.Environment, page: Page, versions: dict[str, Doc
     """Original and translation side by side, unit by unit, aligned through their shared ids."""
     original = versions[original_lang]
     translations = {lang: doc for lang, doc in versions.items() if lang != original_lang}
-    blocks = {lang: {b.id: b for b in doc.blocks if b.kind != "pagebreak"} for lang, doc in versions.items()}
+    blocks = {lang: {b.id: b for b in doc.body_units} for lang, doc in versions.items()}
     return render(env, "parallel.html", page, original=original, translations=translations, blocks=blocks,
                   original_lang=original_lang,
                   article_citation=article_citation(original.source, page.lang, original.title_text))

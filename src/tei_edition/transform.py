@@ -7,6 +7,7 @@ the start of the block in which the original's page begins), the author's own su
 """
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
 
 from lxml import etree
@@ -15,7 +16,7 @@ from markupsafe import Markup
 from tei_edition.archival import ArchivalRef
 from tei_edition.errors import EditionError
 from tei_edition.inline import OriginalInfo, Transformer
-from tei_edition.model import Document, PageBreak, Section, SourceInfo
+from tei_edition.model import Block, Division, Document, PageBreak, Section, SourceInfo
 from tei_edition.tables import build_table
 from tei_edition.tei import NS, XML_ID, XML_LANG, date_parts, local_name, normalize_space
 
@@ -72,46 +73,104 @@ def section(tx: Transformer, div: etree._Element, section_id: str) -> Section:
                    pagebreak=Markup(prefix))
 
 
+FRONT_HANDLED = {"titlePage", "div", "pb"}  # the rest of <front> is rendered as blocks
+
+
+def _title_element(root: etree._Element, front: etree._Element | None) -> etree._Element:
+    """The document's title: the title page's main title, else the header's main (or first) title."""
+    if front is not None:
+        for xpath in (".//t:titlePart[@type='main']", ".//t:titlePage//t:titlePart", ".//t:docTitle"):
+            found = front.find(xpath, NS)
+            if found is not None:
+                return found
+    header = root.find("t:teiHeader/t:fileDesc/t:titleStmt", NS)
+    return header.find("t:title[@type='main']", NS) if header.find("t:title[@type='main']", NS) is not None \
+        else header.find("t:title", NS)
+
+
+class _Blocks:
+    """Turns the children of body, back or a division into blocks, numbering paragraphs in reading order."""
+
+    def __init__(self, tx: Transformer, markers: Callable[[str], str], path: Path, original: bool):
+        self.tx, self.markers, self.path, self.original = tx, markers, path, original
+        self.number = 0
+
+    def of(self, parent: etree._Element, level: int, skip: Callable[[etree._Element], bool] = lambda e: False) -> list:
+        blocks: list = []
+        for child in parent:
+            name = local_name(child)
+            if not name or skip(child) or (name == "head" and local_name(parent) == "div"):
+                continue
+            if name == "p":
+                self.number += 1
+                blocks.append(self.tx.paragraph(child, self.number, prefix=self.markers(child.get(XML_ID) or "")))
+            elif name == "table":
+                if self.original and self.markers(child.get(XML_ID) or ""):
+                    blocks.append(PageBreak(Markup(self.markers(child.get(XML_ID)))))
+                blocks.append(build_table(self.tx, child))
+            elif name == "pb":
+                self.tx.state.page = child.get("n")
+                blocks.append(PageBreak(Markup(self.tx.pagebreak_html(child.get("n")))))
+            elif name in ("div", "div1", "div2", "div3", "div4", "div5"):
+                blocks.append(self.division(child, level + 1))
+            else:
+                blocks.append(self.block(child))
+        return blocks
+
+    def division(self, div: etree._Element, level: int) -> Division:
+        head = div.find("t:head", NS)
+        first_note = len(self.tx.state.notes)
+        self.tx.state.paragraph_id = div.get(XML_ID) or ""
+        heading = self.tx.inline(head) if head is not None else None
+        notes = tuple(self.tx.state.notes[first_note:])
+        lang = div.get(XML_LANG) or ""
+        return Division(div.get(XML_ID), min(level, 6), heading, tuple(self.of(div, level)), notes, lang)
+
+    def block(self, element: etree._Element) -> Block:
+        first_note = len(self.tx.state.notes)
+        self.tx.state.paragraph_id = element.get(XML_ID) or self.tx.state.paragraph_id
+        html = self.tx.inline_element(element)
+        return Block(element.get(XML_ID), html, tuple(self.tx.state.notes[first_note:]))
+
+
 def build_document(tree: etree._ElementTree, path: Path, doc_id: str, refs: dict[str, ArchivalRef],
                    strings: dict, register_href: str, original: tuple[etree._ElementTree, OriginalInfo] | None = None,
-                   anchors: bool = True) -> Document:
+                   anchors: bool = True, media_prefix: str = "") -> Document:
     """The page model of `tree`; for a translation, `original` is the original's tree and info."""
     root = tree.getroot()
     info = original[1] if original else None
     printed = original[0] if original else tree  # the tree that carries the print: pages, source, summary
     tx = Transformer(path, refs, strings, register_href, info, anchors)
+    tx.media_prefix = media_prefix
     pages = pages_by_block(printed)
 
     def markers(block_id: str) -> str:
         return "".join(tx.pagebreak_html(n, approximate=True) for n in pages.get(block_id, [])) if original else ""
 
+    walker = _Blocks(tx, markers, path, original is not None)
     front = root.find("t:text/t:front", NS)
-    front_pb = markers("front") or "".join(tx.pagebreak_html(pb.get("n")) for pb in front.iterfind("t:pb", NS))
-    for pb in front.iterfind("t:pb", NS):
+    front_pb = markers("front")
+    if front is not None and not front_pb:
+        front_pb = "".join(tx.pagebreak_html(pb.get("n")) for pb in front.iterfind("t:pb", NS))
+    for pb in front.iterfind("t:pb", NS) if front is not None else ():
         tx.state.page = pb.get("n")
-    rubric = front.find(".//t:titlePart[@type='rubric']", NS)
-    title = front.find(".//t:titlePart[@type='main']", NS)
-    byline = front.find(".//t:byline", NS)
+    rubric = front.find(".//t:titlePart[@type='rubric']", NS) if front is not None else None
+    title = _title_element(root, front)
     title_html = tx.inline(title)
     title_notes = tuple(tx.state.notes)
+    title_page = front.find("t:titlePage", NS) if front is not None else None
+    byline = front.find(".//t:byline", NS) if front is not None else None
+    # The title page's other parts (subtitles, author lines, dates) are shown under the title.
+    shown = {rubric, title, byline}
+    front_lines = tuple(walker.block(part) for part in (title_page if title_page is not None else ())
+                        if local_name(part) and part not in shown and local_name(part) != "pb")
     abstracts = tuple(section(tx, div, div.get(XML_ID) or f"abstract-{div.get(XML_LANG)}")
-                      for div in front.iterfind("t:div[@type='abstract']", NS))
-    blocks: list = []
-    number = 0
-    for child in root.find("t:text/t:body", NS):
-        name = local_name(child)
-        if name == "p":
-            number += 1
-            blocks.append(tx.paragraph(child, number, prefix=markers(child.get(XML_ID))))
-        elif name == "table":
-            if original and pages.get(child.get(XML_ID)):
-                blocks.append(PageBreak(Markup(markers(child.get(XML_ID)))))
-            blocks.append(build_table(tx, child))
-        elif name == "pb":
-            tx.state.page = child.get("n")
-            blocks.append(PageBreak(Markup(tx.pagebreak_html(child.get("n")))))
-        elif name:
-            raise EditionError.at(path, child.sourceline, f"<{name}> is not expected directly in <body>")
+                      for div in (front.iterfind("t:div[@type='abstract']", NS) if front is not None else ()))
+    front_blocks = tuple(walker.of(front, 1, skip=lambda e: local_name(e) in FRONT_HANDLED
+                                   and not (local_name(e) == "div" and e.get("type") != "abstract"))) \
+        if front is not None else ()
+    body = root.find("t:text/t:body", NS)
+    blocks = walker.of(body, 1) if body is not None else []
     # The author's own English summary is the original's: rendered from it, not translated.
     back_tx = Transformer(Path(info.file), info.refs, strings, register_href, None, anchors) if info else tx
     back = printed.getroot().find("t:text/t:back", NS)
@@ -120,13 +179,21 @@ def build_document(tree: etree._ElementTree, path: Path, doc_id: str, refs: dict
     glossary = tuple((tx.inline(label), tx.inline(item)) for label, item in zip(
         root.iterfind("t:text/t:back/t:div[@type='glossary']//t:label", NS),
         root.iterfind("t:text/t:back/t:div[@type='glossary']//t:item", NS)))
+    own_back = root.find("t:text/t:back", NS)
+    back_blocks = tuple(walker.of(own_back, 1, skip=lambda e: e.get("type") in ("abstract", "glossary")
+                                  and local_name(e) == "div")) if own_back is not None else ()
     all_notes = tuple(tx.state.notes) + (tuple(back_tx.state.notes) if back_tx is not tx else ())
+    source = source_info(printed.getroot())
     return Document(
-        id=doc_id, lang=root.get(XML_LANG, "ru"), title=title_html,
+        id=doc_id, lang=root.get(XML_LANG, ""), title=title_html,
         title_text=normalize_space("".join(t for t in title.xpath(".//text()[not(ancestor::t:note)]", namespaces=NS))),
         rubric=normalize_space("".join(rubric.itertext())) if rubric is not None else "",
         byline=tx.inline(byline) if byline is not None else Markup(""), front_pagebreak=Markup(front_pb),
-        source=source_info(printed.getroot()), abstracts=abstracts,
+        source=source, abstracts=abstracts,
         blocks=tuple(blocks), back=back_sections, notes=all_notes,
         pages=tuple(pb.get("n") for pb in printed.getroot().iterfind(".//t:text//t:pb", NS)),
-        tei_file=path.name, translation=original is not None, glossary=glossary, title_notes=title_notes)
+        tei_file=path.name, translation=original is not None, glossary=glossary, title_notes=title_notes,
+        front_lines=front_lines,
+        front_blocks=front_blocks, back_blocks=back_blocks,
+        warnings=tuple(tx.warnings + (back_tx.warnings if back_tx is not tx else [])),
+        media=tuple(sorted({**tx.media, **back_tx.media}.items())))

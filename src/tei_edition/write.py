@@ -22,7 +22,7 @@ import time
 from collections.abc import Iterable
 from pathlib import Path
 
-from tei_edition.errors import EditionError
+from tei_edition.errors import Diagnostic, EditionError
 
 MARKER = ".tei-edition-build"
 MARKER_TEXT = ("This folder is the output of `tei-edition build`. Each build replaces it whole:\n"
@@ -41,6 +41,8 @@ class SiteFiles:
 
     def __init__(self) -> None:
         self.files: dict[str, bytes] = {}
+        self.warnings: set[Diagnostic] = set()  # located warnings of the build (reported once each)
+        self.media: dict[str, Path] = {}  # site path -> image file of the edition
 
     def add(self, path: str, content: bytes | str) -> None:
         if path in self.files:

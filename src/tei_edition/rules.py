@@ -1,0 +1,379 @@
+"""The rendering rules: TEI element -> ordered (condition, behaviour), first match wins.
+
+Each behaviour is small and has one signature, `(transformer, element, out)`; it writes HTML to
+`out` (text is escaped by `out`; markup is built here from escaped values only). An element with
+no rule is rendered generically, its text kept in order, with a located warning (`--strict`
+makes it an error). A rule that leaves text of its element off the reading page says so in
+`hidden`, which the text-preservation check reads.
+"""
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from dataclasses import dataclass
+from html import escape
+from typing import TYPE_CHECKING, Any
+from urllib.parse import urlsplit
+
+from lxml import etree
+
+from tei_edition.errors import EditionError
+from tei_edition.tei import NS, XML_ID, XML_LANG, local_name, normalize_space
+
+if TYPE_CHECKING:
+    from tei_edition.inline import Transformer, _Output
+
+Behaviour = Callable[["Transformer", etree._Element, "_Output"], None]
+Condition = Callable[[etree._Element], bool]
+
+
+@dataclass(frozen=True)
+class Rule:
+    element: str
+    behaviour: Behaviour
+    condition: Condition | None = None  # None: any element of that name
+    hidden: str = ""  # why the element's text is not on the reading page ("" = it is)
+    description: str = ""
+
+
+# Elements whose line breaks (`lb`) are line breaks for the reader, not print lines of prose.
+LINE_CONTEXTS = {"address", "addrLine", "opener", "closer", "dateline", "salute", "signed", "postscript", "l"}
+# Parents in which a block (div, blockquote, figure, list) is valid HTML; inside a paragraph the
+# same content is written with spans laid out as blocks by the stylesheet.
+BLOCK_PARENTS = {"body", "front", "back", "div", "div1", "div2", "div3", "div4", "div5", "opener", "closer",
+                 "epigraph", "figure", "quote", "cit", "note", "item", "postscript", "titlePage", "argument"}
+SAFE_SCHEMES = {"http", "https", "mailto"}
+
+
+def _class(*names: str) -> str:
+    """A class attribute value from names that may come from the TEI (@rend, @type): sanitised."""
+    return " ".join(re.sub(r"[^a-z0-9-]+", "-", name.lower()).strip("-") for name in names if name)
+
+
+def _lang(element: etree._Element) -> str:
+    lang = element.get(XML_LANG)
+    return f' lang="{escape(lang)}"' if lang else ""
+
+
+def _id(tx: "Transformer", element: etree._Element) -> str:
+    value = element.get(XML_ID)
+    return tx.id_attribute(escape(value)) if value else ""
+
+
+def wrap(tag: str, css: str = "", block: bool = False) -> Behaviour:
+    """`<tag class=css>children</tag>`; a block tag becomes a span inside a paragraph."""
+    def behaviour(tx: "Transformer", element: etree._Element, out: "_Output") -> None:
+        name = tag
+        if block and not in_block_context(element):
+            name = "span"
+        classes = _class(css or local_name(element), element.get("type", ""), element.get("rend", ""))
+        out.markup(f'<{name} class="{classes}"{_id(tx, element)}{_lang(element)}>')
+        tx.children(element, out)
+        out.markup(f"</{name}>")
+    return behaviour
+
+
+def in_block_context(element: etree._Element) -> bool:
+    parent = element.getparent()
+    return parent is not None and local_name(parent) in BLOCK_PARENTS
+
+
+def is_block_quote(element: etree._Element) -> bool:
+    return element.find("t:p", NS) is not None or element.find("t:lg", NS) is not None
+
+
+HI_TAGS = {"italic": "i", "i": "i", "bold": "b", "b": "b", "sup": "sup", "superscript": "sup", "sub": "sub",
+           "subscript": "sub", "underline": "u", "u": "u", "strikethrough": "s", "strike": "s"}
+
+
+def hi(tx: "Transformer", element: etree._Element, out: "_Output") -> None:
+    """<hi rend="italic bold">: the first rendition HTML has a tag for; others become classes."""
+    renditions = (element.get("rend") or element.get("rendition") or "").replace("#", "").split()
+    tag = next((HI_TAGS[r] for r in renditions if r in HI_TAGS), "span")
+    out.markup(f'<{tag} class="{_class("hi", *renditions)}"{_lang(element)}>')
+    tx.children(element, out)
+    out.markup(f"</{tag}>")
+
+
+def title(tx: "Transformer", element: etree._Element, out: "_Output") -> None:
+    """A title of a work: <cite> (italic) for monographs and journals, quoted for articles."""
+    level = element.get("level", "m")
+    if level == "a":
+        out.markup(f'<span class="title-a"{_lang(element)}>“')
+        tx.children(element, out)
+        out.markup("”</span>")
+    else:
+        out.markup(f'<cite class="{_class("title", level)}"{_lang(element)}>')
+        tx.children(element, out)
+        out.markup("</cite>")
+
+
+def safe_href(tx: "Transformer", element: etree._Element, target: str) -> str:
+    """The href of a TEI pointer: "#id" within the document, or an http(s)/mailto URL; anything
+    else (javascript:, data:, file paths) is a located error."""
+    target = target.strip()
+    if target.startswith("#"):
+        return "#" + escape(target[1:])
+    scheme = urlsplit(target).scheme.lower()
+    if scheme not in SAFE_SCHEMES:
+        raise EditionError.at(tx.path, element.sourceline, f"<{local_name(element)} target=\"{target[:60]}\">: "
+                                                           f"a link must be #id, http(s): or mailto:")
+    return escape(target, quote=True)
+
+
+def ref(tx: "Transformer", element: etree._Element, out: "_Output") -> None:
+    target = (element.get("target") or "").split()
+    if not target:
+        tx.children(element, out)
+        return
+    out.markup(f'<a class="ref" href="{safe_href(tx, element, target[0])}">')
+    tx.children(element, out)
+    out.markup("</a>")
+
+
+def ptr(tx: "Transformer", element: etree._Element, out: "_Output") -> None:
+    """A pointer has no text: the link shows its target."""
+    for target in (element.get("target") or "").split():
+        out.markup(f'<a class="ptr" href="{safe_href(tx, element, target)}">{escape(target)}</a>')
+
+
+def choice(tx: "Transformer", element: etree._Element, out: "_Output") -> None:
+    """Every alternative is kept: the first shown, the others after it in brackets."""
+    options = [child for child in element if isinstance(child.tag, str)]
+    out.markup('<span class="choice">')
+    for number, option in enumerate(options):
+        if number:
+            out.markup(f' <span class="choice-alternative {_class(local_name(option))}">[')
+        else:
+            out.markup(f'<span class="{_class(local_name(option))}">')
+        tx.children(option, out)
+        out.markup("]</span>" if number else "</span>")
+    out.markup("</span>")
+
+
+def gap(tx: "Transformer", element: etree._Element, out: "_Output") -> None:
+    """An omission the encoder marked: shown as […] with its reason."""
+    reason = element.get("reason", "")
+    out.markup(f'<span class="gap" title="{escape(reason)}">[…]</span>')
+
+
+def lb(tx: "Transformer", element: etree._Element, out: "_Output") -> None:
+    """A print line end in prose joins words (break="no") or is a space; in addresses, verse,
+    openers and closers it is a line break for the reader."""
+    if element.get("break") == "no":
+        out.glue()
+    elif any(local_name(a) in LINE_CONTEXTS for a in element.iterancestors()):
+        out.markup("<br>")
+    else:
+        out.text(" ")
+
+
+def anchor_only(tx: "Transformer", element: etree._Element, out: "_Output") -> None:
+    """cb, milestone, anchor: no text; an id, if the element has one, stays linkable."""
+    if element.get(XML_ID):
+        out.markup(f'<span class="{_class(local_name(element))}"{_id(tx, element)}></span>')
+
+
+def space(tx: "Transformer", element: etree._Element, out: "_Output") -> None:
+    out.text(" ")
+
+
+def item(tx: "Transformer", element: etree._Element, out: "_Output") -> None:
+    """An item of a list written as an HTML list: <li>, or <dd> after its <dt> label."""
+    parent = element.getparent()
+    tag = "span"
+    if parent is not None and local_name(parent) == "list" and in_block_context(parent):
+        tag = "dd" if parent.find("t:label", NS) is not None else "li"
+    out.markup(f'<{tag} class="item"{_id(tx, element)}>')
+    tx.children(element, out)
+    out.markup(f"</{tag}>")
+
+
+def list_(tx: "Transformer", element: etree._Element, out: "_Output") -> None:
+    """<list>: a numbered or bulleted list, or a glossary (label + item) as a description list."""
+    block = in_block_context(element)
+    head = element.find("t:head", NS)
+    if head is not None:
+        out.markup(f'<{"p" if block else "span"} class="list-head">')
+        tx.children(head, out)
+        out.markup(f'</{"p" if block else "span"}>')
+    glossary = element.find("t:label", NS) is not None
+    ordered = element.get("type") in ("ordered", "numbered") or "numbered" in (element.get("rend") or "")
+    tag = ("dl" if glossary else "ol" if ordered else "ul") if block else "span"
+    out.markup(f'<{tag} class="{_class("list", element.get("type", ""))}"{_id(tx, element)}>')
+    for child in element:
+        if isinstance(child.tag, str) and local_name(child) != "head":
+            if glossary and local_name(child) == "label" and block:
+                out.markup('<dt class="label">')
+                tx.children(child, out)
+                out.markup("</dt>")
+            elif block and not glossary and local_name(child) != "item":  # a bibliography's entries
+                out.markup("<li>")
+                tx.element(child, out)
+                out.markup("</li>")
+            else:
+                tx.element(child, out)
+        if child.tail and child.tail.strip():
+            out.text(child.tail)
+    out.markup(f"</{tag}>")
+
+
+def quote(tx: "Transformer", element: etree._Element, out: "_Output") -> None:
+    if is_block_quote(element) and in_block_context(element):
+        out.markup(f'<blockquote class="quote"{_id(tx, element)}{_lang(element)}>')
+        tx.children(element, out)
+        out.markup("</blockquote>")
+    else:
+        out.markup(f'<q class="quote"{_id(tx, element)}{_lang(element)}>')
+        tx.children(element, out)
+        out.markup("</q>")
+
+
+def verse_line(tx: "Transformer", element: etree._Element, out: "_Output") -> None:
+    out.markup(f'<span class="l"{_id(tx, element)}>')
+    tx.children(element, out)
+    out.markup("</span>")
+
+
+def figure(tx: "Transformer", element: etree._Element, out: "_Output") -> None:
+    """<figure>: its graphics (copied into the site), the head and paragraphs as the caption;
+    figDesc is each image's text alternative."""
+    block = in_block_context(element)
+    description = element.find("t:figDesc", NS)
+    alt = normalize_space("".join(description.itertext())) if description is not None else ""
+    out.markup(f'<{"figure" if block else "span"} class="figure"{_id(tx, element)}>')
+    for graphic in element.iterfind("t:graphic", NS):
+        src = tx.media_url(graphic)
+        out.markup(f'<img src="{escape(src, quote=True)}" alt="{escape(alt, quote=True)}">')
+    caption = [c for c in element if isinstance(c.tag, str) and local_name(c) not in ("graphic", "figDesc")]
+    if caption:
+        out.markup(f'<{"figcaption" if block else "span"} class="caption">')
+        for child in caption:
+            tx.element(child, out)
+        out.markup(f'</{"figcaption" if block else "span"}>')
+    out.markup(f'</{"figure" if block else "span"}>')
+
+
+def head(tx: "Transformer", element: etree._Element, out: "_Output") -> None:
+    """A heading the containing block does not place itself (figure, lg, quote)."""
+    out.markup(f'<span class="head"{_id(tx, element)}>')
+    tx.children(element, out)
+    out.markup("</span>")
+
+
+def paragraph_in_block(tx: "Transformer", element: etree._Element, out: "_Output") -> None:
+    """A <p> inside a note, cell, quotation or figure."""
+    tag = "p" if in_block_context(element) else "span"
+    out.markup(f'<{tag} class="p"{_id(tx, element)}{_lang(element)}>')
+    tx.children(element, out)
+    out.markup(f"</{tag}>")
+
+
+def date(tx: "Transformer", element: etree._Element, out: "_Output") -> None:
+    """A date with a machine-readable value (`when`) becomes <time>."""
+    when = element.get("when")
+    if when:
+        out.markup(f'<time datetime="{escape(when)}">')
+        tx.children(element, out)
+        out.markup("</time>")
+    else:
+        wrap("span", "date")(tx, element, out)
+
+
+def children_only(tx: "Transformer", element: etree._Element, out: "_Output") -> None:
+    tx.children(element, out)
+
+
+def furniture(tx: "Transformer", element: etree._Element, out: "_Output") -> None:
+    """Running heads and page numbers of the print: kept in the TEI, not in the reading text."""
+
+
+def code(tx: "Transformer", element: etree._Element, out: "_Output") -> None:
+    out.markup('<code>')
+    tx.children(element, out)
+    out.markup("</code>")
+
+
+def generic(tx: "Transformer", element: etree._Element, out: "_Output") -> None:
+    """An element no rule knows: its text, in order, in a span that names it."""
+    tx.warn(element, f"no rendering rule for <{local_name(element)}>: rendered as its text; "
+                     f"add a rule in rules.py")
+    out.markup(f'<span class="{_class("tei-" + local_name(element))}">')
+    tx.children(element, out)
+    out.markup("</span>")
+
+
+def edition_rules(transformer_class: Any) -> tuple[Rule, ...]:
+    """The table. This edition's own behaviours (notes with print numbers, archival references,
+    page breaks, duties) are methods of the transformer; the generic ones are functions here."""
+    t = transformer_class
+    return (
+        Rule("lb", lb), Rule("pb", t.pb), Rule("cb", anchor_only), Rule("milestone", anchor_only),
+        Rule("anchor", anchor_only), Rule("space", space), Rule("gap", gap),
+        Rule("fw", furniture, hidden="page furniture (running heads, page numbers), listed in the header"),
+        Rule("note", t.translator_note, lambda e: e.get("type") == "translator"),
+        Rule("note", t.note),
+        Rule("q", t.quotation), Rule("quote", quote), Rule("cit", wrap("span", "cit")),
+        Rule("said", wrap("q", "said")),
+        Rule("date", date), Rule("time", wrap("span", "time")), Rule("num", wrap("span", "num")),
+        Rule("measure", t.measure),
+        Rule("seg", t.seg), Rule("bibl", t.bibl), Rule("biblStruct", wrap("span", "bibl")),
+        Rule("listBibl", list_), Rule("list", list_), Rule("item", item),
+        Rule("label", wrap("span", "label")), Rule("head", head),
+        Rule("hi", hi), Rule("emph", wrap("em", "emph")), Rule("title", title),
+        Rule("foreign", wrap("i", "foreign")), Rule("term", wrap("dfn", "term")),
+        Rule("mentioned", wrap("i", "mentioned")), Rule("soCalled", wrap("span", "socalled")),
+        Rule("gloss", wrap("span", "gloss")), Rule("distinct", wrap("span", "distinct")),
+        Rule("ref", ref), Rule("ptr", ptr),
+        Rule("name", wrap("span", "name")), Rule("persName", wrap("span", "persname")),
+        Rule("placeName", wrap("span", "placename")), Rule("orgName", wrap("span", "orgname")),
+        Rule("rs", wrap("span", "rs")), Rule("geogName", wrap("span", "geogname")),
+        Rule("roleName", wrap("span", "rolename")), Rule("forename", wrap("span", "forename")),
+        Rule("surname", wrap("span", "surname")), Rule("addName", wrap("span", "addname")),
+        Rule("settlement", wrap("span", "settlement")), Rule("country", wrap("span", "country")),
+        Rule("region", wrap("span", "region")), Rule("affiliation", wrap("span", "affiliation")),
+        Rule("author", wrap("span", "author")), Rule("editor", wrap("span", "editor")),
+        Rule("publisher", wrap("span", "publisher")), Rule("pubPlace", wrap("span", "pubplace")),
+        Rule("biblScope", wrap("span", "biblscope")), Rule("imprint", wrap("span", "imprint")),
+        Rule("analytic", wrap("span", "analytic")), Rule("monogr", wrap("span", "monogr")),
+        Rule("idno", children_only), Rule("citedRange", children_only), Rule("msIdentifier", children_only),
+        Rule("repository", children_only), Rule("titlePart", children_only),
+        Rule("add", wrap("ins", "add")), Rule("del", wrap("del", "del")), Rule("sic", wrap("span", "sic")),
+        Rule("corr", wrap("span", "corr")), Rule("reg", wrap("span", "reg")), Rule("orig", wrap("span", "orig")),
+        Rule("abbr", wrap("abbr", "abbr")), Rule("expan", wrap("span", "expan")), Rule("choice", choice),
+        Rule("unclear", wrap("span", "unclear")), Rule("damage", wrap("span", "damage")),
+        Rule("surplus", wrap("span", "surplus")), Rule("secl", wrap("span", "secl")),
+        Rule("supplied", t.supplied),
+        Rule("lg", wrap("span", "lg")), Rule("l", verse_line), Rule("caesura", space),
+        Rule("figure", figure), Rule("figDesc", furniture, hidden="the image's text alternative (alt)"),
+        Rule("graphic", furniture, hidden="an image: shown by its figure"),
+        Rule("p", paragraph_in_block), Rule("ab", wrap("span", "ab")),
+        Rule("opener", wrap("div", "opener", block=True)), Rule("closer", wrap("div", "closer", block=True)),
+        Rule("salute", wrap("div", "salute", block=True)), Rule("dateline", wrap("div", "dateline", block=True)),
+        Rule("signed", wrap("div", "signed", block=True)), Rule("epigraph", wrap("div", "epigraph", block=True)),
+        Rule("byline", wrap("div", "byline", block=True)), Rule("docAuthor", wrap("span", "author")),
+        Rule("docDate", wrap("span", "docdate")), Rule("docTitle", wrap("span", "doctitle")),
+        Rule("trailer", wrap("div", "trailer", block=True)), Rule("postscript", wrap("div", "postscript", block=True)),
+        Rule("argument", wrap("div", "argument", block=True)),
+        Rule("address", wrap("span", "address")), Rule("addrLine", wrap("span", "addrline")),
+        Rule("formula", wrap("span", "formula")), Rule("code", code), Rule("gi", code), Rule("att", code),
+        Rule("tag", code), Rule("val", code), Rule("email", wrap("span", "email")),
+    )
+
+
+def find_rule(rules: tuple[Rule, ...], element: etree._Element) -> Rule | None:
+    name = local_name(element)
+    for rule in rules:
+        if rule.element == name and (rule.condition is None or rule.condition(element)):
+            return rule
+    return None
+
+
+def check_table(rules: tuple[Rule, ...]) -> None:
+    """Two unconditional rules for one element would be ambiguous: the second could never apply."""
+    seen: set[str] = set()
+    for rule in rules:
+        if rule.condition is None:
+            if rule.element in seen:
+                raise ValueError(f"two unconditional rules for <{rule.element}>")
+            seen.add(rule.element)
