@@ -30,15 +30,21 @@ class Anchor:
         return f"{self.page}\t{self.id}\t{self.meaning}"
 
 
-class _Locator:
-    """Walks the TEI text keeping the current print page and line."""
+STRUCTURAL = {"p", "div", "table", "figure", "lg", "list", "listBibl", "note", "quote", "ab"}
 
-    def __init__(self, doc_id: str):
+
+class _Locator:
+    """Walks the TEI text keeping the current print page and line. Without print lines (a born-
+    digital document) an anchor means its element and its rank: "p 12", "div 3", "note 5"."""
+
+    def __init__(self, doc_id: str, printed: bool):
         self.doc_id = doc_id
+        self.printed = printed
         self.page = "?"
         self.line = 0
         self.anchors: list[Anchor] = []
         self.pending: list[str] = []  # ids of blocks waiting for their first line
+        self.ranks: dict[str, int] = {}
 
     def add(self, anchor_id: str, meaning: str) -> None:
         self.anchors.append(Anchor(self.doc_id, anchor_id, meaning))
@@ -46,6 +52,15 @@ class _Locator:
     def walk(self, element: etree._Element) -> None:
         name = local_name(element)
         if not name:
+            return
+        self.ranks[name] = self.ranks.get(name, 0) + 1
+        if not self.printed:
+            if name in STRUCTURAL and element.get(XML_ID):
+                self.add(element.get(XML_ID), f"{name} {self.ranks[name]}")
+            if name == "pb" and element.get(XML_ID):
+                self.add(element.get(XML_ID), f"p. {element.get('n')}")
+            for child in element:
+                self.walk(child)
             return
         if name == "pb":
             self.page, self.line = element.get("n"), 0
@@ -58,9 +73,10 @@ class _Locator:
             self.pending = []
             return
         if name == "note":
-            number = element.get(XML_ID)[1:]
-            self.add(f"n{number}", f"p. {self.page}, note {element.get('n')}")
-            self.add(f"nref-{number}", f"p. {self.page}, note {element.get('n')}")
+            number = (element.get(XML_ID) or "")[1:]
+            if element.get("type") != "translator" and number:
+                self.add(f"n{number}", f"p. {self.page}, note {element.get('n')}")
+                self.add(f"nref-{number}", f"p. {self.page}, note {element.get('n')}")
             return
         if name == "q" and element.get(XML_ID):
             self.add(element.get(XML_ID), f"p. {self.page}, l. {self.line}, quotation")
@@ -73,8 +89,10 @@ class _Locator:
 
 
 def document_anchors(tree: etree._ElementTree, doc_id: str) -> list[Anchor]:
-    locator = _Locator(doc_id)
-    locator.walk(tree.getroot().find("{http://www.tei-c.org/ns/1.0}text"))
+    text = tree.getroot().find("{http://www.tei-c.org/ns/1.0}text")
+    locator = _Locator(doc_id, printed=text is not None and text.find(".//{http://www.tei-c.org/ns/1.0}lb") is not None)
+    if text is not None:
+        locator.walk(text)
     return locator.anchors
 
 

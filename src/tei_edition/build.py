@@ -23,6 +23,8 @@ from tei_edition.cite import article_citation
 from tei_edition.config import Config, DocumentConfig, load_config
 from tei_edition.errors import EditionError, read_bytes
 from tei_edition.model import Document
+from tei_edition.inline import RULES
+from tei_edition.preservation import check_page
 from tei_edition.prose import load_pages
 from tei_edition.register import build_register
 from tei_edition.render import (BuildInfo, Page, article_path, environment, parallel_path, register_path,
@@ -46,13 +48,19 @@ class SourceDocument:
         return str(self.tree.getroot().get(XML_LANG))  # present: `_read_tei` refuses a TEI without it
 
     def version(self, lang: str) -> tuple[etree._ElementTree, Path]:
-        """The TEI to show readers of `lang`: the original, or its translation."""
-        if lang == self.lang:
-            return self.tree, self.config.tei
-        return self.translations[lang], self.config.translations[lang]
+        """The TEI to show readers of `lang`: its translation into `lang`, else the original."""
+        if lang != self.lang and lang in self.translations:
+            return self.translations[lang], self.config.translations[lang]
+        return self.tree, self.config.tei
+
+    def parallel_pair(self, lang: str) -> tuple[str, str] | None:
+        """(original language, translation language) of the parallel view under interface `lang`."""
+        if not self.translations:
+            return None
+        return self.lang, lang if lang in self.translations else sorted(self.translations)[0]
 
 
-def _read_tei(path: Path, repositories: dict, translation_lang: str | None = None):
+def _read_tei(path: Path, repositories: dict, translation_lang: str | None = None, printed: bool = True):
     """Parse and validate one TEI file; a translation must be in the language it is listed under."""
     tree = tei.parse(path)
     lang = tree.getroot().get(XML_LANG)
@@ -65,7 +73,7 @@ def _read_tei(path: Path, repositories: dict, translation_lang: str | None = Non
     translation = translation_lang is not None
     tei.check_unique_ids(tree, path)
     tei.validate_schema(tree, path)
-    return tree, tei.check_rules(tree, path, repositories, translation=translation)
+    return tree, tei.check_rules(tree, path, repositories, translation=translation, printed=printed)
 
 
 def read_documents(config: Config) -> list[SourceDocument]:
@@ -73,20 +81,13 @@ def read_documents(config: Config) -> list[SourceDocument]:
     problems = []
     for doc in config.documents:
         try:
-            tree, refs = _read_tei(doc.tei, config.repositories)
+            printed = doc.source is not None
+            tree, refs = _read_tei(doc.tei, config.repositories, printed=printed)
             translations = {}
             for lang, path in doc.translations.items():
-                translations[lang], _ = _read_tei(path, config.repositories, translation_lang=lang)
+                translations[lang], _ = _read_tei(path, config.repositories, translation_lang=lang, printed=printed)
                 check_translation(tree, translations[lang], doc.tei.name, path, refs, config.repositories)
             source = SourceDocument(doc, tree, refs, translations)
-            if source.lang not in config.languages:
-                raise EditionError.at(doc.tei, tree.getroot().sourceline, f"the document's xml:lang '{source.lang}' "
-                                                                          f"is not one of the edition's languages "
-                                                                          f"({', '.join(config.languages)})")
-            for lang in config.languages:
-                if lang != source.lang and lang not in translations:
-                    raise EditionError.at(config.path, None, f"document '{doc.id}' is in '{source.lang}' and has "
-                                                             f"no '{lang}' translation listed under translations:")
         except EditionError as exc:
             problems.extend(exc.diagnostics)
             continue
@@ -127,12 +128,13 @@ def render_site(config: Config, sources: list[SourceDocument]) -> SiteFiles:
     models: dict[str, dict[str, Document]] = {}
     prose = load_pages(config.root / "pages", config.languages)
     menus = {lang: tuple((p.path, p.title) for p in prose if p.lang == lang) for lang in config.languages}
-    multilingual = len(config.languages) > 1
     # The parallel view's columns each speak their own language, inline labels included: the
-    # same two models serve the parallel page of every interface language.
-    parallel = {source.config.id: {lang: document_model(source, lang, config.strings(lang), anchors=False,
-                                                         page_path=parallel_path(lang, source.config.id))
-                                   for lang in config.languages} for source in sources} if multilingual else {}
+    # same models serve the parallel page of every interface language.
+    column_langs = {source.config.id: sorted({source.lang, *source.translations}) for source in sources}
+    parallel = {source.config.id: {lang: document_model(source, lang, config.strings(column_strings(config, lang)),
+                                                         anchors=False, page_path=parallel_path(lang, source.config.id))
+                                   for lang in column_langs[source.config.id]}
+                for source in sources if source.translations}
     for lang in config.languages:
         strings = config.strings(lang)
         models[lang] = {}
@@ -144,15 +146,19 @@ def render_site(config: Config, sources: list[SourceDocument]) -> SiteFiles:
             page = Page(article_path(lang, doc_id), lang, document.title_text, strings, config, build,
                         {other: article_path(other, doc_id) for other in config.languages}, citation, menus[lang])
             files.add(page.path, render_article(env, page, document))
-            if multilingual:
+            check_page(*source.version(lang), files.files[page.path], page.path, RULES)  # nothing lost
+            pair = source.parallel_pair(lang)
+            if pair:
                 page = Page(parallel_path(lang, doc_id), lang, document.title_text, strings, config, build,
                             {other: parallel_path(other, doc_id) for other in config.languages}, citation,
                             menus[lang])
-                files.add(page.path, render_parallel(env, page, parallel[doc_id], source.lang))
+                files.add(page.path, render_parallel(env, page, {code: parallel[doc_id][code] for code in pair},
+                                                     source.lang))
         edition_citation = citation_line(strings, build, Markup(escape(config.title[lang])) + Markup("."))
         page = Page(register_path(lang), lang, strings["archives_title"], strings, config, build,
                     {other: register_path(other) for other in config.languages}, edition_citation, menus[lang])
-        files.add(page.path, render_register(env, page, build_register(models[lang].values()), models[lang]))
+        if config.repositories:  # only an edition that cites archives has their register
+            files.add(page.path, render_register(env, page, build_register(models[lang].values()), models[lang]))
         for prose_page in (p for p in prose if p.lang == lang):
             page = Page(prose_page.path, lang, prose_page.title, strings, config, build,
                         {p.lang: p.path for p in prose if p.slug == prose_page.slug}, edition_citation, menus[lang])
@@ -192,6 +198,11 @@ def document_model(source: SourceDocument, lang: str, strings: dict, anchors: bo
                           media_prefix=root)
 
 
+def column_strings(config: Config, lang: str) -> str:
+    """The interface strings a column in `lang` speaks: its own, or the edition's first language's."""
+    return lang if lang in config.ui else config.languages[0]
+
+
 def citation_line(strings: dict, build: BuildInfo, cited: Markup) -> Markup:
     """What is cited, then which version of the edition shows it."""
     return cited + Markup(" ") + strings["edition_citation"].format(version=build.version, date=build.date)
@@ -202,7 +213,7 @@ def protected_paths(config: Config) -> tuple[list[Path], list[Path]]:
     project = config.root.parent
     inputs = [project, config.path]
     for doc in config.documents:
-        inputs += [doc.tei, doc.source, *doc.translations.values()]
+        inputs += [doc.tei, *([doc.source] if doc.source else []), *doc.translations.values()]
     code = Path(__file__).resolve().parent
     return inputs, [config.root, project / "templates", project / ".git", code, code.parent]
 
@@ -226,4 +237,4 @@ def report_warnings(files: SiteFiles, strict: bool) -> None:
 
 
 def fidelity_report(config: Config, sources: list[SourceDocument]) -> dict[str, list[fidelity.Difference]]:
-    return {s.config.id: fidelity.compare(s.tree, s.config.source) for s in sources}
+    return {s.config.id: fidelity.compare(s.tree, s.config.source) for s in sources if s.config.source}

@@ -9,7 +9,7 @@ from pathlib import Path
 import lxml.html
 
 from tei_edition.anchors import Anchor, compare_ledger, document_anchors, read_ledger, register_anchors
-from tei_edition.build import SourceDocument, document_model, fidelity_report, read_documents, render_site
+from tei_edition.build import SourceDocument, column_strings, document_model, fidelity_report, read_documents, render_site
 from tei_edition.config import Config, load_config
 from tei_edition.fidelity import Difference
 from tei_edition.model import Document
@@ -36,7 +36,7 @@ class CheckReport:
 
 
 def original_documents(config: Config, sources: list[SourceDocument]) -> list[Document]:
-    return [document_model(source, source.lang, config.strings(source.lang), True,
+    return [document_model(source, source.lang, config.strings(column_strings(config, source.lang)), True,
                            article_path(source.lang, source.config.id)) for source in sources]
 
 
@@ -52,10 +52,11 @@ def anchors_missing_from_pages(anchors: list[Anchor], files: SiteFiles, config: 
     problems = []
     ids_by_path: dict[str, set[str]] = {}
     aligned = {document.id: document.aligned_ids for document in documents}
+    has_parallel = {path.split("/")[1]: True for path in files.files if path.endswith("/parallel/index.html")}
     for lang in config.languages:
         for anchor in anchors:
             paths = [register_path(lang)] if anchor.page == "archives" else [article_path(lang, anchor.page)]
-            if len(config.languages) > 1 and anchor.id in aligned.get(anchor.page, ()):
+            if anchor.id in aligned.get(anchor.page, ()) and has_parallel.get(anchor.page):
                 paths.append(parallel_path(lang, anchor.page))
             for path in paths:
                 if path not in ids_by_path:

@@ -15,15 +15,16 @@ import yaml
 
 from tei_edition.errors import Collector, EditionError, read_text
 
-LANGUAGE_NAMES = {"ru", "en"}
+# A BCP 47 language tag, as xml:lang and HTML lang take it: "ru", "en", "pl", "de-CH", "sr-Latn".
+LANGUAGE_TAG = re.compile(r"^[a-z]{2,3}(?:-[A-Za-z0-9]{2,8})*$")
 ID_PATTERN = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 
 
 @dataclass(frozen=True)
 class DocumentConfig:
     id: str
-    tei: Path  # the original, encoded from the source
-    source: Path
+    tei: Path  # the original
+    source: Path | None  # the text the TEI was encoded from (a print's extraction), if any: fidelity is proved
     translations: dict[str, Path] = field(default_factory=dict)  # language -> translation TEI
 
 
@@ -162,14 +163,16 @@ def _text(value: Any, where: str, path: Path, line: int | None, errors: Collecto
     return str(value)
 
 
-def _per_language(value: Any, where: str, path: Path, line: int | None, errors: Collector) -> dict[str, str]:
+def _per_language(value: Any, where: str, path: Path, line: int | None, errors: Collector,
+                  languages: tuple[str, ...]) -> dict[str, str]:
+    """Text per interface language, e.g. {ru: ..., en: ...}; a language the edition does not list is an error."""
     if not isinstance(value, dict) or not all(isinstance(v, str) for v in value.values()):
         errors.add(path, line_of(value) or line, f"'{where}' must map language codes to text, e.g. {{ru: ..., en: ...}}")
         return {}
     for lang in value:
-        if lang not in LANGUAGE_NAMES:
-            errors.add(path, line_of(value, lang), f"'{where}': unknown language '{lang}'; "
-                                                   f"known: {', '.join(sorted(LANGUAGE_NAMES))}")
+        if lang not in languages:
+            errors.add(path, line_of(value, lang), f"'{where}': unknown language '{lang}'; the edition's "
+                                                   f"languages (edition.yaml): {', '.join(languages)}")
     return dict(value)
 
 
@@ -192,41 +195,45 @@ def load_config(edition_dir: Path) -> Config:
     path = edition_dir / "edition.yaml"
     data = load_yaml(path)
     errors = Collector()
-    if not _check_keys(data, TOP_KEYS, TOP_KEYS, path, errors, "edition.yaml", 1):
+    if not _check_keys(data, TOP_KEYS, TOP_KEYS - {"archives"}, path, errors, "edition.yaml", 1):
         errors.raise_if_any()
-    title = _per_language(data.get("title", {}), "title", path, line_of(data, "title"), errors)
+    languages = data.get("languages", [])
+    if not isinstance(languages, list) or not languages or len(set(map(str, languages))) != len(languages) \
+            or not all(isinstance(lang, str) and LANGUAGE_TAG.match(lang) for lang in languages):
+        errors.add(path, line_of(data, "languages"), "languages must be a non-empty list of distinct language tags "
+                                                     "(BCP 47, e.g. [ru, en]), each with its i18n/<tag>.yaml")
+        languages = []
+    languages = tuple(languages)
+    title = _per_language(data.get("title", {}), "title", path, line_of(data, "title"), errors, languages)
     version = _text(data.get("version", ""), "version", path, line_of(data, "version"), errors)
     if "version" in data and not re.fullmatch(r"[0-9]+\.[0-9]+\.[0-9]+", version):
         errors.add(path, line_of(data, "version"), f"version '{version}' must look like 1.2.3")
 
-    languages = data.get("languages", [])
-    if not isinstance(languages, list) or not languages or not all(lang in LANGUAGE_NAMES for lang in languages) \
-            or len(set(languages)) != len(languages):
-        errors.add(path, line_of(data, "languages"),
-                   f"languages must be a non-empty list of distinct codes from: {', '.join(sorted(LANGUAGE_NAMES))}")
-        languages = []
     for lang in languages:
         if lang not in title:
             errors.add(path, line_of(data, "title"), f"title has no '{lang}' text, but '{lang}' is in languages")
 
-    documents = _load_documents(data.get("documents"), edition_dir, path, line_of(data, "documents"), errors)
+    documents = _load_documents(data.get("documents"), edition_dir, path, line_of(data, "documents"), errors,
+                                languages)
     ui = {lang: _load_strings(edition_dir / "i18n" / f"{lang}.yaml", errors) for lang in languages}
     _compare_string_keys(ui, edition_dir, errors)
-    archives = _input_file(edition_dir, data.get("archives", ""), "archives", path, line_of(data, "archives"), errors)
-    repositories = _load_archives(archives, errors) if archives.is_file() else {}
+    repositories = {}
+    if "archives" in data:  # only an edition whose notes cite archives describes them
+        archives = _input_file(edition_dir, data["archives"], "archives", path, line_of(data, "archives"), errors)
+        repositories = _load_archives(archives, errors, languages) if archives.is_file() else {}
     errors.raise_if_any()
-    return Config(edition_dir, path, title, version, tuple(languages), documents, ui, repositories)
+    return Config(edition_dir, path, title, version, languages, documents, ui, repositories)
 
 
 def _load_documents(entries: Any, edition_dir: Path, path: Path, line: int | None,
-                    errors: Collector) -> tuple[DocumentConfig, ...]:
+                    errors: Collector, languages: tuple[str, ...]) -> tuple[DocumentConfig, ...]:
     if not isinstance(entries, list) or not entries:
         errors.add(path, line, "documents must be a non-empty list of mappings with id, tei, source")
         return ()
     documents = []
     seen_ids: set[str] = set()
     for entry in entries:
-        if not _check_keys(entry, {"id", "tei", "source", "translations"}, {"id", "tei", "source"}, path, errors,
+        if not _check_keys(entry, {"id", "tei", "source", "translations"}, {"id", "tei"}, path, errors,
                            "a document", line):
             continue
         doc_id = _text(entry.get("id", ""), "id", path, line_of(entry, "id"), errors)
@@ -236,7 +243,8 @@ def _load_documents(entries: Any, edition_dir: Path, path: Path, line: int | Non
             errors.add(path, line_of(entry, "id"), f"document id '{doc_id}' is used twice")
         seen_ids.add(doc_id)
         tei = _input_file(edition_dir, entry.get("tei", ""), "tei", path, line_of(entry, "tei"), errors)
-        source = _input_file(edition_dir, entry.get("source", ""), "source", path, line_of(entry, "source"), errors)
+        source = _input_file(edition_dir, entry["source"], "source", path, line_of(entry, "source"), errors) \
+            if "source" in entry else None
         translations = {}
         listed = entry.get("translations") or {}
         if not isinstance(listed, dict):
@@ -244,9 +252,10 @@ def _load_documents(entries: Any, edition_dir: Path, path: Path, line: int | Non
                                                              "e.g. {en: article.en.xml}")
             listed = {}
         for lang, file in listed.items():
-            if lang not in LANGUAGE_NAMES:
-                errors.add(path, line_of(listed, lang), f"translation language '{lang}' is unknown; "
-                                                        f"known: {', '.join(sorted(LANGUAGE_NAMES))}")
+            if lang not in languages:
+                errors.add(path, line_of(listed, lang), f"translation language '{lang}' is not one of the "
+                                                        f"edition's languages ({', '.join(languages)}): add it to "
+                                                        f"languages, with its interface strings in i18n/{lang}.yaml")
                 continue
             translations[lang] = _input_file(edition_dir, file, "translation", path, line_of(listed, lang), errors)
         documents.append(DocumentConfig(doc_id, tei, source, translations))
@@ -324,7 +333,7 @@ def _compare_string_keys(ui: dict[str, Strings], edition_dir: Path, errors: Coll
 ARCHIVE_KEYS = {"key", "abbr_en", "name", "note", "fonds"}
 
 
-def _load_archives(path: Path, errors: Collector) -> dict[str, Repository]:
+def _load_archives(path: Path, errors: Collector, languages: tuple[str, ...]) -> dict[str, Repository]:
     try:
         data = load_yaml(path)
     except EditionError as exc:
@@ -359,10 +368,12 @@ def _load_archives(path: Path, errors: Collector) -> dict[str, Repository]:
             fond = {} if fond is None else fond
             if not _check_keys(fond, {"name", "note"}, set(), path, errors, f"fond '{number}'", line_of(listed_fonds, number)):
                 continue
-            fonds[str(number)] = Fond(str(number), _per_language(fond.get("name", {}), "name", path, line_of(fond, "name"), errors),
-                                      _per_language(fond.get("note", {}), "note", path, line_of(fond, "note"), errors))
+            fonds[str(number)] = Fond(str(number), _per_language(fond.get("name", {}), "name", path, line_of(fond, "name"),
+                                                                 errors, languages),
+                                      _per_language(fond.get("note", {}), "note", path, line_of(fond, "note"), errors,
+                                                    languages))
         repositories[str(abbr)] = Repository(
             str(abbr), key, _text(entry.get("abbr_en", ""), "abbr_en", path, line_of(entry, "abbr_en"), errors),
-            _per_language(entry.get("name", {}), "name", path, line_of(entry, "name"), errors),
-            _per_language(entry.get("note", {}), "note", path, line_of(entry, "note"), errors), fonds)
+            _per_language(entry.get("name", {}), "name", path, line_of(entry, "name"), errors, languages),
+            _per_language(entry.get("note", {}), "note", path, line_of(entry, "note"), errors, languages), fonds)
     return repositories

@@ -33,7 +33,7 @@ class Rule:
     behaviour: Behaviour
     condition: Condition | None = None  # None: any element of that name
     hidden: str = ""  # why the element's text is not on the reading page ("" = it is)
-    description: str = ""
+    reorders: bool = False  # shows its children's text in another order (all of it, counted)
 
 
 # Elements whose line breaks (`lb`) are line breaks for the reader, not print lines of prose.
@@ -138,8 +138,10 @@ def ptr(tx: "Transformer", element: etree._Element, out: "_Output") -> None:
 
 
 def choice(tx: "Transformer", element: etree._Element, out: "_Output") -> None:
-    """Every alternative is kept: the first shown, the others after it in brackets."""
-    options = [child for child in element if isinstance(child.tag, str)]
+    """Every alternative is kept: the reading (corr, reg, expan) shown, the others after it in brackets."""
+    preferred = ("corr", "reg", "expan")
+    options = sorted((child for child in element if isinstance(child.tag, str)),
+                     key=lambda option: local_name(option) not in preferred)
     out.markup('<span class="choice">')
     for number, option in enumerate(options):
         if number:
@@ -340,7 +342,7 @@ def edition_rules(transformer_class: Any) -> tuple[Rule, ...]:
         Rule("repository", children_only), Rule("titlePart", children_only),
         Rule("add", wrap("ins", "add")), Rule("del", wrap("del", "del")), Rule("sic", wrap("span", "sic")),
         Rule("corr", wrap("span", "corr")), Rule("reg", wrap("span", "reg")), Rule("orig", wrap("span", "orig")),
-        Rule("abbr", wrap("abbr", "abbr")), Rule("expan", wrap("span", "expan")), Rule("choice", choice),
+        Rule("abbr", wrap("abbr", "abbr")), Rule("expan", wrap("span", "expan")), Rule("choice", choice, reorders=True),
         Rule("unclear", wrap("span", "unclear")), Rule("damage", wrap("span", "damage")),
         Rule("surplus", wrap("span", "surplus")), Rule("secl", wrap("span", "secl")),
         Rule("supplied", t.supplied),

@@ -205,11 +205,13 @@ def check_unique_ids(tree: etree._ElementTree, path: Path) -> None:
 
 
 def check_rules(tree: etree._ElementTree, path: Path, repositories: dict,
-                translation: bool = False) -> dict[str, ArchivalRef]:
+                translation: bool = False, printed: bool = True) -> dict[str, ArchivalRef]:
     """The project's rules beyond the schema; returns the parsed archival references by bibl id.
 
     A translation has no print pages and gives references in English: its notes and references
-    are checked against the original instead (`alignment.check_translation`).
+    are checked against the original instead (`alignment.check_translation`). The conventions
+    of an encoded print (paragraphs p1…pN, footnotes n1…nN numbered again on each page) hold for a
+    document with a `source`, and for its translations; a born-digital document needs none.
     """
     root = tree.getroot()
     errors = Collector()
@@ -222,12 +224,15 @@ def check_rules(tree: etree._ElementTree, path: Path, repositories: dict,
                 if pointer.startswith("#") and pointer[1:] not in ids:
                     errors.add(path, element.sourceline,
                                f"{attribute}=\"{pointer}\" points to no element: no xml:id \"{pointer[1:]}\" in this file")
-    _check_sequences(root, path, errors)
+    _check_pages(root, path, errors)
+    if printed:
+        _check_paragraph_ids(root, path, errors)
+        _check_note_kinds(root, path, errors)
     _check_source_description(root, path, errors)
-    _check_note_kinds(root, path, errors)
     refs = {}
     if not translation:
-        _check_notes(root, path, errors)
+        if printed:
+            _check_notes(root, path, errors)
         refs = parse_archival(root, path, repositories, errors)
     errors.raise_if_any()
     return refs
@@ -256,13 +261,17 @@ def _check_source_description(root: etree._Element, path: Path, errors: Collecto
                                               f"without https://doi.org/")
 
 
-def _check_sequences(root: etree._Element, path: Path, errors: Collector) -> None:
-    """Paragraph and page ids are a public contract: p1…pN in reading order, page-N on each pb,
-    page numbers in ASCII digits, each greater than the one before."""
+def _check_paragraph_ids(root: etree._Element, path: Path, errors: Collector) -> None:
+    """A print's paragraph ids are a public contract: p1…pN in reading order."""
     for number, para in enumerate(root.iterfind(".//t:body//t:p", NS), start=1):
         if para.get(XML_ID) != f"p{number}":
             errors.add(path, para.sourceline, f"body paragraph {number} must have xml:id=\"p{number}\", "
                                               f"found \"{para.get(XML_ID)}\"")
+
+
+def _check_pages(root: etree._Element, path: Path, errors: Collector) -> None:
+    """Page ids are a public contract: page-N on each pb, page numbers in ASCII digits, each
+    greater than the one before."""
     previous = 0
     for pb in root.iterfind(".//t:text//t:pb", NS):
         n = pb.get("n") or ""

@@ -91,9 +91,11 @@ def _title_element(root: etree._Element, front: etree._Element | None) -> etree.
 class _Blocks:
     """Turns the children of body, back or a division into blocks, numbering paragraphs in reading order."""
 
-    def __init__(self, tx: Transformer, markers: Callable[[str], str], path: Path, original: bool):
+    def __init__(self, tx: Transformer, markers: Callable[[str], str], path: Path, original: bool,
+                 numbered: bool = True):
         self.tx, self.markers, self.path, self.original = tx, markers, path, original
         self.number = 0
+        self.numbered = numbered  # the body's paragraphs carry the reader's ¶ numbers; front and back do not
 
     def of(self, parent: etree._Element, level: int, skip: Callable[[etree._Element], bool] = lambda e: False) -> list:
         blocks: list = []
@@ -102,8 +104,11 @@ class _Blocks:
             if not name or skip(child) or (name == "head" and local_name(parent) == "div"):
                 continue
             if name == "p":
-                self.number += 1
-                blocks.append(self.tx.paragraph(child, self.number, prefix=self.markers(child.get(XML_ID) or "")))
+                number = None
+                if self.numbered:
+                    self.number += 1
+                    number = self.number
+                blocks.append(self.tx.paragraph(child, number, prefix=self.markers(child.get(XML_ID) or "")))
             elif name == "table":
                 if self.original and self.markers(child.get(XML_ID) or ""):
                     blocks.append(PageBreak(Markup(self.markers(child.get(XML_ID)))))
@@ -162,15 +167,16 @@ def build_document(tree: etree._ElementTree, path: Path, doc_id: str, refs: dict
     byline = front.find(".//t:byline", NS) if front is not None else None
     # The title page's other parts (subtitles, author lines, dates) are shown under the title.
     shown = {rubric, title, byline}
-    front_lines = tuple(walker.block(part) for part in (title_page if title_page is not None else ())
+    front_lines = tuple(_Blocks(tx, markers, path, False, numbered=False).block(part) for part in (title_page if title_page is not None else ())
                         if local_name(part) and part not in shown and local_name(part) != "pb")
     abstracts = tuple(section(tx, div, div.get(XML_ID) or f"abstract-{div.get(XML_LANG)}")
                       for div in (front.iterfind("t:div[@type='abstract']", NS) if front is not None else ()))
-    front_blocks = tuple(walker.of(front, 1, skip=lambda e: local_name(e) in FRONT_HANDLED
+    unnumbered = _Blocks(tx, markers, path, original is not None, numbered=False)
+    front_blocks = tuple(unnumbered.of(front, 0, skip=lambda e: local_name(e) in FRONT_HANDLED
                                    and not (local_name(e) == "div" and e.get("type") != "abstract"))) \
         if front is not None else ()
     body = root.find("t:text/t:body", NS)
-    blocks = walker.of(body, 1) if body is not None else []
+    blocks = walker.of(body, 0) if body is not None else []
     # The author's own English summary is the original's: rendered from it, not translated.
     back_tx = Transformer(Path(info.file), info.refs, strings, register_href, None, anchors) if info else tx
     back = printed.getroot().find("t:text/t:back", NS)
@@ -180,7 +186,7 @@ def build_document(tree: etree._ElementTree, path: Path, doc_id: str, refs: dict
         root.iterfind("t:text/t:back/t:div[@type='glossary']//t:label", NS),
         root.iterfind("t:text/t:back/t:div[@type='glossary']//t:item", NS)))
     own_back = root.find("t:text/t:back", NS)
-    back_blocks = tuple(walker.of(own_back, 1, skip=lambda e: e.get("type") in ("abstract", "glossary")
+    back_blocks = tuple(unnumbered.of(own_back, 0, skip=lambda e: e.get("type") in ("abstract", "glossary")
                                   and local_name(e) == "div")) if own_back is not None else ()
     all_notes = tuple(tx.state.notes) + (tuple(back_tx.state.notes) if back_tx is not tx else ())
     source = source_info(printed.getroot())

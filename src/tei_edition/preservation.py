@@ -1,0 +1,87 @@
+"""Nothing is lost silently: every character of a TEI `<text>` reaches its reading page, in order.
+
+The TEI's characters (white space aside) must be a subsequence of the page's: first the running
+text without notes against the page's main text, then the notes, one after the other, against
+the page's notes. A table may be laid out anew for reading (one row per goods line), and a rule
+may show alternatives in another order (`Rule.reorders`): their characters are counted, not
+ordered, against the page. The page may add (numbers, labels, brackets), never drop. Only what a rule
+declares hidden (`Rule.hidden`: page furniture, an image's text alternative) is left out.
+Greedy matching finds an embedding whenever one exists.
+"""
+from __future__ import annotations
+
+import re
+from collections import Counter
+from pathlib import Path
+
+import lxml.html
+from lxml import etree
+
+from tei_edition.errors import EditionError
+from tei_edition.rules import Rule, find_rule
+from tei_edition.tei import NS, local_name
+
+Stream = list[tuple[str, int]]  # (character, source line)
+
+
+def _streams(text: etree._Element, rules: tuple[Rule, ...]) -> tuple[Stream, Stream, Stream]:
+    running: Stream = []
+    notes: Stream = []
+    unordered: Stream = []  # tables laid out anew, choices with the reading first
+
+    def add(value: str | None, line: int, stream: Stream) -> None:
+        for character in re.sub(r"\s+", "", value or ""):
+            stream.append((character, line))
+
+    def visit(element: etree._Element, stream: Stream) -> None:
+        rule = find_rule(rules, element) if isinstance(element.tag, str) else None
+        if isinstance(element.tag, str) and not (rule and rule.hidden):
+            reordered = local_name(element) == "table" or (rule is not None and rule.reorders)
+            inner = notes if local_name(element) == "note" else unordered if reordered else stream
+            add(element.text, element.sourceline or 0, inner)
+            for child in element:
+                visit(child, inner)
+        add(element.tail, element.sourceline or 0, stream)
+
+    for child in text:
+        visit(child, running)
+    return running, notes, unordered
+
+
+def _first_missing(stream: Stream, page: str) -> int | None:
+    position = 0
+    for index, (character, _) in enumerate(stream):
+        position = page.find(character, position)
+        if position < 0:
+            return index
+        position += 1
+    return None
+
+
+def check_page(tree: etree._ElementTree, tei_path: Path, html: bytes, page_path: str,
+               rules: tuple[Rule, ...]) -> None:
+    """Raise a located error at the first TEI character that does not reach the page."""
+    text = tree.getroot().find("t:text", NS)
+    if text is None:
+        return
+    page = lxml.html.document_fromstring(html.decode("utf-8"))
+    main = page.find(".//main")
+    note_items = main.xpath(".//li[contains(concat(' ', @class, ' '), ' note ')]") if main is not None else []
+    notes_text = re.sub(r"\s+", "", "".join(item.text_content() for item in note_items))
+    main_text = re.sub(r"\s+", "", main.text_content() if main is not None else "")
+    running, notes, unordered = _streams(text, rules)
+    shown = Counter(main_text)
+    needed = Counter(c for c, _ in running) + Counter(c for c, _ in unordered)
+    for character, count in Counter(c for c, _ in unordered).items():
+        if needed[character] > shown[character]:
+            line = next(line for c, line in unordered if c == character)
+            raise EditionError.at(tei_path, line, f"text lost: the tables and alternatives have {count} "
+                                                  f"«{character}» (with the running text: {needed[character]}), {page_path} shows "
+                                                  f"{shown[character]}")
+    for stream, shown, what in ((running, main_text, "text"), (notes, notes_text, "notes")):
+        missing = _first_missing(stream, shown)
+        if missing is not None:
+            character, line = stream[missing]
+            context = "".join(c for c, _ in stream[missing:missing + 30])
+            raise EditionError.at(tei_path, line, f"text lost: «{context}…» of the {what} does not reach {page_path} "
+                                                  f"(from «{character}» on): a rendering rule drops it")
