@@ -34,4 +34,5 @@ install-test: install
 	npm ci --ignore-scripts --no-audit --no-fund --loglevel=error
 
 test: install-test
+	$(BIN)/ruff check src tests scripts
 	$(BIN)/python -m pytest

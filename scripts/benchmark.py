@@ -54,7 +54,7 @@ def run(command: list[str], cwd: Path | None = None) -> tuple[float, int]:
 
 
 def measure(label: str, command: list[str], runs: int) -> float:
-    times, peaks = zip(*(run(command) for _ in range(runs)))
+    times, peaks = zip(*(run(command) for _ in range(runs)), strict=True)
     median = statistics.median(times)
     print(f"{label:<52} median {median:7.3f} s   min {min(times):7.3f} s   peak RSS <= {max(peaks) / 1024:6.0f} MiB")
     return median
@@ -124,7 +124,8 @@ def main() -> None:
     with tempfile.TemporaryDirectory() as folder:
         ours = measure("this edition: tei-edition build (all pages, 2 languages)",
                        tei_edition("build", "--edition", str(EDITION), "--out", str(Path(folder) / "build")), args.runs)
-        measure("this edition: tei-edition check (all checks)", tei_edition("check", "--edition", str(EDITION)), args.runs)
+        measure("this edition: tei-edition check (all checks)", tei_edition("check", "--edition", str(EDITION)),
+                args.runs)
     if not args.skip_peer:
         stylesheet = PEER / "profiles" / "default" / "html5" / "to.xsl"
         if not stylesheet.is_file():

@@ -84,7 +84,7 @@ def decide_hyphen(left: str, right: str) -> tuple[bool, str]:
 def paragraph_string(lines: list[str], numbers: list[int], notes: list[str]) -> str:
     """Join print lines into one string with placeholders for lb, pb and notes."""
     out: list[str] = []
-    for i, (text, no) in enumerate(zip(lines, numbers)):
+    for i, (text, _number) in enumerate(zip(lines, numbers, strict=True)):
         text = text.strip()
         text = re.sub(r"(?<=[^\s\d–])(\d)(?=[\s.,;:?]|$)", lambda m: f"{NOTE}{m.group(1)}{NOTE}", text)
         if i + 1 < len(lines) and text.endswith("-"):

@@ -12,7 +12,7 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).parent))
 os.environ.setdefault("SOURCE_DATE_EPOCH", "1764028800")
 
-from test_roots import GOLDEN, build_root, main_of  # noqa: E402
+from test_roots import GOLDEN, build_root, main_of
 
 with tempfile.TemporaryDirectory() as folder:
     site = build_root(Path(folder), "essay-pl")

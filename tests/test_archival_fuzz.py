@@ -11,8 +11,15 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from tei_edition.archival import (ArchivalParseError, ArchivalRef, ArchivalUnit, Folio, FolioRange, parse_reference,
-                                  russian_form)
+from tei_edition.archival import (
+    ArchivalParseError,
+    ArchivalRef,
+    ArchivalUnit,
+    Folio,
+    FolioRange,
+    parse_reference,
+    russian_form,
+)
 
 pytestmark = pytest.mark.slow
 EXAMPLES = settings(max_examples=10_000, deadline=None, database=None, suppress_health_check=[HealthCheck.too_slow])

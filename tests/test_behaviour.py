@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import pytest
+from playwright.sync_api import TimeoutError as PlaywrightTimeoutError
 
 ARTICLE = "ru/shemetova-2020/"
 
@@ -22,7 +23,7 @@ def in_viewport(page, selector: str) -> bool:
         page.wait_for_function(
             """s => { const r = document.querySelector(s).getBoundingClientRect();
                       return r.bottom > 0 && r.top < window.innerHeight; }""", arg=selector, timeout=3000)
-    except Exception:
+    except PlaywrightTimeoutError:
         return False
     return True
 

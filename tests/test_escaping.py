@@ -10,7 +10,6 @@ import re
 from pathlib import Path
 
 import pytest
-
 from conftest import build_with_fixed_date, copy_project, parse_html
 from support.gates import serve_directory
 
@@ -22,8 +21,10 @@ HOSTILE = [
      "  en: 'Edition <img src=x onerror=\"window.__xss=1\"> & \"quotes\"'"),
     ("edition/shemetova-2020.xml", "Новые советские представители",
      "Новые &lt;script&gt;window.__xss=2&lt;/script&gt; &amp; &quot;q&quot; javascript:window.__xss=2 представители"),
-    ("edition/shemetova-2020.xml", "<title level=\"a\">О формах и методах советского руководства в поисках нормализации торгово-экономических и политических отношений с Синьцзяном в 1921–1923 г.</title>",
-     "<title level=\"a\">О формах и методах советского руководства в поисках нормализации торгово-экономических и политических отношений с Синьцзяном в 1921–1923 г. "
+    ("edition/shemetova-2020.xml", "<title level=\"a\">О формах и методах советского руководства в поисках "
+     "нормализации торгово-экономических и политических отношений с Синьцзяном в 1921–1923 г.</title>",
+     "<title level=\"a\">О формах и методах советского руководства в поисках нормализации "
+     "торгово-экономических и политических отношений с Синьцзяном в 1921–1923 г. "
      "&lt;img src=x onerror=&quot;window.__xss=3&quot;&gt;</title>"),
     ("edition/shemetova-2020.xml", "<idno type=\"DOI\">10.31857/S013128120009755-1</idno>",
      "<idno type=\"DOI\">10.31857/S013128120009755-1&quot;&gt;&lt;script&gt;window.__xss=4&lt;/script&gt;</idno>"),

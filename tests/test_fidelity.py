@@ -23,7 +23,8 @@ def test_the_edition_reproduces_every_source_line():
     seed_lines = [line for line in SEED.read_text(encoding="utf-8").split("\n") if line.strip()]
     assert len(lines) == len(seed_lines) - 1  # all but the one declared running head
     assert "2. РГАЭ. Ф. 413. Оп. 3. Д. 1399. Л. 4." in lines  # a note's text at its page's foot
-    assert lines[lines.index("2. РГАЭ. Ф. 413. Оп. 3. Д. 1399. Л. 4.") - 1].startswith("ции ее представителей")  # seed line 137, then 138
+    # seed line 137, then 138
+    assert lines[lines.index("2. РГАЭ. Ф. 413. Оп. 3. Д. 1399. Л. 4.") - 1].startswith("ции ее представителей")
 
 
 def test_seed_copy_is_byte_identical_to_the_shared_seed():

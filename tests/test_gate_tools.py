@@ -12,7 +12,6 @@ import urllib.request
 from pathlib import Path
 
 import pytest
-
 from support import gates
 from support.gates import launch_chromium, run_axe, run_vnu, serve_directory
 

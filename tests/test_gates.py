@@ -4,8 +4,8 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-
 from support.gates import format_axe_violations, format_vnu_errors, run_axe, run_vnu
+
 from tei_edition.linkcheck import check_site_links
 
 

@@ -4,8 +4,8 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-
 from conftest import parse_html
+
 from tei_edition.errors import EditionError
 from tei_edition.prose import load_pages
 

@@ -10,8 +10,8 @@ import shutil
 from pathlib import Path
 
 import pytest
-
 from conftest import ROOT, parse_html
+
 from tei_edition import rules as rules_module
 from tei_edition.cli import main
 

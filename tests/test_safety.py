@@ -11,8 +11,8 @@ import textwrap
 from pathlib import Path
 
 import pytest
+from conftest import EPOCH, parse_html
 
-from conftest import EPOCH, ROOT, parse_html
 from tei_edition import build as build_module
 from tei_edition.cli import INTERNAL_ERROR, main
 from tei_edition.errors import EditionError

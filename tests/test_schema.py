@@ -7,9 +7,9 @@ import sys
 from pathlib import Path
 
 import pytest
+from conftest import ROOT
 from lxml import etree
 
-from conftest import ROOT
 from tei_edition import tei
 
 SCHEMAS = ROOT / "src" / "tei_edition" / "schemas"

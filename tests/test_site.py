@@ -5,9 +5,9 @@ import posixpath
 import re
 from pathlib import Path
 
+from conftest import parse_html
 from lxml import etree
 
-from conftest import parse_html
 from tei_edition.cli import main
 from tei_edition.tei import NS, normalize_space
 
@@ -56,7 +56,7 @@ def test_28_notes_with_two_way_links(article):
     markers = article.xpath("//a[@class='noteref']")
     notes = article.xpath("//li[contains(@class, 'note')]")
     assert len(markers) == len(notes) == 28
-    for number, (marker, note) in enumerate(zip(markers, notes), start=1):
+    for number, (marker, note) in enumerate(zip(markers, notes, strict=True), start=1):
         assert marker.get("id") == f"nref-{number}" and marker.get("href") == f"#n{number}"
         assert note.get("id") == f"n{number}"
         assert note.xpath("./a[@class='note-backref']/@href") == [f"#nref-{number}"]

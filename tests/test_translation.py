@@ -6,9 +6,9 @@ import re
 from pathlib import Path
 
 import pytest
+from conftest import parse_html
 from lxml import etree
 
-from conftest import parse_html
 from tei_edition.archival import english_note_form
 from tei_edition.build import read_documents
 from tei_edition.config import load_config
@@ -116,7 +116,7 @@ def test_alternate_links_both_ways(built_site: Path):
         for page_path in ("shemetova-2020/index.html", "archives/index.html", "shemetova-2020/parallel/index.html"):
             page = parse_html(built_site / lang / page_path)
             alternates = dict(zip(page.xpath("//link[@rel='alternate']/@hreflang"),
-                                  page.xpath("//link[@rel='alternate']/@href")))
+                                  page.xpath("//link[@rel='alternate']/@href"), strict=True))
             assert set(alternates) == {"ru", "en"}
             switch = page.xpath("//a[@class='lang-switch']")[0]
             assert switch.get("hreflang") == other and switch.get("href") == alternates[other]
@@ -142,7 +142,7 @@ def test_parallel_view_aligns_every_unit(built_site: Path):
             row = page.get_element_by_id(row_id)
             cells = row.xpath("./div[@class='parallel-cell']")
             assert [c.xpath("string((.//*[@lang])[1]/@lang)") for c in cells] == ["ru", "en"]
-            for cell, cell_lang in zip(cells, ("ru", "en")):
+            for cell, cell_lang in zip(cells, ("ru", "en"), strict=True):
                 href = cell.xpath("a[@class='to-reading']/@href")[0]
                 target = posixpath.normpath(posixpath.join(f"{lang}/shemetova-2020/parallel", href.split("#")[0]))
                 assert (target, href.split("#")[1]) == (f"{cell_lang}/shemetova-2020", row_id)

@@ -35,7 +35,8 @@ def check_translation(original: etree._ElementTree, translation: etree._ElementT
             errors.add(path, None, f"no translation of {original_name}#{unit_id} "
                                    f"(line {element.sourceline}): add an element with xml:id=\"{unit_id}\"")
         elif corresp_target(counterpart, original_name) != unit_id:
-            errors.add(path, counterpart.sourceline, f"xml:id=\"{unit_id}\" must have corresp=\"{original_name}#{unit_id}\"")
+            errors.add(path, counterpart.sourceline,
+                       f"xml:id=\"{unit_id}\" must have corresp=\"{original_name}#{unit_id}\"")
         elif etree.QName(counterpart).localname != etree.QName(element).localname:
             errors.add(path, counterpart.sourceline, f"\"{unit_id}\" is a <{etree.QName(element).localname}> in the "
                                                      f"original, a <{etree.QName(counterpart).localname}> here")
@@ -48,7 +49,8 @@ def check_translation(original: etree._ElementTree, translation: etree._ElementT
             continue
         target = corresp_target(element, original_name)
         if target is None or target not in original_ids:
-            errors.add(path, element.sourceline, f"corresp=\"{element.get('corresp')}\" points to nothing in {original_name}")
+            errors.add(path, element.sourceline,
+                       f"corresp=\"{element.get('corresp')}\" points to nothing in {original_name}")
     _check_quotations(original, translation, original_name, path, errors)
     _check_notes(units, found, original_name, path, refs, repositories, errors)
     _check_measures_and_dates(original, translation, path, errors)
@@ -80,7 +82,8 @@ def _check_notes(units, found, original_name, path, refs, repositories, errors) 
                                                  f"in the original: {fix}")
         for bibl in note.iterfind(".//t:bibl[@type='archival']", NS):
             ref = refs.get(bibl.get(XML_ID))
-            match = [b for b in english.iterfind(".//t:bibl", NS) if corresp_target(b, original_name) == bibl.get(XML_ID)]
+            match = [b for b in english.iterfind(".//t:bibl", NS)
+                     if corresp_target(b, original_name) == bibl.get(XML_ID)]
             if ref is None:
                 continue
             repository = repositories.get(ref.unit.repository)
@@ -106,4 +109,5 @@ def _check_measures_and_dates(original, translation, path, errors) -> None:
         return sorted(d.get("when") for d in tree.iterfind(".//t:text//t:date", NS)
                       if not d.xpath(AUTHORIAL, namespaces=NS))
     if dates(original) != dates(translation):
-        errors.add(path, None, f"the translation's dates {dates(translation)} differ from the original's {dates(original)}")
+        errors.add(path, None,
+                   f"the translation's dates {dates(translation)} differ from the original's {dates(original)}")

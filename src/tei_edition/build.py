@@ -22,17 +22,30 @@ from tei_edition.archival import ArchivalRef
 from tei_edition.cite import article_citation
 from tei_edition.config import Config, DocumentConfig, load_config
 from tei_edition.errors import EditionError, read_bytes
-from tei_edition.model import Document
 from tei_edition.inline import RULES
+from tei_edition.model import Document
 from tei_edition.preservation import check_page
 from tei_edition.prose import load_pages
 from tei_edition.register import build_register
-from tei_edition.render import (BuildInfo, Page, article_path, environment, parallel_path, register_path,
-                                render_article, render_home, render_parallel, render_prose, render_register, root_of,
-                                tei_path)
+from tei_edition.render import (
+    BuildInfo,
+    Page,
+    article_path,
+    environment,
+    parallel_path,
+    register_path,
+    render_article,
+    render_home,
+    render_parallel,
+    render_prose,
+    render_register,
+    root_of,
+    tei_path,
+)
 from tei_edition.tei import XML_LANG
 from tei_edition.transform import build_document, original_info
 from tei_edition.write import SiteFiles, check_output_folder, write_site
+
 
 @dataclass(frozen=True)
 class SourceDocument:
@@ -118,7 +131,7 @@ def build_date(edition_dir: Path) -> str:
     if not re.fullmatch(r"[0-9]{1,12}", epoch) or int(epoch) > LATEST_EPOCH:
         raise EditionError.at(where, None, f"'{epoch[:40]}' is not a build date: give whole seconds since "
                                            f"1970-01-01 UTC, at most {LATEST_EPOCH} (e.g. 1764028800)")
-    return dt.datetime.fromtimestamp(int(epoch), dt.timezone.utc).date().isoformat()
+    return dt.datetime.fromtimestamp(int(epoch), dt.UTC).date().isoformat()
 
 
 def render_site(config: Config, sources: list[SourceDocument]) -> SiteFiles:

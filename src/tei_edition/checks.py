@@ -9,11 +9,18 @@ from pathlib import Path
 import lxml.html
 
 from tei_edition.anchors import Anchor, compare_ledger, document_anchors, read_ledger, register_anchors
-from tei_edition.build import SourceDocument, column_strings, document_model, fidelity_report, read_documents, render_site
+from tei_edition.build import (
+    SourceDocument,
+    column_strings,
+    document_model,
+    fidelity_report,
+    read_documents,
+    render_site,
+)
 from tei_edition.config import Config, load_config
 from tei_edition.fidelity import Difference
-from tei_edition.model import Document
 from tei_edition.linkcheck import LinkReport, check_site_links
+from tei_edition.model import Document
 from tei_edition.register import build_register
 from tei_edition.render import article_path, parallel_path, register_path
 from tei_edition.write import SiteFiles, write_site
@@ -61,7 +68,8 @@ def anchors_missing_from_pages(anchors: list[Anchor], files: SiteFiles, config: 
             for path in paths:
                 if path not in ids_by_path:
                     html = files.files.get(path)
-                    ids_by_path[path] = set(lxml.html.fromstring(html.decode("utf-8")).xpath("//@id")) if html else set()
+                    page = lxml.html.fromstring(html.decode("utf-8")) if html else None
+                    ids_by_path[path] = set(page.xpath("//@id")) if page is not None else set()
                 if anchor.id not in ids_by_path[path]:
                     problems.append(f"{path}: anchor #{anchor.id} ({anchor.meaning}) is not on the page")
     return problems

@@ -53,10 +53,10 @@ class Config:
     version: str
     languages: tuple[str, ...]
     documents: tuple[DocumentConfig, ...]
-    ui: dict[str, "Strings"]  # language -> interface strings
+    ui: dict[str, Strings]  # language -> interface strings
     repositories: dict[str, Repository]  # printed abbreviation -> repository
 
-    def strings(self, lang: str) -> "Strings":
+    def strings(self, lang: str) -> Strings:
         return self.ui[lang]
 
 
@@ -74,7 +74,8 @@ for _tag, _pattern, _first in (
         ("tag:yaml.org,2002:bool", r"^(?:true|True|TRUE|false|False|FALSE)$", "tTfF"),
         ("tag:yaml.org,2002:null", r"^(?:~|null|Null|NULL|)$", "~nN"),
         ("tag:yaml.org,2002:int", r"^[-+]?[0-9]+$", "-+0123456789")):
-    _LineLoader.add_implicit_resolver(_tag, re.compile(_pattern), list(_first) + ([""] if _tag.endswith("null") else []))
+    _LineLoader.add_implicit_resolver(_tag, re.compile(_pattern),
+                                      list(_first) + ([""] if _tag.endswith("null") else []))
 
 
 def _construct_mapping(loader: _LineLoader, node: yaml.MappingNode) -> dict:
@@ -135,8 +136,9 @@ def _check_keys(found: Any, allowed: set[str], required: set[str], path: Path, e
         return False
     for key in found:
         if key not in allowed:
-            errors.add(path, line_of(found, key), f"unknown key '{key}'"
-                                                  f"{' in ' + where if where else ''}; allowed keys: {', '.join(sorted(allowed))}")
+            place = f" in {where}" if where else ""
+            errors.add(path, line_of(found, key), f"unknown key '{key}'{place}; "
+                                                  f"allowed keys: {', '.join(sorted(allowed))}")
     for key in sorted(required - set(found)):
         errors.add(path, line_of(found), f"missing key '{key}'{' in ' + where if where else ''}")
     return True
@@ -167,7 +169,8 @@ def _per_language(value: Any, where: str, path: Path, line: int | None, errors: 
                   languages: tuple[str, ...]) -> dict[str, str]:
     """Text per interface language, e.g. {ru: ..., en: ...}; a language the edition does not list is an error."""
     if not isinstance(value, dict) or not all(isinstance(v, str) for v in value.values()):
-        errors.add(path, line_of(value) or line, f"'{where}' must map language codes to text, e.g. {{ru: ..., en: ...}}")
+        errors.add(path, line_of(value) or line,
+                   f"'{where}' must map language codes to text, e.g. {{ru: ..., en: ...}}")
         return {}
     for lang in value:
         if lang not in languages:
@@ -238,7 +241,8 @@ def _load_documents(entries: Any, edition_dir: Path, path: Path, line: int | Non
             continue
         doc_id = _text(entry.get("id", ""), "id", path, line_of(entry, "id"), errors)
         if not ID_PATTERN.match(doc_id):
-            errors.add(path, line_of(entry, "id"), f"document id '{doc_id}' must be lowercase letters, digits and hyphens")
+            errors.add(path, line_of(entry, "id"),
+                       f"document id '{doc_id}' must be lowercase letters, digits and hyphens")
         if doc_id in seen_ids:
             errors.add(path, line_of(entry, "id"), f"document id '{doc_id}' is used twice")
         seen_ids.add(doc_id)
@@ -288,7 +292,7 @@ class UiString(str):
     line: int | None
     key: str
 
-    def __new__(cls, value: str, path: Path, line: int | None, key: str) -> "UiString":
+    def __new__(cls, value: str, path: Path, line: int | None, key: str) -> UiString:
         instance = super().__new__(cls, value)
         instance.path, instance.line, instance.key = path, line, key
         return instance
@@ -310,7 +314,8 @@ def _load_strings(path: Path, errors: Collector) -> Strings:
         errors.extend(exc)
         return Strings({}, path)
     if not isinstance(data, dict):
-        errors.add(path, line_of(data) or 1, f"interface strings must be a mapping of names to text, found {_kind(data)}")
+        errors.add(path, line_of(data) or 1,
+                   f"interface strings must be a mapping of names to text, found {_kind(data)}")
         return Strings({}, path)
     strings = {}
     for key, value in data.items():
@@ -366,12 +371,12 @@ def _load_archives(path: Path, errors: Collector, languages: tuple[str, ...]) ->
             listed_fonds = {}
         for number, fond in listed_fonds.items():
             fond = {} if fond is None else fond
-            if not _check_keys(fond, {"name", "note"}, set(), path, errors, f"fond '{number}'", line_of(listed_fonds, number)):
+            if not _check_keys(fond, {"name", "note"}, set(), path, errors, f"fond '{number}'",
+                               line_of(listed_fonds, number)):
                 continue
-            fonds[str(number)] = Fond(str(number), _per_language(fond.get("name", {}), "name", path, line_of(fond, "name"),
-                                                                 errors, languages),
-                                      _per_language(fond.get("note", {}), "note", path, line_of(fond, "note"), errors,
-                                                    languages))
+            name = _per_language(fond.get("name", {}), "name", path, line_of(fond, "name"), errors, languages)
+            note = _per_language(fond.get("note", {}), "note", path, line_of(fond, "note"), errors, languages)
+            fonds[str(number)] = Fond(str(number), name, note)
         repositories[str(abbr)] = Repository(
             str(abbr), key, _text(entry.get("abbr_en", ""), "abbr_en", path, line_of(entry, "abbr_en"), errors),
             _per_language(entry.get("name", {}), "name", path, line_of(entry, "name"), errors, languages),

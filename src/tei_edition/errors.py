@@ -29,7 +29,7 @@ class EditionError(Exception):
         super().__init__("\n".join(str(d) for d in self.diagnostics))
 
     @classmethod
-    def at(cls, path: Path | str, line: int | None, message: str) -> "EditionError":
+    def at(cls, path: Path | str, line: int | None, message: str) -> EditionError:
         return cls(Diagnostic(path, line, message))
 
 

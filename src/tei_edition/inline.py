@@ -8,10 +8,10 @@ normalised and words broken across a line end (`lb break="no"`) joined.
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from html import escape
 from pathlib import Path
-from typing import Callable
 from urllib.parse import urlsplit
 
 from lxml import etree
@@ -21,7 +21,7 @@ from tei_edition.archival import ArchivalRef
 from tei_edition.errors import Diagnostic, EditionError
 from tei_edition.model import Citation, Note, Paragraph
 from tei_edition.rules import check_table, edition_rules, find_rule, generic
-from tei_edition.tei import NS, XML_ID, XML_LANG, corresp_target, local_name, normalize_space
+from tei_edition.tei import NS, XML_ID, corresp_target, normalize_space
 
 GLUE = object()  # joins the words on both sides: white space around it is dropped
 

@@ -87,7 +87,7 @@ class Table:
     groups: tuple[RowGroup, ...]
     articles: int  # numbered data rows
     kind: str = "table"
-    notes: tuple["Note", ...] = ()
+    notes: tuple[Note, ...] = ()
 
 
 @dataclass(frozen=True)

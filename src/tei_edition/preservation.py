@@ -76,8 +76,8 @@ def check_page(tree: etree._ElementTree, tei_path: Path, html: bytes, page_path:
         if needed[character] > shown[character]:
             line = next(line for c, line in unordered if c == character)
             raise EditionError.at(tei_path, line, f"text lost: the tables and alternatives have {count} "
-                                                  f"«{character}» (with the running text: {needed[character]}), {page_path} shows "
-                                                  f"{shown[character]}")
+                                                  f"«{character}» (with the running text: {needed[character]}), "
+                                                  f"{page_path} shows {shown[character]}")
     for stream, shown, what in ((running, main_text, "text"), (notes, notes_text, "notes")):
         missing = _first_missing(stream, shown)
         if missing is not None:

@@ -4,8 +4,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 
-from tei_edition.archival import (ArchivalRef, ArchivalUnit, english_form, folios_english, folios_russian,
-                                  russian_form)
+from tei_edition.archival import ArchivalRef, ArchivalUnit, english_form, folios_english, folios_russian, russian_form
 from tei_edition.model import Document, RegisterEntry
 
 

@@ -10,9 +10,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from markupsafe import Markup
-
 import jinja2
+from markupsafe import Markup
 
 from tei_edition.archival import folios_english, folios_russian
 from tei_edition.cite import article_citation, doi_url, latin
@@ -20,6 +19,7 @@ from tei_edition.config import Config
 from tei_edition.errors import EditionError
 from tei_edition.model import Document, RegisterEntry
 from tei_edition.register import folios_cited, unit_english, unit_russian
+
 
 @dataclass(frozen=True)
 class BuildInfo:
@@ -87,7 +87,8 @@ def environment(templates: Path) -> jinja2.Environment:
     env.globals.update(
         russian_form_unit=unit_russian, english_form_unit=unit_english, folios_cited=folios_cited,
         folios_russian=folios_russian, folios_english=folios_english,
-        doi_url=doi_url, article_path=article_path, register_path=register_path, tei_path=tei_path, parallel_path=parallel_path,
+        doi_url=doi_url, article_path=article_path, register_path=register_path, tei_path=tei_path,
+        parallel_path=parallel_path,
     )
     return env
 

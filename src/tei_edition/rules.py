@@ -55,14 +55,14 @@ def _lang(element: etree._Element) -> str:
     return f' lang="{escape(lang)}"' if lang else ""
 
 
-def _id(tx: "Transformer", element: etree._Element) -> str:
+def _id(tx: Transformer, element: etree._Element) -> str:
     value = element.get(XML_ID)
     return tx.id_attribute(escape(value)) if value else ""
 
 
 def wrap(tag: str, css: str = "", block: bool = False) -> Behaviour:
     """`<tag class=css>children</tag>`; a block tag becomes a span inside a paragraph."""
-    def behaviour(tx: "Transformer", element: etree._Element, out: "_Output") -> None:
+    def behaviour(tx: Transformer, element: etree._Element, out: _Output) -> None:
         name = tag
         if block and not in_block_context(element):
             name = "span"
@@ -86,7 +86,7 @@ HI_TAGS = {"italic": "i", "i": "i", "bold": "b", "b": "b", "sup": "sup", "supers
            "subscript": "sub", "underline": "u", "u": "u", "strikethrough": "s", "strike": "s"}
 
 
-def hi(tx: "Transformer", element: etree._Element, out: "_Output") -> None:
+def hi(tx: Transformer, element: etree._Element, out: _Output) -> None:
     """<hi rend="italic bold">: the first rendition HTML has a tag for; others become classes."""
     renditions = (element.get("rend") or element.get("rendition") or "").replace("#", "").split()
     tag = next((HI_TAGS[r] for r in renditions if r in HI_TAGS), "span")
@@ -95,7 +95,7 @@ def hi(tx: "Transformer", element: etree._Element, out: "_Output") -> None:
     out.markup(f"</{tag}>")
 
 
-def title(tx: "Transformer", element: etree._Element, out: "_Output") -> None:
+def title(tx: Transformer, element: etree._Element, out: _Output) -> None:
     """A title of a work: <cite> (italic) for monographs and journals, quoted for articles."""
     level = element.get("level", "m")
     if level == "a":
@@ -108,7 +108,7 @@ def title(tx: "Transformer", element: etree._Element, out: "_Output") -> None:
         out.markup("</cite>")
 
 
-def safe_href(tx: "Transformer", element: etree._Element, target: str) -> str:
+def safe_href(tx: Transformer, element: etree._Element, target: str) -> str:
     """The href of a TEI pointer: "#id" within the document, or an http(s)/mailto URL; anything
     else (javascript:, data:, file paths) is a located error."""
     target = target.strip()
@@ -121,7 +121,7 @@ def safe_href(tx: "Transformer", element: etree._Element, target: str) -> str:
     return escape(target, quote=True)
 
 
-def ref(tx: "Transformer", element: etree._Element, out: "_Output") -> None:
+def ref(tx: Transformer, element: etree._Element, out: _Output) -> None:
     target = (element.get("target") or "").split()
     if not target:
         tx.children(element, out)
@@ -131,13 +131,13 @@ def ref(tx: "Transformer", element: etree._Element, out: "_Output") -> None:
     out.markup("</a>")
 
 
-def ptr(tx: "Transformer", element: etree._Element, out: "_Output") -> None:
+def ptr(tx: Transformer, element: etree._Element, out: _Output) -> None:
     """A pointer has no text: the link shows its target."""
     for target in (element.get("target") or "").split():
         out.markup(f'<a class="ptr" href="{safe_href(tx, element, target)}">{escape(target)}</a>')
 
 
-def choice(tx: "Transformer", element: etree._Element, out: "_Output") -> None:
+def choice(tx: Transformer, element: etree._Element, out: _Output) -> None:
     """Every alternative is kept: the reading (corr, reg, expan) shown, the others after it in brackets."""
     preferred = ("corr", "reg", "expan")
     options = sorted((child for child in element if isinstance(child.tag, str)),
@@ -153,13 +153,13 @@ def choice(tx: "Transformer", element: etree._Element, out: "_Output") -> None:
     out.markup("</span>")
 
 
-def gap(tx: "Transformer", element: etree._Element, out: "_Output") -> None:
+def gap(tx: Transformer, element: etree._Element, out: _Output) -> None:
     """An omission the encoder marked: shown as […] with its reason."""
     reason = element.get("reason", "")
     out.markup(f'<span class="gap" title="{escape(reason)}">[…]</span>')
 
 
-def lb(tx: "Transformer", element: etree._Element, out: "_Output") -> None:
+def lb(tx: Transformer, element: etree._Element, out: _Output) -> None:
     """A print line end in prose joins words (break="no") or is a space; in addresses, verse,
     openers and closers it is a line break for the reader."""
     if element.get("break") == "no":
@@ -170,17 +170,17 @@ def lb(tx: "Transformer", element: etree._Element, out: "_Output") -> None:
         out.text(" ")
 
 
-def anchor_only(tx: "Transformer", element: etree._Element, out: "_Output") -> None:
+def anchor_only(tx: Transformer, element: etree._Element, out: _Output) -> None:
     """cb, milestone, anchor: no text; an id, if the element has one, stays linkable."""
     if element.get(XML_ID):
         out.markup(f'<span class="{_class(local_name(element))}"{_id(tx, element)}></span>')
 
 
-def space(tx: "Transformer", element: etree._Element, out: "_Output") -> None:
+def space(tx: Transformer, element: etree._Element, out: _Output) -> None:
     out.text(" ")
 
 
-def item(tx: "Transformer", element: etree._Element, out: "_Output") -> None:
+def item(tx: Transformer, element: etree._Element, out: _Output) -> None:
     """An item of a list written as an HTML list: <li>, or <dd> after its <dt> label."""
     parent = element.getparent()
     tag = "span"
@@ -191,7 +191,7 @@ def item(tx: "Transformer", element: etree._Element, out: "_Output") -> None:
     out.markup(f"</{tag}>")
 
 
-def list_(tx: "Transformer", element: etree._Element, out: "_Output") -> None:
+def list_(tx: Transformer, element: etree._Element, out: _Output) -> None:
     """<list>: a numbered or bulleted list, or a glossary (label + item) as a description list."""
     block = in_block_context(element)
     head = element.find("t:head", NS)
@@ -220,7 +220,7 @@ def list_(tx: "Transformer", element: etree._Element, out: "_Output") -> None:
     out.markup(f"</{tag}>")
 
 
-def quote(tx: "Transformer", element: etree._Element, out: "_Output") -> None:
+def quote(tx: Transformer, element: etree._Element, out: _Output) -> None:
     if is_block_quote(element) and in_block_context(element):
         out.markup(f'<blockquote class="quote"{_id(tx, element)}{_lang(element)}>')
         tx.children(element, out)
@@ -231,13 +231,13 @@ def quote(tx: "Transformer", element: etree._Element, out: "_Output") -> None:
         out.markup("</q>")
 
 
-def verse_line(tx: "Transformer", element: etree._Element, out: "_Output") -> None:
+def verse_line(tx: Transformer, element: etree._Element, out: _Output) -> None:
     out.markup(f'<span class="l"{_id(tx, element)}>')
     tx.children(element, out)
     out.markup("</span>")
 
 
-def figure(tx: "Transformer", element: etree._Element, out: "_Output") -> None:
+def figure(tx: Transformer, element: etree._Element, out: _Output) -> None:
     """<figure>: its graphics (copied into the site), the head and paragraphs as the caption;
     figDesc is each image's text alternative."""
     block = in_block_context(element)
@@ -256,14 +256,14 @@ def figure(tx: "Transformer", element: etree._Element, out: "_Output") -> None:
     out.markup(f'</{"figure" if block else "span"}>')
 
 
-def head(tx: "Transformer", element: etree._Element, out: "_Output") -> None:
+def head(tx: Transformer, element: etree._Element, out: _Output) -> None:
     """A heading the containing block does not place itself (figure, lg, quote)."""
     out.markup(f'<span class="head"{_id(tx, element)}>')
     tx.children(element, out)
     out.markup("</span>")
 
 
-def paragraph_in_block(tx: "Transformer", element: etree._Element, out: "_Output") -> None:
+def paragraph_in_block(tx: Transformer, element: etree._Element, out: _Output) -> None:
     """A <p> inside a note, cell, quotation or figure."""
     tag = "p" if in_block_context(element) else "span"
     out.markup(f'<{tag} class="p"{_id(tx, element)}{_lang(element)}>')
@@ -271,7 +271,7 @@ def paragraph_in_block(tx: "Transformer", element: etree._Element, out: "_Output
     out.markup(f"</{tag}>")
 
 
-def date(tx: "Transformer", element: etree._Element, out: "_Output") -> None:
+def date(tx: Transformer, element: etree._Element, out: _Output) -> None:
     """A date with a machine-readable value (`when`) becomes <time>."""
     when = element.get("when")
     if when:
@@ -282,21 +282,21 @@ def date(tx: "Transformer", element: etree._Element, out: "_Output") -> None:
         wrap("span", "date")(tx, element, out)
 
 
-def children_only(tx: "Transformer", element: etree._Element, out: "_Output") -> None:
+def children_only(tx: Transformer, element: etree._Element, out: _Output) -> None:
     tx.children(element, out)
 
 
-def furniture(tx: "Transformer", element: etree._Element, out: "_Output") -> None:
+def furniture(tx: Transformer, element: etree._Element, out: _Output) -> None:
     """Running heads and page numbers of the print: kept in the TEI, not in the reading text."""
 
 
-def code(tx: "Transformer", element: etree._Element, out: "_Output") -> None:
+def code(tx: Transformer, element: etree._Element, out: _Output) -> None:
     out.markup('<code>')
     tx.children(element, out)
     out.markup("</code>")
 
 
-def generic(tx: "Transformer", element: etree._Element, out: "_Output") -> None:
+def generic(tx: Transformer, element: etree._Element, out: _Output) -> None:
     """An element no rule knows: its text, in order, in a span that names it."""
     tx.warn(element, f"no rendering rule for <{local_name(element)}>: rendered as its text; "
                      f"add a rule in rules.py")

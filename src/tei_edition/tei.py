@@ -169,11 +169,13 @@ def _check_markup(bibl: etree._Element, ref: ArchivalRef, path: Path, errors: Co
     for idno in bibl.iterfind(".//t:idno", NS):
         kind = idno.get("type")
         if kind not in values:
-            errors.add(path, idno.sourceline, f"idno type=\"{kind}\" in an archival reference must be fond, opis or delo")
+            errors.add(path, idno.sourceline,
+                       f"idno type=\"{kind}\" in an archival reference must be fond, opis or delo")
             continue
         expected = f"{IDNO_LABELS[kind]} {values[kind]}"
         if normalize_space(idno.text or "").rstrip(".") != expected:
-            errors.add(path, idno.sourceline, f"idno type=\"{kind}\" says \"{idno.text}\", the reference reads \"{expected}\"")
+            errors.add(path, idno.sourceline,
+                       f"idno type=\"{kind}\" says \"{idno.text}\", the reference reads \"{expected}\"")
     ranges = bibl.findall(".//t:citedRange", NS)
     if ref.folios and not ranges and re.search(r"\bЛл?\.", "".join(bibl.itertext())):  # folios printed here
         first, last = ref.folios[0].first.number, (ref.folios[-1].last or ref.folios[-1].first).number
@@ -223,7 +225,8 @@ def check_rules(tree: etree._ElementTree, path: Path, repositories: dict,
             for pointer in (element.get(attribute) or "").split():
                 if pointer.startswith("#") and pointer[1:] not in ids:
                     errors.add(path, element.sourceline,
-                               f"{attribute}=\"{pointer}\" points to no element: no xml:id \"{pointer[1:]}\" in this file")
+                               f"{attribute}=\"{pointer}\" points to no element: "
+                               f"no xml:id \"{pointer[1:]}\" in this file")
     _check_pages(root, path, errors)
     if printed:
         _check_paragraph_ids(root, path, errors)

@@ -14,7 +14,6 @@ from lxml import etree
 from markupsafe import Markup
 
 from tei_edition.archival import ArchivalRef
-from tei_edition.errors import EditionError
 from tei_edition.inline import OriginalInfo, Transformer
 from tei_edition.model import Block, Division, Document, PageBreak, Section, SourceInfo
 from tei_edition.tables import build_table
@@ -167,7 +166,8 @@ def build_document(tree: etree._ElementTree, path: Path, doc_id: str, refs: dict
     byline = front.find(".//t:byline", NS) if front is not None else None
     # The title page's other parts (subtitles, author lines, dates) are shown under the title.
     shown = {rubric, title, byline}
-    front_lines = tuple(_Blocks(tx, markers, path, False, numbered=False).block(part) for part in (title_page if title_page is not None else ())
+    title_parts = title_page if title_page is not None else ()
+    front_lines = tuple(_Blocks(tx, markers, path, False, numbered=False).block(part) for part in title_parts
                         if local_name(part) and part not in shown and local_name(part) != "pb")
     abstracts = tuple(section(tx, div, div.get(XML_ID) or f"abstract-{div.get(XML_LANG)}")
                       for div in (front.iterfind("t:div[@type='abstract']", NS) if front is not None else ()))
@@ -182,7 +182,7 @@ def build_document(tree: etree._ElementTree, path: Path, doc_id: str, refs: dict
     back = printed.getroot().find("t:text/t:back", NS)
     back_sections = tuple(section(back_tx, div, div.get(XML_ID) or f"summary-{div.get(XML_LANG)}")
                           for div in (back.iterfind("t:div[@type='abstract']", NS) if back is not None else ()))
-    glossary = tuple((tx.inline(label), tx.inline(item)) for label, item in zip(
+    glossary = tuple((tx.inline(label), tx.inline(item)) for label, item in zip(  # noqa: B905 - label/item pairs
         root.iterfind("t:text/t:back/t:div[@type='glossary']//t:label", NS),
         root.iterfind("t:text/t:back/t:div[@type='glossary']//t:item", NS)))
     own_back = root.find("t:text/t:back", NS)

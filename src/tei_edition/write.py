@@ -121,7 +121,7 @@ class _Lock:
         self.path = out.with_name(f".{out.name}.lock")
         self.handle = os.open(self.path, os.O_RDWR | os.O_CREAT, 0o644)
 
-    def __enter__(self) -> "_Lock":
+    def __enter__(self) -> _Lock:
         deadline = time.monotonic() + LOCK_WAIT_SECONDS
         told = False
         while True:
@@ -136,7 +136,8 @@ class _Lock:
                 if time.monotonic() > deadline:
                     os.close(self.handle)
                     raise EditionError.at(self.path, None, f"another build has held this lock for "
-                                                           f"{LOCK_WAIT_SECONDS} s; stop it, then build again") from None
+                                                           f"{LOCK_WAIT_SECONDS} s; stop it, then build again"
+                                                           ) from None
                 time.sleep(0.1)
 
     def __exit__(self, *exc: object) -> None:

@@ -23,8 +23,9 @@ import threading
 import time
 import urllib.error
 import urllib.request
+from collections.abc import Iterator
 from pathlib import Path
-from typing import Any, Iterator
+from typing import Any
 from urllib.parse import unquote, urlsplit
 
 REPO_ROOT = Path(__file__).resolve().parents[2]
@@ -51,7 +52,7 @@ class GateToolMissing(RuntimeError):
 
 # --------------------------------------------------------------------- HTTP --
 class _QuietHandler(http.server.SimpleHTTPRequestHandler):
-    def log_message(self, format: str, *args: Any) -> None:  # noqa: A002
+    def log_message(self, format: str, *args: Any) -> None:
         pass
 
 
@@ -68,7 +69,8 @@ def serve_directory(path: Path | str) -> Iterator[str]:
     handler = functools.partial(_QuietHandler, directory=str(root))
     server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
     server.daemon_threads = True
-    thread = threading.Thread(target=server.serve_forever, kwargs={"poll_interval": 0.05}, name=f"http:{root.name}", daemon=True)
+    thread = threading.Thread(target=server.serve_forever, kwargs={"poll_interval": 0.05}, name=f"http:{root.name}",
+                              daemon=True)
     thread.start()
     base_url = f"http://127.0.0.1:{server.server_address[1]}/"
     try:
@@ -81,7 +83,7 @@ def serve_directory(path: Path | str) -> Iterator[str]:
                 break  # it answered (e.g. 404 on an empty folder)
             except OSError:
                 if time.monotonic() > deadline:
-                    raise RuntimeError(f"serve_directory: {base_url} never answered")
+                    raise RuntimeError(f"serve_directory: {base_url} never answered") from None
                 time.sleep(0.05)
         yield base_url
     finally:
