@@ -30,7 +30,7 @@ def snapshot(folder: Path, skip: str = "build") -> dict[str, bytes]:
     files: dict[str, bytes] = {}
     for path in sorted(folder.rglob("*")):
         relative = path.relative_to(folder).as_posix()
-        if relative == skip or relative.startswith(f"{skip}/"):
+        if relative == skip or relative.startswith(f"{skip}/") or relative == ".build.lock":
             continue
         if path.is_symlink():
             files[relative] = b"-> " + os.readlink(path).encode()

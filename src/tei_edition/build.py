@@ -30,20 +30,16 @@ from tei_edition.register import build_register
 from tei_edition.render import (
     BuildInfo,
     Page,
-    article_path,
     environment,
-    parallel_path,
-    register_path,
     render_article,
     render_home,
     render_parallel,
     render_prose,
     render_register,
-    root_of,
-    tei_path,
 )
 from tei_edition.tei import XML_LANG
 from tei_edition.transform import build_document, original_info
+from tei_edition.urls import article_path, home_path, parallel_path, register_path, root_of, tei_path
 from tei_edition.write import SiteFiles, check_output_folder, write_site
 
 
@@ -176,8 +172,11 @@ def render_site(config: Config, sources: list[SourceDocument]) -> SiteFiles:
             page = Page(prose_page.path, lang, prose_page.title, strings, config, build,
                         {p.lang: p.path for p in prose if p.slug == prose_page.slug}, edition_citation, menus[lang])
             files.add(page.path, render_prose(env, page, prose_page.html))
+    for source in sources:  # each document in its own language where the edition speaks it
+        lang = source.lang if source.lang in models else config.languages[0]
+        files.models[source.config.id] = models[lang][source.config.id]
     home_lang = config.languages[0]
-    page = Page("index.html", home_lang, config.title[home_lang], config.strings(home_lang), config, build,
+    page = Page(home_path(), home_lang, config.title[home_lang], config.strings(home_lang), config, build,
                 citation=citation_line(config.strings(home_lang), build,
                                        Markup(escape(config.title[home_lang])) + Markup(".")), prose=menus[home_lang])
     files.add(page.path, render_home(env, page, models))
@@ -235,9 +234,12 @@ def build(edition_dir: Path, out_dir: Path, strict: bool = False) -> SiteFiles:
     """Read, render and check everything, then write; with `strict`, a warning stops the build."""
     config = load_config(edition_dir)
     out = check_output_folder(out_dir, *protected_paths(config))
-    files = render_site(config, read_documents(config))
+    sources = read_documents(config)
+    files = render_site(config, sources)
     report_warnings(files, strict)
-    write_site(files, out)
+    from tei_edition.checks import verify_anchors, verify_links  # checks build on this module
+    verify_anchors(config, sources, files)
+    write_site(files, out, verify=verify_links)
     return files
 
 

@@ -18,11 +18,12 @@ from tei_edition.build import (
     render_site,
 )
 from tei_edition.config import Config, load_config
+from tei_edition.errors import Diagnostic, EditionError
 from tei_edition.fidelity import Difference
 from tei_edition.linkcheck import LinkReport, check_site_links
 from tei_edition.model import Document
 from tei_edition.register import build_register
-from tei_edition.render import article_path, parallel_path, register_path
+from tei_edition.urls import article_path, parallel_path, register_path
 from tei_edition.write import SiteFiles, write_site
 
 LEDGER = "anchors.tsv"
@@ -73,6 +74,38 @@ def anchors_missing_from_pages(anchors: list[Anchor], files: SiteFiles, config: 
                 if anchor.id not in ids_by_path[path]:
                     problems.append(f"{path}: anchor #{anchor.id} ({anchor.meaning}) is not on the page")
     return problems
+
+
+def verify_anchors(config: Config, sources: list[SourceDocument], files: SiteFiles) -> None:
+    """For `build`: every anchor of the ledger (if the edition keeps one) is still there, means the
+    same and is on its pages, and every new anchor is recorded. An edition starts its ledger with
+    `tei-edition ledger`."""
+    ledger_path = config.root / LEDGER
+    if not ledger_path.exists():
+        return
+    documents = [files.models[source.config.id] for source in sources]
+    anchors = current_anchors(sources, documents)
+    problems, unrecorded = compare_ledger(read_ledger(ledger_path), anchors, ledger_path)
+    problems += anchors_missing_from_pages(anchors, files, config, documents)
+    if unrecorded:
+        listed = ", ".join(f"{a.page}#{a.id}" for a in unrecorded[:8]) + (" …" if len(unrecorded) > 8 else "")
+        problems.append(f"{ledger_path}: {len(unrecorded)} new anchor(s) not in the ledger ({listed}): "
+                        f"record them with `tei-edition ledger`")
+    if problems:
+        raise EditionError([Diagnostic(*_split(problem)) for problem in problems])
+
+
+def _split(problem: str) -> tuple[str, None, str]:
+    where, _, message = problem.partition(": ")
+    return where, None, message
+
+
+def verify_links(site: Path) -> None:
+    """For `build`, on the staging folder: every local link and fragment resolves, nothing from other hosts."""
+    report = check_site_links(site)
+    if report.problems:
+        raise EditionError([Diagnostic(f"(built page) {problem.page}", problem.line, problem.message)
+                            for problem in report.problems])
 
 
 def run_checks(edition_dir: Path) -> CheckReport:

@@ -22,6 +22,7 @@ from tei_edition.errors import Diagnostic, EditionError
 from tei_edition.model import Citation, Note, Paragraph
 from tei_edition.rules import check_table, edition_rules, find_rule, generic
 from tei_edition.tei import NS, XML_ID, corresp_target, normalize_space
+from tei_edition.urls import media_path
 
 GLUE = object()  # joins the words on both sides: white space around it is dropped
 
@@ -152,7 +153,7 @@ class Transformer:
                 or not source.is_file():
             raise EditionError.at(self.path, graphic.sourceline, f"graphic url=\"{url[:60]}\" must name an image "
                                                                  f"file beside the TEI file (a relative path)")
-        site_path = f"media/{Path(url).as_posix()}"
+        site_path = media_path(Path(url).as_posix())
         self.media[site_path] = source
         return self.media_prefix + site_path
 

@@ -13,6 +13,7 @@ from markdown_it import MarkdownIt
 from markupsafe import Markup
 
 from tei_edition.errors import Collector, EditionError, read_text
+from tei_edition.urls import prose_path
 
 NAME = re.compile(r"^(?P<slug>[a-z0-9]+(?:-[a-z0-9]+)*)\.(?P<lang>[a-z]{2})\.md$")
 
@@ -26,7 +27,7 @@ class ProsePage:
 
     @property
     def path(self) -> str:
-        return f"{self.lang}/{self.slug}/index.html"
+        return prose_path(self.lang, self.slug)
 
 
 def load_pages(folder: Path, languages: tuple[str, ...]) -> list[ProsePage]:

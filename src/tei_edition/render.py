@@ -5,7 +5,6 @@ transformer's own output, carried as `Markup` in the page model.
 """
 from __future__ import annotations
 
-import posixpath
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -19,6 +18,7 @@ from tei_edition.config import Config
 from tei_edition.errors import EditionError
 from tei_edition.model import Document, RegisterEntry
 from tei_edition.register import folios_cited, unit_english, unit_russian
+from tei_edition.urls import article_path, parallel_path, register_path, relative_url, root_of, tei_path
 
 
 @dataclass(frozen=True)
@@ -46,32 +46,8 @@ class Page:
         return root_of(self.path)
 
     def url(self, target: str) -> str:
-        """A link from this page to `target` (a site path; "x/index.html" is linked as "x/")."""
-        relative = posixpath.relpath(target, posixpath.dirname(self.path) or ".")
-        if relative.endswith("index.html"):
-            relative = relative[: -len("index.html")] or "./"
-        return relative
-
-
-def root_of(path: str) -> str:
-    """Relative prefix from a page to the site root, so the site works from any folder or host path."""
-    return "../" * path.count("/")
-
-
-def article_path(lang: str, doc_id: str) -> str:
-    return f"{lang}/{doc_id}/index.html"
-
-
-def register_path(lang: str) -> str:
-    return f"{lang}/archives/index.html"
-
-
-def tei_path(doc_id: str, lang: str | None = None) -> str:
-    return f"tei/{doc_id}.{lang}.xml" if lang else f"tei/{doc_id}.xml"
-
-
-def parallel_path(lang: str, doc_id: str) -> str:
-    return f"{lang}/{doc_id}/parallel/index.html"
+        """A link from this page to `target` (a site path)."""
+        return relative_url(self.path, target)
 
 
 def environment(templates: Path) -> jinja2.Environment:

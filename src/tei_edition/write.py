@@ -19,8 +19,9 @@ import signal
 import sys
 import tempfile
 import time
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from pathlib import Path
+from typing import Any
 
 from tei_edition.errors import Diagnostic, EditionError
 
@@ -43,6 +44,7 @@ class SiteFiles:
         self.files: dict[str, bytes] = {}
         self.warnings: set[Diagnostic] = set()  # located warnings of the build (reported once each)
         self.media: dict[str, Path] = {}  # site path -> image file of the edition
+        self.models: dict[str, Any] = {}  # document id -> its page model, for the checks
 
     def add(self, path: str, content: bytes | str) -> None:
         if path in self.files:
@@ -157,8 +159,9 @@ def _fault_after() -> int | None:
     return int(fault.split(":", 1)[1]) if fault.startswith("kill-after-files:") else None
 
 
-def write_site(files: SiteFiles, out: Path) -> None:
-    """Write `files` as the folder `out` (already checked by `check_output_folder`)."""
+def write_site(files: SiteFiles, out: Path, verify: Callable[[Path], None] | None = None) -> None:
+    """Write `files` as the folder `out` (already checked by `check_output_folder`). `verify` is
+    called on the complete staging folder before the swap: an error there leaves `out` as it was."""
     out.parent.mkdir(parents=True, exist_ok=True)
     kill_after = _fault_after()
     with _Lock(out):
@@ -173,6 +176,8 @@ def write_site(files: SiteFiles, out: Path) -> None:
                     os.kill(os.getpid(), signal.SIGKILL)
             (staging / MARKER).write_text(MARKER_TEXT, encoding="utf-8")
             os.chmod(staging, 0o755)
+            if verify is not None:
+                verify(staging)
             _swap_into_place(staging, out)
         finally:
             shutil.rmtree(staging, ignore_errors=True)

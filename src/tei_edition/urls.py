@@ -1,0 +1,52 @@
+"""The public URL scheme: every path the site publishes, in one place (README, "URLs and ids").
+
+Paths are relative to the site root ("ru/shemetova-2020/index.html"); `relative_url` makes the
+link from one page to another, so that the site works from any folder or host path.
+"""
+from __future__ import annotations
+
+import posixpath
+
+
+def home_path() -> str:
+    return "index.html"
+
+
+def article_path(lang: str, doc_id: str) -> str:
+    """A document's reading page for readers of `lang` (its translation, or the original)."""
+    return f"{lang}/{doc_id}/index.html"
+
+
+def parallel_path(lang: str, doc_id: str) -> str:
+    return f"{lang}/{doc_id}/parallel/index.html"
+
+
+def register_path(lang: str) -> str:
+    return f"{lang}/archives/index.html"
+
+
+def prose_path(lang: str, slug: str) -> str:
+    return f"{lang}/{slug}/index.html"
+
+
+def tei_path(doc_id: str, lang: str | None = None) -> str:
+    """The published TEI of a document (`lang`: of its translation into that language)."""
+    return f"tei/{doc_id}.{lang}.xml" if lang else f"tei/{doc_id}.xml"
+
+
+def media_path(name: str) -> str:
+    """An image of the edition (a graphic's url, relative to the TEI file)."""
+    return f"media/{name}"
+
+
+def root_of(path: str) -> str:
+    """Relative prefix from a page to the site root."""
+    return "../" * path.count("/")
+
+
+def relative_url(from_page: str, target: str) -> str:
+    """A link from the page at `from_page` to `target` ("x/index.html" is linked as "x/")."""
+    relative = posixpath.relpath(target, posixpath.dirname(from_page) or ".")
+    if relative.endswith("index.html"):
+        relative = relative[: -len("index.html")] or "./"
+    return relative
