@@ -6,6 +6,7 @@
 """
 from __future__ import annotations
 
+import re
 import shutil
 from pathlib import Path
 
@@ -192,3 +193,32 @@ def test_a_letter_in_three_languages(tmp_path: Path):
     parallel = parse_html(site / "fr" / "brief" / "parallel" / "index.html")
     assert parallel.xpath("//section[@id='p1']/div[@class='parallel-cell']/div[@lang='de']")
     assert parallel.xpath("//section[@id='p1']/div[@class='parallel-cell']/div[@lang='fr'][contains(., 'route')]")
+
+
+# --- ids, once, then protected by the ledger -------------------------------------------------
+
+def test_ids_are_written_once_and_the_ledger_protects_them(tmp_path: Path, capsys):
+    project = make_edition(tmp_path, "article")
+    tei = project / "edition" / "article.xml"
+    before = tei.read_text(encoding="utf-8")
+    edition = ["--edition", str(project / "edition")]
+    assert main(["ids", *edition]) == 0
+    after = tei.read_text(encoding="utf-8")
+    # Only ids were added: removing them gives the file back, byte for byte.
+    added = re.findall(r' xml:id="(?:p|n)[0-9]+"', after)
+    assert len(added) == 6 and re.sub(r' xml:id="(?:p|n)[0-9]+"', "", after) == re.sub(
+        r' xml:id="(?:p|n)[0-9]+"', "", before)
+    assert main(["ids", *edition]) == 0 and tei.read_text(encoding="utf-8") == after, "a second run changes nothing"
+    assert main(["ledger", *edition]) == 0
+    out = ["--out", str(project / "build")]
+    assert main(["build", "--strict", *edition, *out]) == 0
+    page = parse_html(project / "build" / "en" / "born-digital" / "index.html")
+    assert page.xpath("//p[@id='p1']") and page.xpath("//li[@id='n2']")
+    # A paragraph inserted before p3 changes no other id's meaning; deleting p3 breaks a promise.
+    tei.write_text(after.replace('<p xml:id="p3">', '<p xml:id="p9">A new paragraph.</p><p xml:id="p3">'),
+                   encoding="utf-8")
+    assert main(["ledger", *edition]) == 0 and main(["build", "--strict", *edition, *out]) == 0
+    tei.write_text(after.replace('<p xml:id="p3">', "<p>"), encoding="utf-8")
+    capsys.readouterr()
+    assert main(["build", "--strict", *edition, *out]) == 1
+    assert "published anchor born-digital#p3 (p) has disappeared" in capsys.readouterr().err

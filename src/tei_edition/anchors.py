@@ -35,7 +35,8 @@ STRUCTURAL = {"p", "div", "table", "figure", "lg", "list", "listBibl", "note", "
 
 class _Locator:
     """Walks the TEI text keeping the current print page and line. Without print lines (a born-
-    digital document) an anchor means its element and its rank: "p 12", "div 3", "note 5"."""
+    digital document) an anchor means the kind of its element ("p", "div", "note"): the id is written
+    in the TEI and travels with its content, so inserting a paragraph changes no other id's meaning."""
 
     def __init__(self, doc_id: str, printed: bool):
         self.doc_id = doc_id
@@ -44,7 +45,6 @@ class _Locator:
         self.line = 0
         self.anchors: list[Anchor] = []
         self.pending: list[str] = []  # ids of blocks waiting for their first line
-        self.ranks: dict[str, int] = {}
 
     def add(self, anchor_id: str, meaning: str) -> None:
         self.anchors.append(Anchor(self.doc_id, anchor_id, meaning))
@@ -53,10 +53,9 @@ class _Locator:
         name = local_name(element)
         if not name:
             return
-        self.ranks[name] = self.ranks.get(name, 0) + 1
         if not self.printed:
             if name in STRUCTURAL and element.get(XML_ID):
-                self.add(element.get(XML_ID), f"{name} {self.ranks[name]}")
+                self.add(element.get(XML_ID), name)
             if name == "pb" and element.get(XML_ID):
                 self.add(element.get(XML_ID), f"p. {element.get('n')}")
             for child in element:

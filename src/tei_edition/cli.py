@@ -64,6 +64,17 @@ def _ledger(args: argparse.Namespace) -> int:
     return 0
 
 
+def _ids(args: argparse.Namespace) -> int:
+    from tei_edition.config import load_config
+    from tei_edition.ids import write_ids
+    config = load_config(args.edition)
+    for document in config.documents:
+        count = write_ids(document.tei)
+        print(f"{document.tei}: {count} id(s) written" if count else f"{document.tei}: every unit has its id")
+    print("record the new anchors with `tei-edition ledger`")
+    return 0
+
+
 def _serve(args: argparse.Namespace) -> int:
     if not 0 <= args.port <= 65535:
         raise EditionError.at("--port", None, f"{args.port} is not a port: give a number from 1 to 65535 "
@@ -92,6 +103,8 @@ def parser() -> argparse.ArgumentParser:
         ("check", _check, "every validation (schema, rules, fidelity, links, anchors); writes nothing"),
         ("serve", _serve, "build, then serve build/ on 127.0.0.1 for preview"),
         ("ledger", _ledger, "record newly published anchors in edition/anchors.tsv"),
+        ("ids", _ids, "give the paragraphs, divisions, notes, tables, figures and verse groups of each "
+                      "original TEI the stable xml:ids they lack (written into the file, once)"),
     ):
         command = commands.add_parser(name, help=help_text)
         command.set_defaults(handler=handler)

@@ -1,0 +1,82 @@
+"""`tei-edition ids`: give the citable units of a TEI file the stable ids they lack, once.
+
+Paragraphs, divisions, notes, tables, figures and verse groups without an `xml:id` get one
+("p12", "div3", "n5", "table1", "fig2", "lg4": the kind and its rank in the text; a rank already
+taken as an id gets a suffix). The file is otherwise kept byte for byte: each id is written into
+its start tag in the text, and the result is parsed again and compared before it replaces the
+file. From then on the ledger (`tei-edition ledger`) protects the ids. Only the originals listed
+in edition.yaml are written: a translation takes its ids from its original (with `corresp`).
+"""
+from __future__ import annotations
+
+import os
+import re
+import tempfile
+from pathlib import Path
+
+from lxml import etree
+
+from tei_edition.errors import EditionError, decode_utf8, read_bytes
+from tei_edition.tei import TEI_NS, XML_ID, local_name, parse
+
+PREFIXES = {"p": "p", "div": "div", "note": "n", "table": "table", "figure": "fig", "lg": "lg"}
+# Markup that is not an element's start tag; a start tag, attribute values may hold ">".
+_TOKENS = re.compile(r"<!--.*?-->|<!\[CDATA\[.*?\]\]>|<\?.*?\?>|<!DOCTYPE[^>]*>"
+                     r"|<(?P<name>[A-Za-z_][\w.:-]*)(?:\s+[^\s=/>]+\s*=\s*(?:\"[^\"]*\"|'[^']*'))*\s*/?>", re.S)
+
+
+def missing_ids(tree: etree._ElementTree) -> dict[etree._Element, str]:
+    """The units of <text> without an id, each with the id it should get."""
+    text = tree.getroot().find(f"{{{TEI_NS}}}text")
+    if text is None:
+        return {}
+    taken = {e.get(XML_ID) for e in tree.getroot().iter() if isinstance(e.tag, str) and e.get(XML_ID)}
+    ranks: dict[str, int] = {}
+    wanted: dict[etree._Element, str] = {}
+    for element in text.iter(*(f"{{{TEI_NS}}}{name}" for name in PREFIXES)):
+        name = local_name(element)
+        if name == "note" and element.get("type") == "translator":
+            continue
+        ranks[name] = ranks.get(name, 0) + 1
+        if element.get(XML_ID):
+            continue
+        candidate, suffix = f"{PREFIXES[name]}{ranks[name]}", 1
+        while candidate in taken:
+            suffix += 1
+            candidate = f"{PREFIXES[name]}{ranks[name]}-{suffix}"
+        taken.add(candidate)
+        wanted[element] = candidate
+    return wanted
+
+
+def write_ids(path: Path) -> int:
+    """Write the missing ids into the TEI file at `path`; return how many were written."""
+    tree = parse(path)
+    wanted = missing_ids(tree)
+    if not wanted:
+        return 0
+    text = decode_utf8(read_bytes(path), path)
+    elements = [e for e in tree.getroot().iter() if isinstance(e.tag, str)]
+    tags = [m for m in _TOKENS.finditer(text) if m.group("name")]
+    if len(tags) != len(elements):
+        raise EditionError.at(path, None, "cannot find every start tag in the text: ids not written")
+    pieces, position = [], 0
+    for element, tag in zip(elements, tags, strict=True):
+        if tag.group("name").split(":")[-1] != local_name(element):
+            raise EditionError.at(path, element.sourceline, "the text and the parsed tree disagree: ids not written")
+        if element in wanted:
+            end = tag.start("name") + len(tag.group("name"))
+            pieces += [text[position:end], f' xml:id="{wanted[element]}"']
+            position = end
+    pieces.append(text[position:])
+    result = "".join(pieces)
+    written = etree.fromstring(result.encode("utf-8"), etree.XMLParser(resolve_entities=False, no_network=True))
+    given = {e.get(XML_ID) for e in written.iter() if isinstance(e.tag, str)}
+    if not set(wanted.values()) <= given:
+        raise EditionError.at(path, None, "the ids did not land where intended: the file was not changed")
+    handle, temporary = tempfile.mkstemp(prefix=f".{path.name}.", dir=path.parent)
+    with os.fdopen(handle, "w", encoding="utf-8", newline="") as out:
+        out.write(result)
+    os.chmod(temporary, path.stat().st_mode & 0o777)
+    os.replace(temporary, path)
+    return len(wanted)
