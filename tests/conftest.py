@@ -90,6 +90,20 @@ def site_pages(built_site: Path) -> list[str]:
     return sorted(str(p.relative_to(built_site)) for p in built_site.rglob("*.html"))
 
 
+BROWSER_FIXTURES = {"browser", "page", "context", "chromium", "site_url", "axe_site"}
+SLOW_MODULES = {"test_safety.py", "test_archival_fuzz.py", "test_schema.py"}  # processes, tei_all, 10,000 examples
+
+
+def pytest_collection_modifyitems(items):
+    """Markers, so that the inner loop (`pytest -m "not browser and not slow"`) stays fast:
+    `browser` for tests that drive Chromium, `slow` for other tools (Java, processes, tei_all)."""
+    for item in items:
+        if BROWSER_FIXTURES & set(getattr(item, "fixturenames", ())):
+            item.add_marker(pytest.mark.browser)
+        elif item.path.name in SLOW_MODULES or "vnu" in item.name or "nu_html" in item.name:
+            item.add_marker(pytest.mark.slow)
+
+
 REVIEW = ROOT / "build-review"
 
 

@@ -78,6 +78,7 @@ def _to_html(formatted: str) -> str:
     return re.sub(f"{_OPEN}(/?)(\\w+){_CLOSE}", lambda m: _TAGS[m.group(2)][1 if m.group(1) else 0], escaped)
 
 
+@cache  # pure, and asked for by every page that shows the document: formatted once per language
 def article_citation(source: SourceInfo, lang: str, translated_title: str = "") -> Markup:
     """The printed article in the style of `lang`; in English romanised, with the title translated.
     A document with no printed source (no biblStruct in its header) is cited by its title."""
