@@ -6,7 +6,7 @@ BIN := $(VENV)/bin
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 APT := DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get
 
-.PHONY: install build serve check install-test test
+.PHONY: install build serve check install-test test benchmark
 
 install:
 	@$(PYTHON) -c "import ensurepip" 2>/dev/null || ($(APT) update -qq && $(APT) install -y -qq python3-venv)
@@ -36,3 +36,8 @@ install-test: install
 test: install-test
 	$(BIN)/ruff check src tests scripts
 	$(BIN)/python -m pytest
+
+# Speed and memory figures (not a test): this edition vs the TEI Stylesheets on Saxon-HE, collections.
+benchmark: install
+	$(BIN)/pip install --quiet --disable-pip-version-check -e '.[bench]'
+	$(BIN)/python scripts/benchmark.py
