@@ -35,6 +35,7 @@ install-test: install
 
 test: install-test
 	$(BIN)/ruff check src tests scripts
+	$(BIN)/mypy
 	$(BIN)/python -m pytest
 
 # Speed and memory figures (not a test): this edition vs the TEI Stylesheets on Saxon-HE, collections.

@@ -10,7 +10,7 @@ from lxml import etree
 
 from tei_edition.archival import ArchivalRef, english_note_form
 from tei_edition.errors import Collector
-from tei_edition.tei import NS, XML_ID, corresp_target, normalize_space
+from tei_edition.tei import NS, XML_ID, attr, corresp_target, elements, normalize_space, source_line, text_of
 
 # Units that must be translated one for one (the original's elements that carry these ids).
 ALIGNED = ("//t:text//t:p[@xml:id]", "//t:text//t:note[@place='foot']", "//t:titlePart[@xml:id]",
@@ -25,7 +25,7 @@ def check_translation(original: etree._ElementTree, translation: etree._ElementT
     errors = Collector()
     units = {}
     for xpath in ALIGNED:
-        for element in original.xpath(xpath, namespaces=NS):
+        for element in elements(original, xpath):
             if not element.xpath(AUTHORIAL, namespaces=NS):
                 units[element.get(XML_ID)] = element
     found = {e.get(XML_ID): e for e in translation.iter() if isinstance(e.tag, str) and e.get(XML_ID)}
@@ -33,23 +33,24 @@ def check_translation(original: etree._ElementTree, translation: etree._ElementT
         counterpart = found.get(unit_id)
         if counterpart is None:
             errors.add(path, None, f"no translation of {original_name}#{unit_id} "
-                                   f"(line {element.sourceline}): add an element with xml:id=\"{unit_id}\"")
+                                   f"(line {source_line(element)}): add an element with xml:id=\"{unit_id}\"")
         elif corresp_target(counterpart, original_name) != unit_id:
-            errors.add(path, counterpart.sourceline,
+            errors.add(path, source_line(counterpart),
                        f"xml:id=\"{unit_id}\" must have corresp=\"{original_name}#{unit_id}\"")
         elif etree.QName(counterpart).localname != etree.QName(element).localname:
-            errors.add(path, counterpart.sourceline, f"\"{unit_id}\" is a <{etree.QName(element).localname}> in the "
+            errors.add(path, source_line(counterpart), f"\"{unit_id}\" is a <{etree.QName(element).localname}> in the "
                                                      f"original, a <{etree.QName(counterpart).localname}> here")
         elif _has_text(element) and not _has_text(counterpart):
-            errors.add(path, counterpart.sourceline, f"\"{unit_id}\" is empty, but the original's has text "
-                                                     f"(line {element.sourceline}): translate it")
+            errors.add(path, source_line(counterpart), f"\"{unit_id}\" is empty, but the original's has text "
+                                                     f"(line {source_line(element)}): translate it")
     original_ids = {e.get(XML_ID) for e in original.iter() if isinstance(e.tag, str)}
     for element in translation.iter():
-        if not isinstance(element.tag, str) or element.get("corresp") is None or element.get("corresp").startswith("#"):
+        if not isinstance(element.tag, str) or not attr(element, "corresp") \
+                or attr(element, "corresp").startswith("#"):
             continue
         target = corresp_target(element, original_name)
         if target is None or target not in original_ids:
-            errors.add(path, element.sourceline,
+            errors.add(path, source_line(element),
                        f"corresp=\"{element.get('corresp')}\" points to nothing in {original_name}")
     _check_quotations(original, translation, original_name, path, errors)
     _check_notes(units, found, original_name, path, refs, repositories, errors)
@@ -59,14 +60,14 @@ def check_translation(original: etree._ElementTree, translation: etree._ElementT
 
 def _has_text(element: etree._Element) -> bool:
     """Text, or the mark of a lost text (a lost note is translated as lost, not as empty)."""
-    return bool(normalize_space("".join(element.itertext()))) or element.find(".//t:gap", NS) is not None
+    return bool(normalize_space(text_of(element))) or element.find(".//t:gap", NS) is not None
 
 
 def _check_quotations(original, translation, original_name, path, errors) -> None:
     quoted = {corresp_target(q, original_name) for q in translation.iterfind(".//t:q", NS)}
     for q in original.iterfind(".//t:text//t:q", NS):
         if q.get(XML_ID) not in quoted:
-            errors.add(path, None, f"the quotation {original_name}#{q.get(XML_ID)} (line {q.sourceline}) has no "
+            errors.add(path, None, f"the quotation {original_name}#{q.get(XML_ID)} (line {source_line(q)}) has no "
                                    f"translation: a <q corresp=\"{original_name}#{q.get(XML_ID)}\">")
 
 
@@ -78,7 +79,7 @@ def _check_notes(units, found, original_name, path, refs, repositories, errors) 
         lost, lost_here = note.find("t:gap", NS) is not None, english.find("t:gap", NS) is not None
         if lost != lost_here:
             fix = 'encode it as <gap reason="lost"/>' if lost else "translate it"
-            errors.add(path, english.sourceline, f"note {unit_id} is {'lost' if lost else 'present'} "
+            errors.add(path, source_line(english), f"note {unit_id} is {'lost' if lost else 'present'} "
                                                  f"in the original: {fix}")
         for bibl in note.iterfind(".//t:bibl[@type='archival']", NS):
             ref = refs.get(bibl.get(XML_ID))
@@ -90,10 +91,10 @@ def _check_notes(units, found, original_name, path, refs, repositories, errors) 
             expected = english_note_form(ref, repository.abbr_en if repository else ref.unit.repository,
                                          bibl.find(".//t:citedRange", NS) is not None)
             if not match:
-                errors.add(path, english.sourceline, f"note {unit_id} needs <bibl type=\"archival\" "
+                errors.add(path, source_line(english), f"note {unit_id} needs <bibl type=\"archival\" "
                                                      f"corresp=\"{original_name}#{bibl.get(XML_ID)}\">{expected}</bibl>")
-            elif normalize_space("".join(match[0].itertext())) != expected:
-                errors.add(path, match[0].sourceline, f"the English form of this reference is \"{expected}\", "
+            elif normalize_space(text_of(match[0])) != expected:
+                errors.add(path, source_line(match[0]), f"the English form of this reference is \"{expected}\", "
                                                       f"found \"{normalize_space(''.join(match[0].itertext()))}\"")
 
 

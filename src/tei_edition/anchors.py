@@ -14,7 +14,7 @@ from lxml import etree
 
 from tei_edition.errors import Collector, read_text
 from tei_edition.model import RegisterEntry
-from tei_edition.tei import XML_ID, local_name
+from tei_edition.tei import XML_ID, attr, local_name
 
 LEDGER_HEADER = ("# Published anchors: page<TAB>id<TAB>meaning. A row is a promise: never remove or change one.\n"
                  "# New anchors are appended by `tei-edition ledger`; see README, 'Stable anchors'.\n")
@@ -54,16 +54,16 @@ class _Locator:
         if not name:
             return
         if not self.printed:
-            if name in STRUCTURAL and element.get(XML_ID):
-                self.add(element.get(XML_ID), name)
-            if name == "pb" and element.get(XML_ID):
-                self.add(element.get(XML_ID), f"p. {element.get('n')}")
+            if name in STRUCTURAL and attr(element, XML_ID):
+                self.add(attr(element, XML_ID), name)
+            if name == "pb" and attr(element, XML_ID):
+                self.add(attr(element, XML_ID), f"p. {element.get('n')}")
             for child in element:
                 self.walk(child)
             return
         if name == "pb":
-            self.page, self.line = element.get("n"), 0
-            self.add(element.get(XML_ID), f"p. {self.page}")
+            self.page, self.line = attr(element, "n"), 0
+            self.add(attr(element, XML_ID), f"p. {self.page}")
             return
         if name == "lb":
             self.line += 1
@@ -72,17 +72,17 @@ class _Locator:
             self.pending = []
             return
         if name == "note":
-            number = (element.get(XML_ID) or "")[1:]
+            number = (attr(element, XML_ID) or "")[1:]
             if element.get("type") != "translator" and number:
                 self.add(f"n{number}", f"p. {self.page}, note {element.get('n')}")
                 self.add(f"nref-{number}", f"p. {self.page}, note {element.get('n')}")
             return
-        if name == "q" and element.get(XML_ID):
-            self.add(element.get(XML_ID), f"p. {self.page}, l. {self.line}, quotation")
-        if name == "table" and element.get(XML_ID):
-            self.add(element.get(XML_ID), f"p. {self.page}, table")
-        elif name == "p" and element.get(XML_ID):
-            self.pending.append(element.get(XML_ID))
+        if name == "q" and attr(element, XML_ID):
+            self.add(attr(element, XML_ID), f"p. {self.page}, l. {self.line}, quotation")
+        if name == "table" and attr(element, XML_ID):
+            self.add(attr(element, XML_ID), f"p. {self.page}, table")
+        elif name == "p" and attr(element, XML_ID):
+            self.pending.append(attr(element, XML_ID))
         for child in element:
             self.walk(child)
 

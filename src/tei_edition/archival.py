@@ -189,7 +189,8 @@ def parse_reference(text: str, previous: ArchivalRef | None = None,
             cur.take(r"\s*")
         else:
             raise cur.fail(f'"." after "{label}. {value}"')
-    unit = ArchivalUnit(repository, *values, repository_key=repositories[repository] if repositories else "")
+    fond, opis, delo = values
+    unit = ArchivalUnit(repository, fond, opis, delo, repository_key=repositories[repository] if repositories else "")
     return ArchivalRef(unit, () if cur.at_end() else _folios_to_end(cur))
 
 

@@ -37,7 +37,7 @@ from tei_edition.render import (
     render_prose,
     render_register,
 )
-from tei_edition.tei import XML_LANG
+from tei_edition.tei import XML_LANG, source_line
 from tei_edition.transform import build_document, original_info
 from tei_edition.urls import article_path, home_path, parallel_path, register_path, root_of, tei_path
 from tei_edition.write import SiteFiles, check_output_folder, write_site
@@ -74,10 +74,10 @@ def _read_tei(path: Path, repositories: dict, translation_lang: str | None = Non
     tree = tei.parse(path)
     lang = tree.getroot().get(XML_LANG)
     if lang is None:
-        raise EditionError.at(path, tree.getroot().sourceline, "the TEI root has no xml:lang: say which language "
+        raise EditionError.at(path, source_line(tree.getroot()), "the TEI root has no xml:lang: say which language "
                                                                "the document is in, e.g. <TEI xml:lang=\"ru\">")
     if translation_lang is not None and lang != translation_lang:
-        raise EditionError.at(path, tree.getroot().sourceline, f"this file is listed as the '{translation_lang}' "
+        raise EditionError.at(path, source_line(tree.getroot()), f"this file is listed as the '{translation_lang}' "
                                                                f"translation, but its xml:lang is '{lang}'")
     translation = translation_lang is not None
     tei.check_unique_ids(tree, path)

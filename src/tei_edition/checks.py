@@ -5,6 +5,7 @@ import shutil
 import tempfile
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
 import lxml.html
 
@@ -70,7 +71,8 @@ def anchors_missing_from_pages(anchors: list[Anchor], files: SiteFiles, config: 
                 if path not in ids_by_path:
                     html = files.files.get(path)
                     page = lxml.html.fromstring(html.decode("utf-8")) if html else None
-                    ids_by_path[path] = set(page.xpath("//@id")) if page is not None else set()
+                    found: Any = page.xpath("//@id") if page is not None else []
+                    ids_by_path[path] = {str(value) for value in found}
                 if anchor.id not in ids_by_path[path]:
                     problems.append(f"{path}: anchor #{anchor.id} ({anchor.meaning}) is not on the page")
     return problems

@@ -30,12 +30,14 @@ def _check(args: argparse.Namespace) -> int:
         for difference in differences:
             print(f"  {difference}")
     links = report.links
+    if links is None:  # run_checks always checks the links; a report without them has failed
+        return 1
     print(f"links: {links.pages} pages, {links.links_checked} links checked, {len(links.problems)} problem(s)")
     for problem in links.problems:
         print(f"  {problem}")
     print(f"anchors: {len(report.ledger_problems)} problem(s), {len(report.unrecorded)} not in the ledger")
-    for problem in report.ledger_problems:
-        print(f"  {problem}")
+    for ledger_problem in report.ledger_problems:
+        print(f"  {ledger_problem}")
     if report.unrecorded:
         print("  new anchors (record them with `tei-edition ledger`): "
               + ", ".join(f"{a.page}#{a.id}" for a in report.unrecorded[:20])

@@ -297,7 +297,7 @@ class UiString(str):
         instance.path, instance.line, instance.key = path, line, key
         return instance
 
-    def format(self, *args: Any, **values: Any) -> str:  # type: ignore[override]
+    def format(self, *args: Any, **values: Any) -> str:
         try:
             return str.format(self, *args, **values)
         except (KeyError, IndexError, ValueError, AttributeError) as exc:

@@ -14,7 +14,7 @@ from pathlib import Path
 from lxml import etree
 
 from tei_edition.errors import read_text
-from tei_edition.tei import NS, local_name, normalize_space
+from tei_edition.tei import NS, elements, local_name, normalize_space, text_of
 
 BLOCKS = {"p", "head", "table", "div", "titlePart", "byline", "front", "body", "back"}
 
@@ -47,7 +47,7 @@ class _LineWriter:
     def end_page(self) -> None:
         self.flush()
         for note in self.page_notes:
-            text = normalize_space("".join(note.itertext()))
+            text = normalize_space(text_of(note))
             if text:
                 self.lines.append(f"{note.get('n')}. {text}")
         self.page_notes = []
@@ -77,15 +77,16 @@ class _LineWriter:
 def print_lines(tree: etree._ElementTree) -> list[str]:
     """The print lines that the TEI encodes, in source order."""
     writer = _LineWriter()
-    writer.walk(tree.getroot().find("t:text", NS))
+    for text in tree.getroot().iterfind("t:text", NS):
+        writer.walk(text)
     writer.end_page()
     return writer.lines
 
 
 def declared_furniture(tree: etree._ElementTree) -> dict[int, str]:
     """Source line -> text of the page furniture the header lists (not text, so not encoded)."""
-    items = tree.getroot().xpath("//t:teiHeader//t:list[@type='furniture']/t:item[@n]", namespaces=NS)
-    return {int(item.get("n")): normalize_space("".join(fw.itertext()))
+    items = elements(tree, "//t:teiHeader//t:list[@type='furniture']/t:item[@n]")
+    return {int(item.get("n", "")): normalize_space(text_of(fw))
             for item in items for fw in item.iterfind("t:fw", NS)}
 
 

@@ -17,7 +17,7 @@ from pathlib import Path
 from lxml import etree
 
 from tei_edition.errors import EditionError, decode_utf8, read_bytes
-from tei_edition.tei import TEI_NS, XML_ID, local_name, parse
+from tei_edition.tei import TEI_NS, XML_ID, local_name, parse, source_line
 
 PREFIXES = {"p": "p", "div": "div", "note": "n", "table": "table", "figure": "fig", "lg": "lg"}
 # Markup that is not an element's start tag; a start tag, attribute values may hold ">".
@@ -63,7 +63,7 @@ def write_ids(path: Path) -> int:
     pieces, position = [], 0
     for element, tag in zip(elements, tags, strict=True):
         if tag.group("name").split(":")[-1] != local_name(element):
-            raise EditionError.at(path, element.sourceline, "the text and the parsed tree disagree: ids not written")
+            raise EditionError.at(path, source_line(element), "the text and the parsed tree disagree: ids not written")
         if element in wanted:
             end = tag.start("name") + len(tag.group("name"))
             pieces += [text[position:end], f' xml:id="{wanted[element]}"']

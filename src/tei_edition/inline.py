@@ -21,7 +21,7 @@ from tei_edition.archival import ArchivalRef
 from tei_edition.errors import Diagnostic, EditionError
 from tei_edition.model import Citation, Note, Paragraph
 from tei_edition.rules import check_table, edition_rules, find_rule, generic
-from tei_edition.tei import NS, XML_ID, corresp_target, normalize_space
+from tei_edition.tei import NS, XML_ID, corresp_target, normalize_space, source_line, text_of
 from tei_edition.urls import media_path
 
 GLUE = object()  # joins the words on both sides: white space around it is dropped
@@ -50,8 +50,8 @@ class _Output:
             if item is GLUE:
                 _strip(items, range(n - 1, -1, -1), str.rstrip)
                 _strip(items, range(n + 1, len(items)), str.lstrip)
-        html = "".join(escape(value, quote=False) if kind == "text" else value
-                       for kind, value in (item for item in items if item is not GLUE))
+        html = "".join(escape(item[1], quote=False) if item[0] == "text" else item[1]
+                       for item in items if isinstance(item, list))
         return Markup(html.strip())
 
 
@@ -143,7 +143,7 @@ class Transformer:
         (rule.behaviour if rule else generic)(self, element, out)
 
     def warn(self, element: etree._Element, message: str) -> None:
-        self.warnings.append(Diagnostic(self.path, element.sourceline, f"warning: {message}"))
+        self.warnings.append(Diagnostic(self.path, source_line(element), f"warning: {message}"))
 
     def media_url(self, graphic: etree._Element) -> str:
         """An image of the edition folder, copied into the site under media/; its URL from the page."""
@@ -151,18 +151,18 @@ class Transformer:
         source = (self.path.parent / url).resolve()
         if not url or urlsplit(url).scheme or url.startswith("/") or ".." in Path(url).parts \
                 or not source.is_file():
-            raise EditionError.at(self.path, graphic.sourceline, f"graphic url=\"{url[:60]}\" must name an image "
+            raise EditionError.at(self.path, source_line(graphic), f"graphic url=\"{url[:60]}\" must name an image "
                                                                  f"file beside the TEI file (a relative path)")
         site_path = media_path(Path(url).as_posix())
         self.media[site_path] = source
         return self.media_prefix + site_path
 
     def pb(self, element: etree._Element, out: _Output) -> None:
-        self.state.page = element.get("n")
+        self.state.page = element.get("n", "")
         glue = element.get("break") == "no"
         if glue:
             out.glue()
-        out.markup(self.pagebreak_html(element.get("n")))
+        out.markup(self.pagebreak_html(element.get("n", "")))
         if glue:
             out.glue()
 
@@ -178,7 +178,7 @@ class Transformer:
     def measure(self, element: etree._Element, out: _Output) -> None:
         """A quantity with its unit becomes machine-readable <data value="25 kopeck">."""
         kind = escape(element.get("type", ""))
-        quantity, unit = element.get("quantity"), element.get("unit")
+        quantity, unit = element.get("quantity", ""), element.get("unit", "")
         tag = "data" if quantity and unit else "span"
         value = f' value="{escape(quantity)} {escape(unit)}"' if tag == "data" else ""
         out.markup(f'<{tag} class="measure {kind}"{value}>')
@@ -186,7 +186,7 @@ class Transformer:
         out.markup(f"</{tag}>")
 
     def seg(self, element: etree._Element, out: _Output) -> None:
-        css = {"interpolation": "interpolation"}.get(element.get("type"), "seg")
+        css = {"interpolation": "interpolation"}.get(element.get("type", ""), "seg")
         title = f' title="{escape(self.strings["interpolation_title"])}"' if css == "interpolation" else ""
         out.markup(f'<span class="{css}"{title}>')
         self.children(element, out)
@@ -239,7 +239,7 @@ class Transformer:
             key = self.original.target(bibl) if self.original else bibl.get(XML_ID)
             if key in self.refs:
                 citations.append(Citation(key, self.refs[key], note_id, self.state.paragraph_id,
-                                          normalize_space("".join(bibl.itertext())),
+                                          normalize_space(text_of(bibl)),
                                           (bibl.get("sameAs") or "").lstrip("#") or None))
         lost = element.find("t:gap", NS) is not None
         html = None if lost else self.inline(element)
@@ -262,7 +262,7 @@ class Transformer:
     # --- paragraphs ---------------------------------------------------------------------------
     def paragraph(self, element: etree._Element, number: int | None = None, kind: str = "paragraph",
                   prefix: str = "") -> Paragraph:
-        self.state.paragraph_id = element.get(XML_ID)
+        self.state.paragraph_id = element.get(XML_ID, "")
         first_note = len(self.state.notes)
         html = Markup(prefix) + self.inline(element)
         return Paragraph(element.get(XML_ID), number, html, tuple(self.state.notes[first_note:]), kind)

@@ -34,9 +34,12 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 from urllib.parse import unquote, urlsplit
 
 import lxml.html
+
+from tei_edition.tei import source_line
 
 __all__ = ["LinkProblem", "LinkReport", "check_site_links"]
 
@@ -92,7 +95,7 @@ class _Checker:
         self.root = site_dir.resolve()
         self.report = LinkReport()
         self.ids: dict[Path, set[str]] = {}
-        self.trees: dict[Path, object] = {}
+        self.trees: dict[Path, Any] = {}  # lxml.html documents
 
     def problem(self, page: Path, line: int | None, message: str) -> None:
         rel = page.relative_to(self.root).as_posix()
@@ -108,9 +111,9 @@ class _Checker:
                 continue
             if ident in seen:
                 first = seen[ident]
-                self.problem(page, el.sourceline, f"duplicate id {ident!r} (first at line {first})")
+                self.problem(page, source_line(el), f"duplicate id {ident!r} (first at line {first})")
             else:
-                seen[ident] = el.sourceline
+                seen[ident] = source_line(el)
         self.ids[page] = set(seen)
         self.trees[page] = tree
 
@@ -160,7 +163,7 @@ class _Checker:
         for el in self.trees[page].iter():
             if not isinstance(el.tag, str):
                 continue
-            tag, line = el.tag.lower(), el.sourceline
+            tag, line = el.tag.lower(), source_line(el)
             rels = set((el.get("rel") or "").lower().split())
             for attr in URL_ATTRS:
                 value = el.get(attr)

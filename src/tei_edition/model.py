@@ -6,6 +6,7 @@ safe); everything else is plain data that the templates escape.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from pathlib import Path
 
 from markupsafe import Markup
 
@@ -57,7 +58,7 @@ class Note:
 
 @dataclass(frozen=True)
 class Paragraph:
-    id: str
+    id: str | None  # None: a paragraph of a born-digital text before `tei-edition ids`
     number: int | None  # the reader-facing ¶ number; None outside the body
     html: Markup
     notes: tuple[Note, ...] = ()
@@ -82,12 +83,13 @@ class RowGroup:
 
 @dataclass(frozen=True)
 class Table:
-    id: str
+    id: str | None
     caption: Markup
     groups: tuple[RowGroup, ...]
     articles: int  # numbered data rows
     kind: str = "table"
     notes: tuple[Note, ...] = ()
+    label_id: str = ""  # the caption's id, for aria-labelledby (a table without an xml:id has one too)
 
 
 @dataclass(frozen=True)
@@ -158,7 +160,7 @@ class Document:
     front_blocks: tuple = ()  # front matter other than the title page and abstracts (a preface)
     back_blocks: tuple = ()  # back matter other than the summary and glossary (a bibliography, appendices)
     warnings: tuple = ()  # Diagnostics: elements rendered without a rule
-    media: tuple[tuple[str, object], ...] = ()  # (site path, image file) to copy
+    media: tuple[tuple[str, Path], ...] = ()  # (site path, image file) to copy
 
     @property
     def paragraphs(self) -> tuple[Paragraph, ...]:

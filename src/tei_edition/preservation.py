@@ -13,13 +13,14 @@ from __future__ import annotations
 import re
 from collections import Counter
 from pathlib import Path
+from typing import Any
 
 import lxml.html
 from lxml import etree
 
 from tei_edition.errors import EditionError
 from tei_edition.rules import Rule, find_rule
-from tei_edition.tei import NS, local_name
+from tei_edition.tei import NS, local_name, source_line
 
 Stream = list[tuple[str, int]]  # (character, source line)
 
@@ -38,10 +39,10 @@ def _streams(text: etree._Element, rules: tuple[Rule, ...]) -> tuple[Stream, Str
         if isinstance(element.tag, str) and not (rule and rule.hidden):
             reordered = local_name(element) == "table" or (rule is not None and rule.reorders)
             inner = notes if local_name(element) == "note" else unordered if reordered else stream
-            add(element.text, element.sourceline or 0, inner)
+            add(element.text, source_line(element) or 0, inner)
             for child in element:
                 visit(child, inner)
-        add(element.tail, element.sourceline or 0, stream)
+        add(element.tail, source_line(element) or 0, stream)
 
     for child in text:
         visit(child, running)
@@ -64,8 +65,8 @@ def check_page(tree: etree._ElementTree, tei_path: Path, html: bytes, page_path:
     text = tree.getroot().find("t:text", NS)
     if text is None:
         return
-    page = lxml.html.document_fromstring(html.decode("utf-8"))
-    main = page.find(".//main")
+    page: Any = lxml.html.document_fromstring(html.decode("utf-8"))  # HtmlElements: text_content()
+    main: Any = page.find(".//main")
     note_items = main.xpath(".//li[contains(concat(' ', @class, ' '), ' note ')]") if main is not None else []
     notes_text = re.sub(r"\s+", "", "".join(item.text_content() for item in note_items))
     main_text = re.sub(r"\s+", "", main.text_content() if main is not None else "")
@@ -78,8 +79,8 @@ def check_page(tree: etree._ElementTree, tei_path: Path, html: bytes, page_path:
             raise EditionError.at(tei_path, line, f"text lost: the tables and alternatives have {count} "
                                                   f"«{character}» (with the running text: {needed[character]}), "
                                                   f"{page_path} shows {shown[character]}")
-    for stream, shown, what in ((running, main_text, "text"), (notes, notes_text, "notes")):
-        missing = _first_missing(stream, shown)
+    for stream, page_text, what in ((running, main_text, "text"), (notes, notes_text, "notes")):
+        missing = _first_missing(stream, page_text)
         if missing is not None:
             character, line = stream[missing]
             context = "".join(c for c, _ in stream[missing:missing + 30])

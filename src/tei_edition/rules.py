@@ -18,7 +18,7 @@ from urllib.parse import urlsplit
 from lxml import etree
 
 from tei_edition.errors import EditionError
-from tei_edition.tei import NS, XML_ID, XML_LANG, local_name, normalize_space
+from tei_edition.tei import NS, XML_ID, XML_LANG, local_name, normalize_space, source_line, text_of
 
 if TYPE_CHECKING:
     from tei_edition.inline import Transformer, _Output
@@ -116,7 +116,7 @@ def safe_href(tx: Transformer, element: etree._Element, target: str) -> str:
         return "#" + escape(target[1:])
     scheme = urlsplit(target).scheme.lower()
     if scheme not in SAFE_SCHEMES:
-        raise EditionError.at(tx.path, element.sourceline, f"<{local_name(element)} target=\"{target[:60]}\">: "
+        raise EditionError.at(tx.path, source_line(element), f"<{local_name(element)} target=\"{target[:60]}\">: "
                                                            f"a link must be #id, http(s): or mailto:")
     return escape(target, quote=True)
 
@@ -242,7 +242,7 @@ def figure(tx: Transformer, element: etree._Element, out: _Output) -> None:
     figDesc is each image's text alternative."""
     block = in_block_context(element)
     description = element.find("t:figDesc", NS)
-    alt = normalize_space("".join(description.itertext())) if description is not None else ""
+    alt = normalize_space(text_of(description)) if description is not None else ""
     out.markup(f'<{"figure" if block else "span"} class="figure"{_id(tx, element)}>')
     for graphic in element.iterfind("t:graphic", NS):
         src = tx.media_url(graphic)

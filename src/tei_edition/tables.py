@@ -12,11 +12,11 @@ from markupsafe import Markup
 
 from tei_edition.inline import Transformer
 from tei_edition.model import Cell, RowGroup, Table
-from tei_edition.tei import NS, XML_ID, local_name
+from tei_edition.tei import NS, XML_ID, local_name, source_line
 
 
 def build_table(tx: Transformer, element: etree._Element) -> Table:
-    tx.state.paragraph_id = element.get(XML_ID)
+    tx.state.paragraph_id = element.get(XML_ID, "")
     head = element.find("t:head", NS)
     first_note = len(tx.state.notes)
     caption = tx.inline(head) if head is not None else Markup("")
@@ -30,7 +30,9 @@ def build_table(tx: Transformer, element: etree._Element) -> Table:
             continue
         articles += row.get("role") != "label"
         groups.append(RowGroup("body", _rows(tx, cells)))
-    return Table(element.get(XML_ID), caption, tuple(groups), articles, notes=tuple(tx.state.notes[first_note:]))
+    label = f"{element.get(XML_ID) or f'table-line-{source_line(element)}'}-caption"
+    return Table(element.get(XML_ID), caption, tuple(groups), articles, notes=tuple(tx.state.notes[first_note:]),
+                 label_id=label)
 
 
 def _rows(tx: Transformer, cells: list[etree._Element]) -> tuple[tuple[Cell, ...], ...]:
@@ -43,8 +45,8 @@ def _rows(tx: Transformer, cells: list[etree._Element]) -> tuple[tuple[Cell, ...
         if cell is items_cell:
             for n, (_, depth, html) in enumerate(lines):
                 grid[n].append(Cell(html, css=f"goods depth-{depth}"))
-        elif items_cell is not None and measures and all(m.get("corresp")[1:] in index for m in measures):
-            per_line = {index[m.get("corresp")[1:]]: tx.inline_element(m) for m in measures}
+        elif items_cell is not None and measures and all(m.get("corresp", "")[1:] in index for m in measures):
+            per_line = {index[m.get("corresp", "")[1:]]: tx.inline_element(m) for m in measures}
             for n in range(len(lines)):
                 grid[n].append(Cell(per_line.get(n, Markup("")), css="duty"))
         else:

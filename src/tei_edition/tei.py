@@ -7,6 +7,7 @@ from __future__ import annotations
 import re
 from functools import cache
 from pathlib import Path
+from typing import Any
 
 from lxml import etree
 
@@ -20,6 +21,29 @@ NS = {"t": TEI_NS}
 SCHEMA = Path(__file__).parent / "schemas" / "tei-edition.rng"  # tei_all pruned to tei-edition.odd
 POINTER_ATTRIBUTES = ("corresp", "sameAs", "ana", "ref", "resp", "who", "target")
 IDNO_LABELS = {"fond": "Ф.", "opis": "Оп.", "delo": "Д."}
+
+
+def source_line(node: etree._Element) -> int | None:
+    """The line of a node in its file. (lxml-stubs declares `sourceline = ...`, which mypy would
+    read as an Ellipsis: the one place that says what it is.)"""
+    line: int | None = node.sourceline  # type: ignore[assignment]
+    return line
+
+
+def text_of(node: etree._Element) -> str:
+    """All the text inside a node (lxml-stubs types itertext as str | bytes; it is str here)."""
+    return "".join(str(part) for part in node.itertext())
+
+
+def elements(node: etree._Element | etree._ElementTree, xpath: str, **variables: str) -> list[etree._Element]:
+    """The elements an XPath (with the TEI prefix t:) selects."""
+    found: Any = etree.XPath(xpath, namespaces=NS)(node, **variables)
+    return [item for item in found if isinstance(item, etree._Element)] if isinstance(found, list) else []
+
+
+def attr(element: etree._Element, name: str) -> str:
+    """An attribute's value, "" when absent."""
+    return element.get(name) or ""
 
 
 def tei(tag: str) -> str:
@@ -93,21 +117,21 @@ def _check_publishable(tree: etree._ElementTree, path: Path) -> None:
     errors = Collector()
     for node in tree.getroot().itersiblings(preceding=True):
         if isinstance(node, etree._ProcessingInstruction) and node.target == "xml-stylesheet":
-            errors.add(path, node.sourceline, "an xml-stylesheet instruction is not allowed: a browser would "
+            errors.add(path, source_line(node), "an xml-stylesheet instruction is not allowed: a browser would "
                                               "run the stylesheet when it opens the published TEI; remove it")
     for element in tree.getroot().iter():
         if isinstance(element, etree._ProcessingInstruction) and element.target == "xml-stylesheet":
-            errors.add(path, element.sourceline, "an xml-stylesheet instruction is not allowed: remove it")
+            errors.add(path, source_line(element), "an xml-stylesheet instruction is not allowed: remove it")
         if not isinstance(element.tag, str):
             continue
         namespace = etree.QName(element).namespace
         if namespace in ACTIVE_NAMESPACES:
-            errors.add(path, element.sourceline, f"<{etree.QName(element).localname}> is an "
+            errors.add(path, source_line(element), f"<{etree.QName(element).localname}> is an "
                                                  f"{ACTIVE_NAMESPACES[namespace]} element: a browser opening the "
                                                  f"published TEI would render or run it; describe it in TEI instead")
         for name in element.attrib:
             if etree.QName(name).namespace in ACTIVE_NAMESPACES:
-                errors.add(path, element.sourceline, f"the attribute {etree.QName(name).localname} in the "
+                errors.add(path, source_line(element), f"the attribute {etree.QName(name).localname} in the "
                                                      f"{ACTIVE_NAMESPACES[etree.QName(name).namespace]} namespace is "
                                                      f"not allowed in a published TEI file; remove it")
     errors.raise_if_any()
@@ -130,7 +154,7 @@ def validate_schema(tree: etree._ElementTree, path: Path) -> None:
 
 
 def archival_bibls(root: etree._Element) -> list[etree._Element]:
-    return root.xpath("//t:text//t:bibl[@type='archival']", namespaces=NS)
+    return elements(root, "//t:text//t:bibl[@type='archival']")
 
 
 def parse_archival(root: etree._Element, path: Path, repositories: dict, errors: Collector) -> dict[str, ArchivalRef]:
@@ -140,23 +164,23 @@ def parse_archival(root: etree._Element, path: Path, repositories: dict, errors:
     previous: ArchivalRef | None = None
     for bibl in archival_bibls(root):
         bibl_id = bibl.get(XML_ID)
-        text = normalize_space("".join(bibl.itertext()))
+        text = normalize_space(text_of(bibl))
         same_as = (bibl.get("sameAs") or "").lstrip("#")
         repeated = refs.get(same_as) if same_as else None
         if same_as and repeated is None and root.xpath("//*[@xml:id=$id]", id=same_as):
-            errors.add(path, bibl.sourceline, f"sameAs=\"#{same_as}\" must point to an earlier archival reference")
+            errors.add(path, source_line(bibl), f"sameAs=\"#{same_as}\" must point to an earlier archival reference")
         try:
             ref = parse_reference(text, repeated or previous, known)
         except ArchivalParseError as exc:
-            errors.add(path, bibl.sourceline, f"archival reference \"{text}\" does not parse: {exc}")
+            errors.add(path, source_line(bibl), f"archival reference \"{text}\" does not parse: {exc}")
             continue
         if ref.ibid and not same_as:
-            errors.add(path, bibl.sourceline, f"\"{text}\" repeats a reference: add sameAs=\"#…\" pointing to it")
+            errors.add(path, source_line(bibl), f"\"{text}\" repeats a reference: add sameAs=\"#…\" pointing to it")
         if not ref.ibid and same_as:
-            errors.add(path, bibl.sourceline, f"\"{text}\" is a full reference: remove sameAs, or print it as Ibid.")
+            errors.add(path, source_line(bibl), f"\"{text}\" is a full reference: remove sameAs, or print it as Ibid.")
         _check_markup(bibl, ref, path, errors)
         if bibl_id is None:
-            errors.add(path, bibl.sourceline, "an archival reference needs an xml:id (e.g. xml:id=\"ref-n7\")")
+            errors.add(path, source_line(bibl), "an archival reference needs an xml:id (e.g. xml:id=\"ref-n7\")")
         else:
             refs[bibl_id] = ref
         previous = ref
@@ -169,40 +193,40 @@ def _check_markup(bibl: etree._Element, ref: ArchivalRef, path: Path, errors: Co
     for idno in bibl.iterfind(".//t:idno", NS):
         kind = idno.get("type")
         if kind not in values:
-            errors.add(path, idno.sourceline,
+            errors.add(path, source_line(idno),
                        f"idno type=\"{kind}\" in an archival reference must be fond, opis or delo")
             continue
         expected = f"{IDNO_LABELS[kind]} {values[kind]}"
         if normalize_space(idno.text or "").rstrip(".") != expected:
-            errors.add(path, idno.sourceline,
+            errors.add(path, source_line(idno),
                        f"idno type=\"{kind}\" says \"{idno.text}\", the reference reads \"{expected}\"")
     ranges = bibl.findall(".//t:citedRange", NS)
-    if ref.folios and not ranges and re.search(r"\bЛл?\.", "".join(bibl.itertext())):  # folios printed here
+    if ref.folios and not ranges and re.search(r"\bЛл?\.", text_of(bibl)):  # folios printed here
         first, last = ref.folios[0].first.number, (ref.folios[-1].last or ref.folios[-1].first).number
-        errors.add(path, bibl.sourceline, f"the folios of this reference need their structured form: "
+        errors.add(path, source_line(bibl), f"the folios of this reference need their structured form: "
                                           f"<citedRange unit=\"folio\" from=\"{first}\" to=\"{last}\">…</citedRange>")
     for cited in ranges:
-        first = ref.folios[0].first.number if ref.folios else None
+        start = ref.folios[0].first.number if ref.folios else None
         last_range = ref.folios[-1] if ref.folios else None
-        last = (last_range.last or last_range.first).number if last_range else None
-        if cited.get("unit") != "folio" or cited.get("from") != str(first) or cited.get("to") != str(last):
-            errors.add(path, cited.sourceline, f"citedRange must be unit=\"folio\" from=\"{first}\" to=\"{last}\" "
-                                               f"to match \"{normalize_space(''.join(cited.itertext()))}\"")
+        end = (last_range.last or last_range.first).number if last_range else None
+        if cited.get("unit") != "folio" or cited.get("from") != str(start) or cited.get("to") != str(end):
+            errors.add(path, source_line(cited), f"citedRange must be unit=\"folio\" from=\"{start}\" to=\"{end}\" "
+                                               f"to match \"{normalize_space(text_of(cited))}\"")
 
 
 def check_unique_ids(tree: etree._ElementTree, path: Path) -> None:
     """Before the schema, whose message for a repeated ID ("Invalid attribute id") names neither."""
     errors = Collector()
-    first_use: dict[str, int] = {}
+    first_use: dict[str, int | None] = {}
     for element in tree.getroot().iter():
         xml_id = element.get(XML_ID) if isinstance(element.tag, str) else None
         if xml_id is None:
             continue
         if xml_id in first_use:
-            errors.add(path, element.sourceline,
+            errors.add(path, source_line(element),
                        f"duplicate xml:id \"{xml_id}\" (first used on line {first_use[xml_id]}); ids must be unique")
         else:
-            first_use[xml_id] = element.sourceline
+            first_use[xml_id] = source_line(element)
     errors.raise_if_any()
 
 
@@ -224,7 +248,7 @@ def check_rules(tree: etree._ElementTree, path: Path, repositories: dict,
         for attribute in POINTER_ATTRIBUTES:
             for pointer in (element.get(attribute) or "").split():
                 if pointer.startswith("#") and pointer[1:] not in ids:
-                    errors.add(path, element.sourceline,
+                    errors.add(path, source_line(element),
                                f"{attribute}=\"{pointer}\" points to no element: "
                                f"no xml:id \"{pointer[1:]}\" in this file")
     _check_pages(root, path, errors)
@@ -255,12 +279,12 @@ def _check_source_description(root: etree._Element, path: Path, errors: Collecto
     for date in root.iterfind(".//t:sourceDesc//t:imprint/t:date", NS):
         when = date.get("when")
         if when is None or date_parts(when) is None:
-            errors.add(path, date.sourceline, f"the imprint date needs when=\"YYYY\", \"YYYY-MM\" or \"YYYY-MM-DD\", "
+            errors.add(path, source_line(date), f"the imprint date needs when=\"YYYY\", \"YYYY-MM\" or \"YYYY-MM-DD\", "
                                               f"found {when!r}")
     for idno in root.iterfind(".//t:sourceDesc//t:idno[@type='DOI']", NS):
         doi = normalize_space(idno.text or "")
         if not DOI.fullmatch(doi):
-            errors.add(path, idno.sourceline, f"\"{doi[:60]}\" is not a DOI: write it as 10.<registrant>/<suffix>, "
+            errors.add(path, source_line(idno), f"\"{doi[:60]}\" is not a DOI: write it as 10.<registrant>/<suffix>, "
                                               f"without https://doi.org/")
 
 
@@ -268,7 +292,7 @@ def _check_paragraph_ids(root: etree._Element, path: Path, errors: Collector) ->
     """A print's paragraph ids are a public contract: p1…pN in reading order."""
     for number, para in enumerate(root.iterfind(".//t:body//t:p", NS), start=1):
         if para.get(XML_ID) != f"p{number}":
-            errors.add(path, para.sourceline, f"body paragraph {number} must have xml:id=\"p{number}\", "
+            errors.add(path, source_line(para), f"body paragraph {number} must have xml:id=\"p{number}\", "
                                               f"found \"{para.get(XML_ID)}\"")
 
 
@@ -279,11 +303,11 @@ def _check_pages(root: etree._Element, path: Path, errors: Collector) -> None:
     for pb in root.iterfind(".//t:text//t:pb", NS):
         n = pb.get("n") or ""
         if not re.fullmatch(r"[1-9][0-9]{0,5}", n) or pb.get(XML_ID) != f"page-{n}":
-            errors.add(path, pb.sourceline, f"pb needs a page number n (digits 0-9, at most 6) and "
+            errors.add(path, source_line(pb), f"pb needs a page number n (digits 0-9, at most 6) and "
                                             f"xml:id=\"page-<n>\", found n=\"{n}\" xml:id=\"{pb.get(XML_ID)}\"")
             continue
         if int(n) <= previous:
-            errors.add(path, pb.sourceline, f"page {n} follows page {previous}: page numbers must increase")
+            errors.add(path, source_line(pb), f"page {n} follows page {previous}: page numbers must increase")
         previous = int(n)
 
 
@@ -293,7 +317,7 @@ def _check_note_kinds(root: etree._Element, path: Path, errors: Collector) -> No
         if note.get("type") == "translator":
             continue
         if note.get("place") != "foot" or not note.get(XML_ID):
-            errors.add(path, note.sourceline, f"a note needs place=\"foot\" and an xml:id (or type=\"translator\"), "
+            errors.add(path, source_line(note), f"a note needs place=\"foot\" and an xml:id (or type=\"translator\"), "
                                               f"found place=\"{note.get('place')}\" xml:id=\"{note.get(XML_ID)}\"")
 
 
@@ -309,14 +333,15 @@ def _check_notes(root: etree._Element, path: Path, errors: Collector) -> None:
             continue
         number += 1
         if element.get(XML_ID) != f"n{number}":
-            errors.add(path, element.sourceline, f"footnote {number} in reading order must have xml:id=\"n{number}\", "
-                                                 f"found \"{element.get(XML_ID)}\"")
+            errors.add(path, source_line(element),
+                       f"footnote {number} in reading order must have xml:id=\"n{number}\", "
+                       f"found \"{element.get(XML_ID)}\"")
         if element.get("n") != str(expected_printed):
-            errors.add(path, element.sourceline, f"printed note number n=\"{element.get('n')}\" breaks the page's "
+            errors.add(path, source_line(element), f"printed note number n=\"{element.get('n')}\" breaks the page's "
                                                  f"sequence: expected n=\"{expected_printed}\"")
         expected_printed += 1
         lost = element.find("t:gap", NS) is not None
-        text = normalize_space("".join(element.itertext()))
+        text = normalize_space(text_of(element))
         if lost == bool(text):
-            errors.add(path, element.sourceline, "a note holds either its text or <gap reason=\"lost\"/> for a lost "
+            errors.add(path, source_line(element), "a note holds either its text or <gap reason=\"lost\"/> for a lost "
                                                  "text, not both and not neither")

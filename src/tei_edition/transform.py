@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from pathlib import Path
+from typing import Any
 
 from lxml import etree
 from markupsafe import Markup
@@ -17,13 +18,14 @@ from tei_edition.archival import ArchivalRef
 from tei_edition.inline import OriginalInfo, Transformer
 from tei_edition.model import Block, Division, Document, PageBreak, Section, SourceInfo
 from tei_edition.tables import build_table
-from tei_edition.tei import NS, XML_ID, XML_LANG, date_parts, local_name, normalize_space
+from tei_edition.tei import NS, XML_ID, XML_LANG, date_parts, elements, local_name, normalize_space, text_of
 
 
 def source_info(root: etree._Element) -> SourceInfo:
     def text(xpath: str) -> str:
         found = root.xpath(xpath, namespaces=NS)
-        return normalize_space(found[0] if isinstance(found[0], str) else "".join(found[0].itertext())) if found else ""
+        first = found[0] if isinstance(found, list) and found else None
+        return normalize_space(text_of(first) if isinstance(first, etree._Element) else str(first or ""))
     bibl = "//t:sourceDesc/t:biblStruct"
     parts = date_parts(text(f"{bibl}/t:monogr/t:imprint/t:date/@when")) or ()
     return SourceInfo(
@@ -36,38 +38,37 @@ def source_info(root: etree._Element) -> SourceInfo:
 
 
 def original_info(tree: etree._ElementTree, path: Path, refs: dict[str, ArchivalRef], href: str) -> OriginalInfo:
-    notes = {}
+    notes: dict[str, tuple[str, str]] = {}
     page = ""
     for element in tree.getroot().iter("{*}pb", "{*}note"):
         if local_name(element) == "pb":
-            page = element.get("n")
+            page = element.get("n", "")
         elif element.get("place") == "foot":
-            notes[element.get(XML_ID)] = (page, element.get("n"))
+            notes[element.get(XML_ID, "")] = (page, element.get("n", ""))
     return OriginalInfo(path.name, href, notes, refs)
 
 
 def pages_by_block(tree: etree._ElementTree) -> dict[str, list[str]]:
     """Block id ("front", "p7", "tariff-1923") -> the print pages that begin in it or just before it."""
-    text = tree.getroot().find("t:text", NS)
-    result: dict[str, list[str]] = {"front": [pb.get("n") for pb in text.iterfind("t:front//t:pb", NS)]}
+    result: dict[str, list[str]] = {"front": [pb.get("n", "") for pb in elements(tree, "//t:text/t:front//t:pb")]}
     pending: list[str] = []
-    for child in text.find("t:body", NS):
+    for child in elements(tree, "//t:text/t:body/*"):
         if local_name(child) == "pb":
-            pending.append(child.get("n"))
+            pending.append(child.get("n", ""))
         elif child.get(XML_ID):
-            result[child.get(XML_ID)] = pending + [pb.get("n") for pb in child.iterfind(".//t:pb", NS)]
+            result[child.get(XML_ID, "")] = pending + [pb.get("n", "") for pb in child.iterfind(".//t:pb", NS)]
             pending = []
     return result
 
 
 def section(tx: Transformer, div: etree._Element, section_id: str) -> Section:
     head = div.find("t:head", NS)
-    prefix = "".join(tx.pagebreak_html(pb.get("n")) for pb in div.iterfind("t:pb", NS))
+    prefix = "".join(tx.pagebreak_html(pb.get("n", "")) for pb in div.iterfind("t:pb", NS))
     for pb in div.iterfind("t:pb", NS):
-        tx.state.page = pb.get("n")
+        tx.state.page = pb.get("n", "")
     heading = tx.inline(head) if head is not None else None
     paragraphs = tuple(tx.paragraph(p, kind="abstract") for p in div.iterfind("t:p", NS))
-    lang = div.get(XML_LANG) or div.getroottree().getroot().get(XML_LANG, "ru")
+    lang = div.get(XML_LANG) or div.getroottree().getroot().get(XML_LANG) or ""
     return Section(section_id, lang, heading, paragraphs, authorial=div.get("resp") is not None,
                    pagebreak=Markup(prefix))
 
@@ -82,9 +83,9 @@ def _title_element(root: etree._Element, front: etree._Element | None) -> etree.
             found = front.find(xpath, NS)
             if found is not None:
                 return found
-    header = root.find("t:teiHeader/t:fileDesc/t:titleStmt", NS)
-    return header.find("t:title[@type='main']", NS) if header.find("t:title[@type='main']", NS) is not None \
-        else header.find("t:title", NS)
+    # The schema requires teiHeader/fileDesc/titleStmt/title.
+    return (elements(root, "t:teiHeader/t:fileDesc/t:titleStmt/t:title[@type='main']")
+            or elements(root, "t:teiHeader/t:fileDesc/t:titleStmt/t:title"))[0]
 
 
 class _Blocks:
@@ -110,11 +111,11 @@ class _Blocks:
                 blocks.append(self.tx.paragraph(child, number, prefix=self.markers(child.get(XML_ID) or "")))
             elif name == "table":
                 if self.original and self.markers(child.get(XML_ID) or ""):
-                    blocks.append(PageBreak(Markup(self.markers(child.get(XML_ID)))))
+                    blocks.append(PageBreak(Markup(self.markers(child.get(XML_ID, "")))))
                 blocks.append(build_table(self.tx, child))
             elif name == "pb":
-                self.tx.state.page = child.get("n")
-                blocks.append(PageBreak(Markup(self.tx.pagebreak_html(child.get("n")))))
+                self.tx.state.page = child.get("n", "")
+                blocks.append(PageBreak(Markup(self.tx.pagebreak_html(child.get("n", "")))))
             elif name in ("div", "div1", "div2", "div3", "div4", "div5"):
                 blocks.append(self.division(child, level + 1))
             else:
@@ -155,9 +156,9 @@ def build_document(tree: etree._ElementTree, path: Path, doc_id: str, refs: dict
     front = root.find("t:text/t:front", NS)
     front_pb = markers("front")
     if front is not None and not front_pb:
-        front_pb = "".join(tx.pagebreak_html(pb.get("n")) for pb in front.iterfind("t:pb", NS))
+        front_pb = "".join(tx.pagebreak_html(pb.get("n", "")) for pb in front.iterfind("t:pb", NS))
     for pb in front.iterfind("t:pb", NS) if front is not None else ():
-        tx.state.page = pb.get("n")
+        tx.state.page = pb.get("n", "")
     rubric = front.find(".//t:titlePart[@type='rubric']", NS) if front is not None else None
     title = _title_element(root, front)
     title_html = tx.inline(title)
@@ -190,14 +191,15 @@ def build_document(tree: etree._ElementTree, path: Path, doc_id: str, refs: dict
                                   and local_name(e) == "div")) if own_back is not None else ()
     all_notes = tuple(tx.state.notes) + (tuple(back_tx.state.notes) if back_tx is not tx else ())
     source = source_info(printed.getroot())
+    title_texts: Any = title.xpath(".//text()[not(ancestor::t:note)]", namespaces=NS)
     return Document(
         id=doc_id, lang=root.get(XML_LANG, ""), title=title_html,
-        title_text=normalize_space("".join(t for t in title.xpath(".//text()[not(ancestor::t:note)]", namespaces=NS))),
-        rubric=normalize_space("".join(rubric.itertext())) if rubric is not None else "",
+        title_text=normalize_space("".join(str(t) for t in title_texts if isinstance(t, str))),
+        rubric=normalize_space(text_of(rubric)) if rubric is not None else "",
         byline=tx.inline(byline) if byline is not None else Markup(""), front_pagebreak=Markup(front_pb),
         source=source, abstracts=abstracts,
         blocks=tuple(blocks), back=back_sections, notes=all_notes,
-        pages=tuple(pb.get("n") for pb in printed.getroot().iterfind(".//t:text//t:pb", NS)),
+        pages=tuple(pb.get("n", "") for pb in printed.getroot().iterfind(".//t:text//t:pb", NS)),
         tei_file=path.name, translation=original is not None, glossary=glossary, title_notes=title_notes,
         front_lines=front_lines,
         front_blocks=front_blocks, back_blocks=back_blocks,
