@@ -222,3 +222,15 @@ def test_ids_are_written_once_and_the_ledger_protects_them(tmp_path: Path, capsy
     capsys.readouterr()
     assert main(["build", "--strict", *edition, *out]) == 1
     assert "published anchor born-digital#p3 (p) has disappeared" in capsys.readouterr().err
+
+
+def test_the_header_is_shown(article, tmp_path: Path):
+    """Title, authors, responsibility, publication, source description and correspondence."""
+    about = {dt.text: [dd.text for dd in dt.itersiblings() if dd.tag == "dd"][:1]
+             for dt in article.xpath("//section[@class='document-metadata']//dt")}
+    assert about["Title"] == ["Rivers & Roads: A Born-Digital Essay"] and about["Author"] == ["Ann Example"]
+    assert about["Publication"] == ["Written for the tests of tei-edition."]
+    assert about["Source"] == ["Born digital."]
+    letter = parse_html(build_root(tmp_path, "letter") / "de" / "brief" / "index.html")
+    sent = letter.xpath("//section[@class='document-metadata']//dt[.='Sent']/following-sibling::dd")
+    assert [dd.text for dd in sent[:3]] == ["Karl Beispiel", "Wien", "1. Mai 1890"]

@@ -207,7 +207,7 @@ def document_model(source: SourceDocument, lang: str, strings: dict, anchors: bo
         original = (source.tree, original_info(source.tree, source.config.tei, source.refs, href))
     register = root + register_path(lang).removesuffix("index.html")
     return build_document(tree, path, source.config.id, source.refs, strings, register, original, anchors,
-                          media_prefix=root)
+                          media_prefix=root, page_lang=lang)
 
 
 def column_strings(config: Config, lang: str) -> str:

@@ -138,6 +138,15 @@ def walk_blocks(blocks: tuple) -> list:
 
 
 @dataclass(frozen=True)
+class HeaderRow:
+    """One line of what the TEI header says of the document: a label (an interface string's key)
+    and its values as text, each with its language ("" = the document's)."""
+
+    label: str
+    values: tuple[tuple[str, str], ...]
+
+
+@dataclass(frozen=True)
 class Document:
     id: str
     lang: str
@@ -159,6 +168,7 @@ class Document:
     front_lines: tuple[Block, ...] = ()  # the title page's other parts (subtitle, author, date)
     front_blocks: tuple = ()  # front matter other than the title page and abstracts (a preface)
     back_blocks: tuple = ()  # back matter other than the summary and glossary (a bibliography, appendices)
+    header: tuple[HeaderRow, ...] = ()  # titles, authors, editors, responsibility, publication, source, letters
     warnings: tuple = ()  # Diagnostics: elements rendered without a rule
     media: tuple[tuple[str, Path], ...] = ()  # (site path, image file) to copy
 

@@ -16,7 +16,7 @@ from markupsafe import Markup
 
 from tei_edition.archival import ArchivalRef
 from tei_edition.inline import OriginalInfo, Transformer
-from tei_edition.model import Block, Division, Document, PageBreak, Section, SourceInfo
+from tei_edition.model import Block, Division, Document, HeaderRow, PageBreak, Section, SourceInfo
 from tei_edition.tables import build_table
 from tei_edition.tei import NS, XML_ID, XML_LANG, date_parts, elements, local_name, normalize_space, text_of
 
@@ -71,6 +71,52 @@ def section(tx: Transformer, div: etree._Element, section_id: str) -> Section:
     lang = div.get(XML_LANG) or div.getroottree().getroot().get(XML_LANG) or ""
     return Section(section_id, lang, heading, paragraphs, authorial=div.get("resp") is not None,
                    pagebreak=Markup(prefix))
+
+
+def language_of(element: etree._Element) -> str:
+    """The xml:lang in force on an element (its own, or its nearest ancestor's)."""
+    found: Any = element.xpath("ancestor-or-self::*[@xml:lang][1]/@xml:lang")
+    return str(found[0]) if found else ""
+
+
+def _texts(elements_: list[etree._Element], lang: str) -> tuple[tuple[str, str], ...]:
+    """Texts of elements, with their language; of alternatives in several languages, the one in `lang`."""
+    chosen = [e for e in elements_ if e.get(XML_LANG) in (None, lang)] or elements_
+    return tuple((normalize_space(text_of(e)), language_of(e)) for e in chosen if normalize_space(text_of(e)))
+
+
+def header_rows(root: etree._Element, lang: str) -> tuple[HeaderRow, ...]:
+    """What the header says, for the page "About this document": as text (the header is metadata:
+    no rendering rules apply to it)."""
+    rows: list[HeaderRow] = []
+
+    def add(label: str, values: tuple[tuple[str, str], ...]) -> None:
+        if values:
+            rows.append(HeaderRow(label, values))
+
+    stmt = "t:teiHeader/t:fileDesc/t:titleStmt"
+    titles = elements(root, f"{stmt}/t:title")
+    add("meta_titles", tuple((normalize_space(text_of(t)), language_of(t)) for t in titles))
+    for author in elements(root, f"{stmt}/t:author"):
+        names = elements(author, "t:persName | t:name | t:orgName")
+        add("meta_author", _texts(names, lang) if names else _texts([author], lang))
+        add("meta_affiliation", _texts(elements(author, "t:affiliation"), lang))
+    add("meta_editors", _texts(elements(root, f"{stmt}/t:editor"), lang))
+    for resp in elements(root, f"{stmt}/t:respStmt | t:teiHeader/t:fileDesc/t:editionStmt/t:respStmt"):
+        agents = ", ".join(normalize_space(text_of(n)) for n in resp if local_name(n) != "resp")
+        add("meta_responsibility", tuple((f"{normalize_space(text_of(r))}: {agents}", language_of(r))
+                                         for r in elements(resp, "t:resp")))
+    publication = "t:teiHeader/t:fileDesc/t:publicationStmt"
+    add("meta_publication", _texts(elements(root, f"{publication}/t:publisher | {publication}/t:distributor | "
+                                              f"{publication}/t:pubPlace | {publication}/t:date | {publication}/t:p"),
+                                     lang))
+    add("meta_availability", _texts(elements(root, f"{publication}/t:availability"), lang))
+    add("meta_source", _texts(elements(root, "t:teiHeader/t:fileDesc/t:sourceDesc/t:bibl | "
+                                             "t:teiHeader/t:fileDesc/t:sourceDesc/t:p"), lang))
+    for action in elements(root, "t:teiHeader/t:profileDesc/t:correspDesc/t:correspAction"):
+        label = {"sent": "meta_sent", "received": "meta_received"}.get(action.get("type", ""), "meta_correspondence")
+        add(label, tuple((normalize_space(text_of(part)), language_of(part)) for part in action if local_name(part)))
+    return tuple(rows)
 
 
 FRONT_HANDLED = {"titlePage", "div", "pb"}  # the rest of <front> is rendered as blocks
@@ -140,7 +186,7 @@ class _Blocks:
 
 def build_document(tree: etree._ElementTree, path: Path, doc_id: str, refs: dict[str, ArchivalRef],
                    strings: dict, register_href: str, original: tuple[etree._ElementTree, OriginalInfo] | None = None,
-                   anchors: bool = True, media_prefix: str = "") -> Document:
+                   anchors: bool = True, media_prefix: str = "", page_lang: str = "") -> Document:
     """The page model of `tree`; for a translation, `original` is the original's tree and info."""
     root = tree.getroot()
     info = original[1] if original else None
@@ -203,5 +249,6 @@ def build_document(tree: etree._ElementTree, path: Path, doc_id: str, refs: dict
         tei_file=path.name, translation=original is not None, glossary=glossary, title_notes=title_notes,
         front_lines=front_lines,
         front_blocks=front_blocks, back_blocks=back_blocks,
+        header=header_rows(root, page_lang or root.get(XML_LANG) or ""),
         warnings=tuple(tx.warnings + (back_tx.warnings if back_tx is not tx else [])),
         media=tuple(sorted({**tx.media, **back_tx.media}.items())))
