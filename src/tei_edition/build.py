@@ -153,14 +153,15 @@ def render_site(config: Config, sources: list[SourceDocument]) -> SiteFiles:
             models[lang][doc_id] = document
             citation = citation_line(strings, build, article_citation(document.source, lang, document.title_text))
             page = Page(article_path(lang, doc_id), lang, document.title_text, strings, config, build,
-                        {other: article_path(other, doc_id) for other in config.languages}, citation, menus[lang])
+                        {other: article_path(other, doc_id) for other in config.languages}, citation, menus[lang],
+                        document_id=doc_id)
             files.add(page.path, render_article(env, page, document))
             check_page(*source.version(lang), files.files[page.path], page.path, RULES)  # nothing lost
             pair = source.parallel_pair(lang)
             if pair:
                 page = Page(parallel_path(lang, doc_id), lang, document.title_text, strings, config, build,
                             {other: parallel_path(other, doc_id) for other in config.languages}, citation,
-                            menus[lang])
+                            menus[lang], document_id=doc_id)
                 files.add(page.path, render_parallel(env, page, {code: parallel[doc_id][code] for code in pair},
                                                      source.lang))
         edition_citation = citation_line(strings, build, Markup(escape(config.title[lang])) + Markup("."))

@@ -40,6 +40,7 @@ class Page:
     alternates: dict[str, str] = field(default_factory=dict)  # language -> path of the same page
     citation: Markup = Markup("")  # how to cite what this page shows
     prose: tuple[tuple[str, str], ...] = ()  # (path, title) of the prose pages in this language, for the menu
+    document_id: str = ""  # the document this page shows, if it shows one
 
     @property
     def root(self) -> str:

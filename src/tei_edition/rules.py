@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 from dataclasses import dataclass
+from functools import cache
 from html import escape
 from typing import TYPE_CHECKING, Any
 from urllib.parse import urlsplit
@@ -364,11 +365,20 @@ def edition_rules(transformer_class: Any) -> tuple[Rule, ...]:
 
 
 def find_rule(rules: tuple[Rule, ...], element: etree._Element) -> Rule | None:
-    name = local_name(element)
-    for rule in rules:
-        if rule.element == name and (rule.condition is None or rule.condition(element)):
+    """The first rule for the element's name whose condition holds."""
+    for rule in _by_element(rules).get(local_name(element), ()):
+        if rule.condition is None or rule.condition(element):
             return rule
     return None
+
+
+@cache
+def _by_element(rules: tuple[Rule, ...]) -> dict[str, tuple[Rule, ...]]:
+    """The table indexed by element name, order kept (built once per table)."""
+    index: dict[str, list[Rule]] = {}
+    for rule in rules:
+        index.setdefault(rule.element, []).append(rule)
+    return {name: tuple(found) for name, found in index.items()}
 
 
 def check_table(rules: tuple[Rule, ...]) -> None:
