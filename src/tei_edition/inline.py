@@ -20,7 +20,7 @@ from markupsafe import Markup
 from tei_edition.archival import ArchivalRef
 from tei_edition.errors import Diagnostic, EditionError
 from tei_edition.model import Citation, Note, Paragraph
-from tei_edition.rules import check_table, edition_rules, find_rule, generic
+from tei_edition.rules import RuleTable, edition_rules, generic
 from tei_edition.tei import NS, XML_ID, corresp_target, normalize_space, source_line, text_of
 from tei_edition.urls import media_path
 
@@ -139,7 +139,7 @@ class Transformer:
                 out.text(child.tail)
 
     def element(self, element: etree._Element, out: _Output) -> None:
-        rule = find_rule(RULES, element)
+        rule = RULES.find(element)
         (rule.behaviour if rule else generic)(self, element, out)
 
     def warn(self, element: etree._Element, message: str) -> None:
@@ -268,5 +268,4 @@ class Transformer:
         return Paragraph(element.get(XML_ID), number, html, tuple(self.state.notes[first_note:]), kind)
 
 
-RULES = edition_rules(Transformer)
-check_table(RULES)
+RULES = RuleTable(edition_rules(Transformer))

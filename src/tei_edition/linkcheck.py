@@ -96,6 +96,8 @@ class _Checker:
         self.report = LinkReport()
         self.ids: dict[Path, set[str]] = {}
         self.trees: dict[Path, Any] = {}  # lxml.html documents
+        self.targets: dict[tuple[Path, str], Path] = {}
+        self.files: dict[Path, bool] = {}
 
     def problem(self, page: Path, line: int | None, message: str) -> None:
         rel = page.relative_to(self.root).as_posix()
@@ -118,11 +120,20 @@ class _Checker:
         self.trees[page] = tree
 
     def target(self, base: Path, path: str) -> Path:
-        path = unquote(path)
-        target = (self.root / path.lstrip("/")) if path.startswith("/") else (base.parent / path)
-        if path.endswith("/") or target.is_dir():
-            target = target / "index.html"
-        return Path(target).resolve()
+        """The file a link path names (memoised: a site's pages share most of their links)."""
+        key = (base.parent, path)
+        if key not in self.targets:
+            path = unquote(path)
+            target = (self.root / path.lstrip("/")) if path.startswith("/") else (base.parent / path)
+            if path.endswith("/") or target.is_dir():
+                target = target / "index.html"
+            self.targets[key] = Path(target).resolve()
+        return self.targets[key]
+
+    def is_file(self, path: Path) -> bool:
+        if path not in self.files:
+            self.files[path] = path.is_file()
+        return self.files[path]
 
     def check_url(self, page: Path, base: Path, line: int | None, url: str,
                   what: str, loads: bool, fragments: bool = True) -> None:
@@ -138,7 +149,7 @@ class _Checker:
         if not target.is_relative_to(self.root):
             self.problem(page, line, f"{what} {url!r} points outside the site")
             return
-        if not target.is_file():
+        if not self.is_file(target):
             shown = target.relative_to(self.root).as_posix()
             self.problem(page, line, f"{what} {url!r}: {shown!r} does not exist")
             return

@@ -19,13 +19,13 @@ import lxml.html
 from lxml import etree
 
 from tei_edition.errors import EditionError
-from tei_edition.rules import Rule, find_rule
+from tei_edition.rules import RuleTable
 from tei_edition.tei import NS, local_name, source_line
 
 Stream = list[tuple[str, int]]  # (character, source line)
 
 
-def _streams(text: etree._Element, rules: tuple[Rule, ...]) -> tuple[Stream, Stream, Stream]:
+def _streams(text: etree._Element, rules: RuleTable) -> tuple[Stream, Stream, Stream]:
     running: Stream = []
     notes: Stream = []
     unordered: Stream = []  # tables laid out anew, choices with the reading first
@@ -35,7 +35,7 @@ def _streams(text: etree._Element, rules: tuple[Rule, ...]) -> tuple[Stream, Str
             stream.append((character, line))
 
     def visit(element: etree._Element, stream: Stream) -> None:
-        rule = find_rule(rules, element) if isinstance(element.tag, str) else None
+        rule = rules.find(element) if isinstance(element.tag, str) else None
         if isinstance(element.tag, str) and not (rule and rule.hidden):
             reordered = local_name(element) == "table" or (rule is not None and rule.reorders)
             inner = notes if local_name(element) == "note" else unordered if reordered else stream
@@ -60,7 +60,7 @@ def _first_missing(stream: Stream, page: str) -> int | None:
 
 
 def check_page(tree: etree._ElementTree, tei_path: Path, html: bytes, page_path: str,
-               rules: tuple[Rule, ...]) -> None:
+               rules: RuleTable) -> None:
     """Raise a located error at the first TEI character that does not reach the page."""
     text = tree.getroot().find("t:text", NS)
     if text is None:

@@ -11,7 +11,6 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 from dataclasses import dataclass
-from functools import cache
 from html import escape
 from typing import TYPE_CHECKING, Any
 from urllib.parse import urlsplit
@@ -364,21 +363,26 @@ def edition_rules(transformer_class: Any) -> tuple[Rule, ...]:
     )
 
 
-def find_rule(rules: tuple[Rule, ...], element: etree._Element) -> Rule | None:
-    """The first rule for the element's name whose condition holds."""
-    for rule in _by_element(rules).get(local_name(element), ()):
-        if rule.condition is None or rule.condition(element):
-            return rule
-    return None
+class RuleTable:
+    """The rules in their order, indexed by element name."""
 
+    def __init__(self, rules: tuple[Rule, ...]):
+        check_table(rules)
+        self.rules = rules
+        self.index: dict[str, list[Rule]] = {}
+        for rule in rules:
+            self.index.setdefault(rule.element, []).append(rule)
 
-@cache
-def _by_element(rules: tuple[Rule, ...]) -> dict[str, tuple[Rule, ...]]:
-    """The table indexed by element name, order kept (built once per table)."""
-    index: dict[str, list[Rule]] = {}
-    for rule in rules:
-        index.setdefault(rule.element, []).append(rule)
-    return {name: tuple(found) for name, found in index.items()}
+    def find(self, element: etree._Element) -> Rule | None:
+        """The first rule for the element's name whose condition holds."""
+        for rule in self.index.get(local_name(element), ()):
+            if rule.condition is None or rule.condition(element):
+                return rule
+        return None
+
+    def replaced(self, element: str, rule: Rule) -> RuleTable:
+        """The same table with the rules for `element` replaced by one (for tests that break a rule)."""
+        return RuleTable(tuple(r for r in self.rules if r.element != element) + (rule,))
 
 
 def check_table(rules: tuple[Rule, ...]) -> None:

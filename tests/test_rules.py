@@ -1,0 +1,109 @@
+"""Each rendering rule on a TEI snippet: the HTML it writes, its text kept, nothing unescaped."""
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from conftest import ROOT
+from lxml import etree
+
+from tei_edition.config import load_config
+from tei_edition.errors import EditionError
+from tei_edition.inline import RULES, Transformer
+from tei_edition.rules import Rule, RuleTable
+
+TEI = "http://www.tei-c.org/ns/1.0"
+STRINGS = load_config(ROOT / "edition").strings("en")
+
+
+def render(snippet: str, parent: str = "p") -> str:
+    """The HTML of the snippet's first element, rendered inside a TEI `parent`."""
+    root = etree.fromstring(f'<{parent} xmlns="{TEI}">{snippet}</{parent}>')
+    transformer = Transformer(Path("snippet.xml"), {}, STRINGS, "", None, True)
+    return str(transformer.inline_element(root[0]))
+
+
+@pytest.mark.parametrize("snippet, html", [
+    ('<hi rend="italic">a</hi>', '<i class="hi italic">a</i>'),
+    ('<hi rend="bold smallcaps">a</hi>', '<b class="hi bold smallcaps">a</b>'),
+    ('<hi rend="sup">2</hi>', '<sup class="hi sup">2</sup>'),
+    ('<hi>a</hi>', '<span class="hi">a</span>'),
+    ('<emph>a</emph>', '<em class="emph">a</em>'),
+    ('<title level="m">Book</title>', '<cite class="title m">Book</cite>'),
+    ('<title level="a">Paper</title>', '<span class="title-a">“Paper”</span>'),
+    ('<foreign xml:lang="la">via</foreign>', '<i class="foreign" lang="la">via</i>'),
+    ('<ref target="https://example.org/?a=1&amp;b=2">x</ref>', '<a class="ref" href="https://example.org/?a=1&amp;b=2">x</a>'),
+    ('<ref target="#s2">x</ref>', '<a class="ref" href="#s2">x</a>'),
+    ('<ptr target="https://example.org/"/>', '<a class="ptr" href="https://example.org/">https://example.org/</a>'),
+    ('<choice><sic>teh</sic><corr>the</corr></choice>',
+     '<span class="choice"><span class="corr">the</span> <span class="choice-alternative sic">[teh]</span></span>'),
+    ('<gap reason="illegible"/>', '<span class="gap" title="illegible">[…]</span>'),
+    ('<del>x</del>', '<del class="del">x</del>'),
+    ('<add>x</add>', '<ins class="add">x</ins>'),
+    ('<unclear>x</unclear>', '<span class="unclear">x</span>'),
+    ('<persName>Ann</persName>', '<span class="persname">Ann</span>'),
+    ('<date when="1890-05-01">1 May</date>', '<time datetime="1890-05-01">1 May</time>'),
+    ('<date>spring</date>', '<span class="date">spring</span>'),
+    ('<lg><l>one</l><l>two</l></lg>', '<span class="lg"><span class="l">one</span><span class="l">two</span></span>'),
+    ('<quote>short</quote>', '<q class="quote">short</q>'),
+    ('<code>&lt;p&gt;</code>', '<code>&lt;p&gt;</code>'),
+    ('<fw type="header">Running head</fw>', ''),
+    ('<milestone unit="section"/>', ''),
+    ('<anchor xml:id="here"/>', '<span class="anchor" id="here"></span>'),
+])
+def test_inline_rules(snippet, html):
+    assert render(snippet) == html
+
+
+@pytest.mark.parametrize("snippet, parent, html", [
+    ('<list><item>a</item><item>b</item></list>', "div",
+     '<ul class="list"><li class="item">a</li><li class="item">b</li></ul>'),
+    ('<list type="ordered"><item>a</item></list>', "div", '<ol class="list ordered"><li class="item">a</li></ol>'),
+    ('<list><item>a</item></list>', "p", '<span class="list"><span class="item">a</span></span>'),
+    ('<list type="gloss"><label>via</label><item>road</item></list>', "div",
+     '<dl class="list gloss"><dt class="label">via</dt><dd class="item">road</dd></dl>'),
+    ('<quote><p>long</p></quote>', "div", '<blockquote class="quote"><p class="p">long</p></blockquote>'),
+    ('<closer><salute>Yours,</salute><signed>K.</signed></closer>', "div",
+     '<div class="closer"><div class="salute">Yours,</div><div class="signed">K.</div></div>'),
+    ('<address><addrLine>1 Road</addrLine><lb/><addrLine>Town</addrLine></address>', "div",
+     '<span class="address"><span class="addrline">1 Road</span><br><span class="addrline">Town</span></span>'),
+    ('<listBibl><bibl>One</bibl><bibl>Two</bibl></listBibl>', "div",
+     '<ul class="list"><li>One</li><li>Two</li></ul>'),
+])
+def test_block_rules(snippet, parent, html):
+    assert render(snippet, parent) == html
+
+
+def test_lb_in_prose_is_a_space_and_joins_a_broken_word():
+    assert render('<seg>one<lb/>two wo<lb break="no"/>rd</seg>') == '<span class="seg">one two word</span>'
+
+
+def test_text_is_escaped():
+    assert render('<emph>&lt;script&gt;alert(1)&lt;/script&gt; &amp; "q"</emph>') == \
+        '<em class="emph">&lt;script&gt;alert(1)&lt;/script&gt; &amp; "q"</em>'
+
+
+@pytest.mark.parametrize("target", ["javascript:alert(1)", "data:text/html,x", "file:///etc/passwd", "../x.html"])
+def test_unsafe_link_targets_are_errors(target):
+    with pytest.raises(EditionError, match="a link must be #id, http"):
+        render(f'<ref target="{target}">x</ref>')
+
+
+def test_an_element_without_a_rule_keeps_its_text_and_warns():
+    root = etree.fromstring(f'<p xmlns="{TEI}"><district>Mitte</district></p>')
+    transformer = Transformer(Path("snippet.xml"), {}, STRINGS, "", None, True)
+    assert str(transformer.inline_element(root[0])) == '<span class="tei-district">Mitte</span>'
+    assert [w.message for w in transformer.warnings] == [
+        "warning: no rendering rule for <district>: rendered as its text; add a rule in rules.py"]
+
+
+def test_conditions_pick_the_first_rule_that_applies():
+    translator = etree.fromstring(f'<p xmlns="{TEI}"><note type="translator">t</note></p>')[0]
+    foot = etree.fromstring(f'<p xmlns="{TEI}"><note place="foot">f</note></p>')[0]
+    assert RULES.find(translator).behaviour is Transformer.translator_note
+    assert RULES.find(foot).behaviour is Transformer.note
+
+
+def test_two_unconditional_rules_for_one_element_are_refused():
+    with pytest.raises(ValueError, match="two unconditional rules for <hi>"):
+        RuleTable((Rule("hi", lambda tx, e, out: None), Rule("hi", lambda tx, e, out: None)))
