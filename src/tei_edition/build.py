@@ -10,20 +10,23 @@ import os
 import re
 import subprocess
 import sys
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from jinja2 import Environment
 from lxml import etree
 from markupsafe import Markup, escape
 
 from tei_edition import fidelity, tei
 from tei_edition.alignment import check_translation
+from tei_edition.anchors import document_anchors
 from tei_edition.archival import ArchivalRef
 from tei_edition.cite import article_citation
 from tei_edition.config import Config, DocumentConfig, load_config
 from tei_edition.errors import EditionError, read_bytes
 from tei_edition.inline import RULES
-from tei_edition.model import Document
+from tei_edition.model import Document, DocumentSummary
 from tei_edition.preservation import check_page
 from tei_edition.prose import load_pages
 from tei_edition.register import build_register
@@ -40,7 +43,7 @@ from tei_edition.render import (
 from tei_edition.tei import XML_LANG, source_line
 from tei_edition.transform import build_document, original_info
 from tei_edition.urls import article_path, home_path, parallel_path, register_path, root_of, tei_path
-from tei_edition.write import SiteFiles, check_output_folder, write_site
+from tei_edition.write import SiteFiles, check_output_folder, staged_site
 
 
 @dataclass(frozen=True)
@@ -85,25 +88,36 @@ def _read_tei(path: Path, repositories: dict, translation_lang: str | None = Non
     return tree, tei.check_rules(tree, path, repositories, translation=translation, printed=printed)
 
 
-def read_documents(config: Config) -> list[SourceDocument]:
-    documents = []
+def read_document(config: Config, doc: DocumentConfig) -> SourceDocument:
+    """One document, its translations and their alignment, parsed and validated."""
+    printed = doc.source is not None
+    tree, refs = _read_tei(doc.tei, config.repositories, printed=printed)
+    translations = {}
+    for lang, path in doc.translations.items():
+        translations[lang], _ = _read_tei(path, config.repositories, translation_lang=lang, printed=printed)
+        check_translation(tree, translations[lang], doc.tei.name, path, refs, config.repositories)
+    return SourceDocument(doc, tree, refs, translations)
+
+
+def iter_documents(config: Config) -> Iterator[SourceDocument]:
+    """The documents one at a time, so that a build holds one document's trees at a time. Every
+    document is validated; once one has failed, the others are only validated, and all the
+    problems are raised together at the end."""
     problems = []
     for doc in config.documents:
         try:
-            printed = doc.source is not None
-            tree, refs = _read_tei(doc.tei, config.repositories, printed=printed)
-            translations = {}
-            for lang, path in doc.translations.items():
-                translations[lang], _ = _read_tei(path, config.repositories, translation_lang=lang, printed=printed)
-                check_translation(tree, translations[lang], doc.tei.name, path, refs, config.repositories)
-            source = SourceDocument(doc, tree, refs, translations)
+            source = read_document(config, doc)
         except EditionError as exc:
             problems.extend(exc.diagnostics)
             continue
-        documents.append(source)
+        if not problems:
+            yield source
     if problems:
         raise EditionError(problems)
-    return documents
+
+
+def read_documents(config: Config) -> list[SourceDocument]:
+    return list(iter_documents(config))
 
 
 # The last second datetime can print (9999-12-31T23:59:59Z).
@@ -130,71 +144,79 @@ def build_date(edition_dir: Path) -> str:
     return dt.datetime.fromtimestamp(int(epoch), dt.UTC).date().isoformat()
 
 
-def render_site(config: Config, sources: list[SourceDocument]) -> SiteFiles:
+def render_site(config: Config, sources: Iterable[SourceDocument], files: SiteFiles) -> None:
+    """Every page, written to `files` as it is made: each document's own pages first, one document
+    at a time; then the pages that list documents (register, home) from their summaries."""
     env = environment(config.root.parent / "templates")
     build = BuildInfo(config.version, build_date(config.root))
-    files = SiteFiles()
-    models: dict[str, dict[str, Document]] = {}
     prose = load_pages(config.root / "pages", config.languages)
     menus = {lang: tuple((p.path, p.title) for p in prose if p.lang == lang) for lang in config.languages}
-    # The parallel view's columns each speak their own language, inline labels included: the
-    # same models serve the parallel page of every interface language.
-    column_langs = {source.config.id: sorted({source.lang, *source.translations}) for source in sources}
-    parallel = {source.config.id: {lang: document_model(source, lang, config.strings(column_strings(config, lang)),
-                                                         anchors=False, page_path=parallel_path(lang, source.config.id))
-                                   for lang in column_langs[source.config.id]}
-                for source in sources if source.translations}
+    summaries: dict[str, dict[str, DocumentSummary]] = {lang: {} for lang in config.languages}
+    for source in sources:
+        render_document(env, build, config, source, menus, files, summaries)
     for lang in config.languages:
         strings = config.strings(lang)
-        models[lang] = {}
-        for source in sources:
-            doc_id = source.config.id
-            document = document_model(source, lang, strings, anchors=True, page_path=article_path(lang, doc_id))
-            models[lang][doc_id] = document
-            citation = citation_line(strings, build, article_citation(document.source, lang, document.title_text))
-            page = Page(article_path(lang, doc_id), lang, document.title_text, strings, config, build,
-                        {other: article_path(other, doc_id) for other in config.languages}, citation, menus[lang],
-                        document_id=doc_id)
-            files.add(page.path, render_article(env, page, document))
-            check_page(*source.version(lang), files.files[page.path], page.path, RULES)  # nothing lost
-            pair = source.parallel_pair(lang)
-            if pair:
-                page = Page(parallel_path(lang, doc_id), lang, document.title_text, strings, config, build,
-                            {other: parallel_path(other, doc_id) for other in config.languages}, citation,
-                            menus[lang], document_id=doc_id)
-                files.add(page.path, render_parallel(env, page, {code: parallel[doc_id][code] for code in pair},
-                                                     source.lang))
         edition_citation = citation_line(strings, build, Markup(escape(config.title[lang])) + Markup("."))
         page = Page(register_path(lang), lang, strings["archives_title"], strings, config, build,
                     {other: register_path(other) for other in config.languages}, edition_citation, menus[lang])
         if config.repositories:  # only an edition that cites archives has their register
-            files.add(page.path, render_register(env, page, build_register(models[lang].values()), models[lang]))
+            files.add(page.path, render_register(env, page, build_register(summaries[lang].values()),
+                                                 summaries[lang]))
         for prose_page in (p for p in prose if p.lang == lang):
             page = Page(prose_page.path, lang, prose_page.title, strings, config, build,
                         {p.lang: p.path for p in prose if p.slug == prose_page.slug}, edition_citation, menus[lang])
             files.add(page.path, render_prose(env, page, prose_page.html))
-    for source in sources:  # each document in its own language where the edition speaks it
-        lang = source.lang if source.lang in models else config.languages[0]
-        files.models[source.config.id] = models[lang][source.config.id]
     home_lang = config.languages[0]
     page = Page(home_path(), home_lang, config.title[home_lang], config.strings(home_lang), config, build,
                 citation=citation_line(config.strings(home_lang), build,
                                        Markup(escape(config.title[home_lang])) + Markup(".")), prose=menus[home_lang])
-    files.add(page.path, render_home(env, page, models))
-    for source in sources:
-        files.add(tei_path(source.config.id), read_bytes(source.config.tei))
-        for lang, path in source.config.translations.items():
-            files.add(tei_path(source.config.id, lang), read_bytes(path))
-    for document in (doc for by_id in models.values() for doc in by_id.values()):
-        files.warnings.update(document.warnings)
-        for site_path, image in document.media:
-            files.media[site_path] = image
+    files.add(page.path, render_home(env, page, summaries))
     for site_path, image in sorted(files.media.items()):
         files.add(site_path, read_bytes(image))
     assets = config.root.parent / "templates" / "assets"
     for asset in sorted(p for p in assets.rglob("*") if p.is_file()):
         files.add(f"assets/{asset.relative_to(assets).as_posix()}", read_bytes(asset))
-    return files
+
+
+def render_document(env: Environment, build: BuildInfo, config: Config, source: SourceDocument,
+                    menus: dict[str, tuple[tuple[str, str], ...]], files: SiteFiles,
+                    summaries: dict[str, dict[str, DocumentSummary]]) -> None:
+    """One document's pages in every interface language: its reading page (checked: nothing of
+    its TEI lost) and its parallel view; its TEI files; what the index pages and checks need of it."""
+    doc_id = source.config.id
+    # The parallel view's columns each speak their own language, inline labels included: the
+    # same models serve the parallel page of every interface language.
+    parallel = {lang: document_model(source, lang, config.strings(column_strings(config, lang)), anchors=False,
+                                     page_path=parallel_path(lang, doc_id))
+                for lang in sorted({source.lang, *source.translations})} if source.translations else {}
+    models = list(parallel.values())
+    for lang in config.languages:
+        strings = config.strings(lang)
+        document = document_model(source, lang, strings, anchors=True, page_path=article_path(lang, doc_id))
+        models.append(document)
+        summaries[lang][doc_id] = document.summary()
+        citation = citation_line(strings, build, article_citation(document.source, lang, document.title_text))
+        page = Page(article_path(lang, doc_id), lang, document.title_text, strings, config, build,
+                    {other: article_path(other, doc_id) for other in config.languages}, citation, menus[lang],
+                    document_id=doc_id)
+        html = render_article(env, page, document)
+        check_page(*source.version(lang), html.encode("utf-8"), page.path, RULES)  # nothing lost
+        files.add(page.path, html)
+        pair = source.parallel_pair(lang)
+        if pair:
+            page = Page(parallel_path(lang, doc_id), lang, document.title_text, strings, config, build,
+                        {other: parallel_path(other, doc_id) for other in config.languages}, citation,
+                        menus[lang], document_id=doc_id)
+            files.add(page.path, render_parallel(env, page, {code: parallel[code] for code in pair}, source.lang))
+    own = source.lang if source.lang in summaries else config.languages[0]  # in its own language if spoken
+    files.summaries[doc_id] = summaries[own][doc_id]
+    files.anchors.extend(document_anchors(source.tree, doc_id))
+    for document in models:
+        files.warnings.update(document.warnings)
+        files.media.update(document.media)
+    files.add(tei_path(doc_id), read_bytes(source.config.tei))
+    for lang, path in source.config.translations.items():
+        files.add(tei_path(doc_id, lang), read_bytes(path))
 
 
 def document_model(source: SourceDocument, lang: str, strings: dict, anchors: bool, page_path: str) -> Document:
@@ -232,15 +254,19 @@ def protected_paths(config: Config) -> tuple[list[Path], list[Path]]:
 
 
 def build(edition_dir: Path, out_dir: Path, strict: bool = False) -> SiteFiles:
-    """Read, render and check everything, then write; with `strict`, a warning stops the build."""
+    """Read, render and check everything, then swap the new site in; with `strict`, a warning stops it."""
     config = load_config(edition_dir)
     out = check_output_folder(out_dir, *protected_paths(config))
-    sources = read_documents(config)
-    files = render_site(config, sources)
-    report_warnings(files, strict)
-    from tei_edition.checks import verify_anchors, verify_links  # checks build on this module
-    verify_anchors(config, sources, files)
-    write_site(files, out, verify=verify_links)
+    return build_site(config, out, strict)
+
+
+def build_site(config: Config, out: Path, strict: bool, verify: bool = True) -> SiteFiles:
+    from tei_edition.checks import verify_anchors, verify_links  # the checks read this module
+    with staged_site(out, verify=verify_links if verify else None) as files:
+        render_site(config, iter_documents(config), files)
+        report_warnings(files, strict)
+        if verify:
+            verify_anchors(config, files)
     return files
 
 

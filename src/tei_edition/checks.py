@@ -1,7 +1,6 @@
 """After the build: text fidelity, links and anchors, and the ledger of published anchors."""
 from __future__ import annotations
 
-import shutil
 import tempfile
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -9,23 +8,15 @@ from typing import Any
 
 import lxml.html
 
-from tei_edition.anchors import Anchor, compare_ledger, document_anchors, read_ledger, register_anchors
-from tei_edition.build import (
-    SourceDocument,
-    column_strings,
-    document_model,
-    fidelity_report,
-    read_documents,
-    render_site,
-)
+from tei_edition.anchors import Anchor, compare_ledger, read_ledger, register_anchors
+from tei_edition.build import build_site, fidelity_report, read_documents
 from tei_edition.config import Config, load_config
 from tei_edition.errors import Diagnostic, EditionError
 from tei_edition.fidelity import Difference
 from tei_edition.linkcheck import LinkReport, check_site_links
-from tei_edition.model import Document
 from tei_edition.register import build_register
 from tei_edition.urls import article_path, parallel_path, register_path
-from tei_edition.write import SiteFiles, write_site
+from tei_edition.write import SiteFiles
 
 LEDGER = "anchors.tsv"
 
@@ -44,24 +35,18 @@ class CheckReport:
                 and not self.ledger_problems and not self.unrecorded)
 
 
-def original_documents(config: Config, sources: list[SourceDocument]) -> list[Document]:
-    return [document_model(source, source.lang, config.strings(column_strings(config, source.lang)), True,
-                           article_path(source.lang, source.config.id)) for source in sources]
+def current_anchors(files: SiteFiles) -> list[Anchor]:
+    """The anchors the site publishes: each document's (from its TEI) and the register's."""
+    return list(files.anchors) + register_anchors(build_register(files.summaries.values()))
 
 
-def current_anchors(sources: list[SourceDocument], documents: list[Document]) -> list[Anchor]:
-    anchors = [anchor for source in sources for anchor in document_anchors(source.tree, source.config.id)]
-    return anchors + register_anchors(build_register(documents))
-
-
-def anchors_missing_from_pages(anchors: list[Anchor], files: SiteFiles, config: Config,
-                               documents: list[Document]) -> list[str]:
+def anchors_missing_from_pages(anchors: list[Anchor], files: SiteFiles, config: Config) -> list[str]:
     """Every anchor must be an id on its page in every language, and the units of the parallel
     view (paragraphs, notes, the table) on that page too."""
     problems = []
     ids_by_path: dict[str, set[str]] = {}
-    aligned = {document.id: document.aligned_ids for document in documents}
-    has_parallel = {path.split("/")[1]: True for path in files.files if path.endswith("/parallel/index.html")}
+    aligned = {doc_id: summary.aligned_ids for doc_id, summary in files.summaries.items()}
+    has_parallel = {path.split("/")[1]: True for path in files.paths if path.endswith("/parallel/index.html")}
     for lang in config.languages:
         for anchor in anchors:
             paths = [register_path(lang)] if anchor.page == "archives" else [article_path(lang, anchor.page)]
@@ -69,7 +54,7 @@ def anchors_missing_from_pages(anchors: list[Anchor], files: SiteFiles, config: 
                 paths.append(parallel_path(lang, anchor.page))
             for path in paths:
                 if path not in ids_by_path:
-                    html = files.files.get(path)
+                    html = files.read(path)
                     page = lxml.html.fromstring(html.decode("utf-8")) if html else None
                     found: Any = page.xpath("//@id") if page is not None else []
                     ids_by_path[path] = {str(value) for value in found}
@@ -78,17 +63,22 @@ def anchors_missing_from_pages(anchors: list[Anchor], files: SiteFiles, config: 
     return problems
 
 
-def verify_anchors(config: Config, sources: list[SourceDocument], files: SiteFiles) -> None:
+def ledger_report(config: Config, files: SiteFiles) -> tuple[list[str], list[Anchor]]:
+    """Problems with the published anchors, and the anchors not yet recorded."""
+    ledger_path = config.root / LEDGER
+    anchors = current_anchors(files)
+    problems, unrecorded = compare_ledger(read_ledger(ledger_path), anchors, ledger_path)
+    return problems + anchors_missing_from_pages(anchors, files, config), unrecorded
+
+
+def verify_anchors(config: Config, files: SiteFiles) -> None:
     """For `build`: every anchor of the ledger (if the edition keeps one) is still there, means the
     same and is on its pages, and every new anchor is recorded. An edition starts its ledger with
     `tei-edition ledger`."""
     ledger_path = config.root / LEDGER
     if not ledger_path.exists():
         return
-    documents = [files.models[source.config.id] for source in sources]
-    anchors = current_anchors(sources, documents)
-    problems, unrecorded = compare_ledger(read_ledger(ledger_path), anchors, ledger_path)
-    problems += anchors_missing_from_pages(anchors, files, config, documents)
+    problems, unrecorded = ledger_report(config, files)
     if unrecorded:
         listed = ", ".join(f"{a.page}#{a.id}" for a in unrecorded[:8]) + (" …" if len(unrecorded) > 8 else "")
         problems.append(f"{ledger_path}: {len(unrecorded)} new anchor(s) not in the ledger ({listed}): "
@@ -111,21 +101,21 @@ def verify_links(site: Path) -> None:
 
 
 def run_checks(edition_dir: Path) -> CheckReport:
-    """Every validation; writes nothing outside a temporary folder."""
+    """Every validation, on a build in a temporary folder; writes nothing else."""
     config = load_config(edition_dir)
-    sources = read_documents(config)
-    report = CheckReport(differences=fidelity_report(config, sources))
-    files = render_site(config, sources)
-    report.pages = sum(1 for path in files.files if path.endswith(".html"))
-    staging = Path(tempfile.mkdtemp(prefix="tei-edition-check-"))
-    try:
-        write_site(files, staging / "site")
-        report.links = check_site_links(staging / "site")
-    finally:
-        shutil.rmtree(staging, ignore_errors=True)
-    documents = original_documents(config, sources)
-    anchors = current_anchors(sources, documents)
-    ledger_path = config.root / LEDGER
-    report.ledger_problems, report.unrecorded = compare_ledger(read_ledger(ledger_path), anchors, ledger_path)
-    report.ledger_problems += anchors_missing_from_pages(anchors, files, config, documents)
+    report = CheckReport(differences=fidelity_report(config, read_documents(config)))
+    with tempfile.TemporaryDirectory(prefix="tei-edition-check-") as folder:
+        site = Path(folder) / "site"
+        files = build_site(config, site, strict=False, verify=False)
+        report.pages = files.pages
+        report.links = check_site_links(site)
+        report.ledger_problems, report.unrecorded = ledger_report(config, files)
     return report
+
+
+def site_anchors(edition_dir: Path) -> tuple[Config, list[Anchor]]:
+    """For `tei-edition ledger`: the anchors a build of the edition publishes."""
+    config = load_config(edition_dir)
+    with tempfile.TemporaryDirectory(prefix="tei-edition-ledger-") as folder:
+        files = build_site(config, Path(folder) / "site", strict=False, verify=False)
+    return config, current_anchors(files)

@@ -17,8 +17,7 @@ INTERNAL_ERROR = 2  # exit code of the last-resort handler: a bug, not a user mi
 def _build(args: argparse.Namespace) -> int:
     from tei_edition.build import build
     files = build(args.edition, args.out, strict=args.strict)
-    pages = sum(1 for path in files.files if path.endswith(".html"))
-    print(f"built {pages} pages, {len(files.files)} files into {args.out}/")
+    print(f"built {files.pages} pages, {len(files.paths)} files into {args.out}/")
     return 0
 
 
@@ -48,13 +47,9 @@ def _check(args: argparse.Namespace) -> int:
 
 def _ledger(args: argparse.Namespace) -> int:
     from tei_edition.anchors import append_to_ledger, compare_ledger, read_ledger
-    from tei_edition.build import read_documents
-    from tei_edition.checks import LEDGER, current_anchors, original_documents
-    from tei_edition.config import load_config
-    config = load_config(args.edition)
-    sources = read_documents(config)
+    from tei_edition.checks import LEDGER, site_anchors
+    config, anchors = site_anchors(args.edition)
     path = config.root / LEDGER
-    anchors = current_anchors(sources, original_documents(config, sources))
     problems, new = compare_ledger(read_ledger(path), anchors, path)
     for problem in problems:
         print(problem, file=sys.stderr)

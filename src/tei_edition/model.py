@@ -195,6 +195,22 @@ class Document:
     def citations(self) -> tuple[Citation, ...]:
         return tuple(c for note in self.notes for c in note.citations)
 
+    def summary(self) -> DocumentSummary:
+        return DocumentSummary(self.id, self.lang, self.title_text, self.source, self.citations, self.aligned_ids)
+
+
+@dataclass(frozen=True)
+class DocumentSummary:
+    """What the index pages (home, register) and the checks keep of a document once its own pages
+    are written: the build holds no more than this per document."""
+
+    id: str
+    lang: str
+    title_text: str
+    source: SourceInfo
+    citations: tuple[Citation, ...]
+    aligned_ids: frozenset[str]
+
 
 @dataclass(frozen=True)
 class RegisterEntry:

@@ -5,7 +5,7 @@ import re
 from collections.abc import Iterable
 
 from tei_edition.archival import ArchivalRef, ArchivalUnit, english_form, folios_english, folios_russian, russian_form
-from tei_edition.model import Document, RegisterEntry
+from tei_edition.model import DocumentSummary, RegisterEntry
 
 
 def _natural(value: str) -> tuple:
@@ -15,7 +15,7 @@ def _natural(value: str) -> tuple:
                  for part in re.split(r"([0-9]+)", value))
 
 
-def build_register(documents: Iterable[Document]) -> list[RegisterEntry]:
+def build_register(documents: Iterable[DocumentSummary]) -> list[RegisterEntry]:
     by_key: dict[str, list] = {}
     units = {}
     for document in documents:

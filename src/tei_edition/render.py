@@ -16,7 +16,7 @@ from tei_edition.archival import folios_english, folios_russian
 from tei_edition.cite import article_citation, doi_url, latin
 from tei_edition.config import Config
 from tei_edition.errors import EditionError
-from tei_edition.model import Document, RegisterEntry
+from tei_edition.model import Document, DocumentSummary, RegisterEntry
 from tei_edition.register import folios_cited, unit_english, unit_russian
 from tei_edition.urls import article_path, parallel_path, register_path, relative_url, root_of, tei_path
 
@@ -132,9 +132,9 @@ def render_prose(env: jinja2.Environment, page: Page, html: Markup) -> str:
 
 
 def render_register(env: jinja2.Environment, page: Page, entries: list[RegisterEntry],
-                    documents: dict[str, Document]) -> str:
+                    documents: dict[str, DocumentSummary]) -> str:
     return render(env, "archives.html", page, entries=entries, documents=documents)
 
 
-def render_home(env: jinja2.Environment, page: Page, documents: dict[str, dict[str, Document]]) -> str:
+def render_home(env: jinja2.Environment, page: Page, documents: dict[str, dict[str, DocumentSummary]]) -> str:
     return render(env, "home.html", page, documents=documents)

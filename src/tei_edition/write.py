@@ -19,7 +19,8 @@ import signal
 import sys
 import tempfile
 import time
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Iterator
+from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
@@ -38,18 +39,34 @@ _RENAME_EXCHANGE = 2
 
 
 class SiteFiles:
-    """The files of one build, held until written; two writers of one path are an error."""
+    """The files of one build, written into the staging folder as they are made (memory stays flat
+    however many documents there are); two writers of one path are an error."""
 
-    def __init__(self) -> None:
-        self.files: dict[str, bytes] = {}
+    def __init__(self, folder: Path, kill_after: int | None = None) -> None:
+        self.folder = folder
+        self.paths: set[str] = set()
+        self.kill_after = kill_after  # test-only fault injection (FAULT_VARIABLE)
         self.warnings: set[Diagnostic] = set()  # located warnings of the build (reported once each)
         self.media: dict[str, Path] = {}  # site path -> image file of the edition
-        self.models: dict[str, Any] = {}  # document id -> its page model, for the checks
+        self.summaries: dict[str, Any] = {}  # document id -> what the checks need of it
+        self.anchors: list[Any] = []  # the anchors each document publishes
 
     def add(self, path: str, content: bytes | str) -> None:
-        if path in self.files:
+        if path in self.paths:
             raise EditionError.at(path, None, "two pages would be written to this path")
-        self.files[path] = content.encode("utf-8") if isinstance(content, str) else content
+        self.paths.add(path)
+        target = self.folder / path
+        target.parent.mkdir(parents=True, exist_ok=True)
+        target.write_bytes(content.encode("utf-8") if isinstance(content, str) else content)
+        if len(self.paths) == self.kill_after:
+            os.kill(os.getpid(), signal.SIGKILL)
+
+    def read(self, path: str) -> bytes | None:
+        return (self.folder / path).read_bytes() if path in self.paths else None
+
+    @property
+    def pages(self) -> int:
+        return sum(1 for path in self.paths if path.endswith(".html"))
 
 
 def _is_within(path: Path, folder: Path) -> bool:
@@ -159,25 +176,24 @@ def _fault_after() -> int | None:
     return int(fault.split(":", 1)[1]) if fault.startswith("kill-after-files:") else None
 
 
-def write_site(files: SiteFiles, out: Path, verify: Callable[[Path], None] | None = None) -> None:
-    """Write `files` as the folder `out` (already checked by `check_output_folder`). `verify` is
-    called on the complete staging folder before the swap: an error there leaves `out` as it was."""
+@contextmanager
+def staged_site(out: Path, verify: Callable[[Path], None] | None = None) -> Iterator[SiteFiles]:
+    """The files of a new site for `out` (already checked by `check_output_folder`): written into a
+    staging folder beside it, under the output's lock; when the block ends without an error, `verify`
+    is called on the complete staging folder and the staging folder is exchanged with `out`. Any
+    error leaves `out` as it was."""
     out.parent.mkdir(parents=True, exist_ok=True)
-    kill_after = _fault_after()
     with _Lock(out):
         _remove_leftovers(out)
         staging = Path(tempfile.mkdtemp(prefix=f".{out.name}-new-", dir=out.parent))
         try:
-            for count, (relative, content) in enumerate(sorted(files.files.items()), start=1):
-                target = staging / relative
-                target.parent.mkdir(parents=True, exist_ok=True)
-                target.write_bytes(content)
-                if count == kill_after:
-                    os.kill(os.getpid(), signal.SIGKILL)
+            files = SiteFiles(staging, _fault_after())
+            yield files
             (staging / MARKER).write_text(MARKER_TEXT, encoding="utf-8")
             os.chmod(staging, 0o755)
             if verify is not None:
                 verify(staging)
             _swap_into_place(staging, out)
+            files.folder = out
         finally:
             shutil.rmtree(staging, ignore_errors=True)
