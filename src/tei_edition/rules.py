@@ -60,6 +60,13 @@ def _id(tx: Transformer, element: etree._Element) -> str:
     return tx.id_attribute(escape(value)) if value else ""
 
 
+def enclose(tx: Transformer, element: etree._Element, out: _Output, start: str, end: str) -> None:
+    """The element's content between two pieces of markup made by the behaviour."""
+    out.markup(start)
+    tx.children(element, out)
+    out.markup(end)
+
+
 def wrap(tag: str, css: str = "", block: bool = False) -> Behaviour:
     """`<tag class=css>children</tag>`; a block tag becomes a span inside a paragraph."""
     def behaviour(tx: Transformer, element: etree._Element, out: _Output) -> None:
@@ -99,13 +106,9 @@ def title(tx: Transformer, element: etree._Element, out: _Output) -> None:
     """A title of a work: <cite> (italic) for monographs and journals, quoted for articles."""
     level = element.get("level", "m")
     if level == "a":
-        out.markup(f'<span class="title-a"{_lang(element)}>“')
-        tx.children(element, out)
-        out.markup("”</span>")
+        enclose(tx, element, out, f'<span class="title-a"{_lang(element)}>“', "”</span>")
     else:
-        out.markup(f'<cite class="{_class("title", level)}"{_lang(element)}>')
-        tx.children(element, out)
-        out.markup("</cite>")
+        enclose(tx, element, out, f'<cite class="{_class("title", level)}"{_lang(element)}>', "</cite>")
 
 
 def safe_href(tx: Transformer, element: etree._Element, target: str) -> str:
@@ -221,14 +224,8 @@ def list_(tx: Transformer, element: etree._Element, out: _Output) -> None:
 
 
 def quote(tx: Transformer, element: etree._Element, out: _Output) -> None:
-    if is_block_quote(element) and in_block_context(element):
-        out.markup(f'<blockquote class="quote"{_id(tx, element)}{_lang(element)}>')
-        tx.children(element, out)
-        out.markup("</blockquote>")
-    else:
-        out.markup(f'<q class="quote"{_id(tx, element)}{_lang(element)}>')
-        tx.children(element, out)
-        out.markup("</q>")
+    tag = "blockquote" if is_block_quote(element) and in_block_context(element) else "q"
+    enclose(tx, element, out, f'<{tag} class="quote"{_id(tx, element)}{_lang(element)}>', f"</{tag}>")
 
 
 def verse_line(tx: Transformer, element: etree._Element, out: _Output) -> None:
