@@ -60,6 +60,14 @@ def test_divisions_nest_with_their_headings(article):
     assert article.xpath("//div[@class='doc-front']/section[@id='preface']/h2[.='Preface']")
 
 
+def test_a_table_of_contents_lists_the_sections(article):
+    entries = article.xpath("//nav[@class='toc']//a")
+    assert [(a.get("href"), a.text) for a in entries] == [
+        ("#preface", "Preface"), ("#sec-1", "First section"), ("#sec-1-1", "A nested section"),
+        ("#sec-2", "Second section"), ("#bibliography", "Works cited")]
+    assert article.xpath("//nav[@class='toc']//li[@class='toc-level-2']/a[@href='#sec-1-1']")
+
+
 def test_lists_figures_quotations_verse_and_tables(article, article_site: Path):
     assert article.xpath("//ul[@id='list-1']/li") and len(article.xpath("//ul[@id='list-1']/li")) == 3
     assert article.xpath("//p[@class='list-head'][.='Three kinds of road']")

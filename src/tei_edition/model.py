@@ -177,6 +177,12 @@ class Document:
         return tuple(b for b in walk_blocks(self.blocks) if isinstance(b, Paragraph))
 
     @property
+    def contents(self) -> tuple[Division, ...]:
+        """The headed divisions of front, body and back with ids, for a table of contents."""
+        return tuple(b for b in walk_blocks(self.front_blocks + self.blocks + self.back_blocks)
+                     if isinstance(b, Division) and b.heading is not None and b.id)
+
+    @property
     def body_units(self) -> list:
         """The body's blocks with ids, in reading order, divisions opened: the rows of a parallel view."""
         return [b for b in walk_blocks(self.blocks) if b.kind not in ("pagebreak", "division") and b.id]
