@@ -95,7 +95,7 @@ class _Checker:
         self.root = site_dir.resolve()
         self.report = LinkReport()
         self.ids: dict[Path, set[str]] = {}
-        self.trees: dict[Path, Any] = {}  # lxml.html documents
+        self.links: dict[Path, list[tuple[str, int | None, str, str, bool]]] = {}  # per page, until checked
         self.targets: dict[tuple[Path, str], Path] = {}
         self.files: dict[Path, bool] = {}
 
@@ -117,7 +117,7 @@ class _Checker:
             else:
                 seen[ident] = source_line(el)
         self.ids[page] = set(seen)
-        self.trees[page] = tree
+        self.collect_links(page, tree)
 
     def target(self, base: Path, path: str) -> Path:
         """The file a link path names (memoised: a site's pages share most of their links)."""
@@ -171,7 +171,16 @@ class _Checker:
                 self.check_url(owner, base, url_line, url, what, loads=True, fragments=False)
 
     def check_page(self, page: Path) -> None:
-        for el in self.trees[page].iter():
+        for kind, line, value, what, loads in self.links.pop(page):
+            if kind == "css":
+                self.check_css(page, page, value, line, what)
+            else:
+                self.check_url(page, page, line, value, what, loads)
+
+    def collect_links(self, page: Path, tree: Any) -> None:
+        """The page's links, noted while it is parsed (the trees of a large site are not kept)."""
+        links: list[tuple[str, int | None, str, str, bool]] = []
+        for el in tree.iter():
             if not isinstance(el.tag, str):
                 continue
             tag, line = el.tag.lower(), source_line(el)
@@ -182,16 +191,15 @@ class _Checker:
                     continue
                 loads = (attr in LOAD_ATTRS or (tag, attr) in LOAD_ELEMENT_ATTRS
                          or (tag == "link" and attr == "href" and bool(rels & LOAD_RELS)))
-                self.check_url(page, page, line, value, f"<{tag} {attr}>", loads)
-            if el.get("srcset"):
-                for candidate in el.get("srcset").split(","):
-                    if candidate.strip():
-                        url = candidate.split()[0]
-                        self.check_url(page, page, line, url, f"<{tag} srcset>", loads=True)
+                links.append(("url", line, value, f"<{tag} {attr}>", loads))
+            for candidate in (el.get("srcset") or "").split(","):
+                if candidate.strip():
+                    links.append(("url", line, candidate.split()[0], f"<{tag} srcset>", True))
             if el.get("style"):
-                self.check_css(page, page, el.get("style"), line, f"<{tag} style>")
+                links.append(("css", line, el.get("style"), f"<{tag} style>", True))
             if tag == "style":
-                self.check_css(page, page, el.text_content(), line, "<style>")
+                links.append(("css", line, el.text_content(), "<style>", True))
+        self.links[page] = links
 
 
 def check_site_links(site_dir: Path) -> LinkReport:
