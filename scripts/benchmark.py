@@ -16,7 +16,6 @@ from __future__ import annotations
 import argparse
 import hashlib
 import os
-import resource
 import shutil
 import statistics
 import subprocess
@@ -41,22 +40,31 @@ with PySaxonProcessor(license=False) as processor:
 """
 
 
+# Runs one command and reports its own peak RSS: a fresh launcher has no earlier children whose
+# peak would hide it (RUSAGE_CHILDREN keeps the largest child so far).
+LAUNCHER = """
+import resource, subprocess, sys
+code = subprocess.run(sys.argv[1:], stdout=subprocess.DEVNULL).returncode
+print(resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss, file=sys.stderr)
+sys.exit(code)
+"""
+
+
 def run(command: list[str], cwd: Path | None = None) -> tuple[float, int]:
     """Wall seconds and peak RSS (KiB) of one fresh process."""
     start = time.perf_counter()
-    before = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
-    result = subprocess.run(command, capture_output=True, text=True, env=ENV, cwd=cwd)
+    result = subprocess.run([sys.executable, "-c", LAUNCHER, *command], capture_output=True, text=True, env=ENV,
+                            cwd=cwd)
     seconds = time.perf_counter() - start
     if result.returncode != 0:
         raise SystemExit(f"{' '.join(command)} failed:\n{result.stderr[-3000:]}")
-    peak = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
-    return seconds, peak if peak > before else before
+    return seconds, int(result.stderr.strip().splitlines()[-1])
 
 
 def measure(label: str, command: list[str], runs: int) -> float:
     times, peaks = zip(*(run(command) for _ in range(runs)), strict=True)
     median = statistics.median(times)
-    print(f"{label:<52} median {median:7.3f} s   min {min(times):7.3f} s   peak RSS <= {max(peaks) / 1024:6.0f} MiB")
+    print(f"{label:<52} median {median:7.3f} s   min {min(times):7.3f} s   peak RSS {max(peaks) / 1024:6.0f} MiB")
     return median
 
 
