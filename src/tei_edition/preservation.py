@@ -10,6 +10,7 @@ Greedy matching finds an embedding whenever one exists.
 """
 from __future__ import annotations
 
+import bisect
 import re
 from collections import Counter
 from pathlib import Path
@@ -22,36 +23,57 @@ from tei_edition.errors import EditionError
 from tei_edition.rules import RuleTable
 from tei_edition.tei import NS, local_name, source_line
 
-Stream = list[tuple[str, int]]  # (character, source line)
+_SPACE = re.compile(r"\s+")
+
+
+class Stream:
+    """Characters of the TEI (white space removed) in order, with the source line of each run."""
+
+    def __init__(self) -> None:
+        self.parts: list[str] = []
+        self.starts: list[int] = []  # offset of each part in the joined text
+        self.lines: list[int] = []
+        self.length = 0
+
+    def add(self, value: str | None, line: int) -> None:
+        text = _SPACE.sub("", value or "")
+        if text:
+            self.parts.append(text)
+            self.starts.append(self.length)
+            self.lines.append(line)
+            self.length += len(text)
+
+    @property
+    def text(self) -> str:
+        return "".join(self.parts)
+
+    def line_at(self, offset: int) -> int:
+        return self.lines[bisect.bisect_right(self.starts, offset) - 1]
 
 
 def _streams(text: etree._Element, rules: RuleTable) -> tuple[Stream, Stream, Stream]:
-    running: Stream = []
-    notes: Stream = []
-    unordered: Stream = []  # tables laid out anew, choices with the reading first
-
-    def add(value: str | None, line: int, stream: Stream) -> None:
-        for character in re.sub(r"\s+", "", value or ""):
-            stream.append((character, line))
+    running, notes = Stream(), Stream()
+    unordered = Stream()  # tables laid out anew, choices with the reading first
 
     def visit(element: etree._Element, stream: Stream) -> None:
         rule = rules.find(element) if isinstance(element.tag, str) else None
         if isinstance(element.tag, str) and not (rule and rule.hidden):
             reordered = local_name(element) == "table" or (rule is not None and rule.reorders)
             inner = notes if local_name(element) == "note" else unordered if reordered else stream
-            add(element.text, source_line(element) or 0, inner)
+            inner.add(element.text, source_line(element) or 0)
             for child in element:
                 visit(child, inner)
-        add(element.tail, source_line(element) or 0, stream)
+        stream.add(element.tail, source_line(element) or 0)
 
     for child in text:
         visit(child, running)
     return running, notes, unordered
 
 
-def _first_missing(stream: Stream, page: str) -> int | None:
+def _first_missing(characters: str, page: str) -> int | None:
+    """The offset of the first character that cannot be matched, in order, in `page`."""
     position = 0
-    for index, (character, _) in enumerate(stream):
+    for index, character in enumerate(characters):
         position = page.find(character, position)
         if position < 0:
             return index
@@ -72,17 +94,18 @@ def check_page(tree: etree._ElementTree, tei_path: Path, html: bytes, page_path:
     main_text = re.sub(r"\s+", "", main.text_content() if main is not None else "")
     running, notes, unordered = _streams(text, rules)
     shown = Counter(main_text)
-    needed = Counter(c for c, _ in running) + Counter(c for c, _ in unordered)
-    for character, count in Counter(c for c, _ in unordered).items():
+    needed = Counter(running.text) + Counter(unordered.text)
+    for character, count in Counter(unordered.text).items():
         if needed[character] > shown[character]:
-            line = next(line for c, line in unordered if c == character)
+            line = unordered.line_at(unordered.text.index(character))
             raise EditionError.at(tei_path, line, f"text lost: the tables and alternatives have {count} "
                                                   f"«{character}» (with the running text: {needed[character]}), "
                                                   f"{page_path} shows {shown[character]}")
     for stream, page_text, what in ((running, main_text, "text"), (notes, notes_text, "notes")):
-        missing = _first_missing(stream, page_text)
+        characters = stream.text
+        missing = _first_missing(characters, page_text)
         if missing is not None:
-            character, line = stream[missing]
-            context = "".join(c for c, _ in stream[missing:missing + 30])
-            raise EditionError.at(tei_path, line, f"text lost: «{context}…» of the {what} does not reach {page_path} "
-                                                  f"(from «{character}» on): a rendering rule drops it")
+            context = characters[missing:missing + 30]
+            raise EditionError.at(tei_path, stream.line_at(missing),
+                                  f"text lost: «{context}…» of the {what} does not reach {page_path} "
+                                  f"(from «{characters[missing]}» on): a rendering rule drops it")
