@@ -154,22 +154,24 @@ def render_site(config: Config, sources: Iterable[SourceDocument], files: SiteFi
     summaries: dict[str, dict[str, DocumentSummary]] = {lang: {} for lang in config.languages}
     for source in sources:
         render_document(env, build, config, source, menus, files, summaries)
+    def edition_citation(lang: str) -> Markup:
+        return citation_line(config.strings(lang), build, Markup(escape(config.title[lang])) + Markup("."))
+
     for lang in config.languages:
         strings = config.strings(lang)
-        edition_citation = citation_line(strings, build, Markup(escape(config.title[lang])) + Markup("."))
         page = Page(register_path(lang), lang, strings["archives_title"], strings, config, build,
-                    {other: register_path(other) for other in config.languages}, edition_citation, menus[lang])
+                    {other: register_path(other) for other in config.languages}, edition_citation(lang), menus[lang])
         if config.repositories:  # only an edition that cites archives has their register
             files.add(page.path, render_register(env, page, build_register(summaries[lang].values()),
                                                  summaries[lang]))
         for prose_page in (p for p in prose if p.lang == lang):
             page = Page(prose_page.path, lang, prose_page.title, strings, config, build,
-                        {p.lang: p.path for p in prose if p.slug == prose_page.slug}, edition_citation, menus[lang])
+                        {p.lang: p.path for p in prose if p.slug == prose_page.slug}, edition_citation(lang),
+                        menus[lang])
             files.add(page.path, render_prose(env, page, prose_page.html))
     home_lang = config.languages[0]
     page = Page(home_path(), home_lang, config.title[home_lang], config.strings(home_lang), config, build,
-                citation=citation_line(config.strings(home_lang), build,
-                                       Markup(escape(config.title[home_lang])) + Markup(".")), prose=menus[home_lang])
+                citation=edition_citation(home_lang), prose=menus[home_lang])
     files.add(page.path, render_home(env, page, summaries))
     for site_path, image in sorted(files.media.items()):
         files.add(site_path, read_bytes(image))
