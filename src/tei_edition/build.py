@@ -10,7 +10,7 @@ import os
 import re
 import subprocess
 import sys
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -262,10 +262,16 @@ def build(edition_dir: Path, out_dir: Path, strict: bool = False) -> SiteFiles:
     return build_site(config, out, strict)
 
 
-def build_site(config: Config, out: Path, strict: bool, verify: bool = True) -> SiteFiles:
+def build_site(config: Config, out: Path, strict: bool, verify: bool = True,
+               each: Callable[[SourceDocument], None] | None = None) -> SiteFiles:
+    """The site of `config` as the folder `out`; `each` is called on every document as it is read
+    (`check` proves fidelity there, in the same pass)."""
     from tei_edition.checks import verify_anchors, verify_links  # the checks read this module
+    sources = iter_documents(config)
+    if each is not None:
+        sources = _tapped(sources, each)
     with staged_site(out, verify=verify_links if verify else None) as files:
-        render_site(config, iter_documents(config), files)
+        render_site(config, sources, files)
         report_warnings(files, strict)
         if verify:
             verify_anchors(config, files)
@@ -280,5 +286,12 @@ def report_warnings(files: SiteFiles, strict: bool) -> None:
         print(warning, file=sys.stderr)
 
 
-def fidelity_report(config: Config, sources: list[SourceDocument]) -> dict[str, list[fidelity.Difference]]:
-    return {s.config.id: fidelity.compare(s.tree, s.config.source) for s in sources if s.config.source}
+def _tapped(sources: Iterator[SourceDocument], each: Callable[[SourceDocument], None]) -> Iterator[SourceDocument]:
+    for source in sources:
+        each(source)
+        yield source
+
+
+def fidelity_differences(source: SourceDocument) -> list[fidelity.Difference]:
+    """The differences between a printed document's TEI print lines and its source ([] without a source)."""
+    return fidelity.compare(source.tree, source.config.source) if source.config.source else []

@@ -9,7 +9,7 @@ from typing import Any
 import lxml.html
 
 from tei_edition.anchors import Anchor, compare_ledger, read_ledger, register_anchors
-from tei_edition.build import build_site, fidelity_report, read_documents
+from tei_edition.build import SourceDocument, build_site, fidelity_differences
 from tei_edition.config import Config, load_config
 from tei_edition.errors import Diagnostic, EditionError
 from tei_edition.fidelity import Difference
@@ -103,10 +103,15 @@ def verify_links(site: Path) -> None:
 def run_checks(edition_dir: Path) -> CheckReport:
     """Every validation, on a build in a temporary folder; writes nothing else."""
     config = load_config(edition_dir)
-    report = CheckReport(differences=fidelity_report(config, read_documents(config)))
+    report = CheckReport()
+
+    def prove_fidelity(source: SourceDocument) -> None:
+        if source.config.source:
+            report.differences[source.config.id] = fidelity_differences(source)
+
     with tempfile.TemporaryDirectory(prefix="tei-edition-check-") as folder:
         site = Path(folder) / "site"
-        files = build_site(config, site, strict=False, verify=False)
+        files = build_site(config, site, strict=False, verify=False, each=prove_fidelity)
         report.pages = files.pages
         report.links = check_site_links(site)
         report.ledger_problems, report.unrecorded = ledger_report(config, files)

@@ -137,9 +137,8 @@ def _title_element(root: etree._Element, front: etree._Element | None) -> etree.
 class _Blocks:
     """Turns the children of body, back or a division into blocks, numbering paragraphs in reading order."""
 
-    def __init__(self, tx: Transformer, markers: Callable[[str], str], path: Path, original: bool,
-                 numbered: bool = True):
-        self.tx, self.markers, self.path, self.original = tx, markers, path, original
+    def __init__(self, tx: Transformer, markers: Callable[[str], str], original: bool, numbered: bool = True):
+        self.tx, self.markers, self.original = tx, markers, original
         self.number = 0
         self.numbered = numbered  # the body's paragraphs carry the reader's ¶ numbers; front and back do not
 
@@ -198,7 +197,7 @@ def build_document(tree: etree._ElementTree, path: Path, doc_id: str, refs: dict
     def markers(block_id: str) -> str:
         return "".join(tx.pagebreak_html(n, approximate=True) for n in pages.get(block_id, [])) if original else ""
 
-    walker = _Blocks(tx, markers, path, original is not None)
+    walker = _Blocks(tx, markers, original is not None)
     front = root.find("t:text/t:front", NS)
     front_pb = markers("front")
     if front is not None and not front_pb:
@@ -214,11 +213,11 @@ def build_document(tree: etree._ElementTree, path: Path, doc_id: str, refs: dict
     # The title page's other parts (subtitles, author lines, dates) are shown under the title.
     shown = {rubric, title, byline}
     title_parts = title_page if title_page is not None else ()
-    front_lines = tuple(_Blocks(tx, markers, path, False, numbered=False).block(part) for part in title_parts
+    front_lines = tuple(_Blocks(tx, markers, False, numbered=False).block(part) for part in title_parts
                         if local_name(part) and part not in shown and local_name(part) != "pb")
     abstracts = tuple(section(tx, div, div.get(XML_ID) or f"abstract-{div.get(XML_LANG)}")
                       for div in (front.iterfind("t:div[@type='abstract']", NS) if front is not None else ()))
-    unnumbered = _Blocks(tx, markers, path, original is not None, numbered=False)
+    unnumbered = _Blocks(tx, markers, original is not None, numbered=False)
     front_blocks = tuple(unnumbered.of(front, 0, skip=lambda e: local_name(e) in FRONT_HANDLED
                                    and not (local_name(e) == "div" and e.get("type") != "abstract"))) \
         if front is not None else ()
