@@ -19,6 +19,14 @@ def parse_html(path: Path):
     return lxml.html.parse(str(path), parser=lxml.html.HTMLParser(encoding="utf-8")).getroot()
 
 
+@pytest.fixture(scope="session", autouse=True)
+def _schema_compiled_once():
+    """The project schema compiled once for the whole session: the helper process each build forks
+    inherits it (a command-line build compiles it in its helper, beside the build)."""
+    from tei_edition import tei
+    tei._schema()
+
+
 @pytest.fixture(autouse=True)
 def _fixed_build_date(monkeypatch):
     monkeypatch.setenv("SOURCE_DATE_EPOCH", EPOCH)

@@ -10,7 +10,7 @@ from conftest import parse_html
 from lxml import etree
 
 from tei_edition.archival import english_note_form
-from tei_edition.build import read_documents
+from tei_edition.documents import read_documents
 from tei_edition.config import load_config
 from tei_edition.tei import NS, XML_ID
 

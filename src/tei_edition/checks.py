@@ -4,18 +4,13 @@ from __future__ import annotations
 import tempfile
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
 
-import lxml.html
-
-from tei_edition.anchors import Anchor, compare_ledger, read_ledger, register_anchors
-from tei_edition.build import SourceDocument, build_site, fidelity_differences
+from tei_edition.anchors import Anchor, compare_ledger, read_ledger
+from tei_edition.build import build_site
 from tei_edition.config import Config, load_config
 from tei_edition.errors import Diagnostic, EditionError
 from tei_edition.fidelity import Difference
-from tei_edition.linkcheck import LinkReport, check_site_links
-from tei_edition.register import build_register
-from tei_edition.urls import article_path, parallel_path, register_path
+from tei_edition.linkcheck import LinkReport
 from tei_edition.write import SiteFiles
 
 LEDGER = "anchors.tsv"
@@ -36,31 +31,14 @@ class CheckReport:
 
 
 def current_anchors(files: SiteFiles) -> list[Anchor]:
-    """The anchors the site publishes: each document's (from its TEI) and the register's."""
-    return list(files.anchors) + register_anchors(build_register(files.summaries.values()))
+    """The anchors the site publishes (each once, though several pages may carry it)."""
+    return list(dict.fromkeys(item.anchor for item in files.published))
 
 
-def anchors_missing_from_pages(anchors: list[Anchor], files: SiteFiles, config: Config) -> list[str]:
-    """Every anchor must be an id on its page in every language, and the units of the parallel
-    view (paragraphs, notes, the table) on that page too."""
-    problems = []
-    ids_by_path: dict[str, set[str]] = {}
-    aligned = {doc_id: summary.aligned_ids for doc_id, summary in files.summaries.items()}
-    has_parallel = {path.split("/")[1]: True for path in files.paths if path.endswith("/parallel/index.html")}
-    for lang in config.languages:
-        for anchor in anchors:
-            paths = [register_path(lang)] if anchor.page == "archives" else [article_path(lang, anchor.page)]
-            if anchor.id in aligned.get(anchor.page, ()) and has_parallel.get(anchor.page):
-                paths.append(parallel_path(lang, anchor.page))
-            for path in paths:
-                if path not in ids_by_path:
-                    html = files.read(path)
-                    page = lxml.html.fromstring(html.decode("utf-8")) if html else None
-                    found: Any = page.xpath("//@id") if page is not None else []
-                    ids_by_path[path] = {str(value) for value in found}
-                if anchor.id not in ids_by_path[path]:
-                    problems.append(f"{path}: anchor #{anchor.id} ({anchor.meaning}) is not on the page")
-    return problems
+def anchors_missing_from_pages(files: SiteFiles) -> list[str]:
+    """Every anchor must be an id on each page its view says carries it."""
+    return [f"{path}: anchor #{item.anchor.id} ({item.anchor.meaning}) is not on the page"
+            for item in files.published for path in item.paths if item.anchor.id not in files.ids(path)]
 
 
 def ledger_report(config: Config, files: SiteFiles) -> tuple[list[str], list[Anchor]]:
@@ -68,7 +46,7 @@ def ledger_report(config: Config, files: SiteFiles) -> tuple[list[str], list[Anc
     ledger_path = config.root / LEDGER
     anchors = current_anchors(files)
     problems, unrecorded = compare_ledger(read_ledger(ledger_path), anchors, ledger_path)
-    return problems + anchors_missing_from_pages(anchors, files, config), unrecorded
+    return problems + anchors_missing_from_pages(files), unrecorded
 
 
 def verify_anchors(config: Config, files: SiteFiles) -> None:
@@ -92,9 +70,9 @@ def _split(problem: str) -> tuple[str, None, str]:
     return where, None, message
 
 
-def verify_links(site: Path) -> None:
-    """For `build`, on the staging folder: every local link and fragment resolves, nothing from other hosts."""
-    report = check_site_links(site)
+def verify_links(files: SiteFiles) -> None:
+    """For `build`, on what was made: every local link and fragment resolves, nothing from other hosts."""
+    report = files.links.finish()
     if report.problems:
         raise EditionError([Diagnostic(f"(built page) {problem.page}", problem.line, problem.message)
                             for problem in report.problems])
@@ -104,16 +82,11 @@ def run_checks(edition_dir: Path) -> CheckReport:
     """Every validation, on a build in a temporary folder; writes nothing else."""
     config = load_config(edition_dir)
     report = CheckReport()
-
-    def prove_fidelity(source: SourceDocument) -> None:
-        if source.config.source:
-            report.differences[source.config.id] = fidelity_differences(source)
-
     with tempfile.TemporaryDirectory(prefix="tei-edition-check-") as folder:
-        site = Path(folder) / "site"
-        files = build_site(config, site, strict=False, verify=False, each=prove_fidelity)
+        files = build_site(config, Path(folder) / "site", strict=False, verify=False, prove_fidelity=True)
         report.pages = files.pages
-        report.links = check_site_links(site)
+        report.differences = files.differences
+        report.links = files.links.finish()
         report.ledger_problems, report.unrecorded = ledger_report(config, files)
     return report
 

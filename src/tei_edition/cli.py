@@ -3,7 +3,6 @@ from __future__ import annotations
 
 import argparse
 import functools
-import http.server
 import sys
 from pathlib import Path
 
@@ -15,8 +14,15 @@ INTERNAL_ERROR = 2  # exit code of the last-resort handler: a bug, not a user mi
 
 
 def _build(args: argparse.Namespace) -> int:
-    from tei_edition.build import build
-    files = build(args.edition, args.out, strict=args.strict)
+    from tei_edition.config import load_config, templates_folder
+    from tei_edition.helper import Helper
+    # The templates and the schema are compiled beside the build from here on, while it reads its
+    # configuration and imports what it needs.
+    with Helper(templates_folder(args.edition)) as helper:
+        config = load_config(args.edition)
+        from tei_edition.build import build
+        files = build(args.edition, args.out, strict=args.strict, config=config, helper=helper.validate(
+            config.tei_files))
     print(f"built {files.pages} pages, {len(files.paths)} files into {args.out}/")
     return 0
 
@@ -77,6 +83,7 @@ def _serve(args: argparse.Namespace) -> int:
         raise EditionError.at("--port", None, f"{args.port} is not a port: give a number from 1 to 65535 "
                                               f"(0: any free port)")
     try:  # before building: a busy port should not cost a build
+        import http.server  # only for serve: it takes a tenth of a second to import
         server = http.server.ThreadingHTTPServer(("127.0.0.1", args.port), functools.partial(
             http.server.SimpleHTTPRequestHandler, directory=str(args.out)))
     except OSError as exc:

@@ -32,6 +32,10 @@ class EditionError(Exception):
     def at(cls, path: Path | str, line: int | None, message: str) -> EditionError:
         return cls(Diagnostic(path, line, message))
 
+    def __reduce__(self) -> tuple:
+        # A build's worker process sends its errors back pickled: rebuilt from the diagnostics.
+        return type(self), (self.diagnostics,)
+
 
 @dataclass
 class Collector:

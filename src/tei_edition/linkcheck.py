@@ -31,17 +31,21 @@ Not handled: ``<base href>``, ``<meta http-equiv=refresh>``, URLs built by scrip
 
 from __future__ import annotations
 
+import posixpath
 import re
+import sys
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 from urllib.parse import unquote, urlsplit
 
 import lxml.html
+from lxml import etree
 
 from tei_edition.tei import source_line
 
-__all__ = ["LinkProblem", "LinkReport", "check_site_links"]
+__all__ = ["LinkProblem", "LinkReport", "PageFacts", "SiteLinks", "check_site_links", "page_facts"]
 
 # Attributes holding one URL.  Those in LOAD_ATTRS make the browser fetch the URL.
 URL_ATTRS = ("href", "src", "action", "formaction", "data", "poster", "cite", "xlink:href")
@@ -90,128 +94,198 @@ def _css_urls(text: str, first_line: int | None):
         yield url, line
 
 
-class _Checker:
-    def __init__(self, site_dir: Path):
-        self.root = site_dir.resolve()
+Link = tuple[str, "int | None", str, str, bool]  # (kind "url"/"css", line, value, what, loads)
+
+
+@dataclass(frozen=True)
+class PageFacts:
+    """What the checks need of one parsed page, made where the page is parsed (a build's worker):
+    its ids, its own problems (duplicate ids, loads from other hosts, empty or missing fragments on
+    the page itself) and its links to other files, each distinct link once, at its first line."""
+
+    ids: frozenset[str]
+    problems: tuple[tuple[int | None, str], ...]
+    links: tuple[tuple[str, int | None, str, int], ...]  # (url, first line, what, occurrences)
+    checked: int  # URL references examined on the page
+
+
+def page_facts(tree: Any) -> PageFacts:
+    """The facts of a page parsed with lxml.html."""
+    problems: list[tuple[int | None, str]] = []
+    seen: dict[str, int | None] = {}
+    for el in tree.iterfind(".//*[@id]"):
+        ident = el.get("id")
+        if ident in seen:
+            problems.append((source_line(el), f"duplicate id {ident!r} (first at line {seen[ident]})"))
+        else:
+            seen[sys.intern(ident)] = source_line(el)
+    ids = frozenset(seen)
+    checked = 0
+    links: dict[tuple[str, str], list] = {}
+
+    def url(line: int | None, value: str, what: str, loads: bool) -> None:
+        nonlocal checked
+        checked += 1
+        value = value.strip()
+        if value.startswith("#") and len(value) > 1 and value[1:] in ids:
+            return  # most links of a page: to an id on the page itself
+        if loads and _has_host(value):
+            problems.append((line, f"{what} loads {value!r} from another host"))
+        elif not _is_local(value):
+            return
+        elif "#" in value and not urlsplit(value).fragment:
+            problems.append((line, f"{what} {value!r} has an empty fragment"))
+        elif value.startswith("#") or not value:
+            fragment = unquote(value[1:])
+            if value and value[1:] not in ids and fragment not in ids:
+                problems.append((line, f"{what} {value!r}: no id {fragment!r} in {{page}}"))
+        elif (value, what) in links:
+            links[(value, what)][1] += 1
+        else:
+            links[(value, what)] = [line, 1]
+
+    for kind, line, value, what, loads in _links(tree):
+        if kind == "css":
+            for css_url, css_line in _css_urls(value, line):
+                if css_url and not css_url.lower().startswith("data:"):
+                    url(css_line, css_url, what, True)
+        else:
+            url(line, value, what, loads)
+    return PageFacts(ids, tuple(problems), tuple((value, line, what, count)
+                                                 for (value, what), (line, count) in links.items()), checked)
+
+
+# The elements that can hold a URL, found by libxml2 rather than by visiting every element.
+_WITH_URLS = etree.XPath("//*[" + " or ".join(f"@{a}" for a in (*URL_ATTRS[:-1], "srcset", "style"))
+                         + " or @*[local-name()='href']] | //style")
+
+
+def _links(tree: Any) -> Iterator[Link]:
+    """Every URL reference of a page, in document order."""
+    found: Any = _WITH_URLS(tree)
+    for el in found:
+        if not isinstance(el.tag, str):
+            continue
+        tag, line = el.tag.lower(), source_line(el)
+        rels = set((el.get("rel") or "").lower().split())
+        for attr in URL_ATTRS:
+            value = el.get(attr)
+            if value is None:
+                continue
+            loads = (attr in LOAD_ATTRS or (tag, attr) in LOAD_ELEMENT_ATTRS
+                     or (tag == "link" and attr == "href" and bool(rels & LOAD_RELS)))
+            yield "url", line, value, f"<{tag} {attr}>", loads
+        for candidate in (el.get("srcset") or "").split(","):
+            if candidate.strip():
+                yield "url", line, candidate.split()[0], f"<{tag} srcset>", True
+        if el.get("style"):
+            yield "css", line, el.get("style"), f"<{tag} style>", True
+        if tag == "style":
+            yield "css", line, el.text_content(), "<style>", True
+
+
+# How many places of one broken link are reported by name; the others are counted.
+SHOWN_PER_TARGET = 5
+
+
+class SiteLinks:
+    """The links of a site given file by file, in any order (a build streams its pages): each
+    link is resolved as soon as its target is known, the rest when `finish` is called. Memory holds
+    each page's ids and the distinct links still waiting for their target, not the pages."""
+
+    def __init__(self) -> None:
         self.report = LinkReport()
-        self.ids: dict[Path, set[str]] = {}
-        self.links: dict[Path, list[tuple[str, int | None, str, str, bool]]] = {}  # per page, until checked
-        self.targets: dict[tuple[Path, str], Path] = {}
-        self.files: dict[Path, bool] = {}
+        self.files: set[str] = set()
+        self.ids: dict[str, frozenset[str]] = {}
+        # target path -> fragment ("" for none) -> places: [(page, line, url, what)], count
+        self.waiting: dict[str, dict[str, list]] = {}
 
-    def problem(self, page: Path, line: int | None, message: str) -> None:
-        rel = page.relative_to(self.root).as_posix()
-        self.report.problems.append(LinkProblem(rel, line, message))
+    def problem(self, page: str, line: int | None, message: str) -> None:
+        self.report.problems.append(LinkProblem(page, line, message))
 
-    def parse(self, page: Path) -> None:
-        parser = lxml.html.HTMLParser(encoding="utf-8")
-        tree = lxml.html.document_fromstring(page.read_bytes(), parser=parser)
-        seen: dict[str, int | None] = {}
-        for el in tree.iter():
-            ident = el.get("id") if isinstance(el.tag, str) else None
-            if ident is None:
-                continue
-            if ident in seen:
-                first = seen[ident]
-                self.problem(page, source_line(el), f"duplicate id {ident!r} (first at line {first})")
-            else:
-                seen[ident] = source_line(el)
-        self.ids[page] = set(seen)
-        self.collect_links(page, tree)
+    def add_file(self, path: str) -> None:
+        self.files.add(path)
+        self._resolve(path)
 
-    def target(self, base: Path, path: str) -> Path:
-        """The file a link path names (memoised: a site's pages share most of their links)."""
-        key = (base.parent, path)
-        if key not in self.targets:
-            path = unquote(path)
-            target = (self.root / path.lstrip("/")) if path.startswith("/") else (base.parent / path)
-            if path.endswith("/") or target.is_dir():
-                target = target / "index.html"
-            self.targets[key] = Path(target).resolve()
-        return self.targets[key]
+    def add_page(self, path: str, facts: PageFacts) -> None:
+        self.report.pages += 1
+        self.report.links_checked += facts.checked
+        self.ids[path] = facts.ids
+        for line, message in facts.problems:
+            self.problem(path, line, message.replace("{page}", path))
+        for value, line, what, count in facts.links:
+            self._link(path, line, value, what, count)
+        self.add_file(path)
 
-    def is_file(self, path: Path) -> bool:
-        if path not in self.files:
-            self.files[path] = path.is_file()
-        return self.files[path]
+    def add_css(self, path: str, text: str) -> None:
+        for value, line in _css_urls(text, 1):
+            if value and not value.lower().startswith("data:"):
+                self.report.links_checked += 1
+                if _has_host(value):
+                    self.problem(path, line, f"CSS url() loads {value!r} from another host")
+                elif _is_local(value):
+                    self._link(path, line, value, "CSS url()", 1, fragments=False)
+        self.add_file(path)
 
-    def check_url(self, page: Path, base: Path, line: int | None, url: str,
-                  what: str, loads: bool, fragments: bool = True) -> None:
-        self.report.links_checked += 1
-        url = url.strip()
-        if loads and _has_host(url):
-            self.problem(page, line, f"{what} loads {url!r} from another host")
+    def _link(self, page: str, line: int | None, value: str, what: str, count: int, fragments: bool = True) -> None:
+        parts = urlsplit(value)
+        path = unquote(parts.path)
+        base = "" if path.startswith("/") else posixpath.dirname(page)
+        target = posixpath.normpath(posixpath.join(base, path.lstrip("/"))) if path else page
+        if target == ".." or target.startswith("../"):
+            self.problem(page, line, f"{what} {value!r} points outside the site")
             return
-        if not _is_local(url):
+        if path.endswith("/"):
+            target = posixpath.join(target, "index.html").removeprefix("./")
+        fragment = parts.fragment if fragments else ""
+        places = self.waiting.setdefault(target, {}).setdefault(fragment, [[], 0])
+        if len(places[0]) < SHOWN_PER_TARGET:
+            places[0].append((page, line, value, what))
+        places[1] += count
+        if target in self.files:
+            self._resolve(target)
+
+    def _resolve(self, target: str, final: bool = False) -> None:
+        """Check the links waiting for `target` once it exists (or, when `final`, once nothing more will)."""
+        by_fragment = self.waiting.pop(target, None)
+        if by_fragment is None:
             return
-        parts = urlsplit(url)
-        target = self.target(base, parts.path) if parts.path else page
-        if not target.is_relative_to(self.root):
-            self.problem(page, line, f"{what} {url!r} points outside the site")
-            return
-        if not self.is_file(target):
-            shown = target.relative_to(self.root).as_posix()
-            self.problem(page, line, f"{what} {url!r}: {shown!r} does not exist")
-            return
-        if not fragments or "#" not in url:
-            return
-        if not parts.fragment:
-            self.problem(page, line, f"{what} {url!r} has an empty fragment")
-            return
+        if target not in self.files and final and f"{target}/index.html" in self.files:
+            target = f"{target}/index.html"  # a folder: its index page
+        exists = target in self.files
         ids = self.ids.get(target)
-        if ids is None:  # not one of the parsed *.html pages: nothing to match
-            return
-        if parts.fragment not in ids and unquote(parts.fragment) not in ids:
-            shown = target.relative_to(self.root).as_posix()
-            self.problem(page, line, f"{what} {url!r}: no id {unquote(parts.fragment)!r} in {shown}")
-
-    def check_css(self, owner: Path, base: Path, text: str, line: int | None, what: str) -> None:
-        for url, url_line in _css_urls(text, line):
-            if url and not url.lower().startswith("data:"):
-                self.check_url(owner, base, url_line, url, what, loads=True, fragments=False)
-
-    def check_page(self, page: Path) -> None:
-        for kind, line, value, what, loads in self.links.pop(page):
-            if kind == "css":
-                self.check_css(page, page, value, line, what)
+        for fragment, (places, count) in by_fragment.items():
+            if not exists:
+                message = "{what} {url!r}: " + f"{target!r} does not exist"
+            elif fragment and ids is not None and fragment not in ids and unquote(fragment) not in ids:
+                message = "{what} {url!r}: " + f"no id {unquote(fragment)!r} in {target}"
             else:
-                self.check_url(page, page, line, value, what, loads)
-
-    def collect_links(self, page: Path, tree: Any) -> None:
-        """The page's links, noted while it is parsed (the trees of a large site are not kept)."""
-        links: list[tuple[str, int | None, str, str, bool]] = []
-        for el in tree.iter():
-            if not isinstance(el.tag, str):
                 continue
-            tag, line = el.tag.lower(), source_line(el)
-            rels = set((el.get("rel") or "").lower().split())
-            for attr in URL_ATTRS:
-                value = el.get(attr)
-                if value is None:
-                    continue
-                loads = (attr in LOAD_ATTRS or (tag, attr) in LOAD_ELEMENT_ATTRS
-                         or (tag == "link" and attr == "href" and bool(rels & LOAD_RELS)))
-                links.append(("url", line, value, f"<{tag} {attr}>", loads))
-            for candidate in (el.get("srcset") or "").split(","):
-                if candidate.strip():
-                    links.append(("url", line, candidate.split()[0], f"<{tag} srcset>", True))
-            if el.get("style"):
-                links.append(("css", line, el.get("style"), f"<{tag} style>", True))
-            if tag == "style":
-                links.append(("css", line, el.text_content(), "<style>", True))
-        self.links[page] = links
+            for page, line, value, what in places:
+                self.problem(page, line, message.format(what=what, url=value))
+            if count > len(places):
+                page, line, value, what = places[-1]
+                self.problem(page, line, f"{what} {value!r}: and {count - len(places)} more link(s) like it")
+
+    def finish(self) -> LinkReport:
+        """Resolve what still waits; the problems sorted by page and line."""
+        for target in sorted(self.waiting):
+            self._resolve(target, final=True)
+        self.report.problems.sort(key=lambda p: (p.page, p.line or 0))
+        return self.report
 
 
 def check_site_links(site_dir: Path) -> LinkReport:
     """Check every ``*.html`` and ``*.css`` file below *site_dir*; see module doc."""
-    checker = _Checker(Path(site_dir))
-    pages = sorted(p.resolve() for p in checker.root.rglob("*.html") if p.is_file())
-    for page in pages:
-        checker.parse(page)
-    for page in pages:
-        checker.check_page(page)
-    for sheet in sorted(p.resolve() for p in checker.root.rglob("*.css") if p.is_file()):
-        text = sheet.read_text(encoding="utf-8", errors="replace")
-        checker.check_css(sheet, sheet, text, 1, "CSS url()")
-    checker.report.pages = len(pages)
-    return checker.report
+    root = Path(site_dir).resolve()
+    checker = SiteLinks()
+    parser = lxml.html.HTMLParser(encoding="utf-8")
+    for path in sorted(p for p in root.rglob("*") if p.is_file()):
+        rel = path.relative_to(root).as_posix()
+        if path.suffix == ".html":
+            checker.add_page(rel, page_facts(lxml.html.document_fromstring(path.read_bytes(), parser=parser)))
+        elif path.suffix == ".css":
+            checker.add_css(rel, path.read_text(encoding="utf-8", errors="replace"))
+        else:
+            checker.add_file(rel)
+    return checker.finish()

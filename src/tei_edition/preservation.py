@@ -16,7 +16,6 @@ from collections import Counter
 from pathlib import Path
 from typing import Any
 
-import lxml.html
 from lxml import etree
 
 from tei_edition.errors import EditionError
@@ -70,8 +69,22 @@ def _streams(text: etree._Element, rules: RuleTable) -> tuple[Stream, Stream, St
     return running, notes, unordered
 
 
-def _first_missing(characters: str, page: str) -> int | None:
-    """The offset of the first character that cannot be matched, in order, in `page`."""
+def _first_missing(stream: Stream, page: str) -> int | None:
+    """The offset of the first TEI character that cannot be matched, in order, in `page`.
+
+    Fast path: each run of the TEI's text is usually on the page as it is, and finding a run
+    whole is an embedding. Finding it later than a character-by-character match would can only
+    make the rest harder, so a failure there is confirmed by the exact greedy match."""
+    position = 0
+    for part in stream.parts:
+        found = page.find(part, position)
+        if found < 0:
+            return _first_missing_exactly(stream.text, page)
+        position = found + len(part)
+    return None
+
+
+def _first_missing_exactly(characters: str, page: str) -> int | None:
     position = 0
     for index, character in enumerate(characters):
         position = page.find(character, position)
@@ -81,30 +94,29 @@ def _first_missing(characters: str, page: str) -> int | None:
     return None
 
 
-def check_page(tree: etree._ElementTree, tei_path: Path, html: bytes, page_path: str,
-               rules: RuleTable) -> None:
-    """Raise a located error at the first TEI character that does not reach the page."""
+def check_page(tree: etree._ElementTree, tei_path: Path, page: Any, page_path: str, rules: RuleTable) -> None:
+    """Raise a located error at the first TEI character that does not reach the page (parsed with
+    lxml.html, whose elements have text_content())."""
     text = tree.getroot().find("t:text", NS)
     if text is None:
         return
-    page: Any = lxml.html.document_fromstring(html.decode("utf-8"))  # HtmlElements: text_content()
     main: Any = page.find(".//main")
     note_items = main.xpath(".//li[contains(concat(' ', @class, ' '), ' note ')]") if main is not None else []
     notes_text = re.sub(r"\s+", "", "".join(item.text_content() for item in note_items))
     main_text = re.sub(r"\s+", "", main.text_content() if main is not None else "")
     running, notes, unordered = _streams(text, rules)
-    shown = Counter(main_text)
-    needed = Counter(running.text) + Counter(unordered.text)
+    running_text = running.text
     for character, count in Counter(unordered.text).items():
-        if needed[character] > shown[character]:
+        needed, shown = count + running_text.count(character), main_text.count(character)
+        if needed > shown:
             line = unordered.line_at(unordered.text.index(character))
             raise EditionError.at(tei_path, line, f"text lost: the tables and alternatives have {count} "
-                                                  f"«{character}» (with the running text: {needed[character]}), "
-                                                  f"{page_path} shows {shown[character]}")
+                                                  f"«{character}» (with the running text: {needed}), "
+                                                  f"{page_path} shows {shown}")
     for stream, page_text, what in ((running, main_text, "text"), (notes, notes_text, "notes")):
-        characters = stream.text
-        missing = _first_missing(characters, page_text)
+        missing = _first_missing(stream, page_text)
         if missing is not None:
+            characters = stream.text
             context = characters[missing:missing + 30]
             raise EditionError.at(tei_path, stream.line_at(missing),
                                   f"text lost: «{context}…» of the {what} does not reach {page_path} "

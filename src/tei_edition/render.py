@@ -7,18 +7,16 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import jinja2
 from markupsafe import Markup
 
-from tei_edition.archival import folios_english, folios_russian
-from tei_edition.cite import article_citation, doi_url, latin
-from tei_edition.config import Config
 from tei_edition.errors import EditionError
-from tei_edition.model import Document, DocumentSummary, RegisterEntry
-from tei_edition.register import folios_cited, unit_english, unit_russian
 from tei_edition.urls import article_path, parallel_path, register_path, relative_url, root_of, tei_path
+
+if TYPE_CHECKING:
+    from tei_edition.config import Config
 
 
 @dataclass(frozen=True)
@@ -51,7 +49,9 @@ class Page:
         return relative_url(self.path, target)
 
 
-def environment(templates: Path) -> jinja2.Environment:
+def environment(templates: Path, rendering: bool = True) -> jinja2.Environment:
+    """The templates' environment; without `rendering`, only what compiling them needs (the build's
+    helper compiles them without importing what the pages' functions need)."""
     env = jinja2.Environment(
         loader=jinja2.FileSystemLoader(str(templates)),
         autoescape=jinja2.select_autoescape(["html"]),
@@ -61,6 +61,11 @@ def environment(templates: Path) -> jinja2.Environment:
         keep_trailing_newline=True,
     )
     env.filters["romanised"] = romanised
+    if not rendering:
+        return env
+    from tei_edition.archival import folios_english, folios_russian
+    from tei_edition.cite import doi_url
+    from tei_edition.register import folios_cited, unit_english, unit_russian
     env.globals.update(
         russian_form_unit=unit_russian, english_form_unit=unit_english, folios_cited=folios_cited,
         folios_russian=folios_russian, folios_english=folios_english,
@@ -72,6 +77,7 @@ def environment(templates: Path) -> jinja2.Environment:
 
 def romanised(text: str, lang: str) -> str:
     """Russian names and titles on a page in another language, in Library of Congress romanisation."""
+    from tei_edition.cite import latin
     return text if lang == "ru" else latin(text)
 
 
@@ -110,31 +116,3 @@ def _template_frame(exc: BaseException, template: Path) -> tuple[Path, int | Non
             where, line = Path(filename), tb.tb_lineno
         tb = tb.tb_next
     return where, line
-
-
-def render_article(env: jinja2.Environment, page: Page, document: Document) -> str:
-    return render(env, "article.html", page, document=document,
-                  article_citation=article_citation(document.source, page.lang, document.title_text))
-
-
-def render_parallel(env: jinja2.Environment, page: Page, versions: dict[str, Document], original_lang: str) -> str:
-    """Original and translation side by side, unit by unit, aligned through their shared ids."""
-    original = versions[original_lang]
-    translations = {lang: doc for lang, doc in versions.items() if lang != original_lang}
-    blocks = {lang: {b.id: b for b in doc.body_units} for lang, doc in versions.items()}
-    return render(env, "parallel.html", page, original=original, translations=translations, blocks=blocks,
-                  original_lang=original_lang,
-                  article_citation=article_citation(original.source, page.lang, original.title_text))
-
-
-def render_prose(env: jinja2.Environment, page: Page, html: Markup) -> str:
-    return render(env, "prose.html", page, html=html)
-
-
-def render_register(env: jinja2.Environment, page: Page, entries: list[RegisterEntry],
-                    documents: dict[str, DocumentSummary]) -> str:
-    return render(env, "archives.html", page, entries=entries, documents=documents)
-
-
-def render_home(env: jinja2.Environment, page: Page, documents: dict[str, dict[str, DocumentSummary]]) -> str:
-    return render(env, "home.html", page, documents=documents)

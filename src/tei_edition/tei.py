@@ -37,8 +37,14 @@ def text_of(node: etree._Element) -> str:
 
 def elements(node: etree._Element | etree._ElementTree, xpath: str, **variables: str) -> list[etree._Element]:
     """The elements an XPath (with the TEI prefix t:) selects."""
-    found: Any = etree.XPath(xpath, namespaces=NS)(node, **variables)
+    found: Any = _xpath(xpath)(node, **variables)
     return [item for item in found if isinstance(item, etree._Element)] if isinstance(found, list) else []
+
+
+@cache
+def _xpath(expression: str) -> etree.XPath:
+    """A compiled XPath (the same few expressions are evaluated on every document)."""
+    return etree.XPath(expression, namespaces=NS)
 
 
 def attr(element: etree._Element, name: str) -> str:
@@ -51,7 +57,8 @@ def tei(tag: str) -> str:
 
 
 def local_name(element: etree._Element) -> str:
-    return etree.QName(element).localname if isinstance(element.tag, str) else ""
+    tag = element.tag
+    return tag.rpartition("}")[2] if isinstance(tag, str) else ""
 
 
 def normalize_space(text: str) -> str:
@@ -141,6 +148,11 @@ def _check_publishable(tree: etree._ElementTree, path: Path) -> None:
 def _schema() -> etree.RelaxNG:
     # Compiling tei_all takes seconds: once per process.
     return etree.RelaxNG(etree.parse(str(SCHEMA)))
+
+
+def schema_compiled() -> bool:
+    """Whether this process has compiled the schema already (then validating here costs little)."""
+    return _schema.cache_info().currsize > 0
 
 
 def validate_schema(tree: etree._ElementTree, path: Path) -> None:

@@ -24,7 +24,10 @@ from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
+import lxml.html
+
 from tei_edition.errors import Diagnostic, EditionError
+from tei_edition.linkcheck import PageFacts, SiteLinks, page_facts
 
 MARKER = ".tei-edition-build"
 MARKER_TEXT = ("This folder is the output of `tei-edition build`. Each build replaces it whole:\n"
@@ -47,19 +50,37 @@ class SiteFiles:
         self.paths: set[str] = set()
         self.kill_after = kill_after  # test-only fault injection (FAULT_VARIABLE)
         self.warnings: set[Diagnostic] = set()  # located warnings of the build (reported once each)
-        self.media: dict[str, Path] = {}  # site path -> image file of the edition
         self.summaries: dict[str, Any] = {}  # document id -> what the checks need of it
-        self.anchors: list[Any] = []  # the anchors each document publishes
+        self.published: list[Any] = []  # views.Published: each anchor and the pages that carry it
+        self.differences: dict[str, Any] = {}  # document id -> its print lines' differences from the source
+        self.links = SiteLinks()  # the links of every file, checked as the files arrive
+        self._folders: set[Path] = set()
 
-    def add(self, path: str, content: bytes | str) -> None:
+    def add(self, path: str, content: bytes, facts: PageFacts | None = None) -> None:
+        """Write one file; `facts` of an HTML page (else it is parsed here) feed the link check."""
         if path in self.paths:
             raise EditionError.at(path, None, "two pages would be written to this path")
         self.paths.add(path)
         target = self.folder / path
-        target.parent.mkdir(parents=True, exist_ok=True)
-        target.write_bytes(content.encode("utf-8") if isinstance(content, str) else content)
+        if target.parent not in self._folders:
+            target.parent.mkdir(parents=True, exist_ok=True)
+            self._folders.add(target.parent)
+        target.write_bytes(content)
+        if path.endswith(".html"):
+            if facts is None:
+                facts = page_facts(lxml.html.document_fromstring(content, parser=lxml.html.HTMLParser(
+                    encoding="utf-8")))
+            self.links.add_page(path, facts)
+        elif path.endswith(".css"):
+            self.links.add_css(path, content.decode("utf-8", errors="replace"))
+        else:
+            self.links.add_file(path)
         if len(self.paths) == self.kill_after:
             os.kill(os.getpid(), signal.SIGKILL)
+
+    def ids(self, path: str) -> frozenset[str]:
+        """The ids on one page of the site."""
+        return self.links.ids.get(path, frozenset())
 
     def read(self, path: str) -> bytes | None:
         return (self.folder / path).read_bytes() if path in self.paths else None

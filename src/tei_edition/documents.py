@@ -1,0 +1,114 @@
+"""Reading: one document of the edition parsed and checked once — its TEI, its translations,
+their alignment and its archival references — for every view to use.
+
+The schema is checked beside the build (`helper`); everything else here, in order: the file
+parses, its root says its language, its ids are unique, the project's rules hold, each translation
+is in the language it is listed under and aligned with the original.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from functools import cached_property
+from pathlib import Path
+
+from lxml import etree
+
+from tei_edition import tei
+from tei_edition.alignment import check_translation
+from tei_edition.anchors import Anchor, document_anchors
+from tei_edition.archival import ArchivalRef
+from tei_edition.config import Config, DocumentConfig
+from tei_edition.errors import EditionError
+from tei_edition.tei import XML_LANG, source_line
+
+
+class NotReadable(EditionError):
+    """A file that cannot be read as TEI at all (it does not parse, says no language, repeats an id):
+    reported as it is, before the schema's verdict."""
+
+
+@dataclass(frozen=True)
+class SourceDocument:
+    """A parsed, checked TEI document, its translations and its archival references."""
+
+    config: DocumentConfig
+    tree: etree._ElementTree
+    refs: dict[str, ArchivalRef]
+    translations: dict[str, etree._ElementTree] = field(default_factory=dict)
+
+    @property
+    def id(self) -> str:
+        return self.config.id
+
+    @property
+    def lang(self) -> str:
+        return str(self.tree.getroot().get(XML_LANG))  # present: `_read_tei` refuses a TEI without it
+
+    @property
+    def files(self) -> list[Path]:
+        """Its TEI files: the original, then the translations."""
+        return [self.config.tei, *self.config.translations.values()]
+
+    def version(self, lang: str) -> tuple[etree._ElementTree, Path]:
+        """The TEI to show readers of `lang`: its translation into `lang`, else the original."""
+        if lang != self.lang and lang in self.translations:
+            return self.translations[lang], self.config.translations[lang]
+        return self.tree, self.config.tei
+
+    def parallel_pair(self, lang: str) -> tuple[str, str] | None:
+        """(original language, translation language) of the parallel view under interface `lang`."""
+        if not self.translations:
+            return None
+        return self.lang, lang if lang in self.translations else sorted(self.translations)[0]
+
+    @cached_property
+    def anchors(self) -> list[Anchor]:
+        """The ids the document publishes and what each means (a print locator, or the element's kind)."""
+        return document_anchors(self.tree, self.id)
+
+
+def _read_tei(path: Path, repositories: dict, translation_lang: str | None, printed: bool,
+              validate: bool) -> tuple[etree._ElementTree, dict[str, ArchivalRef]]:
+    """Parse and check one TEI file; a translation must be in the language it is listed under."""
+    try:
+        tree = tei.parse(path)
+        lang = tree.getroot().get(XML_LANG)
+        if lang is None:
+            raise EditionError.at(path, source_line(tree.getroot()), "the TEI root has no xml:lang: say which "
+                                                                   "language the document is in, e.g. "
+                                                                   "<TEI xml:lang=\"ru\">")
+        if translation_lang is not None and lang != translation_lang:
+            raise EditionError.at(path, source_line(tree.getroot()), f"this file is listed as the "
+                                                                   f"'{translation_lang}' translation, but its "
+                                                                   f"xml:lang is '{lang}'")
+        tei.check_unique_ids(tree, path)
+    except EditionError as exc:
+        raise NotReadable(exc.diagnostics) from None
+    if validate:
+        tei.validate_schema(tree, path)
+    refs = tei.check_rules(tree, path, repositories, translation=translation_lang is not None, printed=printed)
+    return tree, refs
+
+
+def read_document(config: Config, doc: DocumentConfig, validate: bool = True) -> SourceDocument:
+    """One document, its translations and their alignment, parsed and checked (with `validate`,
+    against the schema too; the build has it checked beside it instead)."""
+    printed = doc.source is not None
+    tree, refs = _read_tei(doc.tei, config.repositories, None, printed, validate)
+    translations = {}
+    for lang, path in doc.translations.items():
+        translations[lang], _ = _read_tei(path, config.repositories, lang, printed, validate)
+        check_translation(tree, translations[lang], doc.tei.name, path, refs, config.repositories)
+    return SourceDocument(doc, tree, refs, translations)
+
+
+def read_documents(config: Config) -> list[SourceDocument]:
+    """Every document, each validated in full (for tools and tests; a build streams them)."""
+    return [read_document(config, doc) for doc in config.documents]
+
+
+def fidelity_differences(source: SourceDocument) -> list:
+    """The differences (fidelity.Difference) between a printed document's TEI print lines and its
+    source ([] without a source)."""
+    from tei_edition import fidelity  # only `check` compares: not imported by every build
+    return fidelity.compare(source.tree, source.config.source) if source.config.source else []

@@ -1,0 +1,235 @@
+"""A helper process beside the build: it compiles the templates and the project schema and
+validates every TEI file while the build imports, reads and renders.
+
+Both compilations are pure CPU and hold the interpreter lock (a quarter and a third of a second
+on this edition), so a forked process does them on the other core. The templates' compiled code
+reaches the build through Jinja's bytecode-cache interface, made in this run, never stored.
+Nothing is published before the schema's verdict: `errors_for` waits for the files of one
+document (a document that fails anywhere is reported by the schema's messages first, as if it
+had been validated before anything else looked at it), `all_errors` for the whole edition.
+
+Where `fork` is not available, the build compiles its templates itself and the files are
+validated in this process, one by one, when asked.
+"""
+from __future__ import annotations
+
+import marshal
+import os
+import pickle
+import signal
+import threading
+from collections.abc import Iterable
+from pathlib import Path
+from typing import IO, Any
+
+from tei_edition.errors import Diagnostic, EditionError
+
+TEMPLATES_DONE = "templates done"
+# Templates compiled in this process (cache key, source checksum) -> marshalled code. A command-line
+# build starts empty; a long-lived process (the tests) compiles each template source once.
+_COMPILED: dict[tuple[str, str], bytes] = {}
+
+
+def _validate(path: Path) -> list[Diagnostic]:
+    """The schema's complaints about one file ([] when it does not parse: the build reports that)."""
+    from tei_edition import tei  # imported here: the build forks this process before its own imports
+    try:
+        tree = tei.parse(path)
+    except EditionError:
+        return []
+    try:
+        tei.validate_schema(tree, path)
+    except EditionError as exc:
+        return exc.diagnostics
+    return []
+
+
+def _compile_templates(folder: Path, send: Any) -> None:
+    """Each template's code, as the build's Jinja environment would compile it; a template that does
+    not compile is left to the build, which reports it at its line."""
+    import jinja2
+
+    from tei_edition.render import environment
+    env = environment(folder, rendering=False)
+    cache = jinja2.BytecodeCache()
+    for path in sorted(folder.glob("*.html")):
+        try:
+            source = path.read_text(encoding="utf-8")
+            # The name the build's loader gives the file: the code carries it, for located errors.
+            code = env.compile(source, path.name, os.path.join(str(folder), path.name))
+        except Exception:  # noqa: BLE001 - the build compiles it again and reports the error
+            continue
+        send(("template", cache.get_cache_key(path.name, os.path.join(str(folder), path.name)),
+              cache.get_source_checksum(source),
+              marshal.dumps(code)))
+    send((TEMPLATES_DONE,))
+
+
+def _help(templates: Path | None, results: IO[bytes], orders: IO[bytes]) -> None:
+    def send(message: tuple) -> None:
+        pickle.dump(message, results)
+        results.flush()
+
+    if templates is not None:
+        try:
+            _compile_templates(templates, send)
+        except Exception:  # noqa: BLE001 - the build compiles them itself
+            send((TEMPLATES_DONE,))
+    from tei_edition import tei
+    try:
+        tei._schema()  # compiled while the build still reads its configuration and renders
+    except Exception:  # noqa: BLE001 - validating the first file reports it
+        pass
+    try:
+        paths: list[Path] = pickle.load(orders)
+    except EOFError:  # the build stopped before it knew its files
+        return
+    for path in paths:
+        try:
+            send(("tei", path, _validate(path)))
+        except Exception as exc:  # noqa: BLE001 - reported to the build, which locates it at the file
+            send(("tei", path, [Diagnostic(path, None, f"schema validation failed: {type(exc).__name__}: {exc}")]))
+
+
+class Helper:
+    """The helper process for one build: (given their folder) the compiled templates, and the
+    schema's verdict on the files given to `validate`. It starts before the build has read its
+    configuration (the compilations need none of it), with a plain fork: importing
+    multiprocessing would cost the build more than the helper saves it."""
+
+    def __init__(self, templates: Path | None = None):
+        self.paths: list[Path] = []
+        self.results: dict[Path, list[Diagnostic]] = {}
+        self.templates: dict[str, tuple[str, bytes]] | None = None  # cache key -> (checksum, code)
+        self.pid = 0
+        self.validating = False  # the helper validates (else this process does, when asked)
+        if not hasattr(os, "fork"):
+            return
+        results_read, results_write = os.pipe()
+        orders_read, orders_write = os.pipe()
+        pid = os.fork()
+        if pid == 0:  # the helper
+            code = 0
+            try:
+                os.close(results_read)
+                os.close(orders_write)
+                with os.fdopen(results_write, "wb") as results, os.fdopen(orders_read, "rb") as orders:
+                    _help(templates, results, orders)
+            except BaseException:  # noqa: BLE001 - the build notices the missing answers and says so
+                code = 1
+            finally:
+                os._exit(code)
+        os.close(results_write)
+        os.close(orders_read)
+        self.pid = pid
+        self.receiver = os.fdopen(results_read, "rb")
+        self.orders: IO[bytes] | None = os.fdopen(orders_write, "wb")
+        self.templates = {} if templates is not None else None
+        # The helper's answers are read as they come (a pipe holds 64 KiB: a helper that had to wait
+        # for the build to read its templates could not go on to the schema meanwhile).
+        self.arrived = threading.Condition()
+        self.ended = False
+        threading.Thread(target=self._drain, daemon=True).start()
+
+    def _drain(self) -> None:
+        while True:
+            try:
+                message = pickle.load(self.receiver)
+            except Exception:  # noqa: BLE001 - the end of the pipe, or a helper that died: both end it
+                message = None
+            with self.arrived:
+                if message is None:
+                    self.ended = True
+                elif message[0] == "tei":
+                    self.results[message[1]] = message[2]
+                elif message[0] == "template" and self.templates is not None:
+                    self.templates[message[1]] = (message[2], message[3])
+                elif message[0] == TEMPLATES_DONE and self.templates is not None:
+                    self.templates[TEMPLATES_DONE] = ("", b"")
+                self.arrived.notify_all()
+            if message is None:
+                return
+
+    def validate(self, paths: Iterable[Path]) -> Helper:
+        """The TEI files to validate (once; later requests are validated here, when asked)."""
+        if not self.paths:
+            self.paths = list(dict.fromkeys(paths))
+            from tei_edition import tei
+            if self.orders is not None and not tei.schema_compiled():
+                try:
+                    pickle.dump(self.paths, self.orders)
+                    self.validating = True
+                except OSError:  # the helper has gone: the files are validated here
+                    pass
+            if self.orders is not None:
+                self.orders.close()
+                self.orders = None
+        return self
+
+    def _wait_for(self, path: Path) -> None:
+        if not self.pid or path not in self.paths or not self.validating:
+            if path not in self.results:
+                self.results[path] = _validate(path)
+            return
+        with self.arrived:
+            self.arrived.wait_for(lambda: path in self.results or self.ended)
+        if path not in self.results:
+            raise EditionError.at(path, None, "the build's helper process stopped before this file "
+                                              "(out of memory?): build again")
+
+    def errors_for(self, paths: Iterable[Path]) -> list[Diagnostic]:
+        found = []
+        for path in paths:
+            self._wait_for(path)
+            found.extend(self.results[path])
+        return found
+
+    def all_errors(self) -> list[Diagnostic]:
+        return self.errors_for(self.paths)
+
+    def compiled_template(self, key: str, checksum: str) -> bytes | None:
+        """The marshalled code the helper compiled for a template (None: the build compiles it itself)."""
+        templates = self.templates
+        if templates is None or not self.pid:
+            return None
+        with self.arrived:
+            self.arrived.wait_for(lambda: key in templates or TEMPLATES_DONE in templates or self.ended)
+        found = templates.get(key)
+        return found[1] if found and found[0] == checksum else None
+
+    def close(self) -> None:
+        if self.pid:
+            if self.orders is not None:
+                self.orders.close()
+                self.orders = None
+            try:
+                os.kill(self.pid, signal.SIGTERM)
+            except ProcessLookupError:
+                pass
+            os.waitpid(self.pid, 0)
+            self.pid = 0
+
+    def __enter__(self) -> Helper:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+
+def template_cache(helper: Helper) -> Any:
+    """A Jinja bytecode cache that hands over the helper's compiled templates (kept in this process's
+    memory only, never stored: see _COMPILED)."""
+    import jinja2
+
+    class HelperCache(jinja2.BytecodeCache):
+        def load_bytecode(self, bucket: jinja2.bccache.Bucket) -> None:
+            known = _COMPILED.get((bucket.key, bucket.checksum)) or helper.compiled_template(bucket.key,
+                                                                                          bucket.checksum)
+            if known:
+                _COMPILED[(bucket.key, bucket.checksum)] = known
+                bucket.code = marshal.loads(known)
+
+        def dump_bytecode(self, bucket: jinja2.bccache.Bucket) -> None:
+            _COMPILED[(bucket.key, bucket.checksum)] = marshal.dumps(bucket.code)
+
+    return HelperCache()

@@ -1,0 +1,84 @@
+"""What every view of one build shares: the configuration, the templates, the build's version
+and date, the prose pages' menu, and how a page is made and cited."""
+from __future__ import annotations
+
+import datetime as dt
+import os
+import re
+import subprocess
+from functools import cached_property
+from pathlib import Path
+from typing import Any
+
+from markupsafe import Markup, escape
+
+from tei_edition.config import Config
+from tei_edition.errors import EditionError
+from tei_edition.helper import Helper, template_cache
+from tei_edition.prose import ProsePage, load_pages
+from tei_edition.render import BuildInfo, Page, environment, render
+
+# The last second datetime can print (9999-12-31T23:59:59Z).
+LATEST_EPOCH = 253402300799
+
+
+def build_date(edition_dir: Path) -> str:
+    """Deterministic: SOURCE_DATE_EPOCH if set, else the date of the last commit."""
+    epoch = os.environ.get("SOURCE_DATE_EPOCH")
+    where = "SOURCE_DATE_EPOCH"
+    if epoch is None:
+        where = f"{edition_dir} (git log)"
+        try:
+            epoch = subprocess.run(["git", "log", "-1", "--format=%ct"], cwd=edition_dir, capture_output=True,
+                                   text=True, check=True).stdout.strip() or None
+        except (OSError, subprocess.CalledProcessError):
+            epoch = None
+        if epoch is None:
+            raise EditionError.at("SOURCE_DATE_EPOCH", None, "no build date: set SOURCE_DATE_EPOCH (seconds since "
+                                                             "1970) or build inside the project's git checkout")
+    if not re.fullmatch(r"[0-9]{1,12}", epoch) or int(epoch) > LATEST_EPOCH:
+        raise EditionError.at(where, None, f"'{epoch[:40]}' is not a build date: give whole seconds since "
+                                           f"1970-01-01 UTC, at most {LATEST_EPOCH} (e.g. 1764028800)")
+    return dt.datetime.fromtimestamp(int(epoch), dt.UTC).date().isoformat()
+
+
+class Site:
+    """One build's shared context."""
+
+    def __init__(self, config: Config, helper: Helper | None = None):
+        self.config = config
+        self.templates = config.templates
+        self.env = environment(self.templates)
+        if helper is not None:
+            self.env.bytecode_cache = template_cache(helper)  # compiled beside the build, in this run
+        self.build = BuildInfo(config.version, build_date(config.root))
+        self.prose: list[ProsePage] = load_pages(config.root / "pages", config.languages)
+
+    @cached_property
+    def menus(self) -> dict[str, tuple[tuple[str, str], ...]]:
+        """(path, title) of the prose pages in each language, for the menu of every page."""
+        return {lang: tuple((p.path, p.title) for p in self.prose if p.lang == lang) for lang in self.config.languages}
+
+    def preload(self) -> None:
+        """Compile every template now (worker processes forked later inherit them compiled)."""
+        for name in sorted(p.name for p in self.templates.glob("*.html")):
+            try:
+                self.env.get_template(name)
+            except Exception:  # noqa: BLE001 - its error is reported, located, when a page renders it
+                continue
+
+    def page(self, path: str, lang: str, title: str, alternates: dict[str, str], citation: Markup,
+             document_id: str = "") -> Page:
+        return Page(path, lang, title, self.config.strings(lang), self.config, self.build, alternates, citation,
+                    self.menus[lang], document_id=document_id)
+
+    def render(self, template: str, page: Page, **context: Any) -> str:
+        return render(self.env, template, page, **context)
+
+    def citation_line(self, lang: str, cited: Markup) -> Markup:
+        """What is cited, then which version of the edition shows it."""
+        return cited + Markup(" ") + self.config.strings(lang)["edition_citation"].format(
+            version=self.build.version, date=self.build.date)
+
+    def edition_citation(self, lang: str) -> Markup:
+        return self.citation_line(lang, Markup(escape(self.config.title[lang])) + Markup("."))

@@ -1,0 +1,20 @@
+"""Page types: each view makes the pages of one kind and says which anchors they publish.
+
+The build runs every document view on each document as it is read, then every edition view on
+what the documents left in the index. To add a page type: a view here, its template in
+templates/, its path in urls.py, and one line below (README, "Adding a page type").
+"""
+from __future__ import annotations
+
+from tei_edition.views.article import ArticleView
+from tei_edition.views.base import DocumentPages, DocumentView, EditionIndex, EditionView, Output, Published
+from tei_edition.views.files import StaticFilesView, TeiFilesView
+from tei_edition.views.home import HomeView
+from tei_edition.views.parallel import ParallelView
+from tei_edition.views.prose import ProseView
+from tei_edition.views.register import RegisterView
+
+DOCUMENT_VIEWS: tuple[DocumentView, ...] = (ArticleView(), ParallelView(), TeiFilesView())
+EDITION_VIEWS: tuple[EditionView, ...] = (RegisterView(), ProseView(), HomeView(), StaticFilesView())
+
+__all__ = ["DOCUMENT_VIEWS", "EDITION_VIEWS", "DocumentPages", "EditionIndex", "Output", "Published"]

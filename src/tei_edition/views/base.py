@@ -1,0 +1,106 @@
+"""What a view is, and what it is given.
+
+A document view makes pages of one document (`pages(document)`); an edition view makes pages
+from what every document left in the `EditionIndex` (home, register, prose). Both say which
+anchors their pages publish (`anchors`), for the ledger and the anchor check.
+"""
+from __future__ import annotations
+
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Protocol
+
+from lxml import etree
+
+from tei_edition.anchors import Anchor
+from tei_edition.documents import SourceDocument
+from tei_edition.model import Document, DocumentSummary
+from tei_edition.site import Site
+from tei_edition.transform import build_document, original_info
+from tei_edition.urls import article_path, register_path, root_of
+
+
+@dataclass(frozen=True)
+class Output:
+    """One file of the site."""
+
+    path: str  # site path
+    content: str | bytes
+    reading: tuple[etree._ElementTree, Path] | None = None  # the TEI whose whole text this page shows (checked)
+
+
+@dataclass(frozen=True)
+class Published:
+    """An anchor, and the pages that carry it as an id."""
+
+    anchor: Anchor
+    paths: tuple[str, ...]
+
+
+class DocumentPages:
+    """One document as its views see it: the source, and page models made once each."""
+
+    def __init__(self, site: Site, source: SourceDocument):
+        self.site = site
+        self.source = source
+        self._models: dict[tuple, Document] = {}
+
+    @property
+    def id(self) -> str:
+        return self.source.id
+
+    def model(self, lang: str, page_path: str, anchors: bool = True, strings_lang: str | None = None) -> Document:
+        """The page model of the version readers of `lang` see, for the page at `page_path` (links
+        in the text are relative to it), with interface strings in `strings_lang` (default: `lang`)."""
+        key = (lang, root_of(page_path), anchors, strings_lang or lang)
+        if key not in self._models:
+            self._models[key] = self._make(lang, page_path, anchors, strings_lang or lang)
+        return self._models[key]
+
+    def _make(self, lang: str, page_path: str, anchors: bool, strings_lang: str) -> Document:
+        source = self.source
+        root = root_of(page_path)
+        tree, path = source.version(lang)
+        original = None
+        if tree is not source.tree:
+            href = root + article_path(source.lang, source.id).removesuffix("index.html")
+            original = (source.tree, original_info(source.tree, source.config.tei, source.refs, href))
+        register = root + register_path(lang).removesuffix("index.html")
+        return build_document(tree, path, source.id, source.refs, self.site.config.strings(strings_lang), register,
+                              original, anchors, media_prefix=root, page_lang=lang)
+
+    @property
+    def own_lang(self) -> str:
+        """The interface language closest to the document's own: its own if the edition speaks it."""
+        languages = self.site.config.languages
+        return self.source.lang if self.source.lang in languages else languages[0]
+
+    def reading(self, lang: str) -> Document:
+        """The model of the document's reading page for readers of `lang`."""
+        return self.model(lang, article_path(lang, self.id))
+
+    @property
+    def models(self) -> list[Document]:
+        return list(self._models.values())
+
+
+@dataclass
+class EditionIndex:
+    """What the edition views need of the documents, once their own pages are made."""
+
+    summaries: dict[str, dict[str, DocumentSummary]] = field(default_factory=dict)  # lang -> doc id -> summary
+    own: dict[str, DocumentSummary] = field(default_factory=dict)  # doc id -> in its own language, if spoken
+    media: dict[str, Path] = field(default_factory=dict)  # site path -> image file to copy
+
+
+class DocumentView(Protocol):
+    def pages(self, document: DocumentPages) -> Iterator[Output]: ...
+
+    def anchors(self, document: DocumentPages) -> Iterator[Published]: ...
+
+
+class EditionView(Protocol):
+    def pages(self, site: Site, index: EditionIndex) -> Iterator[Output]: ...
+
+    def anchors(self, site: Site, index: EditionIndex) -> Iterator[Published]: ...

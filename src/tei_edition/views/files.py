@@ -1,0 +1,33 @@
+"""Files published as they are: each document's TEI (/tei/{document}.xml, and .{lang}.xml for a
+translation), the images its TEI shows (/media/), the templates' assets (/assets/)."""
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from tei_edition.errors import read_bytes
+from tei_edition.site import Site
+from tei_edition.urls import tei_path
+from tei_edition.views.base import DocumentPages, EditionIndex, Output, Published
+
+
+class TeiFilesView:
+    def pages(self, document: DocumentPages) -> Iterator[Output]:
+        config = document.source.config
+        yield Output(tei_path(document.id), read_bytes(config.tei))
+        for lang, path in config.translations.items():
+            yield Output(tei_path(document.id, lang), read_bytes(path))
+
+    def anchors(self, document: DocumentPages) -> Iterator[Published]:
+        return iter(())
+
+
+class StaticFilesView:
+    def pages(self, site: Site, index: EditionIndex) -> Iterator[Output]:
+        for site_path, image in sorted(index.media.items()):
+            yield Output(site_path, read_bytes(image))
+        assets = site.templates / "assets"
+        for asset in sorted(p for p in assets.rglob("*") if p.is_file()):
+            yield Output(f"assets/{asset.relative_to(assets).as_posix()}", read_bytes(asset))
+
+    def anchors(self, site: Site, index: EditionIndex) -> Iterator[Published]:
+        return iter(())
