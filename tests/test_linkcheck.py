@@ -182,3 +182,37 @@ def test_problem_str_and_frozen() -> None:
     assert str(LinkProblem("p.html", None, "broken")) == "p.html:?: broken"
     with pytest.raises(dataclasses.FrozenInstanceError):
         problem.line = 3  # type: ignore[misc]
+
+
+def test_xlink_href_in_inline_svg_is_checked(tmp_path: Path) -> None:
+    write_site(tmp_path, {"index.html": page(
+        '<svg xmlns:xlink="http://www.w3.org/1999/xlink"><image xlink:href="https://example.com/i.png"/>'
+        '<use xlink:href="missing.svg#icon"/></svg>')})
+    found = messages(check_site_links(tmp_path))
+    assert any("<image xlink:href> loads 'https://example.com/i.png' from another host" in m for m in found), found
+    assert any("'missing.svg#icon': 'missing.svg' does not exist" in m for m in found), found
+
+
+def test_links_resolve_whatever_order_the_pages_arrive_in() -> None:
+    """A build streams its pages: a link to a page not yet made waits for it, and a broken link
+    repeated many times is reported at its first places and counted, not listed without end."""
+    import lxml.html as html
+
+    from tei_edition.linkcheck import SHOWN_PER_TARGET, SiteLinks, page_facts
+
+    def facts(body: str):
+        return page_facts(html.document_fromstring(page(body).encode(), parser=html.HTMLParser(encoding="utf-8")))
+
+    links = SiteLinks()
+    links.add_page("a/index.html", facts('<a href="../b/#x">b</a>' + '<a href="../gone/">g</a>' * 4))
+    for n in range(SHOWN_PER_TARGET + 2):
+        links.add_page(f"p{n}.html", facts('<a href="gone/#y">g</a>'))
+    links.add_page("b/index.html", facts('<p id="x">x</p>'))
+    report = links.finish()
+    found = messages(report)
+    assert not any("b/" in m for m in found), found  # resolved once b/ arrived
+    assert "a/index.html:5: <a href> '../gone/': 'gone/index.html' does not exist" in found
+    assert sum("'gone/#y'" in m for m in found) == SHOWN_PER_TARGET + 1  # the first places, then a count
+    assert any("'gone/#y': and 2 more link(s) like it" in m for m in found), found
+    assert any("'../gone/': and 3 more link(s) like it" in m for m in found), found
+    assert report.pages == SHOWN_PER_TARGET + 4

@@ -10,8 +10,8 @@ from conftest import parse_html
 from lxml import etree
 
 from tei_edition.archival import english_note_form
-from tei_edition.documents import read_documents
 from tei_edition.config import load_config
+from tei_edition.documents import read_documents
 from tei_edition.tei import NS, XML_ID
 
 ROOT = Path(__file__).resolve().parent.parent

@@ -21,6 +21,7 @@ from pathlib import Path
 
 import lxml.html
 
+from tei_edition import tei
 from tei_edition.config import Config, DocumentConfig, load_config
 from tei_edition.documents import NotReadable, SourceDocument, fidelity_differences, read_document
 from tei_edition.errors import Diagnostic, EditionError
@@ -70,8 +71,9 @@ def finish(output: Output) -> File:
     return output.path, content, page_facts(tree)
 
 
-def make_document(site: Site, doc: DocumentConfig, prove_fidelity: bool) -> DocumentResult:
-    source = read_document(site.config, doc, validate=False)
+def make_document(site: Site, doc: DocumentConfig, prove_fidelity: bool, validate: bool = False) -> DocumentResult:
+    """One document read (with `validate`, against the schema too) and its pages made and checked."""
+    source = read_document(site.config, doc, validate=validate)
     pages = DocumentPages(site, source)
     files = [finish(output) for view in DOCUMENT_VIEWS for output in view.pages(pages)]
     published = [item for view in DOCUMENT_VIEWS for item in view.anchors(pages)]
@@ -91,7 +93,7 @@ def _pool_job(index: int) -> DocumentResult | EditionError | BuildCrash:
     assert _WORK is not None
     site, documents, prove_fidelity = _WORK
     try:
-        return make_document(site, documents[index], prove_fidelity)
+        return make_document(site, documents[index], prove_fidelity, validate=True)
     except EditionError as exc:
         return exc
     except Exception:  # noqa: BLE001 - sent back to the build, which stops with it
@@ -108,12 +110,19 @@ def jobs_for(count: int) -> int:
     return int(value)
 
 
-def made_documents(site: Site, prove_fidelity: bool) -> Iterator[tuple[DocumentConfig, DocumentResult | Exception]]:
-    """Each document's result (or its failure), in the order of edition.yaml."""
+def pooled(config: Config) -> int:
+    """How many processes make the documents (1: this one)."""
+    jobs = jobs_for(len(config.documents))
+    return min(jobs, len(config.documents)) if "fork" in multiprocessing.get_all_start_methods() else 1
+
+
+def made_documents(site: Site, jobs: int, prove_fidelity: bool
+                   ) -> Iterator[tuple[DocumentConfig, DocumentResult | Exception]]:
+    """Each document's result (or its failure), in the order of edition.yaml. In a pool, each
+    process validates its documents against the schema (compiled here once, before they fork)."""
     global _WORK
     documents = site.config.documents
-    jobs = jobs_for(len(documents))
-    if jobs == 1 or "fork" not in multiprocessing.get_all_start_methods():
+    if jobs == 1:
         for doc in documents:
             try:
                 yield doc, make_document(site, doc, prove_fidelity)
@@ -121,8 +130,9 @@ def made_documents(site: Site, prove_fidelity: bool) -> Iterator[tuple[DocumentC
                 yield doc, exc
         return
     site.preload()
+    tei.compile_schema()
     _WORK = (site, documents, prove_fidelity)
-    pool = multiprocessing.get_context("fork").Pool(min(jobs, len(documents)))
+    pool = multiprocessing.get_context("fork").Pool(jobs)
     try:
         for doc, result in zip(documents, pool.imap(_pool_job, range(len(documents))), strict=True):
             yield doc, result
@@ -139,8 +149,11 @@ def render_site(site: Site, files: SiteFiles, helper: Helper, prove_fidelity: bo
     once one has failed, the others are still read and checked, and all problems raised together."""
     index = EditionIndex({lang: {} for lang in site.config.languages})
     problems: list[Diagnostic] = []
-    for doc, result in made_documents(site, prove_fidelity):
-        paths = [doc.tei, *doc.translations.values()]
+    jobs = pooled(site.config)
+    if jobs == 1:
+        helper.validate(site.config.tei_files)
+    for doc, result in made_documents(site, jobs, prove_fidelity):
+        paths = [doc.tei, *doc.translations.values()] if jobs == 1 else []  # a pool validated them
         if isinstance(result, Exception):
             early = result.diagnostics if isinstance(result, NotReadable) else []
             schema = helper.errors_for(paths)
@@ -199,7 +212,7 @@ def build_site(config: Config, out: Path, strict: bool, verify: bool = True, pro
     unrecorded anchor stops it; `check` reports them instead. `prove_fidelity` compares each printed
     document's print lines with its source in the same pass."""
     from tei_edition.checks import verify_anchors, verify_links  # the checks read this module
-    with helper or Helper(config.templates).validate(config.tei_files) as helper, \
+    with helper or Helper(config.templates) as helper, \
             staged_site(out) as files:
         site = Site(config, helper)
         render_site(site, files, helper, prove_fidelity)

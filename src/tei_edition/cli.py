@@ -21,8 +21,7 @@ def _build(args: argparse.Namespace) -> int:
     with Helper(templates_folder(args.edition)) as helper:
         config = load_config(args.edition)
         from tei_edition.build import build
-        files = build(args.edition, args.out, strict=args.strict, config=config, helper=helper.validate(
-            config.tei_files))
+        files = build(args.edition, args.out, strict=args.strict, config=config, helper=helper)
     print(f"built {files.pages} pages, {len(files.paths)} files into {args.out}/")
     return 0
 

@@ -25,6 +25,12 @@ from tei_edition.tei import NS, XML_ID, corresp_target, normalize_space, source_
 from tei_edition.urls import media_path
 
 GLUE = object()  # joins the words on both sides: white space around it is dropped
+_SPACES = re.compile(r"\s+")
+
+
+def _collapse(text: str) -> str:
+    """Runs of white space as one space (the regular expression only where there is such a run)."""
+    return _SPACES.sub(" ", text) if "  " in text or not text.isprintable() else text
 
 
 class _Output:
@@ -44,8 +50,7 @@ class _Output:
         self.items.append(GLUE)
 
     def html(self) -> Markup:
-        items = [item if item is GLUE else [item[0], re.sub(r"\s+", " ", item[1]) if item[0] == "text" else item[1]]
-                 for item in self.items]
+        items = [item if item is GLUE or item[0] != "text" else ["text", _collapse(item[1])] for item in self.items]
         for n, item in enumerate(items):
             if item is GLUE:
                 _strip(items, range(n - 1, -1, -1), str.rstrip)

@@ -79,11 +79,14 @@ class LinkReport:
 
 
 def _has_host(url: str) -> bool:
-    parts = urlsplit(url)
-    return bool(parts.netloc) or url.startswith("//")
+    if "//" not in url:  # no host without "//" (the quick answer for most links)
+        return False
+    return bool(urlsplit(url).netloc) or url.startswith("//")
 
 
 def _is_local(url: str) -> bool:
+    if ":" not in url:  # no scheme without ":"
+        return not url.startswith("//")
     return not urlsplit(url).scheme and not url.startswith("//")
 
 
@@ -113,12 +116,13 @@ def page_facts(tree: Any) -> PageFacts:
     """The facts of a page parsed with lxml.html."""
     problems: list[tuple[int | None, str]] = []
     seen: dict[str, int | None] = {}
-    for el in tree.iterfind(".//*[@id]"):
-        ident = el.get("id")
+    found: Any = _IDS(tree)
+    for ident in found:
         if ident in seen:
-            problems.append((source_line(el), f"duplicate id {ident!r} (first at line {seen[ident]})"))
+            line = source_line(ident.getparent())
+            problems.append((line, f"duplicate id {str(ident)!r} (first at line {seen[ident]})"))
         else:
-            seen[sys.intern(ident)] = source_line(el)
+            seen[sys.intern(str(ident))] = source_line(ident.getparent())
     ids = frozenset(seen)
     checked = 0
     links: dict[tuple[str, str], list] = {}
@@ -144,8 +148,10 @@ def page_facts(tree: Any) -> PageFacts:
         else:
             links[(value, what)] = [line, 1]
 
-    for kind, line, value, what, loads in _links(tree):
-        if kind == "css":
+    for kind, line, value, what, loads in _links(tree, ids):
+        if kind == "self":
+            checked += 1
+        elif kind == "css":
             for css_url, css_line in _css_urls(value, line):
                 if css_url and not css_url.lower().startswith("data:"):
                     url(css_line, css_url, what, True)
@@ -155,33 +161,38 @@ def page_facts(tree: Any) -> PageFacts:
                                                  for (value, what), (line, count) in links.items()), checked)
 
 
-# The elements that can hold a URL, found by libxml2 rather than by visiting every element.
-_WITH_URLS = etree.XPath("//*[" + " or ".join(f"@{a}" for a in (*URL_ATTRS[:-1], "srcset", "style"))
-                         + " or @*[local-name()='href']] | //style")
+# Found by libxml2 rather than by visiting every element: every id, and every value that can hold
+# a URL (in document order), with the element that carries it.
+_IDS = etree.XPath("//@id")
+_URL_VALUES = etree.XPath("|".join(f"//@{a}" for a in (*URL_ATTRS[:-1], "srcset", "style"))
+                          + "|//svg/descendant-or-self::*/@*[name()='xlink:href']|//style")  # xlink: only in SVG
 
 
-def _links(tree: Any) -> Iterator[Link]:
-    """Every URL reference of a page, in document order."""
-    found: Any = _WITH_URLS(tree)
-    for el in found:
-        if not isinstance(el.tag, str):
+def _links(tree: Any, ids: frozenset[str] = frozenset()) -> Iterator[Link]:
+    """Every URL reference of a page, in document order; a link to one of `ids` on the page itself
+    is only counted ("self": most links of a page, and the element need not be looked at)."""
+    found: Any = _URL_VALUES(tree)
+    for item in found:
+        if isinstance(item, etree._Element):  # <style>: its text
+            yield "css", source_line(item), "".join(str(part) for part in item.itertext()), "<style>", True
             continue
+        value = str(item)
+        if value[:1] == "#" and value[1:] in ids and item.attrname not in ("srcset", "style"):
+            yield "self", None, value, "", False
+            continue
+        el, attr = item.getparent(), item.attrname
         tag, line = el.tag.lower(), source_line(el)
-        rels = set((el.get("rel") or "").lower().split())
-        for attr in URL_ATTRS:
-            value = el.get(attr)
-            if value is None:
-                continue
+        if attr == "srcset":
+            for candidate in value.split(","):
+                if candidate.strip():
+                    yield "url", line, candidate.split()[0], f"<{tag} srcset>", True
+        elif attr == "style":
+            yield "css", line, value, f"<{tag} style>", True
+        else:
             loads = (attr in LOAD_ATTRS or (tag, attr) in LOAD_ELEMENT_ATTRS
-                     or (tag == "link" and attr == "href" and bool(rels & LOAD_RELS)))
+                     or (tag == "link" and attr == "href"
+                         and bool(set((el.get("rel") or "").lower().split()) & LOAD_RELS)))
             yield "url", line, value, f"<{tag} {attr}>", loads
-        for candidate in (el.get("srcset") or "").split(","):
-            if candidate.strip():
-                yield "url", line, candidate.split()[0], f"<{tag} srcset>", True
-        if el.get("style"):
-            yield "css", line, el.get("style"), f"<{tag} style>", True
-        if tag == "style":
-            yield "css", line, el.text_content(), "<style>", True
 
 
 # How many places of one broken link are reported by name; the others are counted.
@@ -229,14 +240,10 @@ class SiteLinks:
 
     def _link(self, page: str, line: int | None, value: str, what: str, count: int, fragments: bool = True) -> None:
         parts = urlsplit(value)
-        path = unquote(parts.path)
-        base = "" if path.startswith("/") else posixpath.dirname(page)
-        target = posixpath.normpath(posixpath.join(base, path.lstrip("/"))) if path else page
-        if target == ".." or target.startswith("../"):
+        target = self._target(page, parts.path)
+        if target is None:
             self.problem(page, line, f"{what} {value!r} points outside the site")
             return
-        if path.endswith("/"):
-            target = posixpath.join(target, "index.html").removeprefix("./")
         fragment = parts.fragment if fragments else ""
         places = self.waiting.setdefault(target, {}).setdefault(fragment, [[], 0])
         if len(places[0]) < SHOWN_PER_TARGET:
@@ -244,6 +251,16 @@ class SiteLinks:
         places[1] += count
         if target in self.files:
             self._resolve(target)
+
+    @staticmethod
+    def _target(page: str, url_path: str) -> str | None:
+        """The site path a link's path names from `page` (None: outside the site)."""
+        path = unquote(url_path)
+        base = "" if path.startswith("/") else posixpath.dirname(page)
+        target = posixpath.normpath(posixpath.join(base, path.lstrip("/"))) if path else page
+        if path.endswith("/"):
+            target = posixpath.join(target, "index.html").removeprefix("./")
+        return None if target == ".." or target.startswith("../") else target
 
     def _resolve(self, target: str, final: bool = False) -> None:
         """Check the links waiting for `target` once it exists (or, when `final`, once nothing more will)."""

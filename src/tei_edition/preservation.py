@@ -11,7 +11,6 @@ Greedy matching finds an embedding whenever one exists.
 from __future__ import annotations
 
 import bisect
-import re
 from collections import Counter
 from pathlib import Path
 from typing import Any
@@ -21,8 +20,6 @@ from lxml import etree
 from tei_edition.errors import EditionError
 from tei_edition.rules import RuleTable
 from tei_edition.tei import NS, local_name, source_line
-
-_SPACE = re.compile(r"\s+")
 
 
 class Stream:
@@ -35,7 +32,7 @@ class Stream:
         self.length = 0
 
     def add(self, value: str | None, line: int) -> None:
-        text = _SPACE.sub("", value or "")
+        text = "".join(value.split()) if value else ""
         if text:
             self.parts.append(text)
             self.starts.append(self.length)
@@ -102,8 +99,8 @@ def check_page(tree: etree._ElementTree, tei_path: Path, page: Any, page_path: s
         return
     main: Any = page.find(".//main")
     note_items = main.xpath(".//li[contains(concat(' ', @class, ' '), ' note ')]") if main is not None else []
-    notes_text = re.sub(r"\s+", "", "".join(item.text_content() for item in note_items))
-    main_text = re.sub(r"\s+", "", main.text_content() if main is not None else "")
+    notes_text = "".join("".join(item.text_content() for item in note_items).split())
+    main_text = "".join((main.text_content() if main is not None else "").split())
     running, notes, unordered = _streams(text, rules)
     running_text = running.text
     for character, count in Counter(unordered.text).items():

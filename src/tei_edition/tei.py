@@ -62,7 +62,7 @@ def local_name(element: etree._Element) -> str:
 
 
 def normalize_space(text: str) -> str:
-    return re.sub(r"\s+", " ", text).strip()
+    return " ".join(text.split())
 
 
 def corresp_target(element: etree._Element, file: str) -> str | None:
@@ -148,6 +148,11 @@ def _check_publishable(tree: etree._ElementTree, path: Path) -> None:
 def _schema() -> etree.RelaxNG:
     # Compiling tei_all takes seconds: once per process.
     return etree.RelaxNG(etree.parse(str(SCHEMA)))
+
+
+def compile_schema() -> None:
+    """Compile the schema now (processes forked later inherit it)."""
+    _schema()
 
 
 def schema_compiled() -> bool:

@@ -6,6 +6,7 @@ link from one page to another, so that the site works from any folder or host pa
 from __future__ import annotations
 
 import posixpath
+from functools import lru_cache
 
 
 def home_path() -> str:
@@ -44,6 +45,7 @@ def root_of(path: str) -> str:
     return "../" * path.count("/")
 
 
+@lru_cache(maxsize=4096)  # pages of one kind share their links; relpath is slow
 def relative_url(from_page: str, target: str) -> str:
     """A link from the page at `from_page` to `target` ("x/index.html" is linked as "x/")."""
     relative = posixpath.relpath(target, posixpath.dirname(from_page) or ".")
