@@ -9,18 +9,22 @@ from lxml import etree
 
 from tei_edition.config import load_config
 from tei_edition.errors import EditionError
-from tei_edition.inline import RULES, Transformer
+from tei_edition.inline import RULES, PageContext, Transformer
 from tei_edition.rules import Rule, RuleTable
 
 TEI = "http://www.tei-c.org/ns/1.0"
 STRINGS = load_config(ROOT / "edition").strings("en")
 
 
+def page_transformer() -> Transformer:
+    """A transformer that writes HTML for a page at the site root."""
+    return Transformer(Path("snippet.xml"), {}, page=PageContext(STRINGS, root=""))
+
+
 def render(snippet: str, parent: str = "p") -> str:
     """The HTML of the snippet's first element, rendered inside a TEI `parent`."""
     root = etree.fromstring(f'<{parent} xmlns="{TEI}">{snippet}</{parent}>')
-    transformer = Transformer(Path("snippet.xml"), {}, STRINGS, "", None, True)
-    return str(transformer.inline_element(root[0]))
+    return str(page_transformer().inline_element(root[0]))
 
 
 @pytest.mark.parametrize("snippet, html", [
@@ -91,9 +95,10 @@ def test_unsafe_link_targets_are_errors(target):
 
 def test_an_element_without_a_rule_keeps_its_text_and_warns():
     root = etree.fromstring(f'<p xmlns="{TEI}"><district>Mitte</district></p>')
-    transformer = Transformer(Path("snippet.xml"), {}, STRINGS, "", None, True)
-    assert str(transformer.inline_element(root[0])) == '<span class="tei-district">Mitte</span>'
-    assert [w.message for w in transformer.warnings] == [
+    assert str(page_transformer().inline_element(root[0])) == '<span class="tei-district">Mitte</span>'
+    model_walk = Transformer(Path("snippet.xml"), {})  # the model's walk: it writes no HTML, it warns
+    assert model_walk.inline_element(root[0]) == ""
+    assert [w.message for w in model_walk.warnings] == [
         "warning: no rendering rule for <district>: rendered as its text; add a rule in rules.py"]
 
 

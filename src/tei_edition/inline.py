@@ -1,6 +1,11 @@
-"""TEI -> HTML for one document on one page: the transformer that applies the rule table
-(`rules.py`) and this edition's own behaviours (printed notes, archival references, page breaks,
-quotations aligned with the original, duties).
+"""TEI -> HTML: the transformer that applies the rule table (`rules.py`) and this edition's own
+behaviours (printed notes, archival references, page breaks, quotations aligned with the
+original, duties).
+
+It walks a document version's content twice over: once, without a page, to build the model
+(`transform`: the notes and their numbers, archival citations, print pages, images, warnings) —
+writing no HTML; then for each kind of page, as a `Renderer` that writes the HTML of each
+`Content` the templates ask for, with the page's links, strings and ids.
 
 Behaviours append to an `_Output`, which keeps text and markup apart so that white space can be
 normalised and words broken across a line end (`lb break="no"`) joined.
@@ -12,6 +17,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from html import escape
 from pathlib import Path
+from typing import Any
 from urllib.parse import urlsplit
 
 from lxml import etree
@@ -19,7 +25,7 @@ from markupsafe import Markup
 
 from tei_edition.archival import ArchivalRef
 from tei_edition.errors import Diagnostic, EditionError
-from tei_edition.model import Citation, Note, Paragraph
+from tei_edition.model import Citation, Content, Document, Note, Paragraph
 from tei_edition.rules import RuleTable, edition_rules, generic
 from tei_edition.tei import NS, XML_ID, corresp_target, normalize_space, source_line, text_of
 from tei_edition.urls import media_path
@@ -60,6 +66,22 @@ class _Output:
         return Markup(html.strip())
 
 
+class _NoOutput(_Output):
+    """What the model's walk writes to: nothing."""
+
+    def text(self, value: str) -> None:
+        pass
+
+    def markup(self, value: str) -> None:
+        pass
+
+    def glue(self) -> None:
+        pass
+
+    def html(self) -> Markup:
+        return Markup("")
+
+
 def _strip(items: list, indexes: range, strip: Callable[[str], str]) -> None:
     """Strip white space from the nearest text on one side, stepping over markup and empty text."""
     for n in indexes:
@@ -71,15 +93,32 @@ def _strip(items: list, indexes: range, strip: Callable[[str], str]) -> None:
 
 @dataclass(frozen=True)
 class OriginalInfo:
-    """What a translation's pages borrow from the original it is aligned to."""
+    """What a translation's model borrows from the original it is aligned to."""
 
     file: str  # the original TEI's file name, the prefix of every corresp
-    href: str  # the original's reading page, relative to the translation's page
     notes: dict[str, tuple[str, str]]  # note id -> (print page, printed number)
     refs: dict[str, ArchivalRef]  # the original's archival references by bibl id
 
     def target(self, element: etree._Element) -> str | None:
         return corresp_target(element, self.file)
+
+
+@dataclass(frozen=True)
+class PageContext:
+    """What the HTML of content depends on, of the page that shows it."""
+
+    strings: Any  # the interface strings the content speaks
+    root: str  # from the page to the site root ("../../")
+    anchors: bool = True  # the page carries the content's ids (a parallel view, showing two versions, does not)
+    original_href: str = ""  # from the page to the original's reading page (for a translation)
+    register_href: str = ""  # from the page to the archival register
+
+
+class _Blank(dict):
+    """Interface strings for the model's walk, which writes no text: every one is empty."""
+
+    def __missing__(self, key: str) -> str:
+        return ""
 
 
 @dataclass
@@ -100,39 +139,55 @@ def _letters(number: int) -> str:
 
 
 class Transformer:
-    """Renders one TEI document's inline content for one language's pages.
+    """Walks one TEI document version's content. Without `page` it builds the model's parts and
+    writes no HTML; with `page` (and the model's `notes`) it writes the HTML for that page."""
 
-    `anchors=False` renders without ids (for a parallel view, where both languages share a page).
-    """
-
-    def __init__(self, path: Path, refs: dict[str, ArchivalRef], strings: dict, register_href: str,
-                 original: OriginalInfo | None = None, anchors: bool = True):
+    def __init__(self, path: Path, refs: dict[str, ArchivalRef], original: OriginalInfo | None = None,
+                 page: PageContext | None = None, notes: dict[etree._Element, Note] | None = None,
+                 of_original: bool = False):
         self.path = path
+        self.of_original = of_original  # the model's walk over an original's content in a translation
         self.refs = refs if original is None else original.refs
-        self.strings = strings
-        self.register_href = register_href
         self.original = original
-        self.anchors = anchors
+        self.page = page
+        self.rendering = page is not None
+        self.strings: Any = page.strings if page else _Blank()
+        self.anchors = page.anchors if page else False
+        self.note_of = notes or {}
         self.state = _State()
         self.translator_notes = 0
         self.note_count = 0
         self.warnings: list[Diagnostic] = []
         self.media: dict[str, Path] = {}  # site path -> image file, for the build to copy
-        self.media_prefix = ""  # from the page to the site root, for image URLs
 
     def id_attribute(self, value: str) -> str:
         return f' id="{value}"' if self.anchors else ""
 
     # --- walking ------------------------------------------------------------------------------
-    def inline(self, element: etree._Element, skip: Callable[[etree._Element], bool] = lambda e: False) -> Markup:
-        out = _Output()
-        self.children(element, out, skip)
+    def _output(self) -> _Output:
+        return _Output() if self.rendering else _NoOutput()
+
+    def inline(self, element: etree._Element, skip: Callable[[etree._Element], bool] | None = None) -> Markup:
+        out = self._output()
+        self.children(element, out, skip or _nothing)
         return out.html()
 
     def inline_element(self, element: etree._Element) -> Markup:
-        out = _Output()
+        out = self._output()
         self.element(element, out)
         return out.html()
+
+    def content(self, element: etree._Element, whole: bool = False,
+                skip: Callable[[etree._Element], bool] | None = None) -> Content:
+        """The model's walk over some content (its notes collected), and the pointer to it."""
+        if whole:
+            self.inline_element(element)
+        else:
+            self.inline(element, skip)
+        return Content(element, whole, skip, self.of_original)
+
+    def render(self, content: Content) -> Markup:
+        return self.inline_element(content.element) if content.whole else self.inline(content.element, content.skip)
 
     def children(self, element: etree._Element, out: _Output, skip: Callable = lambda e: False) -> None:
         if element.text:
@@ -148,7 +203,8 @@ class Transformer:
         (rule.behaviour if rule else generic)(self, element, out)
 
     def warn(self, element: etree._Element, message: str) -> None:
-        self.warnings.append(Diagnostic(self.path, source_line(element), f"warning: {message}"))
+        if not self.rendering:  # the model's walk reports it, once
+            self.warnings.append(Diagnostic(self.path, source_line(element), f"warning: {message}"))
 
     def media_url(self, graphic: etree._Element) -> str:
         """An image of the edition folder, copied into the site under media/; its URL from the page."""
@@ -160,7 +216,7 @@ class Transformer:
                                                                  f"file beside the TEI file (a relative path)")
         site_path = media_path(Path(url).as_posix())
         self.media[site_path] = source
-        return self.media_prefix + site_path
+        return (self.page.root if self.page else "") + site_path
 
     def pb(self, element: etree._Element, out: _Output) -> None:
         self.state.page = element.get("n", "")
@@ -175,10 +231,10 @@ class Transformer:
         label = escape(self.strings["page_label_original" if approximate else "page_label"].format(page=number))
         css = "pagebreak approximate" if approximate else "pagebreak"
         inner = (f'<span class="visually-hidden">{label}</span>'
-                 f'<span class="pagebreak-number" aria-hidden="true">{number}</span>')
+                 f'<span class="pagebreak-number" aria-hidden="true">{escape(number)}</span>')
         if not self.anchors:
             return f'<span class="{css}">{inner}</span>'
-        return f'<a class="{css}" id="page-{number}" href="#page-{number}">{inner}</a>'
+        return f'<a class="{css}" id="page-{escape(number)}" href="#page-{escape(number)}">{inner}</a>'
 
     def measure(self, element: etree._Element, out: _Output) -> None:
         """A quantity with its unit becomes machine-readable <data value="25 kopeck">."""
@@ -213,9 +269,9 @@ class Transformer:
         out.markup(f"<q{anchor}>")
         self.children(element, out)
         out.markup("</q>")
-        if self.original and original_id:
+        if self.original and original_id and self.page:
             label = escape(self.strings["quote_original"])
-            out.markup(f'<a class="quote-original" href="{self.original.href}#{original_id}" hreflang="ru" '
+            out.markup(f'<a class="quote-original" href="{self.page.original_href}#{original_id}" hreflang="ru" '
                        f'aria-label="{label}"><span aria-hidden="true">ru</span></a>')
 
     def bibl(self, element: etree._Element, out: _Output) -> None:
@@ -224,13 +280,21 @@ class Transformer:
         if element.get("type") != "archival" or ref is None:
             self.children(element, out)
             return
-        out.markup(f'<a class="archival" href="{self.register_href}#{ref.unit.key}">')
+        out.markup(f'<a class="archival" href="{self.page.register_href if self.page else ""}#{ref.unit.key}">')
         self.children(element, out)
         out.markup("</a>")
 
     def note(self, element: etree._Element, out: _Output) -> None:
         """A note of any place, shown beside its paragraph and numbered in reading order. A printed
         note (this edition's `n7`) keeps its id's number and shows its print page and number."""
+        note = self.note_of.get(element) if self.rendering else self._collect_note(element)
+        if note is None:
+            return
+        label = escape(self.strings["note_label"].format(number=note.number))
+        out.markup(f'<a class="noteref"{self.id_attribute(f"nref-{note.number}")} href="#{note.id}" '
+                   f'role="doc-noteref" aria-label="{label}"><sup>{note.number}</sup></a>')
+
+    def _collect_note(self, element: etree._Element) -> Note:
         self.note_count += 1
         match = re.fullmatch(r"n([0-9]{1,6})", element.get(XML_ID) or "")
         number = int(match.group(1)) if match else self.note_count
@@ -247,30 +311,73 @@ class Transformer:
                                           normalize_space(text_of(bibl)),
                                           (bibl.get("sameAs") or "").lstrip("#") or None))
         lost = element.find("t:gap", NS) is not None
-        html = None if lost else self.inline(element)
-        self.state.notes.append(Note(note_id, number, printed, page, self.state.paragraph_id, html,
-                                     tuple(citations), "foot", str(number)))
-        label = escape(self.strings["note_label"].format(number=number))
-        out.markup(f'<a class="noteref"{self.id_attribute(f"nref-{number}")} href="#{note_id}" role="doc-noteref" '
-                   f'aria-label="{label}"><sup>{number}</sup></a>')
+        if not lost:
+            self.inline(element)  # what the note holds (notes in it first), in reading order
+        note = Note(note_id, number, printed, page, self.state.paragraph_id,
+                    None if lost else Content(element, of_original=self.of_original),
+                    tuple(citations), "foot", str(number), element)
+        self.state.notes.append(note)
+        return note
 
     def translator_note(self, element: etree._Element, out: _Output) -> None:
-        self.translator_notes += 1
-        number = self.translator_notes
-        label = _letters(number)
-        self.state.notes.append(Note(f"tn{number}", number, "", "", self.state.paragraph_id, self.inline(element),
-                                     (), "translator", label))
-        aria = escape(self.strings["translator_note_label"].format(label=label))
-        out.markup(f'<a class="noteref translator-noteref"{self.id_attribute(f"tnref-{number}")} href="#tn{number}" '
-                   f'role="doc-noteref" aria-label="{aria}"><sup>{label}</sup></a>')
+        if self.rendering:
+            note = self.note_of.get(element)
+        else:
+            self.translator_notes += 1
+            number = self.translator_notes
+            self.inline(element)
+            note = Note(f"tn{number}", number, "", "", self.state.paragraph_id,
+                        Content(element, of_original=self.of_original), (), "translator", _letters(number), element)
+            self.state.notes.append(note)
+        if note is None:
+            return
+        aria = escape(self.strings["translator_note_label"].format(label=note.label))
+        out.markup(f'<a class="noteref translator-noteref"{self.id_attribute(f"tnref-{note.number}")} '
+                   f'href="#tn{note.number}" role="doc-noteref" aria-label="{aria}"><sup>{note.label}</sup></a>')
 
     # --- paragraphs ---------------------------------------------------------------------------
     def paragraph(self, element: etree._Element, number: int | None = None, kind: str = "paragraph",
-                  prefix: str = "") -> Paragraph:
+                  pages_before: tuple[str, ...] = ()) -> Paragraph:
+        """The model of a paragraph (its notes collected as it is walked)."""
         self.state.paragraph_id = element.get(XML_ID, "")
         first_note = len(self.state.notes)
-        html = Markup(prefix) + self.inline(element)
-        return Paragraph(element.get(XML_ID), number, html, tuple(self.state.notes[first_note:]), kind)
+        content = self.content(element)
+        return Paragraph(element.get(XML_ID), number, content, tuple(self.state.notes[first_note:]), kind,
+                         pages_before)
+
+
+def _nothing(element: etree._Element) -> bool:
+    return False
+
+
+class Renderer:
+    """The HTML of one document version's content on pages of one kind (each `Content` rendered
+    once: the parallel views of every interface language share their columns' renderers)."""
+
+    def __init__(self, document: Document, page: PageContext):
+        self.document = document
+        notes = document.note_of
+        original = document.original
+        self.own = Transformer(document.tei, document.refs, original, page, notes)
+        # The original's own content in a translation's model (the author's summary): as the original's.
+        self.of_original = Transformer(document.tei.parent / original.file, original.refs, None, page, notes) \
+            if original else self.own
+        self.memo: dict[Content, Markup] = {}
+
+    def __call__(self, content: Content | None) -> Markup:
+        if content is None:
+            return Markup("")
+        if content not in self.memo:
+            self.memo[content] = (self.of_original if content.of_original else self.own).render(content)
+        return self.memo[content]
+
+    def pages(self, numbers: tuple[str, ...], approximate: bool = False) -> Markup:
+        """Print page markers that stand between blocks."""
+        return Markup("".join(self.own.pagebreak_html(n, approximate) for n in numbers))
+
+    def front_pages(self, pages: tuple[tuple[str, bool], ...]) -> Markup:
+        """The markers of the print pages that begin before the title: (page, approximate)."""
+        return Markup("".join(self.own.pagebreak_html(n, approximate) for n, approximate in pages))
 
 
 RULES = RuleTable(edition_rules(Transformer))

@@ -1,16 +1,36 @@
-"""The page model: what the templates render, built from the TEI by `transform`.
+"""The model of one document version, built once from its TEI by `transform`: its units with
+their ids, numbers and print pages, its notes and archival citations, its metadata.
 
-Inline content arrives as `Markup` made by the transformer (the only HTML marked
-safe); everything else is plain data that the templates escape.
+It holds no HTML and no link relative to a page. Inline content is a `Content`, a pointer into
+the TEI that a page's `Renderer` (`inline.py`, the rule table) turns into HTML when the page is
+made; everything else is plain data that the templates escape.
 """
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass, field
+from functools import cached_property
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from markupsafe import Markup
+from lxml import etree
 
 from tei_edition.archival import ArchivalRef, ArchivalUnit
+
+if TYPE_CHECKING:
+    from tei_edition.inline import OriginalInfo
+
+
+@dataclass(frozen=True)
+class Content:
+    """TEI content a page shows: an element's children (or, `whole`, the element itself), less
+    those `skip` leaves out; `of_original`: content of the original shown in a translation's model
+    (the author's own summary), rendered as the original's."""
+
+    element: etree._Element
+    whole: bool = False
+    skip: Callable[[etree._Element], bool] | None = None
+    of_original: bool = False
 
 
 @dataclass(frozen=True)
@@ -46,28 +66,30 @@ class Note:
     printed: str  # the number printed on its page ("" for a translator's note)
     page: str
     paragraph_id: str
-    html: Markup | None  # None: the source lost the note's text
+    content: Content | None  # None: the source lost the note's text
     citations: tuple[Citation, ...] = ()
     kind: str = "foot"  # or "translator"
     label: str = ""  # what the marker shows: "7", or "a" for a translator's note
+    element: etree._Element | None = None  # the TEI note, where its marker stands
 
     @property
     def lost(self) -> bool:
-        return self.html is None
+        return self.content is None
 
 
 @dataclass(frozen=True)
 class Paragraph:
     id: str | None  # None: a paragraph of a born-digital text before `tei-edition ids`
     number: int | None  # the reader-facing ¶ number; None outside the body
-    html: Markup
+    content: Content
     notes: tuple[Note, ...] = ()
     kind: str = "paragraph"
+    pages_before: tuple[str, ...] = ()  # in a translation: the original's print pages that begin here
 
 
 @dataclass(frozen=True)
 class Cell:
-    html: Markup
+    content: Content | None
     header: bool = False
     scope: str | None = None
     rowspan: int = 1
@@ -84,7 +106,7 @@ class RowGroup:
 @dataclass(frozen=True)
 class Table:
     id: str | None
-    caption: Markup
+    caption: Content | None
     groups: tuple[RowGroup, ...]
     articles: int  # numbered data rows
     kind: str = "table"
@@ -98,10 +120,10 @@ class Section:
 
     id: str
     lang: str
-    heading: Markup | None
+    heading: Content | None
     paragraphs: tuple[Paragraph, ...]
     authorial: bool = True
-    pagebreak: Markup = Markup("")  # a print page that begins with this section
+    pages: tuple[str, ...] = ()  # print pages that begin with this section
 
 
 @dataclass(frozen=True)
@@ -110,7 +132,7 @@ class Division:
 
     id: str | None
     level: int  # 1 for a division of the body, 2 for one inside it, ...
-    heading: Markup | None
+    heading: Content | None
     blocks: tuple
     notes: tuple[Note, ...] = ()  # notes in the heading
     lang: str = ""
@@ -122,9 +144,10 @@ class Block:
     """Any other block (a list, verse, a quotation, a figure, an opener...), rendered by the rule table."""
 
     id: str | None
-    html: Markup
+    content: Content
     notes: tuple[Note, ...] = ()
     kind: str = "block"
+    pages_before: tuple[str, ...] = ()
 
 
 def walk_blocks(blocks: tuple) -> list:
@@ -150,11 +173,11 @@ class HeaderRow:
 class Document:
     id: str
     lang: str
-    title: Markup
+    title: Content
     title_text: str
     rubric: str
-    byline: Markup
-    front_pagebreak: Markup
+    byline: Content | None
+    front_pages: tuple[tuple[str, bool], ...]  # print pages that begin before the title: (page, approximate)
     source: SourceInfo
     abstracts: tuple[Section, ...]
     blocks: tuple[Paragraph | Table, ...]
@@ -163,7 +186,7 @@ class Document:
     pages: tuple[str, ...]
     tei_file: str
     translation: bool = False
-    glossary: tuple[tuple[Markup, Markup], ...] = ()
+    glossary: tuple[tuple[Content, Content], ...] = ()
     title_notes: tuple[Note, ...] = ()
     front_lines: tuple[Block, ...] = ()  # the title page's other parts (subtitle, author, date)
     front_blocks: tuple = ()  # front matter other than the title page and abstracts (a preface)
@@ -171,6 +194,14 @@ class Document:
     header: tuple[HeaderRow, ...] = ()  # titles, authors, editors, responsibility, publication, source, letters
     warnings: tuple = ()  # Diagnostics: elements rendered without a rule
     media: tuple[tuple[str, Path], ...] = ()  # (site path, image file) to copy
+    tei: Path = Path()  # the TEI file of this version
+    refs: dict = field(default_factory=dict)  # archival references by bibl id (a translation: the original's)
+    original: OriginalInfo | None = None  # what a translation borrows from its original
+
+    @cached_property
+    def note_of(self) -> dict[etree._Element, Note]:
+        """Each TEI note element's note, for the marker a page puts where it stands."""
+        return {note.element: note for note in self.notes if note.element is not None}
 
     @property
     def paragraphs(self) -> tuple[Paragraph, ...]:
@@ -232,7 +263,9 @@ class RegisterEntry:
 
 @dataclass(frozen=True)
 class PageBreak:
-    """A print page break that stands between blocks (not inside a paragraph)."""
+    """Print page breaks that stand between blocks (not inside a paragraph); `approximate`: the
+    original's breaks, shown in a translation before the unit in which they fall."""
 
-    html: Markup
+    pages: tuple[str, ...]
+    approximate: bool = False
     kind: str = "pagebreak"

@@ -1,4 +1,4 @@
-"""A TEI table -> an HTML table model, one HTML row per goods line.
+"""A TEI table -> the model of an HTML table, one HTML row per goods line.
 
 The TEI keeps the print's structure: one row per tariff article, the article's items
 (`seg type="item"`, nested for а) б)) in one cell and their duties in the next, each duty
@@ -8,25 +8,24 @@ beside it; the cells that stand for the whole article span those rows.
 from __future__ import annotations
 
 from lxml import etree
-from markupsafe import Markup
 
 from tei_edition.inline import Transformer
-from tei_edition.model import Cell, RowGroup, Table
-from tei_edition.tei import NS, XML_ID, local_name, source_line
+from tei_edition.model import Cell, Content, RowGroup, Table
+from tei_edition.tei import NS, XML_ID, local_name, source_line, text_of
 
 
 def build_table(tx: Transformer, element: etree._Element) -> Table:
     tx.state.paragraph_id = element.get(XML_ID, "")
     head = element.find("t:head", NS)
     first_note = len(tx.state.notes)
-    caption = tx.inline(head) if head is not None else Markup("")
+    caption = tx.content(head) if head is not None else None
     groups: list[RowGroup] = []
     articles = 0
     for row in element.iterfind("t:row", NS):
         cells = row.findall("t:cell", NS)
         if row.get("role") == "label" and not groups:
             groups.append(RowGroup("head", (tuple(
-                Cell(tx.inline(c), header=True, scope="col", colspan=int(c.get("cols", 1))) for c in cells),)))
+                Cell(tx.content(c), header=True, scope="col", colspan=int(c.get("cols", 1))) for c in cells),)))
             continue
         articles += row.get("role") != "label"
         groups.append(RowGroup("body", _rows(tx, cells)))
@@ -37,21 +36,21 @@ def build_table(tx: Transformer, element: etree._Element) -> Table:
 
 def _rows(tx: Transformer, cells: list[etree._Element]) -> tuple[tuple[Cell, ...], ...]:
     items_cell = next((c for c in cells if c.find(".//t:seg[@type='item']", NS) is not None), None)
-    lines = _item_lines(tx, items_cell, 0) if items_cell is not None else [(None, 0, Markup(""))]
+    lines = _item_lines(tx, items_cell, 0) if items_cell is not None else [(None, 0, None)]
     index = {line_id: n for n, (line_id, _, _) in enumerate(lines) if line_id}
     grid: list[list[Cell]] = [[] for _ in lines]
     for position, cell in enumerate(cells):
         measures = cell.findall("t:measure[@corresp]", NS)
         if cell is items_cell:
-            for n, (_, depth, html) in enumerate(lines):
-                grid[n].append(Cell(html, css=f"goods depth-{depth}"))
+            for n, (_, depth, content) in enumerate(lines):
+                grid[n].append(Cell(content, css=f"goods depth-{depth}"))
         elif items_cell is not None and measures and all(m.get("corresp", "")[1:] in index for m in measures):
-            per_line = {index[m.get("corresp", "")[1:]]: tx.inline_element(m) for m in measures}
+            per_line = {index[m.get("corresp", "")[1:]]: tx.content(m, whole=True) for m in measures}
             for n in range(len(lines)):
-                grid[n].append(Cell(per_line.get(n, Markup("")), css="duty"))
+                grid[n].append(Cell(per_line.get(n), css="duty"))
         else:
             header = position == 0
-            grid[0].append(Cell(tx.inline(cell), header=header,
+            grid[0].append(Cell(tx.content(cell), header=header,
                                 scope=("rowgroup" if len(lines) > 1 else "row") if header else None,
                                 rowspan=len(lines), colspan=int(cell.get("cols", 1))))
     return tuple(tuple(row) for row in grid)
@@ -61,9 +60,19 @@ def _is_item(element: etree._Element) -> bool:
     return local_name(element) == "seg" and element.get("type") == "item"
 
 
-def _item_lines(tx: Transformer, element: etree._Element, depth: int) -> list[tuple[str | None, int, Markup]]:
+def _has_own(element: etree._Element) -> bool:
+    """Whether a cell or item has text of its own, apart from its items (their tails are its own)."""
+    own = [element.text or ""]
+    for child in element:
+        if isinstance(child.tag, str) and not _is_item(child):
+            own.append(text_of(child))
+        own.append(child.tail or "")
+    return bool("".join(own).strip())
+
+
+def _item_lines(tx: Transformer, element: etree._Element, depth: int) -> list[tuple[str | None, int, Content | None]]:
     """The cell's own text (an introduction), then each item's own text, depth first."""
-    own = tx.inline(element, skip=_is_item)
+    own = tx.content(element, skip=_is_item) if _has_own(element) else None
     lines = [(element.get(XML_ID) if depth else None, depth, own)] if own or depth else []
     for child in element:
         if isinstance(child.tag, str) and _is_item(child):

@@ -1,9 +1,11 @@
-"""TEI -> page model: a document's front, body and back as blocks for the templates.
+"""TEI -> the model of one document version: its front, body and back as blocks, its notes.
 
-Inline content is rendered by `inline.Transformer` (the rule table); tables by `tables`.
-A translation is rendered with what it borrows from its original (`OriginalInfo`): the
-print page and number of each note, the archival references, the page breaks (shown at
-the start of the block in which the original's page begins), the author's own summary.
+The model is built by walking the text with `inline.Transformer` without a page (it collects
+the notes, citations, print pages and images and writes no HTML); each `Content` in it is
+rendered later, for a page, by a `Renderer`. Tables are modelled by `tables`. A translation
+borrows from its original (`OriginalInfo`): the print page and number of each note, the
+archival references, the page breaks (shown at the start of the block in which the original's
+page begins), the author's own summary.
 """
 from __future__ import annotations
 
@@ -12,7 +14,6 @@ from pathlib import Path
 from typing import Any
 
 from lxml import etree
-from markupsafe import Markup
 
 from tei_edition.archival import ArchivalRef
 from tei_edition.inline import OriginalInfo, Transformer
@@ -37,7 +38,7 @@ def source_info(root: etree._Element) -> SourceInfo:
         doi=text(f"{bibl}/t:analytic/t:idno[@type='DOI']"), date_parts=parts)
 
 
-def original_info(tree: etree._ElementTree, path: Path, refs: dict[str, ArchivalRef], href: str) -> OriginalInfo:
+def original_info(tree: etree._ElementTree, path: Path, refs: dict[str, ArchivalRef]) -> OriginalInfo:
     notes: dict[str, tuple[str, str]] = {}
     page = ""
     for element in tree.getroot().iter("{*}pb", "{*}note"):
@@ -45,7 +46,7 @@ def original_info(tree: etree._ElementTree, path: Path, refs: dict[str, Archival
             page = element.get("n", "")
         elif element.get("place") == "foot":
             notes[element.get(XML_ID, "")] = (page, element.get("n", ""))
-    return OriginalInfo(path.name, href, notes, refs)
+    return OriginalInfo(path.name, notes, refs)
 
 
 def pages_by_block(tree: etree._ElementTree) -> dict[str, list[str]]:
@@ -63,14 +64,13 @@ def pages_by_block(tree: etree._ElementTree) -> dict[str, list[str]]:
 
 def section(tx: Transformer, div: etree._Element, section_id: str) -> Section:
     head = div.find("t:head", NS)
-    prefix = "".join(tx.pagebreak_html(pb.get("n", "")) for pb in div.iterfind("t:pb", NS))
-    for pb in div.iterfind("t:pb", NS):
-        tx.state.page = pb.get("n", "")
-    heading = tx.inline(head) if head is not None else None
+    pages = tuple(pb.get("n", "") for pb in div.iterfind("t:pb", NS))
+    for page in pages:
+        tx.state.page = page
+    heading = tx.content(head) if head is not None else None
     paragraphs = tuple(tx.paragraph(p, kind="abstract") for p in div.iterfind("t:p", NS))
     lang = div.get(XML_LANG) or div.getroottree().getroot().get(XML_LANG) or ""
-    return Section(section_id, lang, heading, paragraphs, authorial=div.get("resp") is not None,
-                   pagebreak=Markup(prefix))
+    return Section(section_id, lang, heading, paragraphs, authorial=div.get("resp") is not None, pages=pages)
 
 
 def language_of(element: etree._Element) -> str:
@@ -134,10 +134,24 @@ def _title_element(root: etree._Element, front: etree._Element | None) -> etree.
             or elements(root, "t:teiHeader/t:fileDesc/t:titleStmt/t:title"))[0]
 
 
+def _other_parts(parent: etree._Element, shown: list[etree._Element]) -> list[etree._Element]:
+    """The parts of a title page other than those shown apart, in order."""
+    parts: list[etree._Element] = []
+    for part in parent:
+        if not local_name(part) or local_name(part) == "pb" or part in shown:
+            continue
+        if any(part in element.iterancestors() for element in shown):
+            parts.extend(_other_parts(part, shown))
+        else:
+            parts.append(part)
+    return parts
+
+
 class _Blocks:
     """Turns the children of body, back or a division into blocks, numbering paragraphs in reading order."""
 
-    def __init__(self, tx: Transformer, markers: Callable[[str], str], original: bool, numbered: bool = True):
+    def __init__(self, tx: Transformer, markers: Callable[[str], tuple[str, ...]], original: bool,
+                 numbered: bool = True):
         self.tx, self.markers, self.original = tx, markers, original
         self.number = 0
         self.numbered = numbered  # the body's paragraphs carry the reader's ¶ numbers; front and back do not
@@ -153,14 +167,14 @@ class _Blocks:
                 if self.numbered:
                     self.number += 1
                     number = self.number
-                blocks.append(self.tx.paragraph(child, number, prefix=self.markers(child.get(XML_ID) or "")))
+                blocks.append(self.tx.paragraph(child, number, pages_before=self.markers(child.get(XML_ID) or "")))
             elif name == "table":
                 if self.original and self.markers(child.get(XML_ID) or ""):
-                    blocks.append(PageBreak(Markup(self.markers(child.get(XML_ID, "")))))
+                    blocks.append(PageBreak(self.markers(child.get(XML_ID, "")), approximate=True))
                 blocks.append(build_table(self.tx, child))
             elif name == "pb":
                 self.tx.state.page = child.get("n", "")
-                blocks.append(PageBreak(Markup(self.tx.pagebreak_html(child.get("n", "")))))
+                blocks.append(PageBreak((child.get("n", ""),)))
             elif name in ("div", "div1", "div2", "div3", "div4", "div5"):
                 blocks.append(self.division(child, level + 1))
             else:
@@ -171,7 +185,7 @@ class _Blocks:
         head = div.find("t:head", NS)
         first_note = len(self.tx.state.notes)
         self.tx.state.paragraph_id = div.get(XML_ID) or ""
-        heading = self.tx.inline(head) if head is not None else None
+        heading = self.tx.content(head) if head is not None else None
         notes = tuple(self.tx.state.notes[first_note:])
         lang = div.get(XML_LANG) or ""
         return Division(div.get(XML_ID), min(level, 6), heading, tuple(self.of(div, level)), notes, lang)
@@ -179,42 +193,42 @@ class _Blocks:
     def block(self, element: etree._Element) -> Block:
         first_note = len(self.tx.state.notes)
         self.tx.state.paragraph_id = element.get(XML_ID) or self.tx.state.paragraph_id
-        html = self.tx.inline_element(element)
-        return Block(element.get(XML_ID), html, tuple(self.tx.state.notes[first_note:]))
+        content = self.tx.content(element, whole=True)
+        return Block(element.get(XML_ID), content, tuple(self.tx.state.notes[first_note:]))
 
 
 def build_document(tree: etree._ElementTree, path: Path, doc_id: str, refs: dict[str, ArchivalRef],
-                   strings: dict, register_href: str, original: tuple[etree._ElementTree, OriginalInfo] | None = None,
-                   anchors: bool = True, media_prefix: str = "", page_lang: str = "") -> Document:
-    """The page model of `tree`; for a translation, `original` is the original's tree and info."""
+                   original: tuple[etree._ElementTree, OriginalInfo] | None = None, page_lang: str = "") -> Document:
+    """The model of `tree` (for readers of `page_lang`: the header's texts in their language where
+    it has several); for a translation, `original` is the original's tree and info."""
     root = tree.getroot()
     info = original[1] if original else None
     printed = original[0] if original else tree  # the tree that carries the print: pages, source, summary
-    tx = Transformer(path, refs, strings, register_href, info, anchors)
-    tx.media_prefix = media_prefix
+    tx = Transformer(path, refs, info)
     pages = pages_by_block(printed)
 
-    def markers(block_id: str) -> str:
-        return "".join(tx.pagebreak_html(n, approximate=True) for n in pages.get(block_id, [])) if original else ""
+    def markers(block_id: str) -> tuple[str, ...]:
+        return tuple(pages.get(block_id, [])) if original else ()
 
     walker = _Blocks(tx, markers, original is not None)
     front = root.find("t:text/t:front", NS)
-    front_pb = markers("front")
-    if front is not None and not front_pb:
-        front_pb = "".join(tx.pagebreak_html(pb.get("n", "")) for pb in front.iterfind("t:pb", NS))
+    front_pages = tuple((page, True) for page in markers("front"))
+    if front is not None and not front_pages:
+        front_pages = tuple((pb.get("n", ""), False) for pb in front.iterfind("t:pb", NS))
     for pb in front.iterfind("t:pb", NS) if front is not None else ():
         tx.state.page = pb.get("n", "")
     rubric = front.find(".//t:titlePart[@type='rubric']", NS) if front is not None else None
     title = _title_element(root, front)
-    title_html = tx.inline(title)
+    title_content = tx.content(title)
     title_notes = tuple(tx.state.notes)
     title_page = front.find("t:titlePage", NS) if front is not None else None
     byline = front.find(".//t:byline", NS) if front is not None else None
-    # The title page's other parts (subtitles, author lines, dates) are shown under the title.
-    shown = {rubric, title, byline}
-    title_parts = title_page if title_page is not None else ()
-    front_lines = tuple(_Blocks(tx, markers, False, numbered=False).block(part) for part in title_parts
-                        if local_name(part) and part not in shown and local_name(part) != "pb")
+    # The title page's other parts (subtitles, author lines, dates) are shown under the title; a part
+    # that holds the title, rubric or byline (a docTitle) is opened, to show only its other parts.
+    shown = [e for e in (rubric, title, byline) if e is not None]
+    line_walker = _Blocks(tx, markers, False, numbered=False)
+    front_lines = tuple(line_walker.block(part) for part in _other_parts(title_page, shown)) \
+        if title_page is not None else ()
     abstracts = tuple(section(tx, div, div.get(XML_ID) or f"abstract-{div.get(XML_LANG)}")
                       for div in (front.iterfind("t:div[@type='abstract']", NS) if front is not None else ()))
     unnumbered = _Blocks(tx, markers, original is not None, numbered=False)
@@ -223,25 +237,26 @@ def build_document(tree: etree._ElementTree, path: Path, doc_id: str, refs: dict
         if front is not None else ()
     body = root.find("t:text/t:body", NS)
     blocks = walker.of(body, 0) if body is not None else []
-    # The author's own English summary is the original's: rendered from it, not translated.
-    back_tx = Transformer(Path(info.file), info.refs, strings, register_href, None, anchors) if info else tx
+    # The author's own English summary is the original's: modelled from it, not translated.
+    back_tx = Transformer(path.parent / info.file, info.refs, None, of_original=True) if info else tx
     back = printed.getroot().find("t:text/t:back", NS)
     back_sections = tuple(section(back_tx, div, div.get(XML_ID) or f"summary-{div.get(XML_LANG)}")
                           for div in (back.iterfind("t:div[@type='abstract']", NS) if back is not None else ()))
-    glossary = tuple((tx.inline(label), tx.inline(item)) for label, item in zip(  # noqa: B905 - label/item pairs
+    glossary = tuple((tx.content(label), tx.content(item)) for label, item in zip(  # noqa: B905 - label/item pairs
         root.iterfind("t:text/t:back/t:div[@type='glossary']//t:label", NS),
         root.iterfind("t:text/t:back/t:div[@type='glossary']//t:item", NS)))
     own_back = root.find("t:text/t:back", NS)
     back_blocks = tuple(unnumbered.of(own_back, 0, skip=lambda e: e.get("type") in ("abstract", "glossary")
                                   and local_name(e) == "div")) if own_back is not None else ()
+    byline_content = tx.content(byline) if byline is not None else None
     all_notes = tuple(tx.state.notes) + (tuple(back_tx.state.notes) if back_tx is not tx else ())
     source = source_info(printed.getroot())
     title_texts: Any = title.xpath(".//text()[not(ancestor::t:note)]", namespaces=NS)
     return Document(
-        id=doc_id, lang=root.get(XML_LANG, ""), title=title_html,
+        id=doc_id, lang=root.get(XML_LANG, ""), title=title_content,
         title_text=normalize_space("".join(str(t) for t in title_texts if isinstance(t, str))),
         rubric=normalize_space(text_of(rubric)) if rubric is not None else "",
-        byline=tx.inline(byline) if byline is not None else Markup(""), front_pagebreak=Markup(front_pb),
+        byline=byline_content, front_pages=front_pages,
         source=source, abstracts=abstracts,
         blocks=tuple(blocks), back=back_sections, notes=all_notes,
         pages=tuple(pb.get("n", "") for pb in printed.getroot().iterfind(".//t:text//t:pb", NS)),
@@ -250,4 +265,5 @@ def build_document(tree: etree._ElementTree, path: Path, doc_id: str, refs: dict
         front_blocks=front_blocks, back_blocks=back_blocks,
         header=header_rows(root, page_lang or root.get(XML_LANG) or ""),
         warnings=tuple(tx.warnings + (back_tx.warnings if back_tx is not tx else [])),
-        media=tuple(sorted({**tx.media, **back_tx.media}.items())))
+        media=tuple(sorted({**tx.media, **back_tx.media}.items())),
+        tei=path, refs=refs if info is None else info.refs, original=info)

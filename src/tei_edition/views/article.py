@@ -17,7 +17,8 @@ class ArticleView:
             page = site.page(article_path(lang, document.id), lang, model.title_text,
                              {other: article_path(other, document.id) for other in site.config.languages},
                              site.citation_line(lang, cited), document_id=document.id)
-            html = site.render("article.html", page, document=model, article_citation=cited)
+            html = site.render("article.html", page, document=model, article_citation=cited,
+                               tei=document.renderer(lang, page.path))
             yield Output(page.path, html, reading=source.version(lang))
 
     def anchors(self, document: DocumentPages) -> Iterator[Published]:

@@ -15,6 +15,7 @@ from lxml import etree
 
 from tei_edition.anchors import Anchor
 from tei_edition.documents import SourceDocument
+from tei_edition.inline import PageContext, Renderer
 from tei_edition.model import Document, DocumentSummary
 from tei_edition.site import Site
 from tei_edition.transform import build_document, original_info
@@ -39,36 +40,18 @@ class Published:
 
 
 class DocumentPages:
-    """One document as its views see it: the source, and page models made once each."""
+    """One document as its views see it: the source, the model of each version made once, and
+    renderers of its content for each kind of page."""
 
     def __init__(self, site: Site, source: SourceDocument):
         self.site = site
         self.source = source
-        self._models: dict[tuple, Document] = {}
+        self._models: dict[str, Document] = {}
+        self._renderers: dict[tuple, Renderer] = {}
 
     @property
     def id(self) -> str:
         return self.source.id
-
-    def model(self, lang: str, page_path: str, anchors: bool = True, strings_lang: str | None = None) -> Document:
-        """The page model of the version readers of `lang` see, for the page at `page_path` (links
-        in the text are relative to it), with interface strings in `strings_lang` (default: `lang`)."""
-        key = (lang, root_of(page_path), anchors, strings_lang or lang)
-        if key not in self._models:
-            self._models[key] = self._make(lang, page_path, anchors, strings_lang or lang)
-        return self._models[key]
-
-    def _make(self, lang: str, page_path: str, anchors: bool, strings_lang: str) -> Document:
-        source = self.source
-        root = root_of(page_path)
-        tree, path = source.version(lang)
-        original = None
-        if tree is not source.tree:
-            href = root + article_path(source.lang, source.id).removesuffix("index.html")
-            original = (source.tree, original_info(source.tree, source.config.tei, source.refs, href))
-        register = root + register_path(lang).removesuffix("index.html")
-        return build_document(tree, path, source.id, source.refs, self.site.config.strings(strings_lang), register,
-                              original, anchors, media_prefix=root, page_lang=lang)
 
     @property
     def own_lang(self) -> str:
@@ -76,9 +59,33 @@ class DocumentPages:
         languages = self.site.config.languages
         return self.source.lang if self.source.lang in languages else languages[0]
 
+    def model(self, lang: str) -> Document:
+        """The model of the version readers of `lang` see (its translation into `lang`, else the original)."""
+        if lang not in self._models:
+            source = self.source
+            tree, path = source.version(lang)
+            original = None
+            if tree is not source.tree:
+                original = (source.tree, original_info(source.tree, source.config.tei, source.refs))
+            self._models[lang] = build_document(tree, path, source.id, source.refs, original, page_lang=lang)
+        return self._models[lang]
+
     def reading(self, lang: str) -> Document:
         """The model of the document's reading page for readers of `lang`."""
-        return self.model(lang, article_path(lang, self.id))
+        return self.model(lang)
+
+    def renderer(self, lang: str, page_path: str, anchors: bool = True, strings_lang: str | None = None) -> Renderer:
+        """The HTML of the `lang` version's content on the page at `page_path` (links relative to it),
+        in the interface strings of `strings_lang` (default: `lang`); shared by pages of one kind."""
+        root = root_of(page_path)
+        key = (lang, root, anchors, strings_lang or lang)
+        if key not in self._renderers:
+            source = self.source
+            original_href = root + article_path(source.lang, source.id).removesuffix("index.html")
+            context = PageContext(self.site.config.strings(strings_lang or lang), root, anchors, original_href,
+                                  root + register_path(lang).removesuffix("index.html"))
+            self._renderers[key] = Renderer(self.model(lang), context)
+        return self._renderers[key]
 
     @property
     def models(self) -> list[Document]:

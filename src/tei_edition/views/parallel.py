@@ -17,8 +17,9 @@ class ParallelView:
             if pair is None:
                 return
             path = parallel_path(lang, document.id)
-            versions = {code: document.model(code, path, anchors=False, strings_lang=self.column_strings(site, code))
-                        for code in pair}
+            versions = {code: document.model(code) for code in pair}
+            renderers = {code: document.renderer(code, path, anchors=False,
+                                                 strings_lang=self.column_strings(site, code)) for code in pair}
             original = versions[source.lang]
             translations = {code: doc for code, doc in versions.items() if code != source.lang}
             reading = document.reading(lang)
@@ -28,7 +29,7 @@ class ParallelView:
                              document_id=document.id)
             blocks = {code: {b.id: b for b in doc.body_units} for code, doc in versions.items()}
             yield Output(path, site.render("parallel.html", page, original=original, translations=translations,
-                                           blocks=blocks, original_lang=source.lang,
+                                           blocks=blocks, original_lang=source.lang, tei=renderers,
                                            article_citation=article_citation(original.source, lang,
                                                                              original.title_text)))
 
