@@ -82,7 +82,14 @@ def test_lists_figures_quotations_verse_and_tables(article, article_site: Path):
     assert [line.text for line in article.xpath("//*[@id='verse-1']/span[@class='l']")] == [
         "The road goes ever on,", "down from the door."]
     assert article.xpath("//table[@id='table-1']/thead//th[.='Miles']")
-    assert article.xpath("//p[contains(., 'Numbers:')]/span[@class='list']/span[@class='item'][.='two']")
+    # cell@rows and @cols span rows and columns; a cell under a spanning one does not head its row.
+    body = article.xpath("//table[@id='table-1']/tbody")
+    assert len(body) == 1 and [len(row.xpath("th|td")) for row in body[0].xpath("tr")] == [3, 2, 2]
+    assert body[0].xpath("tr[1]/th[@rowspan='2'][@scope='rowgroup'][.='Ford']")
+    assert body[0].xpath("tr[2]/td[1][.='Bridge']") and not body[0].xpath("tr[2]/th")
+    assert body[0].xpath("tr[3]/th[@colspan='2'][@scope='row'][.='Total']")
+    # A numbered list inside a paragraph: spans, numbered by the stylesheet.
+    assert article.xpath("//p[contains(., 'Numbers:')]/span[@class='list ordered']/span[@class='item'][.='two']")
 
 
 def test_links_and_editorial_marks(article):
@@ -96,9 +103,13 @@ def test_links_and_editorial_marks(article):
 
 def test_notes_of_any_place_without_ids_are_numbered_and_linked(article):
     notes = article.xpath("//li[contains(@class,'note')]")
-    assert [n.get("id") for n in notes] == ["note-1", "note-2"]
+    assert sorted(n.get("id") for n in notes) == ["note-1", "note-2"]
     assert article.xpath("//a[@class='noteref'][@href='#note-1']") and article.xpath("//a[@href='#note-2']")
-    assert "An end note without an id." in notes[0].text_content()
+    # A foot note beside its paragraph; an end note (place="end") with the others after the text.
+    assert article.xpath("//aside[@class='sidenotes']//li[@id='note-2']")
+    end = article.xpath("//section[@class='endnotes']//li[@id='note-1']")
+    assert end and "An end note without an id." in end[0].text_content()
+    assert not article.xpath("//aside//li[@id='note-1']")
 
 
 def test_the_bibliography_in_back_is_published(article):

@@ -315,7 +315,7 @@ class Transformer:
             self.inline(element)  # what the note holds (notes in it first), in reading order
         note = Note(note_id, number, printed, page, self.state.paragraph_id,
                     None if lost else Content(element, of_original=self.of_original),
-                    tuple(citations), "foot", str(number), element)
+                    tuple(citations), "foot", str(number), element, "end" if element.get("place") == "end" else "foot")
         self.state.notes.append(note)
         return note
 

@@ -71,6 +71,7 @@ class Note:
     kind: str = "foot"  # or "translator"
     label: str = ""  # what the marker shows: "7", or "a" for a translator's note
     element: etree._Element | None = None  # the TEI note, where its marker stands
+    place: str = "foot"  # TEI @place: "end" notes are listed together at the end of the document
 
     @property
     def lost(self) -> bool:
@@ -223,6 +224,11 @@ class Document:
         """The units a parallel view shows as rows: abstract paragraphs, body blocks, footnotes."""
         return frozenset([p.id for section in self.abstracts for p in section.paragraphs]
                          + [b.id for b in self.body_units] + [n.id for n in self.footnotes])
+
+    @property
+    def endnotes(self) -> tuple[Note, ...]:
+        """Notes the TEI places at the end (place="end"): listed after the text, not beside it."""
+        return tuple(n for n in self.notes if n.place == "end")
 
     @property
     def footnotes(self) -> tuple[Note, ...]:

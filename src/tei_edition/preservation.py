@@ -47,15 +47,21 @@ class Stream:
         return self.lines[bisect.bisect_right(self.starts, offset) - 1]
 
 
-def _streams(text: etree._Element, rules: RuleTable) -> tuple[Stream, Stream, Stream]:
-    running, notes = Stream(), Stream()
+def _streams(text: etree._Element, rules: RuleTable) -> tuple[Stream, list[Stream], Stream]:
+    """The running text, each note's own text (in the order of the TEI), and what is counted only."""
+    running = Stream()
+    notes: list[Stream] = []
     unordered = Stream()  # tables laid out anew, choices with the reading first
 
     def visit(element: etree._Element, stream: Stream) -> None:
         rule = rules.find(element) if isinstance(element.tag, str) else None
         if isinstance(element.tag, str) and not (rule and rule.hidden):
             reordered = local_name(element) == "table" or (rule is not None and rule.reorders)
-            inner = notes if local_name(element) == "note" else unordered if reordered else stream
+            if local_name(element) == "note":
+                inner = Stream()
+                notes.append(inner)
+            else:
+                inner = unordered if reordered else stream
             inner.add(element.text, source_line(element) or 0)
             for child in element:
                 visit(child, inner)
@@ -99,7 +105,7 @@ def check_page(tree: etree._ElementTree, tei_path: Path, page: Any, page_path: s
         return
     main: Any = page.find(".//main")
     note_items = main.xpath(".//li[contains(concat(' ', @class, ' '), ' note ')]") if main is not None else []
-    notes_text = "".join("".join(item.text_content() for item in note_items).split())
+    note_texts = ["".join(item.text_content().split()) for item in note_items]
     main_text = "".join((main.text_content() if main is not None else "").split())
     running, notes, unordered = _streams(text, rules)
     running_text = running.text
@@ -110,11 +116,33 @@ def check_page(tree: etree._ElementTree, tei_path: Path, page: Any, page_path: s
             raise EditionError.at(tei_path, line, f"text lost: the tables and alternatives have {count} "
                                                   f"«{character}» (with the running text: {needed}), "
                                                   f"{page_path} shows {shown}")
-    for stream, page_text, what in ((running, main_text, "text"), (notes, notes_text, "notes")):
-        missing = _first_missing(stream, page_text)
-        if missing is not None:
-            characters = stream.text
-            context = characters[missing:missing + 30]
-            raise EditionError.at(tei_path, stream.line_at(missing),
-                                  f"text lost: «{context}…» of the {what} does not reach {page_path} "
-                                  f"(from «{characters[missing]}» on): a rendering rule drops it")
+    _check_in_order(running, main_text, tei_path, page_path, "text")
+    _check_notes(notes, note_texts, tei_path, page_path)
+
+
+def _check_in_order(stream: Stream, page_text: str, tei_path: Path, page_path: str, what: str) -> None:
+    missing = _first_missing(stream, page_text)
+    if missing is not None:
+        characters = stream.text
+        context = characters[missing:missing + 30]
+        raise EditionError.at(tei_path, stream.line_at(missing),
+                              f"text lost: «{context}…» of the {what} does not reach {page_path} "
+                              f"(from «{characters[missing]}» on): a rendering rule drops it")
+
+
+def _check_notes(notes: list[Stream], note_texts: list[str], tei_path: Path, page_path: str) -> None:
+    """Each note's text in one note of the page. A page may list notes in another order than the
+    TEI (end notes after the text): each is looked for from where the previous one was found."""
+    unused = list(range(len(note_texts)))
+    position = 0
+    for stream in notes:
+        if not stream.length:
+            continue  # nothing of its own to find (a lost note: its gap)
+        candidates = sorted(unused, key=lambda n: (n < position, n))
+        found = next((n for n in candidates if _first_missing(stream, note_texts[n]) is None), None)
+        if found is None:
+            best = max(unused, key=lambda n: _first_missing(stream, note_texts[n]) or 0, default=None)
+            _check_in_order(stream, note_texts[best] if best is not None else "", tei_path, page_path, "note")
+            return
+        unused.remove(found)
+        position = found + 1

@@ -205,7 +205,9 @@ def list_(tx: Transformer, element: etree._Element, out: _Output) -> None:
     glossary = element.find("t:label", NS) is not None
     ordered = element.get("type") in ("ordered", "numbered") or "numbered" in (element.get("rend") or "")
     tag = ("dl" if glossary else "ol" if ordered else "ul") if block else "span"
-    out.markup(f'<{tag} class="{_class("list", element.get("type", ""))}"{_id(tx, element)}>')
+    # Inside a paragraph the list is spans; "ordered" lets the stylesheet number them.
+    classes = _class("list", element.get("type", ""), "ordered" if ordered and not block else "")
+    out.markup(f'<{tag} class="{classes}"{_id(tx, element)}>')
     for child in element:
         if isinstance(child.tag, str) and local_name(child) != "head":
             if glossary and local_name(child) == "label" and block:

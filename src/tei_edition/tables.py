@@ -21,20 +21,32 @@ def build_table(tx: Transformer, element: etree._Element) -> Table:
     caption = tx.content(head) if head is not None else None
     groups: list[RowGroup] = []
     articles = 0
+    by_article = element.find(".//t:seg[@type='item']", NS) is not None
+    plain: list[tuple[Cell, ...]] = []  # the rows of any other table: one row group
+    covered = 0  # rows whose first column a cell above still spans
     for row in element.iterfind("t:row", NS):
         cells = row.findall("t:cell", NS)
-        if row.get("role") == "label" and not groups:
+        if row.get("role") == "label" and not groups and not plain:
             groups.append(RowGroup("head", (tuple(
-                Cell(tx.content(c), header=True, scope="col", colspan=int(c.get("cols", 1))) for c in cells),)))
+                Cell(tx.content(c), header=True, scope="col", rowspan=_span(c, "rows"), colspan=_span(c, "cols"))
+                for c in cells),)))
             continue
         articles += row.get("role") != "label"
-        groups.append(RowGroup("body", _rows(tx, cells)))
+        rows = _rows(tx, cells, first_column=not covered)
+        covered = max(covered - 1, _span(cells[0], "rows") - 1 if cells and not covered else 0)
+        if by_article:  # a table of goods articles: each article a row group, its lines in it
+            groups.append(RowGroup("body", rows))
+        else:
+            plain.extend(rows)
+    if plain:
+        groups.append(RowGroup("body", tuple(plain)))
     label = f"{element.get(XML_ID) or f'table-line-{source_line(element)}'}-caption"
     return Table(element.get(XML_ID), caption, tuple(groups), articles, notes=tuple(tx.state.notes[first_note:]),
                  label_id=label)
 
 
-def _rows(tx: Transformer, cells: list[etree._Element]) -> tuple[tuple[Cell, ...], ...]:
+def _rows(tx: Transformer, cells: list[etree._Element], first_column: bool = True) -> tuple[tuple[Cell, ...], ...]:
+    """The HTML rows of one TEI row; its first cell heads the row when it stands in the first column."""
     items_cell = next((c for c in cells if c.find(".//t:seg[@type='item']", NS) is not None), None)
     lines = _item_lines(tx, items_cell, 0) if items_cell is not None else [(None, 0, None)]
     index = {line_id: n for n, (line_id, _, _) in enumerate(lines) if line_id}
@@ -49,11 +61,18 @@ def _rows(tx: Transformer, cells: list[etree._Element]) -> tuple[tuple[Cell, ...
             for n in range(len(lines)):
                 grid[n].append(Cell(per_line.get(n), css="duty"))
         else:
-            header = position == 0
+            header = (position == 0 and first_column) or cell.get("role") == "label"
+            # A cell of a goods article spans the article's lines; any other spans what its TEI says.
+            rowspan = len(lines) if items_cell is not None else _span(cell, "rows")
             grid[0].append(Cell(tx.content(cell), header=header,
-                                scope=("rowgroup" if len(lines) > 1 else "row") if header else None,
-                                rowspan=len(lines), colspan=int(cell.get("cols", 1))))
+                                scope=("rowgroup" if rowspan > 1 else "row") if header else None,
+                                rowspan=rowspan, colspan=_span(cell, "cols")))
     return tuple(tuple(row) for row in grid)
+
+
+def _span(cell: etree._Element, attribute: str) -> int:
+    """A cell's @rows or @cols (the schema makes them whole numbers; 0 is taken as 1)."""
+    return max(1, int(cell.get(attribute) or 1))
 
 
 def _is_item(element: etree._Element) -> bool:

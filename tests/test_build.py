@@ -1,0 +1,66 @@
+"""The build on several cores: the same site, byte for byte, as in one process; failures in a
+worker process reported as they are in one."""
+from __future__ import annotations
+
+import hashlib
+from pathlib import Path
+
+import pytest
+from test_roots import make_edition
+
+from tei_edition import build as build_module
+from tei_edition.cli import main
+from tei_edition.config import load_config
+
+
+def collection(tmp_path: Path, copies: int) -> Path:
+    """The born-digital test article as `copies` documents of one edition."""
+    project = make_edition(tmp_path, "article")
+    edition = project / "edition"
+    text = (edition / "article.xml").read_text(encoding="utf-8")
+    entries = []
+    for n in range(copies):
+        (edition / f"copy-{n}.xml").write_text(text, encoding="utf-8")
+        entries.append(f"  - id: copy-{n}\n    tei: copy-{n}.xml\n")
+    config = (edition / "edition.yaml").read_text(encoding="utf-8")
+    (edition / "edition.yaml").write_text(config[:config.index("documents:")] + "documents:\n" + "".join(entries),
+                                          encoding="utf-8")
+    return edition
+
+
+def digest(folder: Path) -> dict[str, str]:
+    return {p.relative_to(folder).as_posix(): hashlib.sha256(p.read_bytes()).hexdigest()
+            for p in sorted(folder.rglob("*")) if p.is_file()}
+
+
+def test_two_processes_make_the_same_site_as_one(tmp_path: Path, monkeypatch):
+    edition = collection(tmp_path, 5)
+    sites = {}
+    for jobs in ("1", "2"):
+        monkeypatch.setenv(build_module.JOBS_VARIABLE, jobs)
+        assert build_module.pooled(load_config(edition)) == int(jobs)
+        assert main(["build", "--strict", "--edition", str(edition), "--out", str(tmp_path / f"site-{jobs}")]) == 0
+        sites[jobs] = digest(tmp_path / f"site-{jobs}")
+    assert len(sites["1"]) > 5 * 2
+    assert sites["1"] == sites["2"]
+
+
+def test_a_pool_starts_from_eight_documents(tmp_path: Path, monkeypatch):
+    monkeypatch.delenv(build_module.JOBS_VARIABLE, raising=False)
+    monkeypatch.setattr(build_module.os, "cpu_count", lambda: 2)
+    assert build_module.pooled(load_config(collection(tmp_path / "a", build_module.POOL_FROM - 1))) == 1
+    assert build_module.pooled(load_config(collection(tmp_path / "b", build_module.POOL_FROM))) == 2
+
+
+@pytest.mark.parametrize("jobs", ["1", "2"])
+def test_a_broken_document_is_reported_the_same_from_a_worker(tmp_path: Path, monkeypatch, capsys, jobs):
+    edition = collection(tmp_path, 4)
+    broken = edition / "copy-2.xml"
+    text = broken.read_text(encoding="utf-8")
+    broken.write_text(text.replace("<body>", "<body><unknownElement/>", 1), encoding="utf-8")
+    line = text[:text.index("<body>")].count("\n") + 1
+    monkeypatch.setenv(build_module.JOBS_VARIABLE, jobs)
+    assert main(["build", "--strict", "--edition", str(edition), "--out", str(tmp_path / "site")]) == 1
+    err = capsys.readouterr().err
+    assert f"{broken}:{line}: not valid TEI P5" in err and "unknownElement" in err
+    assert "Traceback" not in err and not (tmp_path / "site").exists()
