@@ -116,16 +116,17 @@ def pooled(config: Config) -> int:
     return min(jobs, len(config.documents)) if "fork" in multiprocessing.get_all_start_methods() else 1
 
 
-def made_documents(site: Site, jobs: int, prove_fidelity: bool
+def made_documents(site: Site, jobs: int, prove_fidelity: bool, validate: bool
                    ) -> Iterator[tuple[DocumentConfig, DocumentResult | Exception]]:
-    """Each document's result (or its failure), in the order of edition.yaml. In a pool, each
-    process validates its documents against the schema (compiled here once, before they fork)."""
+    """Each document's result (or its failure), in the order of edition.yaml; with `validate`,
+    each is validated against the schema first. In a pool, each process validates its documents
+    (the schema compiled here once, before they fork)."""
     global _WORK
     documents = site.config.documents
     if jobs == 1:
         for doc in documents:
             try:
-                yield doc, make_document(site, doc, prove_fidelity)
+                yield doc, make_document(site, doc, prove_fidelity, validate)
             except Exception as exc:  # noqa: BLE001 - the caller decides what the failure means
                 yield doc, exc
         return
@@ -152,8 +153,9 @@ def render_site(site: Site, files: SiteFiles, helper: Helper, prove_fidelity: bo
     jobs = pooled(site.config)
     if jobs == 1:
         helper.validate(site.config.tei_files)
-    for doc, result in made_documents(site, jobs, prove_fidelity):
-        paths = [doc.tei, *doc.translations.values()] if jobs == 1 else []  # a pool validated them
+    by_helper = jobs == 1 and helper.validating  # else each document is validated as it is read
+    for doc, result in made_documents(site, jobs, prove_fidelity, validate=not by_helper):
+        paths = [doc.tei, *doc.translations.values()] if by_helper else []
         if isinstance(result, Exception):
             early = result.diagnostics if isinstance(result, NotReadable) else []
             schema = helper.errors_for(paths)

@@ -8,8 +8,8 @@ Nothing is published before the schema's verdict: `errors_for` waits for the fil
 document (a document that fails anywhere is reported by the schema's messages first, as if it
 had been validated before anything else looked at it), `all_errors` for the whole edition.
 
-Where `fork` is not available, the build compiles its templates itself and the files are
-validated in this process, one by one, when asked.
+Where `fork` is not available, or in a process that has compiled the schema already, the build
+compiles its templates itself and validates each file as it reads it.
 """
 from __future__ import annotations
 
@@ -17,6 +17,7 @@ import marshal
 import os
 import pickle
 import signal
+import sys
 import threading
 from collections.abc import Iterable
 from pathlib import Path
@@ -28,6 +29,13 @@ TEMPLATES_DONE = "templates done"
 # Templates compiled in this process (cache key, source checksum) -> marshalled code. A command-line
 # build starts empty; a long-lived process (the tests) compiles each template source once.
 _COMPILED: dict[tuple[str, str], bytes] = {}
+
+
+def _warm() -> bool:
+    """Whether this process has compiled the schema already (a long-lived one, such as the tests'):
+    then the build validates and compiles its templates itself, without the cost of a fork."""
+    tei = sys.modules.get("tei_edition.tei")
+    return tei is not None and tei.schema_compiled()
 
 
 def _validate(path: Path) -> list[Diagnostic]:
@@ -103,7 +111,8 @@ class Helper:
         self.templates: dict[str, tuple[str, bytes]] | None = None  # cache key -> (checksum, code)
         self.pid = 0
         self.validating = False  # the helper validates (else this process does, when asked)
-        if not hasattr(os, "fork"):
+        self.orders: IO[bytes] | None = None
+        if not hasattr(os, "fork") or _warm():
             return
         results_read, results_write = os.pipe()
         orders_read, orders_write = os.pipe()
@@ -123,7 +132,7 @@ class Helper:
         os.close(orders_read)
         self.pid = pid
         self.receiver = os.fdopen(results_read, "rb")
-        self.orders: IO[bytes] | None = os.fdopen(orders_write, "wb")
+        self.orders = os.fdopen(orders_write, "wb")
         self.templates = {} if templates is not None else None
         # The helper's answers are read as they come (a pipe holds 64 KiB: a helper that had to wait
         # for the build to read its templates could not go on to the schema meanwhile).
