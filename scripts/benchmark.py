@@ -21,7 +21,6 @@ import statistics
 import subprocess
 import sys
 import tempfile
-import time
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -40,25 +39,57 @@ with PySaxonProcessor(license=False) as processor:
 """
 
 
-# Runs one command and reports its own peak RSS: a fresh launcher has no earlier children whose
-# peak would hide it (RUSAGE_CHILDREN keeps the largest child so far).
+# Runs one command and reports its peak memory: the largest sum of the resident sets of the
+# command and all its descendants (a build forks a helper and, for a collection, a pool), sampled
+# every 20 ms from /proc, and never below the largest single process's peak (RUSAGE_CHILDREN).
 LAUNCHER = """
-import resource, subprocess, sys
-code = subprocess.run(sys.argv[1:], stdout=subprocess.DEVNULL).returncode
-print(resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss, file=sys.stderr)
-sys.exit(code)
+import os, resource, subprocess, sys, time
+PAGE = os.sysconf("SC_PAGE_SIZE")
+def tree_rss(root):
+    children = {}
+    for entry in os.listdir("/proc"):
+        if entry.isdigit():
+            try:
+                with open(f"/proc/{entry}/stat") as stat:
+                    ppid = int(stat.read().rsplit(")", 1)[1].split()[1])
+            except OSError:
+                continue
+            children.setdefault(ppid, []).append(int(entry))
+    total, todo = 0, [root]
+    while todo:
+        pid = todo.pop()
+        try:
+            with open(f"/proc/{pid}/statm") as statm:
+                total += int(statm.read().split()[1]) * PAGE
+        except OSError:
+            pass
+        todo.extend(children.get(pid, ()))
+    return total
+start = time.perf_counter()
+process = subprocess.Popen(sys.argv[1:], stdout=subprocess.DEVNULL)
+peak = 0
+while True:
+    try:
+        process.wait(timeout=0.02)
+        break
+    except subprocess.TimeoutExpired:
+        peak = max(peak, tree_rss(process.pid))
+seconds = time.perf_counter() - start
+single = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss * 1024
+print(seconds, max(peak, single) // 1024, file=sys.stderr)
+sys.exit(process.returncode)
 """
 
 
 def run(command: list[str], cwd: Path | None = None) -> tuple[float, int]:
-    """Wall seconds and peak RSS (KiB) of one fresh process."""
-    start = time.perf_counter()
+    """Wall seconds (from its start to its end, measured beside it) and peak RSS (KiB, all its
+    processes together) of one fresh command."""
     result = subprocess.run([sys.executable, "-c", LAUNCHER, *command], capture_output=True, text=True, env=ENV,
                             cwd=cwd)
-    seconds = time.perf_counter() - start
     if result.returncode != 0:
         raise SystemExit(f"{' '.join(command)} failed:\n{result.stderr[-3000:]}")
-    return seconds, int(result.stderr.strip().splitlines()[-1])
+    seconds, peak = result.stderr.strip().splitlines()[-1].split()
+    return float(seconds), int(peak)
 
 
 def measure(label: str, command: list[str], runs: int) -> float:

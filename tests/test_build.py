@@ -64,3 +64,46 @@ def test_a_broken_document_is_reported_the_same_from_a_worker(tmp_path: Path, mo
     err = capsys.readouterr().err
     assert f"{broken}:{line}: not valid TEI P5" in err and "unknownElement" in err
     assert "Traceback" not in err and not (tmp_path / "site").exists()
+
+
+HELPER_SCRIPT = """
+import json, os, sys
+from pathlib import Path
+import jinja2
+from tei_edition.helper import Helper
+templates, valid, invalid = (Path(arg) for arg in sys.argv[1:])
+cache = jinja2.BytecodeCache()
+with Helper(templates) as helper:
+    helper.validate([valid, invalid])
+    received = {}
+    for path in sorted(templates.glob("*.html")):
+        filename = os.path.join(str(templates), path.name)
+        code = helper.compiled_template(cache.get_cache_key(path.name, filename),
+                                        cache.get_source_checksum(path.read_text(encoding="utf-8")))
+        received[path.name] = code is not None
+    print(json.dumps({"forked": bool(helper.pid), "templates": received,
+                      "valid": [str(d) for d in helper.errors_for([valid])],
+                      "invalid": [str(d) for d in helper.errors_for([invalid])]}))
+"""
+
+
+def test_the_helper_process_hands_over_templates_and_the_schema_verdict(tmp_path: Path):
+    """In a fresh process (as on the command line) the helper is forked: it compiles every template
+    and validates each file given to it, while the build goes on."""
+    import json
+    import subprocess
+    import sys
+
+    project = make_edition(tmp_path, "article")
+    valid = project / "edition" / "article.xml"
+    invalid = project / "edition" / "broken.xml"
+    invalid.write_text(valid.read_text(encoding="utf-8").replace("<body>", "<body><unknownElement/>", 1),
+                       encoding="utf-8")
+    result = subprocess.run([sys.executable, "-c", HELPER_SCRIPT, str(project / "templates"), str(valid),
+                             str(invalid)], capture_output=True, text=True, timeout=120)
+    assert result.returncode == 0, result.stderr
+    answer = json.loads(result.stdout)
+    assert answer["forked"] and answer["valid"] == []
+    assert answer["templates"] and all(answer["templates"].values()), answer["templates"]
+    assert len(answer["invalid"]) >= 1 and all(line.startswith(f"{invalid}:") for line in answer["invalid"])
+    assert "unknownElement" in " ".join(answer["invalid"])

@@ -61,14 +61,13 @@ def _compile_templates(folder: Path, send: Any) -> None:
     env = environment(folder, rendering=False)
     cache = jinja2.BytecodeCache()
     for path in sorted(folder.glob("*.html")):
+        filename = os.path.join(str(folder), path.name)  # as the build's loader names it (the code keeps it)
         try:
             source = path.read_text(encoding="utf-8")
-            # The name the build's loader gives the file: the code carries it, for located errors.
-            code = env.compile(source, path.name, os.path.join(str(folder), path.name))
+            code = env.compile(source, path.name, filename)
         except Exception:  # noqa: BLE001 - the build compiles it again and reports the error
             continue
-        send(("template", cache.get_cache_key(path.name, os.path.join(str(folder), path.name)),
-              cache.get_source_checksum(source),
+        send(("template", cache.get_cache_key(path.name, filename), cache.get_source_checksum(source),
               marshal.dumps(code)))
     send((TEMPLATES_DONE,))
 
