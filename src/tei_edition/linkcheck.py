@@ -115,15 +115,16 @@ class PageFacts:
 def page_facts(tree: Any) -> PageFacts:
     """The facts of a page parsed with lxml.html."""
     problems: list[tuple[int | None, str]] = []
-    seen: dict[str, int | None] = {}
     found: Any = _IDS(tree)
-    for ident in found:
-        if ident in seen:
-            line = source_line(ident.getparent())
-            problems.append((line, f"duplicate id {str(ident)!r} (first at line {seen[ident]})"))
-        else:
-            seen[sys.intern(str(ident))] = source_line(ident.getparent())
-    ids = frozenset(seen)
+    ids = frozenset(sys.intern(str(ident)) for ident in found)
+    if len(ids) < len(found):  # the lines only where there is a duplicate to report
+        seen: dict[str, int | None] = {}
+        for ident in found:
+            if ident in seen:
+                problems.append((source_line(ident.getparent()),
+                                 f"duplicate id {str(ident)!r} (first at line {seen[ident]})"))
+            else:
+                seen[ident] = source_line(ident.getparent())
     checked = 0
     links: dict[tuple[str, str], list] = {}
 
@@ -151,6 +152,10 @@ def page_facts(tree: Any) -> PageFacts:
     for kind, line, value, what, loads in _links(tree, ids):
         if kind == "self":
             checked += 1
+        elif kind == "again":
+            checked += 1
+            if (value.strip(), what) in links:
+                links[(value.strip(), what)][1] += 1
         elif kind == "css":
             for css_url, css_line in _css_urls(value, line):
                 if css_url and not css_url.lower().startswith("data:"):
@@ -172,15 +177,20 @@ def _links(tree: Any, ids: frozenset[str] = frozenset()) -> Iterator[Link]:
     """Every URL reference of a page, in document order; a link to one of `ids` on the page itself
     is only counted ("self": most links of a page, and the element need not be looked at)."""
     found: Any = _URL_VALUES(tree)
+    local: dict[tuple[str, str], str] = {}  # (value, attribute) of the local links seen -> what
     for item in found:
         if isinstance(item, etree._Element):  # <style>: its text
             yield "css", source_line(item), "".join(str(part) for part in item.itertext()), "<style>", True
             continue
-        value = str(item)
-        if value[:1] == "#" and value[1:] in ids and item.attrname not in ("srcset", "style"):
+        value, attr = str(item), item.attrname
+        if value[:1] == "#" and value[1:] in ids and attr not in ("srcset", "style"):
             yield "self", None, value, "", False
             continue
-        el, attr = item.getparent(), item.attrname
+        if attr not in ("srcset", "style") and "//" not in value:
+            if (value, attr) in local:  # a local link seen on the page already: counted with the first
+                yield "again", None, value, local[(value, attr)], False
+                continue
+        el = item.getparent()
         tag, line = el.tag.lower(), source_line(el)
         if attr == "srcset":
             for candidate in value.split(","):
@@ -192,6 +202,8 @@ def _links(tree: Any, ids: frozenset[str] = frozenset()) -> Iterator[Link]:
             loads = (attr in LOAD_ATTRS or (tag, attr) in LOAD_ELEMENT_ATTRS
                      or (tag == "link" and attr == "href"
                          and bool(set((el.get("rel") or "").lower().split()) & LOAD_RELS)))
+            if "//" not in value:
+                local[(value, attr)] = f"<{tag} {attr}>"
             yield "url", line, value, f"<{tag} {attr}>", loads
 
 

@@ -19,7 +19,7 @@ from lxml import etree
 
 from tei_edition.errors import EditionError
 from tei_edition.rules import RuleTable
-from tei_edition.tei import NS, local_name, source_line
+from tei_edition.tei import NS, TEI_NS, source_line
 
 
 class Stream:
@@ -47,6 +47,9 @@ class Stream:
         return self.lines[bisect.bisect_right(self.starts, offset) - 1]
 
 
+_NOTE, _TABLE = f"{{{TEI_NS}}}note", f"{{{TEI_NS}}}table"
+
+
 def _streams(text: etree._Element, rules: RuleTable) -> tuple[Stream, list[Stream], Stream]:
     """The running text, each note's own text (in the order of the TEI), and what is counted only."""
     running = Stream()
@@ -54,18 +57,21 @@ def _streams(text: etree._Element, rules: RuleTable) -> tuple[Stream, list[Strea
     unordered = Stream()  # tables laid out anew, choices with the reading first
 
     def visit(element: etree._Element, stream: Stream) -> None:
-        rule = rules.find(element) if isinstance(element.tag, str) else None
-        if isinstance(element.tag, str) and not (rule and rule.hidden):
-            reordered = local_name(element) == "table" or (rule is not None and rule.reorders)
-            if local_name(element) == "note":
+        tag = element.tag
+        rule = rules.find(element) if isinstance(tag, str) else None
+        line = source_line(element) or 0
+        if isinstance(tag, str) and not (rule and rule.hidden):
+            if tag == _NOTE:
                 inner = Stream()
                 notes.append(inner)
             else:
-                inner = unordered if reordered else stream
-            inner.add(element.text, source_line(element) or 0)
+                inner = unordered if tag == _TABLE or (rule is not None and rule.reorders) else stream
+            if element.text:
+                inner.add(element.text, line)
             for child in element:
                 visit(child, inner)
-        stream.add(element.tail, source_line(element) or 0)
+        if element.tail:
+            stream.add(element.tail, line)
 
     for child in text:
         visit(child, running)

@@ -18,7 +18,7 @@ from urllib.parse import urlsplit
 from lxml import etree
 
 from tei_edition.errors import EditionError
-from tei_edition.tei import NS, XML_ID, XML_LANG, local_name, normalize_space, source_line, text_of
+from tei_edition.tei import NS, TEI_NS, XML_ID, XML_LANG, local_name, normalize_space, source_line, text_of
 
 if TYPE_CHECKING:
     from tei_edition.inline import Transformer, _Output
@@ -38,6 +38,7 @@ class Rule:
 
 # Elements whose line breaks (`lb`) are line breaks for the reader, not print lines of prose.
 LINE_CONTEXTS = {"address", "addrLine", "opener", "closer", "dateline", "salute", "signed", "postscript", "l"}
+_LINE_CONTEXT_TAGS = tuple(f"{{{TEI_NS}}}{name}" for name in sorted(LINE_CONTEXTS))  # found by libxml2
 # Parents in which a block (div, blockquote, figure, list) is valid HTML; inside a paragraph the
 # same content is written with spans laid out as blocks by the stylesheet.
 BLOCK_PARENTS = {"body", "front", "back", "div", "div1", "div2", "div3", "div4", "div5", "opener", "closer",
@@ -167,7 +168,7 @@ def lb(tx: Transformer, element: etree._Element, out: _Output) -> None:
     openers and closers it is a line break for the reader."""
     if element.get("break") == "no":
         out.glue()
-    elif any(local_name(a) in LINE_CONTEXTS for a in element.iterancestors()):
+    elif next(element.iterancestors(*_LINE_CONTEXT_TAGS), None) is not None:
         out.markup("<br>")
     else:
         out.text(" ")
@@ -371,10 +372,13 @@ class RuleTable:
         self.index: dict[str, list[Rule]] = {}
         for rule in rules:
             self.index.setdefault(rule.element, []).append(rule)
+        # The same rules by the element's full tag, as lxml gives it: no name to take apart per lookup.
+        self.by_tag = {f"{{{TEI_NS}}}{name}": found for name, found in self.index.items()}
 
     def find(self, element: etree._Element) -> Rule | None:
         """The first rule for the element's name whose condition holds."""
-        for rule in self.index.get(local_name(element), ()):
+        found = self.by_tag.get(element.tag)
+        for rule in found if found is not None else self.index.get(local_name(element), ()):
             if rule.condition is None or rule.condition(element):
                 return rule
         return None
