@@ -107,3 +107,22 @@ def test_the_helper_process_hands_over_templates_and_the_schema_verdict(tmp_path
     assert answer["templates"] and all(answer["templates"].values()), answer["templates"]
     assert len(answer["invalid"]) >= 1 and all(line.startswith(f"{invalid}:") for line in answer["invalid"])
     assert "unknownElement" in " ".join(answer["invalid"])
+
+
+def test_a_worker_that_dies_stops_the_build_with_a_message(tmp_path: Path, monkeypatch, capsys):
+    import os
+
+    edition = collection(tmp_path, 4)
+    real = build_module.make_document
+
+    def dies_on_the_third(site, doc, *args, **kwargs):
+        if doc.id == "copy-2":
+            os._exit(9)  # as if killed: no exception, no answer
+        return real(site, doc, *args, **kwargs)
+
+    monkeypatch.setattr(build_module, "make_document", dies_on_the_third)
+    monkeypatch.setenv(build_module.JOBS_VARIABLE, "2")
+    assert main(["build", "--edition", str(edition), "--out", str(tmp_path / "site")]) == 1
+    err = capsys.readouterr().err
+    assert "TEI_EDITION_JOBS: a process making the documents died" in err and "Traceback" not in err
+    assert not (tmp_path / "site").exists()

@@ -129,19 +129,26 @@ def made_documents(site: Site, jobs: int, prove_fidelity: bool, validate: bool
             except Exception as exc:  # noqa: BLE001 - the caller decides what the failure means
                 yield doc, exc
         return
-    import multiprocessing  # only for a pool: importing it costs a one-document build 30 ms
+    # Only for a pool: importing these costs a one-document build 30 ms. A pool of the standard
+    # library's executor, so that a worker that dies (killed, out of memory) stops the build with
+    # an error instead of leaving it waiting for an answer that will not come.
+    import multiprocessing
+    from concurrent.futures import ProcessPoolExecutor
+    from concurrent.futures.process import BrokenProcessPool
 
     site.preload()
     tei.compile_schema()
     _WORK = (site, documents, prove_fidelity)
-    pool = multiprocessing.get_context("fork").Pool(jobs)
     try:
-        for doc, result in zip(documents, pool.imap(_pool_job, range(len(documents))), strict=True):
-            yield doc, result
-        pool.close()
+        with ProcessPoolExecutor(jobs, mp_context=multiprocessing.get_context("fork")) as pool:
+            try:
+                for doc, result in zip(documents, pool.map(_pool_job, range(len(documents))), strict=True):
+                    yield doc, result
+            except BrokenProcessPool:
+                raise EditionError.at(JOBS_VARIABLE, None, "a process making the documents died (out of "
+                                                           "memory?): build again, with fewer processes "
+                                                           "(TEI_EDITION_JOBS=1 builds in one)") from None
     finally:
-        pool.terminate()
-        pool.join()
         _WORK = None
 
 
