@@ -12,6 +12,7 @@ normalised and words broken across a line end (`lb break="no"`) joined.
 """
 from __future__ import annotations
 
+import html
 import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
@@ -144,8 +145,9 @@ class Transformer:
 
     def __init__(self, path: Path, refs: dict[str, ArchivalRef], original: OriginalInfo | None = None,
                  page: PageContext | None = None, notes: dict[etree._Element, Note] | None = None,
-                 of_original: bool = False):
+                 of_original: bool = False, portable: bool = False):
         self.path = path
+        self.portable = portable  # ids and print-page markers left as marks, for `Renderer` to finish
         self.of_original = of_original  # the model's walk over an original's content in a translation
         self.refs = refs if original is None else original.refs
         self.original = original
@@ -161,6 +163,8 @@ class Transformer:
         self.media: dict[str, Path] = {}  # site path -> image file, for the build to copy
 
     def id_attribute(self, value: str) -> str:
+        if self.portable:
+            return f"{_MARK}i{value}{_MARK}"
         return f' id="{value}"' if self.anchors else ""
 
     # --- walking ------------------------------------------------------------------------------
@@ -228,6 +232,8 @@ class Transformer:
             out.glue()
 
     def pagebreak_html(self, number: str, approximate: bool = False) -> str:
+        if self.portable:
+            return f"{_MARK}p{int(approximate)}{escape(number)}{_MARK}"
         label = escape(self.strings["page_label_original" if approximate else "page_label"].format(page=number))
         css = "pagebreak approximate" if approximate else "pagebreak"
         inner = (f'<span class="visually-hidden">{label}</span>'
@@ -350,34 +356,67 @@ def _nothing(element: etree._Element) -> bool:
     return False
 
 
-class Renderer:
-    """The HTML of one document version's content on pages of one kind (each `Content` rendered
-    once: the parallel views of every interface language share their columns' renderers)."""
+# A mark around what only the page can finish: an id (kept or dropped), a print-page marker (a
+# link with an id, or a plain span), the way to the site root. XML allows no U+0000 in a
+# document, so no text from the TEI can contain one.
+_MARK = "\x00"
+ROOT = f"{_MARK}R{_MARK}"  # stands for the way from the page to the site root
+_MARKED = re.compile(f"{_MARK}([ipR])([^{_MARK}]*){_MARK}")
+
+
+class PortableRenderer:
+    """The HTML of one document version's content, in the interface strings of one language, for
+    every kind of page at once: each `Content` is rendered once, with marks where a page differs
+    (its ids, its print-page markers, its way to the site root); `Renderer` finishes it for a page."""
 
     def __init__(self, document: Document, page: PageContext):
-        self.document = document
         notes = document.note_of
         original = document.original
-        self.own = Transformer(document.tei, document.refs, original, page, notes)
+        self.own = Transformer(document.tei, document.refs, original, page, notes, portable=True)
         # The original's own content in a translation's model (the author's summary): as the original's.
-        self.of_original = Transformer(document.tei.parent / original.file, original.refs, None, page, notes) \
-            if original else self.own
+        self.of_original = Transformer(document.tei.parent / original.file, original.refs, None, page, notes,
+                                       portable=True) if original else self.own
+        self.memo: dict[Content, str] = {}
+
+    def __call__(self, content: Content) -> str:
+        if content not in self.memo:
+            self.memo[content] = str((self.of_original if content.of_original else self.own).render(content))
+        return self.memo[content]
+
+
+class Renderer:
+    """The HTML of one document version's content on pages of one kind: its portable HTML,
+    finished for the page (the parallel views of every interface language share their columns')."""
+
+    def __init__(self, portable: PortableRenderer, page: PageContext):
+        self.portable = portable
+        self.page = page
+        self.markers = Transformer(Path(), {}, page=page)  # writes the page's print-page markers
         self.memo: dict[Content, Markup] = {}
+
+    def _finish(self, match: re.Match[str]) -> str:
+        kind, value = match.group(1), match.group(2)
+        if kind == "i":
+            return f' id="{value}"' if self.page.anchors else ""
+        if kind == "R":
+            return self.page.root
+        return self.markers.pagebreak_html(html.unescape(value[1:]), approximate=value[0] == "1")
 
     def __call__(self, content: Content | None) -> Markup:
         if content is None:
             return Markup("")
         if content not in self.memo:
-            self.memo[content] = (self.of_original if content.of_original else self.own).render(content)
+            portable = self.portable(content)
+            self.memo[content] = Markup(_MARKED.sub(self._finish, portable) if _MARK in portable else portable)
         return self.memo[content]
 
     def pages(self, numbers: tuple[str, ...], approximate: bool = False) -> Markup:
         """Print page markers that stand between blocks."""
-        return Markup("".join(self.own.pagebreak_html(n, approximate) for n in numbers))
+        return Markup("".join(self.markers.pagebreak_html(n, approximate) for n in numbers))
 
     def front_pages(self, pages: tuple[tuple[str, bool], ...]) -> Markup:
         """The markers of the print pages that begin before the title: (page, approximate)."""
-        return Markup("".join(self.own.pagebreak_html(n, approximate) for n, approximate in pages))
+        return Markup("".join(self.markers.pagebreak_html(n, approximate) for n, approximate in pages))
 
 
 RULES = RuleTable(edition_rules(Transformer))

@@ -15,7 +15,7 @@ from lxml import etree
 
 from tei_edition.anchors import Anchor
 from tei_edition.documents import SourceDocument
-from tei_edition.inline import PageContext, Renderer
+from tei_edition.inline import ROOT, PageContext, PortableRenderer, Renderer
 from tei_edition.model import Document, DocumentSummary
 from tei_edition.site import Site
 from tei_edition.transform import build_document, original_info
@@ -48,6 +48,7 @@ class DocumentPages:
         self.source = source
         self._models: dict[str, Document] = {}
         self._renderers: dict[tuple, Renderer] = {}
+        self._portables: dict[tuple[str, str], PortableRenderer] = {}
 
     @property
     def id(self) -> str:
@@ -78,14 +79,24 @@ class DocumentPages:
         """The HTML of the `lang` version's content on the page at `page_path` (links relative to it),
         in the interface strings of `strings_lang` (default: `lang`); shared by pages of one kind."""
         root = root_of(page_path)
-        key = (lang, root, anchors, strings_lang or lang)
+        strings_lang = strings_lang or lang
+        key = (lang, root, anchors, strings_lang)
         if key not in self._renderers:
-            source = self.source
-            original_href = root + article_path(source.lang, source.id).removesuffix("index.html")
-            context = PageContext(self.site.config.strings(strings_lang or lang), root, anchors, original_href,
-                                  root + register_path(lang).removesuffix("index.html"))
-            self._renderers[key] = Renderer(self.model(lang), context)
+            self._renderers[key] = Renderer(self._portable(lang, strings_lang), self._context(lang, strings_lang,
+                                                                                              root, anchors))
         return self._renderers[key]
+
+    def _context(self, lang: str, strings_lang: str, root: str, anchors: bool) -> PageContext:
+        original = article_path(self.source.lang, self.source.id).removesuffix("index.html")
+        return PageContext(self.site.config.strings(strings_lang), root, anchors, root + original,
+                           root + register_path(lang).removesuffix("index.html"))
+
+    def _portable(self, lang: str, strings_lang: str) -> PortableRenderer:
+        """The version's content rendered once for every kind of page (marks where pages differ)."""
+        if (lang, strings_lang) not in self._portables:
+            self._portables[(lang, strings_lang)] = PortableRenderer(
+                self.model(lang), self._context(lang, strings_lang, ROOT, anchors=True))
+        return self._portables[(lang, strings_lang)]
 
     @property
     def models(self) -> list[Document]:
