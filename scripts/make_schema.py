@@ -4,9 +4,12 @@
 
 Every `moduleRef/@include` of `tei-edition.odd` names elements to keep. A reference to any other
 element becomes `<notAllowed/>`, and the definitions no longer reachable from `start` are dropped,
-so each kept element keeps exactly its tei_all content model and attributes. The result is small
-enough for libxml2 to compile in a fraction of the time tei_all takes. Deterministic: the same
-inputs give the same bytes.
+so each kept element keeps exactly its tei_all content model and attributes. Then mixed content
+— `zeroOrMore` or `oneOrMore` of a `choice` with `text` in it — is written as RELAX NG itself
+defines mixed content (spec section 4.13): `interleave` of `text` with `zeroOrMore` of the other
+choices. The same documents are valid; but libxml2 builds an automaton for each content model it
+can (about 2 ms per element here), and none for an interleave: the schema compiles in about
+0.04 s instead of 0.45 s (tei_all: 7 s). Deterministic: the same inputs give the same bytes.
 """
 from __future__ import annotations
 
@@ -110,22 +113,45 @@ def prune(grammar: etree._ElementTree, keep: set[str]) -> etree._ElementTree:
     return grammar
 
 
+def mixed_as_interleave(grammar: etree._ElementTree) -> int:
+    """Rewrite each repeated choice that holds `text` as interleave(text, zeroOrMore(the rest)).
+
+    Equivalent: text matches any string, the empty one included, so text anywhere between any
+    number of the other choices (oneOrMore included: one `text` may match nothing) is what the
+    repetition allowed. Returns how many were rewritten."""
+    count = 0
+    for repeat in grammar.xpath("//r:zeroOrMore[count(*) = 1][r:choice[r:text]]"
+                                " | //r:oneOrMore[count(*) = 1][r:choice[r:text]]", namespaces={"r": RNG}):
+        choice = repeat[0]
+        for text in choice.findall(f"{{{RNG}}}text"):
+            choice.remove(text)
+        mixed = etree.Element(f"{{{RNG}}}interleave")
+        etree.SubElement(mixed, f"{{{RNG}}}text")
+        etree.SubElement(mixed, f"{{{RNG}}}zeroOrMore").append(choice)
+        repeat.getparent().replace(repeat, mixed)
+        count += 1
+    return count
+
+
 def main() -> int:
     keep = kept_elements(SCHEMAS / "tei-edition.odd")
     grammar = etree.parse(str(SCHEMAS / "tei_all.rng"), etree.XMLParser(remove_blank_text=True))
     pruned = prune(grammar, keep)
+    rewritten = mixed_as_interleave(pruned)
     root = pruned.getroot()
     for annotation in [e for e in root.iter() if isinstance(e.tag, str) and not e.tag.startswith(f"{{{RNG}}}")]:
         annotation.getparent().remove(annotation)  # documentation: tei_all.rng has it, the validator needs none
     for comment in [e for e in root.iter() if isinstance(e, etree._Comment)]:
         comment.getparent().remove(comment)
     root.insert(0, etree.Comment(
-        " tei-edition project schema: TEI P5 4.3.0 tei_all.rng pruned to the elements of tei-edition.odd by "
-        "scripts/make_schema.py. Do not edit: regenerate. TEI material: CC BY 3.0 / BSD-2-Clause, TEI Consortium. "))
+        " tei-edition project schema: TEI P5 4.3.0 tei_all.rng pruned to the elements of tei-edition.odd, mixed "
+        "content written as interleave with text, by scripts/make_schema.py. Do not edit: regenerate. TEI material: "
+        "CC BY 3.0 / BSD-2-Clause, TEI Consortium. "))
     out = SCHEMAS / "tei-edition.rng"
     out.write_bytes(etree.tostring(pruned, xml_declaration=True, encoding="utf-8", pretty_print=True))
     kept = len(root.findall(f"{{{RNG}}}define"))
-    print(f"{out}: {len(keep)} elements, {kept} definitions, {out.stat().st_size} bytes")
+    print(f"{out}: {len(keep)} elements, {kept} definitions, {rewritten} mixed contents as interleave, "
+          f"{out.stat().st_size} bytes")
     return 0
 
 

@@ -44,3 +44,27 @@ def test_the_project_schema_refuses_what_the_odd_leaves_out():
     from tei_edition.errors import EditionError
     with pytest.raises(EditionError, match="not valid TEI P5"):
         tei.validate_schema(etree.ElementTree(etree.fromstring(text.encode("utf-8"))), document)
+
+
+# Mixed content in the project schema is RELAX NG's own form of it (interleave with text): what
+# tei_all refuses in and around mixed content, the project schema refuses too.
+REFUSED = [
+    ("an element not allowed in a paragraph", '<p xml:id="p3">', '<p xml:id="p3"><div><p>x</p></div>'),
+    ("text where only elements may stand", '<p xml:id="p3">', '<list>stray text<item>a</item></list><p xml:id="p3">'),
+    ("a paragraph inside a paragraph", '<p xml:id="p3">', '<p xml:id="p3"><p>x</p>'),
+    ("a division inside a heading", '<p xml:id="p3">', '<div><head>h<div/></head></div><p xml:id="p3">'),
+    ("an item outside a list", '<p xml:id="p3">', '<p xml:id="p3"><item>x</item>'),
+    ("an unknown attribute", '<p xml:id="p3">', '<p xml:id="p3" colour="red">'),
+]
+
+
+@pytest.mark.parametrize("what, old, new", REFUSED, ids=[case[0] for case in REFUSED])
+def test_both_schemas_refuse_the_same_broken_content(what, old, new, tei_all):
+    document = ROOT / "edition" / "shemetova-2020.xml"
+    text = document.read_text(encoding="utf-8")
+    assert old in text
+    tree = etree.ElementTree(etree.fromstring(text.replace(old, new, 1).encode("utf-8")))
+    assert not tei_all.validate(tree), f"tei_all accepts {what}: not a useful case"
+    from tei_edition.errors import EditionError
+    with pytest.raises(EditionError, match="not valid TEI P5"):
+        tei.validate_schema(tree, document)

@@ -1,9 +1,10 @@
 """A helper process beside the build: it compiles the templates and the project schema and
 validates every TEI file while the build imports, reads and renders.
 
-Both compilations are pure CPU and hold the interpreter lock (a quarter and a third of a second
-on this edition), so a forked process does them on the other core. The templates' compiled code
-reaches the build through Jinja's bytecode-cache interface, made in this run, never stored.
+Both compilations are pure CPU and hold the interpreter lock (about a quarter of a second for
+the templates, a twentieth for the schema), so a forked process does them on the other core.
+The templates' compiled code reaches the build through Jinja's bytecode-cache interface, made in
+this run, never stored.
 Nothing is published before the schema's verdict: `errors_for` waits for the files of one
 document (a document that fails anywhere is reported by the schema's messages first, as if it
 had been validated before anything else looked at it), `all_errors` for the whole edition.
