@@ -34,6 +34,7 @@ def test_every_document_is_valid_against_both_schemas(document: Path, tei_all):
     tree = etree.parse(str(document))
     assert tei_all.validate(tree), tei_all.error_log
     tei.validate_schema(tree, document)  # raises a located error if the project schema refuses it
+    assert tei._schema(for_many=True).validate(tree)  # the form a pool of processes compiles
 
 
 def test_the_project_schema_refuses_what_the_odd_leaves_out():
@@ -68,3 +69,4 @@ def test_both_schemas_refuse_the_same_broken_content(what, old, new, tei_all):
     from tei_edition.errors import EditionError
     with pytest.raises(EditionError, match="not valid TEI P5"):
         tei.validate_schema(tree, document)
+    assert not tei._schema(for_many=True).validate(tree)  # the form a pool of processes compiles

@@ -137,7 +137,7 @@ def made_documents(site: Site, jobs: int, prove_fidelity: bool, validate: bool
     from concurrent.futures.process import BrokenProcessPool
 
     site.preload()
-    tei.compile_schema()
+    tei.compile_schema(for_many=True)
     _WORK = (site, documents, prove_fidelity)
     try:
         with ProcessPoolExecutor(jobs, mp_context=multiprocessing.get_context("fork")) as pool:
