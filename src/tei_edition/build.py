@@ -22,18 +22,16 @@ import lxml.html
 
 from tei_edition import tei
 from tei_edition.config import Config, DocumentConfig, load_config
-from tei_edition.documents import NotReadable, SourceDocument, fidelity_differences, read_document
+from tei_edition.documents import NotReadable, fidelity_differences, read_document
 from tei_edition.errors import Diagnostic, EditionError
 from tei_edition.helper import Helper
 from tei_edition.inline import RULES
 from tei_edition.linkcheck import PageFacts, page_facts
 from tei_edition.model import DocumentSummary
 from tei_edition.preservation import check_page
-from tei_edition.site import Site, build_date
+from tei_edition.site import Site
 from tei_edition.views import DOCUMENT_VIEWS, EDITION_VIEWS, DocumentPages, EditionIndex, Output, Published
 from tei_edition.write import SiteFiles, check_output_folder, staged_site
-
-__all__ = ["SourceDocument", "build", "build_date", "build_site", "fidelity_differences"]
 
 JOBS_VARIABLE = "TEI_EDITION_JOBS"
 # Below this many documents one process is faster than starting others.
@@ -77,7 +75,7 @@ def make_document(site: Site, doc: DocumentConfig, prove_fidelity: bool, validat
     files = [finish(output) for view in DOCUMENT_VIEWS for output in view.pages(pages)]
     published = [item for view in DOCUMENT_VIEWS for item in view.anchors(pages)]
     languages = site.config.languages
-    summaries = {lang: pages.reading(lang).summary() for lang in languages}
+    summaries = {lang: pages.model(lang).summary() for lang in languages}
     warnings = sorted({w for model in pages.models for w in model.warnings}, key=str)
     media = {path: image for model in pages.models for path, image in model.media}
     return DocumentResult(files, summaries, summaries[pages.own_lang], published, warnings, media,

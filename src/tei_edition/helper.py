@@ -7,7 +7,7 @@ The templates' compiled code reaches the build through Jinja's bytecode-cache in
 this run, never stored.
 Nothing is published before the schema's verdict: `errors_for` waits for the files of one
 document (a document that fails anywhere is reported by the schema's messages first, as if it
-had been validated before anything else looked at it), `all_errors` for the whole edition.
+had been validated before anything else looked at it).
 
 Where `fork` is not available, or in a process that has compiled the schema already, the build
 compiles its templates itself and validates each file as it reads it.
@@ -192,9 +192,6 @@ class Helper:
             self._wait_for(path)
             found.extend(self.results[path])
         return found
-
-    def all_errors(self) -> list[Diagnostic]:
-        return self.errors_for(self.paths)
 
     def compiled_template(self, key: str, checksum: str) -> bytes | None:
         """The marshalled code the helper compiled for a template (None: the build compiles it itself)."""

@@ -82,9 +82,6 @@ class SiteFiles:
         """The ids on one page of the site."""
         return self.links.ids.get(path, frozenset())
 
-    def read(self, path: str) -> bytes | None:
-        return (self.folder / path).read_bytes() if path in self.paths else None
-
     @property
     def pages(self) -> int:
         return sum(1 for path in self.paths if path.endswith(".html"))

@@ -12,7 +12,7 @@ class ArticleView:
     def pages(self, document: DocumentPages) -> Iterator[Output]:
         site, source = document.site, document.source
         for lang in site.config.languages:
-            model = document.reading(lang)
+            model = document.model(lang)
             cited = article_citation(model.source, lang, model.title_text)
             page = site.page(article_path(lang, document.id), lang, model.title_text,
                              {other: article_path(other, document.id) for other in site.config.languages},

@@ -71,10 +71,6 @@ class DocumentPages:
             self._models[lang] = build_document(tree, path, source.id, source.refs, original, page_lang=lang)
         return self._models[lang]
 
-    def reading(self, lang: str) -> Document:
-        """The model of the document's reading page for readers of `lang`."""
-        return self.model(lang)
-
     def renderer(self, lang: str, page_path: str, anchors: bool = True, strings_lang: str | None = None) -> Renderer:
         """The HTML of the `lang` version's content on the page at `page_path` (links relative to it),
         in the interface strings of `strings_lang` (default: `lang`); shared by pages of one kind."""

@@ -22,7 +22,7 @@ class ParallelView:
                                                  strings_lang=self.column_strings(site, code)) for code in pair}
             original = versions[source.lang]
             translations = {code: doc for code, doc in versions.items() if code != source.lang}
-            reading = document.reading(lang)
+            reading = document.model(lang)
             page = site.page(path, lang, reading.title_text,
                              {other: parallel_path(other, document.id) for other in site.config.languages},
                              site.citation_line(lang, article_citation(reading.source, lang, reading.title_text)),
@@ -41,7 +41,7 @@ class ParallelView:
     def anchors(self, document: DocumentPages) -> Iterator[Published]:
         if not document.source.translations:
             return
-        aligned = document.reading(document.own_lang).aligned_ids
+        aligned = document.model(document.own_lang).aligned_ids
         paths = tuple(parallel_path(lang, document.id) for lang in document.site.config.languages)
         for anchor in document.source.anchors:
             if anchor.id in aligned:
