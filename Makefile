@@ -12,6 +12,8 @@ install:
 	@$(PYTHON) -c "import ensurepip" 2>/dev/null || ($(APT) update -qq && $(APT) install -y -qq python3-venv)
 	@[ -x $(BIN)/python ] || $(PYTHON) -m venv $(VENV)
 	$(BIN)/pip install --quiet --disable-pip-version-check -e .
+	@# Bytecode now, as pip does for an installed package (an editable install leaves it to the first run).
+	$(BIN)/python -m compileall -q src >/dev/null
 
 build: install
 	$(BIN)/tei-edition build --strict

@@ -9,7 +9,6 @@ import re
 from dataclasses import dataclass
 from pathlib import Path
 
-from markdown_it import MarkdownIt
 from markupsafe import Markup
 
 from tei_edition.errors import Collector, EditionError, read_text
@@ -32,9 +31,13 @@ class ProsePage:
 
 def load_pages(folder: Path, languages: tuple[str, ...]) -> list[ProsePage]:
     errors = Collector()
+    files = sorted(folder.glob("*.md")) if folder.is_dir() else []
+    if not files:
+        return []
+    from markdown_it import MarkdownIt  # imported only for pages to render (it costs a build 70 ms)
     markdown = MarkdownIt("commonmark", {"html": False})
     pages = []
-    for file in sorted(folder.glob("*.md")) if folder.is_dir() else []:
+    for file in files:
         match = NAME.match(file.name)
         if not match or match["lang"] not in languages:
             errors.add(file, None, f"a prose page is named <slug>.<language>.md with a language of "

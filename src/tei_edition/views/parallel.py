@@ -29,9 +29,7 @@ class ParallelView:
                              document_id=document.id)
             blocks = {code: {b.id: b for b in doc.body_units} for code, doc in versions.items()}
             yield Output(path, site.render("parallel.html", page, original=original, translations=translations,
-                                           blocks=blocks, original_lang=source.lang, tei=renderers,
-                                           article_citation=article_citation(original.source, lang,
-                                                                             original.title_text)))
+                                           blocks=blocks, original_lang=source.lang, tei=renderers))
 
     @staticmethod
     def column_strings(site, lang: str) -> str:
