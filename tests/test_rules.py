@@ -1,6 +1,7 @@
 """Each rendering rule on a TEI snippet: the HTML it writes, its text kept, nothing unescaped."""
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 import pytest
@@ -80,6 +81,21 @@ def test_block_rules(snippet, parent, html):
 
 def test_lb_in_prose_is_a_space_and_joins_a_broken_word():
     assert render('<seg>one<lb/>two wo<lb break="no"/>rd</seg>') == '<span class="seg">one two word</span>'
+
+
+@pytest.mark.parametrize("snippet, html", [
+    # A page that begins in mid-word is marked after the word (and its punctuation stays after it).
+    ('<seg>Со\n<pb n="167" break="no"/>\n<lb break="no"/>ветский Союз</seg>', 'Советский{167} Союз'),
+    ('<seg>торгово-эконо<pb n="9" break="no"/>мических, и</seg>', 'торгово-экономических{9}, и'),
+    ('<seg>word <pb n="9"/>next</seg>', 'word {9}next'),
+    ('<seg>end<pb n="9" break="no"/></seg>', 'end{9}'),
+    ('<seg>be<pb n="9" break="no"/><hi>fore</hi></seg>', 'be{9}<span class="hi">fore</span>'),
+])
+def test_a_page_break_is_marked_at_the_end_of_the_word_it_falls_in(snippet, html):
+    marker = re.compile(r'<a class="pagebreak" data-page="([0-9]+)" aria-label="Page \1" id="page-\1" '
+                        r'href="#page-\1"></a>')
+    rendered = render(snippet).removeprefix('<span class="seg">').removesuffix("</span>")
+    assert marker.sub(lambda m: "{" + m.group(1) + "}", rendered) == html
 
 
 def test_text_is_escaped():

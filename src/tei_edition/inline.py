@@ -33,6 +33,8 @@ from tei_edition.urls import media_path
 
 GLUE = object()  # joins the words on both sides: white space around it is dropped
 _SPACES = re.compile(r"\s+")
+# The rest of a word: letters, digits, and the hyphens and apostrophes inside it.
+_WORD_REST = re.compile(r"(?:\w|[-\u2010\u2011'\u2019](?=\w))*")
 
 
 def _collapse(text: str) -> str:
@@ -56,15 +58,42 @@ class _Output:
     def glue(self) -> None:
         self.items.append(GLUE)
 
+    def after_word(self, value: str) -> None:
+        """Markup that falls inside a word (a print page that begins in mid-word): written at the
+        word's end, so that the word stays whole for reading, copying, searching and listening."""
+        self.items.append(["after-word", value])
+
     def html(self) -> Markup:
         items = [item if item is GLUE or item[0] != "text" else ["text", _collapse(item[1])] for item in self.items]
         for n, item in enumerate(items):
             if item is GLUE:
                 _strip(items, range(n - 1, -1, -1), str.rstrip)
                 _strip(items, range(n + 1, len(items)), str.lstrip)
-        html = "".join(escape(item[1], quote=False) if item[0] == "text" else item[1]
-                       for item in items if isinstance(item, list))
+        items = _after_words([item for item in items if item is not GLUE])
+        html = "".join(escape(item[1], quote=False) if item[0] == "text" else item[1] for item in items)
         return Markup(html.strip())
+
+
+def _after_words(items: list) -> list:
+    """Each after-word markup moved to the end of the word it falls in (the word's rest is the
+    text that follows it up to the first character that is not part of a word)."""
+    if not any(item[0] == "after-word" for item in items):
+        return items
+    moved: list = []
+    for n, item in enumerate(items):
+        if item[0] != "after-word":
+            moved.append(item)
+            continue
+        following = next((later for later in items[n + 1:] if later[0] != "text" or later[1]), None)
+        if following is None or following[0] != "text":
+            moved.append(["markup", item[1]])
+            continue
+        rest = _WORD_REST.match(following[1])
+        end = rest.end() if rest else 0
+        moved.append(["text", following[1][:end]])
+        moved.append(["markup", item[1]])
+        following[1] = following[1][end:]
+    return moved
 
 
 class _NoOutput(_Output):
@@ -77,6 +106,9 @@ class _NoOutput(_Output):
         pass
 
     def glue(self) -> None:
+        pass
+
+    def after_word(self, value: str) -> None:
         pass
 
     def html(self) -> Markup:
@@ -99,6 +131,7 @@ class OriginalInfo:
     file: str  # the original TEI's file name, the prefix of every corresp
     notes: dict[str, tuple[str, str]]  # note id -> (print page, printed number)
     refs: dict[str, ArchivalRef]  # the original's archival references by bibl id
+    lang: str = ""  # the original's language (BCP 47)
 
     def target(self, element: etree._Element) -> str | None:
         return corresp_target(element, self.file)
@@ -224,23 +257,25 @@ class Transformer:
 
     def pb(self, element: etree._Element, out: _Output) -> None:
         self.state.page = element.get("n", "")
-        glue = element.get("break") == "no"
-        if glue:
+        marker = self.pagebreak_html(element.get("n", ""))
+        if element.get("break") == "no":  # inside a word: the marker goes to the word's end
             out.glue()
-        out.markup(self.pagebreak_html(element.get("n", "")))
-        if glue:
+            out.after_word(marker)
             out.glue()
+        else:
+            out.markup(marker)
 
     def pagebreak_html(self, number: str, approximate: bool = False) -> str:
         if self.portable:
             return f"{_MARK}p{int(approximate)}{escape(number)}{_MARK}"
+        # The number is drawn by the style sheet (data-page): not part of the text a reader selects,
+        # copies or finds; the label names it once for assistive technology.
         label = escape(self.strings["page_label_original" if approximate else "page_label"].format(page=number))
         css = "pagebreak approximate" if approximate else "pagebreak"
-        inner = (f'<span class="visually-hidden">{label}</span>'
-                 f'<span class="pagebreak-number" aria-hidden="true">{escape(number)}</span>')
-        if not self.anchors:
-            return f'<span class="{css}">{inner}</span>'
-        return f'<a class="{css}" id="page-{escape(number)}" href="#page-{escape(number)}">{inner}</a>'
+        shown = f'class="{css}" data-page="{escape(number)}"'
+        if not self.anchors:  # a separator (DPUB-ARIA), named by its title (axe refuses aria-label on it)
+            return f'<span role="doc-pagebreak" {shown} title="{label}"></span>'
+        return f'<a {shown} aria-label="{label}" id="page-{escape(number)}" href="#page-{escape(number)}"></a>'
 
     def measure(self, element: etree._Element, out: _Output) -> None:
         """A quantity with its unit becomes machine-readable <data value="25 kopeck">."""
@@ -277,8 +312,9 @@ class Transformer:
         out.markup("</q>")
         if self.original and original_id and self.page:
             label = escape(self.strings["quote_original"])
-            out.markup(f'<a class="quote-original" href="{self.page.original_href}#{original_id}" hreflang="ru" '
-                       f'aria-label="{label}"><span aria-hidden="true">ru</span></a>')
+            lang = escape(self.original.lang)
+            out.markup(f'<a class="quote-original" href="{self.page.original_href}#{original_id}" hreflang="{lang}" '
+                       f'aria-label="{label}" data-label="{lang}"></a>')
 
     def bibl(self, element: etree._Element, out: _Output) -> None:
         key = self.original.target(element) if self.original else element.get(XML_ID)
@@ -298,7 +334,7 @@ class Transformer:
             return
         label = escape(self.strings["note_label"].format(number=note.number))
         out.markup(f'<a class="noteref"{self.id_attribute(f"nref-{note.number}")} href="#{note.id}" '
-                   f'role="doc-noteref" aria-label="{label}"><sup>{note.number}</sup></a>')
+                   f'role="doc-noteref" aria-label="{label}" data-number="{note.number}"></a>')
 
     def _collect_note(self, element: etree._Element) -> Note:
         self.note_count += 1
@@ -339,7 +375,8 @@ class Transformer:
             return
         aria = escape(self.strings["translator_note_label"].format(label=note.label))
         out.markup(f'<a class="noteref translator-noteref"{self.id_attribute(f"tnref-{note.number}")} '
-                   f'href="#tn{note.number}" role="doc-noteref" aria-label="{aria}"><sup>{note.label}</sup></a>')
+                   f'href="#tn{note.number}" role="doc-noteref" aria-label="{aria}" '
+                   f'data-number="{escape(note.label)}"></a>')
 
     # --- paragraphs ---------------------------------------------------------------------------
     def paragraph(self, element: etree._Element, number: int | None = None, kind: str = "paragraph",

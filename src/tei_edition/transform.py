@@ -46,7 +46,7 @@ def original_info(tree: etree._ElementTree, path: Path, refs: dict[str, Archival
             page = element.get("n", "")
         elif element.get("place") == "foot":
             notes[element.get(XML_ID, "")] = (page, element.get("n", ""))
-    return OriginalInfo(path.name, notes, refs)
+    return OriginalInfo(path.name, notes, refs, tree.getroot().get(XML_LANG, ""))
 
 
 def pages_by_block(tree: etree._ElementTree) -> dict[str, list[str]]:
