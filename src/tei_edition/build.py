@@ -189,6 +189,7 @@ def render_site(site: Site, files: SiteFiles, helper: Helper, prove_fidelity: bo
         raise EditionError(problems)
     files.summaries.update(index.own)
     for view in EDITION_VIEWS:
+        index.pages = files.paths
         for output in view.pages(site, index):
             files.add(*finish(output))
         files.published.extend(view.anchors(site, index))

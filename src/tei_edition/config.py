@@ -55,6 +55,7 @@ class Config:
     documents: tuple[DocumentConfig, ...]
     ui: dict[str, Strings]  # language -> interface strings
     repositories: dict[str, Repository]  # printed abbreviation -> repository
+    base_url: str = ""  # where the site is published ("https://host/path/"); "" leaves URLs relative
 
     def strings(self, lang: str) -> Strings:
         return self.ui[lang]
@@ -200,7 +201,8 @@ def _input_file(edition_dir: Path, value: Any, where: str, path: Path, line: int
     return file
 
 
-TOP_KEYS = {"title", "version", "languages", "documents", "archives"}
+TOP_KEYS = {"title", "version", "languages", "documents", "archives", "base_url"}
+BASE_URL = re.compile(r"https?://[^\s/?#@]+(/[^\s?#]*)?/")
 
 
 def templates_folder(edition_dir: Path) -> Path:
@@ -213,7 +215,7 @@ def load_config(edition_dir: Path) -> Config:
     path = edition_dir / "edition.yaml"
     data = load_yaml(path)
     errors = Collector()
-    if not _check_keys(data, TOP_KEYS, TOP_KEYS - {"archives"}, path, errors, "edition.yaml", 1):
+    if not _check_keys(data, TOP_KEYS, TOP_KEYS - {"archives", "base_url"}, path, errors, "edition.yaml", 1):
         errors.raise_if_any()
     languages = data.get("languages", [])
     if not isinstance(languages, list) or not languages or len(set(map(str, languages))) != len(languages) \
@@ -239,8 +241,14 @@ def load_config(edition_dir: Path) -> Config:
     if "archives" in data:  # only an edition whose notes cite archives describes them
         archives = _input_file(edition_dir, data["archives"], "archives", path, line_of(data, "archives"), errors)
         repositories = _load_archives(archives, errors, languages) if archives.is_file() else {}
+    base_url = _text(data.get("base_url", ""), "base_url", path, line_of(data, "base_url"), errors) \
+        if "base_url" in data else ""
+    if base_url and not BASE_URL.fullmatch(base_url):
+        errors.add(path, line_of(data, "base_url"), f"base_url '{base_url[:80]}' must be the http(s) address where "
+                                                    f"the site is published, ending in '/' (e.g. https://example.org/"
+                                                    f"edition/)")
     errors.raise_if_any()
-    return Config(edition_dir, path, title, version, languages, documents, ui, repositories)
+    return Config(edition_dir, path, title, version, languages, documents, ui, repositories, base_url)
 
 
 def _load_documents(entries: Any, edition_dir: Path, path: Path, line: int | None,

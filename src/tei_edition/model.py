@@ -45,6 +45,21 @@ class SourceInfo:
     pages: tuple[str, str]
     doi: str
     date_parts: tuple[int, ...] = ()  # year[, month[, day]]: the imprint date at its printed precision
+    lang: str = ""  # the original's language
+    # The header's authors, each as (language, name) pairs, and the author's own titles by language
+    # (the original's titleStmt: an English title printed by the author is hers, not the edition's).
+    authors: tuple[tuple[tuple[str, str], ...], ...] = ()
+    titles: tuple[tuple[str, str], ...] = ()
+
+    def author_names(self, lang: str) -> tuple[str, ...]:
+        """Each author's name in `lang` if the header gives one, else in the original's form."""
+        names = tuple(dict(author).get(lang) or dict(author).get(self.lang) or author[0][1]
+                      for author in self.authors if author)
+        return names or ((self.author,) if self.author else ())
+
+    def title_in(self, lang: str) -> str:
+        """The author's own title in `lang` ("" if she gave none in that language)."""
+        return dict(self.titles).get(lang, "")
 
 
 @dataclass(frozen=True)
@@ -198,6 +213,8 @@ class Document:
     tei: Path = Path()  # the TEI file of this version
     refs: dict = field(default_factory=dict)  # archival references by bibl id (a translation: the original's)
     original: OriginalInfo | None = None  # what a translation borrows from its original
+    translators: tuple[str, ...] = ()  # a translation's translators (titleStmt), as named there
+    unit_pages: dict = field(default_factory=dict)  # unit id -> (first, last) print page, from the original
 
     @cached_property
     def note_of(self) -> dict[etree._Element, Note]:

@@ -13,10 +13,11 @@ import jinja2
 from markupsafe import Markup
 
 from tei_edition.errors import EditionError
-from tei_edition.urls import article_path, parallel_path, register_path, relative_url, root_of, tei_path
+from tei_edition.urls import absolute_url, article_path, parallel_path, register_path, relative_url, root_of, tei_path
 
 if TYPE_CHECKING:
     from tei_edition.config import Config
+    from tei_edition.metadata import PageMetadata
 
 
 @dataclass(frozen=True)
@@ -39,10 +40,15 @@ class Page:
     citation: Markup = Markup("")  # how to cite what this page shows
     prose: tuple[tuple[str, str], ...] = ()  # (path, title) of the prose pages in this language, for the menu
     document_id: str = ""  # the document this page shows, if it shows one
+    metadata: PageMetadata | None = None  # what reference managers read (a reading page)
 
     @property
     def root(self) -> str:
         return root_of(self.path)
+
+    def absolute(self, target: str) -> str:
+        """The published address of `target` ("" when the edition sets no base_url)."""
+        return absolute_url(self.config.base_url, target)
 
     def url(self, target: str) -> str:
         """A link from this page to `target` (a site path)."""

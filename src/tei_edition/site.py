@@ -15,6 +15,7 @@ from markupsafe import Markup, escape
 from tei_edition.config import Config
 from tei_edition.errors import EditionError
 from tei_edition.helper import Helper, template_cache
+from tei_edition.metadata import PageMetadata
 from tei_edition.prose import ProsePage, load_pages
 from tei_edition.render import BuildInfo, Page, environment, render
 
@@ -68,9 +69,9 @@ class Site:
                 continue
 
     def page(self, path: str, lang: str, title: str, alternates: dict[str, str], citation: Markup,
-             document_id: str = "") -> Page:
+             document_id: str = "", metadata: PageMetadata | None = None) -> Page:
         return Page(path, lang, title, self.config.strings(lang), self.config, self.build, alternates, citation,
-                    self.menus[lang], document_id=document_id)
+                    self.menus[lang], document_id=document_id, metadata=metadata)
 
     def render(self, template: str, page: Page, **context: Any) -> str:
         return render(self.env, template, page, **context)

@@ -35,7 +35,60 @@ def source_info(root: etree._Element) -> SourceInfo:
         issue=text(f"{bibl}/t:monogr/t:biblScope[@unit='issue']/@n"),
         pages=(text(f"{bibl}/t:monogr/t:biblScope[@unit='page']/@from"),
                text(f"{bibl}/t:monogr/t:biblScope[@unit='page']/@to")),
-        doi=text(f"{bibl}/t:analytic/t:idno[@type='DOI']"), date_parts=parts)
+        doi=text(f"{bibl}/t:analytic/t:idno[@type='DOI']"), date_parts=parts, lang=root.get(XML_LANG) or "",
+        authors=tuple(tuple((name.get(XML_LANG) or root.get(XML_LANG) or "", normalize_space(text_of(name)))
+                            for name in author.iterfind("t:persName", NS)) or
+                      ((root.get(XML_LANG) or "", normalize_space(text_of(author))),)
+                      for author in root.iterfind("t:teiHeader/t:fileDesc/t:titleStmt/t:author", NS)),
+        titles=tuple((title.get(XML_LANG) or root.get(XML_LANG) or "", normalize_space(text_of(title)))
+                     for title in root.iterfind("t:teiHeader/t:fileDesc/t:titleStmt/t:title", NS)
+                     if title.get("type") in (None, "main")))
+
+
+def translators(root: etree._Element) -> tuple[str, ...]:
+    """A translation's translators: `editor role="translator"` or the `respStmt` with the id
+    "translator" in its titleStmt (README, "Publishing another document")."""
+    statement = "t:teiHeader/t:fileDesc/t:titleStmt"
+    found: Any = root.xpath(f"{statement}/t:editor[@role='translator'] | "
+                       f"{statement}/t:respStmt[@xml:id='translator']/*[self::t:orgName or self::t:persName "
+                       f"or self::t:name]", namespaces=NS)
+    return tuple(normalize_space(text_of(e)) for e in found if isinstance(e, etree._Element))
+
+
+_UNITS = {"p", "table", "note", "head", "quote", "list", "lg", "figure"}
+
+
+def unit_pages(root: etree._Element) -> dict[str, tuple[str, str]]:
+    """Each unit with an id: the print page it begins on and the one it ends on (an empty dict for
+    a document without print pages)."""
+    pages: dict[str, tuple[str, str]] = {}
+    page = ""
+    open_units: list[str] = []
+    text = root.find("t:text", NS)
+    if text is None or text.find(".//t:pb", NS) is None:
+        return pages
+
+    def visit(element: etree._Element) -> None:
+        nonlocal page
+        if not isinstance(element.tag, str):
+            return
+        name = local_name(element)
+        if name == "pb":
+            page = element.get("n") or ""
+            for unit in open_units:
+                pages[unit] = (pages[unit][0], page)
+            return
+        unit = (element.get(XML_ID) or "") if name in _UNITS else ""
+        if unit:
+            pages[unit] = (page, page)
+            open_units.append(unit)
+        for child in element:
+            visit(child)
+        if unit:
+            open_units.pop()
+
+    visit(text)
+    return pages
 
 
 def original_info(tree: etree._ElementTree, path: Path, refs: dict[str, ArchivalRef]) -> OriginalInfo:
@@ -266,4 +319,5 @@ def build_document(tree: etree._ElementTree, path: Path, doc_id: str, refs: dict
         header=header_rows(root, page_lang or root.get(XML_LANG) or ""),
         warnings=tuple(tx.warnings + (back_tx.warnings if back_tx is not tx else [])),
         media=tuple(sorted({**tx.media, **back_tx.media}.items())),
-        tei=path, refs=refs if info is None else info.refs, original=info)
+        tei=path, refs=refs if info is None else info.refs, original=info,
+        translators=translators(root) if info else (), unit_pages=unit_pages(printed.getroot()))

@@ -40,6 +40,21 @@ def media_path(name: str) -> str:
     return f"media/{name}"
 
 
+def absolute_url(base_url: str, path: str) -> str:
+    """The published address of a site path ("" when the edition sets no base_url)."""
+    if not base_url:
+        return ""
+    return base_url + (path[: -len("index.html")] if path.endswith("index.html") else path)
+
+
+def sitemap_path() -> str:
+    return "sitemap.xml"
+
+
+def robots_path() -> str:
+    return "robots.txt"
+
+
 def root_of(path: str) -> str:
     """Relative prefix from a page to the site root."""
     return "../" * path.count("/")

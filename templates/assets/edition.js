@@ -115,3 +115,22 @@
     if (!popover.hidden && !popover.contains(event.target) && !event.target.closest("a.noteref")) hide();
   });
 })();
+
+// "Cite": a button that copies the citation of a passage (the text stays selectable without it).
+(function () {
+  if (!navigator.clipboard) return;
+  document.querySelectorAll("details.cite").forEach(function (box) {
+    var text = box.querySelector(".cite-text");
+    var button = document.createElement("button");
+    button.type = "button";
+    button.className = "cite-copy";
+    button.textContent = box.dataset.copy;
+    button.addEventListener("click", function () {
+      navigator.clipboard.writeText(text.innerText.trim()).then(function () {
+        button.textContent = box.dataset.copied;
+        setTimeout(function () { button.textContent = box.dataset.copy; }, 2000);
+      });
+    });
+    text.after(button);
+  });
+})();

@@ -13,8 +13,9 @@ from tei_edition.views.home import HomeView
 from tei_edition.views.parallel import ParallelView
 from tei_edition.views.prose import ProseView
 from tei_edition.views.register import RegisterView
+from tei_edition.views.sitemap import SitemapView
 
 DOCUMENT_VIEWS: tuple[DocumentView, ...] = (ArticleView(), ParallelView(), TeiFilesView())
-EDITION_VIEWS: tuple[EditionView, ...] = (RegisterView(), ProseView(), HomeView(), StaticFilesView())
+EDITION_VIEWS: tuple[EditionView, ...] = (RegisterView(), ProseView(), HomeView(), StaticFilesView(), SitemapView())
 
 __all__ = ["DOCUMENT_VIEWS", "EDITION_VIEWS", "DocumentPages", "EditionIndex", "Output", "Published"]

@@ -3,8 +3,9 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from tei_edition.cite import article_citation
-from tei_edition.urls import article_path
+from tei_edition.cite import UnitCitations, article_citation, csl_of
+from tei_edition.metadata import page_metadata
+from tei_edition.urls import absolute_url, article_path
 from tei_edition.views.base import DocumentPages, Output, Published
 
 
@@ -13,12 +14,20 @@ class ArticleView:
         site, source = document.site, document.source
         for lang in site.config.languages:
             model = document.model(lang)
-            cited = article_citation(model.source, lang, model.title_text)
-            page = site.page(article_path(lang, document.id), lang, model.title_text,
+            page_strings = site.config.strings(lang)
+            cited = article_citation(model.source, lang, csl_of(page_strings), model.title_text)
+            path = article_path(lang, document.id)
+            base = site.config.base_url
+            metadata = page_metadata(model, lang, absolute_url(base, path),
+                                     absolute_url(base, article_path(document.own_lang, document.id)),
+                                     site.config.title[lang], site.build.version)
+            page = site.page(path, lang, model.title_text,
                              {other: article_path(other, document.id) for other in site.config.languages},
-                             site.citation_line(lang, cited), document_id=document.id)
+                             site.citation_line(lang, cited), document_id=document.id, metadata=metadata)
+            cite = UnitCitations(model, lang, page_strings, site.config.title[lang], site.build.version,
+                                 absolute_url(site.config.base_url, page.path))
             html = site.render("article.html", page, document=model, article_citation=cited,
-                               tei=document.renderer(lang, page.path))
+                               tei=document.renderer(lang, page.path), cite=cite)
             yield Output(page.path, html, reading=source.version(lang))
 
     def anchors(self, document: DocumentPages) -> Iterator[Published]:

@@ -106,6 +106,7 @@ class EditionIndex:
     summaries: dict[str, dict[str, DocumentSummary]] = field(default_factory=dict)  # lang -> doc id -> summary
     own: dict[str, DocumentSummary] = field(default_factory=dict)  # doc id -> in its own language, if spoken
     media: dict[str, Path] = field(default_factory=dict)  # site path -> image file to copy
+    pages: set[str] = field(default_factory=set)  # every file made so far (for the sitemap, made last)
 
 
 class DocumentView(Protocol):

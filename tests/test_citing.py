@@ -1,0 +1,115 @@
+"""Citing: a reference manager reads each reading page's metadata; every passage has a full
+citation with its print page and address; search engines get a sitemap."""
+from __future__ import annotations
+
+import json
+import re
+from pathlib import Path
+
+import pytest
+from conftest import ROOT, parse_html
+from lxml import etree
+
+from tei_edition.tei import NS
+
+BASE = "https://example.org/shemetova-2020/"
+TEI = {"ru": ROOT / "edition" / "shemetova-2020.xml", "en": ROOT / "edition" / "shemetova-2020.en.xml"}
+
+
+def zotero_item(page) -> dict:
+    """The item Zotero's "Embedded Metadata" translator makes of a page, by its rules: Highwire
+    `citation_*` tags first (a `citation_journal_title` makes a journal article; each
+    `citation_author` one author, "Family, Given" split at the comma; pages from first and last
+    page), then Dublin Core for what they leave empty (creators from DC.creator, contributors from
+    DC.contributor), the URL from `citation_public_url`, else the canonical link."""
+    tags: dict[str, list[str]] = {}
+    for meta in page.xpath("//head/meta[@name][@content]"):
+        tags.setdefault(meta.get("name"), []).append(meta.get("content"))
+    first = {name: values[0] for name, values in tags.items()}
+
+    def person(name: str, kind: str) -> dict:
+        family, _, given = name.partition(", ")
+        return {"lastName": family, "firstName": given, "creatorType": kind} if given else \
+            {"lastName": name, "fieldMode": 1, "creatorType": kind}
+    item = {"itemType": "journalArticle" if "citation_journal_title" in first else "webpage",
+            "title": first.get("citation_title") or first.get("DC.title"),
+            "creators": [person(n, "author") for n in tags.get("citation_author") or tags.get("DC.creator", [])]
+            + [person(n, "contributor") for n in tags.get("DC.contributor", [])],
+            "publicationTitle": first.get("citation_journal_title"), "issue": first.get("citation_issue"),
+            "pages": "-".join(p for p in (first.get("citation_firstpage"), first.get("citation_lastpage")) if p),
+            "date": first.get("citation_publication_date") or first.get("DC.date"),
+            "DOI": first.get("citation_doi"), "language": first.get("citation_language") or first.get("DC.language"),
+            "url": first.get("citation_public_url") or (page.xpath("//link[@rel='canonical']/@href") or [None])[0]}
+    return item
+
+
+def test_the_english_page_is_a_complete_journal_article_for_zotero(built_site: Path):
+    item = zotero_item(parse_html(built_site / "en/shemetova-2020/index.html"))
+    author_title = etree.parse(str(TEI["ru"])).xpath("string(//t:titleStmt/t:title[@xml:lang='en'])", namespaces=NS)
+    assert item == {
+        "itemType": "journalArticle", "title": author_title,  # the author's printed English title
+        "creators": [{"lastName": "Shemetova", "firstName": "Tamara A.", "creatorType": "author"},
+                     {"lastName": "The tei-edition project", "fieldMode": 1, "creatorType": "contributor"}],
+        "publicationTitle": "Problemy Dal'nego Vostoka", "issue": "2", "pages": "165-174", "date": "2020",
+        "DOI": "10.31857/S013128120009755-1", "language": "en", "url": f"{BASE}en/shemetova-2020/"}
+
+
+def test_the_russian_page_is_the_article_as_printed(built_site: Path):
+    item = zotero_item(parse_html(built_site / "ru/shemetova-2020/index.html"))
+    assert item["title"].startswith("О формах и методах") and item["publicationTitle"] == "Проблемы Дальнего Востока"
+    assert item["creators"] == [{"lastName": "Шеметова", "firstName": "Т. А.", "creatorType": "author"}]
+    assert (item["itemType"], item["pages"], item["language"], item["url"]) == \
+        ("journalArticle", "165-174", "ru", f"{BASE}ru/shemetova-2020/")
+
+
+def test_json_ld_says_the_english_text_is_a_translation_by_the_edition(built_site: Path):
+    page = parse_html(built_site / "en/shemetova-2020/index.html")
+    data = json.loads(page.xpath("//script[@type='application/ld+json']")[0].text)
+    assert data["@type"] == "ScholarlyArticle" and data["inLanguage"] == "en"
+    assert data["translationOfWork"]["@id"] == f"{BASE}ru/shemetova-2020/"
+    assert data["translationOfWork"]["isPartOf"]["isPartOf"]["name"] == "Problemy Dal'nego Vostoka"
+    assert data["translator"] == [{"@type": "Organization", "name": "The tei-edition project"}]
+    assert data["isPartOf"]["version"] == "0.1.0"
+
+
+def test_canonical_and_alternates_are_absolute(built_site: Path):
+    for path in ("ru/shemetova-2020/index.html", "en/archives/index.html", "index.html"):
+        page = parse_html(built_site / path)
+        assert page.xpath("//link[@rel='canonical']/@href") == [BASE + path.removesuffix("index.html")]
+        assert all(href.startswith(BASE) for href in page.xpath("//link[@rel='alternate']/@href"))
+
+
+@pytest.mark.parametrize("lang, expected", [
+    ("ru", ["Шеметова Т. А. О формах и методах", "// Проблемы Дальнего Востока. 2020. № 2. С. 166–167.",
+            "Версия 0.1.0", f"URL: {BASE}ru/shemetova-2020/#p4", "(дата обращения: ДД.ММ.ГГГГ)"]),
+    ("en", ["T. A. Shemetova, “O formakh i metodakh", "[On the Forms and Methods", "trans. The tei-edition project",
+            "no. 2 (2020): 166–167", "Version 0.1.0", "accessed [date]", f"{BASE}en/shemetova-2020/#p4"]),
+])
+def test_a_paragraph_across_two_print_pages_is_cited_with_both(built_site: Path, lang, expected):
+    """¶4 begins on p. 166 and runs onto p. 167 (the TEI's pb inside it)."""
+    tei = etree.parse(str(TEI["ru"]))
+    assert [pb.get("n") for pb in tei.xpath("//t:p[@xml:id='p4']//t:pb", namespaces=NS)] == ["167"]
+    page = parse_html(built_site / f"{lang}/shemetova-2020/index.html")
+    citation = " ".join(page.xpath("//p[@id='cite-p4']")[0].text_content().split())
+    for part in expected:
+        assert part in citation, (part, citation)
+    assert page.xpath("//p[@id='cite-p4']//a/@href") == [f"{BASE}{lang}/shemetova-2020/#p4"]
+
+
+def test_every_paragraph_and_the_table_can_be_cited(built_site: Path):
+    for lang in ("ru", "en"):
+        page = parse_html(built_site / f"{lang}/shemetova-2020/index.html")
+        units = page.xpath("//p[@class='para']/@id") + ["tariff-1923"]
+        for unit in units:
+            box = page.xpath(f"//p[@id='cite-{unit}']")
+            assert box and box[0].getparent().tag == "details", (lang, unit)
+            assert f"#{unit}" in box[0].text_content() and re.search(r"1[67][0-9]", box[0].text_content())
+
+
+def test_sitemap_lists_every_page_at_its_address_and_robots_points_to_it(built_site: Path):
+    pages = sorted(p.relative_to(built_site).as_posix() for p in built_site.rglob("*.html")
+                   if p.name != "404.html")
+    sitemap = etree.parse(str(built_site / "sitemap.xml"))
+    listed = sitemap.xpath("//s:loc/text()", namespaces={"s": "http://www.sitemaps.org/schemas/sitemap/0.9"})
+    assert sorted(listed) == sorted(BASE + p.removesuffix("index.html") for p in pages)
+    assert f"Sitemap: {BASE}sitemap.xml" in (built_site / "robots.txt").read_text(encoding="utf-8").splitlines()
