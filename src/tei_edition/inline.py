@@ -296,9 +296,11 @@ class Transformer:
         note = self.note_of.get(element) if self.rendering else self._collect_note(element)
         if note is None:
             return
-        label = escape(self.strings["note_label"].format(number=note.number))
+        # A lost note's marker says so, in its name and its look (README, "Notes").
+        label = escape(self.strings["note_lost_label" if note.lost else "note_label"].format(number=note.number))
+        sup = '<sup class="lost">' if note.lost else "<sup>"
         out.markup(f'<a class="noteref"{self.id_attribute(f"nref-{note.number}")} href="#{note.id}" '
-                   f'role="doc-noteref" aria-label="{label}"><sup>{note.number}</sup></a>')
+                   f'role="doc-noteref" aria-label="{label}">{sup}{note.number}</sup></a>')
 
     def _collect_note(self, element: etree._Element) -> Note:
         self.note_count += 1

@@ -1,0 +1,101 @@
+"""How the pages look and read (issue 9, items 4 and 5): lost notes, margin notes level with their
+markers, the tariff table on phones, the parallel view, fonts without layout shift, the favicon, the
+404 page, the dark colour scheme and Lighthouse. XPath on the built pages, the rest in Chromium."""
+from __future__ import annotations
+
+import pytest
+from conftest import parse_html
+
+from tei_edition.tei import normalize_space
+
+ARTICLE = "ru/shemetova-2020/"
+PAGES = {"ru": "ru/shemetova-2020/index.html", "en": "en/shemetova-2020/index.html"}
+LOST = {1, 2, 3, 4, 5, 6, 10, 11, 16, 17, 18, 19, 20, 21, 22, 23, 24, 25, 26, 27, 28}
+
+
+def text(element) -> str:
+    return normalize_space(element.text_content())
+
+
+# --- lost notes ---------------------------------------------------------------------------------
+@pytest.mark.parametrize("lang", ["ru", "en"])
+def test_lost_notes_are_marked_and_explained_once(built_site, lang):
+    page = parse_html(built_site / PAGES[lang])
+    strings = {"ru": ("Примечание {n}: текст утрачен", "Примечание {n}", "текст утрачен"),
+               "en": ("Note {n}, text lost", "Note {n}", "text lost")}[lang]
+    lost_label, kept_label, short = strings
+    for number in range(1, 29):
+        marker = page.get_element_by_id(f"nref-{number}")
+        note = page.get_element_by_id(f"n{number}")
+        lost = number in LOST
+        # The marker's accessible name and its look (a lighter superscript) say whether the text is lost.
+        assert marker.get("aria-label") == (lost_label if lost else kept_label).format(n=number)
+        assert marker.xpath("./sup/@class") == (["lost"] if lost else [])
+        assert ("note-lost" in note.get("class").split()) == lost
+        if lost:  # a short label, linking to the one explanation
+            label = note.xpath(".//span[contains(@class, 'note-lost-text')]/a")[0]
+            assert text(label) == short and label.get("href") == "#edition-note"
+            assert len(text(note.xpath(".//span[contains(@class, 'note-text')]")[0])) < 20
+    explanation = page.get_element_by_id("edition-note")
+    assert "28" in text(explanation) and "7" in text(explanation)
+    # The explanation is given once: no sentence about lost texts is repeated in the notes.
+    notes_text = " ".join(text(li) for li in page.xpath("//li[contains(@class, 'note-lost')]"))
+    assert notes_text.count(short) == 21 and len(notes_text) < 21 * 40
+
+
+def test_parallel_view_explains_lost_notes_once(built_site):
+    page = parse_html(built_site / "en/shemetova-2020/parallel/index.html")
+    assert "text lost" in text(page.get_element_by_id("edition-note"))
+    labels = page.xpath("//span[contains(@class, 'note-lost-text')]/a")
+    assert len(labels) == 42 and {a.get("href") for a in labels} == {"#edition-note"}
+    assert {text(a) for a in labels} == {"текст утрачен", "text lost"}
+
+
+# --- margin notes level with their markers ------------------------------------------------------
+NOTE_GEOMETRY = """() => [...document.querySelectorAll('a.noteref[id^="nref-"]')].map(marker => {
+  const note = document.getElementById(marker.getAttribute('href').slice(1));
+  const previous = note.previousElementSibling;
+  const top = e => e.getBoundingClientRect().top + window.scrollY;
+  return {id: marker.id, marker: top(marker), note: top(note), left: note.getBoundingClientRect().left,
+          paragraph: top(marker.closest('.para-block')), textRight: marker.closest('p').getBoundingClientRect().right,
+          previousBottom: previous ? previous.getBoundingClientRect().bottom + window.scrollY : null};
+})"""
+LEVEL = 4  # px: a note "level with" its marker starts within this of the marker's top
+NEXT_TO_PREVIOUS = 12  # px: a note pushed down by the note before it starts right under it
+MAX_DISTANCE = 160  # px: the stated bound between any marker and its margin note, at 1440 px
+
+
+def settled(page) -> None:
+    page.evaluate("async () => { await document.fonts.ready;"
+                  " await new Promise(r => requestAnimationFrame(() => requestAnimationFrame(r))); }")
+
+
+@pytest.mark.parametrize("lang", ["ru", "en"])
+def test_margin_notes_stand_level_with_their_markers(browser, site_url, lang):
+    page = browser.new_page(viewport={"width": 1440, "height": 900})
+    page.goto(f"{site_url}/{lang}/shemetova-2020/")
+    settled(page)
+    geometry = page.evaluate(NOTE_GEOMETRY)
+    assert len(geometry) == 28
+    distances = []
+    for g in geometry:
+        distance = g["note"] - g["marker"]
+        distances.append(abs(distance))
+        assert g["left"] > g["textRight"], f"{g['id']}: its note is not in the margin"
+        assert g["note"] >= g["paragraph"] - 1, f"{g['id']}: its note stands above its paragraph"
+        below = g["previousBottom"]
+        pushed = below is not None and distance > 0 and g["note"] - below <= NEXT_TO_PREVIOUS
+        assert abs(distance) <= LEVEL or pushed, f"{g['id']}: note {distance:+.0f} px from its marker"
+    print(f"{lang}: marker-note distance at 1440 px: max {max(distances):.0f} px")
+    assert max(distances) <= MAX_DISTANCE
+    page.close()
+
+
+def test_margin_notes_without_javascript_stay_beside_their_paragraph(browser, site_url):
+    context = browser.new_context(java_script_enabled=False, viewport={"width": 1440, "height": 900})
+    page = context.new_page()
+    page.goto(f"{site_url}/{ARTICLE}")
+    settled(page)
+    for g in page.evaluate(NOTE_GEOMETRY):
+        assert g["paragraph"] - 1 <= g["note"] <= g["marker"] + LEVEL, g["id"]
+    context.close()
