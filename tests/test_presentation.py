@@ -99,3 +99,57 @@ def test_margin_notes_without_javascript_stay_beside_their_paragraph(browser, si
     for g in page.evaluate(NOTE_GEOMETRY):
         assert g["paragraph"] - 1 <= g["note"] <= g["marker"] + LEVEL, g["id"]
     context.close()
+
+
+# --- the tariff table on phones and tablets -----------------------------------------------------
+TABLE_GEOMETRY = """() => {
+  const region = document.querySelector('.table-scroll');
+  const box = region.getBoundingClientRect();
+  const rows = [...region.querySelectorAll('tbody tr')].filter(r => r.cells.length >= 2 && r.cells[0].colSpan === 1);
+  const edges = cell => { const r = cell.getBoundingClientRect(); return [r.left, r.right, r.top, r.bottom]; };
+  const pairs = rows.filter(r => r.lastElementChild.textContent.trim()).map(r => {
+    const goods = r.cells[r.cells.length - 2];
+    return {goods: edges(goods), duty: edges(r.lastElementChild), text: goods.textContent.trim().slice(0, 30)};
+  });
+  const style = getComputedStyle(region);
+  return {region: [box.left, box.right], pairs, overflows: region.scrollWidth > region.clientWidth,
+          background: style.backgroundImage, attachment: style.backgroundAttachment,
+          page: document.documentElement.scrollWidth};
+}"""
+
+
+@pytest.mark.parametrize("width", [320, 375, 768])
+def test_tariff_table_shows_goods_beside_their_duty(browser, site_url, width, review_dir):
+    page = browser.new_page(viewport={"width": width, "height": 800})
+    page.goto(f"{site_url}/{ARTICLE}#tariff-1923")
+    settled(page)
+    g = page.evaluate(TABLE_GEOMETRY)
+    assert g["page"] <= width  # the page itself never scrolls sideways
+    left, right = g["region"]
+    assert len(g["pairs"]) == 13  # every goods line with a duty
+    for pair in g["pairs"]:
+        goods, duty = pair["goods"], pair["duty"]
+        # Both in view at once, without scrolling, side by side on one line, the goods readable.
+        assert left - 1 <= goods[0] and duty[1] <= right + 1, pair["text"]
+        assert goods[1] <= duty[0] + 1 and goods[2] < duty[3] and duty[2] < goods[3], pair["text"]
+        assert goods[1] - goods[0] >= 150, pair["text"]
+    assert not g["overflows"]
+    # Still a table for assistive technology: rows, row headers and cells.
+    snapshot = page.locator("#tariff-1923").aria_snapshot()
+    assert "- table" in snapshot and "- row " in snapshot and "- rowheader " in snapshot and "- cell " in snapshot
+    page.screenshot(path=str(review_dir / f"table-{width}.png"))
+    page.close()
+
+
+def test_a_table_that_overflows_shows_a_scroll_cue(browser, site_url):
+    page = browser.new_page(viewport={"width": 375, "height": 800})
+    page.goto(f"{site_url}/{ARTICLE}#tariff-1923")
+    page.evaluate("""() => { const table = document.querySelector('.tariff');  // a wider table, as a table
+                             table.style.setProperty('display', 'table', 'important');
+                             table.style.setProperty('min-width', '60rem', 'important'); }""")
+    g = page.evaluate(TABLE_GEOMETRY)
+    assert g["overflows"]
+    # Shadows at the edges: drawn on the region (scroll), covered by gradients that scroll with the table (local).
+    assert g["background"].count("radial-gradient") == 2 and g["background"].count("linear-gradient") == 2
+    assert g["attachment"].split(", ") == ["local", "local", "scroll", "scroll"]
+    page.close()
