@@ -153,3 +153,87 @@ def test_a_table_that_overflows_shows_a_scroll_cue(browser, site_url):
     assert g["background"].count("radial-gradient") == 2 and g["background"].count("linear-gradient") == 2
     assert g["attachment"].split(", ") == ["local", "local", "scroll", "scroll"]
     page.close()
+
+
+# --- the parallel view ------------------------------------------------------------------------------
+@pytest.mark.parametrize("lang", ["ru", "en"])
+def test_parallel_rows_have_human_labels_and_each_cell_its_language(built_site, lang):
+    page = parse_html(built_site / f"{lang}/shemetova-2020/parallel/index.html")
+    names = {"ru": "Русский", "en": "English"}
+    words = {"ru": ("Заглавие", "Аннотация", "Примечание 7", "Таблица"),
+             "en": ("Title", "Abstract", "Note 7", "Table")}[lang]
+    links = page.xpath("//div[@class='parallel']//a[@class='to-reading']")
+    assert len(links) > 100
+    for link in links:
+        visible = text(link).replace(text(link.xpath("./span[@class='visually-hidden']")[0]), "", 1)
+        assert "#" not in visible and "doc-" not in visible, visible  # never a raw id
+        cell_lang = link.xpath("./span[@class='cell-lang']")[0]
+        assert text(cell_lang) == names[cell_lang.get("lang")]
+    def labels(row_id):  # what each cell's link shows after the language's name
+        return [normalize_space(a.xpath("./span[last()]")[0].tail or "")
+                for a in page.xpath(f"//*[@id='{row_id}']//a[@class='to-reading']")]
+    title, abstract, note, table = words
+    assert labels("title") == [title, title]
+    assert labels("abstract-ru-1") == [abstract, abstract]
+    assert labels("p12") == ["¶ 12", "¶ 12"]
+    assert labels("n7") == [note, note]
+    assert labels("tariff-1923") == [table, table]
+
+
+CELLS = """id => [...document.querySelectorAll('#' + id + ' > .parallel-cell')].map(c => {
+  const r = c.getBoundingClientRect(); return r.height ? [Math.round(r.left), Math.round(r.top)] : null; })"""
+
+
+@pytest.mark.parametrize("javascript", [True, False], ids=["js", "no-js"])
+def test_parallel_view_on_a_phone_shows_the_column_the_reader_chooses(browser, site_url, javascript):
+    context = browser.new_context(java_script_enabled=javascript, viewport={"width": 375, "height": 800})
+    page = context.new_page()
+    page.goto(f"{site_url}/en/shemetova-2020/parallel/")
+    (ru_left, ru_top), (en_left, en_top) = page.evaluate(CELLS, "p12")
+    assert ru_left == en_left and ru_top < en_top  # both, stacked
+    page.get_by_label("Translation (English)").check()
+    assert page.evaluate(CELLS, "p12")[0] is None and page.evaluate(CELLS, "p12")[1] is not None
+    assert page.evaluate(CELLS, "title")[0] is None
+    page.get_by_label("Original (Русский)").check()
+    assert page.evaluate(CELLS, "p12")[0] is not None and page.evaluate(CELLS, "p12")[1] is None
+    assert not page.locator(".parallel-translator-note").first.is_visible()
+    page.get_by_label("Both").check()
+    assert None not in page.evaluate(CELLS, "p12")
+    assert page.evaluate("document.documentElement.scrollWidth") <= 375
+    context.close()
+
+
+def test_parallel_view_prints_two_columns_side_by_side(browser, site_url):
+    page = browser.new_page(viewport={"width": 375, "height": 800})
+    page.goto(f"{site_url}/ru/shemetova-2020/parallel/")
+    page.get_by_label("Оригинал (Русский)").check()  # what the screen shows does not change the print
+    page.emulate_media(media="print")
+    for row in ("title", "p1", "p12", "n7", "tariff-1923"):
+        (ru_left, ru_top), (en_left, en_top) = page.evaluate(CELLS, row)
+        assert ru_left < en_left and ru_top == en_top, row
+    assert not page.locator(".parallel-switch").is_visible()
+    page.close()
+
+
+# --- page numbers: no stray bar, the rule only in the margin ----------------------------------------
+PAGE_MARKS = """() => [...document.querySelectorAll('a.pagebreak')].map(a => ({
+  id: a.id, block: !!a.closest('.pagebreak-block') || a.parentElement.classList.contains('doc-header'),
+  approximate: a.classList.contains('approximate'),
+  bar: getComputedStyle(a, '::before').content,
+  rule: getComputedStyle(a.querySelector('.pagebreak-number')).borderTopStyle}))"""
+
+
+@pytest.mark.parametrize("width", [375, 1440])
+def test_page_numbers_show_no_stray_bar_and_a_rule_only_in_the_margin(browser, site_url, width):
+    page = browser.new_page(viewport={"width": width, "height": 900})
+    seen = set()
+    for lang in ("ru", "en"):
+        page.goto(f"{site_url}/{lang}/shemetova-2020/")
+        for mark in page.evaluate(PAGE_MARKS):
+            seen.add((mark["block"], mark["approximate"]))
+            # The bar marks a break inside a line; above the title or a table there is none.
+            assert (mark["bar"] == "none") == mark["block"], mark
+            wide = width >= 1120
+            assert mark["rule"] == ("none" if not wide else "dotted" if mark["approximate"] else "solid"), mark
+    assert seen == {(True, False), (False, False), (False, True), (True, True)}  # every kind was checked
+    page.close()
