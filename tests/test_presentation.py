@@ -3,6 +3,8 @@ markers, the tariff table on phones, the parallel view, fonts without layout shi
 404 page, the dark colour scheme and Lighthouse. XPath on the built pages, the rest in Chromium."""
 from __future__ import annotations
 
+import time
+
 import pytest
 from conftest import parse_html
 
@@ -237,3 +239,35 @@ def test_page_numbers_show_no_stray_bar_and_a_rule_only_in_the_margin(browser, s
             assert mark["rule"] == ("none" if not wide else "dotted" if mark["approximate"] else "solid"), mark
     assert seen == {(True, False), (False, False), (False, True), (True, True)}  # every kind was checked
     page.close()
+
+
+# --- no layout shift when the fonts arrive ----------------------------------------------------------
+LAYOUT_SHIFT = """() => new Promise(resolve => {
+  let total = 0;
+  const sources = [];
+  new PerformanceObserver(list => list.getEntries().forEach(entry => {
+    if (entry.hadRecentInput) return;
+    total += entry.value;
+    sources.push(entry.sources.map(s => s.node ? (s.node.id || s.node.className || s.node.nodeName) : '?').join(' '));
+  })).observe({type: 'layout-shift', buffered: true});
+  document.fonts.ready.then(() => setTimeout(() => resolve({total, sources, fonts: [...document.fonts]
+    .filter(f => f.status === 'loaded' && f.family.includes('PT Serif')).length}), 800));
+})"""
+
+
+@pytest.mark.parametrize("path", [ARTICLE, "ru/shemetova-2020/parallel/", "en/shemetova-2020/parallel/"])
+@pytest.mark.parametrize("width", [375, 1440])
+def test_no_layout_shift_when_the_fonts_arrive(browser, site_url, path, width):
+    context = browser.new_context(viewport={"width": width, "height": 900})
+    page = context.new_page()
+
+    def late_font(route):  # the page is first painted with the fallback faces, then PT Serif replaces them
+        time.sleep(0.25)
+        route.continue_()
+    page.route("**/*.woff2", late_font)
+    page.goto(f"{site_url}/{path}")
+    shift = page.evaluate(LAYOUT_SHIFT)
+    print(f"{path} at {width} px: CLS {shift['total']:.4f} {shift['sources']}")
+    assert shift["fonts"] >= 2  # PT Serif did arrive and is used
+    assert shift["total"] <= 0.02, shift["sources"]
+    context.close()
