@@ -271,3 +271,69 @@ def test_no_layout_shift_when_the_fonts_arrive(browser, site_url, path, width):
     assert shift["fonts"] >= 2  # PT Serif did arrive and is used
     assert shift["total"] <= 0.02, shift["sources"]
     context.close()
+
+
+# --- favicon and the 404 page -----------------------------------------------------------------------
+def test_every_page_links_the_favicon_and_it_exists(built_site, site_pages):
+    ico = (built_site / "favicon.ico").read_bytes()
+    assert ico[:4] == b"\x00\x00\x01\x00" and int.from_bytes(ico[4:6], "little") == 3  # an ICO of 3 images
+    assert (built_site / "assets/favicon.svg").read_text(encoding="utf-8").startswith("<svg ")
+    for path in site_pages:
+        page = parse_html(built_site / path)
+        icons = page.xpath("//head/link[@rel='icon']/@href")
+        assert len(icons) == 2, path
+        for href in icons:
+            target = href.lstrip("/") if href.startswith("/") else \
+                (built_site / path).parent.joinpath(href).resolve().relative_to(built_site.resolve()).as_posix()
+            assert (built_site / target).is_file(), (path, href)
+
+
+def test_the_404_page_speaks_every_language_and_links_home_from_the_host_root(built_site):
+    page = parse_html(built_site / "404.html")
+    assert [text(h) for h in page.xpath("//main//h1 | //main//h2")] == ["Страница не найдена", "Page not found"]
+    assert page.xpath("//main/section[2]/@lang") == ["en"]
+    assert page.xpath("//main//a/@href") == ["/", "/"]
+    # Served at any depth, its links start from the host's root.
+    assert page.xpath("//head/link[@rel='stylesheet']/@href") == ["/assets/edition.css"]
+    assert all(href.startswith("/") for href in page.xpath("//@href[not(starts-with(., '#'))] | //@src"))
+
+
+def test_the_404_page_is_styled_at_any_depth(browser, built_site):
+    """As a static host serves it: the file 404.html, for any path that has no page, with status 404."""
+    import functools
+    import http.server
+    import threading
+
+    class Host(http.server.SimpleHTTPRequestHandler):
+        def log_message(self, format, *args):
+            pass
+
+        def send_error(self, code, message=None, explain=None):
+            if code != 404:
+                return super().send_error(code, message, explain)
+            body = (built_site / "404.html").read_bytes()
+            self.send_response(404)
+            self.send_header("Content-Type", "text/html; charset=utf-8")
+            self.send_header("Content-Length", str(len(body)))
+            self.end_headers()
+            self.wfile.write(body)
+
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(Host, directory=str(built_site)))
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    base = f"http://127.0.0.1:{server.server_address[1]}"
+    try:
+        page = browser.new_page()
+        failed = []
+        page.on("response", lambda r: failed.append(r.url) if r.status >= 400 and r.request.resource_type != "document"
+                else None)
+        response = page.goto(f"{base}/ru/no/such/page/")
+        assert response.status == 404 and page.locator("h1").inner_text() == "Страница не найдена"
+        assert page.evaluate("getComputedStyle(document.body).fontFamily").startswith('"PT Serif"')  # styled
+        assert page.request.get(f"{base}/favicon.ico").status == 200
+        page.click("text=На главную страницу")
+        assert page.url == f"{base}/" and page.locator("h1").is_visible()
+        assert failed == []
+        page.close()
+    finally:
+        server.shutdown()
+        server.server_close()
