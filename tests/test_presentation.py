@@ -337,3 +337,31 @@ def test_the_404_page_is_styled_at_any_depth(browser, built_site):
     finally:
         server.shutdown()
         server.server_close()
+
+
+# --- the dark colour scheme ---------------------------------------------------------------------------
+DARK_PAGES = ["index.html", "ru/shemetova-2020/", "en/shemetova-2020/", "ru/shemetova-2020/parallel/",
+              "en/shemetova-2020/parallel/", "ru/archives/", "en/archives/", "en/about/", "404.html"]
+
+
+@pytest.mark.parametrize("width", [375, 1440])
+def test_dark_colour_scheme_passes_axe(browser, site_url, width):
+    from support.gates import format_axe_violations, run_axe
+    context = browser.new_context(color_scheme="dark", bypass_csp=True, viewport={"width": width, "height": 900})
+    page = context.new_page()
+    failures = []
+    for path in DARK_PAGES:
+        page.goto(f"{site_url}/{path}")
+        assert page.evaluate("getComputedStyle(document.body).backgroundColor") == "rgb(23, 25, 28)", path
+        violations = run_axe(page)
+        if violations:
+            failures.append(f"{path}:\n{format_axe_violations(violations)}")
+    # The note popover and a highlighted paragraph too.
+    page.goto(f"{site_url}/ru/shemetova-2020/#p12")
+    page.hover("#nref-9")
+    violations = run_axe(page)
+    if violations:
+        failures.append(f"popover, target:\n{format_axe_violations(violations)}")
+    context.close()
+    print(f"axe-core, dark scheme, {width} px: {len(DARK_PAGES) + 1} pages, {len(failures)} with violations")
+    assert failures == [], "\n".join(failures)
