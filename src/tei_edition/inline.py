@@ -296,7 +296,7 @@ class Transformer:
         note = self.note_of.get(element) if self.rendering else self._collect_note(element)
         if note is None:
             return
-        # A lost note's marker says so, in its name and its look (README, "Notes").
+        # A lost note's marker says so, in its name and its look (README, "How the pages read").
         label = escape(self.strings["note_lost_label" if note.lost else "note_label"].format(number=note.number))
         sup = '<sup class="lost">' if note.lost else "<sup>"
         out.markup(f'<a class="noteref"{self.id_attribute(f"nref-{note.number}")} href="#{note.id}" '
