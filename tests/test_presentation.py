@@ -30,6 +30,20 @@ def text(element) -> str:
     return normalize_space(element.text_content())
 
 
+@pytest.fixture
+def open_page(browser):
+    """A new page in a context of its own (options: viewport, color_scheme, java_script_enabled, ...),
+    closed after the test even when it fails."""
+    contexts = []
+
+    def open_(**options):
+        contexts.append(browser.new_context(**options))
+        return contexts[-1].new_page()
+    yield open_
+    for context in contexts:
+        context.close()
+
+
 # --- lost notes ---------------------------------------------------------------------------------
 @pytest.mark.parametrize("lang", ["ru", "en"])
 def test_lost_notes_are_marked_and_explained_once(built_site, lang):
@@ -79,13 +93,14 @@ MAX_DISTANCE = 160  # px: the stated bound between any marker and its margin not
 
 
 def settled(page) -> None:
-    page.evaluate("async () => { await document.fonts.ready;"
-                  " await new Promise(r => requestAnimationFrame(() => requestAnimationFrame(r))); }")
+    """The fonts in and edition.js's margin notes placed (it places them on the frame after the fonts)."""
+    page.evaluate("async () => { await document.fonts.ready; }")
+    page.wait_for_timeout(150)  # waited here: a page without JavaScript runs no timer
 
 
 @pytest.mark.parametrize("lang", ["ru", "en"])
-def test_margin_notes_stand_level_with_their_markers(browser, site_url, lang):
-    page = browser.new_page(viewport={"width": 1440, "height": 900})
+def test_margin_notes_stand_level_with_their_markers(open_page, site_url, lang):
+    page = open_page(viewport={"width": 1440, "height": 900})
     page.goto(f"{site_url}/{lang}/shemetova-2020/")
     settled(page)
     geometry = page.evaluate(NOTE_GEOMETRY)
@@ -101,17 +116,14 @@ def test_margin_notes_stand_level_with_their_markers(browser, site_url, lang):
         assert abs(distance) <= LEVEL or pushed, f"{g['id']}: note {distance:+.0f} px from its marker"
     print(f"{lang}: marker-note distance at 1440 px: max {max(distances):.0f} px")
     assert max(distances) <= MAX_DISTANCE
-    page.close()
 
 
-def test_margin_notes_without_javascript_stay_beside_their_paragraph(browser, site_url):
-    context = browser.new_context(java_script_enabled=False, viewport={"width": 1440, "height": 900})
-    page = context.new_page()
+def test_margin_notes_without_javascript_stay_beside_their_paragraph(open_page, site_url):
+    page = open_page(java_script_enabled=False, viewport={"width": 1440, "height": 900})
     page.goto(f"{site_url}/{ARTICLE}")
     settled(page)
     for g in page.evaluate(NOTE_GEOMETRY):
         assert g["paragraph"] - 1 <= g["note"] <= g["marker"] + LEVEL, g["id"]
-    context.close()
 
 
 # --- the tariff table on phones and tablets -----------------------------------------------------
@@ -132,8 +144,8 @@ TABLE_GEOMETRY = """() => {
 
 
 @pytest.mark.parametrize("width", [320, 375, 768])
-def test_tariff_table_shows_goods_beside_their_duty(browser, site_url, width, review_dir):
-    page = browser.new_page(viewport={"width": width, "height": 800})
+def test_tariff_table_shows_goods_beside_their_duty(open_page, site_url, width, review_dir):
+    page = open_page(viewport={"width": width, "height": 800})
     page.goto(f"{site_url}/{ARTICLE}#tariff-1923")
     settled(page)
     g = page.evaluate(TABLE_GEOMETRY)
@@ -151,11 +163,10 @@ def test_tariff_table_shows_goods_beside_their_duty(browser, site_url, width, re
     snapshot = page.locator("#tariff-1923").aria_snapshot()
     assert "- table" in snapshot and "- row " in snapshot and "- rowheader " in snapshot and "- cell " in snapshot
     page.screenshot(path=str(review_dir / f"table-{width}.png"))
-    page.close()
 
 
-def test_a_table_that_overflows_shows_a_scroll_cue(browser, site_url):
-    page = browser.new_page(viewport={"width": 375, "height": 800})
+def test_a_table_that_overflows_shows_a_scroll_cue(open_page, site_url):
+    page = open_page(viewport={"width": 375, "height": 800})
     page.goto(f"{site_url}/{ARTICLE}#tariff-1923")
     page.evaluate("""() => { const table = document.querySelector('.tariff');  // a wider table, as a table
                              table.style.setProperty('display', 'table', 'important');
@@ -165,7 +176,6 @@ def test_a_table_that_overflows_shows_a_scroll_cue(browser, site_url):
     # Shadows at the edges: drawn on the region (scroll), covered by gradients that scroll with the table (local).
     assert g["background"].count("radial-gradient") == 2 and g["background"].count("linear-gradient") == 2
     assert g["attachment"].split(", ") == ["local", "local", "scroll", "scroll"]
-    page.close()
 
 
 # --- the parallel view ------------------------------------------------------------------------------
@@ -198,9 +208,8 @@ CELLS = """id => [...document.querySelectorAll('#' + id + ' > .parallel-cell')].
 
 
 @pytest.mark.parametrize("javascript", [True, False], ids=["js", "no-js"])
-def test_parallel_view_on_a_phone_shows_the_column_the_reader_chooses(browser, site_url, javascript):
-    context = browser.new_context(java_script_enabled=javascript, viewport={"width": 375, "height": 800})
-    page = context.new_page()
+def test_parallel_view_on_a_phone_shows_the_column_the_reader_chooses(open_page, site_url, javascript):
+    page = open_page(java_script_enabled=javascript, viewport={"width": 375, "height": 800})
     page.goto(f"{site_url}/en/shemetova-2020/parallel/")
     (ru_left, ru_top), (en_left, en_top) = page.evaluate(CELLS, "p12")
     assert ru_left == en_left and ru_top < en_top  # both, stacked
@@ -213,11 +222,10 @@ def test_parallel_view_on_a_phone_shows_the_column_the_reader_chooses(browser, s
     page.get_by_label("Both").check()
     assert None not in page.evaluate(CELLS, "p12")
     assert page.evaluate("document.documentElement.scrollWidth") <= 375
-    context.close()
 
 
-def test_parallel_view_prints_two_columns_side_by_side(browser, site_url):
-    page = browser.new_page(viewport={"width": 375, "height": 800})
+def test_parallel_view_prints_two_columns_side_by_side(open_page, site_url):
+    page = open_page(viewport={"width": 375, "height": 800})
     page.goto(f"{site_url}/ru/shemetova-2020/parallel/")
     page.get_by_label("Оригинал (Русский)").check()  # what the screen shows does not change the print
     page.emulate_media(media="print")
@@ -225,7 +233,6 @@ def test_parallel_view_prints_two_columns_side_by_side(browser, site_url):
         (ru_left, ru_top), (en_left, en_top) = page.evaluate(CELLS, row)
         assert ru_left < en_left and ru_top == en_top, row
     assert not page.locator(".parallel-switch").is_visible()
-    page.close()
 
 
 # --- page numbers: no stray bar, the rule only in the margin ----------------------------------------
@@ -237,8 +244,8 @@ PAGE_MARKS = """() => [...document.querySelectorAll('a.pagebreak')].map(a => ({
 
 
 @pytest.mark.parametrize("width", [375, 1440])
-def test_page_numbers_show_no_stray_bar_and_a_rule_only_in_the_margin(browser, site_url, width):
-    page = browser.new_page(viewport={"width": width, "height": 900})
+def test_page_numbers_show_no_stray_bar_and_a_rule_only_in_the_margin(open_page, site_url, width):
+    page = open_page(viewport={"width": width, "height": 900})
     seen = set()
     for lang in ("ru", "en"):
         page.goto(f"{site_url}/{lang}/shemetova-2020/")
@@ -249,7 +256,6 @@ def test_page_numbers_show_no_stray_bar_and_a_rule_only_in_the_margin(browser, s
             wide = width >= 1120
             assert mark["rule"] == ("none" if not wide else "dotted" if mark["approximate"] else "solid"), mark
     assert seen == {(True, False), (False, False), (False, True), (True, True)}  # every kind was checked
-    page.close()
 
 
 # --- no layout shift when the fonts arrive ----------------------------------------------------------
@@ -268,9 +274,8 @@ LAYOUT_SHIFT = """() => new Promise(resolve => {
 
 @pytest.mark.parametrize("path", [ARTICLE, "ru/shemetova-2020/parallel/", "en/shemetova-2020/parallel/"])
 @pytest.mark.parametrize("width", [375, 1440])
-def test_no_layout_shift_when_the_fonts_arrive(browser, site_url, path, width):
-    context = browser.new_context(viewport={"width": width, "height": 900})
-    page = context.new_page()
+def test_no_layout_shift_when_the_fonts_arrive(open_page, site_url, path, width):
+    page = open_page(viewport={"width": width, "height": 900})
 
     def late_font(route):  # the page is first painted with the fallback faces, then PT Serif replaces them
         time.sleep(0.25)
@@ -281,7 +286,6 @@ def test_no_layout_shift_when_the_fonts_arrive(browser, site_url, path, width):
     print(f"{path} at {width} px: CLS {shift['total']:.4f} {shift['sources']}")
     assert shift["fonts"] >= 2  # PT Serif did arrive and is used
     assert shift["total"] <= 0.02, shift["sources"]
-    context.close()
 
 
 # --- favicon and the 404 page -----------------------------------------------------------------------
@@ -309,7 +313,7 @@ def test_the_404_page_speaks_every_language_and_links_home_from_the_host_root(bu
     assert all(href.startswith("/") for href in page.xpath("//@href[not(starts-with(., '#'))] | //@src"))
 
 
-def test_the_404_page_is_styled_at_any_depth(browser, built_site):
+def test_the_404_page_is_styled_at_any_depth(open_page, built_site):
     """As a static host serves it: the file 404.html, for any path that has no page, with status 404."""
     class Host(http.server.SimpleHTTPRequestHandler):
         def log_message(self, format, *args):
@@ -329,7 +333,7 @@ def test_the_404_page_is_styled_at_any_depth(browser, built_site):
     threading.Thread(target=server.serve_forever, daemon=True).start()
     base = f"http://127.0.0.1:{server.server_address[1]}"
     try:
-        page = browser.new_page()
+        page = open_page()
         failed = []
         page.on("response", lambda r: failed.append(r.url) if r.status >= 400 and r.request.resource_type != "document"
                 else None)
@@ -340,7 +344,6 @@ def test_the_404_page_is_styled_at_any_depth(browser, built_site):
         page.click("text=На главную страницу")
         assert page.url == f"{base}/" and page.locator("h1").is_visible()
         assert failed == []
-        page.close()
     finally:
         server.shutdown()
         server.server_close()
@@ -352,10 +355,9 @@ DARK_PAGES = ["index.html", "ru/shemetova-2020/", "en/shemetova-2020/", "ru/shem
 
 
 @pytest.mark.parametrize("width", [375, 1440])
-def test_dark_colour_scheme_passes_axe(browser, site_url, width):
+def test_dark_colour_scheme_passes_axe(open_page, site_url, width):
     from support.gates import format_axe_violations, run_axe
-    context = browser.new_context(color_scheme="dark", bypass_csp=True, viewport={"width": width, "height": 900})
-    page = context.new_page()
+    page = open_page(color_scheme="dark", bypass_csp=True, viewport={"width": width, "height": 900})
     failures = []
     for path in DARK_PAGES:
         page.goto(f"{site_url}/{path}")
@@ -369,7 +371,6 @@ def test_dark_colour_scheme_passes_axe(browser, site_url, width):
     violations = run_axe(page)
     if violations:
         failures.append(f"popover, target:\n{format_axe_violations(violations)}")
-    context.close()
     print(f"axe-core, dark scheme, {width} px: {len(DARK_PAGES) + 1} pages, {len(failures)} with violations")
     assert failures == [], "\n".join(failures)
 
