@@ -332,8 +332,10 @@ class Transformer:
         note = self.note_of.get(element) if self.rendering else self._collect_note(element)
         if note is None:
             return
-        label = escape(self.strings["note_label"].format(number=note.number))
-        out.markup(f'<a class="noteref"{self.id_attribute(f"nref-{note.number}")} href="#{note.id}" '
+        # A lost note's marker says so, in its name and its look (README, "How the pages read").
+        label = escape(self.strings["note_lost_label" if note.lost else "note_label"].format(number=note.number))
+        css = "noteref lost" if note.lost else "noteref"
+        out.markup(f'<a class="{css}"{self.id_attribute(f"nref-{note.number}")} href="#{note.id}" '
                    f'role="doc-noteref" aria-label="{label}" data-number="{note.number}"></a>')
 
     def _collect_note(self, element: etree._Element) -> Note:

@@ -13,7 +13,17 @@ import jinja2
 from markupsafe import Markup
 
 from tei_edition.errors import EditionError
-from tei_edition.urls import absolute_url, article_path, parallel_path, register_path, relative_url, root_of, tei_path
+from tei_edition.urls import (
+    absolute_url,
+    article_path,
+    favicon_path,
+    favicon_svg_path,
+    parallel_path,
+    register_path,
+    relative_url,
+    root_of,
+    tei_path,
+)
 
 if TYPE_CHECKING:
     from tei_edition.config import Config
@@ -76,7 +86,7 @@ def environment(templates: Path, rendering: bool = True) -> jinja2.Environment:
         russian_form_unit=unit_russian, english_form_unit=unit_english, folios_cited=folios_cited,
         folios_russian=folios_russian, folios_english=folios_english,
         doi_url=doi_url, article_path=article_path, register_path=register_path, tei_path=tei_path,
-        parallel_path=parallel_path,
+        parallel_path=parallel_path, favicon_path=favicon_path, favicon_svg_path=favicon_svg_path,
     )
     return env
 

@@ -13,6 +13,20 @@ def home_path() -> str:
     return "index.html"
 
 
+def favicon_path() -> str:
+    """The icon browsers ask for at the root of a host, whatever a page links (it links this and the SVG)."""
+    return "favicon.ico"
+
+
+def favicon_svg_path() -> str:
+    return "assets/favicon.svg"
+
+
+def not_found_path() -> str:
+    """The page a server shows for a path that has none (the name static hosts look for)."""
+    return "404.html"
+
+
 def article_path(lang: str, doc_id: str) -> str:
     """A document's reading page for readers of `lang` (its translation, or the original)."""
     return f"{lang}/{doc_id}/index.html"

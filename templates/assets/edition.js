@@ -21,6 +21,36 @@
     });
   });
 
+  // Margin notes stand level with their markers (wide screens). Without this script each
+  // paragraph's notes start at the paragraph's first line (CSS); here each note is moved down,
+  // with a margin the stylesheet applies only to the margin layout (--note-offset), to its
+  // marker's line, or just below the note before it when two markers are close.
+  var marginLayout = window.matchMedia("screen and (min-width: 70rem)");
+  function placeNotes() {
+    var notes = document.querySelectorAll(".para-block > .sidenotes .note");
+    notes.forEach(function (note) { note.style.removeProperty("--note-offset"); });
+    if (!marginLayout.matches) return;
+    notes.forEach(function (note) {
+      var back = note.querySelector("a.note-backref");
+      var marker = back && document.getElementById(back.getAttribute("href").slice(1));
+      if (!marker) return;
+      var lift = note.getBoundingClientRect().top - marker.getBoundingClientRect().top;
+      if (lift < -1) note.style.setProperty("--note-offset", Math.round(-lift) + "px");
+    });
+  }
+  var placing = 0;
+  function placeNotesSoon() {
+    cancelAnimationFrame(placing);
+    placing = requestAnimationFrame(placeNotes);
+  }
+  placeNotes();
+  window.addEventListener("resize", placeNotesSoon);
+  if (marginLayout.addEventListener) marginLayout.addEventListener("change", placeNotesSoon);
+  if (document.fonts) {
+    document.fonts.addEventListener("loadingdone", placeNotesSoon);
+    document.fonts.ready.then(placeNotesSoon);
+  }
+
   // Note popover: hover, focus or tap a marker to read its note in place.
   var popover = document.createElement("div");
   popover.id = "note-popover";

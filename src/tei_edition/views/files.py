@@ -1,12 +1,13 @@
 """Files published as they are: each document's TEI (/tei/{document}.xml, and .{lang}.xml for a
-translation), the images its TEI shows (/media/), the templates' assets (/assets/)."""
+translation), the images its TEI shows (/media/), the templates' assets (/assets/; the icon that
+browsers ask for at the root, /favicon.ico, from assets/favicon.ico)."""
 from __future__ import annotations
 
 from collections.abc import Iterator
 
 from tei_edition.errors import read_bytes
 from tei_edition.site import Site
-from tei_edition.urls import tei_path
+from tei_edition.urls import favicon_path, tei_path
 from tei_edition.views.base import DocumentPages, EditionIndex, Output, Published
 
 
@@ -27,7 +28,8 @@ class StaticFilesView:
             yield Output(site_path, read_bytes(image))
         assets = site.templates / "assets"
         for asset in sorted(p for p in assets.rglob("*") if p.is_file()):
-            yield Output(f"assets/{asset.relative_to(assets).as_posix()}", read_bytes(asset))
+            name = asset.relative_to(assets).as_posix()
+            yield Output(favicon_path() if name == "favicon.ico" else f"assets/{name}", read_bytes(asset))
 
     def anchors(self, site: Site, index: EditionIndex) -> Iterator[Published]:
         return iter(())
