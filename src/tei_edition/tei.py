@@ -357,9 +357,17 @@ def _check_pages(root: etree._Element, path: Path, errors: Collector) -> None:
 
 
 def _check_note_kinds(root: etree._Element, path: Path, errors: Collector) -> None:
-    """The notes this edition renders: footnotes (place="foot", with an id) and translator's notes."""
+    """The notes this edition renders: footnotes (place="foot", with an id), translator's notes,
+    and the editors' conjectures on a misprint (pointing to its `sic`)."""
     for note in root.iterfind(".//t:text//t:note", NS):
         if note.get("type") == "translator":
+            continue
+        if note.get("type") == "editorial":
+            sic = elements(root, "//t:sic[@xml:id=$id][not(parent::t:choice)]", id=attr(note, "target")[1:])
+            if note.get("subtype") != "conjecture" or not sic:
+                errors.add(path, source_line(note), "an editorial note is a conjecture on a misprint: "
+                                                  "subtype=\"conjecture\" and target=\"#…\" pointing to a <sic> "
+                                                  "that is not in a <choice>")
             continue
         if note.get("place") != "foot" or not note.get(XML_ID):
             errors.add(path, source_line(note), f"a note needs place=\"foot\" and an xml:id (or type=\"translator\"), "

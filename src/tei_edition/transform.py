@@ -251,7 +251,7 @@ def build_document(tree: etree._ElementTree, path: Path, doc_id: str, refs: dict
     byline_content = tx.content(byline) if byline is not None else None
     all_notes = tuple(tx.state.notes) + (tuple(back_tx.state.notes) if back_tx is not tx else ())
     source = source_info(printed.getroot())
-    title_texts: Any = title.xpath(".//text()[not(ancestor::t:note)]", namespaces=NS)
+    title_texts: Any = title.xpath(".//text()[not(ancestor::t:note or ancestor::t:corr)]", namespaces=NS)  # as printed
     return Document(
         id=doc_id, lang=root.get(XML_LANG, ""), title=title_content,
         title_text=normalize_space("".join(str(t) for t in title_texts if isinstance(t, str))),

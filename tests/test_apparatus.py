@@ -1,0 +1,55 @@
+"""The editors' apparatus on the built site: misprints shown as printed with the editors' note,
+what an "Ibid." repeats shown as inferred, and the published TEI linking only to the site."""
+from __future__ import annotations
+
+import pytest
+from conftest import parse_html
+
+from tei_edition.tei import normalize_space
+
+# As printed, the editors' proposal, whether it is a correction (else a conjecture: an inference).
+MISPRINTS = [("г.", "гг.", True), ("сообщите результатах", "сообщите о результатах", False),
+             ("смягчения", "смягчение", False), ("пуша", "пух", False), ("Озарнина", "Озорнина", True),
+             ("достаточна", "достаточно", True), ("нормализовать", "нейтрализовать", False)]
+
+
+def text(element) -> str:
+    return normalize_space(element.text_content())
+
+
+@pytest.mark.parametrize("number, printed, proposed, corrected",
+                         [(n, *misprint) for n, misprint in enumerate(MISPRINTS, start=1)])
+def test_a_misprint_is_shown_as_printed_marked_with_the_editors_note(article, number, printed, proposed, corrected):
+    # In the reading text: the printed form, marked, then a marker that leads to the note.
+    [sic] = article.xpath(f"//main//*[self::p or self::h1 or self::td][not(ancestor::li)]"
+                          f"/descendant::span[@class='sic'][.='{printed}']")
+    marker = sic.getnext()
+    assert marker.tag == "a" and marker.get("href") == f"#ed{number}" and marker.get("id") == f"edref-{number}"
+    assert "editorial-noteref" in marker.get("class") and text(marker) == f"*{number}"
+    # The note: in a notes list beside the text (readable without hover or script), in Russian.
+    [note] = article.xpath(f"//aside[@class='sidenotes']//li[@id='ed{number}']")
+    assert note.xpath("./a[@class='note-backref']/@href") == [f"#edref-{number}"]
+    body = text(note.xpath(".//span[@class='note-text']")[0])
+    assert body.startswith(f"Так в источнике: «{printed}»")
+    if corrected:
+        assert body.endswith(f"Исправление издателей: «{proposed}».")
+    else:
+        assert f"возможно, имелось в виду «{proposed}»: это предположение издателей" in body.lower()
+
+
+def test_the_reading_text_stays_the_print(article):
+    body = text(article.xpath("//div[@class='doc-body']")[0])
+    assert "сила была достаточна*6 дешевой" in body and "достаточно дешевой" not in body
+    assert "Э.К. Озарнина*5 — Т. Ш." in body
+    assert text(article.xpath("//h1")[0]).endswith("в 1921–1923 г.*1")
+    assert article.xpath("string(//title)").startswith("О формах") and "г.гг." not in article.xpath("string(//title)")
+
+
+def test_the_parallel_view_gives_the_editors_notes_in_the_original_column(built_site):
+    page = parse_html(built_site / "en" / "shemetova-2020" / "parallel" / "index.html")
+    row = page.xpath("//section[@id='ed5']")[0]
+    cells = row.xpath("./div[@class='parallel-cell']")
+    assert len(cells) == 2 and text(cells[1]) == ""  # the original's column, the translation's empty
+    assert text(cells[0]).endswith("Thus in the source: “Озарнина”. The editors' correction: “Озорнина”.")
+    assert cells[0].xpath(".//span[@class='corr'][@lang='ru'][.='Озорнина']")
+    assert page.xpath("//a[contains(@class,'editorial-noteref')][@href='#ed5']")
