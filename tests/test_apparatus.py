@@ -3,7 +3,8 @@ what an "Ibid." repeats shown as inferred, and the published TEI linking only to
 from __future__ import annotations
 
 import pytest
-from conftest import parse_html
+from conftest import ROOT, parse_html
+from lxml import etree
 
 from tei_edition.tei import normalize_space
 
@@ -53,3 +54,36 @@ def test_the_parallel_view_gives_the_editors_notes_in_the_original_column(built_
     assert text(cells[0]).endswith("Thus in the source: “Озарнина”. The editors' correction: “Озорнина”.")
     assert cells[0].xpath(".//span[@class='corr'][@lang='ru'][.='Озорнина']")
     assert page.xpath("//a[contains(@class,'editorial-noteref')][@href='#ed5']")
+
+
+@pytest.mark.parametrize("lang, note, inferred, printed, source", [
+    ("ru", "n13", "[РГАЭ. Ф. 635. Оп. 3. Д. 3.]", "Л. 80", "прим. 12"),
+    ("ru", "n14", "[РГАЭ. Ф. 635. Оп. 3. Д. 3. Л. 80]", "", "прим. 13"),
+    ("ru", "n15", "[РГАЭ. Ф. 635. Оп. 3. Д. 3. Л. 80]", "", "прим. 14"),
+    ("en", "n13", "[RGAE, f. 635, op. 3, d. 3]", ", l. 80", "note 12"),
+    ("en", "n14", "[RGAE, f. 635, op. 3, d. 3, l. 80]", "", "note 13"),
+])
+def test_the_register_shows_what_an_ibid_repeats_as_inferred(built_site, lang, note, inferred, printed, source):
+    register = parse_html(built_site / lang / "archives" / "index.html")
+    [item] = register.xpath(f"//article[@id='rgae-635-3-3']//ul[@class='cited-in']"
+                            f"/li[a[@href='../shemetova-2020/#{note}']]")
+    [span] = item.xpath(".//span[@class='inferred']")
+    assert text(span) == inferred  # in brackets, apart from what the note prints
+    assert normalize_space(span.tail or "").startswith(f"{printed};")
+    label = text(item.xpath(".//span[@class='inferred-label']")[0])
+    assert label.endswith(source) and ("выведено издателями" in label or "inferred by the editors" in label)
+
+
+def test_a_full_reference_is_not_marked_inferred(register):
+    items = register.xpath("//ul[@class='cited-in']/li")
+    full = [i for i in items if "Ibid." not in text(i)]
+    assert len(full) == 4 and not any(i.xpath(".//span[@class='inferred']") for i in full)
+
+
+def test_the_tei_marks_what_each_ibid_leaves_to_inference():
+    tree = etree.parse(str(ROOT / "edition" / "shemetova-2020.xml"))
+    ana = {b.get("{http://www.w3.org/XML/1998/namespace}id"): b.get("ana")
+           for b in tree.iter("{http://www.tei-c.org/ns/1.0}bibl") if b.get("type") == "archival"}
+    assert ana == {"ref-n7": None, "ref-n8": None, "ref-n9": None, "ref-n12": None,
+                   "ref-n13": "#inferred-unit", "ref-n14": "#inferred-unit #inferred-folios",
+                   "ref-n15": "#inferred-unit #inferred-folios"}

@@ -99,6 +99,7 @@ class OriginalInfo:
     file: str  # the original TEI's file name, the prefix of every corresp
     notes: dict[str, tuple[str, str]]  # note id -> (print page, printed number)
     refs: dict[str, ArchivalRef]  # the original's archival references by bibl id
+    repeats: dict[str, str]  # bibl id of an "Ibid." -> the bibl id it repeats (its sameAs)
 
     def target(self, element: etree._Element) -> str | None:
         return corresp_target(element, self.file)
@@ -313,9 +314,9 @@ class Transformer:
         for bibl in element.iterfind(".//t:bibl[@type='archival']", NS):
             key = self.original.target(bibl) if self.original else bibl.get(XML_ID)
             if key in self.refs:
+                repeats = self.original.repeats.get(key) if self.original else bibl.get("sameAs", "")[1:]
                 citations.append(Citation(key, self.refs[key], note_id, self.state.paragraph_id,
-                                          normalize_space(text_of(bibl)),
-                                          (bibl.get("sameAs") or "").lstrip("#") or None))
+                                          normalize_space(text_of(bibl)), repeats or None))
         lost = element.find("t:gap", NS) is not None
         if not lost:
             self.inline(element)  # what the note holds (notes in it first), in reading order

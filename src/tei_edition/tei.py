@@ -233,7 +233,13 @@ def parse_archival(root: etree._Element, path: Path, repositories: dict, errors:
 
 
 def _check_markup(bibl: etree._Element, ref: ArchivalRef, path: Path, errors: Collector) -> None:
-    """The structured parts must say what the printed text says."""
+    """The structured parts must say what the printed text says, and `ana` what it leaves to inference."""
+    inferred = {"#inferred-unit"} if ref.ibid else set()
+    inferred |= {"#inferred-folios"} if ref.folios_repeated else set()
+    if inferred != {"#inferred-unit", "#inferred-folios"} & set(attr(bibl, "ana").split()):
+        errors.add(path, source_line(bibl), f"what this reference does not print is the editors' inference: mark "
+                                          f"it ana=\"{' '.join(sorted(inferred, reverse=True)) or '(neither)'}\" "
+                                          f"(#inferred-unit, #inferred-folios: categories of the header's classDecl)")
     values = {"fond": ref.unit.fond, "opis": ref.unit.opis, "delo": ref.unit.delo}
     for idno in bibl.iterfind(".//t:idno", NS):
         kind = idno.get("type")

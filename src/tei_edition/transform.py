@@ -46,7 +46,8 @@ def original_info(tree: etree._ElementTree, path: Path, refs: dict[str, Archival
             page = element.get("n", "")
         elif element.get("place") == "foot":
             notes[element.get(XML_ID, "")] = (page, element.get("n", ""))
-    return OriginalInfo(path.name, notes, refs)
+    repeats = {bibl.get(XML_ID, ""): bibl.get("sameAs", "")[1:] for bibl in elements(tree, "//t:bibl[@sameAs]")}
+    return OriginalInfo(path.name, notes, refs, repeats)
 
 
 def pages_by_block(tree: etree._ElementTree) -> dict[str, list[str]]:
