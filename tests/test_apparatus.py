@@ -87,3 +87,44 @@ def test_the_tei_marks_what_each_ibid_leaves_to_inference():
     assert ana == {"ref-n7": None, "ref-n8": None, "ref-n9": None, "ref-n12": None,
                    "ref-n13": "#inferred-unit", "ref-n14": "#inferred-unit #inferred-folios",
                    "ref-n15": "#inferred-unit #inferred-folios"}
+
+
+# --- q33: the author's words «— отмечал Эпштейн, —» stand between two parts of one quotation ------
+
+def test_the_interrupted_quotation_is_two_parts_without_the_authors_words(article):
+    first, second = article.get_element_by_id("q33"), article.get_element_by_id("q33b")
+    assert text(first) == "Я не буду повторять,"
+    assert text(second) == "этот район нам нужен как путь для агитации в Индии"
+    between = normalize_space(first.tail or "")
+    assert between == "— отмечал Эпштейн, —" and first.getnext() is second
+
+
+def test_a_translation_may_render_an_interrupted_quotation_as_one(built_site):
+    """The English gives both parts q corresp="#q33" (until it points its second to #q33b): accepted,
+    and the anchor of the second part is on the Russian page only."""
+    from tei_edition.config import load_config
+    from tei_edition.documents import read_documents
+    [source] = read_documents(load_config(ROOT / "edition"))
+    assert source.merged_quotations == {"en": frozenset({"q33b"})}
+    assert not parse_html(built_site / "en" / "shemetova-2020" / "index.html").xpath("//*[@id='q33b']")
+
+
+def test_a_translation_that_gives_the_second_part_its_own_q_carries_its_anchor(project, tmp_path):
+    from tei_edition.cli import main
+    english = project / "edition" / "shemetova-2020.en.xml"
+    text_en = english.read_text(encoding="utf-8")
+    second = '<q corresp="shemetova-2020.xml#q33">this region'
+    assert text_en.count(second) == 1
+    english.write_text(text_en.replace(second, '<q corresp="shemetova-2020.xml#q33b">this region'), encoding="utf-8")
+    assert main(["build", "--strict", "--edition", str(project / "edition"), "--out", str(tmp_path / "out")]) == 0
+    page = parse_html(tmp_path / "out" / "en" / "shemetova-2020" / "index.html")
+    assert text(page.get_element_by_id("q33b")).startswith("this region")
+
+
+def test_a_quotation_left_out_entirely_is_still_refused(project, capsys):
+    from tei_edition.cli import main
+    english = project / "edition" / "shemetova-2020.en.xml"
+    text_en = english.read_text(encoding="utf-8").replace('<q corresp="shemetova-2020.xml#q33">', '<q>')
+    english.write_text(text_en, encoding="utf-8")
+    assert main(["check", "--edition", str(project / "edition")]) == 1
+    assert "the quotation shemetova-2020.xml#q33 " in capsys.readouterr().err

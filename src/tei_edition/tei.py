@@ -19,7 +19,7 @@ XML_ID = "{http://www.w3.org/XML/1998/namespace}id"
 XML_LANG = "{http://www.w3.org/XML/1998/namespace}lang"
 NS = {"t": TEI_NS}
 SCHEMA = Path(__file__).parent / "schemas" / "tei-edition.rng"  # tei_all pruned to tei-edition.odd
-POINTER_ATTRIBUTES = ("corresp", "sameAs", "ana", "ref", "resp", "who", "target")
+POINTER_ATTRIBUTES = ("corresp", "sameAs", "ana", "ref", "resp", "who", "target", "next", "prev")
 IDNO_LABELS = {"fond": "Ф.", "opis": "Оп.", "delo": "Д."}
 
 

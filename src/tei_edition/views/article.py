@@ -22,6 +22,7 @@ class ArticleView:
             yield Output(page.path, html, reading=source.version(lang))
 
     def anchors(self, document: DocumentPages) -> Iterator[Published]:
-        paths = tuple(article_path(lang, document.id) for lang in document.site.config.languages)
+        languages, merged = document.site.config.languages, document.source.merged_quotations
         for anchor in document.source.anchors:
-            yield Published(anchor, paths)
+            yield Published(anchor, tuple(article_path(lang, document.id) for lang in languages
+                                          if anchor.id not in merged.get(lang, ())))
