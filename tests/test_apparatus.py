@@ -2,6 +2,10 @@
 what an "Ibid." repeats shown as inferred, and the published TEI linking only to the site."""
 from __future__ import annotations
 
+import posixpath
+import shutil
+from urllib.parse import urlsplit
+
 import pytest
 from conftest import ROOT, parse_html
 from lxml import etree
@@ -128,3 +132,66 @@ def test_a_quotation_left_out_entirely_is_still_refused(project, capsys):
     english.write_text(text_en, encoding="utf-8")
     assert main(["check", "--edition", str(project / "edition")]) == 1
     assert "the quotation shemetova-2020.xml#q33 " in capsys.readouterr().err
+
+
+# --- the published TEI links only to what the site publishes ------------------------------------
+
+# TEI attributes whose values are URIs (data.pointer): each space-separated token is one.
+URI_ATTRIBUTES = ("target", "url", "corresp", "ref", "sameAs", "ana", "resp", "who", "next", "prev", "source",
+                  "facs", "scheme", "synch", "copyOf", "exclude", "select", "hand", "decls")
+
+
+def unresolved_links(site, tei_path: str) -> list[str]:
+    """Every URI in a published TEI file that is neither absolute http(s) nor found in the site."""
+    tree = etree.parse(str(site / tei_path))
+    problems = []
+    for element in tree.iter():
+        if not isinstance(element.tag, str):
+            continue
+        for name in URI_ATTRIBUTES:
+            for value in (element.get(name) or "").split():
+                parts = urlsplit(value)
+                if parts.scheme in ("http", "https") and parts.netloc:
+                    continue
+                target = tei_path if not parts.path else posixpath.normpath(
+                    posixpath.join(posixpath.dirname(tei_path), parts.path))
+                file = site / target
+                if parts.scheme or target.startswith("..") or not file.is_file():
+                    problems.append(f"{tei_path}:{element.sourceline}: {name}=\"{value}\": no file {target}")
+                elif parts.fragment and not etree.parse(str(file)).xpath("//*[@xml:id=$id]", id=parts.fragment):
+                    problems.append(f"{tei_path}:{element.sourceline}: {name}=\"{value}\": no #{parts.fragment}")
+    return problems
+
+
+def test_every_link_in_the_published_tei_resolves_within_the_site(built_site):
+    published = sorted(str(p.relative_to(built_site)) for p in (built_site / "tei").glob("*.xml"))
+    assert published == ["tei/shemetova-2020.en.xml", "tei/shemetova-2020.xml"]
+    for tei_path in published:
+        assert unresolved_links(built_site, tei_path) == []
+
+
+def test_a_link_to_an_unpublished_file_is_found(built_site, tmp_path):
+    """The check above, proved: the old link to the repository's seed folder is refused."""
+    site = tmp_path / "site"
+    shutil.copytree(built_site, site)
+    tei = site / "tei" / "shemetova-2020.xml"
+    tei.write_text(tei.read_text(encoding="utf-8").replace("../source/shemetova-2020.txt",
+                                                           "../seeds/000_18c5ebe104e7b172.txt"), encoding="utf-8")
+    [problem] = unresolved_links(site, "tei/shemetova-2020.xml")
+    assert 'target="../seeds/000_18c5ebe104e7b172.txt": no file seeds/000_18c5ebe104e7b172.txt' in problem
+
+
+def test_the_source_text_is_published_as_it_is_and_linked_from_the_article(built_site):
+    published = built_site / "source" / "shemetova-2020.txt"
+    assert published.read_bytes() == (ROOT / "seeds" / "000_18c5ebe104e7b172.txt").read_bytes()
+    for lang in ("ru", "en"):
+        page = parse_html(built_site / lang / "shemetova-2020" / "index.html")
+        assert page.xpath("//header//p[@class='tei-link']/a[@href='../../source/shemetova-2020.txt']"
+                          "[@type='text/plain'][@hreflang='ru']")
+
+
+def test_the_header_keeps_only_the_authors_keywords():
+    tree = etree.parse(str(ROOT / "edition" / "shemetova-2020.xml"))
+    keywords = tree.xpath("//t:keywords", namespaces={"t": "http://www.tei-c.org/ns/1.0"})
+    assert [(k.get("resp"), k.get("{http://www.w3.org/XML/1998/namespace}lang")) for k in keywords] == \
+        [("#shemetova", "en")]

@@ -4,7 +4,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from tei_edition.cite import article_citation
-from tei_edition.urls import article_path
+from tei_edition.urls import article_path, source_path
 from tei_edition.views.base import DocumentPages, Output, Published
 
 
@@ -18,7 +18,9 @@ class ArticleView:
                              {other: article_path(other, document.id) for other in site.config.languages},
                              site.citation_line(lang, cited), document_id=document.id)
             html = site.render("article.html", page, document=model, article_citation=cited,
-                               tei=document.renderer(lang, page.path))
+                               tei=document.renderer(lang, page.path),
+                               source_text=source_path(document.id) if source.config.source else "",
+                               source_lang=source.lang)
             yield Output(page.path, html, reading=source.version(lang))
 
     def anchors(self, document: DocumentPages) -> Iterator[Published]:
