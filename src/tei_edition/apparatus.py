@@ -11,7 +11,6 @@ rendered by the rule table.
 """
 from __future__ import annotations
 
-from html import escape
 from typing import TYPE_CHECKING
 
 from lxml import etree
@@ -41,9 +40,8 @@ def misprint(tx: Transformer, element: etree._Element, out: _Output) -> None:
     tx.children(sic, out)
     out.markup("</span>")
     if note is not None:
-        label = escape(tx.strings["editorial_note_label"].format(label=note.label))
-        out.markup(f'<a class="noteref editorial-noteref"{tx.id_attribute(f"edref-{note.number}")} '
-                   f'href="#{note.id}" role="doc-noteref" aria-label="{label}"><sup>{escape(note.label)}</sup></a>')
+        out.markup(tx.noteref(note, "noteref editorial-noteref", "edref",
+                              tx.strings["editorial_note_label"].format(label=note.label)))
 
 
 def shown_with_its_sic(tx: Transformer, element: etree._Element, out: _Output) -> None:

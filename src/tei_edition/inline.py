@@ -295,11 +295,13 @@ class Transformer:
         """A note of any place, shown beside its paragraph and numbered in reading order. A printed
         note (this edition's `n7`) keeps its id's number and shows its print page and number."""
         note = self.note_of.get(element) if self.rendering else self._collect_note(element)
-        if note is None:
-            return
-        label = escape(self.strings["note_label"].format(number=note.number))
-        out.markup(f'<a class="noteref"{self.id_attribute(f"nref-{note.number}")} href="#{note.id}" '
-                   f'role="doc-noteref" aria-label="{label}"><sup>{note.number}</sup></a>')
+        if note is not None:
+            out.markup(self.noteref(note, "noteref", "nref", self.strings["note_label"].format(number=note.number)))
+
+    def noteref(self, note: Note, css: str, back: str, label: str) -> str:
+        """The marker where a note stands: a link to it, with the id the note links back to (`back`-N)."""
+        return (f'<a class="{css}"{self.id_attribute(f"{back}-{note.number}")} href="#{note.id}" '
+                f'role="doc-noteref" aria-label="{escape(label)}"><sup>{escape(note.label)}</sup></a>')
 
     def _collect_note(self, element: etree._Element) -> Note:
         self.note_count += 1
@@ -336,11 +338,9 @@ class Transformer:
             note = Note(f"tn{number}", number, "", "", self.state.paragraph_id,
                         Content(element, of_original=self.of_original), (), "translator", _letters(number), element)
             self.state.notes.append(note)
-        if note is None:
-            return
-        aria = escape(self.strings["translator_note_label"].format(label=note.label))
-        out.markup(f'<a class="noteref translator-noteref"{self.id_attribute(f"tnref-{note.number}")} '
-                   f'href="#tn{note.number}" role="doc-noteref" aria-label="{aria}"><sup>{note.label}</sup></a>')
+        if note is not None:
+            out.markup(self.noteref(note, "noteref translator-noteref", "tnref",
+                                    self.strings["translator_note_label"].format(label=note.label)))
 
     # --- paragraphs ---------------------------------------------------------------------------
     def paragraph(self, element: etree._Element, number: int | None = None, kind: str = "paragraph",
