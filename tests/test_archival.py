@@ -65,6 +65,13 @@ def test_ibid_alone_repeats_previous_folios_exactly():
     assert parse_reference(IBID, previous).folios == previous.folios
 
 
+def test_what_an_ibid_does_not_print_is_known_as_repeated():
+    first = parse_reference(REF_3)
+    with_folio, bare = parse_reference(IBID_80, first), parse_reference(IBID, first)
+    assert not first.folios_repeated and not with_folio.folios_repeated and bare.folios_repeated
+    assert bare == ArchivalRef(first.unit, first.folios, ibid=True)  # a citation of the same folios
+
+
 @pytest.mark.parametrize("text", [REF_1399, REF_14, REF_3])
 def test_russian_form_round_trips_article_strings(text):
     assert russian_form(parse_reference(text)) == text

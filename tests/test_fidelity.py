@@ -63,3 +63,23 @@ def test_check_command_passes_on_the_edition(capsys):
     out = capsys.readouterr().out
     assert "fidelity shemetova-2020: 0 difference(s)" in out
     assert "check passed" in out
+
+
+def test_a_misprint_is_regenerated_as_printed_not_as_corrected():
+    """Fidelity takes a choice's sic (the print), never the editors' corr or conjecture note."""
+    tree = tree_of('<TEI xmlns="http://www.tei-c.org/ns/1.0"><text><body><p>'
+                   '<lb/>была <choice><sic>доста<lb break="no" rend="hyphen"/>точна</sic><corr>достаточно</corr>'
+                   '</choice> дешевой, <sic xml:id="s1">нормализовать</sic><note type="editorial" '
+                   'subtype="conjecture" target="#s1"><mentioned>нейтрализовать</mentioned></note> влияние'
+                   '<note place="foot" n="1" xml:id="n1">Э.К. <choice><sic>Озарнина</sic><corr>Озорнина</corr>'
+                   '</choice></note>.</p></body></text></TEI>')
+    assert fidelity.print_lines(tree) == ["была доста-", "точна дешевой, нормализовать влияние1.",
+                                          "1. Э.К. Озарнина"]
+
+
+def test_the_edition_encodes_its_misprints_and_still_reproduces_the_source():
+    tree = etree.parse(str(ROOT / "edition" / "shemetova-2020.xml"))
+    ns = {"t": "http://www.tei-c.org/ns/1.0"}
+    assert len(tree.xpath("//t:text//t:sic", namespaces=ns)) == 7
+    assert tree.xpath("//t:text//t:corr[not(@resp='#editors') or not(@cert)]", namespaces=ns) == []
+    assert fidelity.compare(tree, SEED) == []

@@ -95,14 +95,21 @@ def test_lists_figures_quotations_verse_and_tables(article, article_site: Path):
 def test_links_and_editorial_marks(article):
     assert article.xpath("//a[@class='ref'][@href='https://example.org/roads'][.='a survey']")
     assert article.xpath("//a[@class='ref'][@href='#sec-2']") and article.xpath("//*[@id='sec-2']")
-    choice = article.xpath("//span[@class='choice']")[0]
-    assert choice.xpath("string(span[1])") == "the" and choice.xpath("string(span[2])") == "[teh]"
+    # A misprint (choice of sic and corr) stays as in the source, marked, with its marker; the
+    # editors' correction is in their note beside the paragraph.
+    assert article.xpath("//p[@class='para']/span[@class='sic'][.='teh']"
+                         "/following-sibling::*[1][self::a][@href='#ed1'][@data-number='*1']")
+    assert not article.xpath("//p[@class='para'][contains(., 'The the text')]")
+    note = article.xpath("//aside[@class='sidenotes']//li[@id='ed1'][@class='note note-editorial']")
+    assert note and note[0].xpath("string(.//span[@class='corr'])") == "the"
+    assert " ".join(note[0].xpath("string(.//span[@class='note-text'])").split()) == \
+        "Thus in the source: “teh”. The editors' correction: “the”."
     assert article.xpath("//span[@class='gap'][.='[…]']") and article.xpath("//del[.='deleted']")
     assert article.xpath("//ins[.='added']") and article.xpath("//span[@class='unclear'][.='unclear']")
 
 
 def test_notes_of_any_place_without_ids_are_numbered_and_linked(article):
-    notes = article.xpath("//li[contains(@class,'note')]")
+    notes = article.xpath("//li[contains(@class,'note')][not(contains(@class,'note-editorial'))]")
     assert sorted(n.get("id") for n in notes) == ["note-1", "note-2"]
     assert article.xpath("//a[@class='noteref'][@href='#note-1']") and article.xpath("//a[@href='#note-2']")
     # A foot note beside its paragraph; an end note (place="end") with the others after the text.

@@ -8,10 +8,12 @@ import pytest
 from conftest import ROOT
 from lxml import etree
 
+from tei_edition import apparatus
 from tei_edition.config import load_config
 from tei_edition.errors import EditionError
 from tei_edition.inline import RULES, PageContext, Transformer
-from tei_edition.rules import Rule, RuleTable
+from tei_edition.model import Note
+from tei_edition.rules import Rule, RuleTable, choice
 
 TEI = "http://www.tei-c.org/ns/1.0"
 STRINGS = load_config(ROOT / "edition").strings("en")
@@ -40,8 +42,8 @@ def render(snippet: str, parent: str = "p") -> str:
     ('<ref target="https://example.org/?a=1&amp;b=2">x</ref>', '<a class="ref" href="https://example.org/?a=1&amp;b=2">x</a>'),
     ('<ref target="#s2">x</ref>', '<a class="ref" href="#s2">x</a>'),
     ('<ptr target="https://example.org/"/>', '<a class="ptr" href="https://example.org/">https://example.org/</a>'),
-    ('<choice><sic>teh</sic><corr>the</corr></choice>',
-     '<span class="choice"><span class="corr">the</span> <span class="choice-alternative sic">[teh]</span></span>'),
+    ('<choice><orig>colr</orig><reg>color</reg></choice>',
+     '<span class="choice"><span class="reg">color</span> <span class="choice-alternative orig">[colr]</span></span>'),
     ('<gap reason="illegible"/>', '<span class="gap" title="illegible">[…]</span>'),
     ('<del>x</del>', '<del class="del">x</del>'),
     ('<add>x</add>', '<ins class="add">x</ins>'),
@@ -128,3 +130,61 @@ def test_conditions_pick_the_first_rule_that_applies():
 def test_two_unconditional_rules_for_one_element_are_refused():
     with pytest.raises(ValueError, match="two unconditional rules for <hi>"):
         RuleTable((Rule("hi", lambda tx, e, out: None), Rule("hi", lambda tx, e, out: None)))
+
+
+# --- misprints (apparatus.py): the text as printed, marked, and the editors' note -----------------
+
+def render_with_notes(snippet: str) -> tuple[str, list[Note]]:
+    """The snippet's HTML as a page shows it after the model's walk has collected its notes."""
+    root = etree.fromstring(f'<p xmlns="{TEI}" xmlns:xml="http://www.w3.org/XML/1998/namespace">{snippet}</p>')
+    model = Transformer(Path("snippet.xml"), {})
+    model.inline(root)
+    notes = list(model.state.notes)
+    page = Transformer(Path("snippet.xml"), {}, page=PageContext(STRINGS, root=""),
+                       notes={note.element: note for note in notes if note.element is not None})
+    return str(page.inline(root)), notes
+
+
+MARKER = ('<a class="noteref editorial-noteref" id="edref-1" href="#ed1" role="doc-noteref" '
+          'aria-label="Editors&#x27; note *1" data-number="*1"></a>')
+
+
+def test_a_corrected_misprint_shows_the_print_and_puts_the_correction_in_a_note():
+    html, notes = render_with_notes('a <choice><sic>teh</sic><corr resp="#editors" cert="high">the</corr></choice> b')
+    assert html == f'a <span class="sic">teh</span>{MARKER} b'  # the printed text, not the correction
+    [note] = notes
+    assert (note.id, note.kind, note.label) == ("ed1", "editorial", "*1")
+    assert note.emendation is not None and note.emendation.corrected
+    assert note.emendation.proposed is not None and note.emendation.proposed.element.text == "the"
+    assert note.emendation.printed.element.text == "teh"
+
+
+def test_a_misprint_broken_across_a_line_end_stays_one_word():
+    html, _ = render_with_notes('<choice><sic>доста<lb break="no" rend="hyphen"/>точна</sic>'
+                                '<corr>достаточно</corr></choice> дешевой')
+    assert html == f'<span class="sic">достаточна</span>{MARKER} дешевой'
+
+
+def test_an_uncorrected_misprint_takes_the_editors_conjecture_from_the_note_pointing_to_it():
+    html, notes = render_with_notes('<sic xml:id="sic-1">нормализовать</sic><note type="editorial" '
+                                    'subtype="conjecture" resp="#editors" cert="low" target="#sic-1">'
+                                    '<mentioned>нейтрализовать</mentioned></note> влияние')
+    assert html == f'<span class="sic">нормализовать</span>{MARKER} влияние'  # the note: nothing in the text
+    [note] = notes
+    assert note.emendation is not None and not note.emendation.corrected
+    assert note.emendation.proposed is not None and note.emendation.proposed.element.get("subtype") == "conjecture"
+
+
+def test_a_misprint_without_correction_or_conjecture_still_has_its_note():
+    html, notes = render_with_notes('<sic>пуша</sic>')
+    assert html == f'<span class="sic">пуша</span>{MARKER}'
+    assert notes[0].emendation is not None and notes[0].emendation.proposed is None
+
+
+def test_misprint_rules_are_chosen_by_condition():
+    choice_with_sic = etree.fromstring(f'<choice xmlns="{TEI}"><sic>a</sic><corr>b</corr></choice>')
+    choice_regularised = etree.fromstring(f'<choice xmlns="{TEI}"><orig>a</orig><reg>b</reg></choice>')
+    editorial = etree.fromstring(f'<note xmlns="{TEI}" type="editorial">x</note>')
+    assert RULES.find(choice_with_sic).behaviour is apparatus.misprint and RULES.find(choice_with_sic).reorders
+    assert RULES.find(choice_regularised).behaviour is choice
+    assert RULES.find(editorial).behaviour is apparatus.shown_with_its_sic

@@ -52,9 +52,12 @@ def test_reading_text_joins_soft_hyphens_and_keeps_hard_ones(article):
     assert "руково-дством" not in body and "  " not in body
 
 
+FOOTNOTES = "//li[contains(@class, 'note')][not(contains(@class, 'note-editorial'))]"  # the print's notes
+
+
 def test_28_notes_with_two_way_links(article):
     markers = article.xpath("//a[@class='noteref' or @class='noteref lost']")
-    notes = article.xpath("//li[contains(@class, 'note')]")
+    notes = article.xpath(FOOTNOTES)
     assert len(markers) == len(notes) == 28
     for number, (marker, note) in enumerate(zip(markers, notes, strict=True), start=1):
         assert marker.get("id") == f"nref-{number}" and marker.get("href") == f"#n{number}"
@@ -63,7 +66,7 @@ def test_28_notes_with_two_way_links(article):
 
 
 def test_lost_notes_say_so_and_surviving_notes_keep_their_text(article):
-    notes = {note.get("id"): note for note in article.xpath("//li[contains(@class, 'note')]")}
+    notes = {note.get("id"): note for note in article.xpath(FOOTNOTES)}
     surviving = {"n7": "РГАЭ. Ф. 413. Оп. 3. Д. 1399. Л. 4.", "n8": "РГАЭ. Ф. 413. Оп. 3. Д. 1399. Л. 5.",
                  "n9": "РГАЭ. Ф. 635. Оп. 3. Д. 14. Л. 353–354.", "n12": "РГАЭ. Ф. 635. Оп. 3. Д. 3. Л. 81.",
                  "n13": "Ibid. Л. 80.", "n14": "Ibid.", "n15": "Ibid."}
@@ -77,7 +80,7 @@ def test_lost_notes_say_so_and_surviving_notes_keep_their_text(article):
 
 
 def test_printed_note_numbers_restart_on_each_page(article):
-    printed = [text(n) for n in article.xpath("//span[@class='note-printed']")]
+    printed = [text(n) for n in article.xpath(f"{FOOTNOTES}/span[@class='note-printed']")]
     assert printed[0] == "(с. 166, прим. 1)" and printed[6] == "(с. 167, прим. 2)"
     assert printed[7] == "(с. 168, прим. 1)"
 

@@ -1,6 +1,7 @@
 """A translation is aligned to its original through ids: every unit of the original has exactly
 one counterpart with the same xml:id pointing back to it (`corresp="original.xml#id"`), and
-nothing in the translation is left over. Quotations, duties and dates must agree as well.
+nothing in the translation is left over. Quotations, duties and dates must agree as well; a
+quotation the author's words interrupt (`q next`/`prev`) may be translated as one.
 """
 from __future__ import annotations
 
@@ -63,8 +64,27 @@ def _has_text(element: etree._Element) -> bool:
     return bool(normalize_space(text_of(element))) or element.find(".//t:gap", NS) is not None
 
 
+def merged_quotation_parts(original: etree._ElementTree, translation: etree._ElementTree,
+                           original_name: str) -> frozenset[str]:
+    """The later parts of the original's interrupted quotations (`q prev="#…"`, after the author's
+    words «— отмечал Эпштейн, —») that the translation renders as one with the first part: they
+    have no `q` of their own there, so no anchor on its page."""
+    quoted = {corresp_target(q, original_name) for q in translation.iterfind(".//t:q", NS)}
+    parts = {attr(q, XML_ID): q for q in elements(original, "//t:text//t:q[@xml:id]")}
+    merged = set()
+    for part_id, q in parts.items():
+        first, seen = q, {part_id}
+        while attr(first, "prev")[1:] in parts.keys() - seen:  # back to the first part (never in a circle)
+            first = parts[attr(first, "prev")[1:]]
+            seen.add(attr(first, XML_ID))
+        if first is not q and part_id not in quoted and attr(first, XML_ID) in quoted:
+            merged.add(part_id)
+    return frozenset(merged)
+
+
 def _check_quotations(original, translation, original_name, path, errors) -> None:
     quoted = {corresp_target(q, original_name) for q in translation.iterfind(".//t:q", NS)}
+    quoted |= merged_quotation_parts(original, translation, original_name)  # translated with their first part
     for q in original.iterfind(".//t:text//t:q", NS):
         if q.get(XML_ID) not in quoted:
             errors.add(path, None, f"the quotation {original_name}#{q.get(XML_ID)} (line {source_line(q)}) has no "

@@ -113,11 +113,14 @@ class ArchivalUnit:
 @dataclass(frozen=True)
 class ArchivalRef:
     """One citation. For "Ibid."/"Там же" ibid is True and unit/folios are already resolved,
-    so consumers never need the preceding footnote to know what is cited."""
+    so consumers never need the preceding footnote to know what is cited (what is resolved is
+    not printed: the unit of an Ibid. always, its folios when `folios_repeated`)."""
 
     unit: ArchivalUnit
     folios: tuple[FolioRange, ...]
     ibid: bool = False
+    # A bare "Ibid." prints no folio: its folios are the repeated reference's, an inference.
+    folios_repeated: bool = field(default=False, compare=False)
 
 
 class _Cursor:
@@ -162,7 +165,7 @@ def parse_reference(text: str, previous: ArchivalRef | None = None,
         if previous is None:
             raise ArchivalParseError(f'"{word}" has no preceding archival reference to repeat')
         if cur.at_end():
-            return ArchivalRef(previous.unit, previous.folios, ibid=True)
+            return ArchivalRef(previous.unit, previous.folios, ibid=True, folios_repeated=bool(previous.folios))
         if not cur.text.startswith("Л", cur.pos):
             raise cur.fail(f'"Л. <folio>" or nothing after "{word}"', f"{word.rstrip('.')}. Л. 80.")
         return ArchivalRef(previous.unit, _folios_to_end(cur), ibid=True)

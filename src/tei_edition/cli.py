@@ -83,8 +83,11 @@ def _serve(args: argparse.Namespace) -> int:
                                               f"(0: any free port)")
     try:  # before building: a busy port should not cost a build
         import http.server  # only for serve: it takes a tenth of a second to import
+        class Handler(http.server.SimpleHTTPRequestHandler):
+            extensions_map = {**http.server.SimpleHTTPRequestHandler.extensions_map,
+                              ".txt": "text/plain; charset=utf-8"}  # a published source text is UTF-8
         server = http.server.ThreadingHTTPServer(("127.0.0.1", args.port), functools.partial(
-            http.server.SimpleHTTPRequestHandler, directory=str(args.out)))
+            Handler, directory=str(args.out)))
     except OSError as exc:
         raise EditionError.at("--port", None, f"cannot serve on 127.0.0.1:{args.port} ({exc.strerror or exc}); "
                                               f"choose another port with --port") from None

@@ -14,7 +14,7 @@ from pathlib import Path
 from lxml import etree
 
 from tei_edition import tei
-from tei_edition.alignment import check_translation
+from tei_edition.alignment import check_translation, merged_quotation_parts
 from tei_edition.anchors import Anchor, document_anchors
 from tei_edition.archival import ArchivalRef
 from tei_edition.config import Config, DocumentConfig
@@ -60,6 +60,13 @@ class SourceDocument:
         if not self.translations:
             return None
         return self.lang, lang if lang in self.translations else sorted(self.translations)[0]
+
+    @cached_property
+    def merged_quotations(self) -> dict[str, frozenset[str]]:
+        """Per translation, the later parts of interrupted quotations it translates as one with the
+        first part: their anchors are on the original's page only."""
+        return {lang: merged_quotation_parts(self.tree, tree, self.config.tei.name)
+                for lang, tree in self.translations.items()}
 
     @cached_property
     def anchors(self) -> list[Anchor]:

@@ -2,14 +2,17 @@
 
 The TEI records every print line (`lb`), page (`pb`), soft hyphen (`lb/@rend="hyphen"`)
 and printed note number (`note/@n`), so the seed's lines can be rebuilt: body lines in
-order, and at each page's end the texts of that page's notes ("2. РГАЭ. …"). Comparison
-ignores only white space and the page furniture that the TEI header declares.
+order, and at each page's end the texts of that page's notes ("2. РГАЭ. …"). A misprint is
+rebuilt as printed (its `sic`); the editors' correction (`corr`) and notes (`note
+type="editorial"`) are not the print's. Comparison ignores only white space and the page
+furniture that the TEI header declares.
 """
 from __future__ import annotations
 
 import difflib
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 from lxml import etree
 
@@ -17,6 +20,8 @@ from tei_edition.errors import read_text
 from tei_edition.tei import NS, elements, local_name, normalize_space, text_of
 
 BLOCKS = {"p", "head", "table", "div", "titlePart", "byline", "front", "body", "back"}
+# Not in the print: a choice's editorial alternatives (the print has its sic, orig or abbr).
+NOT_PRINTED = {"corr", "reg", "expan"}
 
 
 @dataclass(frozen=True)
@@ -47,7 +52,7 @@ class _LineWriter:
     def end_page(self) -> None:
         self.flush()
         for note in self.page_notes:
-            text = normalize_space(text_of(note))
+            text = normalize_space(printed_text(note))
             if text:
                 self.lines.append(f"{note.get('n')}. {text}")
         self.page_notes = []
@@ -62,6 +67,8 @@ class _LineWriter:
             self.flush(hyphen=following is not None and local_name(following) == "lb"
                        and following.get("rend") == "hyphen")
             self.end_page()
+        elif name in NOT_PRINTED or (name == "note" and element.get("type") == "editorial"):
+            return  # the editors' text (a correction, a conjecture), not the print's
         elif name == "note":
             self.current.append(element.get("n", "?"))
             self.page_notes.append(element)
@@ -72,6 +79,16 @@ class _LineWriter:
                 self.current.append(child.tail or "")
             if name in BLOCKS:
                 self.flush()
+
+
+def printed_text(element: etree._Element) -> str:
+    """The text of an element as printed: without the editors' corrections and notes in it."""
+    found: Any = _PRINTED(element)
+    return "".join(str(part) for part in found)
+
+
+_PRINTED = etree.XPath(".//text()[not(" + " or ".join(f"ancestor::t:{name}" for name in sorted(NOT_PRINTED))
+                       + " or ancestor::t:note[@type='editorial'])]", namespaces=NS)
 
 
 def print_lines(tree: etree._ElementTree) -> list[str]:

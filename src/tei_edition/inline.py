@@ -131,6 +131,7 @@ class OriginalInfo:
     file: str  # the original TEI's file name, the prefix of every corresp
     notes: dict[str, tuple[str, str]]  # note id -> (print page, printed number)
     refs: dict[str, ArchivalRef]  # the original's archival references by bibl id
+    repeats: dict[str, str]  # bibl id of an "Ibid." -> the bibl id it repeats (its sameAs)
     lang: str = ""  # the original's language (BCP 47)
 
     def target(self, element: etree._Element) -> str | None:
@@ -330,13 +331,16 @@ class Transformer:
         """A note of any place, shown beside its paragraph and numbered in reading order. A printed
         note (this edition's `n7`) keeps its id's number and shows its print page and number."""
         note = self.note_of.get(element) if self.rendering else self._collect_note(element)
-        if note is None:
-            return
-        # A lost note's marker says so, in its name and its look (README, "How the pages read").
-        label = escape(self.strings["note_lost_label" if note.lost else "note_label"].format(number=note.number))
-        css = "noteref lost" if note.lost else "noteref"
-        out.markup(f'<a class="{css}"{self.id_attribute(f"nref-{note.number}")} href="#{note.id}" '
-                   f'role="doc-noteref" aria-label="{label}" data-number="{note.number}"></a>')
+        if note is not None:
+            # A lost note's marker says so, in its name and its look (README, "How the pages read").
+            label = self.strings["note_lost_label" if note.lost else "note_label"].format(number=note.number)
+            out.markup(self.noteref(note, "noteref lost" if note.lost else "noteref", "nref", label))
+
+    def noteref(self, note: Note, css: str, back: str, label: str) -> str:
+        """The marker where a note stands: a link to it, with the id the note links back to (`back`-N);
+        its number is drawn by the style sheet (data-number), never part of the text."""
+        return (f'<a class="{css}"{self.id_attribute(f"{back}-{note.number}")} href="#{note.id}" '
+                f'role="doc-noteref" aria-label="{escape(label)}" data-number="{escape(note.label)}"></a>')
 
     def _collect_note(self, element: etree._Element) -> Note:
         self.note_count += 1
@@ -351,9 +355,9 @@ class Transformer:
         for bibl in element.iterfind(".//t:bibl[@type='archival']", NS):
             key = self.original.target(bibl) if self.original else bibl.get(XML_ID)
             if key in self.refs:
+                repeats = self.original.repeats.get(key) if self.original else bibl.get("sameAs", "")[1:]
                 citations.append(Citation(key, self.refs[key], note_id, self.state.paragraph_id,
-                                          normalize_space(text_of(bibl)),
-                                          (bibl.get("sameAs") or "").lstrip("#") or None))
+                                          normalize_space(text_of(bibl)), repeats or None))
         lost = element.find("t:gap", NS) is not None
         if not lost:
             self.inline(element)  # what the note holds (notes in it first), in reading order
@@ -373,12 +377,9 @@ class Transformer:
             note = Note(f"tn{number}", number, "", "", self.state.paragraph_id,
                         Content(element, of_original=self.of_original), (), "translator", _letters(number), element)
             self.state.notes.append(note)
-        if note is None:
-            return
-        aria = escape(self.strings["translator_note_label"].format(label=note.label))
-        out.markup(f'<a class="noteref translator-noteref"{self.id_attribute(f"tnref-{note.number}")} '
-                   f'href="#tn{note.number}" role="doc-noteref" aria-label="{aria}" '
-                   f'data-number="{escape(note.label)}"></a>')
+        if note is not None:
+            out.markup(self.noteref(note, "noteref translator-noteref", "tnref",
+                                    self.strings["translator_note_label"].format(label=note.label)))
 
     # --- paragraphs ---------------------------------------------------------------------------
     def paragraph(self, element: etree._Element, number: int | None = None, kind: str = "paragraph",

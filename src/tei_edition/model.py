@@ -75,18 +75,30 @@ class Citation:
 
 
 @dataclass(frozen=True)
+class Emendation:
+    """What the editors say of a misprint kept as printed (TEI `sic`): the text as printed, and
+    their correction (`choice/corr`: certain) or conjecture (a `note type="editorial"
+    subtype="conjecture"` pointing to a `sic` alone: an inference, not a correction), if any."""
+
+    printed: Content
+    proposed: Content | None = None
+    corrected: bool = False  # the proposal is a correction, not a conjecture
+
+
+@dataclass(frozen=True)
 class Note:
-    id: str  # "n7": the edition's continuous numbering; "tn3": a translator's note
+    id: str  # "n7": the edition's continuous numbering; "tn3": a translator's note; "ed1": the editors'
     number: int
     printed: str  # the number printed on its page ("" for a translator's note)
     page: str
     paragraph_id: str
     content: Content | None  # None: the source lost the note's text
     citations: tuple[Citation, ...] = ()
-    kind: str = "foot"  # or "translator"
-    label: str = ""  # what the marker shows: "7", or "a" for a translator's note
+    kind: str = "foot"  # or "translator", "editorial"
+    label: str = ""  # what the marker shows: "7", "a" for a translator's note, "*1" for the editors'
     element: etree._Element | None = None  # the TEI note, where its marker stands
     place: str = "foot"  # TEI @place: "end" notes are listed together at the end of the document
+    emendation: Emendation | None = None  # an editors' note on a misprint: what it says
 
     @property
     def lost(self) -> bool:

@@ -5,7 +5,7 @@ import re
 from collections.abc import Iterable
 
 from tei_edition.archival import ArchivalRef, ArchivalUnit, english_form, folios_english, folios_russian, russian_form
-from tei_edition.model import DocumentSummary, RegisterEntry
+from tei_edition.model import Citation, DocumentSummary, RegisterEntry
 
 
 def _natural(value: str) -> tuple:
@@ -39,3 +39,20 @@ def folios_cited(entry: RegisterEntry, lang: str) -> str:
     """Every folio range cited from this unit, once each, in folio order."""
     ranges = sorted({r for _, citation in entry.citations for r in citation.ref.folios}, key=lambda r: r.first.order())
     return folios_russian(ranges) if lang == "ru" else folios_english(ranges)
+
+
+def ibid_resolved(citation: Citation, lang: str, repository_en: str) -> tuple[str, str]:
+    """What an "Ibid." stands for, in two parts: what the editors infer from the reference it
+    repeats (the unit, and the folios when none is printed), shown in brackets; and the folios the
+    note prints, if any: ("РГАЭ. Ф. 635. Оп. 3. Д. 3.", " Л. 80"), ("RGAE, f. 635, op. 3, d. 3, l. 80", "")."""
+    ref = citation.ref
+    if ref.folios_repeated or not ref.folios:
+        return (russian_form(ref) if lang == "ru" else english_form(ref, repository_en)).rstrip("."), ""
+    if lang == "ru":
+        return unit_russian(ref.unit), f" {folios_russian(ref.folios)}"
+    return unit_english(ref.unit, repository_en).rstrip("."), f", {folios_english(ref.folios)}"
+
+
+def repeated_note(entry: RegisterEntry, doc_id: str, citation: Citation) -> str:
+    """The note ("n13") of the reference an "Ibid." repeats ("" if it is not known)."""
+    return next((c.note_id for d, c in entry.citations if d == doc_id and c.id == citation.repeats), "")

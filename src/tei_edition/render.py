@@ -81,9 +81,10 @@ def environment(templates: Path, rendering: bool = True) -> jinja2.Environment:
         return env
     from tei_edition.archival import folios_english, folios_russian
     from tei_edition.cite import doi_url
-    from tei_edition.register import folios_cited, unit_english, unit_russian
+    from tei_edition.register import folios_cited, ibid_resolved, repeated_note, unit_english, unit_russian
     env.globals.update(
         russian_form_unit=unit_russian, english_form_unit=unit_english, folios_cited=folios_cited,
+        ibid_resolved=ibid_resolved, repeated_note=repeated_note,
         folios_russian=folios_russian, folios_english=folios_english,
         doi_url=doi_url, article_path=article_path, register_path=register_path, tei_path=tei_path,
         parallel_path=parallel_path, favicon_path=favicon_path, favicon_svg_path=favicon_svg_path,

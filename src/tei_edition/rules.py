@@ -17,6 +17,7 @@ from urllib.parse import urlsplit
 
 from lxml import etree
 
+from tei_edition import apparatus
 from tei_edition.errors import EditionError
 from tei_edition.tei import NS, TEI_NS, XML_ID, XML_LANG, local_name, normalize_space, source_line, text_of
 
@@ -314,6 +315,7 @@ def edition_rules(transformer_class: Any) -> tuple[Rule, ...]:
         Rule("anchor", anchor_only), Rule("space", space), Rule("gap", gap),
         Rule("fw", furniture, hidden="page furniture (running heads, page numbers), listed in the header"),
         Rule("note", t.translator_note, lambda e: e.get("type") == "translator"),
+        Rule("note", apparatus.shown_with_its_sic, apparatus.is_editorial_note),
         Rule("note", t.note),
         Rule("q", t.quotation), Rule("quote", quote), Rule("cit", wrap("span", "cit")),
         Rule("said", wrap("q", "said")),
@@ -340,9 +342,10 @@ def edition_rules(transformer_class: Any) -> tuple[Rule, ...]:
         Rule("analytic", wrap("span", "analytic")), Rule("monogr", wrap("span", "monogr")),
         Rule("idno", children_only), Rule("citedRange", children_only), Rule("msIdentifier", children_only),
         Rule("repository", children_only), Rule("titlePart", children_only),
-        Rule("add", wrap("ins", "add")), Rule("del", wrap("del", "del")), Rule("sic", wrap("span", "sic")),
+        Rule("add", wrap("ins", "add")), Rule("del", wrap("del", "del")), Rule("sic", apparatus.misprint),
         Rule("corr", wrap("span", "corr")), Rule("reg", wrap("span", "reg")), Rule("orig", wrap("span", "orig")),
-        Rule("abbr", wrap("abbr", "abbr")), Rule("expan", wrap("span", "expan")), Rule("choice", choice, reorders=True),
+        Rule("abbr", wrap("abbr", "abbr")), Rule("expan", wrap("span", "expan")),
+        Rule("choice", apparatus.misprint, apparatus.has_sic, reorders=True), Rule("choice", choice, reorders=True),
         Rule("unclear", wrap("span", "unclear")), Rule("damage", wrap("span", "damage")),
         Rule("surplus", wrap("span", "surplus")), Rule("secl", wrap("span", "secl")),
         Rule("supplied", t.supplied),

@@ -19,7 +19,7 @@ XML_ID = "{http://www.w3.org/XML/1998/namespace}id"
 XML_LANG = "{http://www.w3.org/XML/1998/namespace}lang"
 NS = {"t": TEI_NS}
 SCHEMA = Path(__file__).parent / "schemas" / "tei-edition.rng"  # tei_all pruned to tei-edition.odd
-POINTER_ATTRIBUTES = ("corresp", "sameAs", "ana", "ref", "resp", "who", "target")
+POINTER_ATTRIBUTES = ("corresp", "sameAs", "ana", "ref", "resp", "who", "target", "next", "prev")
 IDNO_LABELS = {"fond": "Ф.", "opis": "Оп.", "delo": "Д."}
 
 
@@ -233,7 +233,13 @@ def parse_archival(root: etree._Element, path: Path, repositories: dict, errors:
 
 
 def _check_markup(bibl: etree._Element, ref: ArchivalRef, path: Path, errors: Collector) -> None:
-    """The structured parts must say what the printed text says."""
+    """The structured parts must say what the printed text says, and `ana` what it leaves to inference."""
+    inferred = {"#inferred-unit"} if ref.ibid else set()
+    inferred |= {"#inferred-folios"} if ref.folios_repeated else set()
+    if inferred != {"#inferred-unit", "#inferred-folios"} & set(attr(bibl, "ana").split()):
+        errors.add(path, source_line(bibl), f"what this reference does not print is the editors' inference: mark "
+                                          f"it ana=\"{' '.join(sorted(inferred, reverse=True)) or '(neither)'}\" "
+                                          f"(#inferred-unit, #inferred-folios: categories of the header's classDecl)")
     values = {"fond": ref.unit.fond, "opis": ref.unit.opis, "delo": ref.unit.delo}
     for idno in bibl.iterfind(".//t:idno", NS):
         kind = idno.get("type")
@@ -357,9 +363,17 @@ def _check_pages(root: etree._Element, path: Path, errors: Collector) -> None:
 
 
 def _check_note_kinds(root: etree._Element, path: Path, errors: Collector) -> None:
-    """The notes this edition renders: footnotes (place="foot", with an id) and translator's notes."""
+    """The notes this edition renders: footnotes (place="foot", with an id), translator's notes,
+    and the editors' conjectures on a misprint (pointing to its `sic`)."""
     for note in root.iterfind(".//t:text//t:note", NS):
         if note.get("type") == "translator":
+            continue
+        if note.get("type") == "editorial":
+            sic = elements(root, "//t:sic[@xml:id=$id][not(parent::t:choice)]", id=attr(note, "target")[1:])
+            if note.get("subtype") != "conjecture" or not sic:
+                errors.add(path, source_line(note), "an editorial note is a conjecture on a misprint: "
+                                                  "subtype=\"conjecture\" and target=\"#…\" pointing to a <sic> "
+                                                  "that is not in a <choice>")
             continue
         if note.get("place") != "foot" or not note.get(XML_ID):
             errors.add(path, source_line(note), f"a note needs place=\"foot\" and an xml:id (or type=\"translator\"), "

@@ -99,7 +99,8 @@ def original_info(tree: etree._ElementTree, path: Path, refs: dict[str, Archival
             page = element.get("n", "")
         elif element.get("place") == "foot":
             notes[element.get(XML_ID, "")] = (page, element.get("n", ""))
-    return OriginalInfo(path.name, notes, refs, tree.getroot().get(XML_LANG, ""))
+    repeats = {bibl.get(XML_ID, ""): bibl.get("sameAs", "")[1:] for bibl in elements(tree, "//t:bibl[@sameAs]")}
+    return OriginalInfo(path.name, notes, refs, repeats, tree.getroot().get(XML_LANG) or "")
 
 
 def pages_by_block(tree: etree._ElementTree) -> dict[str, list[str]]:
@@ -304,7 +305,7 @@ def build_document(tree: etree._ElementTree, path: Path, doc_id: str, refs: dict
     byline_content = tx.content(byline) if byline is not None else None
     all_notes = tuple(tx.state.notes) + (tuple(back_tx.state.notes) if back_tx is not tx else ())
     source = source_info(printed.getroot())
-    title_texts: Any = title.xpath(".//text()[not(ancestor::t:note)]", namespaces=NS)
+    title_texts: Any = title.xpath(".//text()[not(ancestor::t:note or ancestor::t:corr)]", namespaces=NS)  # as printed
     return Document(
         id=doc_id, lang=root.get(XML_LANG, ""), title=title_content,
         title_text=normalize_space("".join(str(t) for t in title_texts if isinstance(t, str))),

@@ -49,6 +49,11 @@ def tei_path(doc_id: str, lang: str | None = None) -> str:
     return f"tei/{doc_id}.{lang}.xml" if lang else f"tei/{doc_id}.xml"
 
 
+def source_path(doc_id: str) -> str:
+    """The text the TEI of a printed document was encoded from (its `source`), as it is."""
+    return f"source/{doc_id}.txt"
+
+
 def media_path(name: str) -> str:
     """An image of the edition (a graphic's url, relative to the TEI file)."""
     return f"media/{name}"

@@ -5,7 +5,7 @@ from collections.abc import Iterator
 
 from tei_edition.cite import UnitCitations, article_citation, csl_of
 from tei_edition.metadata import page_metadata
-from tei_edition.urls import absolute_url, article_path
+from tei_edition.urls import absolute_url, article_path, source_path
 from tei_edition.views.base import DocumentPages, Output, Published
 
 
@@ -27,10 +27,13 @@ class ArticleView:
             cite = UnitCitations(model, lang, page_strings, site.config.title[lang], site.build.version,
                                  absolute_url(site.config.base_url, page.path))
             html = site.render("article.html", page, document=model, article_citation=cited,
-                               tei=document.renderer(lang, page.path), cite=cite)
+                               tei=document.renderer(lang, page.path), cite=cite,
+                               source_text=source_path(document.id) if source.config.source else "",
+                               source_lang=source.lang)
             yield Output(page.path, html, reading=source.version(lang))
 
     def anchors(self, document: DocumentPages) -> Iterator[Published]:
-        paths = tuple(article_path(lang, document.id) for lang in document.site.config.languages)
+        languages, merged = document.site.config.languages, document.source.merged_quotations
         for anchor in document.source.anchors:
-            yield Published(anchor, paths)
+            yield Published(anchor, tuple(article_path(lang, document.id) for lang in languages
+                                          if anchor.id not in merged.get(lang, ())))

@@ -1,13 +1,14 @@
 """Files published as they are: each document's TEI (/tei/{document}.xml, and .{lang}.xml for a
-translation), the images its TEI shows (/media/), the templates' assets (/assets/; the icon that
-browsers ask for at the root, /favicon.ico, from assets/favicon.ico)."""
+translation), the source text a printed document was encoded from (/source/{document}.txt: a
+reader can verify the fidelity claim), the images its TEI shows (/media/), the templates' assets
+(/assets/; the icon that browsers ask for at the root, /favicon.ico, from assets/favicon.ico)."""
 from __future__ import annotations
 
 from collections.abc import Iterator
 
 from tei_edition.errors import read_bytes
 from tei_edition.site import Site
-from tei_edition.urls import favicon_path, tei_path
+from tei_edition.urls import favicon_path, source_path, tei_path
 from tei_edition.views.base import DocumentPages, EditionIndex, Output, Published
 
 
@@ -17,6 +18,8 @@ class TeiFilesView:
         yield Output(tei_path(document.id), read_bytes(config.tei))
         for lang, path in config.translations.items():
             yield Output(tei_path(document.id, lang), read_bytes(path))
+        if config.source is not None:
+            yield Output(source_path(document.id), read_bytes(config.source))
 
     def anchors(self, document: DocumentPages) -> Iterator[Published]:
         return iter(())

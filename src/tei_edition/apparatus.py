@@ -1,0 +1,74 @@
+"""The editors' apparatus in the reading text: misprints kept as printed.
+
+A misprint is a TEI `sic`: alone, when the editors do not correct it, or in a `choice` with the
+editors' `corr`. The reading page shows the text as printed (so the reading text stays the
+source's), marked, with a marker that leads to an editors' note beside its paragraph (the notes
+list: no hover, no script). The note says what the source has and the editors' correction, or,
+for a `sic` alone, their conjecture: a `<note type="editorial" subtype="conjecture">` whose
+`target` points to the `sic`, shown as an inference, not as the text. The note's words are the
+page's interface strings; its TEI content (the printed text, the correction, the conjecture) is
+rendered by the rule table.
+"""
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from lxml import etree
+
+from tei_edition.model import Content, Emendation, Note
+from tei_edition.tei import NS, XML_ID, elements, local_name
+
+if TYPE_CHECKING:
+    from tei_edition.inline import Transformer, _Output
+
+
+def has_sic(element: etree._Element) -> bool:
+    """A choice that keeps a misprint (its `sic`) beside the editors' correction."""
+    return element.find("t:sic", NS) is not None
+
+
+def is_editorial_note(element: etree._Element) -> bool:
+    return element.get("type") == "editorial"
+
+
+def misprint(tx: Transformer, element: etree._Element, out: _Output) -> None:
+    """A `sic`, or a `choice` holding one: the printed text, marked, then the marker of its editors' note."""
+    sic = element if local_name(element) == "sic" else element.find("t:sic", NS)
+    assert sic is not None  # the rule's condition (has_sic) or the element itself
+    note = tx.note_of.get(element) if tx.rendering else _collect(tx, element, sic)
+    out.markup('<span class="sic">')
+    tx.children(sic, out)
+    out.markup("</span>")
+    if note is not None:
+        out.markup(tx.noteref(note, "noteref editorial-noteref", "edref",
+                              tx.strings["editorial_note_label"].format(label=note.label)))
+
+
+def shown_with_its_sic(tx: Transformer, element: etree._Element, out: _Output) -> None:
+    """An editors' note on a misprint: nothing where it stands; its text is in the misprint's note."""
+
+
+def conjecture(sic: etree._Element) -> etree._Element | None:
+    """The editors' conjecture on a `sic` alone: the editorial note whose `target` points to it."""
+    sic_id = sic.get(XML_ID)
+    if not sic_id:
+        return None
+    found = elements(sic.getroottree(), "//t:note[@type='editorial'][@subtype='conjecture']"
+                                        "[@target=$target]", target=f"#{sic_id}")
+    return found[0] if found else None
+
+
+def _collect(tx: Transformer, element: etree._Element, sic: etree._Element) -> Note:
+    """The model's walk: the misprint's editors' note, numbered in reading order (*1, *2…)."""
+    number = 1 + sum(1 for note in tx.state.notes if note.kind == "editorial")
+    corr = element.find("t:corr", NS) if element is not sic else None
+    proposed = corr if corr is not None else conjecture(sic)
+    if proposed is not None:
+        tx.inline(proposed)  # what it holds, walked as any content is
+    emendation = Emendation(Content(sic, of_original=tx.of_original),
+                            Content(proposed, of_original=tx.of_original) if proposed is not None else None,
+                            corrected=corr is not None)
+    note = Note(f"ed{number}", number, "", "", tx.state.paragraph_id, emendation.printed, (), "editorial",
+                f"*{number}", element, emendation=emendation)
+    tx.state.notes.append(note)
+    return note
