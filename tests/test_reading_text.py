@@ -16,12 +16,13 @@ GLUE = "\x00"
 
 
 def _walk(element: etree._Element) -> str:
-    """A paragraph's reading text from its TEI: notes left out (they stand beside it), a line end
+    """A paragraph's reading text from its TEI: notes left out (they stand beside it), a misprint as
+    printed (the editors' correction is in their note), a line end
     inside a word joins it (`break="no"`), a print page is no text, and the translator's
     additions are shown in square brackets."""
     name = etree.QName(element).localname
-    if name == "note":
-        inner = ""
+    if name == "note" or (name in ("corr", "reg", "expan") and etree.QName(element.getparent()).localname == "choice"):
+        inner = ""  # notes stand beside the text; of a choice, the page reads what the print has
     elif name in ("lb", "pb"):
         inner = GLUE if element.get("break") == "no" else (" " if name == "lb" else "")
     else:
