@@ -96,10 +96,11 @@ def test_a_paragraph_across_two_print_pages_is_cited_with_both(built_site: Path,
     assert page.xpath("//p[@id='cite-p4']//a/@href") == [f"{BASE}{lang}/shemetova-2020/#p4"]
 
 
-def test_every_paragraph_and_the_table_can_be_cited(built_site: Path):
+def test_every_paragraph_note_and_the_table_can_be_cited(built_site: Path):
     for lang in ("ru", "en"):
         page = parse_html(built_site / f"{lang}/shemetova-2020/index.html")
-        units = page.xpath("//p[@class='para']/@id") + ["tariff-1923"]
+        units = page.xpath("//p[@class='para']/@id") + ["tariff-1923"] + [f"n{n}" for n in range(1, 29)]
+        assert len(units) == 28 + 1 + 28
         for unit in units:
             box = page.xpath(f"//p[@id='cite-{unit}']")
             assert box and box[0].getparent().tag == "details", (lang, unit)
@@ -113,3 +114,12 @@ def test_sitemap_lists_every_page_at_its_address_and_robots_points_to_it(built_s
     listed = sitemap.xpath("//s:loc/text()", namespaces={"s": "http://www.sitemaps.org/schemas/sitemap/0.9"})
     assert sorted(listed) == sorted(BASE + p.removesuffix("index.html") for p in pages)
     assert f"Sitemap: {BASE}sitemap.xml" in (built_site / "robots.txt").read_text(encoding="utf-8").splitlines()
+
+
+def test_a_note_is_cited_at_the_page_of_its_marker(built_site: Path):
+    """n7 is the second note printed on p. 167 (its marker's page: the note stands at that page's foot)."""
+    tei = etree.parse(str(TEI["ru"]))
+    note = tei.xpath("//t:note[@xml:id='n7']", namespaces=NS)[0]
+    page_of_marker = note.xpath("string(preceding::t:pb[1]/@n)", namespaces=NS)
+    citation = parse_html(built_site / "ru/shemetova-2020/index.html").xpath("//p[@id='cite-n7']")[0].text_content()
+    assert f"С. {page_of_marker}." in citation and citation.count("#n7") == 1

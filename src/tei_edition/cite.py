@@ -152,11 +152,12 @@ def _without_access_date(formatted: tuple[str, str], placeholder: str) -> str:
 @cache
 def unit_citation(source: SourceInfo, lang: str, form: tuple[str, str, str], translated_title: str,
                   translators: tuple[str, ...], authors: tuple[str, ...], title: str, edition: str,
-                  join: str, placeholder: str) -> str:
+                  join: str, placeholder: str, addressed: bool = True) -> str:
     """The citation of one unit of a document, with the stand-ins `_PAGE` and `_URL`: the printed
     article at the unit's print page (if printed), then this edition (its title and version), at the
     unit's address, with the access date for the reader to fill in where the style asks for one.
-    `form` is (CSL style, locale, "note" or "bibliography")."""
+    `form` is (CSL style, locale, "note" or "bibliography"); without `addressed` (an edition with no
+    base_url) there is no address, and so no access date either."""
     style, locale, shape = form
     note = shape == "note"
     parts = []
@@ -167,11 +168,15 @@ def unit_citation(source: SourceInfo, lang: str, form: tuple[str, str, str], tra
         if not note:
             printed["page"] = _PAGE
         parts.append(_formatted(_style(style, locale), printed, _PAGE if note else "", note))
-    online: dict = {"id": "edition", "type": "webpage", "title": edition, "URL": _URL, "language": lang}
+    online: dict = {"id": "edition", "type": "webpage", "title": edition, "language": source.lang or lang,
+                    **({"URL": _URL} if addressed else {})}
     if not source.title:  # a born-digital document: its own author and title, in the edition
         online.update({"author": [_csl_name(name) for name in authors], "title": title, "container-title": edition})
-    dated = tuple(_formatted(_style(style, locale), {**online, "accessed": date}, note=note) for date in _ACCESSED)
-    parts.append(_without_access_date((dated[0], dated[1]), placeholder))
+    if addressed:
+        dated = tuple(_formatted(_style(style, locale), {**online, "accessed": date}, note=note) for date in _ACCESSED)
+        parts.append(_without_access_date((dated[0], dated[1]), placeholder))
+    else:
+        parts.append(_formatted(_style(style, locale), online, note=note))
     return join.join([part.removesuffix(".") for part in parts[:-1]] + [parts[-1]])
 
 
@@ -193,7 +198,7 @@ class UnitCitations:
             document.source, lang, (*csl_of(strings), str(strings["cite_form"])), document.title_text,
             document.translators, document.source.author_names(lang), document.title_text,
             f"{edition_title}. {strings['cite_version'].format(version=version)}", str(strings["cite_join"]),
-            str(strings["cite_access_placeholder"]))
+            str(strings["cite_access_placeholder"]), bool(page_url))
 
     def __call__(self, unit_id: str) -> Markup:
         return fill_unit_citation(self.template, self.pages.get(unit_id),
