@@ -188,8 +188,8 @@ def render_site(site: Site, files: SiteFiles, helper: Helper, prove_fidelity: bo
     if problems:
         raise EditionError(problems)
     files.summaries.update(index.own)
+    index.pages = files.paths  # the set itself: the last views see the pages the first ones made
     for view in EDITION_VIEWS:
-        index.pages = files.paths
         for output in view.pages(site, index):
             files.add(*finish(output))
         files.published.extend(view.anchors(site, index))

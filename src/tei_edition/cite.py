@@ -30,7 +30,7 @@ def csl_of(strings: Mapping[str, str]) -> tuple[str, str]:
     return str(strings["csl_style"]), str(strings["csl_locale"])
 
 
-def _csl_name(name: str) -> dict[str, str]:
+def csl_name(name: str) -> dict[str, str]:
     """"Т.А. Шеметова" -> family "Шеметова", given "Т. А." (initials spaced as the styles expect)."""
     given, _, family = name.rpartition(" ")
     return {"family": family, "given": given.replace(".", ". ").strip()}
@@ -94,7 +94,7 @@ def printed_item(source: SourceInfo, lang: str, translated_title: str = "") -> d
         if translated:
             title = f"{title} [{translated}]"
     return {
-        "id": "article", "type": "article-journal", "title": title, "author": [_csl_name(author)],
+        "id": "article", "type": "article-journal", "title": title, "author": [csl_name(author)],
         "container-title": journal, "issue": source.issue, "page": f"{source.pages[0]}-{source.pages[1]}",
         "issued": {"date-parts": [list(source.date_parts)]}, "DOI": source.doi, "language": source.lang,
     }
@@ -150,19 +150,20 @@ def _without_access_date(formatted: tuple[str, str], placeholder: str) -> str:
 
 
 @cache
-def unit_citation(source: SourceInfo, lang: str, form: tuple[str, str, str], translated_title: str,
-                  translators: tuple[str, ...], authors: tuple[str, ...], title: str, edition: str,
+def unit_citation(source: SourceInfo, lang: str, form: tuple[str, str, str], title: str,
+                  translators: tuple[str, ...], authors: tuple[str, ...], edition: str,
                   join: str, placeholder: str, addressed: bool = True) -> str:
     """The citation of one unit of a document, with the stand-ins `_PAGE` and `_URL`: the printed
     article at the unit's print page (if printed), then this edition (its title and version), at the
     unit's address, with the access date for the reader to fill in where the style asks for one.
+    `title` is the title of the version shown (a translation's, in brackets after the original's);
     `form` is (CSL style, locale, "note" or "bibliography"); without `addressed` (an edition with no
     base_url) there is no address, and so no access date either."""
     style, locale, shape = form
     note = shape == "note"
     parts = []
     if source.title:
-        printed = printed_item(source, lang, translated_title)
+        printed = printed_item(source, lang, title)
         if translators:
             printed["translator"] = [{"literal": name} for name in translators]
         if not note:
@@ -171,7 +172,7 @@ def unit_citation(source: SourceInfo, lang: str, form: tuple[str, str, str], tra
     online: dict = {"id": "edition", "type": "webpage", "title": edition, "language": source.lang or lang,
                     **({"URL": _URL} if addressed else {})}
     if not source.title:  # a born-digital document: its own author and title, in the edition
-        online.update({"author": [_csl_name(name) for name in authors], "title": title, "container-title": edition})
+        online.update({"author": [csl_name(name) for name in authors], "title": title, "container-title": edition})
     if addressed:
         dated = tuple(_formatted(_style(style, locale), {**online, "accessed": date}, note=note) for date in _ACCESSED)
         parts.append(_without_access_date((dated[0], dated[1]), placeholder))
@@ -196,7 +197,7 @@ class UnitCitations:
         self.page_url = page_url
         self.template = unit_citation(
             document.source, lang, (*csl_of(strings), str(strings["cite_form"])), document.title_text,
-            document.translators, document.source.author_names(lang), document.title_text,
+            document.translators, document.source.author_names(lang),
             f"{edition_title}. {strings['cite_version'].format(version=version)}", str(strings["cite_join"]),
             str(strings["cite_access_placeholder"]), bool(page_url))
 

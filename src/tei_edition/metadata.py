@@ -12,7 +12,7 @@ from dataclasses import dataclass
 
 from markupsafe import Markup
 
-from tei_edition.cite import _csl_name, doi_url, latin
+from tei_edition.cite import csl_name, doi_url, latin
 from tei_edition.model import Document
 
 
@@ -24,7 +24,7 @@ class PageMetadata:
 
 def _inverted(name: str) -> str:
     """"Tamara A. Shemetova" -> "Shemetova, Tamara A.": the form that splits family from given names."""
-    parts = _csl_name(name)
+    parts = csl_name(name)
     return f"{parts['family']}, {parts['given']}" if parts["given"] else parts["family"]
 
 
