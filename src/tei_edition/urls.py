@@ -54,6 +54,11 @@ def source_path(doc_id: str) -> str:
     return f"source/{doc_id}.txt"
 
 
+def citation_file_path(doc_id: str, lang: str, extension: str) -> str:
+    """The records of a document's `lang` version for reference managers (extension: json, bib, ris)."""
+    return f"cite/{doc_id}.{lang}.{extension}"
+
+
 def media_path(name: str) -> str:
     """An image of the edition (a graphic's url, relative to the TEI file)."""
     return f"media/{name}"

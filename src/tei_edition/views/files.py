@@ -1,14 +1,16 @@
 """Files published as they are: each document's TEI (/tei/{document}.xml, and .{lang}.xml for a
 translation), the source text a printed document was encoded from (/source/{document}.txt: a
 reader can verify the fidelity claim), the images its TEI shows (/media/), the templates' assets
-(/assets/; the icon that browsers ask for at the root, /favicon.ico, from assets/favicon.ico)."""
+(/assets/; the icon that browsers ask for at the root, /favicon.ico, from assets/favicon.ico); and
+each document version's records for reference managers (/cite/{document}.{lang}.json, .bib, .ris)."""
 from __future__ import annotations
 
 from collections.abc import Iterator
 
+from tei_edition.bibliography import citation_files
 from tei_edition.errors import read_bytes
 from tei_edition.site import Site
-from tei_edition.urls import favicon_path, source_path, tei_path
+from tei_edition.urls import absolute_url, article_path, citation_file_path, favicon_path, source_path, tei_path
 from tei_edition.views.base import DocumentPages, EditionIndex, Output, Published
 
 
@@ -20,6 +22,20 @@ class TeiFilesView:
             yield Output(tei_path(document.id, lang), read_bytes(path))
         if config.source is not None:
             yield Output(source_path(document.id), read_bytes(config.source))
+
+    def anchors(self, document: DocumentPages) -> Iterator[Published]:
+        return iter(())
+
+
+class CitationFilesView:
+    def pages(self, document: DocumentPages) -> Iterator[Output]:
+        site = document.site
+        for lang in site.config.languages:
+            files = citation_files(document.model(lang), site.config.title[lang], site.build.version,
+                                   absolute_url(site.config.base_url, article_path(lang, document.id)),
+                                   site.build.date)
+            for extension, text in files.items():
+                yield Output(citation_file_path(document.id, lang, extension), text)
 
     def anchors(self, document: DocumentPages) -> Iterator[Published]:
         return iter(())
