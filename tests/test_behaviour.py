@@ -151,6 +151,29 @@ def test_language_switch_keeps_the_place(reader, site_url):
     assert reader.evaluate("document.documentElement.lang") == "en"
 
 
+@pytest.mark.parametrize("width", [375, 1280])
+def test_language_switch_carries_the_passage_scrolled_to(reader, site_url, width):
+    """A reader who scrolled to ¶12 (no fragment in the address) lands at ¶12 in English: with
+    JavaScript by the switch, without it by the passage's own link in its Cite box."""
+    reader.set_viewport_size({"width": width, "height": 800})
+    reader.goto(f"{site_url}/{ARTICLE}")
+    reader.evaluate("document.getElementById('p12').scrollIntoView()")
+    reader.mouse.wheel(0, 40)  # a little into the paragraph, as a reader would be
+    reader.wait_for_timeout(200)
+    if reader.javascript:
+        reader.mouse.wheel(0, -30)  # back up a little: on a phone, the header comes back
+        reader.wait_for_timeout(200)
+        box = reader.locator("a.lang-switch").bounding_box()
+        assert box["y"] >= 0  # in view without scrolling to the top
+        # The mouse where the link is (Playwright's click would first scroll the page to it).
+        with reader.expect_navigation():
+            reader.mouse.click(box["x"] + box["width"] / 2, box["y"] + box["height"] / 2)
+    else:
+        reader.click("#p12 ~ details.cite summary")
+        reader.click("#p12 ~ details.cite .passage-in a[hreflang='en']")
+    assert reader.url.endswith("/en/shemetova-2020/#p12") and in_viewport(reader, "#p12")
+
+
 def test_language_switch_back_from_english(browser, site_url):
     page = browser.new_page()
     page.goto(f"{site_url}/en/shemetova-2020/#n13")
@@ -183,4 +206,22 @@ def test_quotation_leads_to_the_russian_original(browser, site_url):
     page.click("#p2 a.quote-original >> nth=0")
     assert page.url.endswith("/ru/shemetova-2020/#q2") and in_viewport(page, "#q2")
     assert page.evaluate("document.documentElement.lang") == "ru"
+    page.close()
+
+
+@pytest.mark.parametrize("width", [375, 1280])
+def test_way_finding_open_beside_the_text_collapsed_on_phones(browser, site_url, width):
+    page = browser.new_page(viewport={"width": width, "height": 800})
+    page.goto(f"{site_url}/{ARTICLE}")
+    pages = page.locator(".wayfinding .print-pages a")
+    if width == 375:
+        assert not pages.first.is_visible()
+        page.click(".wayfinding summary")
+    else:
+        assert not page.locator(".wayfinding summary").is_visible()
+    assert pages.first.is_visible()
+    page.locator(".wayfinding .print-pages a", has_text="169").click()
+    assert page.url.endswith("#page-169") and in_viewport(page, "#page-169")
+    page.click(".back-to-top a")
+    page.wait_for_function("() => window.scrollY === 0", timeout=3000)
     page.close()

@@ -61,11 +61,12 @@ def test_divisions_nest_with_their_headings(article):
 
 
 def test_a_table_of_contents_lists_the_sections(article):
-    entries = article.xpath("//nav[@class='toc']//a")
+    entries = article.xpath("//nav[@class='wayfinding']//div[@class='toc']//a")
     assert [(a.get("href"), a.text) for a in entries] == [
         ("#preface", "Preface"), ("#sec-1", "First section"), ("#sec-1-1", "A nested section"),
-        ("#sec-2", "Second section"), ("#bibliography", "Works cited")]
-    assert article.xpath("//nav[@class='toc']//li[@class='toc-level-2']/a[@href='#sec-1-1']")
+        ("#sec-2", "Second section"), ("#table-1", "Distances"), ("#bibliography", "Works cited"),
+        ("#endnotes-title", "Notes"), ("#document-metadata-title", "About this document")]
+    assert article.xpath("//nav[@class='wayfinding']//div[@class='toc']//li[@class='toc-level-2']/a[@href='#sec-1-1']")
 
 
 def test_lists_figures_quotations_verse_and_tables(article, article_site: Path):

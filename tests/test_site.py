@@ -158,3 +158,23 @@ def test_two_builds_are_identical(built_site: Path, tmp_path: Path):
     first = {p.relative_to(built_site): p.read_bytes() for p in built_site.rglob("*") if p.is_file()}
     second = {p.relative_to(again): p.read_bytes() for p in again.rglob("*") if p.is_file()}
     assert first == second
+
+
+def test_way_finding_lists_the_parts_and_every_print_page(built_site: Path):
+    tei = etree.parse(str(ROOT / "edition" / "shemetova-2020.xml"))
+    printed = tei.xpath("//t:text//t:pb/@n", namespaces=NS)
+    for lang in ("ru", "en"):
+        page = parse_html(built_site / lang / "shemetova-2020" / "index.html")
+        nav = page.xpath("//nav[@class='wayfinding']")[0]
+        assert nav.xpath(".//div[@class='print-pages']//a/text()") == printed
+        assert nav.xpath(".//div[@class='print-pages']//a/@href") == [f"#page-{n}" for n in printed]
+        parts = nav.xpath(".//div[@class='toc']//a/@href")
+        assert parts[:3] == ["#abstract-ru", "#p1", "#tariff-1923"] and "#summary-en" in parts
+        assert all(page.xpath(f"//*[@id='{href[1:]}']") for href in parts)  # each part is on the page
+        assert page.xpath("//p[@class='back-to-top']/a/@href") == ["#top"] and page.xpath("//body[@id='top']")
+
+
+def test_each_cite_box_links_the_same_passage_in_the_other_language(article):
+    for box in article.xpath("//details[@class='cite']"):
+        unit = box.xpath(".//p[@class='cite-text']/@id")[0].removeprefix("cite-")
+        assert box.xpath(".//p[@class='passage-in']/a/@href") == [f"../../en/shemetova-2020/#{unit}"]

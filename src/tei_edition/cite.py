@@ -192,9 +192,10 @@ class UnitCitations:
     """The citation of each unit of one document version on one page: `citations(unit_id)`."""
 
     def __init__(self, document: Document, lang: str, strings: Mapping[str, str], edition_title: str, version: str,
-                 page_url: str):
+                 page_url: str, elsewhere: tuple[tuple[str, str, str], ...] = ()):
         self.pages = document.unit_pages
         self.page_url = page_url
+        self.elsewhere = elsewhere  # (language, its name, link from this page) of the other versions' pages
         self.template = unit_citation(
             document.source, lang, (*csl_of(strings), str(strings["cite_form"])), document.title_text,
             document.translators, document.source.author_names(lang),

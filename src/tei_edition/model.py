@@ -238,10 +238,21 @@ class Document:
         return tuple(b for b in walk_blocks(self.blocks) if isinstance(b, Paragraph))
 
     @property
-    def contents(self) -> tuple[Division, ...]:
-        """The headed divisions of front, body and back with ids, for a table of contents."""
-        return tuple(b for b in walk_blocks(self.front_blocks + self.blocks + self.back_blocks)
-                     if isinstance(b, Division) and b.heading is not None and b.id)
+    def contents(self) -> tuple[tuple[int, Division | Table], ...]:
+        """A table of contents: the headed divisions of front, body and back and the captioned
+        tables, with ids, in reading order, each with its depth (a table one below its division)."""
+        entries: list[tuple[int, Division | Table]] = []
+
+        def visit(blocks: tuple, depth: int) -> None:
+            for block in blocks:
+                if isinstance(block, Division):
+                    if block.heading is not None and block.id:
+                        entries.append((block.level, block))
+                    visit(block.blocks, block.level)
+                elif isinstance(block, Table) and block.id and block.caption is not None:
+                    entries.append((depth + 1, block))
+        visit(self.front_blocks + self.blocks + self.back_blocks, 0)
+        return tuple(entries)
 
     @property
     def body_units(self) -> list:

@@ -14,10 +14,48 @@
   }
   window.addEventListener("hashchange", function () { focusTarget(location.hash); });
 
-  // The language switch keeps the reader's place: the same id exists in every language.
+  // The language switch keeps the reader's place: it leads to the passage at the top of the
+  // window (the same ids exist in every language), or to the fragment the address names when
+  // the reader has not scrolled away from it. Set as the link is about to be used, so that
+  // "open in a new tab" carries the place too.
+  var UNITS = "main p[id], main li.note[id], main table[id], main .front-line[id]";
+  function inView(element) {
+    var box = element.getBoundingClientRect();
+    return box.height > 0 && box.bottom > header.getBoundingClientRect().bottom + 8 && box.top < window.innerHeight;
+  }
+  function placeInView() {
+    var named = location.hash && document.getElementById(decodeURIComponent(location.hash.slice(1)));
+    if (named && inView(named)) return named.id;  // the fragment followed, still in view
+    if (window.scrollY < 16) return "";  // at the top: no place to carry
+    var units = document.querySelectorAll(UNITS);
+    for (var i = 0; i < units.length; i++) {
+      // Not a citation box's text; and margin notes stand beside later paragraphs than their
+      // own: there the text decides.
+      if (units[i].closest("details") || (marginLayout.matches && units[i].closest("li.note"))) continue;
+      var box = units[i].getBoundingClientRect();
+      if (box.height && box.bottom > header.getBoundingClientRect().bottom + 8) {
+        return box.top < window.innerHeight ? units[i].id : "";
+      }
+    }
+    return "";
+  }
+  var header = document.querySelector(".site-header");
+  var lastY = window.scrollY;
+  window.addEventListener("scroll", function () {
+    // The header comes back while the reader scrolls up, goes while they read on.
+    var y = window.scrollY;
+    if (Math.abs(y - lastY) < 8) return;
+    header.classList.toggle("pinned", y < lastY && y > 0);
+    lastY = y;
+  }, { passive: true });
   document.querySelectorAll("a.lang-switch").forEach(function (link) {
-    link.addEventListener("click", function () {
-      if (location.hash) link.href = link.href.split("#")[0] + location.hash;
+    var page = link.href.split("#")[0];
+    function carryPlace() {
+      var id = placeInView();
+      link.href = id ? page + "#" + encodeURIComponent(id) : page + location.hash;
+    }
+    ["pointerdown", "focus", "click", "contextmenu"].forEach(function (type) {
+      link.addEventListener(type, carryPlace);
     });
   });
 

@@ -25,8 +25,10 @@ class ArticleView:
             page = site.page(path, lang, model.title_text,
                              {other: article_path(other, document.id) for other in site.config.languages},
                              site.citation_line(lang, cited), document_id=document.id, metadata=metadata)
+            elsewhere = tuple((other, site.config.strings(other)["language_name"], page.url(other_path))
+                              for other, other_path in page.alternates.items() if other != lang)
             cite = UnitCitations(model, lang, page_strings, site.config.title[lang], site.build.version,
-                                 absolute_url(site.config.base_url, page.path))
+                                 absolute_url(site.config.base_url, page.path), elsewhere)
             html = site.render("article.html", page, document=model, article_citation=cited,
                                tei=document.renderer(lang, page.path), cite=cite,
                                source_text=source_path(document.id) if source.config.source else "",
