@@ -192,7 +192,7 @@ def mention(tx: Transformer, element: etree._Element, out: _Output) -> None:
         tx.children(element, out)
         return
     kind = KIND_OF_NAME[local_name(element)]
-    href = escape(f"{tx.page.root}{names_path(tx.page.lang, kind)}#{entity}", quote=True)
+    href = escape(f"{tx.page.root}{names_path(tx.page.lang, kind).removesuffix('index.html')}#{entity}", quote=True)
     css = f"mention {local_name(element).lower()}"
     lang = f' lang="{escape(element.get(XML_LANG, ""))}"' if element.get(XML_LANG) else ""
     if any(local_name(d) in _LINKING for d in element.iterdescendants() if isinstance(d.tag, str)):

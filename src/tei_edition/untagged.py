@@ -180,8 +180,9 @@ def find_untagged(tree: etree._ElementTree, path: Path, registers: Registers) ->
                 start += 1
                 continue
             first, last = words[start], words[start + len(match.words) - 1]
-            found.append(Found(path, run.line_at(first.start()), unit_of(run.element),
-                               " ".join(run.text[first.start():last.end()].split()), match, run, (first.start(), last.end())))
+            span = (first.start(), last.end())
+            found.append(Found(path, run.line_at(span[0]), unit_of(run.element),
+                               " ".join(run.text[span[0]:span[1]].split()), match, run, span))
             start += len(match.words)
     return found
 
