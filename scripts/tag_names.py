@@ -9,7 +9,7 @@ Each proposal is a form of a register name (untagged.py, the same search as the 
 that stands outside a tagged name. With --write each is wrapped in persName, placeName or orgName
 with ref="registers.xml#id" (the text is not changed by one character: the build's checks and
 `tei-edition check` prove it); a --skip UNIT:FORM (FORM * for any) leaves it for a person to tag
-by hand or to list in untagged.yaml. Read the result with `git diff` before committing it.
+by hand or to list in untagged.yaml (what untagged.yaml lists is skipped too). Read the result with `git diff` before committing it.
 """
 from __future__ import annotations
 
@@ -26,7 +26,7 @@ sys.path.insert(0, str(ROOT / "src"))
 from tei_edition.config import load_config  # noqa: E402
 from tei_edition.names import KINDS, load_registers  # noqa: E402
 from tei_edition.tei import TEI_NS  # noqa: E402
-from tei_edition.untagged import Found, Run, find_untagged  # noqa: E402
+from tei_edition.untagged import Found, Run, find_untagged, load_exclusions  # noqa: E402
 
 
 def _get(owner: etree._Element, slot: str) -> str:
@@ -82,6 +82,7 @@ def main() -> int:
     tree = etree.parse(str(args.tei))
     found: list[Found] = find_untagged(tree, args.tei, registers)
     skips = {tuple(s.split(":", 1)) for s in args.skip}
+    skips |= {(e.unit, e.form) for e in load_exclusions(config.untagged) if e.file == args.tei.name}
     ref_file = os.path.relpath(config.registers, args.tei.resolve().parent)
     for item in reversed(found):  # from the end: earlier offsets in a run stay valid
         skipped = (item.unit, item.form) in skips or (item.unit, "*") in skips
