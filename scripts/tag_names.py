@@ -9,7 +9,8 @@ Each proposal is a form of a register name (untagged.py, the same search as the 
 that stands outside a tagged name. With --write each is wrapped in persName, placeName or orgName
 with ref="registers.xml#id" (the text is not changed by one character: the build's checks and
 `tei-edition check` prove it); a --skip UNIT:FORM (FORM * for any) leaves it for a person to tag
-by hand or to list in untagged.yaml (what untagged.yaml lists is skipped too). Read the result with `git diff` before committing it.
+by hand or to list in untagged.yaml (what untagged.yaml lists is skipped too). Read the result
+with `git diff` before committing it.
 """
 from __future__ import annotations
 

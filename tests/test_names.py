@@ -126,3 +126,20 @@ def test_an_edition_without_registers_has_no_register_pages(tmp_path: Path):
     assert not (project / "build" / "tei" / "registers.xml").exists()
     page = (project / "build" / "en" / "born-digital" / "index.html").read_text(encoding="utf-8")
     assert "/persons/" not in page
+
+
+def test_the_registers_serve_every_document_of_a_collection(tmp_path: Path):
+    """Two letters share the registers: an entry lists the units of both, a note by its number; a
+    form listed in untagged.yaml (a dog called Lyon) stays a plain word."""
+    from test_roots import build_root
+    site = build_root(tmp_path, "collection")
+    persons = parse_html(site / "en" / "persons" / "index.html")
+    bea = persons.get_element_by_id("bea")
+    assert bea.xpath(".//ul[@class='mentions']/li/cite/text()") == ["Letter A", "Letter B"]
+    assert bea.xpath(".//ul[@class='mentions']//a/@href") == [
+        "../letter-a/?mark=bea#a1", "../letter-a/?mark=bea#a2", "../letter-b/?mark=bea#b1"]
+    lyon = parse_html(site / "en" / "places" / "index.html").get_element_by_id("lyon")
+    assert [a.text_content() for a in lyon.xpath(".//ul[@class='mentions']//a")] == ["¶ 1", "note 1"]
+    letter = parse_html(site / "en" / "letter-a" / "index.html")
+    assert [a.text_content() for a in letter.xpath("//a[@data-entity='lyon']")] == ["Lyon", "Lyon"]
+    assert (site / "tei" / "names.xml").is_file()

@@ -176,7 +176,7 @@ def _mention(tx: Transformer, element: etree._Element, entity: str) -> Mention:
     unit_id, name = unit.get(XML_ID, ""), local_name(unit)
     if name == "note":
         match = re.fullmatch(r"n([0-9]{1,6})", unit_id)
-        return Mention(entity, unit_id, "note", int(match.group(1)) if match else None)
+        return Mention(entity, unit_id, "note", int(match.group(1)) if match else tx.note_count)  # as the note's
     if name == "p" and unit_id == tx.state.paragraph_id and tx.state.paragraph_number is not None:
         return Mention(entity, unit_id, "paragraph", tx.state.paragraph_number)
     return Mention(entity, unit_id, name)
