@@ -85,7 +85,8 @@ class Registers:
 
     @property
     def kinds(self) -> list[str]:
-        return [kind for kind in KINDS if any(e.kind == kind for e in self.entities.values())]
+        """Every kind has its page, empty or not (the menu links the persons' page)."""
+        return list(KINDS)
 
 
 def _entity(element: etree._Element, kind: str, path: Path, languages: tuple[str, ...],

@@ -90,6 +90,15 @@ def patterns(registers: Registers, lang: str) -> list[Pattern]:
     return sorted(set(found), key=lambda p: -len(p.words))  # the longest name first
 
 
+def by_first_word(found: list[Pattern]) -> dict[str, list[Pattern]]:
+    """The patterns under each form of their first word (the longest name first)."""
+    index: dict[str, list[Pattern]] = {}
+    for pattern in found:
+        for form in pattern.words[0][0]:
+            index.setdefault(form, []).append(pattern)
+    return index
+
+
 @dataclass
 class Run:
     """Text read as one: an element's text and the tails of its line and page breaks."""
@@ -167,15 +176,16 @@ def find_untagged(tree: etree._ElementTree, path: Path, registers: Registers) ->
     text = tree.getroot().find(f"{{{TEI_NS}}}text")
     if text is None:
         return []
-    by_lang: dict[str, list[Pattern]] = {}
+    by_lang: dict[str, dict[str, list[Pattern]]] = {}
     found = []
     for run in runs(text, tree.getroot().get(XML_LANG) or ""):
         if run.lang not in by_lang:
-            by_lang[run.lang] = patterns(registers, run.lang)
+            by_lang[run.lang] = by_first_word(patterns(registers, run.lang))
         words = list(WORD.finditer(run.text))
         start = 0
         while start < len(words):
-            match = next((p for p in by_lang[run.lang] if _fits(run.text, words[start:start + len(p.words)], p)), None)
+            candidates = by_lang[run.lang].get(words[start].group().lower().replace("ё", "е"), ())
+            match = next((p for p in candidates if _fits(run.text, words[start:start + len(p.words)], p)), None)
             if match is None:
                 start += 1
                 continue
