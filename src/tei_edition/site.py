@@ -78,12 +78,21 @@ class Site:
         return load_exclusions(self.config.untagged)
 
     def preload(self) -> None:
-        """Compile every template now (worker processes forked later inherit them compiled)."""
+        """Compile every template now, and read the registers of names with their forms (worker
+        processes forked later inherit them)."""
         for name in sorted(p.name for p in self.templates.glob("*.html")):
             try:
                 self.env.get_template(name)
             except Exception:  # noqa: BLE001 - its error is reported, located, when a page renders it
                 continue
+        try:
+            registers, _ = self.registers, self.untagged
+            if registers is not None:
+                from tei_edition.untagged import patterns
+                for lang in self.config.languages:
+                    patterns(registers, lang)
+        except EditionError:  # reported, located, by each document that needs them
+            pass
 
     def page(self, path: str, lang: str, title: str, alternates: dict[str, str], citation: Markup,
              document_id: str = "", metadata: PageMetadata | None = None) -> Page:

@@ -243,10 +243,10 @@ def check_untagged(trees: list[tuple[etree._ElementTree, Path]], registers: Regi
                    exclusions: list[Exclusion]) -> tuple[list[Diagnostic], set[Exclusion]]:
     """Errors for the untagged forms no exclusion lists, and the exclusions that were used."""
     problems, used = [], set()
+    listed = {(e.file, e.unit, e.form): e for e in exclusions}
     for tree, path in trees:
         for found in find_untagged(tree, path, registers):
-            exclusion = next((e for e in exclusions if (e.file, e.unit, e.form) == (path.name, found.unit, found.form)),
-                             None)
+            exclusion = listed.get((path.name, found.unit, found.form))
             if exclusion is not None:
                 used.add(exclusion)
                 continue
