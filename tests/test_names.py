@@ -143,3 +143,11 @@ def test_the_registers_serve_every_document_of_a_collection(tmp_path: Path):
     letter = parse_html(site / "en" / "letter-a" / "index.html")
     assert [a.text_content() for a in letter.xpath("//a[@data-entity='lyon']")] == ["Lyon", "Lyon"]
     assert (site / "tei" / "names.xml").is_file()
+
+
+def test_a_name_is_labelled_as_printed_whole_across_a_page_break():
+    from tei_edition.names import read_as_printed
+    root = etree.fromstring(f'<p xmlns="{TEI}"><placeName ref="registers.xml#ussr">Со<pb n="2" break="no"/>\n'
+                            f'<lb break="no"/>ветский Союз</placeName> и <persName ref="registers.xml#x">Э.К. <choice>'
+                            f'<sic>Озарнина</sic><corr>Озорнина</corr></choice></persName></p>')
+    assert read_as_printed(root[0]) == "Советский Союз" and read_as_printed(root[1]) == "Э.К. Озарнина"

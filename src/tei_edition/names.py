@@ -199,13 +199,34 @@ def mention(tx: Transformer, element: etree._Element, out: _Output) -> None:
     if any(local_name(d) in _LINKING for d in element.iterdescendants() if isinstance(d.tag, str)):
         out.markup(f'<span class="{css}" data-entity="{escape(entity)}"{lang}>')
         tx.children(element, out)
-        label = escape(tx.strings["names_entry_label"].format(name=normalize_space(text_of(element))))
+        label = escape(tx.strings["names_entry_label"].format(name=read_as_printed(element)))
         out.markup(f'</span><a class="mention-link" href="{href}" data-entity="{escape(entity)}" '
                    f'aria-label="{label}"></a>')
         return
     out.markup(f'<a class="{css}" href="{href}" data-entity="{escape(entity)}"{lang}>')
     tx.children(element, out)
     out.markup("</a>")
+
+
+def read_as_printed(element: etree._Element) -> str:
+    """A name as readers read it: a word broken at a line or page end whole, a misprint as printed
+    (not its correction), without the notes that stand in it."""
+    parts: list[str] = []
+
+    def walk(node: etree._Element) -> None:
+        parts.append(node.text or "")
+        for child in node:
+            name = local_name(child)
+            if name in ("lb", "pb") and child.get("break") == "no":
+                parts.append(_JOIN)
+            elif name and name not in ("note", "corr", "reg", "expan"):
+                walk(child)
+            parts.append(child.tail or "")
+    walk(element)
+    return normalize_space(re.sub(rf"\s*{_JOIN}\s*", "", "".join(parts)))
+
+
+_JOIN = "\x00"  # no character of a TEI text (XML allows no U+0000)
 
 
 def has_register_pointer(element: etree._Element) -> bool:
