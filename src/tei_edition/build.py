@@ -192,8 +192,9 @@ def render_site(site: Site, files: SiteFiles, helper: Helper, prove_fidelity: bo
     if problems:
         raise EditionError(problems)
     files.summaries.update(index.own)
-    if site.registers is not None:  # an entry no document mentions: a warning (--strict: an error)
-        files.warnings.update(unmentioned(site.registers, {m.entity for s in index.own.values() for m in s.mentions}))
+    if site.registers is not None:  # an entry no text mentions: a warning (--strict: an error)
+        summaries = [*index.own.values(), *(s for by_doc in index.summaries.values() for s in by_doc.values())]
+        files.warnings.update(unmentioned(site.registers, {m.entity for s in summaries for m in s.mentions}))
     index.pages = files.paths  # the set itself: the last views see the pages the first ones made
     for view in EDITION_VIEWS:
         for output in view.pages(site, index):
