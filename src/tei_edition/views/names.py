@@ -14,7 +14,9 @@ from tei_edition.site import Site
 from tei_edition.urls import names_path, registers_tei_path
 from tei_edition.views.base import EditionIndex, Output, Published
 
-# The page of the ledger's anchors, by kind (a row: persons<TAB>karakhan<TAB>person: Карахан, …).
+# The page of the ledger's anchors, by kind (a row: persons<TAB>karakhan<TAB>person). As in a
+# born-digital document, an entry's anchor means its kind: its id travels with it in the registers
+# file, so that its names and identification may be corrected without breaking the promise.
 LEDGER_PAGES = {"person": "persons", "place": "places", "org": "organisations"}
 
 
@@ -63,5 +65,4 @@ class NamesView:
             return
         for entity in registers.entities.values():
             paths = tuple(names_path(lang, entity.kind) for lang in site.config.languages)
-            yield Published(Anchor(LEDGER_PAGES[entity.kind], entity.id, f"{entity.kind}: {entity.first_name}"),
-                            paths)
+            yield Published(Anchor(LEDGER_PAGES[entity.kind], entity.id, entity.kind), paths)
