@@ -212,14 +212,17 @@ class Exclusion:
     why: str
     path: Path  # untagged.yaml
     line: int | None
+    count: int = 1  # how many times the form stands untagged in that unit
 
 
-EXCLUSION_KEYS = {"file", "unit", "form", "why"}
+EXCLUSION_KEYS = {"file", "unit", "form", "why"}  # and `count`, if not 1
 
 
 def load_exclusions(path: Path | None) -> list[Exclusion]:
-    """untagged.yaml: `untagged:`, a list of {file, unit, form, why}: a form of a register name in
-    one unit of one TEI file that is not a mention (or not one of the entry), with the reason."""
+    """untagged.yaml: `untagged:`, a list of {file, unit, form, why[, count]}: a form of a register
+    name in one unit of one TEI file that is not a mention (or not one of the entry), with the
+    reason; `count` (default 1) says how many times it stands there, so that another occurrence
+    of the same form, left untagged by mistake, is still found."""
     if path is None:
         return []
     data = load_yaml(path)
@@ -230,25 +233,30 @@ def load_exclusions(path: Path | None) -> list[Exclusion]:
     exclusions = []
     for item in listed:
         line = line_of(item)
-        if not isinstance(item, dict) or set(item) != EXCLUSION_KEYS or not all(
-                isinstance(item[k], str) and (item[k] or k == "unit") for k in EXCLUSION_KEYS):
-            errors.add(path, line, "each item of untagged gives file, unit, form and why (text; unit may be \"\")")
+        if not isinstance(item, dict) or set(item) - {"count"} != EXCLUSION_KEYS or not all(
+                isinstance(item[k], str) and (item[k] or k == "unit") for k in EXCLUSION_KEYS) or not (
+                isinstance(item.get("count", 1), int) and item.get("count", 1) >= 1):
+            errors.add(path, line, "each item of untagged gives file, unit, form and why (text; unit may be \"\"), "
+                                   "and count if the form stands there more than once")
             continue
-        exclusions.append(Exclusion(item["file"], item["unit"], item["form"], item["why"], path, line))
+        exclusions.append(Exclusion(item["file"], item["unit"], item["form"], item["why"], path, line,
+                                    item.get("count", 1)))
     errors.raise_if_any()
     return exclusions
 
 
 def check_untagged(trees: list[tuple[etree._ElementTree, Path]], registers: Registers,
-                   exclusions: list[Exclusion]) -> tuple[list[Diagnostic], set[Exclusion]]:
-    """Errors for the untagged forms no exclusion lists, and the exclusions that were used."""
-    problems, used = [], set()
+                   exclusions: list[Exclusion]) -> tuple[list[Diagnostic], dict[Exclusion, int]]:
+    """Errors for the untagged forms no exclusion lists (beyond its count), and how many times each
+    exclusion was used."""
+    problems: list[Diagnostic] = []
+    used: dict[Exclusion, int] = {}
     listed = {(e.file, e.unit, e.form): e for e in exclusions}
     for tree, path in trees:
         for found in find_untagged(tree, path, registers):
             exclusion = listed.get((path.name, found.unit, found.form))
-            if exclusion is not None:
-                used.add(exclusion)
+            if exclusion is not None and used.get(exclusion, 0) < exclusion.count:
+                used[exclusion] = used.get(exclusion, 0) + 1
                 continue
             entity = registers.entities[found.pattern.entity]
             tag = f"<{KINDS[entity.kind][2]} ref=\"…#{entity.id}\">"
@@ -265,12 +273,12 @@ def check_names(registers: Registers | None, exclusions: list[Exclusion],
     name is left untagged (errors, raised together); a warning for each exclusion of its files
     that excludes nothing."""
     problems = [p for tree, path in trees for p in check_mentions(tree, path, registers)]
-    used: set[Exclusion] = set()
+    used: dict[Exclusion, int] = {}
     if registers is not None and not problems:
         problems, used = check_untagged(trees, registers, exclusions)
     if problems:
         raise EditionError(problems)
     files = {path.name for _, path in trees}
-    return [Diagnostic(e.path, e.line,
-                       f"warning: untagged: «{e.form}» in {e.file} {e.unit} is not found untagged there: remove it")
-            for e in exclusions if e.file in files and e not in used]
+    return [Diagnostic(e.path, e.line, f"warning: untagged: «{e.form}» in {e.file} {e.unit} stands untagged there "
+                                       f"{used.get(e, 0)} time(s), not {e.count}: correct or remove the item")
+            for e in exclusions if e.file in files and used.get(e, 0) != e.count]
