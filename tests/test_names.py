@@ -151,3 +151,16 @@ def test_a_name_is_labelled_as_printed_whole_across_a_page_break():
                             f'<lb break="no"/>ветский Союз</placeName> и <persName ref="registers.xml#x">Э.К. <choice>'
                             f'<sic>Озарнина</sic><corr>Озорнина</corr></choice></persName></p>')
     assert read_as_printed(root[0]) == "Советский Союз" and read_as_printed(root[1]) == "Э.К. Озарнина"
+
+
+def test_what_the_registers_say_reaches_the_page_escaped(tmp_path: Path):
+    project = make_edition(tmp_path, "collection")
+    names = project / "edition" / "names.xml"
+    names.write_text(names.read_text(encoding="utf-8").replace(
+        "The addressee of letter A.", 'The addressee &lt;script&gt;alert(1)&lt;/script&gt; "&amp;" of letter A.'),
+        encoding="utf-8")
+    assert main(["build", "--strict", "--edition", str(project / "edition"), "--out", str(project / "build")]) == 0
+    page = parse_html(project / "build" / "en" / "persons" / "index.html")
+    assert page.xpath("//script[not(@src)]") == []
+    assert page.get_element_by_id("bea").xpath("string(p[@class='identification'])") == \
+        'The addressee <script>alert(1)</script> "&" of letter A.'
