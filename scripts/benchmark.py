@@ -26,6 +26,8 @@ import sys
 import tempfile
 from pathlib import Path
 
+import yaml
+
 ROOT = Path(__file__).resolve().parent.parent
 EDITION = ROOT / "edition"
 PEER = Path(os.environ.get("TEI_STYLESHEETS", ROOT.parent / "shared" / "peers" / "tei-stylesheets"))
@@ -132,8 +134,13 @@ def make_collection(target: Path, count: int) -> Path:
                        f"    translations:\n      en: {doc_id}.en.xml\n")
     config = (EDITION / "edition.yaml").read_text(encoding="utf-8")
     head = config[:config.index("documents:")]
-    (edition / "edition.yaml").write_text(head + "documents:\n" + "".join(entries) + "archives: archives.yaml\n",
-                                          encoding="utf-8")
+    (edition / "edition.yaml").write_text(head + "documents:\n" + "".join(entries) + "archives: archives.yaml\n"
+                                          "registers: registers.xml\nuntagged: untagged.yaml\n", encoding="utf-8")
+    # Each copy's names left untagged on purpose, as the article's are.
+    listed = yaml.safe_load((EDITION / "untagged.yaml").read_text(encoding="utf-8"))["untagged"]
+    copies = [{**item, "file": item["file"].replace("shemetova-2020", f"article-{number:04d}")}
+              for number in range(1, count + 1) for item in listed]
+    (edition / "untagged.yaml").write_text(yaml.safe_dump({"untagged": copies}, allow_unicode=True), encoding="utf-8")
     return edition
 
 

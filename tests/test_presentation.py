@@ -352,9 +352,38 @@ def test_the_404_page_is_styled_at_any_depth(open_page, built_site):
         server.server_close()
 
 
+# --- the registers of names: a back-link highlights one entry's mentions ------------------------------
+def test_a_back_link_highlights_every_mention_of_its_entry_and_only_those(open_page, site_url):
+    from support.gates import format_axe_violations, run_axe
+    page = open_page(bypass_csp=True, viewport={"width": 1440, "height": 900})
+    page.goto(f"{site_url}/ru/persons/")
+    with page.expect_navigation():
+        page.click("#karakhan ul.mentions a >> nth=1")  # ¶ 8
+    page.wait_for_load_state("load")
+    assert page.url.endswith("/ru/shemetova-2020/?mark=karakhan#p8")
+    marked = page.eval_on_selector_all(".marked", "els => els.map(e => e.dataset.entity)")
+    assert marked == ["karakhan"] * page.locator("[data-entity='karakhan']").count() and len(marked) == 5
+    background = page.eval_on_selector(".marked", "e => getComputedStyle(e).backgroundColor")
+    plain = page.eval_on_selector("[data-entity='urumqi']", "e => getComputedStyle(e).backgroundColor")
+    assert background != plain
+    violations = run_axe(page)
+    assert violations == [], format_axe_violations(violations)
+
+
+def test_without_javascript_a_back_link_still_reaches_its_paragraph(open_page, site_url):
+    page = open_page(java_script_enabled=False, viewport={"width": 1440, "height": 900})
+    page.goto(f"{site_url}/en/places/")
+    href = page.get_attribute("#kulja ul.mentions a >> nth=2", "href")
+    page.goto(f"{site_url}/en/places/{href}")
+    assert page.locator(".marked").count() == 0
+    top = page.evaluate("document.getElementById('p13').getBoundingClientRect().top")
+    assert 0 <= top < 60  # scrolled to the paragraph (its scroll margin above it)
+
+
 # --- the dark colour scheme ---------------------------------------------------------------------------
 DARK_PAGES = ["index.html", "ru/shemetova-2020/", "en/shemetova-2020/", "ru/shemetova-2020/parallel/",
-              "en/shemetova-2020/parallel/", "ru/archives/", "en/archives/", "en/about/", "404.html"]
+              "en/shemetova-2020/parallel/", "ru/archives/", "en/archives/", "en/about/", "404.html",
+              "ru/persons/", "en/places/", "en/organisations/", "ru/shemetova-2020/?mark=xinjiang"]
 
 
 @pytest.mark.parametrize("width", [375, 1440])

@@ -188,3 +188,11 @@ def test_misprint_rules_are_chosen_by_condition():
     assert RULES.find(choice_with_sic).behaviour is apparatus.misprint and RULES.find(choice_with_sic).reorders
     assert RULES.find(choice_regularised).behaviour is choice
     assert RULES.find(editorial).behaviour is apparatus.shown_with_its_sic
+
+
+def test_a_name_pointing_to_a_register_entry_links_to_its_entry():
+    """persName, placeName, orgName with a register `ref` (README, "Registers of names"); more in test_names.py."""
+    tx = Transformer(Path("snippet.xml"), {}, page=PageContext(STRINGS, root="../../", lang="ru"))
+    root = etree.fromstring(f'<p xmlns="{TEI}"><orgName ref="registers.xml#nkid">НКИД</orgName></p>')
+    assert str(tx.inline_element(root[0])) == ('<a class="mention orgname" href="../../ru/organisations/#nkid" '
+                                                'data-entity="nkid">НКИД</a>')

@@ -28,8 +28,10 @@ from tei_edition.helper import Helper
 from tei_edition.inline import RULES
 from tei_edition.linkcheck import PageFacts, page_facts
 from tei_edition.model import DocumentSummary
+from tei_edition.names import unmentioned
 from tei_edition.preservation import check_page
 from tei_edition.site import Site
+from tei_edition.untagged import check_names
 from tei_edition.views import DOCUMENT_VIEWS, EDITION_VIEWS, DocumentPages, EditionIndex, Output, Published
 from tei_edition.write import SiteFiles, check_output_folder, staged_site
 
@@ -71,12 +73,14 @@ def finish(output: Output) -> File:
 def make_document(site: Site, doc: DocumentConfig, prove_fidelity: bool, validate: bool = False) -> DocumentResult:
     """One document read (with `validate`, against the schema too) and its pages made and checked."""
     source = read_document(site.config, doc, validate=validate)
+    names_warnings = check_names(site.registers, site.untagged, [source.version(lang) for lang in
+                                                                  (source.lang, *source.translations)])
     pages = DocumentPages(site, source)
     files = [finish(output) for view in DOCUMENT_VIEWS for output in view.pages(pages)]
     published = [item for view in DOCUMENT_VIEWS for item in view.anchors(pages)]
     languages = site.config.languages
     summaries = {lang: pages.model(lang).summary() for lang in languages}
-    warnings = sorted({w for model in pages.models for w in model.warnings}, key=str)
+    warnings = sorted({w for model in pages.models for w in model.warnings} | set(names_warnings), key=str)
     media = {path: image for model in pages.models for path, image in model.media}
     return DocumentResult(files, summaries, summaries[pages.own_lang], published, warnings, media,
                           fidelity_differences(source) if prove_fidelity else None)
@@ -188,6 +192,9 @@ def render_site(site: Site, files: SiteFiles, helper: Helper, prove_fidelity: bo
     if problems:
         raise EditionError(problems)
     files.summaries.update(index.own)
+    if site.registers is not None:  # an entry no text mentions: a warning (--strict: an error)
+        summaries = [*index.own.values(), *(s for by_doc in index.summaries.values() for s in by_doc.values())]
+        files.warnings.update(unmentioned(site.registers, {m.entity for s in summaries for m in s.mentions}))
     index.pages = files.paths  # the set itself: the last views see the pages the first ones made
     for view in EDITION_VIEWS:
         for output in view.pages(site, index):
@@ -198,7 +205,7 @@ def render_site(site: Site, files: SiteFiles, helper: Helper, prove_fidelity: bo
 def protected_paths(config: Config) -> tuple[list[Path], list[Path]]:
     """What a build must never overwrite: (every input, every source folder), for `check_output_folder`."""
     project = config.root.parent
-    inputs = [project, config.path]
+    inputs = [project, config.path, *(path for path in (config.registers, config.untagged) if path)]
     for doc in config.documents:
         inputs += [doc.tei, *([doc.source] if doc.source else []), *doc.translations.values()]
     code = Path(__file__).resolve().parent

@@ -56,6 +56,8 @@ class Config:
     ui: dict[str, Strings]  # language -> interface strings
     repositories: dict[str, Repository]  # printed abbreviation -> repository
     base_url: str = ""  # where the site is published ("https://host/path/"); "" leaves URLs relative
+    registers: Path | None = None  # the TEI of the registers of persons, places and organisations, if any
+    untagged: Path | None = None  # the register names' forms left untagged on purpose (YAML), if any
 
     def strings(self, lang: str) -> Strings:
         return self.ui[lang]
@@ -201,7 +203,8 @@ def _input_file(edition_dir: Path, value: Any, where: str, path: Path, line: int
     return file
 
 
-TOP_KEYS = {"title", "version", "languages", "documents", "archives", "base_url"}
+TOP_KEYS = {"title", "version", "languages", "documents", "archives", "base_url", "registers", "untagged"}
+OPTIONAL_KEYS = {"archives", "base_url", "registers", "untagged"}
 BASE_URL = re.compile(r"https?://[^\s/?#@]+(/[^\s?#]*)?/")
 
 
@@ -215,7 +218,7 @@ def load_config(edition_dir: Path) -> Config:
     path = edition_dir / "edition.yaml"
     data = load_yaml(path)
     errors = Collector()
-    if not _check_keys(data, TOP_KEYS, TOP_KEYS - {"archives", "base_url"}, path, errors, "edition.yaml", 1):
+    if not _check_keys(data, TOP_KEYS, TOP_KEYS - OPTIONAL_KEYS, path, errors, "edition.yaml", 1):
         errors.raise_if_any()
     languages = data.get("languages", [])
     if not isinstance(languages, list) or not languages or len(set(map(str, languages))) != len(languages) \
@@ -247,8 +250,14 @@ def load_config(edition_dir: Path) -> Config:
         errors.add(path, line_of(data, "base_url"), f"base_url '{base_url[:80]}' must be the http(s) address where "
                                                     f"the site is published, ending in '/' (e.g. https://example.org/"
                                                     f"edition/)")
+    registers, untagged = (_input_file(edition_dir, data[key], key, path, line_of(data, key), errors)
+                           if key in data else None for key in ("registers", "untagged"))
+    if untagged is not None and registers is None:
+        errors.add(path, line_of(data, "untagged"), "untagged lists forms of register names: name the registers "
+                                                    "file too (registers: registers.xml)")
     errors.raise_if_any()
-    return Config(edition_dir, path, title, version, languages, documents, ui, repositories, base_url)
+    return Config(edition_dir, path, title, version, languages, documents, ui, repositories, base_url, registers,
+                  untagged)
 
 
 def _load_documents(entries: Any, edition_dir: Path, path: Path, line: int | None,

@@ -26,7 +26,7 @@ from markupsafe import Markup
 
 from tei_edition.archival import ArchivalRef
 from tei_edition.errors import Diagnostic, EditionError
-from tei_edition.model import Citation, Content, Document, Note, Paragraph
+from tei_edition.model import Citation, Content, Document, Mention, Note, Paragraph
 from tei_edition.rules import RuleTable, edition_rules, generic
 from tei_edition.tei import NS, XML_ID, corresp_target, normalize_space, source_line, text_of
 from tei_edition.urls import media_path
@@ -147,6 +147,7 @@ class PageContext:
     anchors: bool = True  # the page carries the content's ids (a parallel view, showing two versions, does not)
     original_href: str = ""  # from the page to the original's reading page (for a translation)
     register_href: str = ""  # from the page to the archival register
+    lang: str = ""  # the page's interface language (the registers of names it links to)
 
 
 class _Blank(dict):
@@ -160,6 +161,7 @@ class _Blank(dict):
 class _State:
     page: str = ""
     paragraph_id: str = ""
+    paragraph_number: int | None = None
     notes: list[Note] = field(default_factory=list)
     quotations: set[str] = field(default_factory=set)  # original quotation ids already given an anchor
 
@@ -195,6 +197,7 @@ class Transformer:
         self.note_count = 0
         self.warnings: list[Diagnostic] = []
         self.media: dict[str, Path] = {}  # site path -> image file, for the build to copy
+        self.mentions: list[Mention] = []  # names pointing to register entries (the model's walk)
 
     def id_attribute(self, value: str) -> str:
         if self.portable:
@@ -386,6 +389,7 @@ class Transformer:
                   pages_before: tuple[str, ...] = ()) -> Paragraph:
         """The model of a paragraph (its notes collected as it is walked)."""
         self.state.paragraph_id = element.get(XML_ID, "")
+        self.state.paragraph_number = number
         first_note = len(self.state.notes)
         content = self.content(element)
         return Paragraph(element.get(XML_ID), number, content, tuple(self.state.notes[first_note:]), kind,

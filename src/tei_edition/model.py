@@ -86,6 +86,17 @@ class Emendation:
 
 
 @dataclass(frozen=True)
+class Mention:
+    """A name in the text that points to an entry of the registers of names (README, "Registers of
+    names"), and the unit it stands in, for the entry's back-link."""
+
+    entity: str  # the entry's id
+    unit: str  # the id of its note, paragraph, table or division ("" in the title)
+    kind: str  # "note", "paragraph" (numbered), "p", "table", "div", ..., "title"
+    number: int | None = None  # the note's or paragraph's number
+
+
+@dataclass(frozen=True)
 class Note:
     id: str  # "n7": the edition's continuous numbering; "tn3": a translator's note; "ed1": the editors'
     number: int
@@ -227,6 +238,7 @@ class Document:
     original: OriginalInfo | None = None  # what a translation borrows from its original
     translators: tuple[str, ...] = ()  # a translation's translators (titleStmt), as named there
     unit_pages: dict = field(default_factory=dict)  # unit id -> (first, last) print page, from the original
+    mentions: tuple[Mention, ...] = ()  # names pointing to register entries, in reading order
 
     @cached_property
     def note_of(self) -> dict[etree._Element, Note]:
@@ -279,7 +291,8 @@ class Document:
         return tuple(c for note in self.notes for c in note.citations)
 
     def summary(self) -> DocumentSummary:
-        return DocumentSummary(self.id, self.lang, self.title_text, self.source, self.citations, self.aligned_ids)
+        return DocumentSummary(self.id, self.lang, self.title_text, self.source, self.citations, self.aligned_ids,
+                               self.mentions)
 
 
 @dataclass(frozen=True)
@@ -293,6 +306,7 @@ class DocumentSummary:
     source: SourceInfo
     citations: tuple[Citation, ...]
     aligned_ids: frozenset[str]
+    mentions: tuple[Mention, ...] = ()
 
 
 @dataclass(frozen=True)

@@ -18,6 +18,7 @@ from tei_edition.urls import (
     article_path,
     favicon_path,
     favicon_svg_path,
+    names_path,
     parallel_path,
     register_path,
     relative_url,
@@ -88,6 +89,7 @@ def environment(templates: Path, rendering: bool = True) -> jinja2.Environment:
         folios_russian=folios_russian, folios_english=folios_english,
         doi_url=doi_url, article_path=article_path, register_path=register_path, tei_path=tei_path,
         parallel_path=parallel_path, favicon_path=favicon_path, favicon_svg_path=favicon_svg_path,
+        names_path=names_path,
     )
     return env
 

@@ -17,7 +17,7 @@ from urllib.parse import urlsplit
 
 from lxml import etree
 
-from tei_edition import apparatus
+from tei_edition import apparatus, names
 from tei_edition.errors import EditionError
 from tei_edition.tei import NS, TEI_NS, XML_ID, XML_LANG, local_name, normalize_space, source_line, text_of
 
@@ -329,6 +329,9 @@ def edition_rules(transformer_class: Any) -> tuple[Rule, ...]:
         Rule("mentioned", wrap("i", "mentioned")), Rule("soCalled", wrap("span", "socalled")),
         Rule("gloss", wrap("span", "gloss")), Rule("distinct", wrap("span", "distinct")),
         Rule("ref", ref), Rule("ptr", ptr),
+        Rule("persName", names.mention, names.has_register_pointer),
+        Rule("placeName", names.mention, names.has_register_pointer),
+        Rule("orgName", names.mention, names.has_register_pointer),
         Rule("name", wrap("span", "name")), Rule("persName", wrap("span", "persname")),
         Rule("placeName", wrap("span", "placename")), Rule("orgName", wrap("span", "orgname")),
         Rule("rs", wrap("span", "rs")), Rule("geogName", wrap("span", "geogname")),

@@ -8,7 +8,7 @@ import re
 import subprocess
 from functools import cached_property
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from markupsafe import Markup, escape
 
@@ -18,6 +18,10 @@ from tei_edition.helper import Helper, template_cache
 from tei_edition.metadata import PageMetadata
 from tei_edition.prose import ProsePage, load_pages
 from tei_edition.render import BuildInfo, Page, environment, render
+
+if TYPE_CHECKING:
+    from tei_edition.names import Registers
+    from tei_edition.untagged import Exclusion
 
 # The last second datetime can print (9999-12-31T23:59:59Z).
 LATEST_EPOCH = 253402300799
@@ -60,13 +64,35 @@ class Site:
         """(path, title) of the prose pages in each language, for the menu of every page."""
         return {lang: tuple((p.path, p.title) for p in self.prose if p.lang == lang) for lang in self.config.languages}
 
+    @cached_property
+    def registers(self) -> Registers | None:
+        """The registers of persons, places and organisations, if the edition keeps them."""
+        if self.config.registers is None:
+            return None
+        from tei_edition.names import load_registers
+        return load_registers(self.config.registers, self.config.languages)
+
+    @cached_property
+    def untagged(self) -> list[Exclusion]:
+        from tei_edition.untagged import load_exclusions
+        return load_exclusions(self.config.untagged)
+
     def preload(self) -> None:
-        """Compile every template now (worker processes forked later inherit them compiled)."""
+        """Compile every template now, and read the registers of names with their forms (worker
+        processes forked later inherit them)."""
         for name in sorted(p.name for p in self.templates.glob("*.html")):
             try:
                 self.env.get_template(name)
             except Exception:  # noqa: BLE001 - its error is reported, located, when a page renders it
                 continue
+        try:
+            registers, _ = self.registers, self.untagged
+            if registers is not None:
+                from tei_edition.untagged import patterns
+                for lang in self.config.languages:
+                    patterns(registers, lang)
+        except EditionError:  # reported, located, by each document that needs them
+            pass
 
     def page(self, path: str, lang: str, title: str, alternates: dict[str, str], citation: Markup,
              document_id: str = "", metadata: PageMetadata | None = None) -> Page:

@@ -321,4 +321,5 @@ def build_document(tree: etree._ElementTree, path: Path, doc_id: str, refs: dict
         warnings=tuple(tx.warnings + (back_tx.warnings if back_tx is not tx else [])),
         media=tuple(sorted({**tx.media, **back_tx.media}.items())),
         tei=path, refs=refs if info is None else info.refs, original=info,
-        translators=translators(root) if info else (), unit_pages=unit_pages(printed.getroot()))
+        translators=translators(root) if info else (), unit_pages=unit_pages(printed.getroot()),
+        mentions=tuple(tx.mentions + (back_tx.mentions if back_tx is not tx else [])))

@@ -40,6 +40,19 @@ def register_path(lang: str) -> str:
     return f"{lang}/archives/index.html"
 
 
+NAMES_SEGMENTS = {"person": "persons", "place": "places", "org": "organisations"}
+
+
+def names_path(lang: str, kind: str) -> str:
+    """A register of names: persons, places or organisations ("person", "place", "org")."""
+    return f"{lang}/{NAMES_SEGMENTS[kind]}/index.html"
+
+
+def registers_tei_path(name: str) -> str:
+    """The registers' TEI file, published beside the documents' TEI (their `ref`s point into it)."""
+    return f"tei/{name}"
+
+
 def prose_path(lang: str, slug: str) -> str:
     return f"{lang}/{slug}/index.html"
 

@@ -202,3 +202,13 @@
     text.after(button);
   });
 })();
+
+// Registers of names: a back-link from a register page carries ?mark=<entry id>; every mention of
+// that entry on the reading page is highlighted (without JavaScript the link still reaches its unit).
+(function () {
+  var id = new URLSearchParams(window.location.search).get("mark");
+  if (!id) return;
+  document.querySelectorAll("[data-entity]").forEach(function (mention) {
+    if (mention.dataset.entity === id) mention.classList.add("marked");
+  });
+})();

@@ -85,7 +85,7 @@ class DocumentPages:
     def _context(self, lang: str, strings_lang: str, root: str, anchors: bool) -> PageContext:
         original = article_path(self.source.lang, self.source.id).removesuffix("index.html")
         return PageContext(self.site.config.strings(strings_lang), root, anchors, root + original,
-                           root + register_path(lang).removesuffix("index.html"))
+                           root + register_path(lang).removesuffix("index.html"), strings_lang)
 
     def _portable(self, lang: str, strings_lang: str) -> PortableRenderer:
         """The version's content rendered once for every kind of page (marks where pages differ)."""

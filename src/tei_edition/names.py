@@ -1,0 +1,233 @@
+"""The registers of persons, places and organisations (README, "Registers of names").
+
+One TEI file of the edition (`registers:` in edition.yaml) holds a `listPerson`, a `listPlace` and a
+`listOrg`; each entry has an `xml:id` (a published anchor), its name in each interface language, the
+variants the texts use (`type="variant"`) and at most one identification per language (a `note`,
+marked `ana` or `cert` when it is the editors' inference). A mention in a document is a `persName`,
+`placeName` or `orgName` whose `ref` points to an entry, relative to the document:
+`<persName ref="registers.xml#karakhan">Карахану</persName>`.
+
+Here: the registers read and checked once, every mention's pointer resolved (one to no entry is a
+located error), and the rendering rule of a mention (a link to its entry on the register page).
+"""
+from __future__ import annotations
+
+import os
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass
+from html import escape
+from pathlib import Path
+from typing import TYPE_CHECKING
+from urllib.parse import urlsplit
+
+from lxml import etree
+
+from tei_edition import tei
+from tei_edition.errors import Collector, Diagnostic
+from tei_edition.model import Mention
+from tei_edition.tei import NS, TEI_NS, XML_ID, XML_LANG, local_name, normalize_space, source_line, text_of
+from tei_edition.urls import names_path
+
+if TYPE_CHECKING:
+    from tei_edition.inline import Transformer, _Output
+
+# Entry kind -> (list element, entry element, the name element that mentions it)
+KINDS = {"person": ("listPerson", "person", "persName"), "place": ("listPlace", "place", "placeName"),
+         "org": ("listOrg", "org", "orgName")}
+KIND_OF_NAME = {name: kind for kind, (_, _, name) in KINDS.items()}
+MENTION_TAGS = tuple(f"{{{TEI_NS}}}{name}" for name in sorted(KIND_OF_NAME))
+# Elements whose rendering is a link: a mention holding one is not itself a link (no link in a link).
+_LINKING = {"note", "sic", "choice", "pb", "ref", "ptr", "bibl", "q"}
+# The units a back-link leads to, nearest first: a printed note, a paragraph, a table, a division.
+_UNIT_TAGS = {f"{{{TEI_NS}}}{name}" for name in ("note", "p", "table", "div", "item", "lg", "quote", "ab")}
+
+
+@dataclass(frozen=True)
+class Name:
+    lang: str
+    text: str  # as shown: "Карахан, Лев Михайлович"
+    key: str  # what the untagged-names check looks for: the surname if marked, else the whole name
+    variant: bool = False
+
+
+@dataclass(frozen=True)
+class Entity:
+    id: str
+    kind: str  # "person", "place", "org"
+    names: tuple[Name, ...]
+    notes: tuple[tuple[str, str, bool], ...] = ()  # (language, identification, the editors' inference)
+    line: int | None = None
+
+    def name(self, lang: str) -> str:
+        """Its name in `lang`, else its first name."""
+        return next((n.text for n in self.names if not n.variant and n.lang == lang), self.first_name)
+
+    @property
+    def first_name(self) -> str:
+        """Its first name in the registers file: what its ledger row records."""
+        return next(n.text for n in self.names if not n.variant)
+
+    def variants(self, lang: str) -> tuple[str, ...]:
+        return tuple(n.text for n in self.names if n.variant and n.lang == lang)
+
+    def note(self, lang: str) -> tuple[str, bool] | None:
+        return next(((text, inferred) for note_lang, text, inferred in self.notes if note_lang == lang), None)
+
+
+@dataclass(frozen=True)
+class Registers:
+    path: Path
+    entities: dict[str, Entity]  # in the file's order
+
+    def of_kind(self, kind: str, lang: str) -> list[Entity]:
+        return sorted((e for e in self.entities.values() if e.kind == kind), key=lambda e: e.name(lang).casefold())
+
+    @property
+    def kinds(self) -> list[str]:
+        """Every kind has its page, empty or not (the menu links the persons' page)."""
+        return list(KINDS)
+
+
+def _entity(element: etree._Element, kind: str, path: Path, languages: tuple[str, ...],
+            errors: Collector) -> Entity | None:
+    line = source_line(element)
+    entry_id = element.get(XML_ID)
+    name_tag = KINDS[kind][2]
+    if not entry_id:
+        errors.add(path, line, f"<{KINDS[kind][1]}> has no xml:id: every register entry needs one (its anchor)")
+        return None
+    names = []
+    for name in element.iterfind(f"t:{name_tag}", NS):
+        lang = name.get(XML_LANG) or ""
+        surname = name.find("t:surname", NS)
+        text = normalize_space(text_of(name))
+        if not lang or not text:
+            errors.add(path, source_line(name), f"<{name_tag}> of '{entry_id}' needs xml:lang and a text")
+            continue
+        key = normalize_space(text_of(surname)) if surname is not None else text
+        names.append(Name(lang, text, key, name.get("type") == "variant"))
+    for lang in languages:
+        if not any(n.lang == lang and not n.variant for n in names):
+            errors.add(path, line, f"'{entry_id}' has no {name_tag} in '{lang}' (an interface language)")
+    notes = tuple((note.get(XML_LANG) or "", normalize_space(text_of(note)),
+                   bool(note.get("ana") or note.get("cert"))) for note in element.iterfind("t:note", NS))
+    return Entity(entry_id, kind, tuple(names), notes, line) if names else None
+
+
+def load_registers(path: Path, languages: tuple[str, ...]) -> Registers:
+    """The registers file, parsed (refused like any TEI with a DOCTYPE or another namespace's
+    elements), valid against the project schema and with every entry complete."""
+    tree = tei.parse(path)
+    tei.validate_schema(tree, path)
+    errors = Collector()
+    entities: dict[str, Entity] = {}
+    for kind, (list_tag, entry_tag, _) in KINDS.items():
+        for element in tree.iterfind(f".//t:{list_tag}/t:{entry_tag}", NS):
+            entity = _entity(element, kind, path, languages, errors)
+            if entity is not None:
+                entities[entity.id] = entity
+    errors.raise_if_any()
+    return Registers(path, entities)
+
+
+def register_pointer(ref: str) -> bool:
+    """A `ref` of a name that points into the registers (an absolute URL points elsewhere)."""
+    return bool(ref) and not urlsplit(ref).scheme
+
+
+def check_mentions(tree: etree._ElementTree, path: Path, registers: Registers | None) -> list[Diagnostic]:
+    """Every mention of a document points to an entry of the registers, of its kind."""
+    problems = []
+    file = os.path.relpath(registers.path, path.parent) if registers else ""
+    for element in tei.elements(tree, "//t:text//*[self::t:persName or self::t:placeName or self::t:orgName]"
+                                      "[@ref]"):
+        ref = element.get("ref", "").strip()
+        if not register_pointer(ref):
+            continue
+        name, line = local_name(element), source_line(element)
+        where, _, entry_id = ref.partition("#")
+        entity = registers.entities.get(entry_id) if registers else None
+        if registers is None:
+            problems.append(Diagnostic(path, line, f"<{name} ref=\"{ref[:60]}\">: the edition has no registers "
+                                                   f"file (registers: in edition.yaml)"))
+        elif where != file or entity is None:
+            problems.append(Diagnostic(path, line, f"<{name} ref=\"{ref[:60]}\"> points to no entry: write "
+                                                   f"ref=\"{file}#id\" with the id of an entry of {file}"))
+        elif entity.kind != KIND_OF_NAME[name]:
+            problems.append(Diagnostic(path, line, f"<{name} ref=\"{ref[:60]}\"> points to a {entity.kind}: "
+                                                   f"use <{KINDS[entity.kind][2]}>"))
+    return problems
+
+
+def unmentioned(registers: Registers, mentioned: set[str]) -> Iterator[Diagnostic]:
+    """A warning for each entry no text mentions (with --strict, an error)."""
+    for entity in registers.entities.values():
+        if entity.id not in mentioned:
+            yield Diagnostic(registers.path, entity.line, f"warning: the entry '{entity.id}' "
+                                                          f"({entity.name('en')}) is mentioned in no document")
+
+
+# --- the rendering rule ------------------------------------------------------------------------
+def _mention(tx: Transformer, element: etree._Element, entity: str) -> Mention:
+    """Where a mention stands: its unit (note, paragraph, table, division) and that unit's number."""
+    unit = next((a for a in element.iterancestors() if a.tag in _UNIT_TAGS and a.get(XML_ID)), None)
+    if unit is None:
+        return Mention(entity, "", "title")
+    unit_id, name = unit.get(XML_ID, ""), local_name(unit)
+    if name == "note":
+        match = re.fullmatch(r"n([0-9]{1,6})", unit_id)
+        return Mention(entity, unit_id, "note", int(match.group(1)) if match else tx.note_count)  # as the note's
+    if name == "p" and unit_id == tx.state.paragraph_id and tx.state.paragraph_number is not None:
+        return Mention(entity, unit_id, "paragraph", tx.state.paragraph_number)
+    return Mention(entity, unit_id, name)
+
+
+def mention(tx: Transformer, element: etree._Element, out: _Output) -> None:
+    """A name that points to a register entry: a link to the entry (its `data-entity` lets the
+    reading page highlight the entry's mentions). A name holding a link (a note marker, a misprint's
+    marker) is a span, followed by the link."""
+    entity = element.get("ref", "").partition("#")[2]
+    if not tx.rendering or tx.page is None:
+        tx.mentions.append(_mention(tx, element, entity))
+        tx.children(element, out)
+        return
+    kind = KIND_OF_NAME[local_name(element)]
+    href = escape(f"{tx.page.root}{names_path(tx.page.lang, kind).removesuffix('index.html')}#{entity}", quote=True)
+    css = f"mention {local_name(element).lower()}"
+    lang = f' lang="{escape(element.get(XML_LANG, ""))}"' if element.get(XML_LANG) else ""
+    if any(local_name(d) in _LINKING for d in element.iterdescendants() if isinstance(d.tag, str)):
+        out.markup(f'<span class="{css}" data-entity="{escape(entity)}"{lang}>')
+        tx.children(element, out)
+        label = escape(tx.strings["names_entry_label"].format(name=read_as_printed(element)))
+        out.markup(f'</span><a class="mention-link" href="{href}" data-entity="{escape(entity)}" '
+                   f'aria-label="{label}"></a>')
+        return
+    out.markup(f'<a class="{css}" href="{href}" data-entity="{escape(entity)}"{lang}>')
+    tx.children(element, out)
+    out.markup("</a>")
+
+
+def read_as_printed(element: etree._Element) -> str:
+    """A name as readers read it: a word broken at a line or page end whole, a misprint as printed
+    (not its correction), without the notes that stand in it."""
+    parts: list[str] = []
+
+    def walk(node: etree._Element) -> None:
+        parts.append(node.text or "")
+        for child in node:
+            name = local_name(child)
+            if name in ("lb", "pb") and child.get("break") == "no":
+                parts.append(_JOIN)
+            elif name and name not in ("note", "corr", "reg", "expan"):
+                walk(child)
+            parts.append(child.tail or "")
+    walk(element)
+    return normalize_space(re.sub(rf"\s*{_JOIN}\s*", "", "".join(parts)))
+
+
+_JOIN = "\x00"  # no character of a TEI text (XML allows no U+0000)
+
+
+def has_register_pointer(element: etree._Element) -> bool:
+    return register_pointer(element.get("ref", "").strip())

@@ -1,0 +1,166 @@
+"""The registers of persons, places and organisations: the mention rule, the untagged-names
+check, and the register pages with their back-links (README, "Registers of names")."""
+from __future__ import annotations
+
+from pathlib import Path
+
+from conftest import ROOT, parse_html
+from lxml import etree
+from test_roots import make_edition
+from test_rules import page_transformer, render
+
+from tei_edition.cli import main
+from tei_edition.inline import Transformer
+from tei_edition.names import load_registers
+from tei_edition.untagged import find_untagged, word_forms
+
+TEI = "http://www.tei-c.org/ns/1.0"
+REGISTERS = load_registers(ROOT / "edition" / "registers.xml", ("ru", "en"))
+
+
+# --- the rendering rule --------------------------------------------------------------------------
+
+def test_a_mention_links_to_its_entry_on_the_register_page_of_its_kind():
+    tx = page_transformer()
+    tx.page = tx.page.__class__(tx.strings, root="../../", lang="en")
+    root = etree.fromstring(f'<p xmlns="{TEI}"><placeName ref="registers.xml#urumqi">Urumqi</placeName></p>')
+    assert str(tx.inline_element(root[0])) == ('<a class="mention placename" href="../../en/places/#urumqi" '
+                                                'data-entity="urumqi">Urumqi</a>')
+
+
+def test_a_name_without_a_register_pointer_is_a_plain_name():
+    assert render('<persName ref="https://example.org/ann">Ann</persName>') == '<span class="persname">Ann</span>'
+
+
+def test_a_name_that_holds_a_link_is_a_span_followed_by_the_link():
+    root = etree.fromstring(f'<p xmlns="{TEI}"><orgName ref="registers.xml#nkid">НКИД<ptr target="#x"/></orgName></p>')
+    tx = page_transformer()
+    tx.page = tx.page.__class__(tx.strings, root="", lang="en")
+    html = str(tx.inline_element(root[0]))
+    assert html.startswith('<span class="mention orgname" data-entity="nkid">НКИД<a class="ptr"')
+    assert html.endswith('</span><a class="mention-link" href="en/organisations/#nkid" data-entity="nkid" '
+                         'aria-label="НКИД: entry in the register of names"></a>')
+    assert "<a" not in html.split('<a class="ptr"')[0]  # no link inside the link
+
+
+def test_the_models_walk_records_each_mention_with_its_unit():
+    root = etree.fromstring(f'<div xmlns="{TEI}"><p xml:id="p4">a <persName ref="registers.xml#silin">Силин</persName>'
+                            f'<note xml:id="n2" place="foot"><placeName ref="registers.xml#moscow">Москва</placeName>'
+                            f'</note></p></div>')
+    tx = Transformer(Path("x.xml"), {})
+    tx.paragraph(root[0], number=4)
+    assert [(m.entity, m.unit, m.kind, m.number) for m in tx.mentions] == [
+        ("silin", "p4", "paragraph", 4), ("moscow", "n2", "note", 2)]
+
+
+# --- the untagged-names check ------------------------------------------------------------------
+
+def test_russian_forms_are_every_case_of_the_name():
+    assert {"красину", "красиным", "красина"} <= word_forms("Красин", "ru")
+    assert {"измаилбаевым", "измаилбаеву"} <= word_forms("Измаилбаев", "ru")  # pymorphy3 takes it for a plural
+    assert {"синьцзяном", "синьцзяне"} <= word_forms("Синьцзян", "ru")
+    assert {"kazansky's", "kazansky\u2019s"} <= word_forms("Kazansky", "en")
+
+
+def untagged(body: str, lang: str = "ru") -> list[tuple[str, str, str]]:
+    text = f'<TEI xmlns="{TEI}" xml:lang="{lang}"><text><body>{body}</body></text></TEI>'
+    tree = etree.ElementTree(etree.fromstring(text))
+    return [(f.unit, f.form, f.pattern.entity) for f in find_untagged(tree, Path("x.xml"), REGISTERS)]
+
+
+def test_untagged_forms_are_found_across_line_breaks_and_in_every_case():
+    found = untagged('<p xml:id="p1">с Кара<lb break="no"/>ханом и\n<lb/>Западным\n<lb/>Китаем; <persName '
+                     'ref="registers.xml#krasin">Красину</persName></p>')
+    assert found == [("p1", "Караханом", "karakhan"), ("p1", "Западным Китаем", "western-china")]
+
+
+def test_a_capitalised_name_is_not_found_in_a_common_word():
+    assert untagged('<p xml:id="p1">верный путь; в Верный</p>') == [("p1", "Верный", "alma-ata")]
+
+
+def test_an_english_possessive_is_a_form_of_the_name():
+    assert untagged('<p xml:id="p2">Karakhan\'s telegram to Silin</p>', "en") == [
+        ("p2", "Karakhan's", "karakhan"), ("p2", "Silin", "silin")]
+
+
+# --- the pages ------------------------------------------------------------------------------------
+
+def test_every_entry_has_a_page_anchor_and_back_links_to_each_unit(built_site: Path):
+    persons = parse_html(built_site / "ru" / "persons" / "index.html")
+    entry = persons.get_element_by_id("karakhan")
+    assert entry.xpath("string(h2)") == "Карахан, Лев Михайлович"
+    assert entry.xpath("string(p[@class='other-form']/span[@lang='en'][not(@class)])") == "Karakhan, Lev Mikhailovich"
+    links = entry.xpath(".//ul[@class='mentions']//a/@href")
+    assert links == ["../shemetova-2020/?mark=karakhan#p2", "../shemetova-2020/?mark=karakhan#p8"]
+    assert len(persons.xpath("//article[@class='names-entry']")) == 16
+    assert len(parse_html(built_site / "en" / "places" / "index.html").xpath("//article")) == 33
+    assert len(parse_html(built_site / "en" / "organisations" / "index.html").xpath("//article")) == 13
+
+
+def test_every_mention_in_the_reading_text_links_to_an_entry(built_site: Path):
+    for lang in ("ru", "en"):
+        article = parse_html(built_site / lang / "shemetova-2020" / "index.html")
+        mentions = article.xpath("//a[contains(@class, 'mention')]")
+        assert len(mentions) > 200
+        for link in mentions:
+            page, _, entry = link.get("href").partition("#")
+            target = parse_html((built_site / lang / "shemetova-2020" / page / "index.html").resolve())
+            assert target.xpath("//article[@id=$id]", id=entry) and link.get("data-entity") == entry
+
+
+def test_a_back_link_to_a_note_names_the_note(built_site: Path):
+    places = parse_html(built_site / "en" / "places" / "index.html")
+    assert "¶ 8" in places.get_element_by_id("western-china").text_content()
+
+
+def test_the_entry_anchors_are_in_the_ledger():
+    ledger = (ROOT / "edition" / "anchors.tsv").read_text(encoding="utf-8")
+    assert "persons\tkarakhan\tperson\n" in ledger
+    assert "places\turumqi\tplace\n" in ledger and "organisations\tnkid\torg\n" in ledger
+
+
+def test_an_edition_without_registers_has_no_register_pages(tmp_path: Path):
+    project = make_edition(tmp_path, "article")
+    assert main(["build", "--strict", "--edition", str(project / "edition"), "--out", str(project / "build")]) == 0
+    assert not list((project / "build").glob("*/persons"))
+    assert not (project / "build" / "tei" / "registers.xml").exists()
+    page = (project / "build" / "en" / "born-digital" / "index.html").read_text(encoding="utf-8")
+    assert "/persons/" not in page
+
+
+def test_the_registers_serve_every_document_of_a_collection(tmp_path: Path):
+    """Two letters share the registers: an entry lists the units of both, a note by its number; a
+    form listed in untagged.yaml (a dog called Lyon) stays a plain word."""
+    from test_roots import build_root
+    site = build_root(tmp_path, "collection")
+    persons = parse_html(site / "en" / "persons" / "index.html")
+    bea = persons.get_element_by_id("bea")
+    assert bea.xpath(".//ul[@class='mentions']/li/cite/text()") == ["Letter A", "Letter B"]
+    assert bea.xpath(".//ul[@class='mentions']//a/@href") == [
+        "../letter-a/?mark=bea#a1", "../letter-a/?mark=bea#a2", "../letter-b/?mark=bea#b1"]
+    lyon = parse_html(site / "en" / "places" / "index.html").get_element_by_id("lyon")
+    assert [a.text_content() for a in lyon.xpath(".//ul[@class='mentions']//a")] == ["¶ 1", "note 1"]
+    letter = parse_html(site / "en" / "letter-a" / "index.html")
+    assert [a.text_content() for a in letter.xpath("//a[@data-entity='lyon']")] == ["Lyon", "Lyon"]
+    assert (site / "tei" / "names.xml").is_file()
+
+
+def test_a_name_is_labelled_as_printed_whole_across_a_page_break():
+    from tei_edition.names import read_as_printed
+    root = etree.fromstring(f'<p xmlns="{TEI}"><placeName ref="registers.xml#ussr">Со<pb n="2" break="no"/>\n'
+                            f'<lb break="no"/>ветский Союз</placeName> и <persName ref="registers.xml#x">Э.К. <choice>'
+                            f'<sic>Озарнина</sic><corr>Озорнина</corr></choice></persName></p>')
+    assert read_as_printed(root[0]) == "Советский Союз" and read_as_printed(root[1]) == "Э.К. Озарнина"
+
+
+def test_what_the_registers_say_reaches_the_page_escaped(tmp_path: Path):
+    project = make_edition(tmp_path, "collection")
+    names = project / "edition" / "names.xml"
+    names.write_text(names.read_text(encoding="utf-8").replace(
+        "The addressee of letter A.", 'The addressee &lt;script&gt;alert(1)&lt;/script&gt; "&amp;" of letter A.'),
+        encoding="utf-8")
+    assert main(["build", "--strict", "--edition", str(project / "edition"), "--out", str(project / "build")]) == 0
+    page = parse_html(project / "build" / "en" / "persons" / "index.html")
+    assert page.xpath("//script[not(@src)]") == []
+    assert page.get_element_by_id("bea").xpath("string(p[@class='identification'])") == \
+        'The addressee <script>alert(1)</script> "&" of letter A.'
