@@ -24,7 +24,7 @@ from tei_edition import tei
 from tei_edition.config import Config, DocumentConfig, load_config
 from tei_edition.documents import NotReadable, fidelity_differences, read_document
 from tei_edition.errors import Diagnostic, EditionError
-from tei_edition.helper import Helper
+from tei_edition.helper import Helper, NamesJob
 from tei_edition.inline import RULES
 from tei_edition.linkcheck import PageFacts, page_facts
 from tei_edition.model import DocumentSummary
@@ -70,11 +70,14 @@ def finish(output: Output) -> File:
     return output.path, content, page_facts(tree)
 
 
-def make_document(site: Site, doc: DocumentConfig, prove_fidelity: bool, validate: bool = False) -> DocumentResult:
-    """One document read (with `validate`, against the schema too) and its pages made and checked."""
+def make_document(site: Site, doc: DocumentConfig, prove_fidelity: bool, validate: bool = False,
+                  names: bool = True) -> DocumentResult:
+    """One document read (with `validate`, against the schema too) and its pages made and checked
+    (with `names`, its register names too; else the helper process checks them)."""
     source = read_document(site.config, doc, validate=validate)
     names_warnings = check_names(site.registers, site.untagged, [source.version(lang) for lang in
-                                                                  (source.lang, *source.translations)])
+                                                                  (source.lang, *source.translations)]) \
+        if names else []
     pages = DocumentPages(site, source)
     files = [finish(output) for view in DOCUMENT_VIEWS for output in view.pages(pages)]
     published = [item for view in DOCUMENT_VIEWS for item in view.anchors(pages)]
@@ -117,7 +120,7 @@ def pooled(config: Config) -> int:
     return min(jobs, len(config.documents)) if hasattr(os, "fork") else 1
 
 
-def made_documents(site: Site, jobs: int, prove_fidelity: bool, validate: bool
+def made_documents(site: Site, jobs: int, prove_fidelity: bool, validate: bool, names: bool = True
                    ) -> Iterator[tuple[DocumentConfig, DocumentResult | Exception]]:
     """Each document's result (or its failure), in the order of edition.yaml; with `validate`,
     each is validated against the schema first. In a pool, each process validates its documents
@@ -127,7 +130,7 @@ def made_documents(site: Site, jobs: int, prove_fidelity: bool, validate: bool
     if jobs == 1:
         for doc in documents:
             try:
-                yield doc, make_document(site, doc, prove_fidelity, validate)
+                yield doc, make_document(site, doc, prove_fidelity, validate, names)
             except Exception as exc:  # noqa: BLE001 - the caller decides what the failure means
                 yield doc, exc
         return
@@ -162,9 +165,11 @@ def render_site(site: Site, files: SiteFiles, helper: Helper, prove_fidelity: bo
     problems: list[Diagnostic] = []
     jobs = pooled(site.config)
     if jobs == 1:
-        helper.validate(site.config.tei_files)
+        config = site.config
+        helper.validate(config.tei_files, NamesJob(config.registers, config.languages, config.untagged, tuple(
+            (doc.id, (doc.tei, *doc.translations.values())) for doc in config.documents)))
     by_helper = jobs == 1 and helper.validating  # else each document is validated as it is read
-    for doc, result in made_documents(site, jobs, prove_fidelity, validate=not by_helper):
+    for doc, result in made_documents(site, jobs, prove_fidelity, validate=not by_helper, names=not by_helper):
         paths = [doc.tei, *doc.translations.values()] if by_helper else []
         if isinstance(result, Exception):
             early = result.diagnostics if isinstance(result, NotReadable) else []
@@ -177,6 +182,10 @@ def render_site(site: Site, files: SiteFiles, helper: Helper, prove_fidelity: bo
                 raise RuntimeError(str(result)) if isinstance(result, BuildCrash) else result
             continue
         problems.extend(helper.errors_for(paths))
+        if by_helper and not problems:
+            errors, warnings = names_checked(site, helper, doc.id, paths)
+            problems.extend(errors)
+            files.warnings.update(warnings)
         if problems:
             continue
         for path, content, facts in result.files:
@@ -200,6 +209,18 @@ def render_site(site: Site, files: SiteFiles, helper: Helper, prove_fidelity: bo
         for output in view.pages(site, index):
             files.add(*finish(output))
         files.published.extend(view.anchors(site, index))
+
+
+def names_checked(site: Site, helper: Helper, doc_id: str, paths: list[Path]
+                  ) -> tuple[list[Diagnostic], list[Diagnostic]]:
+    """One document's names check, (errors, warnings): the helper's, or made here if it has none."""
+    checked = helper.names_of(doc_id)
+    if checked is not None:
+        return checked
+    try:
+        return [], check_names(site.registers, site.untagged, [(tei.parse(path), path) for path in paths])
+    except EditionError as exc:
+        return exc.diagnostics, []
 
 
 def protected_paths(config: Config) -> tuple[list[Path], list[Path]]:
