@@ -15,8 +15,9 @@ import os
 import sys
 import traceback
 from collections.abc import Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
 import lxml.html
 
@@ -30,6 +31,7 @@ from tei_edition.linkcheck import PageFacts, page_facts
 from tei_edition.model import DocumentSummary
 from tei_edition.names import unmentioned
 from tei_edition.preservation import check_page
+from tei_edition.search import Record, index_files, passage_records
 from tei_edition.site import Site
 from tei_edition.untagged import check_names
 from tei_edition.views import DOCUMENT_VIEWS, EDITION_VIEWS, DocumentPages, EditionIndex, Output, Published
@@ -53,21 +55,32 @@ class DocumentResult:
     warnings: list[Diagnostic]
     media: dict[str, Path]
     differences: list | None = None  # fidelity.Difference: only when `check` asks
+    records: list[Record] = field(default_factory=list)  # its passages, for the search index
 
 
 class BuildCrash(Exception):
     """An unexpected failure in a worker process (a bug), with the worker's traceback."""
 
 
-def finish(output: Output) -> File:
-    """The bytes of one output; an HTML page is parsed once, for its reading text check and its links."""
+def finish(output: Output, records: list[Record] | None = None, pages: DocumentPages | None = None) -> File:
+    """The bytes of one output; an HTML page is parsed once, for its reading text check, its links
+    and (a reading page of `pages`) its passages' search `records`."""
     content = output.content.encode("utf-8") if isinstance(output.content, str) else output.content
     if not output.path.endswith(".html"):
         return output.path, content, None
     tree = lxml.html.document_fromstring(content, parser=lxml.html.HTMLParser(encoding="utf-8"))
     if output.reading is not None:
         check_page(*output.reading, tree, output.path, RULES)  # nothing of the TEI's text lost
+        if records is not None and pages is not None:
+            records.extend(reading_page_records(pages, output.path, tree))
     return output.path, content, page_facts(tree)
+
+
+def reading_page_records(pages: DocumentPages, path: str, tree: Any) -> list[Record]:
+    site = pages.site
+    lang = tree.get("lang", "")
+    model = pages.model(lang)
+    return passage_records(tree, path, model, site.config.strings(lang), model.title_text)
 
 
 def make_document(site: Site, doc: DocumentConfig, prove_fidelity: bool, validate: bool = False,
@@ -79,14 +92,15 @@ def make_document(site: Site, doc: DocumentConfig, prove_fidelity: bool, validat
                                                                   (source.lang, *source.translations)]) \
         if names else []
     pages = DocumentPages(site, source)
-    files = [finish(output) for view in DOCUMENT_VIEWS for output in view.pages(pages)]
+    records: list[Record] = []
+    files = [finish(output, records, pages) for view in DOCUMENT_VIEWS for output in view.pages(pages)]
     published = [item for view in DOCUMENT_VIEWS for item in view.anchors(pages)]
     languages = site.config.languages
     summaries = {lang: pages.model(lang).summary() for lang in languages}
     warnings = sorted({w for model in pages.models for w in model.warnings} | set(names_warnings), key=str)
     media = {path: image for model in pages.models for path, image in model.media}
     return DocumentResult(files, summaries, summaries[pages.own_lang], published, warnings, media,
-                          fidelity_differences(source) if prove_fidelity else None)
+                          fidelity_differences(source) if prove_fidelity else None, records)
 
 
 # The work of a pool's processes, inherited when they are forked (nothing of it is pickled).
@@ -163,6 +177,7 @@ def render_site(site: Site, files: SiteFiles, helper: Helper, prove_fidelity: bo
     once one has failed, the others are still read and checked, and all problems raised together."""
     index = EditionIndex({lang: {} for lang in site.config.languages})
     problems: list[Diagnostic] = []
+    records: list[Record] = []
     jobs = pooled(site.config)
     if jobs == 1:
         config = site.config
@@ -198,6 +213,7 @@ def render_site(site: Site, files: SiteFiles, helper: Helper, prove_fidelity: bo
         files.warnings.update(result.warnings)
         if result.differences is not None:
             files.differences[doc.id] = result.differences
+        records.extend(result.records)
     if problems:
         raise EditionError(problems)
     files.summaries.update(index.own)
@@ -205,10 +221,14 @@ def render_site(site: Site, files: SiteFiles, helper: Helper, prove_fidelity: bo
         summaries = [*index.own.values(), *(s for by_doc in index.summaries.values() for s in by_doc.values())]
         files.warnings.update(unmentioned(site.registers, {m.entity for s in summaries for m in s.mentions}))
     index.pages = files.paths  # the set itself: the last views see the pages the first ones made
+    index.searchable = bool(records)
     for view in EDITION_VIEWS:
         for output in view.pages(site, index):
             files.add(*finish(output))
         files.published.extend(view.anchors(site, index))
+    if records:
+        for path, content in sorted(index_files(records).items()):
+            files.add(path, content)
 
 
 def names_checked(site: Site, helper: Helper, doc_id: str, paths: list[Path]

@@ -23,6 +23,7 @@ from tei_edition.urls import (
     register_path,
     relative_url,
     root_of,
+    search_path,
     tei_path,
 )
 
@@ -90,6 +91,7 @@ def environment(templates: Path, rendering: bool = True) -> jinja2.Environment:
         doi_url=doi_url, article_path=article_path, register_path=register_path, tei_path=tei_path,
         parallel_path=parallel_path, favicon_path=favicon_path, favicon_svg_path=favicon_svg_path,
         names_path=names_path,
+        search_path=search_path,
     )
     return env
 

@@ -72,6 +72,16 @@ def citation_file_path(doc_id: str, lang: str, extension: str) -> str:
     return f"cite/{doc_id}.{lang}.{extension}"
 
 
+def search_path(lang: str) -> str:
+    """The search page of one interface language (it searches the pages of that language)."""
+    return f"{lang}/search/index.html"
+
+
+def search_bundle_path(name: str) -> str:
+    """A file of the search index (Pagefind's script, its WebAssembly and the index's chunks)."""
+    return f"pagefind/{name}"
+
+
 def media_path(name: str) -> str:
     """An image of the edition (a graphic's url, relative to the TEI file)."""
     return f"media/{name}"

@@ -15,10 +15,11 @@ from tei_edition.views.not_found import NotFoundView
 from tei_edition.views.parallel import ParallelView
 from tei_edition.views.prose import ProseView
 from tei_edition.views.register import RegisterView
+from tei_edition.views.search import SearchView
 from tei_edition.views.sitemap import SitemapView
 
 DOCUMENT_VIEWS: tuple[DocumentView, ...] = (ArticleView(), ParallelView(), TeiFilesView(), CitationFilesView())
 EDITION_VIEWS: tuple[EditionView, ...] = (RegisterView(), NamesView(), ProseView(), HomeView(), NotFoundView(),
-                                         StaticFilesView(), SitemapView())
+                                         StaticFilesView(), SearchView(), SitemapView())
 
 __all__ = ["DOCUMENT_VIEWS", "EDITION_VIEWS", "DocumentPages", "EditionIndex", "Output", "Published"]
