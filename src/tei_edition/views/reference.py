@@ -80,7 +80,7 @@ class GlossaryView:
                 "glossary.html", page, document=reading,
                 glossaries=[(code, document.model(code), document.renderer(code, path, anchors=False,
                                                                            strings_lang=lang)) for code in versions],
-                article=article_path(lang, document.id), guide=site.guide(lang, (document.id,))))
+                guide=site.guide(lang, (document.id,))))
 
     def anchors(self, document: DocumentPages) -> Iterator[Published]:
         return iter(())
