@@ -16,7 +16,7 @@ class ProseView:
                                  {p.lang: p.path for p in site.prose if p.slug == prose.slug},
                                  site.edition_citation(lang))
                 yield Output(page.path, site.render("prose.html", page, html=prose.html,
-                                                    guide=site.guide(lang, glossaries(index))))
+                                                    guide=site.guide(lang, glossaries(site, index))))
 
     def anchors(self, site: Site, index: EditionIndex) -> Iterator[Published]:
         return iter(())

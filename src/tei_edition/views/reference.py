@@ -12,10 +12,10 @@ from tei_edition.urls import abbreviations_path, article_path, changelog_path, g
 from tei_edition.views.base import DocumentPages, EditionIndex, Output, Published
 
 
-def glossaries(index: EditionIndex) -> tuple[str, ...]:
+def glossaries(site: Site, index: EditionIndex) -> tuple[str, ...]:
     """The documents some version of which has a glossary, in the edition's order."""
-    found = {doc_id for by_doc in index.summaries.values() for doc_id, summary in by_doc.items() if summary.glossary}
-    return tuple(doc_id for by_doc in list(index.summaries.values())[:1] for doc_id in by_doc if doc_id in found)
+    return tuple(doc.id for doc in site.config.documents
+                 if any(by_doc[doc.id].glossary for by_doc in index.summaries.values() if doc.id in by_doc))
 
 
 def unit_label(strings: dict, unit: str) -> str:
@@ -37,7 +37,7 @@ class AbbreviationsView:
                              site.edition_citation(lang))
             yield Output(page.path, site.render("abbreviations.html", page, entries=entries, documents=documents,
                                                 unit_label=unit_label,
-                                                guide=site.guide(lang, glossaries(index))))
+                                                guide=site.guide(lang, glossaries(site, index))))
 
     def anchors(self, site: Site, index: EditionIndex) -> Iterator[Published]:
         return iter(())
@@ -53,7 +53,7 @@ class ChangelogView:
                              {other: changelog_path(other) for other in site.config.languages},
                              site.edition_citation(lang))
             yield Output(page.path, site.render("changelog.html", page, releases=releases,
-                                                guide=site.guide(lang, glossaries(index))))
+                                                guide=site.guide(lang, glossaries(site, index))))
 
     def anchors(self, site: Site, index: EditionIndex) -> Iterator[Published]:
         return iter(())
