@@ -57,6 +57,21 @@ def prose_path(lang: str, slug: str) -> str:
     return f"{lang}/{slug}/index.html"
 
 
+def abbreviations_path(lang: str) -> str:
+    """The abbreviations the texts use, with their full forms (an edition with `abbreviations:`)."""
+    return f"{lang}/abbreviations/index.html"
+
+
+def changelog_path(lang: str) -> str:
+    """The edition's releases (an edition with `changelog:`)."""
+    return f"{lang}/changelog/index.html"
+
+
+def glossary_path(lang: str, doc_id: str) -> str:
+    """The glossaries of a document's versions, for readers of `lang` (a document whose translation has one)."""
+    return f"{lang}/{doc_id}/glossary/index.html"
+
+
 def tei_path(doc_id: str, lang: str | None = None) -> str:
     """The published TEI of a document (`lang`: of its translation into that language)."""
     return f"tei/{doc_id}.{lang}.xml" if lang else f"tei/{doc_id}.xml"
