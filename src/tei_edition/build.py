@@ -31,7 +31,7 @@ from tei_edition.linkcheck import PageFacts, page_facts
 from tei_edition.model import DocumentSummary
 from tei_edition.names import unmentioned
 from tei_edition.preservation import check_page
-from tei_edition.search import Record, index_files, passage_records
+from tei_edition.search import Record, SearchIndex, passage_records
 from tei_edition.site import Site
 from tei_edition.untagged import check_names
 from tei_edition.views import DOCUMENT_VIEWS, EDITION_VIEWS, DocumentPages, EditionIndex, Output, Published
@@ -175,9 +175,13 @@ def render_site(site: Site, files: SiteFiles, helper: Helper, prove_fidelity: bo
     """Every file of the site into `files`. A document that fails is reported by the schema's
     messages when the schema refuses it (as if it had been validated first), else by its own;
     once one has failed, the others are still read and checked, and all problems raised together."""
+    with SearchIndex() as search:
+        _render_site(site, files, helper, prove_fidelity, search)
+
+
+def _render_site(site: Site, files: SiteFiles, helper: Helper, prove_fidelity: bool, search: SearchIndex) -> None:
     index = EditionIndex({lang: {} for lang in site.config.languages})
     problems: list[Diagnostic] = []
-    records: list[Record] = []
     jobs = pooled(site.config)
     if jobs == 1:
         config = site.config
@@ -213,7 +217,7 @@ def render_site(site: Site, files: SiteFiles, helper: Helper, prove_fidelity: bo
         files.warnings.update(result.warnings)
         if result.differences is not None:
             files.differences[doc.id] = result.differences
-        records.extend(result.records)
+        search.add(result.records)
     if problems:
         raise EditionError(problems)
     files.summaries.update(index.own)
@@ -221,14 +225,13 @@ def render_site(site: Site, files: SiteFiles, helper: Helper, prove_fidelity: bo
         summaries = [*index.own.values(), *(s for by_doc in index.summaries.values() for s in by_doc.values())]
         files.warnings.update(unmentioned(site.registers, {m.entity for s in summaries for m in s.mentions}))
     index.pages = files.paths  # the set itself: the last views see the pages the first ones made
-    index.searchable = bool(records)
+    index.searchable = bool(search.count)
     for view in EDITION_VIEWS:
         for output in view.pages(site, index):
             files.add(*finish(output))
         files.published.extend(view.anchors(site, index))
-    if records:
-        for path, content in sorted(index_files(records).items()):
-            files.add(path, content)
+    for path, content in sorted(search.files().items()):
+        files.add(path, content)
 
 
 def names_checked(site: Site, helper: Helper, doc_id: str, paths: list[Path]

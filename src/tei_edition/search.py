@@ -18,6 +18,7 @@ from dataclasses import dataclass
 from html import escape
 from pathlib import Path
 from typing import Any
+from urllib.parse import quote
 
 from lxml import etree
 
@@ -99,23 +100,45 @@ def _unit_label(element: Any, strings: dict) -> str:
     return label[:1].upper() + label[1:]
 
 
-def index_files(records: Iterable[Record]) -> dict[str, bytes]:
-    """The Pagefind index of `records`, as site path -> bytes (the search pages' script and its data).
+class SearchIndex:
+    """The Pagefind index of a build's passages. Each record becomes a small page of its own in a
+    scratch folder as its document is made (memory stays flat however many documents there are):
+    its language on <html>, its text the page's body, its meta as Pagefind reads it; `files()`
+    then indexes them with Pagefind's command in one run (Pagefind's Python API answers one
+    request per tenth of a second)."""
 
-    Each record becomes a small page of its own in a scratch folder (its language on <html>, its
-    text the page's body, its meta and filters as Pagefind reads them), indexed by Pagefind's
-    command in one run. (Pagefind's Python API answers one request per tenth of a second.)"""
-    with tempfile.TemporaryDirectory(prefix="tei-edition-search-") as scratch:
-        folder = Path(scratch)
-        for number, record in enumerate(sorted(records, key=lambda r: (r.language, r.url))):
-            page = folder / "site" / f"{number:07d}.html"
-            page.parent.mkdir(exist_ok=True)
+    def __init__(self) -> None:
+        self._scratch: tempfile.TemporaryDirectory[str] | None = None
+        self.count = 0
+
+    def __enter__(self) -> SearchIndex:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        if self._scratch is not None:
+            self._scratch.cleanup()
+            self._scratch = None
+
+    def add(self, records: Iterable[Record]) -> None:
+        for record in records:
+            if self._scratch is None:
+                self._scratch = tempfile.TemporaryDirectory(prefix="tei-edition-search-")
+            # Named by language and address: the same name for the same passage in every build.
+            page = Path(self._scratch.name) / "site" / record.language / f"{quote(record.url, safe='')}.html"
+            page.parent.mkdir(parents=True, exist_ok=True)
             page.write_text(_record_page(record), encoding="utf-8")
+            self.count += 1
+
+    def files(self) -> dict[str, bytes]:
+        """The index and Pagefind's script, as site path -> bytes ({} without records)."""
+        if self._scratch is None:
+            return {}
+        folder = Path(self._scratch.name)
         out = folder / "index"
         try:
             done = subprocess.run([sys.executable, "-m", "pagefind", "--site", str(folder / "site"),
                                    "--output-path", str(out), "--silent"], capture_output=True, text=True,
-                                  timeout=600)
+                                  timeout=1800)
         except (OSError, subprocess.TimeoutExpired) as exc:
             done = subprocess.CompletedProcess([], 1, "", str(exc))
         if done.returncode != 0 or not (out / "pagefind.js").is_file():
