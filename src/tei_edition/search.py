@@ -94,9 +94,11 @@ def _unit_label(element: Any, strings: dict) -> str:
         back = element.find(".//a[@class='note-backref']")
         label = str(strings["unit_note"]).format(number=(back.text_content().strip() if back is not None else ""))
     else:
-        number = element.find("a[@data-number]")
+        number = element.find("a[@class='para-number']")
+        section = next(element.iterancestors("section"), None)
+        heading = section.find("h2") if section is not None else None
         label = str(strings["unit_paragraph"]).format(number=number.get("data-number")) if number is not None \
-            else ""
+            else " ".join(heading.text_content().split()) if heading is not None else ""  # an abstract's
     return label[:1].upper() + label[1:]
 
 
