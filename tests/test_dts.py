@@ -212,6 +212,8 @@ def test_the_navigation_answers_as_the_specification_says(built_site):
     assert [u["identifier"] for u in ask("shemetova-2020.ru;down=-1/p2.json")["member"]] == ["p2", "n3", "n4", "n5"]
     assert [u["identifier"] for u in ask("shemetova-2020.ru;down=0/n4.json")["member"]] == ["n3", "n4", "n5"]
     assert ask("shemetova-2020.ru;down=1/p2.json")["ref"]["@id"] == BASE + "ru/shemetova-2020/#p2"
+    (summary,) = [u for u in everything if u["identifier"] == "summary-en"]
+    assert summary["dublinCore"]["language"] == ["en"] and summary["dublinCore"]["title"][0]["lang"] == "en"
     pages = ask("shemetova-2020.ru;tree=pages;down=1.json")["member"]
     assert [u["identifier"] for u in pages] == [f"page-{n}" for n in range(165, 175)]
     english = ask("shemetova-2020.en;down=-1.json")

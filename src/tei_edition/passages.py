@@ -35,6 +35,7 @@ class Unit:
     parent: str | None
     element: etree._Element
     title: str = ""  # a division's heading
+    lang: str = ""  # its language (the nearest xml:lang): an abstract may be in another than the text's
 
 
 @dataclass(frozen=True)
@@ -109,7 +110,7 @@ def citation_trees(tree: etree._ElementTree) -> tuple[CitationTree, ...]:
                 levels[identifier] = level
                 head = child.find("t:head", NS) if name == "div" else None
                 units.append(Unit(identifier, CITE_TYPES[name], level, parent, child,
-                                  normalize_space(text_of(head)) if head is not None else ""))
+                                  normalize_space(text_of(head)) if head is not None else "", language(child)))
                 visit(child, identifier)
             elif name:
                 visit(child, parent)
@@ -121,6 +122,12 @@ def citation_trees(tree: etree._ElementTree) -> tuple[CitationTree, ...]:
     if pages:
         trees.append(CitationTree(PAGES, pages, "the pages of the print, by their anchors (#page-166)"))
     return tuple(trees)
+
+
+def language(element: etree._Element) -> str:
+    """The language an element is in: its own `xml:lang`, or its nearest ancestor's."""
+    found = element.xpath("ancestor-or-self::*[@xml:lang][1]/@xml:lang")
+    return str(found[0]) if isinstance(found, list) and found else ""
 
 
 def version_title(tree: etree._ElementTree) -> str:

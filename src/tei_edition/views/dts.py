@@ -51,7 +51,7 @@ def dumps(response: dict) -> str:
 
 def response(kind: str, base_url: str, path: str, body: dict) -> Output:
     """A top-level response: its context, version and (for all but a collection) its own URL as `@id`."""
-    own = {"@id": base_url + path} if kind in ("EntryPoint", "Navigation") else {}
+    own = {"@id": absolute_url(base_url, path)} if kind in ("EntryPoint", "Navigation") else {}
     return Output(path, dumps({"@context": CONTEXT, "dtsVersion": DTS_VERSION, "@type": kind, **own, **body}))
 
 
@@ -104,8 +104,13 @@ class Version:
                        "parent": unit.parent, "citeType": unit.cite_type}
         if self.page:
             found["@id"] = f"{absolute_url(site.config.base_url, self.page)}#{unit.identifier}"
+        metadata: dict = {}
         if unit.title:
-            found["dublinCore"] = {"title": titles({self.lang: unit.title})}
+            metadata["title"] = titles({unit.lang or self.lang: unit.title})
+        if unit.lang and unit.lang != self.lang:
+            metadata["language"] = [unit.lang]  # the author's English summary in the Russian text
+        if metadata:
+            found["dublinCore"] = metadata
         return found
 
 
