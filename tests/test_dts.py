@@ -20,7 +20,7 @@ from lxml import etree
 from referencing import Registry, Resource
 from uritemplate import URITemplate
 
-from tei_edition.passages import DTS_NS
+from tei_edition.passages import DTS_NS, citation_trees, passage
 from tei_edition.tei import TEI_NS
 
 SCHEMAS = Path(__file__).parent / "dts_schemas"
@@ -115,6 +115,36 @@ def wrapped(path: Path) -> list[etree._Element]:
     wrapper = root.find(f"{{{DTS_NS}}}wrapper")
     assert wrapper is not None, path
     return list(wrapper)
+
+
+# --- citation trees and passages of a small TEI --------------------------------------------------------
+
+SMALL = f"""<TEI xmlns="{TEI_NS}" xml:lang="en"><teiHeader/><text><body>
+<div xml:id="d1"><head>One</head><p xml:id="a">one <hi>two<pb n="2" xml:id="pg2"/>three</hi> four<note xml:id="n1">a
+note</note></p></div><p xml:id="b">five<pb n="3" xml:id="pg3"/>six</p></body></text></TEI>"""
+
+
+def test_a_page_is_cut_from_the_text_with_its_structure():
+    tree = etree.ElementTree(etree.fromstring(SMALL))
+    units, pages = citation_trees(tree)
+    assert [(u.identifier, u.level, u.parent) for u in units.units] == [
+        ("d1", 1, None), ("a", 2, "d1"), ("n1", 3, "a"), ("b", 1, None)]
+    assert [u.identifier for u in units.members(units.by_id["a"], 0) or []] == ["a"]
+    assert [u.identifier for u in units.members(None, 2) or []] == ["d1", "a", "b"]
+    assert units.structure()[0]["citeStructure"][0]["citeStructure"] == [{"@type": "CiteStructure", "citeType": "note"}]
+    page = etree.fromstring(passage(tree, pages, pages.by_id["pg2"]))
+    assert re.sub(r' xmlns(:dts)?="[^"]*"', "", etree.tostring(page[0][0], encoding="unicode")) == (
+        '<body><div xml:id="d1"><p xml:id="a"><hi><pb n="2" xml:id="pg2"/>three</hi> four<note xml:id="n1">a\n'
+        'note</note></p></div><p xml:id="b">five</p></body>')
+    last = etree.fromstring(passage(tree, pages, pages.by_id["pg3"]))
+    assert "".join(last[0][0].itertext()) == "six"
+    assert etree.tostring(tree).decode() == etree.tostring(etree.fromstring(SMALL)).decode()  # the TEI unchanged
+
+
+def test_a_text_without_ids_has_an_empty_tree():
+    tree = etree.ElementTree(etree.fromstring(f'<TEI xmlns="{TEI_NS}"><text><body><p>x</p></body></text></TEI>'))
+    (units,) = citation_trees(tree)
+    assert units.depth == 0 and units.members(None, 1) == [] and units.members(None, -1) == []
 
 
 # --- the edition as it is built ---------------------------------------------------------------------

@@ -161,7 +161,7 @@ class DtsView:
         depth, -1), and for each unit as `ref` without `down`, with 0 (its siblings), 1 to the depth, -1."""
         base = site.config.base_url
         for tree in version.trees:
-            depths = [*range(1, tree.depth + 1), -1]
+            depths = [*range(1, max(tree.depth, 1) + 1), -1]  # an empty tree answers `down=1` too: no member
             requests: list[tuple[Unit | None, int | None]] = [(None, down) for down in depths]
             requests += [(unit, down) for unit in tree.units for down in (None, 0, *depths)]
             for ref, down in requests:
