@@ -9,6 +9,7 @@ import json
 import re
 import shutil
 import urllib.error
+import urllib.parse
 import urllib.request
 from collections.abc import Iterator
 from pathlib import Path
@@ -293,6 +294,25 @@ def test_the_pages_hold_the_whole_text_once_in_order(built_site):
     assert paragraphs[0].get("{http://www.w3.org/XML/1998/namespace}id") == "p4"  # begun on p. 166
     assert next(paragraphs[0].iter(f"{{{TEI_NS}}}pb")).get("n") == "167"
     assert "".join(paragraphs[0].itertext()).split()[0] == "ветский"  # «Со|ветский»: the print breaks the word
+
+
+def test_a_passages_pointers_resolve_from_where_it_is_served(built_site):
+    """A passage says where its TEI is published (`xml:base`): its relative pointers (a register's
+    entry, the original a translation's unit corresponds to, the source text) resolve to the site's files."""
+    resolved = 0
+    for path in sorted((built_site / "dts" / "document").rglob("*.xml")):
+        root = etree.parse(str(path)).getroot()
+        if root.find(f"{{{DTS_NS}}}wrapper") is None:
+            continue
+        base = root.get("{http://www.w3.org/XML/1998/namespace}base")
+        assert base in (BASE + "tei/shemetova-2020.xml", BASE + "tei/shemetova-2020.en.xml"), path
+        for value in root.xpath("//@ref | //@target | //@corresp | //@sameAs"):
+            for pointer in str(value).split():
+                if pointer.startswith("#") or "//" in pointer:
+                    continue
+                assert local(built_site, urllib.parse.urljoin(base, pointer).split("#")[0]).is_file(), (path, pointer)
+                resolved += 1
+    assert resolved > 800
 
 
 def test_the_document_endpoint_gives_the_whole_tei_without_a_ref(built_site):

@@ -19,6 +19,7 @@ from tei_edition.tei import NS, TEI_NS, XML_ID, local_name, normalize_space, tex
 
 DTS_NS = "https://w3id.org/api/dts#"
 XML_LANG = "{http://www.w3.org/XML/1998/namespace}lang"
+XML_BASE = "{http://www.w3.org/XML/1998/namespace}base"
 # The TEI elements that are citable units, and what DTS calls each kind (its `citeType`).
 CITE_TYPES = {"div": "section", "p": "paragraph", "ab": "paragraph", "note": "note", "table": "table",
               "figure": "figure", "lg": "verse", "list": "list", "listBibl": "bibliography", "quote": "quotation"}
@@ -137,12 +138,16 @@ def version_title(tree: etree._ElementTree) -> str:
     return normalize_space(text_of(main[0])) if main else ""
 
 
-def passage(tree: etree._ElementTree, citation: CitationTree, unit: Unit) -> bytes:
-    """The Document endpoint's answer for one unit: `<TEI><dts:wrapper>` around its TEI."""
+def passage(tree: etree._ElementTree, citation: CitationTree, unit: Unit, xml_base: str = "") -> bytes:
+    """The Document endpoint's answer for one unit: `<TEI><dts:wrapper>` around its TEI. `xml_base`:
+    the address of the TEI it is cut from, against which its pointers resolve (`registers.xml#x`,
+    `#editors`) wherever the passage is served."""
     root = etree.Element(f"{{{TEI_NS}}}TEI", nsmap={None: TEI_NS})  # type: ignore[dict-item]  # lxml-stubs
     lang = tree.getroot().get(XML_LANG)
     if lang:
         root.set(XML_LANG, lang)
+    if xml_base:
+        root.set(XML_BASE, xml_base)
     wrapper = etree.SubElement(root, f"{{{DTS_NS}}}wrapper", nsmap={"dts": DTS_NS})
     if citation.identifier == PAGES:
         wrapper.extend(_page(unit.element, citation))

@@ -153,7 +153,7 @@ class DtsView:
                 yield response("Resource", base, dts_collection_path(rid, nav),
                                {**resource, **({"member": [collection]} if nav == "parents" else {})})
             yield from self.navigation(site, version, rid, resource)
-            yield from self.passages(version, rid)
+            yield from self.passages(site, version, rid)
 
     @staticmethod
     def navigation(site: Site, version: Version, rid: str, resource: dict) -> Iterator[Output]:
@@ -175,13 +175,13 @@ class DtsView:
                 yield response("Navigation", base, path, body)
 
     @staticmethod
-    def passages(version: Version, rid: str) -> Iterator[Output]:
-        whole = read_bytes(version.tei)
+    def passages(site: Site, version: Version, rid: str) -> Iterator[Output]:
+        whole, published = read_bytes(version.tei), absolute_url(site.config.base_url, version.published)
         for tree in version.trees:
             yield Output(dts_document_path(rid, tree=tree.identifier), whole)  # `tree` alone changes nothing
             for unit in tree.units:
                 yield Output(dts_document_path(rid, unit.identifier, tree.identifier),
-                             passage(version.tree, tree, unit))
+                             passage(version.tree, tree, unit, published))
 
     def anchors(self, document: DocumentPages) -> Iterator[Published]:
         return iter(())
