@@ -129,3 +129,49 @@ def relative_url(from_page: str, target: str) -> str:
     if relative.endswith("index.html"):
         relative = relative[: -len("index.html")] or "./"
     return relative
+
+
+# Distributed Text Services 1.0, Level 0 (README, "Distributed Text Services"): every response is a
+# file. The URI templates (RFC 6570) below, relative to the site root, expand to those files' paths:
+# optional parameters as path parameters (`;tree=pages`, `;down=-1`, `;nav=parents`), as DTS 1.0
+# suggests for static implementations; `ref` as the last segment; an expansion no file answers (a
+# range with `start` and `end`, a `down` deeper than the tree) is a 404, as Level 0 allows.
+DTS_ROOT_COLLECTION = "_edition"  # no document id starts with "_": the root never shares an id
+DTS_COLLECTION = "dts/collection{/id}{;nav}.json"
+DTS_NAVIGATION = "dts/navigation/{resource}{;tree,down}{/ref,start,end}.json"
+DTS_DOCUMENT = "dts/document/{resource}{;tree}{/ref,start,end}.xml"
+
+
+def dts_entry_path() -> str:
+    return "dts/index.json"
+
+
+def dts_resource_id(doc_id: str, lang: str) -> str:
+    """A language version of a document as a DTS Resource ("shemetova-2020.en"): letters, digits,
+    hyphens and a dot, which a template expands as they are."""
+    return f"{doc_id}.{lang}"
+
+
+def _parameters(**values: str | int | None) -> str:
+    return "".join(f";{name}={value}" for name, value in values.items() if value is not None)
+
+
+def dts_collection_path(collection_id: str | None = None, nav: str | None = None) -> str:
+    return f"dts/collection{'/' + collection_id if collection_id else ''}{_parameters(nav=nav)}.json"
+
+
+def dts_navigation_path(resource: str, ref: str | None = None, tree: str | None = None,
+                        down: int | None = None) -> str:
+    return f"dts/navigation/{resource}{_parameters(tree=tree, down=down)}{'/' + ref if ref else ''}.json"
+
+
+def dts_document_path(resource: str, ref: str | None = None, tree: str | None = None) -> str:
+    return f"dts/document/{resource}{_parameters(tree=tree)}{'/' + ref if ref else ''}.xml"
+
+
+def dts_template(base_url: str, template: str, **fixed: str) -> str:
+    """An absolute URI template, with the parameters in `fixed` given their value: a Resource's own
+    templates name it (`{resource}`, `{/id}` filled in)."""
+    for name, value in fixed.items():
+        template = template.replace(f"{{{name}}}", value).replace(f"{{/{name}}}", f"/{value}")
+    return base_url + template

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from tei_edition.views.article import ArticleView
 from tei_edition.views.base import DocumentPages, DocumentView, EditionIndex, EditionView, Output, Published
+from tei_edition.views.dts import DtsEntryView, DtsView
 from tei_edition.views.files import CitationFilesView, StaticFilesView, TeiFilesView
 from tei_edition.views.home import HomeView
 from tei_edition.views.names import NamesView
@@ -20,9 +21,9 @@ from tei_edition.views.search import SearchView
 from tei_edition.views.sitemap import SitemapView
 
 DOCUMENT_VIEWS: tuple[DocumentView, ...] = (ArticleView(), ParallelView(), GlossaryView(), TeiFilesView(),
-                                           CitationFilesView())
+                                           CitationFilesView(), DtsView())
 EDITION_VIEWS: tuple[EditionView, ...] = (RegisterView(), NamesView(), ProseView(), AbbreviationsView(),
                                          ChangelogView(), HomeView(), NotFoundView(), StaticFilesView(),
-                                         SearchView(), SitemapView())
+                                         SearchView(), DtsEntryView(), SitemapView())
 
 __all__ = ["DOCUMENT_VIEWS", "EDITION_VIEWS", "DocumentPages", "EditionIndex", "Output", "Published"]
