@@ -95,7 +95,7 @@ def test_the_comparison_fails_when_a_line_is_dropped_or_moved(printed):
 
 
 def test_lines_are_numbered_per_page_as_the_ledger_locates_paragraphs(printed):
-    """`p12` means "p. 169, l. 32" in the ledger: that line of the view starts ¶ 12 and links to it."""
+    """`p12` means "p. 169, l. 34" in the ledger: that line of the view starts ¶ 12 and links to it."""
     page = printed["ru"]
     located = [a for a in document_anchors(etree.parse(str(TEI)), "shemetova-2020")
                if a.meaning.count(",") == 1 and ", l. " in a.meaning and not a.id.startswith("q")]
@@ -225,3 +225,34 @@ def test_a_document_without_print_pages_has_no_print_view(tmp_path, root, docume
     assert not (site / "en" / document / "print").exists()
     reading = parse_html(site / "en" / document / "index.html")
     assert not reading.xpath("//*[@id='concordance'] | //a[contains(@href, 'print/')]")
+
+
+# --- in the browser -------------------------------------------------------------------------------
+def test_a_page_marker_leads_to_its_print_page_and_a_line_back_to_its_paragraph(browser, site_url, review_dir):
+    page = browser.new_page(viewport={"width": 1280, "height": 900})
+    page.goto(f"{site_url}/ru/shemetova-2020/")
+    page.click("#page-169")
+    page.wait_for_url("**/ru/shemetova-2020/print/#page-169")
+    assert page.evaluate("document.getElementById('page-169').getBoundingClientRect().top") < 100
+    page.screenshot(path=str(review_dir / "print-desktop.png"))
+    page.click("#page-169-line-34 a.line-number")  # the first line of p12 ("p. 169, l. 34")
+    page.wait_for_url("**/ru/shemetova-2020/#p12")
+    assert 0 <= page.evaluate("document.getElementById('p12').getBoundingClientRect().top") < 200
+    page.close()
+
+
+@pytest.mark.parametrize("media", ["screen", "print"])
+def test_print_lines_wrap_under_themselves_on_a_phone(browser, site_url, review_dir, media):
+    page = browser.new_page(viewport={"width": 375, "height": 800}, java_script_enabled=False)
+    page.emulate_media(media=media)
+    page.goto(f"{site_url}/ru/shemetova-2020/print/#page-166")
+    if media == "screen":
+        assert page.evaluate("document.documentElement.scrollWidth") <= 375
+    line = page.locator("#page-166-line-13")
+    number, text_ = line.locator("a.line-number").bounding_box(), line.locator(".line-text").bounding_box()
+    assert number["x"] + number["width"] <= text_["x"]  # the number beside its text, never over it
+    if media == "screen":  # a long print line wraps, indented under its own text
+        height = line.locator(".line-text").evaluate("e => parseFloat(getComputedStyle(e).lineHeight)")
+        assert text_["height"] > 1.8 * height and text_["x"] + text_["width"] <= 375
+        page.screenshot(path=str(review_dir / "print-phone.png"))
+    page.close()
