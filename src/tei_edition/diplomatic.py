@@ -91,8 +91,10 @@ class PrintLayout:
 
 
 def is_foot_note(element: etree._Element) -> bool:
-    return local_name(element) == "note" and element.get("type") not in ("editorial", "translator") \
-        and element.get("place", "foot") != "end"
+    """A note of the print (not the editors' or a translator's): at the foot of the page where its
+    marker stands, as the fidelity check lists it (an end note too: the print's place for it is
+    not encoded)."""
+    return local_name(element) == "note" and element.get("type") not in ("editorial", "translator")
 
 
 def _unit(lb: etree._Element) -> tuple[str, bool]:
