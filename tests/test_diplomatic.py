@@ -194,6 +194,26 @@ def test_the_page_concordance_on_both_pages(built_site, printed, lang):
     assert reading.xpath("//nav[@class='wayfinding']//a[@href='#concordance']")
 
 
+# --- cutting the HTML into lines ------------------------------------------------------------------
+def test_cut_lines_closes_and_reopens_what_is_open_at_a_cut():
+    from tei_edition.diplomatic_html import cut_lines
+    cut = "\x01{}\x01".format
+    html = (f" {cut(0)}one <a href='#x' class='m'>na<i>me{cut(1)}rest</i></a> two<br>{cut(2)}"
+            f"<a class='mention-link' aria-label='entry'></a><span class='q'>{cut(3)}</span>end")
+    assert cut_lines(html, 5) == [
+        "one <a href='#x' class='m'>na<i>me</i></a>",
+        "<a href='#x' class='m'><i>rest</i></a> two<br>",
+        "<a class='mention-link' aria-label='entry'></a>",  # a link empty by design stays
+        "end",  # the span the cut left empty is dropped
+        ""]
+
+
+def test_cut_lines_refuses_lines_out_of_order():
+    from tei_edition.diplomatic_html import cut_lines
+    with pytest.raises(RuntimeError, match="print line 1 cut as line 0"):
+        cut_lines("\x011\x01a\x010\x01b", 2)
+
+
 # --- any printed document, and none without print pages ---------------------------------------------
 @pytest.fixture(scope="module")
 def pamphlet(tmp_path_factory) -> Path:
