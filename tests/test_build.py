@@ -3,6 +3,8 @@ worker process reported as they are in one."""
 from __future__ import annotations
 
 import hashlib
+import os
+import re
 from pathlib import Path
 
 import pytest
@@ -126,3 +128,47 @@ def test_a_worker_that_dies_stops_the_build_with_a_message(tmp_path: Path, monke
     err = capsys.readouterr().err
     assert "TEI_EDITION_JOBS: a process making the documents died" in err and "Traceback" not in err
     assert not (tmp_path / "site").exists()
+
+
+NAMES_SCRIPT = """
+import sys
+from tei_edition import build
+from tei_edition.cli import main
+checked_here = []
+original = build.check_names
+build.check_names = lambda *args: checked_here.append(1) or original(*args)
+code = main(["build", "--strict", "--edition", sys.argv[1], "--out", sys.argv[2]])
+print(bool(checked_here), code)
+"""
+
+
+@pytest.mark.slow
+def test_the_helper_process_checks_the_names_and_the_build_reports_them(tmp_path: Path):
+    """In a fresh process the helper checks the register names (the build itself never does); an
+    untagged name still stops the build, located, and an exclusion that excludes nothing is still
+    a warning (an error with --strict)."""
+    import subprocess
+    import sys
+
+    project = make_edition(tmp_path, "collection")
+    edition = project / "edition"
+
+    def build() -> tuple[str, str]:
+        result = subprocess.run([sys.executable, "-c", NAMES_SCRIPT, str(edition), str(tmp_path / "site")],
+                                capture_output=True, text=True, timeout=120,
+                                env={**os.environ, "SOURCE_DATE_EPOCH": "1764028800"})
+        return result.stdout.strip().splitlines()[-1], result.stderr
+
+    assert build()[0] == "False 0"
+    letter = edition / "letter-b.xml"
+    text = letter.read_text(encoding="utf-8")
+    untagged = re.sub(r'<persName ref="names.xml#bea">([^<]*)</persName>', r"\1", text, count=1)
+    assert untagged != text
+    letter.write_text(untagged, encoding="utf-8")
+    out, err = build()
+    assert out == "False 1" and f"{letter}:" in err and "is not tagged" in err and "Traceback" not in err
+    letter.write_text(text, encoding="utf-8")
+    (edition / "letter-a.xml").write_text((edition / "letter-a.xml").read_text(encoding="utf-8").replace(
+        "Lyon the dog", "Rex the dog"), encoding="utf-8")
+    out, err = build()
+    assert out == "False 1" and "untagged.yaml" in err and "stands untagged there 0 time(s), not 1" in err

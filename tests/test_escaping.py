@@ -79,7 +79,9 @@ def test_no_markup_or_handler_is_made_of_the_input(hostile_site: Path):
             if script.get("type") == "application/ld+json":  # metadata: data, never run; nothing ends it early
                 assert "<" not in script.text and isinstance(json.loads(script.text), dict), name
                 continue
-            assert (script.get("src") or "").endswith("assets/edition.js") and not (script.text or "").strip(), name
+            # The site's own scripts only: edition.js everywhere, search.js on the search page.
+            allowed = ("assets/edition.js", "assets/search.js") if "/search/" in f"/{name}" else ("assets/edition.js",)
+            assert (script.get("src") or "").endswith(allowed) and not (script.text or "").strip(), name
         assert html.xpath("//@*[starts-with(name(), 'on')]") == [], name
         assert html.xpath("//img | //iframe | //object | //embed | //svg | //b[@onmouseover]") == [], name
         for url in html.xpath("//@href | //@src | //@action"):
@@ -132,7 +134,10 @@ def test_every_page_carries_a_strict_csp(built_site: Path, site_pages):
         assert len(policies) == 1, name
         for directive in REQUIRED_CSP:
             assert directive in policies[0], (name, directive)
-        assert "unsafe" not in policies[0] and "http" not in policies[0] and "*" not in policies[0], name
+        # The search page alone lets the site's own script run WebAssembly (Pagefind's index); still
+        # no inline script, no eval of text.
+        policy = policies[0].replace(" 'wasm-unsafe-eval'", "") if name.endswith("search/index.html") else policies[0]
+        assert "unsafe" not in policy and "http" not in policy and "*" not in policy, name
 
 
 def test_the_csp_stops_an_inline_script_in_the_browser(browser, site_url):

@@ -311,9 +311,10 @@ def test_the_404_page_speaks_every_language_and_links_home_from_the_host_root(bu
     assert [text(h) for h in page.xpath("//main//h1 | //main//h2")] == ["Страница не найдена", "Page not found"]
     assert page.xpath("//main/section[2]/@lang") == ["en"]
     assert page.xpath("//main//a/@href") == ["/", "/"]
-    # Served at any depth, its links start from the host's root.
+    # Served at any depth, its links start from the host's root (or are absolute: the licence's).
     assert page.xpath("//head/link[@rel='stylesheet']/@href") == ["/assets/edition.css"]
-    assert all(href.startswith("/") for href in page.xpath("//@href[not(starts-with(., '#'))] | //@src"))
+    assert all(href.startswith(("/", "https://")) for href in page.xpath("//@href[not(starts-with(., '#'))] | //@src"))
+    assert page.xpath("//footer//a[@rel='license']/@href") == ["https://creativecommons.org/licenses/by/4.0/"]
 
 
 def test_the_404_page_is_styled_at_any_depth(open_page, built_site):
@@ -384,6 +385,7 @@ def test_without_javascript_a_back_link_still_reaches_its_paragraph(open_page, s
 DARK_PAGES = ["index.html", "ru/shemetova-2020/", "en/shemetova-2020/", "ru/shemetova-2020/parallel/",
               "en/shemetova-2020/parallel/", "ru/archives/", "en/archives/", "en/about/", "404.html",
               "ru/persons/", "en/places/", "en/organisations/", "ru/shemetova-2020/?mark=xinjiang",
+              "ru/about/", "en/abbreviations/", "ru/shemetova-2020/glossary/", "en/changelog/",
               "ru/shemetova-2020/print/", "en/shemetova-2020/print/"]
 
 

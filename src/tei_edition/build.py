@@ -15,8 +15,9 @@ import os
 import sys
 import traceback
 from collections.abc import Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
 import lxml.html
 
@@ -24,12 +25,13 @@ from tei_edition import tei
 from tei_edition.config import Config, DocumentConfig, load_config
 from tei_edition.documents import NotReadable, fidelity_differences, read_document
 from tei_edition.errors import Diagnostic, EditionError
-from tei_edition.helper import Helper
+from tei_edition.helper import Helper, NamesJob
 from tei_edition.inline import RULES
 from tei_edition.linkcheck import PageFacts, page_facts
 from tei_edition.model import DocumentSummary
 from tei_edition.names import unmentioned
 from tei_edition.preservation import check_page
+from tei_edition.search import Record, index_files, passage_records
 from tei_edition.site import Site
 from tei_edition.untagged import check_names
 from tei_edition.views import DOCUMENT_VIEWS, EDITION_VIEWS, DocumentPages, EditionIndex, Output, Published
@@ -53,37 +55,52 @@ class DocumentResult:
     warnings: list[Diagnostic]
     media: dict[str, Path]
     differences: list | None = None  # fidelity.Difference: only when `check` asks
+    records: list[Record] = field(default_factory=list)  # its passages, for the search index
 
 
 class BuildCrash(Exception):
     """An unexpected failure in a worker process (a bug), with the worker's traceback."""
 
 
-def finish(output: Output) -> File:
-    """The bytes of one output; an HTML page is parsed once, for its reading text check and its links."""
+def finish(output: Output, records: list[Record] | None = None, pages: DocumentPages | None = None) -> File:
+    """The bytes of one output; an HTML page is parsed once, for its reading text check, its links
+    and (a reading page of `pages`) its passages' search `records`."""
     content = output.content.encode("utf-8") if isinstance(output.content, str) else output.content
     if not output.path.endswith(".html"):
         return output.path, content, None
     tree = lxml.html.document_fromstring(content, parser=lxml.html.HTMLParser(encoding="utf-8"))
     if output.reading is not None:
         check_page(*output.reading, tree, output.path, RULES)  # nothing of the TEI's text lost
+        if records is not None and pages is not None:
+            records.extend(reading_page_records(pages, output.path, tree))
     return output.path, content, page_facts(tree)
 
 
-def make_document(site: Site, doc: DocumentConfig, prove_fidelity: bool, validate: bool = False) -> DocumentResult:
-    """One document read (with `validate`, against the schema too) and its pages made and checked."""
+def reading_page_records(pages: DocumentPages, path: str, tree: Any) -> list[Record]:
+    site = pages.site
+    lang = tree.get("lang", "")
+    model = pages.model(lang)
+    return passage_records(tree, path, model, site.config.strings(lang), model.title_text)
+
+
+def make_document(site: Site, doc: DocumentConfig, prove_fidelity: bool, validate: bool = False,
+                  names: bool = True) -> DocumentResult:
+    """One document read (with `validate`, against the schema too) and its pages made and checked
+    (with `names`, its register names too; else the helper process checks them)."""
     source = read_document(site.config, doc, validate=validate)
     names_warnings = check_names(site.registers, site.untagged, [source.version(lang) for lang in
-                                                                  (source.lang, *source.translations)])
+                                                                  (source.lang, *source.translations)]) \
+        if names else []
     pages = DocumentPages(site, source)
-    files = [finish(output) for view in DOCUMENT_VIEWS for output in view.pages(pages)]
+    records: list[Record] = []
+    files = [finish(output, records, pages) for view in DOCUMENT_VIEWS for output in view.pages(pages)]
     published = [item for view in DOCUMENT_VIEWS for item in view.anchors(pages)]
     languages = site.config.languages
     summaries = {lang: pages.model(lang).summary() for lang in languages}
     warnings = sorted({w for model in pages.models for w in model.warnings} | set(names_warnings), key=str)
     media = {path: image for model in pages.models for path, image in model.media}
     return DocumentResult(files, summaries, summaries[pages.own_lang], published, warnings, media,
-                          fidelity_differences(source) if prove_fidelity else None)
+                          fidelity_differences(source) if prove_fidelity else None, records)
 
 
 # The work of a pool's processes, inherited when they are forked (nothing of it is pickled).
@@ -117,7 +134,7 @@ def pooled(config: Config) -> int:
     return min(jobs, len(config.documents)) if hasattr(os, "fork") else 1
 
 
-def made_documents(site: Site, jobs: int, prove_fidelity: bool, validate: bool
+def made_documents(site: Site, jobs: int, prove_fidelity: bool, validate: bool, names: bool = True
                    ) -> Iterator[tuple[DocumentConfig, DocumentResult | Exception]]:
     """Each document's result (or its failure), in the order of edition.yaml; with `validate`,
     each is validated against the schema first. In a pool, each process validates its documents
@@ -127,7 +144,7 @@ def made_documents(site: Site, jobs: int, prove_fidelity: bool, validate: bool
     if jobs == 1:
         for doc in documents:
             try:
-                yield doc, make_document(site, doc, prove_fidelity, validate)
+                yield doc, make_document(site, doc, prove_fidelity, validate, names)
             except Exception as exc:  # noqa: BLE001 - the caller decides what the failure means
                 yield doc, exc
         return
@@ -160,11 +177,14 @@ def render_site(site: Site, files: SiteFiles, helper: Helper, prove_fidelity: bo
     once one has failed, the others are still read and checked, and all problems raised together."""
     index = EditionIndex({lang: {} for lang in site.config.languages})
     problems: list[Diagnostic] = []
+    records: list[Record] = []
     jobs = pooled(site.config)
     if jobs == 1:
-        helper.validate(site.config.tei_files)
+        config = site.config
+        helper.validate(config.tei_files, NamesJob(config.registers, config.languages, config.untagged, tuple(
+            (doc.id, (doc.tei, *doc.translations.values())) for doc in config.documents)))
     by_helper = jobs == 1 and helper.validating  # else each document is validated as it is read
-    for doc, result in made_documents(site, jobs, prove_fidelity, validate=not by_helper):
+    for doc, result in made_documents(site, jobs, prove_fidelity, validate=not by_helper, names=not by_helper):
         paths = [doc.tei, *doc.translations.values()] if by_helper else []
         if isinstance(result, Exception):
             early = result.diagnostics if isinstance(result, NotReadable) else []
@@ -177,6 +197,10 @@ def render_site(site: Site, files: SiteFiles, helper: Helper, prove_fidelity: bo
                 raise RuntimeError(str(result)) if isinstance(result, BuildCrash) else result
             continue
         problems.extend(helper.errors_for(paths))
+        if by_helper and not problems:
+            errors, warnings = names_checked(site, helper, doc.id, paths)
+            problems.extend(errors)
+            files.warnings.update(warnings)
         if problems:
             continue
         for path, content, facts in result.files:
@@ -189,6 +213,7 @@ def render_site(site: Site, files: SiteFiles, helper: Helper, prove_fidelity: bo
         files.warnings.update(result.warnings)
         if result.differences is not None:
             files.differences[doc.id] = result.differences
+        records.extend(result.records)
     if problems:
         raise EditionError(problems)
     files.summaries.update(index.own)
@@ -196,10 +221,26 @@ def render_site(site: Site, files: SiteFiles, helper: Helper, prove_fidelity: bo
         summaries = [*index.own.values(), *(s for by_doc in index.summaries.values() for s in by_doc.values())]
         files.warnings.update(unmentioned(site.registers, {m.entity for s in summaries for m in s.mentions}))
     index.pages = files.paths  # the set itself: the last views see the pages the first ones made
+    index.searchable = bool(records)
     for view in EDITION_VIEWS:
         for output in view.pages(site, index):
             files.add(*finish(output))
         files.published.extend(view.anchors(site, index))
+    if records:
+        for path, content in sorted(index_files(records).items()):
+            files.add(path, content)
+
+
+def names_checked(site: Site, helper: Helper, doc_id: str, paths: list[Path]
+                  ) -> tuple[list[Diagnostic], list[Diagnostic]]:
+    """One document's names check, (errors, warnings): the helper's, or made here if it has none."""
+    checked = helper.names_of(doc_id)
+    if checked is not None:
+        return checked
+    try:
+        return [], check_names(site.registers, site.untagged, [(tei.parse(path), path) for path in paths])
+    except EditionError as exc:
+        return exc.diagnostics, []
 
 
 def protected_paths(config: Config) -> tuple[list[Path], list[Path]]:

@@ -46,6 +46,16 @@ class Repository:
 
 
 @dataclass(frozen=True)
+class Licence:
+    """The licence of the edition's own work (every TEI header's `availability/licence` names the same
+    `url`); `statement` says per language what it covers, `{licence}` standing for the linked name."""
+
+    name: str
+    url: str
+    statement: dict[str, str]
+
+
+@dataclass(frozen=True)
 class Config:
     root: Path
     path: Path
@@ -58,6 +68,9 @@ class Config:
     base_url: str = ""  # where the site is published ("https://host/path/"); "" leaves URLs relative
     registers: Path | None = None  # the TEI of the registers of persons, places and organisations, if any
     untagged: Path | None = None  # the register names' forms left untagged on purpose (YAML), if any
+    licence: Licence | None = None  # the licence of what the edition itself made, if it states one
+    abbreviations: Path | None = None  # the abbreviations the texts use, with their full forms (YAML), if any
+    changelog: Path | None = None  # the edition's releases (YAML), if it keeps a changelog
 
     def strings(self, lang: str) -> Strings:
         return self.ui[lang]
@@ -203,8 +216,10 @@ def _input_file(edition_dir: Path, value: Any, where: str, path: Path, line: int
     return file
 
 
-TOP_KEYS = {"title", "version", "languages", "documents", "archives", "base_url", "registers", "untagged"}
-OPTIONAL_KEYS = {"archives", "base_url", "registers", "untagged"}
+TOP_KEYS = {"title", "version", "languages", "documents", "archives", "base_url", "registers", "untagged", "licence",
+            "abbreviations", "changelog"}
+OPTIONAL_KEYS = {"archives", "base_url", "registers", "untagged", "licence", "abbreviations", "changelog"}
+LICENCE_URL = re.compile(r"https?://[^\s]+")
 BASE_URL = re.compile(r"https?://[^\s/?#@]+(/[^\s?#]*)?/")
 
 
@@ -255,9 +270,30 @@ def load_config(edition_dir: Path) -> Config:
     if untagged is not None and registers is None:
         errors.add(path, line_of(data, "untagged"), "untagged lists forms of register names: name the registers "
                                                     "file too (registers: registers.xml)")
+    abbreviations, changelog = (_input_file(edition_dir, data[key], key, path, line_of(data, key), errors)
+                                if key in data else None for key in ("abbreviations", "changelog"))
+    licence = _load_licence(data["licence"], path, errors, languages) if "licence" in data else None
     errors.raise_if_any()
     return Config(edition_dir, path, title, version, languages, documents, ui, repositories, base_url, registers,
-                  untagged)
+                  untagged, licence, abbreviations, changelog)
+
+
+def _load_licence(data: Any, path: Path, errors: Collector, languages: tuple[str, ...]) -> Licence | None:
+    if not _check_keys(data, {"name", "url", "statement"}, {"name", "url", "statement"}, path, errors, "licence"):
+        return None
+    name = _text(data.get("name", ""), "name", path, line_of(data, "name"), errors)
+    url = _text(data.get("url", ""), "url", path, line_of(data, "url"), errors)
+    if url and not LICENCE_URL.fullmatch(url):
+        errors.add(path, line_of(data, "url"), f"licence url '{url[:80]}' must be the licence's http(s) address")
+    statement = _per_language(data.get("statement", {}), "statement", path, line_of(data, "statement"), errors,
+                              languages)
+    for lang in languages:
+        if lang not in statement:
+            errors.add(path, line_of(data, "statement"), f"licence statement has no '{lang}' text")
+        elif "{licence}" not in statement[lang]:
+            errors.add(path, line_of(data["statement"], lang), "a licence statement names the licence as {licence} "
+                                                                   "(where its linked name stands)")
+    return Licence(name, url, statement)
 
 
 def _load_documents(entries: Any, edition_dir: Path, path: Path, line: int | None,

@@ -1,5 +1,6 @@
-"""A helper process beside the build: it compiles the templates and the project schema and
-validates every TEI file while the build imports, reads and renders.
+"""A helper process beside the build: it compiles the templates and the project schema,
+validates every TEI file and checks each document's register names (pymorphy3's dictionary and
+every form of every name: the build's costliest check) while the build imports, reads and renders.
 
 Both compilations are pure CPU and hold the interpreter lock (about a quarter of a second for
 the templates, a twentieth for the schema), so a forked process does them on the other core.
@@ -21,12 +22,14 @@ import signal
 import sys
 import threading
 from collections.abc import Iterable
+from dataclasses import dataclass
 from pathlib import Path
 from typing import IO, Any
 
 from tei_edition.errors import Diagnostic, EditionError
 
 TEMPLATES_DONE = "templates done"
+CHECKS_DONE = "checks done"
 # Templates compiled in this process (cache key, source checksum) -> marshalled code. A command-line
 # build starts empty; a long-lived process (the tests) compiles each template source once.
 _COMPILED: dict[tuple[str, str], bytes] = {}
@@ -39,8 +42,9 @@ def _warm() -> bool:
     return tei is not None and tei.schema_compiled()
 
 
-def _validate(path: Path) -> list[Diagnostic]:
-    """The schema's complaints about one file ([] when it does not parse: the build reports that)."""
+def _validate(path: Path, trees: dict[Path, Any] | None = None) -> list[Diagnostic]:
+    """The schema's complaints about one file ([] when it does not parse: the build reports that);
+    the parsed file is kept in `trees`, for the names check."""
     from tei_edition import tei  # imported here: the build forks this process before its own imports
     try:
         tree = tei.parse(path)
@@ -50,7 +54,38 @@ def _validate(path: Path) -> list[Diagnostic]:
         tei.validate_schema(tree, path)
     except EditionError as exc:
         return exc.diagnostics
+    if trees is not None:
+        trees[path] = tree
     return []
+
+
+def _check_names(job: NamesJob, trees: dict[Path, Any], send: Any) -> None:
+    """Each document's names check: ("names", document id, errors, warnings). A document whose
+    files are not all valid is left out (the build reports the schema's messages for it)."""
+    from tei_edition.names import load_registers
+    from tei_edition.untagged import check_names, load_exclusions
+    try:
+        registers = load_registers(job.registers, job.languages) if job.registers else None
+        exclusions = load_exclusions(job.untagged)
+    except EditionError:  # the build reads them too, and reports it
+        return
+    for doc_id, paths in job.documents:
+        if not all(path in trees for path in paths):
+            continue
+        try:
+            send(("names", doc_id, [], check_names(registers, exclusions, [(trees[p], p) for p in paths])))
+        except EditionError as exc:
+            send(("names", doc_id, exc.diagnostics, []))
+
+
+@dataclass(frozen=True)
+class NamesJob:
+    """What the names check needs: the registers, the exclusions, each document's files."""
+
+    registers: Path | None
+    languages: tuple[str, ...]
+    untagged: Path | None
+    documents: tuple[tuple[str, tuple[Path, ...]], ...]
 
 
 def _compile_templates(folder: Path, send: Any) -> None:
@@ -89,14 +124,23 @@ def _help(templates: Path | None, results: IO[bytes], orders: IO[bytes]) -> None
     except Exception:  # noqa: BLE001 - validating the first file reports it
         pass
     try:
-        paths: list[Path] = pickle.load(orders)
+        paths: list[Path]
+        names: NamesJob | None
+        paths, names = pickle.load(orders)
     except EOFError:  # the build stopped before it knew its files
         return
+    trees: dict[Path, Any] = {}
     for path in paths:
         try:
-            send(("tei", path, _validate(path)))
+            send(("tei", path, _validate(path, trees)))
         except Exception as exc:  # noqa: BLE001 - reported to the build, which locates it at the file
             send(("tei", path, [Diagnostic(path, None, f"schema validation failed: {type(exc).__name__}: {exc}")]))
+    if names is not None:
+        try:
+            _check_names(names, trees, send)
+        except Exception:  # noqa: BLE001 - the build checks what has no answer itself
+            pass
+    send((CHECKS_DONE,))
 
 
 class Helper:
@@ -108,6 +152,8 @@ class Helper:
     def __init__(self, templates: Path | None = None):
         self.paths: list[Path] = []
         self.results: dict[Path, list[Diagnostic]] = {}
+        self.names: dict[str, tuple[list[Diagnostic], list[Diagnostic]]] = {}  # doc id -> (errors, warnings)
+        self.checks_done = False
         self.templates: dict[str, tuple[str, bytes]] | None = None  # cache key -> (checksum, code)
         self.pid = 0
         self.validating = False  # the helper validates (else this process does, when asked)
@@ -151,6 +197,10 @@ class Helper:
                     self.ended = True
                 elif message[0] == "tei":
                     self.results[message[1]] = message[2]
+                elif message[0] == "names":
+                    self.names[message[1]] = (message[2], message[3])
+                elif message[0] == CHECKS_DONE:
+                    self.checks_done = True
                 elif message[0] == "template" and self.templates is not None:
                     self.templates[message[1]] = (message[2], message[3])
                 elif message[0] == TEMPLATES_DONE and self.templates is not None:
@@ -159,14 +209,15 @@ class Helper:
             if message is None:
                 return
 
-    def validate(self, paths: Iterable[Path]) -> Helper:
-        """The TEI files to validate (once; later requests are validated here, when asked)."""
+    def validate(self, paths: Iterable[Path], names: NamesJob | None = None) -> Helper:
+        """The TEI files to validate, and the documents whose names to check (once; later requests
+        are validated here, when asked)."""
         if not self.paths:
             self.paths = list(dict.fromkeys(paths))
             from tei_edition import tei
             if self.orders is not None and not tei.schema_compiled():
                 try:
-                    pickle.dump(self.paths, self.orders)
+                    pickle.dump((self.paths, names), self.orders)
                     self.validating = True
                 except OSError:  # the helper has gone: the files are validated here
                     pass
@@ -192,6 +243,15 @@ class Helper:
             self._wait_for(path)
             found.extend(self.results[path])
         return found
+
+    def names_of(self, doc_id: str) -> tuple[list[Diagnostic], list[Diagnostic]] | None:
+        """The names check of one document: (errors, warnings); None if the helper did not check
+        it (the build checks it itself)."""
+        if not self.pid or not self.validating:
+            return None
+        with self.arrived:
+            self.arrived.wait_for(lambda: doc_id in self.names or self.checks_done or self.ended)
+        return self.names.get(doc_id)
 
     def compiled_template(self, key: str, checksum: str) -> bytes | None:
         """The marshalled code the helper compiled for a template (None: the build compiles it itself)."""

@@ -36,6 +36,7 @@ import re
 import sys
 from collections.abc import Iterator
 from dataclasses import dataclass, field
+from functools import lru_cache
 from pathlib import Path
 from typing import Any
 from urllib.parse import unquote, urlsplit
@@ -90,6 +91,16 @@ def _is_local(url: str) -> bool:
     return not urlsplit(url).scheme and not url.startswith("//")
 
 
+def _path_and_fragment(url: str) -> tuple[str, str]:
+    """A URL's path and fragment, as urlsplit gives them (split by hand for a relative link, most
+    of a site's: a page has hundreds, and urlsplit is the check's costliest call)."""
+    if ":" in url or "//" in url:
+        parts = urlsplit(url)
+        return parts.path, parts.fragment
+    head, _, fragment = url.partition("#")
+    return head.partition("?")[0], fragment
+
+
 def _css_urls(text: str, first_line: int | None):
     for m in CSS_URL_RE.finditer(text):
         url = next(g for g in m.groups() if g is not None).strip()
@@ -138,7 +149,7 @@ def page_facts(tree: Any) -> PageFacts:
             problems.append((line, f"{what} loads {value!r} from another host"))
         elif not _is_local(value):
             return
-        elif "#" in value and not urlsplit(value).fragment:
+        elif "#" in value and not _path_and_fragment(value)[1]:
             problems.append((line, f"{what} {value!r} has an empty fragment"))
         elif value.startswith("#") or not value:
             fragment = unquote(value[1:])
@@ -251,12 +262,12 @@ class SiteLinks:
         self.add_file(path)
 
     def _link(self, page: str, line: int | None, value: str, what: str, count: int, fragments: bool = True) -> None:
-        parts = urlsplit(value)
-        target = self._target(page, parts.path)
+        url_path, fragment = _path_and_fragment(value)
+        target = self._target(posixpath.dirname(page), url_path) if url_path else page
         if target is None:
             self.problem(page, line, f"{what} {value!r} points outside the site")
             return
-        fragment = parts.fragment if fragments else ""
+        fragment = fragment if fragments else ""
         places = self.waiting.setdefault(target, {}).setdefault(fragment, [[], 0])
         if len(places[0]) < SHOWN_PER_TARGET:
             places[0].append((page, line, value, what))
@@ -265,11 +276,12 @@ class SiteLinks:
             self._resolve(target)
 
     @staticmethod
-    def _target(page: str, url_path: str) -> str | None:
-        """The site path a link's path names from `page` (None: outside the site)."""
+    @lru_cache(maxsize=65536)  # pages of one folder share most of their links
+    def _target(folder: str, url_path: str) -> str | None:
+        """The site path a link's (non-empty) path names from a page in `folder` (None: outside the site)."""
         path = unquote(url_path)
-        base = "" if path.startswith("/") else posixpath.dirname(page)
-        target = posixpath.normpath(posixpath.join(base, path.lstrip("/"))) if path else page
+        base = "" if path.startswith("/") else folder
+        target = posixpath.normpath(posixpath.join(base, path.lstrip("/")))
         if path.endswith("/"):
             target = posixpath.join(target, "index.html").removeprefix("./")
         return None if target == ".." or target.startswith("../") else target

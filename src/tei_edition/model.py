@@ -292,7 +292,7 @@ class Document:
 
     def summary(self) -> DocumentSummary:
         return DocumentSummary(self.id, self.lang, self.title_text, self.source, self.citations, self.aligned_ids,
-                               self.mentions)
+                               self.mentions, bool(self.glossary))
 
 
 @dataclass(frozen=True)
@@ -307,6 +307,7 @@ class DocumentSummary:
     citations: tuple[Citation, ...]
     aligned_ids: frozenset[str]
     mentions: tuple[Mention, ...] = ()
+    glossary: bool = False  # the version has a glossary
 
 
 @dataclass(frozen=True)

@@ -48,11 +48,12 @@ def load_pages(folder: Path, languages: tuple[str, ...]) -> list[ProsePage]:
         except EditionError as exc:
             errors.extend(exc)
             continue
-        first = text.lstrip("\n").split("\n", 1)[0]
+        first, _, body = text.lstrip("\n").partition("\n")
         if not first.startswith("# "):
             errors.add(file, 1, "a prose page begins with its title as a '# Title' line")
             continue
-        pages.append(ProsePage(match["slug"], match["lang"], first[2:].strip(), Markup(markdown.render(text))))
+        # The title is the page's h1 (text, escaped by the template), the rest its body.
+        pages.append(ProsePage(match["slug"], match["lang"], first[2:].strip(), Markup(markdown.render(body))))
     slugs = {page.slug for page in pages}
     for slug in sorted(slugs):
         for lang in languages:

@@ -14,15 +14,19 @@ from markupsafe import Markup
 
 from tei_edition.errors import EditionError
 from tei_edition.urls import (
+    abbreviations_path,
     absolute_url,
     article_path,
+    changelog_path,
     favicon_path,
     favicon_svg_path,
+    glossary_path,
     names_path,
     parallel_path,
     register_path,
     relative_url,
     root_of,
+    search_path,
     tei_path,
 )
 
@@ -52,6 +56,7 @@ class Page:
     prose: tuple[tuple[str, str], ...] = ()  # (path, title) of the prose pages in this language, for the menu
     document_id: str = ""  # the document this page shows, if it shows one
     metadata: PageMetadata | None = None  # what reference managers read (a reading page)
+    licence: Markup = Markup("")  # the edition's licence statement, its name linked ("" if it states none)
 
     @property
     def root(self) -> str:
@@ -89,7 +94,8 @@ def environment(templates: Path, rendering: bool = True) -> jinja2.Environment:
         folios_russian=folios_russian, folios_english=folios_english,
         doi_url=doi_url, article_path=article_path, register_path=register_path, tei_path=tei_path,
         parallel_path=parallel_path, favicon_path=favicon_path, favicon_svg_path=favicon_svg_path,
-        names_path=names_path,
+        names_path=names_path, abbreviations_path=abbreviations_path, changelog_path=changelog_path,
+        glossary_path=glossary_path, search_path=search_path,
     )
     return env
 

@@ -18,8 +18,11 @@ from tei_edition.helper import Helper, template_cache
 from tei_edition.metadata import PageMetadata
 from tei_edition.prose import ProsePage, load_pages
 from tei_edition.render import BuildInfo, Page, environment, render
+from tei_edition.urls import abbreviations_path, changelog_path, glossary_path
 
 if TYPE_CHECKING:
+    from tei_edition.abbreviations import Abbreviation
+    from tei_edition.changelog import Release
     from tei_edition.names import Registers
     from tei_edition.untagged import Exclusion
 
@@ -77,6 +80,41 @@ class Site:
         from tei_edition.untagged import load_exclusions
         return load_exclusions(self.config.untagged)
 
+    @cached_property
+    def abbreviations(self) -> list[Abbreviation]:
+        if self.config.abbreviations is None:
+            return []
+        from tei_edition.abbreviations import load_abbreviations
+        return load_abbreviations(self.config.abbreviations, self.config)
+
+    @cached_property
+    def changelog(self) -> list[Release]:
+        if self.config.changelog is None:
+            return []
+        from tei_edition.changelog import load_changelog
+        return load_changelog(self.config.changelog, self.config)
+
+    def guide(self, lang: str, glossaries: tuple[str, ...]) -> tuple[tuple[str, str], ...]:
+        """(path, title) of the pages that explain the edition, in `lang`: its prose pages, the
+        abbreviations, the glossaries of the documents named in `glossaries`, the changelog."""
+        strings = self.config.strings(lang)
+        pages = list(self.menus[lang])
+        if self.config.abbreviations is not None:
+            pages.append((abbreviations_path(lang), strings["abbreviations_title"]))
+        pages += [(glossary_path(lang, doc_id), strings["glossary"]) for doc_id in glossaries]
+        if self.config.changelog is not None:
+            pages.append((changelog_path(lang), strings["changelog_title"]))
+        return tuple(pages)
+
+    def licence_line(self, lang: str) -> Markup:
+        """The licence statement in `lang`, its name linked to the licence ("" without a licence)."""
+        licence = self.config.licence
+        if licence is None:
+            return Markup("")
+        before, _, after = licence.statement[lang].partition("{licence}")
+        return (escape(before) + Markup('<a rel="license" href="{}">{}</a>').format(licence.url, licence.name)
+                + escape(after))
+
     def preload(self) -> None:
         """Compile every template now, and read the registers of names with their forms (worker
         processes forked later inherit them)."""
@@ -97,7 +135,7 @@ class Site:
     def page(self, path: str, lang: str, title: str, alternates: dict[str, str], citation: Markup,
              document_id: str = "", metadata: PageMetadata | None = None) -> Page:
         return Page(path, lang, title, self.config.strings(lang), self.config, self.build, alternates, citation,
-                    self.menus[lang], document_id=document_id, metadata=metadata)
+                    self.menus[lang], document_id=document_id, metadata=metadata, licence=self.licence_line(lang))
 
     def render(self, template: str, page: Page, **context: Any) -> str:
         return render(self.env, template, page, **context)

@@ -62,6 +62,21 @@ def prose_path(lang: str, slug: str) -> str:
     return f"{lang}/{slug}/index.html"
 
 
+def abbreviations_path(lang: str) -> str:
+    """The abbreviations the texts use, with their full forms (an edition with `abbreviations:`)."""
+    return f"{lang}/abbreviations/index.html"
+
+
+def changelog_path(lang: str) -> str:
+    """The edition's releases (an edition with `changelog:`)."""
+    return f"{lang}/changelog/index.html"
+
+
+def glossary_path(lang: str, doc_id: str) -> str:
+    """The glossaries of a document's versions, for readers of `lang` (a document whose translation has one)."""
+    return f"{lang}/{doc_id}/glossary/index.html"
+
+
 def tei_path(doc_id: str, lang: str | None = None) -> str:
     """The published TEI of a document (`lang`: of its translation into that language)."""
     return f"tei/{doc_id}.{lang}.xml" if lang else f"tei/{doc_id}.xml"
@@ -75,6 +90,16 @@ def source_path(doc_id: str) -> str:
 def citation_file_path(doc_id: str, lang: str, extension: str) -> str:
     """The records of a document's `lang` version for reference managers (extension: json, bib, ris)."""
     return f"cite/{doc_id}.{lang}.{extension}"
+
+
+def search_path(lang: str) -> str:
+    """The search page of one interface language (it searches the pages of that language)."""
+    return f"{lang}/search/index.html"
+
+
+def search_bundle_path(name: str) -> str:
+    """A file of the search index (Pagefind's script, its WebAssembly and the index's chunks)."""
+    return f"pagefind/{name}"
 
 
 def media_path(name: str) -> str:

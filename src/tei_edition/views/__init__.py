@@ -15,12 +15,15 @@ from tei_edition.views.names import NamesView
 from tei_edition.views.not_found import NotFoundView
 from tei_edition.views.parallel import ParallelView
 from tei_edition.views.prose import ProseView
+from tei_edition.views.reference import AbbreviationsView, ChangelogView, GlossaryView
 from tei_edition.views.register import RegisterView
+from tei_edition.views.search import SearchView
 from tei_edition.views.sitemap import SitemapView
 
-DOCUMENT_VIEWS: tuple[DocumentView, ...] = (ArticleView(), ParallelView(), PrintView(), TeiFilesView(),
+DOCUMENT_VIEWS: tuple[DocumentView, ...] = (ArticleView(), ParallelView(), PrintView(), GlossaryView(), TeiFilesView(),
                                            CitationFilesView())
-EDITION_VIEWS: tuple[EditionView, ...] = (RegisterView(), NamesView(), ProseView(), HomeView(), NotFoundView(),
-                                         StaticFilesView(), SitemapView())
+EDITION_VIEWS: tuple[EditionView, ...] = (RegisterView(), NamesView(), ProseView(), AbbreviationsView(),
+                                         ChangelogView(), HomeView(), NotFoundView(), StaticFilesView(),
+                                         SearchView(), SitemapView())
 
 __all__ = ["DOCUMENT_VIEWS", "EDITION_VIEWS", "DocumentPages", "EditionIndex", "Output", "Published"]

@@ -124,6 +124,7 @@ class EditionIndex:
     own: dict[str, DocumentSummary] = field(default_factory=dict)  # doc id -> in its own language, if spoken
     media: dict[str, Path] = field(default_factory=dict)  # site path -> image file to copy
     pages: set[str] = field(default_factory=set)  # every file made so far (for the sitemap, made last)
+    searchable: bool = False  # the reading pages have passages to search (a search page each language)
 
 
 class DocumentView(Protocol):

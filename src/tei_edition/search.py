@@ -1,0 +1,143 @@
+"""Full-text search (Pagefind): one record per passage of every reading page, so that a result
+leads to the paragraph, note or table (`…/#p12`) with its print page, not only to the page.
+
+Records are taken from the reading pages as built (the words a reader sees, a word broken by a
+page break whole), each in its page's language, so that Pagefind stems it with that language's
+stemmer. Pagefind (its binary, through its Python API) writes the index: a folder of static files
+that the search page's script reads in the browser. Nothing here runs in the reader's browser
+except Pagefind's own script and the edition's small search page script.
+"""
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+import tempfile
+from collections.abc import Iterable
+from dataclasses import dataclass
+from html import escape
+from pathlib import Path
+from typing import Any
+
+from lxml import etree
+
+from tei_edition.errors import EditionError
+from tei_edition.model import Document
+from tei_edition.urls import search_bundle_path
+
+# The passages of a reading page: body and abstract paragraphs, notes, tables (not the text of a
+# citation box, which repeats the title).
+_PASSAGES = etree.XPath("//main//p[@id][not(ancestor::details)] | //main//li[@id][contains(@class, 'note')]"
+                        " | //main//table[@id]")
+_DROPPED = etree.XPath(".//details | .//*[contains(@class, 'note-backref')] | .//*[contains(@class, 'note-printed')]"
+                       " | .//caption")
+_MENTIONS = etree.XPath(".//*[@data-entity]")
+# What a register entry is filtered as: the class its mentions carry -> the kind of entry
+_ENTITY_FILTERS = {"persname": "person", "placename": "place", "orgname": "org"}
+_BUNDLE_SKIPPED = ("pagefind-ui", "pagefind-component-ui", "pagefind-modular-ui", "pagefind-highlight")
+
+
+@dataclass(frozen=True)
+class Record:
+    url: str  # site path with the passage's fragment: "ru/shemetova-2020/#p12"
+    language: str
+    content: str
+    meta: tuple[tuple[str, str], ...]  # title, unit, page
+    # What the search page filters by ("document:shemetova-2020", "person:karakhan"): Pagefind's own
+    # filters would do it, but its filter files come out different from run to run (1.5).
+    filters: tuple[str, ...]
+
+
+def _text(element: Any) -> str:
+    copy = etree.fromstring(etree.tostring(element))
+    dropped_elements: Any = _DROPPED(copy)
+    for dropped in dropped_elements:
+        parent = dropped.getparent()
+        if parent is not None:
+            parent.remove(dropped)
+    return " ".join("".join(str(part) for part in copy.itertext()).split())
+
+
+def passage_records(tree: Any, page_path: str, document: Document, strings: dict,
+                    document_title: str) -> list[Record]:
+    """The search records of one reading page (`tree`: its parsed <html>) showing `document`."""
+    lang = tree.get("lang", "")
+    folder = page_path.removesuffix("index.html")
+    records = []
+    found_passages: Any = _PASSAGES(tree)
+    for element in found_passages:
+        unit = element.get("id")
+        content = _text(element)
+        if not content:
+            continue
+        meta = [("title", document_title), ("unit", _unit_label(element, strings))]
+        pages = document.unit_pages.get(unit)
+        if pages:
+            shown = pages[0] if pages[0] == pages[1] else f"{pages[0]}–{pages[1]}"
+            meta.append(("page", str(strings["search_page"]).format(page=shown)))
+        found = {f"document:{document.id}"}
+        mentions: Any = _MENTIONS(element)
+        for mention in mentions:
+            kind = next((f for c, f in _ENTITY_FILTERS.items() if c in mention.get("class", "").split()), None)
+            if kind:
+                found.add(f"{kind}:{mention.get('data-entity')}")
+        records.append(Record(f"{folder}#{unit}", lang, content, tuple(meta), tuple(sorted(found))))
+    return records
+
+
+def _unit_label(element: Any, strings: dict) -> str:
+    if element.tag == "table":
+        label = str(strings["unit_table"])
+        return label[:1].upper() + label[1:]
+    if element.tag == "li":  # its marker's label: "7", or a translator's "a"
+        back = element.find(".//a[@class='note-backref']")
+        label = str(strings["unit_note"]).format(number=(back.text_content().strip() if back is not None else ""))
+    else:
+        number = element.find("a[@data-number]")
+        label = str(strings["unit_paragraph"]).format(number=number.get("data-number")) if number is not None \
+            else ""
+    return label[:1].upper() + label[1:]
+
+
+def index_files(records: Iterable[Record]) -> dict[str, bytes]:
+    """The Pagefind index of `records`, as site path -> bytes (the search pages' script and its data).
+
+    Each record becomes a small page of its own in a scratch folder (its language on <html>, its
+    text the page's body, its meta and filters as Pagefind reads them), indexed by Pagefind's
+    command in one run. (Pagefind's Python API answers one request per tenth of a second.)"""
+    with tempfile.TemporaryDirectory(prefix="tei-edition-search-") as scratch:
+        folder = Path(scratch)
+        for number, record in enumerate(sorted(records, key=lambda r: (r.language, r.url))):
+            page = folder / "site" / f"{number:07d}.html"
+            page.parent.mkdir(exist_ok=True)
+            page.write_text(_record_page(record), encoding="utf-8")
+        out = folder / "index"
+        try:
+            done = subprocess.run([sys.executable, "-m", "pagefind", "--site", str(folder / "site"),
+                                   "--output-path", str(out), "--silent"], capture_output=True, text=True,
+                                  timeout=600)
+        except (OSError, subprocess.TimeoutExpired) as exc:
+            done = subprocess.CompletedProcess([], 1, "", str(exc))
+        if done.returncode != 0 or not (out / "pagefind.js").is_file():
+            raise EditionError.at("pagefind", None, "the search index could not be made: "
+                                  f"{(done.stderr or done.stdout).strip()[:300]}; install the project again "
+                                  "(it needs pagefind[bin])")
+        made = {}
+        for path in sorted(p for p in out.rglob("*") if p.is_file()):
+            name = path.relative_to(out).as_posix()
+            if name.startswith(_BUNDLE_SKIPPED):
+                continue  # Pagefind's own interfaces: the edition has its own search page
+            content = path.read_bytes()
+            if name == "pagefind-entry.json":  # its languages come in a different order from run to run
+                content = json.dumps(json.loads(content), ensure_ascii=False, sort_keys=True,
+                                     separators=(",", ":")).encode("utf-8")
+            made[search_bundle_path(name)] = content
+        return made
+
+
+def _record_page(record: Record) -> str:
+    meta = "".join(f'<span data-pagefind-meta="{escape(key)}">{escape(value)}</span>' for key, value in
+                   (*record.meta, ("target", record.url), ("filters", " ".join(record.filters))))
+    return (f'<!DOCTYPE html><html lang="{escape(record.language)}"><head><meta charset="utf-8"><title></title>'
+            f'</head><body><main data-pagefind-body><div data-pagefind-ignore>{meta}</div>'
+            f"<p>{escape(record.content)}</p></main></body></html>")

@@ -1,0 +1,121 @@
+"""Search: Pagefind's index of the reading pages, one record per passage, searched in Chromium
+through the edition's search page (Russian and English stemming, a phrase across a page break,
+results that lead to the passage with its print page, filters by register entry)."""
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from conftest import ROOT, parse_html
+from lxml import etree
+
+from tei_edition.model import Document
+from tei_edition.search import passage_records
+from tei_edition.tei import NS
+from tei_edition.transform import build_document
+
+TEI = ROOT / "edition" / "shemetova-2020.xml"
+
+
+def results(page, site_url: str, lang: str, query: str, **filters: str) -> list[tuple[str, str]]:
+    """(passage address, print page shown) of each result, in order."""
+    page.goto(f"{site_url}/{lang}/search/")
+    for name, value in filters.items():
+        page.select_option(f"#search-filters select[name={name}]", value)
+    page.fill("#search-input", query)
+    page.press("#search-input", "Enter")
+    page.wait_for_function("() => document.getElementById('search-status').textContent !== ''", timeout=10000)
+    return page.eval_on_selector_all(
+        "#search-results li", """items => items.map(li => [li.querySelector('a').getAttribute('href'),
+                                   (li.querySelector('.search-page') || {textContent: ''}).textContent])""")
+
+
+def passages(found: list[tuple[str, str]]) -> set[str]:
+    return {href.rsplit("#", 1)[1] for href, _ in found}
+
+
+@pytest.mark.browser
+def test_an_inflected_name_finds_the_same_passages(page, site_url):
+    assert passages(results(page, site_url, "ru", "Карахан")) == passages(results(page, site_url, "ru", "Караханом"))
+    assert passages(results(page, site_url, "ru", "Карахан"))
+
+
+@pytest.mark.browser
+def test_russian_and_english_words_are_found_in_their_other_forms(page, site_url, article):
+    found = passages(results(page, site_url, "ru", "переговоры"))
+    having = {p.get("id") for p in article.xpath("//p[@id]") if "переговоров" in p.text_content()}
+    assert having and having <= found
+    assert passages(results(page, site_url, "en", "negotiation")) == passages(results(page, site_url, "en",
+                                                                                      "negotiations"))
+    assert passages(results(page, site_url, "en", "Karakhan")) == passages(results(page, site_url, "ru", "Карахан"))
+
+
+@pytest.mark.browser
+def test_a_phrase_broken_across_a_print_page_is_found(page, site_url):
+    """«Советский» is broken by the page break 166/167 in ¶4: the phrase is still found, on both pages."""
+    found = results(page, site_url, "ru", "Советский Союз был настолько")
+    assert [href.rsplit("/", 2)[-1] for href, _ in found] == ["#p4"]
+    assert found[0][1].strip(" ·") == "С. 166–167"
+
+
+@pytest.mark.browser
+def test_a_result_leads_to_its_passage(page, site_url):
+    href, shown = results(page, site_url, "en", "Karakhan")[0]
+    page.click(f"#search-results a[href='{href}']")
+    unit = href.rsplit("#", 1)[1]
+    assert page.url.endswith(f"/en/shemetova-2020/#{unit}")
+    page.wait_for_function("""unit => { const r = document.getElementById(unit).getBoundingClientRect();
+                                        return r.bottom > 0 && r.top < window.innerHeight; }""", arg=unit, timeout=3000)
+    assert shown.startswith(" · p. ")
+
+
+@pytest.mark.browser
+def test_results_can_be_narrowed_to_a_register_entry(page, site_url):
+    everything = passages(results(page, site_url, "ru", "переговоры"))
+    narrowed = passages(results(page, site_url, "ru", "переговоры", person="person:karakhan"))
+    assert narrowed and narrowed < everything
+    page.goto(f"{site_url}/ru/shemetova-2020/")
+    for unit in narrowed:
+        assert page.locator(f"[id='{unit}'] [data-entity='karakhan']").count() >= 1
+
+
+@pytest.mark.browser
+def test_without_javascript_the_page_says_so_and_links_the_contents(browser, site_url):
+    context = browser.new_context(java_script_enabled=False)
+    page = context.new_page()
+    page.goto(f"{site_url}/en/search/")
+    assert page.locator(".search-noscript").is_visible()
+    assert not page.locator("#search-filters").is_visible()
+    page.click(".search-noscript a")
+    assert page.url.endswith("/en/shemetova-2020/#wayfinding-title")
+    context.close()
+
+
+def test_each_passage_is_one_record_in_its_page_language(built_site: Path):
+    """The records of the reading pages: every paragraph, note and the table, each with its own
+    address and (for the printed article) its print page from the TEI."""
+    tree = etree.parse(str(TEI))
+    model: Document = build_document(tree, TEI, "shemetova-2020", {}, None, page_lang="ru")
+    page = parse_html(built_site / "ru" / "shemetova-2020" / "index.html")
+    strings = {"unit_paragraph": "абзац {number}", "unit_note": "примечание {number}", "unit_table": "таблица",
+               "search_page": "С. {page}"}
+    records = passage_records(page, "ru/shemetova-2020/index.html", model, strings, "Статья")
+    units = [r.url.rsplit("#", 1)[1] for r in records]
+    body = tree.xpath("//t:body//t:p/@xml:id", namespaces=NS)
+    assert set(body) <= set(units) and "tariff-1923" in units and "n7" in units
+    assert len(units) == len(set(units)) and {r.language for r in records} == {"ru"}
+    p4 = next(r for r in records if r.url.endswith("#p4"))
+    assert "Советский Союз был настолько" in p4.content and ("page", "С. 166–167") in p4.meta
+    assert "document:shemetova-2020" in p4.filters
+
+
+def test_the_search_page_and_its_index_are_published(built_site: Path):
+    for lang in ("ru", "en"):
+        page = parse_html(built_site / lang / "search" / "index.html")
+        bundle = page.xpath("//form[@role='search']/@data-bundle")[0]
+        assert (built_site / lang / "search" / bundle).resolve().is_file()
+        assert "'wasm-unsafe-eval'" in page.xpath("//meta[@http-equiv='Content-Security-Policy']/@content")[0]
+    article = parse_html(built_site / "ru" / "shemetova-2020" / "index.html")
+    assert "wasm-unsafe-eval" not in article.xpath("//meta[@http-equiv='Content-Security-Policy']/@content")[0]
+    assert (built_site / "pagefind" / "wasm.ru.pagefind").is_file()
+    assert not list((built_site / "pagefind").glob("pagefind-ui*"))
