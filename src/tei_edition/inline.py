@@ -148,6 +148,7 @@ class PageContext:
     original_href: str = ""  # from the page to the original's reading page (for a translation)
     register_href: str = ""  # from the page to the archival register
     lang: str = ""  # the page's interface language (the registers of names it links to)
+    print_href: str = ""  # from the page to the document's print view: its page markers link there
 
 
 class _Blank(dict):
@@ -204,6 +205,11 @@ class Transformer:
             return f"{_MARK}i{value}{_MARK}"
         return f' id="{value}"' if self.anchors else ""
 
+    @property
+    def rules(self) -> RuleTable:
+        """The rule table it applies (a transformer for another kind of page may bring its own)."""
+        return RULES
+
     # --- walking ------------------------------------------------------------------------------
     def _output(self) -> _Output:
         return _Output() if self.rendering else _NoOutput()
@@ -240,7 +246,7 @@ class Transformer:
                 out.text(child.tail)
 
     def element(self, element: etree._Element, out: _Output) -> None:
-        rule = RULES.find(element)
+        rule = self.rules.find(element)
         (rule.behaviour if rule else generic)(self, element, out)
 
     def warn(self, element: etree._Element, message: str) -> None:
@@ -279,7 +285,8 @@ class Transformer:
         shown = f'class="{css}" data-page="{escape(number)}"'
         if not self.anchors:  # a separator (DPUB-ARIA), named by its title (axe refuses aria-label on it)
             return f'<span role="doc-pagebreak" {shown} title="{label}"></span>'
-        return f'<a {shown} aria-label="{label}" id="page-{escape(number)}" href="#page-{escape(number)}"></a>'
+        href = f"{self.page.print_href if self.page else ''}#page-{escape(number)}"
+        return f'<a {shown} aria-label="{label}" id="page-{escape(number)}" href="{href}"></a>'
 
     def measure(self, element: etree._Element, out: _Output) -> None:
         """A quantity with its unit becomes machine-readable <data value="25 kopeck">."""

@@ -36,6 +36,11 @@ def parallel_path(lang: str, doc_id: str) -> str:
     return f"{lang}/{doc_id}/parallel/index.html"
 
 
+def print_path(lang: str, doc_id: str) -> str:
+    """A printed document as the print laid it out, page by page and line by line (interface in `lang`)."""
+    return f"{lang}/{doc_id}/print/index.html"
+
+
 def register_path(lang: str) -> str:
     return f"{lang}/archives/index.html"
 

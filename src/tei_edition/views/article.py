@@ -6,7 +6,7 @@ from collections.abc import Iterator
 from tei_edition.bibliography import FORMATS
 from tei_edition.cite import UnitCitations, article_citation, csl_of
 from tei_edition.metadata import page_metadata
-from tei_edition.urls import absolute_url, article_path, citation_file_path, source_path
+from tei_edition.urls import absolute_url, article_path, citation_file_path, print_path, source_path
 from tei_edition.views.base import DocumentPages, Output, Published
 
 
@@ -32,7 +32,8 @@ class ArticleView:
             html = site.render("article.html", page, document=model, article_citation=cited,
                                tei=document.renderer(lang, page.path), cite=cite,
                                source_text=source_path(document.id) if source.config.source else "",
-                               source_lang=source.lang,
+                               source_lang=source.lang, concordance=document.concordance(lang),
+                               print_view=print_path(lang, document.id) if document.layout else "",
                                citation_files=[(name, media_type, citation_file_path(document.id, lang, extension))
                                                for extension, (name, media_type) in FORMATS.items()])
             yield Output(page.path, html, reading=source.version(lang))

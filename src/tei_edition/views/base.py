@@ -8,18 +8,20 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from dataclasses import dataclass, field
+from functools import cached_property
 from pathlib import Path
 from typing import Protocol
 
 from lxml import etree
 
 from tei_edition.anchors import Anchor
+from tei_edition.diplomatic import ConcordanceRow, PrintLayout, Units, concordance, print_layout
 from tei_edition.documents import SourceDocument
 from tei_edition.inline import ROOT, PageContext, PortableRenderer, Renderer
 from tei_edition.model import Document, DocumentSummary
 from tei_edition.site import Site
 from tei_edition.transform import build_document, original_info
-from tei_edition.urls import article_path, register_path, root_of
+from tei_edition.urls import article_path, print_path, register_path, relative_url, root_of
 
 
 @dataclass(frozen=True)
@@ -76,16 +78,31 @@ class DocumentPages:
         in the interface strings of `strings_lang` (default: `lang`); shared by pages of one kind."""
         root = root_of(page_path)
         strings_lang = strings_lang or lang
-        key = (lang, root, anchors, strings_lang)
+        # A page that carries the print pages' ids (a reading page) links each to the print view.
+        printed = relative_url(page_path, print_path(lang, self.source.id)) if anchors and self.layout else ""
+        key = (lang, root, anchors, strings_lang, printed)
         if key not in self._renderers:
             self._renderers[key] = Renderer(self._portable(lang, strings_lang), self._context(lang, strings_lang,
-                                                                                              root, anchors))
+                                                                                              root, anchors, printed))
         return self._renderers[key]
 
-    def _context(self, lang: str, strings_lang: str, root: str, anchors: bool) -> PageContext:
+    def context(self, lang: str, page_path: str, anchors: bool = True) -> PageContext:
+        """What content on the page at `page_path` depends on, in the interface language `lang`."""
+        return self._context(lang, lang, root_of(page_path), anchors)
+
+    def _context(self, lang: str, strings_lang: str, root: str, anchors: bool, printed: str = "") -> PageContext:
         original = article_path(self.source.lang, self.source.id).removesuffix("index.html")
         return PageContext(self.site.config.strings(strings_lang), root, anchors, root + original,
-                           root + register_path(lang).removesuffix("index.html"), strings_lang)
+                           root + register_path(lang).removesuffix("index.html"), strings_lang, printed)
+
+    @cached_property
+    def layout(self) -> PrintLayout | None:
+        """The print's pages and lines (None for a document that is not printed: README, "The print view")."""
+        return print_layout(self.source.tree)
+
+    def concordance(self, lang: str) -> tuple[ConcordanceRow, ...]:
+        """Per print page, the units and notes of the version readers of `lang` see (none if not printed)."""
+        return concordance(self.layout, Units(self.model(lang))) if self.layout else ()
 
     def _portable(self, lang: str, strings_lang: str) -> PortableRenderer:
         """The version's content rendered once for every kind of page (marks where pages differ)."""

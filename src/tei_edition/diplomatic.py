@@ -1,0 +1,227 @@
+"""The print as it was laid out: a printed document's pages, each with its lines and the notes at
+its foot, read from the same TEI as the reading text (README, "The print view").
+
+A document is printed when its text has print pages (`pb`) and lines (`lb`), the first line
+after the first page break. A line is what follows an `lb` up to the next one; it is numbered on
+its page as the ledger's locators count (`p. 166, l. 15`: the 15th `lb` after the `pb` of page
+166), and it belongs to the unit in which its `lb` stands (a paragraph, the table, an abstract,
+the title page). The notes of a page are the foot notes whose markers stand on it, with their
+printed numbers. What the editors add (a `corr`, an editorial note) is not the print's.
+
+This is model, not HTML: `diplomatic_html` renders the lines for a page, and `concordance` says,
+per page, which units and notes of a reading version stand on it.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any
+
+from lxml import etree
+
+from tei_edition.fidelity import NOT_PRINTED
+from tei_edition.model import Document, Table, walk_blocks
+from tei_edition.tei import NS, XML_ID, local_name
+from tei_edition.transform import language_of
+
+# Elements whose id names the unit a line belongs to (the nearest one around its `lb`).
+UNIT_ELEMENTS = {"p", "ab", "table", "div", "div1", "div2", "div3", "div4", "div5", "list", "listBibl", "lg",
+                 "figure", "quote", "titlePart", "byline", "docAuthor", "docDate", "opener", "closer",
+                 "postscript", "epigraph", "trailer", "argument"}
+
+
+def line_id(page: str, number: int) -> str:
+    """The published id of a print line on the print view: "page-166-line-12"."""
+    return f"page-{page}-line-{number}"
+
+
+def note_line_id(page: str, printed: str) -> str:
+    """The published id of a note at the foot of a page on the print view: "page-167-note-2"."""
+    return f"page-{page}-note-{printed}"
+
+
+@dataclass(frozen=True)
+class PrintLine:
+    page: str
+    number: int  # on its page, from 1
+    unit: str  # the id of the unit it belongs to ("" if none has one)
+    lang: str  # the language in force where it begins
+    element: etree._Element  # its lb
+    title_page: bool = False  # a line of the title page (rubric, title, byline)
+
+    @property
+    def id(self) -> str:
+        return line_id(self.page, self.number)
+
+
+@dataclass(frozen=True)
+class PrintNote:
+    """A foot note as printed: at the foot of the page where its marker stands, by its printed number."""
+
+    id: str  # the note's xml:id ("n7"), its id on the reading page
+    printed: str  # the number printed on its page ("2")
+    page: str
+    unit: str  # the unit its marker stands in
+    element: etree._Element
+    lost: bool  # the source lost its text (`gap`)
+
+    @property
+    def line_id(self) -> str:
+        return note_line_id(self.page, self.printed)
+
+
+@dataclass(frozen=True)
+class PrintPage:
+    number: str
+    lines: tuple[PrintLine, ...]
+    notes: tuple[PrintNote, ...]
+    furniture: tuple[etree._Element, ...] = ()  # the header's `fw` for this page (a running head)
+
+    @property
+    def id(self) -> str:
+        return f"page-{self.number}"
+
+
+@dataclass(frozen=True)
+class PrintLayout:
+    pages: tuple[PrintPage, ...]
+
+    @property
+    def lines(self) -> tuple[PrintLine, ...]:
+        return tuple(line for page in self.pages for line in page.lines)
+
+
+def is_foot_note(element: etree._Element) -> bool:
+    """A note of the print (not the editors' or a translator's): at the foot of the page where its
+    marker stands, as the fidelity check lists it (an end note too: the print's place for it is
+    not encoded)."""
+    return local_name(element) == "note" and element.get("type") not in ("editorial", "translator")
+
+
+def _unit(lb: etree._Element) -> tuple[str, bool]:
+    """The id of the nearest unit around a line's `lb`, and whether it stands on the title page."""
+    unit = ""
+    title_page = False
+    for ancestor in lb.iterancestors():
+        name = local_name(ancestor)
+        if not unit and name in UNIT_ELEMENTS and ancestor.get(XML_ID):
+            unit = ancestor.get(XML_ID, "")
+        title_page = title_page or name == "titlePage"
+    return unit, title_page
+
+
+def _furniture(root: etree._Element) -> dict[str, list[etree._Element]]:
+    """Page id -> the page furniture the header lists for it (`item corresp="#page-165"`)."""
+    found: dict[str, list[etree._Element]] = {}
+    items: Any = root.xpath("t:teiHeader//t:list[@type='furniture']/t:item[@corresp]", namespaces=NS)
+    for item in items:
+        for fw in item.iterfind("t:fw", NS):
+            found.setdefault(item.get("corresp", "").removeprefix("#"), []).append(fw)
+    return found
+
+
+class _Pages:
+    def __init__(self) -> None:
+        self.pages: list[tuple[etree._Element, list[PrintLine], list[PrintNote]]] = []
+        self.before_first_page = False  # a line before the first pb: not laid out as print pages
+
+    def walk(self, element: etree._Element) -> None:
+        for child in element:
+            name = local_name(child)
+            if not name or name in NOT_PRINTED:
+                continue
+            if name == "pb":
+                self.pages.append((child, [], []))
+            elif name == "lb":
+                if not self.pages:
+                    self.before_first_page = True
+                    continue
+                pb, lines, _ = self.pages[-1]
+                unit, title_page = _unit(child)
+                lines.append(PrintLine(pb.get("n", ""), len(lines) + 1, unit, language_of(child), child, title_page))
+            elif name == "note":
+                if is_foot_note(child) and self.pages and child.get("n"):
+                    pb, _, notes = self.pages[-1]
+                    unit, _ = _unit(child)
+                    notes.append(PrintNote(child.get(XML_ID, ""), child.get("n", ""), pb.get("n", ""), unit, child,
+                                           child.find("t:gap", NS) is not None))
+            else:  # a note's own lines are not lines of the page: it stands at the page's foot
+                self.walk(child)
+
+
+def print_layout(tree: etree._ElementTree) -> PrintLayout | None:
+    """The print pages of a document, or None for one that is not printed (no pages or no lines)."""
+    root = tree.getroot()
+    text = root.find("t:text", NS)
+    if text is None or text.find(".//t:pb", NS) is None or text.find(".//t:lb", NS) is None:
+        return None
+    walker = _Pages()
+    walker.walk(text)
+    if walker.before_first_page:
+        return None
+    furniture = _furniture(root)
+    return PrintLayout(tuple(PrintPage(pb.get("n", ""), tuple(lines), tuple(notes),
+                                       tuple(furniture.get(pb.get(XML_ID, ""), ())))
+                             for pb, lines, notes in walker.pages))
+
+
+# --- the concordance -------------------------------------------------------------------------------
+@dataclass(frozen=True)
+class Entry:
+    """A unit of a reading version, as the concordance names it and links it."""
+
+    target: str  # its id on the reading page ("" = the page's top)
+    kind: str  # "paragraph", "table", "abstract", "summary", "title", "note", "other"
+    number: int | None = None  # a paragraph's or note's reader-facing number
+    lost: bool = False  # a note whose text the source lost
+    printed: str = ""  # a note's printed number on its page
+
+
+@dataclass(frozen=True)
+class ConcordanceRow:
+    page: str
+    lines: int
+    units: tuple[Entry, ...]  # in the order the page shows them
+    notes: tuple[Entry, ...]
+
+
+SECTION_KINDS = {"abstract", "summary", "title"}  # named once per page in the concordance
+
+
+class Units:
+    """The units of a reading version by id, to name and link what stands on a print page."""
+
+    def __init__(self, document: Document):
+        self.entries: dict[str, Entry] = {}
+        for section in document.abstracts + document.back:
+            kind = "summary" if section.id.startswith("summary") else "abstract"
+            self.entries[section.id] = Entry(section.id, kind)  # a line of its heading
+            self.entries.update((p.id, Entry(p.id, kind)) for p in section.paragraphs if p.id)
+        for block in walk_blocks(document.front_blocks + document.blocks + document.back_blocks):
+            if getattr(block, "id", None):
+                kind = "table" if isinstance(block, Table) else "paragraph" if getattr(block, "number", None) \
+                    else "other"
+                self.entries[block.id] = Entry(block.id, kind, getattr(block, "number", None))
+        self.notes = {note.id: note for note in document.footnotes}
+
+    def of_line(self, line: PrintLine) -> Entry:
+        if line.unit in self.entries:
+            return self.entries[line.unit]
+        return Entry("doc-title" if line.title_page else "", "title" if line.title_page else "other")
+
+    def of_note(self, note: PrintNote) -> Entry:
+        found = self.notes.get(note.id)
+        return Entry(note.id if found else "", "note", found.number if found else None, note.lost, note.printed)
+
+
+def concordance(layout: PrintLayout, units: Units) -> tuple[ConcordanceRow, ...]:
+    """Per print page: the units of the reading version that have lines on it, each once (an
+    abstract or the title once, at its first paragraph or line on the page), and the notes at its foot."""
+    rows = []
+    for page in layout.pages:
+        shown: dict[object, Entry] = {}
+        for line in page.lines:
+            entry = units.of_line(line)
+            shown.setdefault(entry.kind if entry.kind in SECTION_KINDS else entry, entry)
+        rows.append(ConcordanceRow(page.number, len(page.lines), tuple(shown.values()),
+                                   tuple(units.of_note(note) for note in page.notes)))
+    return tuple(rows)
