@@ -81,7 +81,7 @@ def test_english_archival_forms_follow_the_russian_references():
 def test_no_cyrillic_outside_russian_passages_on_english_pages(built_site: Path):
     """Every text in English (by its nearest lang attribute) is free of Cyrillic, on every page."""
     english_pages = sorted((built_site / "en").rglob("*.html"))
-    assert len(english_pages) == 7  # article, parallel view, archives, persons, places, organisations, about
+    assert len(english_pages) == 8  # article, parallel view, archives, persons, places, organisations, about, data
     checked = 0
     for path in sorted(built_site.rglob("*.html")):
         page = parse_html(path)

@@ -58,6 +58,7 @@ class Config:
     base_url: str = ""  # where the site is published ("https://host/path/"); "" leaves URLs relative
     registers: Path | None = None  # the TEI of the registers of persons, places and organisations, if any
     untagged: Path | None = None  # the register names' forms left untagged on purpose (YAML), if any
+    data: Path | None = None  # the tables published as data (YAML: datasets.py), if any
 
     def strings(self, lang: str) -> Strings:
         return self.ui[lang]
@@ -203,8 +204,8 @@ def _input_file(edition_dir: Path, value: Any, where: str, path: Path, line: int
     return file
 
 
-TOP_KEYS = {"title", "version", "languages", "documents", "archives", "base_url", "registers", "untagged"}
-OPTIONAL_KEYS = {"archives", "base_url", "registers", "untagged"}
+TOP_KEYS = {"title", "version", "languages", "documents", "archives", "base_url", "registers", "untagged", "data"}
+OPTIONAL_KEYS = {"archives", "base_url", "registers", "untagged", "data"}
 BASE_URL = re.compile(r"https?://[^\s/?#@]+(/[^\s?#]*)?/")
 
 
@@ -250,14 +251,14 @@ def load_config(edition_dir: Path) -> Config:
         errors.add(path, line_of(data, "base_url"), f"base_url '{base_url[:80]}' must be the http(s) address where "
                                                     f"the site is published, ending in '/' (e.g. https://example.org/"
                                                     f"edition/)")
-    registers, untagged = (_input_file(edition_dir, data[key], key, path, line_of(data, key), errors)
-                           if key in data else None for key in ("registers", "untagged"))
+    registers, untagged, tables = (_input_file(edition_dir, data[key], key, path, line_of(data, key), errors)
+                                   if key in data else None for key in ("registers", "untagged", "data"))
     if untagged is not None and registers is None:
         errors.add(path, line_of(data, "untagged"), "untagged lists forms of register names: name the registers "
                                                     "file too (registers: registers.xml)")
     errors.raise_if_any()
     return Config(edition_dir, path, title, version, languages, documents, ui, repositories, base_url, registers,
-                  untagged)
+                  untagged, tables)
 
 
 def _load_documents(entries: Any, edition_dir: Path, path: Path, line: int | None,

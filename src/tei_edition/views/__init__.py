@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from tei_edition.views.article import ArticleView
 from tei_edition.views.base import DocumentPages, DocumentView, EditionIndex, EditionView, Output, Published
+from tei_edition.views.data import DataView
 from tei_edition.views.files import CitationFilesView, StaticFilesView, TeiFilesView
 from tei_edition.views.home import HomeView
 from tei_edition.views.names import NamesView
@@ -18,7 +19,7 @@ from tei_edition.views.register import RegisterView
 from tei_edition.views.sitemap import SitemapView
 
 DOCUMENT_VIEWS: tuple[DocumentView, ...] = (ArticleView(), ParallelView(), TeiFilesView(), CitationFilesView())
-EDITION_VIEWS: tuple[EditionView, ...] = (RegisterView(), NamesView(), ProseView(), HomeView(), NotFoundView(),
-                                         StaticFilesView(), SitemapView())
+EDITION_VIEWS: tuple[EditionView, ...] = (RegisterView(), NamesView(), ProseView(), DataView(), HomeView(),
+                                         NotFoundView(), StaticFilesView(), SitemapView())
 
 __all__ = ["DOCUMENT_VIEWS", "EDITION_VIEWS", "DocumentPages", "EditionIndex", "Output", "Published"]
