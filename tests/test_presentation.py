@@ -383,7 +383,8 @@ def test_without_javascript_a_back_link_still_reaches_its_paragraph(open_page, s
 # --- the dark colour scheme ---------------------------------------------------------------------------
 DARK_PAGES = ["index.html", "ru/shemetova-2020/", "en/shemetova-2020/", "ru/shemetova-2020/parallel/",
               "en/shemetova-2020/parallel/", "ru/archives/", "en/archives/", "en/about/", "404.html",
-              "ru/persons/", "en/places/", "en/organisations/", "ru/shemetova-2020/?mark=xinjiang"]
+              "ru/persons/", "en/places/", "en/organisations/", "ru/shemetova-2020/?mark=xinjiang", "ru/data/",
+              "en/data/"]
 
 
 @pytest.mark.parametrize("width", [375, 1440])

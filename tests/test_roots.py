@@ -130,6 +130,9 @@ def test_a_document_without_print_or_archives_has_no_print_furniture(article, ar
     assert not (article_site / "en" / "archives").exists() and not article.xpath("//a[contains(@href,'archives')]")
     assert not (article_site / "en" / "born-digital" / "parallel").exists()
     assert (article_site / "tei" / "born-digital.xml").is_file()
+    # No table declared as data (no `data:` in edition.yaml): no /data/, no data page, no link to one.
+    assert not (article_site / "data").exists() and not (article_site / "en" / "data").exists()
+    assert not article.xpath("//p[@class='table-data']") and article.xpath("//table")
 
 
 def test_a_rule_that_drops_text_fails_the_build(tmp_path: Path, monkeypatch, capsys):

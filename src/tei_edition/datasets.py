@@ -26,6 +26,7 @@ from tei_edition.tei import NS, XML_ID, XML_LANG, local_name, normalize_space, s
 
 TABLE_KEYS = {"name", "document", "table", "title", "columns", "money", "weights", "unit_labels",
               "schema_language", "classes", "bases", "classify", "fields"}
+OPTIONAL_TABLE_KEYS = {"weights", "unit_labels", "classes", "bases", "classify"}
 GOODS, DUTY = "goods", "duty"
 PLACES = Decimal("0.0001")  # rate_per_kg is rounded to 4 decimal places (the schema says so)
 
@@ -64,7 +65,7 @@ def load_data_tables(path: Path, languages: tuple[str, ...], documents: set[str]
         entries = []
     tables, names = [], set()
     for entry in entries:
-        if not _check_keys(entry, TABLE_KEYS, TABLE_KEYS - {"classes", "bases", "classify"}, path, errors,
+        if not _check_keys(entry, TABLE_KEYS, TABLE_KEYS - OPTIONAL_TABLE_KEYS, path, errors,
                            "a data table", line_of(data, "tables")):
             continue
         text = {key: str(entry.get(key, "")) for key in ("name", "document", "table", "schema_language")}
@@ -114,7 +115,7 @@ def load_data_tables(path: Path, languages: tuple[str, ...], documents: set[str]
             path, line_of(entry), text["name"], text["document"], text["table"],
             _per_language(entry.get("title"), "title", path, line_of(entry, "title"), errors, languages),
             tuple(columns), str(money["unit"]), _decimals(money["factors"], "money", path, entry, errors),
-            _decimals(entry.get("weights"), "weights", path, entry, errors),
+            _decimals(entry.get("weights") or {}, "weights", path, entry, errors),
             {str(k): str(v) for k, v in (entry.get("unit_labels") or {}).items()}, text["schema_language"],
             classes, bases, classify, fields))
     errors.raise_if_any()
