@@ -153,7 +153,7 @@ def test_the_data_page_links_the_files_and_shows_chart_table_and_fields(built_si
     links = section.xpath(".//ul[@class='data-files']//a/@href")
     assert [(built_site / data_page_path(lang)).parent.joinpath(link).resolve() for link in links] == \
         [(built_site / data_file_path("tariff-1923", ext)).resolve() for ext in ("csv", "json", "schema.json")]
-    img = section.xpath(".//figure[@class='data-chart']/img")[0]
+    img = section.xpath(".//figure[@class='data-chart']//img")[0]
     assert img.get("alt") and img.get("src").endswith(chart_path("tariff-1923", lang).split("/")[-1])
     summary = page.get_element_by_id(img.get("aria-describedby"))
     assert f"{len(records)}" in summary.text_content()

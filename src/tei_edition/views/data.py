@@ -9,7 +9,7 @@ from typing import Any
 
 from tei_edition import tei
 from tei_edition.chart import draw, goods_of, groups, height, marker, number, summary
-from tei_edition.datasets import DataTable, field_types, json_schema, read_lines, to_csv, to_json, validate
+from tei_edition.datasets import DUTY, GOODS, DataTable, field_types, json_schema, read_lines, to_csv, to_json, validate
 from tei_edition.site import Site
 from tei_edition.urls import article_path, chart_path, data_file_path, data_page_path
 from tei_edition.views.base import EditionIndex, Output, Published
@@ -36,6 +36,12 @@ class Dataset:
         """The language the table is printed in (its goods field comes first)."""
         return next((k.removeprefix("goods_") for k in (self.records[0] if self.records else {})
                      if k.startswith("goods_")), "")
+
+    def number(self, record: dict[str, Any]) -> tuple[str, str]:
+        """What the print numbers a line by: its first cell that is neither goods nor duty; its item and sub-item."""
+        first = next((c for c in self.table.columns if c not in (GOODS, DUTY)), None)
+        return (str(record.get(first) or "") if first else "",
+                " ".join(str(record[k]) for k in ("item", "sub_item") if record.get(k)))
 
     def fields(self, lang: str) -> list[tuple[str, str, str]]:
         """(name, type, description in `lang`) of each field."""
