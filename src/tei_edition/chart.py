@@ -43,6 +43,11 @@ def groups(table: DataTable, records: list[dict[str, Any]]) -> list[tuple[str | 
     return [(kind, lines) for kind, lines in found if lines]
 
 
+def money_name(table: DataTable, lang: str) -> str:
+    """The smallest money unit as the edition names it in `lang` (data.yaml), else its code."""
+    return table.money_name.get(lang, table.money_unit)
+
+
 def goods_of(record: dict[str, Any], lang: str) -> str:
     """The line's goods in `lang`, else in the first language the record has."""
     own = record.get(f"goods_{lang}")
@@ -52,15 +57,18 @@ def goods_of(record: dict[str, Any], lang: str) -> str:
 def summary(table: DataTable, records: list[dict[str, Any]], lang: str, s: Any) -> list[str]:
     """The chart in words: what it shows, then per class how many lines, how many duty-free, the range."""
     mark = s["data_decimal_mark"]
-    sentences = [s["data_chart_summary"].format(title=table.title.get(lang, table.name), lines=len(records))]
+    money = money_name(table, lang)
+    sentences = [s["data_chart_summary"].format(title=table.title.get(lang, table.name), lines=len(records),
+                                                money=money)]
     for kind, lines in groups(table, records):
         rates = [r["rate_per_kg"] for r in lines if r["rate_per_kg"] is not None]
         label = table.classes[kind].get(lang, kind) if kind else s["data_unclassified"]
+        label = label[:1].upper() + label[1:]  # it begins a sentence
         free = sum(r["duty_free"] for r in lines)
         if rates:
             sentences.append(s["data_chart_class"].format(label=label, lines=len(lines), free=free,
                                                           low=number(min(rates), 2, mark),
-                                                          high=number(max(rates), 2, mark)))
+                                                          high=number(max(rates), 2, mark), money=money))
         else:
             sentences.append(s["data_chart_class_free"].format(label=label, lines=len(lines), free=free))
     for basis, words in table.bases.items():
@@ -125,7 +133,8 @@ def draw(table: DataTable, records: list[dict[str, Any]], lang: str, s: Any) -> 
     etree.SubElement(svg, f"{{{SVG}}}rect", width=str(WIDTH), height=str(tall), fill="#ffffff")
     font = {"font-family": "DejaVu Serif, Georgia, serif", "font-size": "13", "fill": "#1a1a1a"}
     _text(svg, 12, 24, title.text, {**font, "font-size": "16", "font-weight": "bold"})
-    _text(svg, LABEL_WIDTH, 48, s["data_chart_axis"], {**font, "fill": GREY})
+    axis_label = s["data_chart_axis"].format(money=money_name(table, lang))
+    _text(svg, LABEL_WIDTH, 48, axis_label, {**font, "fill": GREY})
     y = TOP + rows * ROW
     axis = etree.SubElement(svg, f"{{{SVG}}}g", {"class": "axis"})
     etree.SubElement(axis, f"{{{SVG}}}line", x1=_n(LABEL_WIDTH), x2=_n(LABEL_WIDTH + BAR_WIDTH), y1=_n(y + 4),
@@ -149,7 +158,7 @@ def draw(table: DataTable, records: list[dict[str, Any]], lang: str, s: Any) -> 
             printed = " / ".join(p for p in (record["duty_printed"], record["unit"]) if p)
             bar = etree.SubElement(svg, f"{{{SVG}}}g", {"class": "bar", "data-line": record["line"]})
             bar_title = etree.SubElement(bar, f"{{{SVG}}}title")
-            bar_title.text = f"{goods}: {value}" + (f" {s['data_chart_axis']} ({printed})" if per_kg is not None
+            bar_title.text = f"{goods}: {value}" + (f" {axis_label} ({printed})" if per_kg is not None
                                                      else f" ({printed})")
             _text(bar, 24, y + 17, f"{short(goods)}{marker(table, record['class_basis'])}", font)
             length = BAR_WIDTH * (per_kg or 0) / top

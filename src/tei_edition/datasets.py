@@ -44,6 +44,7 @@ class DataTable:
     columns: tuple[str, ...]
     money_unit: str
     money: dict[str, Decimal]  # measure @unit -> factor to money_unit
+    money_name: dict[str, str]  # language -> how the smallest unit is named in the charts' words
     weights: dict[str, Decimal]  # measure @unit -> kilograms
     unit_labels: dict[str, str]
     schema_language: str
@@ -85,9 +86,10 @@ def load_data_tables(path: Path, languages: tuple[str, ...], documents: set[str]
                                                         f"'{GOODS}' and '{DUTY}' among them")
             columns = [GOODS, DUTY]
         money = entry.get("money")
-        if not isinstance(money, dict) or set(money) != {"unit", "factors"} or not isinstance(money["factors"], dict):
+        if not isinstance(money, dict) or not {"unit", "factors"} <= set(money) <= {"unit", "factors", "name"} \
+                or not isinstance(money["factors"], dict):
             errors.add(path, line_of(entry, "money"), "money must be {unit: <smallest unit>, factors: {<unit>: "
-                                                      "<how many smallest units>}}")
+                                                      "<how many smallest units>}, name: {<language>: <its name>}}")
             money = {"unit": "", "factors": {}}
 
         def per_language(key: str, value: Any, entry: Any = entry) -> dict[str, dict[str, str]]:
@@ -115,6 +117,7 @@ def load_data_tables(path: Path, languages: tuple[str, ...], documents: set[str]
             path, line_of(entry), text["name"], text["document"], text["table"],
             _per_language(entry.get("title"), "title", path, line_of(entry, "title"), errors, languages),
             tuple(columns), str(money["unit"]), _decimals(money["factors"], "money", path, entry, errors),
+            _per_language(money.get("name", {}), "money: name", path, line_of(entry, "money"), errors, languages),
             _decimals(entry.get("weights") or {}, "weights", path, entry, errors),
             {str(k): str(v) for k, v in (entry.get("unit_labels") or {}).items()}, text["schema_language"],
             classes, bases, classify, fields))

@@ -8,7 +8,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from tei_edition import tei
-from tei_edition.chart import draw, goods_of, groups, height, marker, number, summary
+from tei_edition.chart import draw, goods_of, groups, height, marker, money_name, number, summary
 from tei_edition.datasets import DUTY, GOODS, DataTable, field_types, json_schema, read_lines, to_csv, to_json, validate
 from tei_edition.site import Site
 from tei_edition.urls import article_path, chart_path, data_file_path, data_page_path
@@ -86,7 +86,7 @@ class DataView:
                              site.edition_citation(lang))
             yield Output(page.path, site.render(
                 "data.html", page, datasets=found, chart_path=chart_path, article_path=article_path, summary=summary,
-                groups=groups, goods_of=goods_of, number=number, marker=marker,
+                groups=groups, goods_of=goods_of, number=number, marker=marker, money_name=money_name,
                 heights={d.table.name: height(d.table, d.records, lang, strings) for d in found},
                 documents={d.table.document: index.summaries.get(lang, {}).get(d.table.document) for d in found}))
 
