@@ -16,7 +16,7 @@ from lxml import etree
 from tei_edition.datasets import DataTable
 
 SVG = "http://www.w3.org/2000/svg"
-WIDTH, LABEL_WIDTH, BAR_WIDTH, ROW, TOP = 960, 450, 400, 26, 64
+WIDTH, LABEL_WIDTH, BAR_WIDTH, ROW, TOP = 960, 490, 370, 26, 64
 COLOURS = ("#1f5f8b", "#a4461d", "#4d6b24", "#6b3f7d")  # per class, in data.yaml's order (AA on white)
 GREY = "#555555"
 SUPERSCRIPTS = "¹²³⁴⁵⁶⁷⁸⁹"
@@ -26,13 +26,13 @@ def number(value: float, places: int, mark: str) -> str:
     return f"{value:.{places}f}".replace(".", mark)
 
 
-def short(text: str, head: int = 22, tail: int = 38) -> str:
+def short(text: str, head: int = 20, tail: int = 38) -> str:
     """`text`, or its first and last words when it is longer than `head` + `tail` (the end tells
     sub-items apart; the bar's title has all of it)."""
     if len(text) <= head + tail:
         return text
-    start = text[:head].rsplit(" ", 1)[0].rstrip(",:;")
-    end = text[-tail:].split(" ", 1)[-1]
+    start = text[:head + 1].rsplit(" ", 1)[0].rstrip(",:;")  # whole words only
+    end = text[-tail - 1:].split(" ", 1)[-1]
     return f"{start} … {end}"
 
 
@@ -132,7 +132,7 @@ def draw(table: DataTable, records: list[dict[str, Any]], lang: str, s: Any) -> 
     desc.text = " ".join(summary(table, records, lang, s))
     etree.SubElement(svg, f"{{{SVG}}}rect", width=str(WIDTH), height=str(tall), fill="#ffffff")
     font = {"font-family": "DejaVu Serif, Georgia, serif", "font-size": "13", "fill": "#1a1a1a"}
-    _text(svg, 12, 24, title.text, {**font, "font-size": "16", "font-weight": "bold"})
+    _text(svg, 12, 24, title.text, {**font, "font-size": "15", "font-weight": "bold"})
     axis_label = s["data_chart_axis"].format(money=money_name(table, lang))
     _text(svg, LABEL_WIDTH, 48, axis_label, {**font, "fill": GREY})
     y = TOP + rows * ROW
