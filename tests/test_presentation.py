@@ -386,7 +386,7 @@ DARK_PAGES = ["index.html", "ru/shemetova-2020/", "en/shemetova-2020/", "ru/shem
               "en/shemetova-2020/parallel/", "ru/archives/", "en/archives/", "en/about/", "404.html",
               "ru/persons/", "en/places/", "en/organisations/", "ru/shemetova-2020/?mark=xinjiang",
               "ru/about/", "en/abbreviations/", "ru/shemetova-2020/glossary/", "en/changelog/",
-              "ru/shemetova-2020/print/", "en/shemetova-2020/print/"]
+              "ru/shemetova-2020/print/", "en/shemetova-2020/print/", "ru/data/", "en/data/"]
 
 
 @pytest.mark.parametrize("width", [375, 1440])
@@ -408,6 +408,30 @@ def test_dark_colour_scheme_passes_axe(open_page, site_url, width):
         failures.append(f"popover, target:\n{format_axe_violations(violations)}")
     print(f"axe-core, dark scheme, {width} px: {len(DARK_PAGES) + 1} pages, {len(failures)} with violations")
     assert failures == [], "\n".join(failures)
+
+
+# --- tables as data ------------------------------------------------------------------------------
+@pytest.mark.parametrize("media", ["screen", "print"])
+@pytest.mark.parametrize("lang", ["ru", "en"])
+def test_the_data_page_shows_and_prints_its_chart_within_the_page(open_page, site_url, media, lang):
+    """Without JavaScript too: the chart is an image that loads and fits the text column, the lines follow."""
+    page = open_page(viewport={"width": 375 if media == "screen" else 800, "height": 900}, java_script_enabled=False)
+    page.emulate_media(media=media)
+    page.goto(f"{site_url}/{lang}/data/")
+    loaded = page.evaluate("() => { const i = document.querySelector('figure.data-chart img');"
+                           " return i.complete && i.naturalWidth > 0 && i.naturalHeight > 0; }")
+    assert loaded
+    width = page.evaluate("document.documentElement.clientWidth")
+    region = page.locator("figure.data-chart .chart-scroll").bounding_box()
+    assert region is not None and region["x"] >= 0 and region["x"] + region["width"] <= width + 1
+    box = page.locator("figure.data-chart img").bounding_box()
+    assert box is not None
+    if media == "print":  # the whole chart on the paper
+        assert 250 < box["width"] <= region["width"] + 1
+    else:  # on a phone it keeps a readable size, in a region that scrolls (and takes the focus)
+        assert box["width"] >= 700 and page.locator(".chart-scroll").get_attribute("tabindex") == "0"
+    assert page.locator("table.data-table tbody tr td").first.is_visible()
+    assert page.locator(".chart-summary").is_visible()
 
 
 # --- Lighthouse (mobile) on the article ------------------------------------------------------------

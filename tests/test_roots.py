@@ -130,6 +130,9 @@ def test_a_document_without_print_or_archives_has_no_print_furniture(article, ar
     assert not (article_site / "en" / "archives").exists() and not article.xpath("//a[contains(@href,'archives')]")
     assert not (article_site / "en" / "born-digital" / "parallel").exists()
     assert (article_site / "tei" / "born-digital.xml").is_file()
+    # No table declared as data (no `data:` in edition.yaml): no /data/, no data page, no link to one.
+    assert not (article_site / "data").exists() and not (article_site / "en" / "data").exists()
+    assert not article.xpath("//p[@class='table-data']") and article.xpath("//table")
 
 
 def test_a_rule_that_drops_text_fails_the_build(tmp_path: Path, monkeypatch, capsys):
@@ -259,3 +262,57 @@ def test_the_header_is_shown(article, tmp_path: Path):
     letter = parse_html(build_root(tmp_path, "letter") / "de" / "brief" / "index.html")
     sent = letter.xpath("//section[@class='document-metadata']//dt[.='Sent']/following-sibling::dd")
     assert [dd.text for dd in sent[:3]] == ["Karl Beispiel", "Wien", "1. Mai 1890"]
+
+
+# --- a table declared as data, in another edition ------------------------------------------------
+
+DUTY_TABLE = """<table xml:id="table-1">
+          <head>Duties</head>
+          <row role="label"><cell>No.</cell><cell>Goods</cell><cell>Duty</cell></row>
+          <row><cell>1</cell><cell xml:id="g1">Tea <measure type="basis" quantity="1" unit="lb">per lb</measure></cell>
+            <cell><measure type="duty" quantity="2" unit="shilling" corresp="#g1">2 s.</measure></cell></row>
+          <row><cell>2</cell><cell xml:id="g2">Raw silk</cell>
+            <cell><measure type="duty-free" corresp="#g2">Free</measure></cell></row>
+          <row><cell>3</cell>
+            <cell xml:id="g3">Cloth <measure type="basis" quantity="1" unit="yard">per yard</measure></cell>
+            <cell><measure type="duty" quantity="6" unit="penny" corresp="#g3">6 d.</measure></cell></row>
+        </table>"""
+DATA_YAML = """tables:
+  - name: duties
+    document: born-digital
+    table: table-1
+    title: {en: Duties}
+    columns: [number, goods, duty]
+    money: {unit: penny, factors: {shilling: 12, penny: 1}}
+    weights: {lb: "0.45359237"}
+    schema_language: en
+    fields:
+""" + "".join(f"      {name}: {{en: The {name}}}\n" for name in (
+    "line", "number", "item", "sub_item", "goods_en", "duty_free", "duty_printed", "rate", "unit", "rate_per_kg",
+    "flags", "class", "class_basis"))
+
+
+def test_any_edition_can_publish_a_table_of_its_own_as_data(tmp_path: Path):
+    """Other columns, another currency and weight, no translation, no classes: the same generator."""
+    import json
+    project = make_edition(tmp_path, "article")
+    tei = project / "edition" / "article.xml"
+    text = tei.read_text(encoding="utf-8")
+    start, end = text.index('<table xml:id="table-1">'), text.index("</table>") + len("</table>")
+    tei.write_text(text[:start] + DUTY_TABLE + text[end:], encoding="utf-8")
+    (project / "edition" / "data.yaml").write_text(DATA_YAML, encoding="utf-8")
+    config = project / "edition" / "edition.yaml"
+    config.write_text(config.read_text(encoding="utf-8") + "data: data.yaml\n", encoding="utf-8")
+    assert main(["build", "--strict", "--edition", str(project / "edition"), "--out", str(project / "build")]) == 0
+    records = json.loads((project / "build" / "data" / "duties.json").read_text(encoding="utf-8"))
+    assert [(r["line"], r["number"], r["goods_en"], r["rate"], r["unit"], r["rate_per_kg"], r["flags"])
+            for r in records] == [
+        ("g1", "1", "Tea per lb", 24, "lb", round(24 / 0.45359237, 4), None),
+        ("g2", "2", "Raw silk", None, None, None, None),
+        ("g3", "3", "Cloth per yard", 6, "yard", None, "no-factor"),  # no weight factor: no guess
+    ]
+    assert (project / "build" / "data" / "duties.en.svg").is_file()
+    page = parse_html(project / "build" / "en" / "data" / "index.html")
+    assert page.get_element_by_id("data-duties") is not None
+    article = parse_html(project / "build" / "en" / "born-digital" / "index.html")
+    assert article.xpath("//p[@class='table-data']/a/@href") == ["../data/#data-duties"]

@@ -71,6 +71,7 @@ class Config:
     licence: Licence | None = None  # the licence of what the edition itself made, if it states one
     abbreviations: Path | None = None  # the abbreviations the texts use, with their full forms (YAML), if any
     changelog: Path | None = None  # the edition's releases (YAML), if it keeps a changelog
+    data: Path | None = None  # the tables published as data (YAML: datasets.py), if any
 
     def strings(self, lang: str) -> Strings:
         return self.ui[lang]
@@ -217,8 +218,8 @@ def _input_file(edition_dir: Path, value: Any, where: str, path: Path, line: int
 
 
 TOP_KEYS = {"title", "version", "languages", "documents", "archives", "base_url", "registers", "untagged", "licence",
-            "abbreviations", "changelog"}
-OPTIONAL_KEYS = {"archives", "base_url", "registers", "untagged", "licence", "abbreviations", "changelog"}
+            "abbreviations", "changelog", "data"}
+OPTIONAL_KEYS = {"archives", "base_url", "registers", "untagged", "licence", "abbreviations", "changelog", "data"}
 LICENCE_URL = re.compile(r"https?://[^\s]+")
 BASE_URL = re.compile(r"https?://[^\s/?#@]+(/[^\s?#]*)?/")
 
@@ -265,8 +266,8 @@ def load_config(edition_dir: Path) -> Config:
         errors.add(path, line_of(data, "base_url"), f"base_url '{base_url[:80]}' must be the http(s) address where "
                                                     f"the site is published, ending in '/' (e.g. https://example.org/"
                                                     f"edition/)")
-    registers, untagged = (_input_file(edition_dir, data[key], key, path, line_of(data, key), errors)
-                           if key in data else None for key in ("registers", "untagged"))
+    registers, untagged, tables = (_input_file(edition_dir, data[key], key, path, line_of(data, key), errors)
+                                   if key in data else None for key in ("registers", "untagged", "data"))
     if untagged is not None and registers is None:
         errors.add(path, line_of(data, "untagged"), "untagged lists forms of register names: name the registers "
                                                     "file too (registers: registers.xml)")
@@ -275,7 +276,7 @@ def load_config(edition_dir: Path) -> Config:
     licence = _load_licence(data["licence"], path, errors, languages) if "licence" in data else None
     errors.raise_if_any()
     return Config(edition_dir, path, title, version, languages, documents, ui, repositories, base_url, registers,
-                  untagged, licence, abbreviations, changelog)
+                  untagged, licence, abbreviations, changelog, tables)
 
 
 def _load_licence(data: Any, path: Path, errors: Collector, languages: tuple[str, ...]) -> Licence | None:

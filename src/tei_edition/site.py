@@ -23,6 +23,7 @@ from tei_edition.urls import abbreviations_path, changelog_path, glossary_path
 if TYPE_CHECKING:
     from tei_edition.abbreviations import Abbreviation
     from tei_edition.changelog import Release
+    from tei_edition.datasets import DataTable
     from tei_edition.names import Registers
     from tei_edition.untagged import Exclusion
 
@@ -74,6 +75,14 @@ class Site:
             return None
         from tei_edition.names import load_registers
         return load_registers(self.config.registers, self.config.languages)
+
+    @cached_property
+    def data_tables(self) -> tuple[DataTable, ...]:
+        """The tables the edition publishes as data (none without `data:` in edition.yaml)."""
+        if self.config.data is None:
+            return ()
+        from tei_edition.datasets import load_data_tables
+        return load_data_tables(self.config.data, self.config.languages, {d.id for d in self.config.documents})
 
     @cached_property
     def untagged(self) -> list[Exclusion]:

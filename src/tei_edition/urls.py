@@ -77,6 +77,21 @@ def glossary_path(lang: str, doc_id: str) -> str:
     return f"{lang}/{doc_id}/glossary/index.html"
 
 
+def data_page_path(lang: str) -> str:
+    """The page that describes the edition's tables published as data, with their charts."""
+    return f"{lang}/data/index.html"
+
+
+def data_file_path(name: str, extension: str) -> str:
+    """A table published as data (extension: csv, json, schema.json)."""
+    return f"data/{name}.{extension}"
+
+
+def chart_path(name: str, lang: str) -> str:
+    """A data table's chart, with its words in `lang`."""
+    return f"data/{name}.{lang}.svg"
+
+
 def tei_path(doc_id: str, lang: str | None = None) -> str:
     """The published TEI of a document (`lang`: of its translation into that language)."""
     return f"tei/{doc_id}.{lang}.xml" if lang else f"tei/{doc_id}.xml"

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from tei_edition.views.article import ArticleView
 from tei_edition.views.base import DocumentPages, DocumentView, EditionIndex, EditionView, Output, Published
+from tei_edition.views.data import DataView
 from tei_edition.views.diplomatic import PrintView
 from tei_edition.views.dts import DtsEntryView, DtsView
 from tei_edition.views.files import CitationFilesView, StaticFilesView, TeiFilesView
@@ -24,7 +25,7 @@ from tei_edition.views.sitemap import SitemapView
 DOCUMENT_VIEWS: tuple[DocumentView, ...] = (ArticleView(), ParallelView(), PrintView(), GlossaryView(),
                                            TeiFilesView(), CitationFilesView(), DtsView())
 EDITION_VIEWS: tuple[EditionView, ...] = (RegisterView(), NamesView(), ProseView(), AbbreviationsView(),
-                                         ChangelogView(), HomeView(), NotFoundView(), StaticFilesView(),
+                                         ChangelogView(), DataView(), HomeView(), NotFoundView(), StaticFilesView(),
                                          SearchView(), DtsEntryView(), SitemapView())
 
 __all__ = ["DOCUMENT_VIEWS", "EDITION_VIEWS", "DocumentPages", "EditionIndex", "Output", "Published"]

@@ -6,7 +6,7 @@ from collections.abc import Iterator
 from tei_edition.bibliography import FORMATS
 from tei_edition.cite import UnitCitations, article_citation, csl_of
 from tei_edition.metadata import page_metadata
-from tei_edition.urls import absolute_url, article_path, citation_file_path, print_path, source_path
+from tei_edition.urls import absolute_url, article_path, citation_file_path, data_page_path, print_path, source_path
 from tei_edition.views.base import DocumentPages, Output, Published
 
 
@@ -29,7 +29,10 @@ class ArticleView:
                               for other, other_path in page.alternates.items() if other != lang)
             cite = UnitCitations(model, lang, page_strings, site.config.title[lang], site.build.version,
                                  absolute_url(site.config.base_url, page.path), elsewhere)
-            html = site.render("article.html", page, document=model, article_citation=cited,
+            data_page = page.url(data_page_path(lang))
+            data_links = {table.table: (f"{data_page}#data-{table.name}", page_strings["data_link"])
+                          for table in site.data_tables if table.document == document.id}
+            html = site.render("article.html", page, document=model, article_citation=cited, data_links=data_links,
                                tei=document.renderer(lang, page.path), cite=cite,
                                source_text=source_path(document.id) if source.config.source else "",
                                source_lang=source.lang, concordance=document.concordance(lang),
