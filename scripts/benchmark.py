@@ -118,7 +118,8 @@ def site_digest(folder: Path) -> str:
 def make_collection(target: Path, count: int) -> Path:
     """An edition of `count` copies of the article, each under its own document id."""
     edition = target / "edition"
-    shutil.copytree(EDITION, edition, ignore=shutil.ignore_patterns("shemetova-2020*.xml", "anchors.tsv"))
+    # Not the prose pages: they link passages of this edition's one article by its id.
+    shutil.copytree(EDITION, edition, ignore=shutil.ignore_patterns("shemetova-2020*.xml", "anchors.tsv", "pages"))
     shutil.copytree(ROOT / "templates", target / "templates")
     (target / "seeds").mkdir()
     shutil.copy(ROOT / "seeds" / "000_18c5ebe104e7b172.txt", target / "seeds" / "seed.txt")

@@ -46,7 +46,9 @@ NAVS = (None, "children", "parents")  # the collection endpoint's `nav`: absent 
 
 
 def dumps(response: dict) -> str:
-    return json.dumps(response, ensure_ascii=False, indent=1, sort_keys=True) + "\n"
+    # Compact: without `indent` the json module uses its C encoder (about ten times faster, and
+    # a document has hundreds of responses).
+    return json.dumps(response, ensure_ascii=False, separators=(",", ":"), sort_keys=True) + "\n"
 
 
 def response(kind: str, base_url: str, path: str, body: dict) -> Output:
