@@ -19,7 +19,7 @@ from pathlib import Path
 
 from lxml import etree
 
-from tei_edition.config import Config, line_of, load_yaml
+from tei_edition.config import Config, line_of, yaml_list
 from tei_edition.errors import Collector
 from tei_edition.tei import text_of
 
@@ -73,13 +73,8 @@ class _Texts:
 
 def load_abbreviations(path: Path, config: Config) -> list[Abbreviation]:
     errors = Collector()
-    data = load_yaml(path)
-    listed = data.get("abbreviations") if isinstance(data, dict) and set(data) == {"abbreviations"} else None
-    if not isinstance(listed, list) or not listed:
-        errors.add(path, line_of(data) or 1, "an abbreviations file is a mapping with one key, abbreviations: a list "
-                                             "of entries with forms, expansion and source")
-        errors.raise_if_any()
-        return []
+    listed = yaml_list(path, "abbreviations", "an abbreviations file is a mapping with one key, abbreviations: "
+                                                         "a list of entries with forms, expansion and source")
     texts = _Texts(config)
     found: list[Abbreviation] = []
     for entry in listed:

@@ -7,7 +7,7 @@ import re
 from dataclasses import dataclass
 from pathlib import Path
 
-from tei_edition.config import Config, line_of, load_yaml
+from tei_edition.config import Config, line_of, yaml_list
 from tei_edition.errors import Collector
 
 VERSION = re.compile(r"[0-9]+\.[0-9]+\.[0-9]+")
@@ -28,13 +28,8 @@ def _key(version: str) -> tuple[int, ...]:
 
 def load_changelog(path: Path, config: Config) -> list[Release]:
     errors = Collector()
-    data = load_yaml(path)
-    listed = data.get("releases") if isinstance(data, dict) and set(data) == {"releases"} else None
-    if not isinstance(listed, list) or not listed:
-        errors.add(path, line_of(data) or 1, "a changelog is a mapping with one key, releases: a list of releases, "
-                                             "newest first, each with version, date and changes")
-        errors.raise_if_any()
-        return []
+    listed = yaml_list(path, "releases", "a changelog is a mapping with one key, releases: a list of "
+                                                    "releases, newest first, each with version, date and changes")
     releases: list[Release] = []
     for entry in listed:
         line = line_of(entry)

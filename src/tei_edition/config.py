@@ -451,3 +451,13 @@ def _load_archives(path: Path, errors: Collector, languages: tuple[str, ...]) ->
             _per_language(entry.get("name", {}), "name", path, line_of(entry, "name"), errors, languages),
             _per_language(entry.get("note", {}), "note", path, line_of(entry, "note"), errors, languages), fonds)
     return repositories
+
+
+def yaml_list(path: Path, key: str, what: str) -> list:
+    """The list a YAML file holds under its one key `key` (an abbreviations file, a changelog); a
+    located error saying `what` the file should be if it is not that, or the list is empty."""
+    data = load_yaml(path)
+    listed = data.get(key) if isinstance(data, dict) and set(data) == {key} else None
+    if not isinstance(listed, list) or not listed:
+        raise EditionError.at(path, line_of(data) or 1, what)
+    return listed
