@@ -15,7 +15,7 @@ import bibtexparser
 import rispy
 from bibtexparser.model import Entry, Field
 
-from tei_edition.cite import csl_name, doi_url
+from tei_edition.cite import csl_name, doi_url, printed_item
 from tei_edition.model import Document
 
 # extension -> (the format's name, its media type), in the order pages offer them
@@ -29,13 +29,14 @@ def csl_items(document: Document, edition_title: str, version: str, url: str, da
     source, key = document.source, _key(document)
     items = []
     if source.title:
-        printed: dict = {"id": key, "type": "article-journal", "title": source.title,
-                         "author": [csl_name(source.author)], "container-title": source.journal,
-                         "language": source.lang}
-        printed.update({"issue": source.issue} if source.issue else {})
-        printed.update({"page": f"{source.pages[0]}-{source.pages[1]}"} if source.pages[0] else {})
-        printed.update({"issued": {"date-parts": [list(source.date_parts)]}} if source.date_parts else {})
-        printed.update({"DOI": source.doi, "URL": doi_url(source.doi)} if source.doi else {})
+        # The printed article as the citation lines' own item gives it, in its original's language.
+        printed = {key: value for key, value in printed_item(source, source.lang).items() if value}
+        printed["id"] = key
+        if not source.pages[0]:
+            printed.pop("page", None)
+        if not source.date_parts:
+            printed.pop("issued", None)
+        printed.update({"URL": doi_url(source.doi)} if source.doi else {})
         items.append(printed)
     authors = source.author_names(document.lang) if document.translation else \
         (source.author,) if source.author else source.author_names(document.lang)

@@ -10,6 +10,7 @@ except Pagefind's own script and the edition's small search page script.
 from __future__ import annotations
 
 import json
+from copy import deepcopy
 import subprocess
 import sys
 import tempfile
@@ -50,7 +51,7 @@ class Record:
 
 
 def _text(element: Any) -> str:
-    copy = etree.fromstring(etree.tostring(element))
+    copy = deepcopy(element)  # the passage without its decorations; the page itself stays whole
     dropped_elements: Any = _DROPPED(copy)
     for dropped in dropped_elements:
         parent = dropped.getparent()
