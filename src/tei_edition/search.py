@@ -10,11 +10,11 @@ except Pagefind's own script and the edition's small search page script.
 from __future__ import annotations
 
 import json
-from copy import deepcopy
 import subprocess
 import sys
 import tempfile
 from collections.abc import Iterable
+from copy import deepcopy
 from dataclasses import dataclass
 from html import escape
 from pathlib import Path
