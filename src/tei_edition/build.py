@@ -16,6 +16,7 @@ import sys
 import traceback
 from collections.abc import Iterator
 from dataclasses import dataclass, field
+from functools import partial
 from pathlib import Path
 from typing import Any
 
@@ -25,6 +26,7 @@ from tei_edition import tei
 from tei_edition.config import Config, DocumentConfig, load_config
 from tei_edition.documents import NotReadable, fidelity_differences, read_document
 from tei_edition.errors import Diagnostic, EditionError
+from tei_edition.forked import Forked
 from tei_edition.helper import Helper, NamesJob
 from tei_edition.inline import RULES
 from tei_edition.linkcheck import PageFacts, page_facts
@@ -35,11 +37,15 @@ from tei_edition.search import Record, SearchIndex, passage_records
 from tei_edition.site import Site
 from tei_edition.untagged import check_names
 from tei_edition.views import DOCUMENT_VIEWS, EDITION_VIEWS, DocumentPages, EditionIndex, Output, Published
+from tei_edition.views.base import DocumentView
 from tei_edition.write import SiteFiles, check_output_folder, staged_site
 
 JOBS_VARIABLE = "TEI_EDITION_JOBS"
 # Below this many documents one process is faster than starting others.
 POOL_FROM = 8
+# A document built alone is made in two processes (`Forked`): the views before this index here, the
+# rest in the other (about the same work each: the reading and parallel pages; the print view, DTS).
+SPLIT_AT = 2
 
 File = tuple[str, bytes, "PageFacts | None"]  # site path, content, the checks' facts of an HTML page
 
@@ -83,17 +89,36 @@ def reading_page_records(pages: DocumentPages, path: str, tree: Any) -> list[Rec
     return passage_records(tree, path, model, site.config.strings(lang), model.title_text)
 
 
+def made_pages(pages: DocumentPages, views: tuple[DocumentView, ...]) -> tuple[list[File], list[Record]]:
+    """The files of `views` for one document, each finished, and its reading pages' passages."""
+    records: list[Record] = []
+    return [finish(output, records, pages) for view in views for output in view.pages(pages)], records
+
+
 def make_document(site: Site, doc: DocumentConfig, prove_fidelity: bool, validate: bool = False,
-                  names: bool = True) -> DocumentResult:
+                  names: bool = True, split: bool = False) -> DocumentResult:
     """One document read (with `validate`, against the schema too) and its pages made and checked
-    (with `names`, its register names too; else the helper process checks them)."""
+    (with `names`, its register names too; else the helper process checks them). With `split`, a
+    second process makes the later views' pages meanwhile (`SPLIT_AT`)."""
     source = read_document(site.config, doc, validate=validate)
     names_warnings = check_names(site.registers, site.untagged, [source.version(lang) for lang in
                                                                   (source.lang, *source.translations)]) \
         if names else []
     pages = DocumentPages(site, source)
     records: list[Record] = []
-    files = [finish(output, records, pages) for view in DOCUMENT_VIEWS for output in view.pages(pages)]
+    if split:
+        site.preload()  # the child finds every template compiled: it cannot ask the helper process
+        pages.prepare()
+        later = Forked(partial(made_pages, pages, DOCUMENT_VIEWS[SPLIT_AT:]), doc.tei)
+        try:
+            files, records = made_pages(pages, DOCUMENT_VIEWS[:SPLIT_AT])
+        except BaseException:
+            later.abandon()
+            raise
+        more_files, more_records = later.result()
+        files, records = files + more_files, records + more_records
+    else:
+        files, records = made_pages(pages, DOCUMENT_VIEWS)
     published = [item for view in DOCUMENT_VIEWS for item in view.anchors(pages)]
     languages = site.config.languages
     summaries = {lang: pages.model(lang).summary() for lang in languages}
@@ -134,8 +159,8 @@ def pooled(config: Config) -> int:
     return min(jobs, len(config.documents)) if hasattr(os, "fork") else 1
 
 
-def made_documents(site: Site, jobs: int, prove_fidelity: bool, validate: bool, names: bool = True
-                   ) -> Iterator[tuple[DocumentConfig, DocumentResult | Exception]]:
+def made_documents(site: Site, jobs: int, prove_fidelity: bool, validate: bool, names: bool = True,
+                   split: bool = False) -> Iterator[tuple[DocumentConfig, DocumentResult | Exception]]:
     """Each document's result (or its failure), in the order of edition.yaml; with `validate`,
     each is validated against the schema first. In a pool, each process validates its documents
     (the schema compiled here once, before they fork)."""
@@ -144,7 +169,7 @@ def made_documents(site: Site, jobs: int, prove_fidelity: bool, validate: bool, 
     if jobs == 1:
         for doc in documents:
             try:
-                yield doc, make_document(site, doc, prove_fidelity, validate, names)
+                yield doc, make_document(site, doc, prove_fidelity, validate, names, split)
             except Exception as exc:  # noqa: BLE001 - the caller decides what the failure means
                 yield doc, exc
         return
@@ -188,7 +213,10 @@ def _render_site(site: Site, files: SiteFiles, helper: Helper, prove_fidelity: b
         helper.validate(config.tei_files, NamesJob(config.registers, config.languages, config.untagged, tuple(
             (doc.id, (doc.tei, *doc.translations.values())) for doc in config.documents)))
     by_helper = jobs == 1 and helper.validating  # else each document is validated as it is read
-    for doc, result in made_documents(site, jobs, prove_fidelity, validate=not by_helper, names=not by_helper):
+    # One process, beside a helper (a command-line build): each document's pages on both cores.
+    split = by_helper and (os.cpu_count() or 1) > 1
+    for doc, result in made_documents(site, jobs, prove_fidelity, validate=not by_helper, names=not by_helper,
+                                      split=split):
         paths = [doc.tei, *doc.translations.values()] if by_helper else []
         if isinstance(result, Exception):
             early = result.diagnostics if isinstance(result, NotReadable) else []
@@ -226,6 +254,7 @@ def _render_site(site: Site, files: SiteFiles, helper: Helper, prove_fidelity: b
         files.warnings.update(unmentioned(site.registers, {m.entity for s in summaries for m in s.mentions}))
     index.pages = files.paths  # the set itself: the last views see the pages the first ones made
     index.searchable = bool(search.count)
+    search.start()  # every passage is in: Pagefind indexes them while the edition's pages are made
     for view in EDITION_VIEWS:
         for output in view.pages(site, index):
             files.add(*finish(output))

@@ -11,7 +11,6 @@ from __future__ import annotations
 
 import json
 import subprocess
-import sys
 import tempfile
 from collections.abc import Iterable
 from copy import deepcopy
@@ -112,12 +111,17 @@ class SearchIndex:
 
     def __init__(self) -> None:
         self._scratch: tempfile.TemporaryDirectory[str] | None = None
+        self._indexer: subprocess.Popen[str] | None = None
+        self._failure: str | None = None
         self.count = 0
 
     def __enter__(self) -> SearchIndex:
         return self
 
     def __exit__(self, *exc: object) -> None:
+        if self._indexer is not None and self._indexer.poll() is None:  # the build stopped early
+            self._indexer.kill()
+            self._indexer.wait()
         if self._scratch is not None:
             self._scratch.cleanup()
             self._scratch = None
@@ -132,21 +136,37 @@ class SearchIndex:
             page.write_text(_record_page(record), encoding="utf-8")
             self.count += 1
 
+    def start(self) -> None:
+        """Start indexing the records added so far, in Pagefind's own process (on the other core,
+        while the build makes its last pages); `files()` collects the index."""
+        if self._scratch is None or self._indexer is not None:
+            return
+        from pagefind_bin import get_executable  # type: ignore[import-untyped]  # the binary itself: no interpreter started to find it
+        folder = Path(self._scratch.name)
+        try:
+            self._indexer = subprocess.Popen([str(get_executable()), "--site", str(folder / "site"),
+                                              "--output-path", str(folder / "index"), "--silent"],
+                                             stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+        except (OSError, ImportError) as exc:
+            self._failure = str(exc)
+
     def files(self) -> dict[str, bytes]:
         """The index and Pagefind's script, as site path -> bytes ({} without records)."""
         if self._scratch is None:
             return {}
-        folder = Path(self._scratch.name)
-        out = folder / "index"
-        try:
-            done = subprocess.run([sys.executable, "-m", "pagefind", "--site", str(folder / "site"),
-                                   "--output-path", str(out), "--silent"], capture_output=True, text=True,
-                                  timeout=1800)
-        except (OSError, subprocess.TimeoutExpired) as exc:
-            done = subprocess.CompletedProcess([], 1, "", str(exc))
-        if done.returncode != 0 or not (out / "pagefind.js").is_file():
+        self.start()
+        out = Path(self._scratch.name) / "index"
+        message = self._failure
+        if self._indexer is not None:
+            try:
+                stdout, stderr = self._indexer.communicate(timeout=1800)
+                message = (stderr or stdout) if self._indexer.returncode != 0 else None
+            except subprocess.TimeoutExpired:
+                self._indexer.kill()
+                message = "Pagefind took more than half an hour"
+        if message is not None or not (out / "pagefind.js").is_file():
             raise EditionError.at("pagefind", None, "the search index could not be made: "
-                                  f"{(done.stderr or done.stdout).strip()[:300]}; install the project again "
+                                  f"{(message or 'no pagefind.js').strip()[:300]}; install the project again "
                                   "(it needs pagefind[bin])")
         made = {}
         for path in sorted(p for p in out.rglob("*") if p.is_file()):

@@ -14,10 +14,12 @@ import ctypes
 import errno
 import fcntl
 import os
+import queue
 import shutil
 import signal
 import sys
 import tempfile
+import threading
 import time
 from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
@@ -54,18 +56,14 @@ class SiteFiles:
         self.published: list[Any] = []  # views.Published: each anchor and the pages that carry it
         self.differences: dict[str, Any] = {}  # document id -> its print lines' differences from the source
         self.links = SiteLinks()  # the links of every file, checked as the files arrive
-        self._folders: set[Path] = set()
+        self._writer = _Writer()
 
     def add(self, path: str, content: bytes, facts: PageFacts | None = None) -> None:
         """Write one file; `facts` of an HTML page (else it is parsed here) feed the link check."""
         if path in self.paths:
             raise EditionError.at(path, None, "two pages would be written to this path")
         self.paths.add(path)
-        target = self.folder / path
-        if target.parent not in self._folders:
-            target.parent.mkdir(parents=True, exist_ok=True)
-            self._folders.add(target.parent)
-        target.write_bytes(content)
+        self._writer.write(self.folder / path, content)
         if path.endswith(".html"):
             if facts is None:
                 facts = page_facts(lxml.html.document_fromstring(content, parser=lxml.html.HTMLParser(
@@ -76,7 +74,12 @@ class SiteFiles:
         else:
             self.links.add_file(path)
         if len(self.paths) == self.kill_after:
+            self._writer.close()  # the files so far on disk, as a build killed at this moment leaves them
             os.kill(os.getpid(), signal.SIGKILL)
+
+    def close(self) -> None:
+        """Wait until every file is on disk; a failed write is raised here."""
+        self._writer.close()
 
     def ids(self, path: str) -> frozenset[str]:
         """The ids on one page of the site."""
@@ -85,6 +88,48 @@ class SiteFiles:
     @property
     def pages(self) -> int:
         return sum(1 for path in self.paths if path.endswith(".html"))
+
+
+class _Writer:
+    """Writes files on a thread of its own: opening and writing a file is mostly the kernel's time
+    (a build writes a thousand files and more), which the interpreter lock lets the build's
+    rendering overlap. Files are written in the order given; the first failure stops the writing
+    and is raised by the next `write` or by `close`."""
+
+    def __init__(self) -> None:
+        self._queue: queue.SimpleQueue[tuple[Path, bytes] | None] = queue.SimpleQueue()
+        self._failure: OSError | None = None
+        self._thread: threading.Thread | None = None
+
+    def write(self, target: Path, content: bytes) -> None:
+        if self._failure is not None:
+            raise self._failure
+        if self._thread is None:
+            self._thread = threading.Thread(target=self._run, name="site-writer", daemon=True)
+            self._thread.start()
+        self._queue.put((target, content))
+
+    def _run(self) -> None:
+        folders: set[Path] = set()
+        while (item := self._queue.get()) is not None:
+            if self._failure is not None:
+                continue  # drain: the build stops with the first failure
+            target, content = item
+            try:
+                if target.parent not in folders:
+                    target.parent.mkdir(parents=True, exist_ok=True)
+                    folders.add(target.parent)
+                target.write_bytes(content)
+            except OSError as exc:
+                self._failure = exc
+
+    def close(self) -> None:
+        if self._thread is not None:
+            self._queue.put(None)
+            self._thread.join()
+            self._thread = None
+        if self._failure is not None:
+            raise self._failure
 
 
 def _is_within(path: Path, folder: Path) -> bool:
@@ -206,7 +251,10 @@ def staged_site(out: Path, verify: Callable[[Path], None] | None = None) -> Iter
         staging = Path(tempfile.mkdtemp(prefix=f".{out.name}-new-", dir=out.parent))
         try:
             files = SiteFiles(staging, _fault_after())
-            yield files
+            try:
+                yield files
+            finally:
+                files.close()
             (staging / MARKER).write_text(MARKER_TEXT, encoding="utf-8")
             os.chmod(staging, 0o755)
             if verify is not None:

@@ -115,6 +115,12 @@ class DocumentPages:
     def models(self) -> list[Document]:
         return list(self._models.values())
 
+    def prepare(self) -> None:
+        """Make now what every kind of page shares (each version's model and its portable rendering
+        in every interface language), so that processes forked from here share them too."""
+        for lang in self.site.config.languages:
+            self._portable(lang, lang)
+
 
 @dataclass
 class EditionIndex:

@@ -9,7 +9,7 @@ from typing import Any
 
 from tei_edition import tei
 from tei_edition.chart import draw, goods_of, groups, height, marker, money_name, number, summary
-from tei_edition.datasets import DUTY, GOODS, DataTable, field_types, json_schema, read_lines, to_csv, to_json, validate
+from tei_edition.datasets import DUTY, GOODS, DataTable, field_types, json_schema, read_lines, to_csv, to_json
 from tei_edition.site import Site
 from tei_edition.urls import article_path, chart_path, data_file_path, data_page_path
 from tei_edition.views.base import EditionIndex, Output, Published
@@ -52,7 +52,8 @@ class Dataset:
 
 
 def datasets(site: Site) -> list[Dataset]:
-    """Every declared table read from its TEI (original and translations), checked against its schema."""
+    """Every declared table read from its TEI (original and translations), with its schema. (That the
+    published files match their schema is the tests' to prove: it would be a bug of `datasets`.)"""
     found = []
     for table in site.data_tables:
         document = next(d for d in site.config.documents if d.id == table.document)
@@ -61,7 +62,6 @@ def datasets(site: Site) -> list[Dataset]:
         versions.update({lang: tei.parse(path) for lang, path in document.translations.items()})
         records = read_lines(table, original, versions, document.tei)
         schema = json_schema(table, records)
-        validate(records, to_csv(records), schema)
         found.append(Dataset(table, records, schema))
     return found
 
