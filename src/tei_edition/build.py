@@ -186,7 +186,7 @@ def made_documents(site: Site, jobs: int, prove_fidelity: bool, validate: bool, 
     try:
         with ProcessPoolExecutor(jobs, mp_context=multiprocessing.get_context("fork")) as pool:
             try:
-                for doc, result in zip(documents, pool.map(_pool_job, range(len(documents))), strict=True):
+                for doc, result in zip(documents, _in_order(pool, len(documents), 2 * jobs), strict=True):
                     yield doc, result
             except BrokenProcessPool:
                 raise EditionError.at(JOBS_VARIABLE, None, "a process making the documents died (out of "
@@ -194,6 +194,21 @@ def made_documents(site: Site, jobs: int, prove_fidelity: bool, validate: bool, 
                                                            "(TEI_EDITION_JOBS=1 builds in one)") from None
     finally:
         _WORK = None
+
+
+def _in_order(pool: Any, count: int, ahead: int) -> Iterator[DocumentResult | EditionError | BuildCrash]:
+    """The pool's results for documents 0..count-1, in order, with at most `ahead` documents asked
+    for and not yet taken: a finished document waits with all its files in memory until the build
+    has written the ones before it, so asking for all at once (`pool.map`) would hold the whole
+    collection when the pool outruns the writing."""
+    from collections import deque
+    waiting: deque[Any] = deque()
+    for index in range(count):
+        waiting.append(pool.submit(_pool_job, index))
+        if len(waiting) >= ahead:
+            yield waiting.popleft().result()
+    while waiting:
+        yield waiting.popleft().result()
 
 
 def render_site(site: Site, files: SiteFiles, helper: Helper, prove_fidelity: bool = False) -> None:

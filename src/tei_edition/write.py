@@ -38,6 +38,7 @@ LOCK_WAIT_SECONDS = 300
 # Test-only fault injection: "kill-after-files:N" kills the process after N files are written.
 FAULT_VARIABLE = "TEI_EDITION_FAULT"
 
+WRITES_AHEAD = 512  # files handed to the writing thread and not yet written, at most
 _AT_FDCWD = -100
 _RENAME_NOREPLACE = 1
 _RENAME_EXCHANGE = 2
@@ -97,7 +98,9 @@ class _Writer:
     and is raised by the next `write` or by `close`."""
 
     def __init__(self) -> None:
-        self._queue: queue.SimpleQueue[tuple[Path, bytes] | None] = queue.SimpleQueue()
+        # Bounded: when the disk is slower than the rendering, the build waits instead of holding
+        # every file not yet written in memory.
+        self._queue: queue.Queue[tuple[Path, bytes] | None] = queue.Queue(maxsize=WRITES_AHEAD)
         self._failure: OSError | None = None
         self._thread: threading.Thread | None = None
 
