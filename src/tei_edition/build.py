@@ -34,7 +34,15 @@ from tei_edition.preservation import check_page
 from tei_edition.search import Record, SearchIndex, passage_records
 from tei_edition.site import Site
 from tei_edition.untagged import check_names
-from tei_edition.views import DOCUMENT_VIEWS, EDITION_VIEWS, DocumentPages, EditionIndex, Output, Published
+from tei_edition.views import (
+    DOCUMENT_VIEWS,
+    EDITION_VIEWS,
+    DocumentPages,
+    DocumentView,
+    EditionIndex,
+    Output,
+    Published,
+)
 from tei_edition.write import SiteFiles, check_output_folder, staged_site
 
 JOBS_VARIABLE = "TEI_EDITION_JOBS"
@@ -66,8 +74,8 @@ def finish(output: Output, records: list[Record] | None = None, pages: DocumentP
     """The bytes of one output; an HTML page is parsed once, for its reading text check, its links
     and (a reading page of `pages`) its passages' search `records`."""
     content = output.content.encode("utf-8") if isinstance(output.content, str) else output.content
-    if not output.path.endswith(".html"):
-        return output.path, content, None
+    if not output.path.endswith(".html") or output.facts is not None:
+        return output.path, content, output.facts
     tree = lxml.html.document_fromstring(content, parser=lxml.html.HTMLParser(encoding="utf-8"))
     if output.reading is not None:
         check_page(*output.reading, tree, output.path, RULES)  # nothing of the TEI's text lost
@@ -84,17 +92,17 @@ def reading_page_records(pages: DocumentPages, path: str, tree: Any) -> list[Rec
 
 
 def make_document(site: Site, doc: DocumentConfig, prove_fidelity: bool, validate: bool = False,
-                  names: bool = True) -> DocumentResult:
-    """One document read (with `validate`, against the schema too) and its pages made and checked
-    (with `names`, its register names too; else the helper process checks them)."""
+                  names: bool = True, views: tuple[DocumentView, ...] = DOCUMENT_VIEWS) -> DocumentResult:
+    """One document read (with `validate`, against the schema too) and its pages made by `views` and
+    checked (with `names`, its register names too; else the helper process checks them)."""
     source = read_document(site.config, doc, validate=validate)
     names_warnings = check_names(site.registers, site.untagged, [source.version(lang) for lang in
                                                                   (source.lang, *source.translations)]) \
         if names else []
     pages = DocumentPages(site, source)
     records: list[Record] = []
-    files = [finish(output, records, pages) for view in DOCUMENT_VIEWS for output in view.pages(pages)]
-    published = [item for view in DOCUMENT_VIEWS for item in view.anchors(pages)]
+    files = [finish(output, records, pages) for view in views for output in view.pages(pages)]
+    published = [item for view in views for item in view.anchors(pages)]
     languages = site.config.languages
     summaries = {lang: pages.model(lang).summary() for lang in languages}
     warnings = sorted({w for model in pages.models for w in model.warnings} | set(names_warnings), key=str)
@@ -209,10 +217,7 @@ def _render_site(site: Site, files: SiteFiles, helper: Helper, prove_fidelity: b
             continue
         for path, content, facts in result.files:
             files.add(path, content, facts)
-        for lang, summary in result.summaries.items():
-            index.summaries[lang][doc.id] = summary
-        index.own[doc.id] = result.own
-        index.media.update(result.media)
+        add_to_index(index, doc.id, result, passages=bool(site.releases))
         files.published.extend(result.published)
         files.warnings.update(result.warnings)
         if result.differences is not None:
@@ -232,6 +237,19 @@ def _render_site(site: Site, files: SiteFiles, helper: Helper, prove_fidelity: b
         files.published.extend(view.anchors(site, index))
     for path, content in sorted(search.files().items()):
         files.add(path, content)
+    files.warnings.update(index.warnings)
+
+
+def add_to_index(index: EditionIndex, doc_id: str, result: DocumentResult, passages: bool) -> None:
+    """What the edition's pages need of one document's result (with `passages`, its passages' words)."""
+    for lang, summary in result.summaries.items():
+        index.summaries[lang][doc_id] = summary
+    index.own[doc_id] = result.own
+    index.media.update(result.media)
+    if passages:
+        for record in result.records:
+            folder, _, unit = record.url.partition("#")
+            index.passages.setdefault(folder, {})[unit] = (dict(record.meta)["unit"], record.content)
 
 
 def names_checked(site: Site, helper: Helper, doc_id: str, paths: list[Path]
