@@ -63,6 +63,7 @@ def make_release_pages(site: Site, release: StoredRelease, pages: set[str]) -> M
     from tei_edition.views import RELEASE_DOCUMENT_VIEWS, RELEASE_EDITION_VIEWS
     config = release_config(site.config, release)
     own = Site(config, templates=site.templates, origin=Origin(release, site.build, site.config.base_url, pages))
+    own.env = site.env  # the same templates, compiled once for the whole build
     index = EditionIndex({lang: {} for lang in config.languages})
     made = MadeRelease([], {}, [])
     with portable_links():
