@@ -287,7 +287,7 @@ def test_a_build_reuses_a_release_only_while_nothing_it_is_made_from_changed(tmp
     project = released_twice(tmp_path)
     edition, out, fresh = project / "edition", project / "build", project / "fresh"
     run("build", "--strict", "--edition", str(edition), "--out", str(out))
-    assert sorted(p.name for p in (project / ".build.releases").iterdir()) == ["0.1.0.json", "0.2.0.json"]
+    assert sorted(p.name for p in (project / ".build.releases").iterdir()) == ["0.1.0.pickle", "0.2.0.pickle"]
     from tei_edition.views import releases
     made = releases.make_release_pages
     calls: list[str] = []

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import hashlib
 import importlib.metadata
-import json
+import pickle
 import sys
 from collections.abc import Iterable
 from functools import cache
@@ -62,25 +62,26 @@ class ReleaseCache:
         self.folder = folder
 
     def _file(self, version: str) -> Path:
-        return self.folder / f"{version}.json"
+        return self.folder / f"{version}.pickle"
 
     def get(self, version: str, key: str) -> Any:
-        """What was kept for `version` under `key`, as JSON data (None if nothing, or something else, was)."""
+        """What was kept for `version` under `key` (None if nothing, or something else, was)."""
         try:
-            kept = json.loads(self._file(version).read_bytes())
-        except (OSError, ValueError):
+            with self._file(version).open("rb") as kept:
+                stored_key, value = pickle.load(kept)
+        except (OSError, pickle.UnpicklingError, EOFError, ValueError, TypeError, AttributeError, ImportError):
             return None
-        return kept.get("value") if isinstance(kept, dict) and kept.get("key") == key else None
+        return value if stored_key == key else None
 
     def put(self, version: str, key: str, value: Any) -> None:
-        """Keep JSON data for `version` under `key` (data, never code: the folder can hold no surprise)."""
         self.folder.mkdir(parents=True, exist_ok=True)
         partial = self._file(version).with_suffix(".partial")
-        partial.write_text(json.dumps({"key": key, "value": value}), encoding="utf-8")
+        with partial.open("wb") as kept:
+            pickle.dump((key, value), kept, protocol=pickle.HIGHEST_PROTOCOL)
         partial.replace(self._file(version))
 
     def keep_only(self, versions: Iterable[str]) -> None:
         kept = {self._file(version) for version in versions}
-        for path in self.folder.glob("*.json") if self.folder.is_dir() else ():
+        for path in self.folder.glob("*.pickle") if self.folder.is_dir() else ():
             if path not in kept:
                 path.unlink(missing_ok=True)

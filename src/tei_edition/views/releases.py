@@ -5,7 +5,6 @@ pages, links that name index.html so that they also work from disk), its archive
 from release to release (/{lang}/{document}/changes/)."""
 from __future__ import annotations
 
-from base64 import b64decode, b64encode
 from collections.abc import Iterator
 from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING
@@ -16,7 +15,6 @@ from markupsafe import Markup
 from tei_edition.archive import make_archive, sha256, sums
 from tei_edition.config import Config, load_config
 from tei_edition.errors import Diagnostic, EditionError
-from tei_edition.linkcheck import PageFacts
 from tei_edition.release_cache import release_key
 from tei_edition.releases import StoredRelease
 from tei_edition.site import Origin, Site
@@ -59,25 +57,6 @@ class MadeRelease:
     files: list[File]  # site path within the release, content, its checks' facts
     passages: Passages
     warnings: list[Diagnostic]
-
-    def kept(self, archive: bytes) -> dict:
-        """As JSON data, with the release's archive, to be kept for the next build."""
-        return {"files": [[path, b64encode(content).decode(), facts and [sorted(facts.ids), facts.problems,
-                                                                         facts.links, facts.checked]]
-                          for path, content, facts in self.files],
-                "passages": self.passages, "warnings": [[str(w.path), w.line, w.message] for w in self.warnings],
-                "archive": b64encode(archive).decode()}
-
-    @staticmethod
-    def from_kept(data: dict) -> tuple[MadeRelease, bytes]:
-        files: list[File] = [
-            (path, b64decode(content), facts and PageFacts(frozenset(facts[0]), tuple(map(tuple, facts[1])),
-                                                           tuple(map(tuple, facts[2])), facts[3]))
-            for path, content, facts in data["files"]]
-        passages = {folder: {unit: (label, text) for unit, (label, text) in units.items()}
-                    for folder, units in data["passages"].items()}
-        return (MadeRelease(files, passages, [Diagnostic(*warning) for warning in data["warnings"]]),
-                b64decode(data["archive"]))
 
 
 def make_release_pages(site: Site, release: StoredRelease, pages: set[str]) -> MadeRelease:
@@ -188,13 +167,13 @@ class ReleasesView:
                               (p for p in pages if p.endswith(".html") and not p.startswith(f"{RELEASES_FOLDER}/")))
             kept = cache.get(release.version, key)
             if kept is not None:
-                return MadeRelease.from_kept(kept)
+                return kept
         made = make_release_pages(site, release, pages)
         inputs = {f"inputs/{path.relative_to(release.folder).as_posix()}": path.read_bytes()
                   for path in sorted(release.folder.rglob("*")) if path.is_file()}
         archive = make_archive(f"{name}-{release.version}", {**{p: c for p, c, _ in made.files}, **inputs})
         if cache is not None:
-            cache.put(release.version, key, made.kept(archive))
+            cache.put(release.version, key, (made, archive))
         return made, archive
 
     def changes(self, site: Site, index: EditionIndex, versions: list[tuple[str, str, Passages]]) -> Iterator[Output]:
