@@ -277,32 +277,3 @@ def test_a_snapshot_that_is_no_dated_release_is_a_located_error(tmp_path: Path, 
     assert main(["build", "--edition", str(project / "edition"), "--out", str(project / "build")]) == 1
     assert f"{stray}: a snapshot of release 0.0.5, but the changelog has no dated release 0.0.5" in \
         capsys.readouterr().err
-
-
-def site_files(folder: Path) -> dict[str, bytes]:
-    return {p.relative_to(folder).as_posix(): p.read_bytes() for p in folder.rglob("*") if p.is_file()}
-
-
-def test_a_build_reuses_a_release_only_while_nothing_it_is_made_from_changed(tmp_path: Path, monkeypatch):
-    project = released_twice(tmp_path)
-    edition, out, fresh = project / "edition", project / "build", project / "fresh"
-    run("build", "--strict", "--edition", str(edition), "--out", str(out))
-    assert sorted(p.name for p in (project / ".build.releases").iterdir()) == ["0.1.0.pickle", "0.2.0.pickle"]
-    from tei_edition.views import releases
-    made = releases.make_release_pages
-    calls: list[str] = []
-
-    def counted(site, release, pages):
-        calls.append(release.version)
-        return made(site, release, pages)
-
-    monkeypatch.setattr(releases, "make_release_pages", counted)
-    run("build", "--strict", "--edition", str(edition), "--out", str(out))
-    assert calls == [], "nothing changed: both releases reused"
-    run("build", "--strict", "--edition", str(edition), "--out", str(fresh))  # beside: no cache of its own
-    assert calls == ["0.1.0", "0.2.0"]
-    assert site_files(out) == site_files(fresh), "a reused release gives the same bytes as one made anew"
-    edit(project / "templates" / "base.html", "<footer", "<footer data-changed")
-    run("build", "--strict", "--edition", str(edition), "--out", str(out))
-    assert calls == ["0.1.0", "0.2.0"] * 2, "a template changed: both made again"
-    assert 'data-changed' in (out / "v" / "0.1.0" / "en" / "pamphlet" / "index.html").read_text(encoding="utf-8")

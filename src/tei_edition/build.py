@@ -293,9 +293,6 @@ def build_site(config: Config, out: Path, strict: bool, verify: bool = True, pro
     with helper or Helper(config.templates) as helper, \
             staged_site(out) as files:
         site = Site(config, helper)
-        if verify:  # a build keeps its stored releases' files beside its output, for the next one
-            from tei_edition.release_cache import ReleaseCache
-            site.release_cache = ReleaseCache(out.with_name(f".{out.name}.releases"))
         render_site(site, files, helper, prove_fidelity)
         report_warnings(files, strict)
         if verify:

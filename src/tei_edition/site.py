@@ -26,7 +26,6 @@ if TYPE_CHECKING:
     from tei_edition.changelog import Release
     from tei_edition.datasets import DataTable
     from tei_edition.names import Registers
-    from tei_edition.release_cache import ReleaseCache
     from tei_edition.releases import StoredRelease
     from tei_edition.untagged import Exclusion
 
@@ -73,7 +72,6 @@ class Site:
         self.config = config
         self.templates = templates or config.templates
         self.origin = origin
-        self.release_cache: ReleaseCache | None = None  # a build's: stored releases' files kept between builds
         self.env = environment(self.templates)
         if helper is not None:
             self.env.bytecode_cache = template_cache(helper)  # compiled beside the build, in this run

@@ -15,11 +15,9 @@ from markupsafe import Markup
 from tei_edition.archive import make_archive, sha256, sums
 from tei_edition.config import Config, load_config
 from tei_edition.errors import Diagnostic, EditionError
-from tei_edition.release_cache import release_key
 from tei_edition.releases import StoredRelease
 from tei_edition.site import Origin, Site
 from tei_edition.urls import (
-    RELEASES_FOLDER,
     archive_name,
     archive_path,
     archive_sums_path,
@@ -137,44 +135,23 @@ class ReleasesView:
         versions: list[tuple[str, str, Passages]] = []  # (version, path prefix, passages), oldest first
         archives = []
         for release in releases:
-            made, archive = self.made(site, release, index.pages, name)
+            made = make_release_pages(site, release, index.pages)
             index.warnings.update(made.warnings)
             for path, content, facts in made.files:
                 yield Output(release_path(release.version, path), content, facts=facts)
+            inputs = {f"inputs/{path.relative_to(release.folder).as_posix()}": path.read_bytes()
+                      for path in sorted(release.folder.rglob("*")) if path.is_file()}
+            archive = make_archive(f"{name}-{release.version}", {**{p: c for p, c, _ in made.files}, **inputs})
             path = archive_path(name, release.version)
             index.archives[release.version] = (path, len(archive), sha256(archive))
             archives.append((archive_name(name, release.version), archive))
             yield Output(path, archive)
             versions.append((release.version, release_path(release.version), made.passages))
         yield Output(archive_sums_path(), sums(archives))
-        if site.release_cache is not None:
-            site.release_cache.keep_only(release.version for release in releases)
         if not site.build.released:  # the version in preparation, compared with the last release
             versions.append((site.build.version, "", index.passages))
         if len(versions) > 1:
             yield from self.changes(site, index, versions)
-
-    @staticmethod
-    def made(site: Site, release: StoredRelease, pages: set[str], name: str) -> tuple[MadeRelease, bytes]:
-        """A release's files and its archive: made, or kept from the last build if nothing they are made
-        from has changed since."""
-        cache = site.release_cache
-        key = ""
-        if cache is not None:
-            build = site.build
-            key = release_key(release.folder, site.templates, site.config.root / "i18n",
-                              (site.config.base_url, build.version, build.date, build.released, name),
-                              (p for p in pages if p.endswith(".html") and not p.startswith(f"{RELEASES_FOLDER}/")))
-            kept = cache.get(release.version, key)
-            if kept is not None:
-                return kept
-        made = make_release_pages(site, release, pages)
-        inputs = {f"inputs/{path.relative_to(release.folder).as_posix()}": path.read_bytes()
-                  for path in sorted(release.folder.rglob("*")) if path.is_file()}
-        archive = make_archive(f"{name}-{release.version}", {**{p: c for p, c, _ in made.files}, **inputs})
-        if cache is not None:
-            cache.put(release.version, key, (made, archive))
-        return made, archive
 
     def changes(self, site: Site, index: EditionIndex, versions: list[tuple[str, str, Passages]]) -> Iterator[Output]:
         languages = site.config.languages
