@@ -36,8 +36,15 @@ from tei_edition.preservation import check_page
 from tei_edition.search import Record, SearchIndex, passage_records
 from tei_edition.site import Site
 from tei_edition.untagged import check_names
-from tei_edition.views import DOCUMENT_VIEWS, EDITION_VIEWS, DocumentPages, EditionIndex, Output, Published
-from tei_edition.views.base import DocumentView
+from tei_edition.views import (
+    DOCUMENT_VIEWS,
+    EDITION_VIEWS,
+    DocumentPages,
+    DocumentView,
+    EditionIndex,
+    Output,
+    Published,
+)
 from tei_edition.write import SiteFiles, check_output_folder, staged_site
 
 JOBS_VARIABLE = "TEI_EDITION_JOBS"
@@ -72,8 +79,8 @@ def finish(output: Output, records: list[Record] | None = None, pages: DocumentP
     """The bytes of one output; an HTML page is parsed once, for its reading text check, its links
     and (a reading page of `pages`) its passages' search `records`."""
     content = output.content.encode("utf-8") if isinstance(output.content, str) else output.content
-    if not output.path.endswith(".html"):
-        return output.path, content, None
+    if not output.path.endswith(".html") or output.facts is not None:
+        return output.path, content, output.facts
     tree = lxml.html.document_fromstring(content, parser=lxml.html.HTMLParser(encoding="utf-8"))
     if output.reading is not None:
         check_page(*output.reading, tree, output.path, RULES)  # nothing of the TEI's text lost
@@ -96,30 +103,30 @@ def made_pages(pages: DocumentPages, views: tuple[DocumentView, ...]) -> tuple[l
 
 
 def make_document(site: Site, doc: DocumentConfig, prove_fidelity: bool, validate: bool = False,
-                  names: bool = True, split: bool = False) -> DocumentResult:
-    """One document read (with `validate`, against the schema too) and its pages made and checked
-    (with `names`, its register names too; else the helper process checks them). With `split`, a
-    second process makes the later views' pages meanwhile (`SPLIT_AT`)."""
+                  names: bool = True, split: bool = False, views: tuple[DocumentView, ...] = DOCUMENT_VIEWS
+                  ) -> DocumentResult:
+    """One document read (with `validate`, against the schema too) and its pages made by `views` and
+    checked (with `names`, its register names too; else the helper process checks them). With
+    `split`, a second process makes the later views' pages meanwhile (`SPLIT_AT`)."""
     source = read_document(site.config, doc, validate=validate)
     names_warnings = check_names(site.registers, site.untagged, [source.version(lang) for lang in
                                                                   (source.lang, *source.translations)]) \
         if names else []
     pages = DocumentPages(site, source)
-    records: list[Record] = []
     if split:
         site.preload()  # the child finds every template compiled: it cannot ask the helper process
         pages.prepare()
-        later = Forked(partial(made_pages, pages, DOCUMENT_VIEWS[SPLIT_AT:]), doc.tei)
+        later = Forked(partial(made_pages, pages, views[SPLIT_AT:]), doc.tei)
         try:
-            files, records = made_pages(pages, DOCUMENT_VIEWS[:SPLIT_AT])
+            files, records = made_pages(pages, views[:SPLIT_AT])
         except BaseException:
             later.abandon()
             raise
         more_files, more_records = later.result()
         files, records = files + more_files, records + more_records
     else:
-        files, records = made_pages(pages, DOCUMENT_VIEWS)
-    published = [item for view in DOCUMENT_VIEWS for item in view.anchors(pages)]
+        files, records = made_pages(pages, views)
+    published = [item for view in views for item in view.anchors(pages)]
     languages = site.config.languages
     summaries = {lang: pages.model(lang).summary() for lang in languages}
     warnings = sorted({w for model in pages.models for w in model.warnings} | set(names_warnings), key=str)
@@ -252,10 +259,7 @@ def _render_site(site: Site, files: SiteFiles, helper: Helper, prove_fidelity: b
             continue
         for path, content, facts in result.files:
             files.add(path, content, facts)
-        for lang, summary in result.summaries.items():
-            index.summaries[lang][doc.id] = summary
-        index.own[doc.id] = result.own
-        index.media.update(result.media)
+        add_to_index(index, doc.id, result, passages=bool(site.releases))
         files.published.extend(result.published)
         files.warnings.update(result.warnings)
         if result.differences is not None:
@@ -276,6 +280,19 @@ def _render_site(site: Site, files: SiteFiles, helper: Helper, prove_fidelity: b
         files.published.extend(view.anchors(site, index))
     for path, content in sorted(search.files().items()):
         files.add(path, content)
+    files.warnings.update(index.warnings)
+
+
+def add_to_index(index: EditionIndex, doc_id: str, result: DocumentResult, passages: bool) -> None:
+    """What the edition's pages need of one document's result (with `passages`, its passages' words)."""
+    for lang, summary in result.summaries.items():
+        index.summaries[lang][doc_id] = summary
+    index.own[doc_id] = result.own
+    index.media.update(result.media)
+    if passages:
+        for record in result.records:
+            folder, _, unit = record.url.partition("#")
+            index.passages.setdefault(folder, {})[unit] = (dict(record.meta)["unit"], record.content)
 
 
 def names_checked(site: Site, helper: Helper, doc_id: str, paths: list[Path]

@@ -22,7 +22,7 @@ class Release:
     changes: dict[str, tuple[str, ...]]  # language -> what changed
 
 
-def _key(version: str) -> tuple[int, ...]:
+def version_key(version: str) -> tuple[int, ...]:
     return tuple(int(part) for part in version.split("."))
 
 
@@ -61,7 +61,7 @@ def load_changelog(path: Path, config: Config) -> list[Release]:
                                                          f"languages ({', '.join(config.languages)})")
         releases.append(Release(version, date, found))
     for newer, older in zip(releases, releases[1:], strict=False):
-        if _key(newer.version) <= _key(older.version):
+        if version_key(newer.version) <= version_key(older.version):
             errors.add(path, None, f"releases are listed newest first: {newer.version} stands before {older.version}")
     if releases and releases[0].version != config.version:
         errors.add(path, line_of(listed[0]), f"the newest release is {releases[0].version}, but edition.yaml says "

@@ -1,4 +1,4 @@
-"""Command line: build, check, serve, ledger. A user's mistake is `file:line: message` and exit 1."""
+"""Command line: build, check, serve, ledger, ids, release. A user's mistake is `file:line: message` and exit 1."""
 from __future__ import annotations
 
 import argparse
@@ -77,6 +77,13 @@ def _ids(args: argparse.Namespace) -> int:
     return 0
 
 
+def _release(args: argparse.Namespace) -> int:
+    from tei_edition.releases import make_release
+    folder = make_release(args.edition, args.version, args.date)
+    print(f"release {args.version} dated in the changelog and stored in {folder}; commit both, then build")
+    return 0
+
+
 def _serve(args: argparse.Namespace) -> int:
     if not 0 <= args.port <= 65535:
         raise EditionError.at("--port", None, f"{args.port} is not a port: give a number from 1 to 65535 "
@@ -109,6 +116,8 @@ def parser() -> argparse.ArgumentParser:
         ("check", _check, "every validation (schema, rules, fidelity, links, anchors); writes nothing"),
         ("serve", _serve, "build, then serve build/ on 127.0.0.1 for preview"),
         ("ledger", _ledger, "record newly published anchors in edition/anchors.tsv"),
+        ("release", _release, "record a release: date its changelog entry and store a snapshot of what its "
+                              "pages are made from (edition/releases/X.Y.Z/), published under /v/X.Y.Z/"),
         ("ids", _ids, "give the paragraphs, divisions, notes, tables, figures and verse groups of each "
                       "original TEI the stable xml:ids they lack (written into the file, once)"),
     ):
@@ -121,6 +130,9 @@ def parser() -> argparse.ArgumentParser:
                                                                         "rendered without a rule)")
         if name == "serve":
             command.add_argument("--port", type=int, default=8000)
+        if name == "release":
+            command.add_argument("version", help="the version released: edition.yaml's version, X.Y.Z")
+            command.add_argument("--date", help="the day it is published, YYYY-MM-DD (default: today)")
     return main_parser
 
 

@@ -27,7 +27,7 @@ from tei_edition import tei
 from tei_edition.errors import Collector, Diagnostic
 from tei_edition.model import Mention
 from tei_edition.tei import NS, TEI_NS, XML_ID, XML_LANG, local_name, normalize_space, source_line, text_of
-from tei_edition.urls import names_path
+from tei_edition.urls import folder_link, names_path
 
 if TYPE_CHECKING:
     from tei_edition.inline import Transformer, _Output
@@ -193,7 +193,7 @@ def mention(tx: Transformer, element: etree._Element, out: _Output) -> None:
         tx.children(element, out)
         return
     kind = KIND_OF_NAME[local_name(element)]
-    href = escape(f"{tx.page.root}{names_path(tx.page.lang, kind).removesuffix('index.html')}#{entity}", quote=True)
+    href = escape(f"{tx.page.root}{folder_link(names_path(tx.page.lang, kind))}#{entity}", quote=True)
     css = f"mention {local_name(element).lower()}"
     lang = f' lang="{escape(element.get(XML_LANG, ""))}"' if element.get(XML_LANG) else ""
     if any(local_name(d) in _LINKING for d in element.iterdescendants() if isinstance(d.tag, str)):

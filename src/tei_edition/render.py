@@ -18,6 +18,7 @@ from tei_edition.urls import (
     absolute_url,
     article_path,
     changelog_path,
+    changes_path,
     favicon_path,
     favicon_svg_path,
     glossary_path,
@@ -39,6 +40,24 @@ if TYPE_CHECKING:
 class BuildInfo:
     version: str
     date: str  # ISO date of the build, deterministic (SOURCE_DATE_EPOCH or the source's commit date)
+    released: str = ""  # the day this version was released, if it is a stored release ("": in preparation)
+
+    @property
+    def cited_date(self) -> str:
+        """The date a citation gives the version: its release's, else the build's."""
+        return self.released or self.date
+
+
+@dataclass(frozen=True)
+class ReleaseBanner:
+    """What a page of a stored release says of itself and of the current version (README, "Releases")."""
+
+    version: str
+    date: str
+    current: str  # the current version
+    current_released: bool  # the current version is a release (else it is in preparation)
+    current_url: str  # the current page of the same passage (absolute), or the list of releases
+    releases_url: str  # the list of releases on the current site, at this release (absolute)
 
 
 @dataclass(frozen=True)
@@ -57,6 +76,7 @@ class Page:
     document_id: str = ""  # the document this page shows, if it shows one
     metadata: PageMetadata | None = None  # what reference managers read (a reading page)
     licence: Markup = Markup("")  # the edition's licence statement, its name linked ("" if it states none)
+    release: ReleaseBanner | None = None  # a page of a stored release: what it says it is
 
     @property
     def root(self) -> str:
@@ -95,7 +115,7 @@ def environment(templates: Path, rendering: bool = True) -> jinja2.Environment:
         doi_url=doi_url, article_path=article_path, register_path=register_path, tei_path=tei_path,
         parallel_path=parallel_path, favicon_path=favicon_path, favicon_svg_path=favicon_svg_path,
         names_path=names_path, abbreviations_path=abbreviations_path, changelog_path=changelog_path,
-        glossary_path=glossary_path, search_path=search_path,
+        glossary_path=glossary_path, search_path=search_path, changes_path=changes_path,
     )
     return env
 

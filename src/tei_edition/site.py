@@ -6,6 +6,7 @@ import datetime as dt
 import os
 import re
 import subprocess
+from dataclasses import dataclass
 from functools import cached_property
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -17,14 +18,15 @@ from tei_edition.errors import EditionError
 from tei_edition.helper import Helper, template_cache
 from tei_edition.metadata import PageMetadata
 from tei_edition.prose import ProsePage, load_pages
-from tei_edition.render import BuildInfo, Page, environment, render
-from tei_edition.urls import abbreviations_path, changelog_path, glossary_path
+from tei_edition.render import BuildInfo, Page, ReleaseBanner, environment, render
+from tei_edition.urls import abbreviations_path, absolute_url, changelog_path, glossary_path, release_path
 
 if TYPE_CHECKING:
     from tei_edition.abbreviations import Abbreviation
     from tei_edition.changelog import Release
     from tei_edition.datasets import DataTable
     from tei_edition.names import Registers
+    from tei_edition.releases import StoredRelease
     from tei_edition.untagged import Exclusion
 
 # The last second datetime can print (9999-12-31T23:59:59Z).
@@ -51,17 +53,65 @@ def build_date(edition_dir: Path) -> str:
     return dt.datetime.fromtimestamp(int(epoch), dt.UTC).date().isoformat()
 
 
-class Site:
-    """One build's shared context."""
+@dataclass(frozen=True)
+class Origin:
+    """What the pages of a stored release know of the current edition that publishes them."""
 
-    def __init__(self, config: Config, helper: Helper | None = None):
+    release: StoredRelease
+    current: BuildInfo
+    base_url: str  # the current site's address
+    pages: set[str]  # the current site's pages (the set the build fills)
+
+
+class Site:
+    """One build's shared context: of the current edition, or (with `origin`) of a stored release,
+    rendered with the current templates (`templates`)."""
+
+    def __init__(self, config: Config, helper: Helper | None = None, templates: Path | None = None,
+                 origin: Origin | None = None):
         self.config = config
-        self.templates = config.templates
+        self.templates = templates or config.templates
+        self.origin = origin
         self.env = environment(self.templates)
         if helper is not None:
             self.env.bytecode_cache = template_cache(helper)  # compiled beside the build, in this run
-        self.build = BuildInfo(config.version, build_date(config.root))
         self.prose: list[ProsePage] = load_pages(config.root / "pages", config.languages)
+
+    @cached_property
+    def build(self) -> BuildInfo:
+        """The version the pages are, its release's date if it is a stored release, the build's date."""
+        if self.origin is not None:
+            return BuildInfo(self.config.version, self.origin.current.date, self.origin.release.date)
+        released = next((r for r in self.releases if r.version == self.config.version), None)
+        if released is not None:
+            from tei_edition.releases import differences
+            changed = differences(self.config, released)
+            if changed:
+                raise EditionError.at(self.config.changelog or self.config.path, None, (
+                    f"the edition differs from its stored release {released.version} ({', '.join(changed[:3])}): "
+                    f"its pages would say they are that release; add the next release to the changelog, undated, "
+                    f"and set version in edition.yaml"))
+        return BuildInfo(self.config.version, build_date(self.config.root), released.date if released else "")
+
+    @cached_property
+    def releases(self) -> tuple[StoredRelease, ...]:
+        """The stored releases, oldest first (none for a stored release's own pages: they link no other)."""
+        if self.origin is not None:
+            return ()
+        from tei_edition.releases import stored_releases
+        return stored_releases(self.config, self.changelog)
+
+    @property
+    def compares(self) -> bool:
+        """Two versions or more to compare: the stored releases, and the version in preparation."""
+        return bool(self.releases) and len(self.releases) + (0 if self.build.released else 1) > 1
+
+    @property
+    def cite_base(self) -> str:
+        """The address citations give the pages: a released version's versioned one (README, "Releases")."""
+        if self.origin is None and self.build.released and self.config.base_url:
+            return self.config.base_url + release_path(self.config.version)
+        return self.config.base_url
 
     @cached_property
     def menus(self) -> dict[str, tuple[tuple[str, str], ...]]:
@@ -144,7 +194,19 @@ class Site:
     def page(self, path: str, lang: str, title: str, alternates: dict[str, str], citation: Markup,
              document_id: str = "", metadata: PageMetadata | None = None) -> Page:
         return Page(path, lang, title, self.config.strings(lang), self.config, self.build, alternates, citation,
-                    self.menus[lang], document_id=document_id, metadata=metadata, licence=self.licence_line(lang))
+                    self.menus[lang], document_id=document_id, metadata=metadata, licence=self.licence_line(lang),
+                    release=self.banner(path, lang))
+
+    def banner(self, path: str, lang: str) -> ReleaseBanner | None:
+        """On a stored release's page: which release it is, and where the current page of the same
+        passage is (else the list of releases)."""
+        origin = self.origin
+        if origin is None:
+            return None
+        releases = absolute_url(origin.base_url, changelog_path(lang)) + f"#v{origin.release.version}"
+        current = absolute_url(origin.base_url, path) if path in origin.pages else releases
+        return ReleaseBanner(origin.release.version, origin.release.date, origin.current.version,
+                             bool(origin.current.released), current, releases)
 
     def render(self, template: str, page: Page, **context: Any) -> str:
         return render(self.env, template, page, **context)
@@ -152,7 +214,7 @@ class Site:
     def citation_line(self, lang: str, cited: Markup) -> Markup:
         """What is cited, then which version of the edition shows it."""
         return cited + Markup(" ") + self.config.strings(lang)["edition_citation"].format(
-            version=self.build.version, date=self.build.date)
+            version=self.build.version, date=self.build.cited_date)
 
     def edition_citation(self, lang: str) -> Markup:
         return self.citation_line(lang, Markup(escape(self.config.title[lang])) + Markup("."))

@@ -6,6 +6,9 @@ link from one page to another, so that the site works from any folder or host pa
 from __future__ import annotations
 
 import posixpath
+from collections.abc import Iterator
+from contextlib import contextmanager
+from contextvars import ContextVar
 from functools import lru_cache
 
 
@@ -142,13 +145,70 @@ def root_of(path: str) -> str:
     return "../" * path.count("/")
 
 
-@lru_cache(maxsize=4096)  # pages of one kind share their links; relpath is slow
+# Links that work opened from disk (file:// serves no folder's index.html): a release's pages, which
+# its archive holds as they are published, name `index.html` in every link (README, "Releases").
+_PORTABLE: ContextVar[bool] = ContextVar("portable", default=False)
+
+
+@contextmanager
+def portable_links() -> Iterator[None]:
+    """Within the block, every link made here names the file it leads to (".../index.html")."""
+    token = _PORTABLE.set(True)
+    try:
+        yield
+    finally:
+        _PORTABLE.reset(token)
+
+
+def folder_link(path: str) -> str:
+    """How a link names a page: its folder ("ru/about/"), or, for links that must work from disk,
+    the page's file itself."""
+    return path if _PORTABLE.get() else path.removesuffix("index.html")
+
+
 def relative_url(from_page: str, target: str) -> str:
-    """A link from the page at `from_page` to `target` ("x/index.html" is linked as "x/")."""
+    """A link from the page at `from_page` to `target` ("x/index.html" is linked as "x/", except
+    inside `portable_links`)."""
+    return _relative_url(from_page, target, _PORTABLE.get())
+
+
+@lru_cache(maxsize=4096)  # pages of one kind share their links; relpath is slow
+def _relative_url(from_page: str, target: str, portable: bool) -> str:
     relative = posixpath.relpath(target, posixpath.dirname(from_page) or ".")
-    if relative.endswith("index.html"):
+    if relative.endswith("index.html") and not portable:
         relative = relative[: -len("index.html")] or "./"
     return relative
+
+
+# Releases (README, "Releases"): each stored release's pages under v/{version}/, with the same
+# layout and ids as the current pages; its archive beside them; what changed in each document.
+RELEASES_FOLDER = "v"
+
+
+def release_path(version: str, path: str = "") -> str:
+    """A page of a stored release: the same path as the current page, under v/{version}/."""
+    return f"{RELEASES_FOLDER}/{version}/{path}"
+
+
+def archive_name(name: str, version: str) -> str:
+    """The file name of a release's archive ("shemetova-2020-0.1.0.zip"); its top folder is the name
+    without ".zip"."""
+    return f"{name}-{version}.zip"
+
+
+def archive_path(name: str, version: str) -> str:
+    """A release's archive: its pages, TEI, data, source texts and inputs, with their checksums."""
+    return f"{RELEASES_FOLDER}/{archive_name(name, version)}"
+
+
+def archive_sums_path() -> str:
+    """The SHA-256 checksum of every release's archive (the format `sha256sum -c` reads)."""
+    return f"{RELEASES_FOLDER}/SHA256SUMS"
+
+
+def changes_path(lang: str, doc_id: str) -> str:
+    """How a document's text changed from release to release: a word diff of each changed passage."""
+    return f"{lang}/{doc_id}/changes/index.html"
 
 
 # Distributed Text Services 1.0, Level 0 (README, "Distributed Text Services"): every response is a

@@ -48,7 +48,7 @@
     header.classList.toggle("pinned", y < lastY && y > 0);
     lastY = y;
   }, { passive: true });
-  document.querySelectorAll("a.lang-switch").forEach(function (link) {
+  document.querySelectorAll("a.lang-switch, a.carry-place").forEach(function (link) {
     var page = link.href.split("#")[0];
     function carryPlace() {
       var id = placeInView();

@@ -19,13 +19,23 @@ from tei_edition.views.parallel import ParallelView
 from tei_edition.views.prose import ProseView
 from tei_edition.views.reference import AbbreviationsView, ChangelogView, GlossaryView
 from tei_edition.views.register import RegisterView
+from tei_edition.views.releases import ReleasesView
 from tei_edition.views.search import SearchView
 from tei_edition.views.sitemap import SitemapView
 
 DOCUMENT_VIEWS: tuple[DocumentView, ...] = (ArticleView(), ParallelView(), PrintView(), GlossaryView(),
                                            TeiFilesView(), CitationFilesView(), DtsView())
+# The stored releases come after every current page but the changelog (which lists their archives)
+# and the sitemap (which leaves them out): a release's page links the current page of its passage.
 EDITION_VIEWS: tuple[EditionView, ...] = (RegisterView(), NamesView(), ProseView(), AbbreviationsView(),
-                                         ChangelogView(), DataView(), HomeView(), NotFoundView(), StaticFilesView(),
-                                         SearchView(), DtsEntryView(), SitemapView())
+                                         DataView(), HomeView(), NotFoundView(), StaticFilesView(),
+                                         SearchView(), DtsEntryView(), ReleasesView(), ChangelogView(), SitemapView())
+# What a stored release publishes under v/{version}/ (README, "Releases"): everything a reader opens
+# from disk; not its search (Pagefind's index cannot be read from disk), DTS (an API of the current
+# site), a 404 page or a sitemap.
+RELEASE_DOCUMENT_VIEWS: tuple[DocumentView, ...] = DOCUMENT_VIEWS[:-1]
+RELEASE_EDITION_VIEWS: tuple[EditionView, ...] = (RegisterView(), NamesView(), ProseView(), AbbreviationsView(),
+                                                 ChangelogView(), DataView(), HomeView(), StaticFilesView())
 
-__all__ = ["DOCUMENT_VIEWS", "EDITION_VIEWS", "DocumentPages", "EditionIndex", "Output", "Published"]
+__all__ = ["DOCUMENT_VIEWS", "EDITION_VIEWS", "RELEASE_DOCUMENT_VIEWS", "RELEASE_EDITION_VIEWS", "DocumentPages",
+           "EditionIndex", "Output", "Published"]

@@ -6,7 +6,15 @@ from collections.abc import Iterator
 from tei_edition.bibliography import FORMATS
 from tei_edition.cite import UnitCitations, article_citation, csl_of
 from tei_edition.metadata import page_metadata
-from tei_edition.urls import absolute_url, article_path, citation_file_path, data_page_path, print_path, source_path
+from tei_edition.urls import (
+    absolute_url,
+    article_path,
+    changes_path,
+    citation_file_path,
+    data_page_path,
+    print_path,
+    source_path,
+)
 from tei_edition.views.base import DocumentPages, Output, Published
 
 
@@ -28,7 +36,7 @@ class ArticleView:
             elsewhere = tuple((other, site.config.strings(other)["language_name"], page.url(other_path))
                               for other, other_path in page.alternates.items() if other != lang)
             cite = UnitCitations(model, lang, page_strings, site.config.title[lang], site.build.version,
-                                 absolute_url(site.config.base_url, page.path), elsewhere)
+                                 absolute_url(site.cite_base, page.path), elsewhere)
             data_page = page.url(data_page_path(lang))
             data_links = {table.table: (f"{data_page}#data-{table.name}", page_strings["data_link"])
                           for table in site.data_tables if table.document == document.id}
@@ -37,6 +45,7 @@ class ArticleView:
                                source_text=source_path(document.id) if source.config.source else "",
                                source_lang=source.lang, concordance=document.concordance(lang),
                                print_view=print_path(lang, document.id) if document.layout else "",
+                               changes=changes_path(lang, document.id) if site.compares else "",
                                citation_files=[(name, media_type, citation_file_path(document.id, lang, extension))
                                                for extension, (name, media_type) in FORMATS.items()])
             yield Output(page.path, html, reading=source.version(lang))

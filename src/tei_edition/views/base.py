@@ -17,11 +17,13 @@ from lxml import etree
 from tei_edition.anchors import Anchor
 from tei_edition.diplomatic import ConcordanceRow, PrintLayout, Units, concordance, print_layout
 from tei_edition.documents import SourceDocument
+from tei_edition.errors import Diagnostic
 from tei_edition.inline import ROOT, PageContext, PortableRenderer, Renderer
+from tei_edition.linkcheck import PageFacts
 from tei_edition.model import Document, DocumentSummary
 from tei_edition.site import Site
 from tei_edition.transform import build_document, original_info
-from tei_edition.urls import article_path, print_path, register_path, relative_url, root_of
+from tei_edition.urls import article_path, folder_link, print_path, register_path, relative_url, root_of
 
 
 @dataclass(frozen=True)
@@ -31,6 +33,7 @@ class Output:
     path: str  # site path
     content: str | bytes
     reading: tuple[etree._ElementTree, Path] | None = None  # the TEI whose whole text this page shows (checked)
+    facts: PageFacts | None = None  # an HTML page checked already (a stored release's): what the link check needs
 
 
 @dataclass(frozen=True)
@@ -91,9 +94,9 @@ class DocumentPages:
         return self._context(lang, lang, root_of(page_path), anchors)
 
     def _context(self, lang: str, strings_lang: str, root: str, anchors: bool, printed: str = "") -> PageContext:
-        original = article_path(self.source.lang, self.source.id).removesuffix("index.html")
+        original = folder_link(article_path(self.source.lang, self.source.id))
         return PageContext(self.site.config.strings(strings_lang), root, anchors, root + original,
-                           root + register_path(lang).removesuffix("index.html"), strings_lang, printed)
+                           root + folder_link(register_path(lang)), strings_lang, printed)
 
     @cached_property
     def layout(self) -> PrintLayout | None:
@@ -131,6 +134,11 @@ class EditionIndex:
     media: dict[str, Path] = field(default_factory=dict)  # site path -> image file to copy
     pages: set[str] = field(default_factory=set)  # every file made so far (for the sitemap, made last)
     searchable: bool = False  # the reading pages have passages to search (a search page each language)
+    # The passages of the reading pages, for the changes between releases (only an edition with stored
+    # releases keeps them): page folder ("ru/doc/") -> unit id -> (its label, its words).
+    passages: dict[str, dict[str, tuple[str, str]]] = field(default_factory=dict)
+    archives: dict[str, tuple[str, int, str]] = field(default_factory=dict)  # version -> (path, size, SHA-256)
+    warnings: set[Diagnostic] = field(default_factory=set)  # of the edition views (a stored release's pages)
 
 
 class DocumentView(Protocol):

@@ -32,8 +32,8 @@ class CitationFilesView:
         site = document.site
         for lang in site.config.languages:
             files = citation_files(document.model(lang), site.config.title[lang], site.build.version,
-                                   absolute_url(site.config.base_url, article_path(lang, document.id)),
-                                   site.build.date)
+                                   absolute_url(site.cite_base, article_path(lang, document.id)),
+                                   site.build.cited_date)
             for extension, text in files.items():
                 yield Output(citation_file_path(document.id, lang, extension), text)
 

@@ -8,7 +8,14 @@ import re
 from collections.abc import Iterator
 
 from tei_edition.site import Site
-from tei_edition.urls import abbreviations_path, article_path, changelog_path, glossary_path
+from tei_edition.urls import (
+    abbreviations_path,
+    article_path,
+    changelog_path,
+    changes_path,
+    glossary_path,
+    release_path,
+)
 from tei_edition.views.base import DocumentPages, EditionIndex, Output, Published
 
 
@@ -48,11 +55,15 @@ class ChangelogView:
         if site.config.changelog is None:
             return
         releases = site.changelog
+        stored = {release.version: release_path(release.version, "index.html") for release in site.releases}
         for lang in site.config.languages:
             page = site.page(changelog_path(lang), lang, site.config.strings(lang)["changelog_title"],
                              {other: changelog_path(other) for other in site.config.languages},
                              site.edition_citation(lang))
-            yield Output(page.path, site.render("changelog.html", page, releases=releases,
+            changes = [(summary.title_text, changes_path(lang, doc_id))
+                       for doc_id, summary in index.summaries[lang].items()] if site.compares else []
+            yield Output(page.path, site.render("changelog.html", page, releases=releases, stored=stored,
+                                                archives=index.archives, changes=changes,
                                                 guide=site.guide(lang, glossaries(site, index))))
 
     def anchors(self, site: Site, index: EditionIndex) -> Iterator[Published]:

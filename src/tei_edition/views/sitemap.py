@@ -6,10 +6,13 @@ from collections.abc import Iterator
 from xml.sax.saxutils import escape, quoteattr
 
 from tei_edition.site import Site
-from tei_edition.urls import absolute_url, robots_path, sitemap_path
+from tei_edition.urls import RELEASES_FOLDER, absolute_url, robots_path, sitemap_path
 from tei_edition.views.base import EditionIndex, Output, Published
 
 NOT_LISTED = ("404.html",)  # pages that are not content
+# A stored release's pages stay at their address for those who cite them; search engines are given
+# the current pages (each release's page names its current page as canonical).
+UNLISTED_FOLDERS = (f"{RELEASES_FOLDER}/",)
 
 
 class SitemapView:
@@ -19,7 +22,8 @@ class SitemapView:
         lines = ["User-agent: *", "Allow: /"]
         if base:  # a sitemap's addresses are absolute: only for an edition that says where it is published
             entries = []
-            for path in sorted(p for p in index.pages if p.endswith(".html") and p not in NOT_LISTED):
+            for path in sorted(p for p in index.pages if p.endswith(".html") and p not in NOT_LISTED
+                               and not p.startswith(UNLISTED_FOLDERS)):
                 alternates = [f"{lang}/{path.split('/', 1)[1]}" for lang in languages
                               if path.split("/", 1)[0] in languages and "/" in path]
                 links = "".join(f'\n    <xhtml:link rel="alternate" hreflang={quoteattr(other.split("/")[0])} '
