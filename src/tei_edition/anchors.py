@@ -16,6 +16,7 @@ from tei_edition.errors import Collector, read_text
 from tei_edition.model import RegisterEntry
 from tei_edition.tei import XML_ID, attr, local_name
 
+LEDGER = "anchors.tsv"  # in the edition folder
 LEDGER_HEADER = ("# Published anchors: page<TAB>id<TAB>meaning. A row is a promise: never remove or change one.\n"
                  "# New anchors are appended by `tei-edition ledger`; see README, 'Stable anchors'.\n")
 
@@ -136,3 +137,10 @@ def append_to_ledger(path: Path, new: list[Anchor]) -> None:
     text = read_text(path) if path.exists() else LEDGER_HEADER
     path.write_text(text + "".join(a.row() + "\n" for a in new), encoding="utf-8")
 
+
+
+def ledger_line(path: Path, page: str, anchor_id: str) -> int | None:
+    """The line of an anchor's row in the ledger (for a message that names it)."""
+    row = f"{page}\t{anchor_id}\t"
+    return next((number for number, line in enumerate(read_text(path).splitlines(), start=1)
+                 if line.startswith(row)), None)

@@ -35,6 +35,7 @@ from tei_edition.search import Record, SearchIndex, passage_records
 from tei_edition.site import Site
 from tei_edition.untagged import check_names
 from tei_edition.views import DOCUMENT_VIEWS, EDITION_VIEWS, DocumentPages, EditionIndex, Output, Published
+from tei_edition.views.retired import Aliases
 from tei_edition.write import SiteFiles, check_output_folder, staged_site
 
 JOBS_VARIABLE = "TEI_EDITION_JOBS"
@@ -93,8 +94,10 @@ def make_document(site: Site, doc: DocumentConfig, prove_fidelity: bool, validat
         if names else []
     pages = DocumentPages(site, source)
     records: list[Record] = []
-    files = [finish(output, records, pages) for view in DOCUMENT_VIEWS for output in view.pages(pages)]
     published = [item for view in DOCUMENT_VIEWS for item in view.anchors(pages)]
+    aliases = Aliases(site, published)  # its retired ids, where their targets are
+    files = [finish(aliases.apply(output), records, pages) for view in DOCUMENT_VIEWS for output in view.pages(pages)]
+    published += aliases.published
     languages = site.config.languages
     summaries = {lang: pages.model(lang).summary() for lang in languages}
     warnings = sorted({w for model in pages.models for w in model.warnings} | set(names_warnings), key=str)
@@ -181,6 +184,7 @@ def render_site(site: Site, files: SiteFiles, helper: Helper, prove_fidelity: bo
 
 def _render_site(site: Site, files: SiteFiles, helper: Helper, prove_fidelity: bool, search: SearchIndex) -> None:
     index = EditionIndex({lang: {} for lang in site.config.languages})
+    site.retired  # noqa: B018 - read and checked before any document, and inherited by a pool's processes
     problems: list[Diagnostic] = []
     jobs = pooled(site.config)
     if jobs == 1:
@@ -226,10 +230,13 @@ def _render_site(site: Site, files: SiteFiles, helper: Helper, prove_fidelity: b
         files.warnings.update(unmentioned(site.registers, {m.entity for s in summaries for m in s.mentions}))
     index.pages = files.paths  # the set itself: the last views see the pages the first ones made
     index.searchable = bool(search.count)
+    index.ids = files.links.ids
     for view in EDITION_VIEWS:
+        published = list(view.anchors(site, index))
+        aliases = Aliases(site, published)
         for output in view.pages(site, index):
-            files.add(*finish(output))
-        files.published.extend(view.anchors(site, index))
+            files.add(*finish(aliases.apply(output)))
+        files.published.extend(published + aliases.published)
     for path, content in sorted(search.files().items()):
         files.add(path, content)
 
@@ -276,6 +283,7 @@ def build_site(config: Config, out: Path, strict: bool, verify: bool = True, pro
             staged_site(out) as files:
         site = Site(config, helper)
         render_site(site, files, helper, prove_fidelity)
+        files.retired = site.retired
         report_warnings(files, strict)
         if verify:
             verify_links(files)

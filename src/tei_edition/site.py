@@ -25,6 +25,7 @@ if TYPE_CHECKING:
     from tei_edition.changelog import Release
     from tei_edition.datasets import DataTable
     from tei_edition.names import Registers
+    from tei_edition.retirement import Retired
     from tei_edition.untagged import Exclusion
 
 # The last second datetime can print (9999-12-31T23:59:59Z).
@@ -83,6 +84,16 @@ class Site:
             return ()
         from tei_edition.datasets import load_data_tables
         return load_data_tables(self.config.data, self.config.languages, {d.id for d in self.config.documents})
+
+    @cached_property
+    def retired(self) -> Retired:
+        """The retired ids and pages (README, "Retired ids and pages"), checked against the ledger."""
+        from tei_edition.anchors import LEDGER, read_ledger
+        from tei_edition.retirement import RETIRED, Retired, load
+        if not (self.config.root / RETIRED).exists():
+            return Retired()
+        ledger = self.config.root / LEDGER
+        return load(self.config, read_ledger(ledger), ledger)
 
     @cached_property
     def untagged(self) -> list[Exclusion]:

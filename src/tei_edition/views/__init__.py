@@ -19,6 +19,7 @@ from tei_edition.views.parallel import ParallelView
 from tei_edition.views.prose import ProseView
 from tei_edition.views.reference import AbbreviationsView, ChangelogView, GlossaryView
 from tei_edition.views.register import RegisterView
+from tei_edition.views.retired import RedirectView
 from tei_edition.views.search import SearchView
 from tei_edition.views.sitemap import SitemapView
 
@@ -26,6 +27,7 @@ DOCUMENT_VIEWS: tuple[DocumentView, ...] = (ArticleView(), ParallelView(), Print
                                            TeiFilesView(), CitationFilesView(), DtsView())
 EDITION_VIEWS: tuple[EditionView, ...] = (RegisterView(), NamesView(), ProseView(), AbbreviationsView(),
                                          ChangelogView(), DataView(), HomeView(), NotFoundView(), StaticFilesView(),
-                                         SearchView(), DtsEntryView(), SitemapView())
+                                         SearchView(), DtsEntryView(), SitemapView(),
+                                         RedirectView())  # after the sitemap: a redirect is no page to index
 
 __all__ = ["DOCUMENT_VIEWS", "EDITION_VIEWS", "DocumentPages", "EditionIndex", "Output", "Published"]

@@ -39,6 +39,7 @@ class Published:
 
     anchor: Anchor
     paths: tuple[str, ...]
+    alias: str = ""  # a retired id: the id it stands at now (README, "Retired ids and pages")
 
 
 class DocumentPages:
@@ -125,6 +126,7 @@ class EditionIndex:
     media: dict[str, Path] = field(default_factory=dict)  # site path -> image file to copy
     pages: set[str] = field(default_factory=set)  # every file made so far (for the sitemap, made last)
     searchable: bool = False  # the reading pages have passages to search (a search page each language)
+    ids: dict[str, frozenset[str]] = field(default_factory=dict)  # site path -> the ids of that page
 
 
 class DocumentView(Protocol):
