@@ -8,7 +8,7 @@ import re
 from pathlib import Path
 
 import pytest
-from conftest import ROOT, parse_html
+from conftest import parse_html
 from test_roots import make_edition
 
 from tei_edition.cli import main

@@ -51,22 +51,23 @@ def _check(args: argparse.Namespace) -> int:
 
 
 def _ledger(args: argparse.Namespace) -> int:
-    from tei_edition.anchors import Anchor, append_to_ledger, compare_ledger, read_ledger
+    from tei_edition.anchors import append_to_ledger, compare_ledger, read_ledger
     from tei_edition.checks import LEDGER, site_published
     from tei_edition.retirement import RETIRED, append
     config, published, retired = site_published(args.edition)
     path = config.root / LEDGER
+    ledger = read_ledger(path)
     anchors = list(dict.fromkeys(item.anchor for item in published))
     entry = None
     if args.retire:
         from tei_edition.retire import retirement
         live = {(item.anchor.page, item.anchor.id) for item in published if not item.alias}
-        entry = retirement(config, retired, live, args.retire, args.to, args.page, args.why or [], args.date,
+        entry = retirement(config, retired, ledger, live, args.retire, args.to, args.page, args.why or [], args.date,
                            config.root / RETIRED, path)
-        anchors.append(Anchor(entry.page, entry.old, retired.meaning(entry.page, entry.old)))  # kept, as an alias
+        anchors += [a for a in ledger if (a.page, a.id) == (entry.page, entry.old)]  # kept, as an alias
     elif args.to or args.why or args.page or args.date:
         raise EditionError.at("--retire", None, "--to, --why, --page and --date go with --retire ID")
-    problems, new = compare_ledger(read_ledger(path), anchors, path)
+    problems, new = compare_ledger(ledger, anchors, path)
     for problem in problems:
         print(problem, file=sys.stderr)
     if problems:

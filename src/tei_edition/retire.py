@@ -54,8 +54,9 @@ def _where_live(anchor_id: str, config: Config) -> tuple[Path | str, int | None]
     return "--retire", None
 
 
-def retirement(config: Config, retired: Retired, live: set[tuple[str, str]], anchor_id: str, target: str,
-               page: str | None, why: list[list[str]], date: str | None, path: Path, ledger_path: Path) -> Retirement:
+def retirement(config: Config, retired: Retired, ledger: list[Anchor], live: set[tuple[str, str]], anchor_id: str,
+               target: str, page: str | None, why: list[list[str]], date: str | None, path: Path,
+               ledger_path: Path) -> Retirement:
     """The retirement of `anchor_id`, refused if the id is still live, already retired or never
     published, if its target is not published now (at the end of its chain of retirements) or the
     chain runs in a circle, or if the reason is empty."""
@@ -65,7 +66,7 @@ def retirement(config: Config, retired: Retired, live: set[tuple[str, str]], anc
     if not DATE.fullmatch(date):
         errors.add("--date", None, f"'{date}' is not a date: give YYYY-MM-DD")
     errors.raise_if_any()
-    page = ledger_page(anchor_id, page, retired.ledger, ledger_path)
+    page = ledger_page(anchor_id, page, ledger, ledger_path)
     earlier = retired.ids.get((page, anchor_id))
     if earlier is not None:
         raise EditionError.at(earlier.path, earlier.line, f"{page}#{anchor_id} is already retired (to "
