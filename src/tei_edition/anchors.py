@@ -17,6 +17,7 @@ from tei_edition.model import RegisterEntry
 from tei_edition.tei import XML_ID, attr, local_name
 
 LEDGER = "anchors.tsv"  # in the edition folder
+RETIRED = "retired.yaml"  # beside it: the retired ids and pages (retirement.py), if any
 LEDGER_HEADER = ("# Published anchors: page<TAB>id<TAB>meaning. A row is a promise: never remove or change one.\n"
                  "# New anchors are appended by `tei-edition ledger`; see README, 'Stable anchors'.\n")
 
@@ -125,7 +126,9 @@ def compare_ledger(ledger: list[Anchor], current: list[Anchor], path: Path) -> t
     for anchor in ledger:
         found = now.get((anchor.page, anchor.id))
         if found is None:
-            problems.append(f"{path}: published anchor {anchor.page}#{anchor.id} ({anchor.meaning}) has disappeared")
+            problems.append(f"{path}: published anchor {anchor.page}#{anchor.id} ({anchor.meaning}) has disappeared: "
+                            f"restore it, or retire it to where its text is now (tei-edition ledger --retire "
+                            f"{anchor.id} --to ID --why …)")
         elif found.meaning != anchor.meaning:
             problems.append(f"{path}: published anchor {anchor.page}#{anchor.id} meant \"{anchor.meaning}\", "
                             f"now it means \"{found.meaning}\"")

@@ -11,12 +11,11 @@ from tei_edition.build import build_site
 from tei_edition.config import Config, load_config
 from tei_edition.errors import Diagnostic, EditionError
 from tei_edition.linkcheck import LinkReport
-from tei_edition.retirement import Retired
-from tei_edition.retirement import problems as retirement_problems
 from tei_edition.write import SiteFiles
 
 if TYPE_CHECKING:  # every build imports this module; only `check` compares with the source
     from tei_edition.fidelity import Difference
+    from tei_edition.retirement import Retired
     from tei_edition.views.base import Published
 
 
@@ -52,8 +51,10 @@ def ledger_report(config: Config, files: SiteFiles) -> tuple[list[str], list[Anc
     anchors = current_anchors(files)
     problems, unrecorded = compare_ledger(read_ledger(ledger_path), anchors, ledger_path)
     live = (item.anchor for item in files.published if not item.alias)
-    retired: Retired = files.retired or Retired()
-    return problems + retirement_problems(retired, live, ledger_path) + anchors_missing_from_pages(files), unrecorded
+    if files.retired is not None:
+        from tei_edition.retirement import problems as retirement_problems
+        problems += retirement_problems(files.retired, live, ledger_path)
+    return problems + anchors_missing_from_pages(files), unrecorded
 
 
 def verify_anchors(config: Config, files: SiteFiles) -> None:
@@ -98,7 +99,7 @@ def run_checks(edition_dir: Path) -> CheckReport:
     return report
 
 
-def site_published(edition_dir: Path) -> tuple[Config, list[Published], Retired]:
+def site_published(edition_dir: Path) -> tuple[Config, list[Published], Retired | None]:
     """For `tei-edition ledger`: what a build of the edition publishes (aliases of retired ids among
     it), and its retirements."""
     config = load_config(edition_dir)

@@ -53,7 +53,7 @@ def _check(args: argparse.Namespace) -> int:
 def _ledger(args: argparse.Namespace) -> int:
     from tei_edition.anchors import append_to_ledger, compare_ledger, read_ledger
     from tei_edition.checks import LEDGER, site_published
-    from tei_edition.retirement import RETIRED, append
+    from tei_edition.retirement import RETIRED, Retired, append
     config, published, retired = site_published(args.edition)
     path = config.root / LEDGER
     ledger = read_ledger(path)
@@ -62,8 +62,8 @@ def _ledger(args: argparse.Namespace) -> int:
     if args.retire:
         from tei_edition.retire import retirement
         live = {(item.anchor.page, item.anchor.id) for item in published if not item.alias}
-        entry = retirement(config, retired, ledger, live, args.retire, args.to, args.page, args.why or [], args.date,
-                           config.root / RETIRED, path)
+        entry = retirement(config, retired or Retired(), ledger, live, args.retire, args.to, args.page,
+                           args.why or [], args.date, config.root / RETIRED, path)
         anchors += [a for a in ledger if (a.page, a.id) == (entry.page, entry.old)]  # kept, as an alias
     elif args.to or args.why or args.page or args.date:
         raise EditionError.at("--retire", None, "--to, --why, --page and --date go with --retire ID")
@@ -71,7 +71,7 @@ def _ledger(args: argparse.Namespace) -> int:
     for problem in problems:
         print(problem, file=sys.stderr)
     if problems:
-        print("the ledger's published anchors must be restored first; nothing recorded", file=sys.stderr)
+        print("the ledger's published anchors must be restored or retired first; nothing recorded", file=sys.stderr)
         return 1
     if entry is not None:
         append(entry.path, entry)

@@ -23,11 +23,10 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
 
-from tei_edition.anchors import Anchor, ledger_line
+from tei_edition.anchors import RETIRED, Anchor, ledger_line
 from tei_edition.config import LANGUAGE_TAG, Config, line_of, load_yaml
 from tei_edition.errors import Collector, EditionError, read_text
 
-RETIRED = "retired.yaml"
 KEY = "retired"
 DATE = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}")
 HEADER = ("# Retired ids and pages: each entry is a promise, like a row of anchors.tsv: never change or\n"

@@ -86,12 +86,13 @@ class Site:
         return load_data_tables(self.config.data, self.config.languages, {d.id for d in self.config.documents})
 
     @cached_property
-    def retired(self) -> Retired:
-        """The retired ids and pages (README, "Retired ids and pages"), checked against the ledger."""
-        from tei_edition.anchors import LEDGER, read_ledger
-        from tei_edition.retirement import RETIRED, Retired, load
+    def retired(self) -> Retired | None:
+        """The retired ids and pages (README, "Retired ids and pages"), checked against the ledger;
+        None for an edition without any (nothing of retirement is even imported then)."""
+        from tei_edition.anchors import LEDGER, RETIRED, read_ledger
         if not (self.config.root / RETIRED).exists():
-            return Retired()
+            return None
+        from tei_edition.retirement import load
         ledger = self.config.root / LEDGER
         return load(self.config, read_ledger(ledger), ledger)
 

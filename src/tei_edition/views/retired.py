@@ -13,13 +13,13 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, replace
+from typing import TYPE_CHECKING
 
 from markupsafe import Markup, escape
 
 from tei_edition.anchors import Anchor
 from tei_edition.config import Strings
 from tei_edition.errors import Diagnostic, EditionError, read_bytes
-from tei_edition.retirement import Retirement
 from tei_edition.site import Site
 from tei_edition.urls import (
     absolute_url,
@@ -30,6 +30,9 @@ from tei_edition.urls import (
     redirect_script_path,
 )
 from tei_edition.views.base import EditionIndex, Output, Published
+
+if TYPE_CHECKING:  # imported only by an edition with retirements (Site.retired)
+    from tei_edition.retirement import Retirement
 
 # Elements whose content may not start with a span (or that are links themselves): the notice
 # stands just before them instead of inside.
@@ -70,7 +73,7 @@ class Aliases:
         self.published: list[Published] = []
         self.at: dict[str, dict[str, list[Retirement]]] = {}  # page path -> target id -> retirements
         retired = site.retired
-        if not retired.entries:
+        if retired is None:
             return
         live: dict[tuple[str, str], list[str]] = {}  # an anchor -> every page that carries it (several views)
         for item in published:
@@ -121,11 +124,13 @@ def _site_path(template: str, lang: str) -> str:
 
 def redirects(site: Site, index: EditionIndex) -> list[Redirect]:
     """Every redirect page; a located error if an old address is still built or a new one is not."""
-    languages, found = site.config.languages, []
+    languages, found, retired = site.config.languages, [], site.retired
+    if retired is None:
+        return []
     problems: list[Diagnostic] = []
-    for entry in site.retired.pages:
+    for entry in retired.pages:
         if entry.kind == "document":
-            rows = [a for a in site.retired.ledger if a.page == entry.old]
+            rows = [a for a in retired.ledger if a.page == entry.old]
             for lang in languages:
                 for page_path in DOCUMENT_PAGES:
                     to = page_path(lang, entry.to)
