@@ -21,6 +21,7 @@ import json
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass
+from functools import cached_property
 from pathlib import Path
 
 from tei_edition.anchors import RETIRED, Anchor, ledger_line
@@ -66,7 +67,7 @@ class Retired:
     entries: tuple[Retirement, ...] = ()
     ledger: tuple[Anchor, ...] = ()  # the ledger rows, for what a retired id meant
 
-    @property
+    @cached_property  # followed link by link for every alias of every page
     def ids(self) -> dict[tuple[str, str], Retirement]:
         return {(r.page, r.old): r for r in self.entries if r.kind == "id"}
 

@@ -40,7 +40,7 @@ _BEFORE = frozenset({"a", "table", "thead", "tbody", "tfoot", "tr", "ul", "ol", 
 _LANG = re.compile(r'<html lang="([^"]+)"')
 
 
-def reason(strings: Strings, lang: str, entry: Retirement) -> Markup:
+def reason(lang: str, entry: Retirement) -> Markup:
     """The reason for readers of `lang`, marked with its own language if it is another."""
     code, text = entry.reason(lang)
     return escape(text) if code == lang else Markup('<span lang="{}">{}</span>').format(code, text)
@@ -51,7 +51,7 @@ def notice(strings: Strings, lang: str, entry: Retirement) -> Markup:
     strings["retired_notice"].format(id="", date="", why="")  # a wrong placeholder: a located error
     words = Markup(escape(strings["retired_notice"])).format(
         id=entry.old, date=Markup('<time datetime="{0}">{0}</time>').format(entry.date),
-        why=reason(strings, lang, entry))
+        why=reason(lang, entry))
     return Markup('<span class="retired-notice" id="{}" role="note">{}</span>').format(entry.old, words)
 
 
@@ -112,8 +112,9 @@ class Redirect:
     lang: str
     to: str  # the site path it leads to now
     entry: Retirement
-    links: tuple[tuple[Anchor, str], ...]  # a withdrawn document's recorded ids, each with its fragment on
-    # the new page ("" where that page has no such id: the link leads to the page)
+    # A withdrawn document's recorded ids, each with its fragment on the new page ("" where that page
+    # has no such id: its link leads to the page).
+    links: tuple[tuple[Anchor, str], ...]
 
 
 def _site_path(template: str, lang: str) -> str:
@@ -173,7 +174,7 @@ class RedirectView:
             target = page.url(redirect.to)
             yield Output(page.path, site.render(
                 "redirect.html", page, target=target, canonical=absolute_url(site.config.base_url, redirect.to),
-                script=page.url(redirect_script_path()), why=reason(strings, redirect.lang, redirect.entry),
+                script=page.url(redirect_script_path()), why=reason(redirect.lang, redirect.entry),
                 date=redirect.entry.date,
                 links=[(a.id, target + (f"#{fragment}" if fragment else "")) for a, fragment in redirect.links]))
 
