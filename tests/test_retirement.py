@@ -271,3 +271,24 @@ def test_with_javascript_a_withdrawn_page_keeps_the_fragment(browser, retired_ur
     page.goto(f"{retired_url}/en/draft/#d2")
     page.wait_for_url(f"{retired_url}/en/essay/", timeout=5000)
     page.close()
+
+
+def test_nu_html_checker_finds_no_error_with_retirements(retired_site):
+    """The notices inside their targets and the redirect pages are valid HTML."""
+    from support.gates import format_vnu_errors, run_vnu
+    errors = run_vnu(retired_site)
+    assert errors == [], format_vnu_errors(errors)
+
+
+@pytest.mark.parametrize("media", ["screen", "print"])
+def test_axe_finds_no_violation_in_the_notices(browser, retired_url, media):
+    from support.gates import format_axe_violations, run_axe
+    page = browser.new_page(bypass_csp=True)  # axe is injected as an inline script, which the CSP forbids
+    failures = []
+    for path in ("en/essay/#p2", "fr/essay/#n3", "en/essay/parallel/#p2"):
+        page.goto(f"{retired_url}/{path}")
+        violations = run_axe(page, media=media)
+        if violations:
+            failures.append(f"{path} ({media}):\n{format_axe_violations(violations)}")
+    page.close()
+    assert failures == [], "\n".join(failures)
