@@ -16,6 +16,8 @@ from tei_edition.errors import Collector, read_text
 from tei_edition.model import RegisterEntry
 from tei_edition.tei import XML_ID, attr, local_name
 
+LEDGER = "anchors.tsv"  # in the edition folder
+RETIRED = "retired.yaml"  # beside it: the retired ids and pages (retirement.py), if any
 LEDGER_HEADER = ("# Published anchors: page<TAB>id<TAB>meaning. A row is a promise: never remove or change one.\n"
                  "# New anchors are appended by `tei-edition ledger`; see README, 'Stable anchors'.\n")
 
@@ -124,7 +126,9 @@ def compare_ledger(ledger: list[Anchor], current: list[Anchor], path: Path) -> t
     for anchor in ledger:
         found = now.get((anchor.page, anchor.id))
         if found is None:
-            problems.append(f"{path}: published anchor {anchor.page}#{anchor.id} ({anchor.meaning}) has disappeared")
+            problems.append(f"{path}: published anchor {anchor.page}#{anchor.id} ({anchor.meaning}) has disappeared: "
+                            f"restore it, or retire it to where its text is now (tei-edition ledger --retire "
+                            f"{anchor.id} --to ID --why …)")
         elif found.meaning != anchor.meaning:
             problems.append(f"{path}: published anchor {anchor.page}#{anchor.id} meant \"{anchor.meaning}\", "
                             f"now it means \"{found.meaning}\"")
@@ -136,3 +140,10 @@ def append_to_ledger(path: Path, new: list[Anchor]) -> None:
     text = read_text(path) if path.exists() else LEDGER_HEADER
     path.write_text(text + "".join(a.row() + "\n" for a in new), encoding="utf-8")
 
+
+
+def ledger_line(path: Path, page: str, anchor_id: str) -> int | None:
+    """The line of an anchor's row in the ledger (for a message that names it)."""
+    row = f"{page}\t{anchor_id}\t"
+    return next((number for number, line in enumerate(read_text(path).splitlines(), start=1)
+                 if line.startswith(row)), None)

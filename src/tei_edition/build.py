@@ -45,6 +45,7 @@ from tei_edition.views import (
     Output,
     Published,
 )
+from tei_edition.views.retired import Aliases
 from tei_edition.write import SiteFiles, check_output_folder, staged_site
 
 JOBS_VARIABLE = "TEI_EDITION_JOBS"
@@ -96,10 +97,13 @@ def reading_page_records(pages: DocumentPages, path: str, tree: Any) -> list[Rec
     return passage_records(tree, path, model, site.config.strings(lang), model.title_text)
 
 
-def made_pages(pages: DocumentPages, views: tuple[DocumentView, ...]) -> tuple[list[File], list[Record]]:
-    """The files of `views` for one document, each finished, and its reading pages' passages."""
+def made_pages(pages: DocumentPages, views: tuple[DocumentView, ...], aliases: Aliases
+               ) -> tuple[list[File], list[Record]]:
+    """The files of `views` for one document, each with its retired ids' aliases and finished, and
+    its reading pages' passages."""
     records: list[Record] = []
-    return [finish(output, records, pages) for view in views for output in view.pages(pages)], records
+    return [finish(aliases.apply(output), records, pages) for view in views for output in view.pages(pages)], \
+        records
 
 
 def make_document(site: Site, doc: DocumentConfig, prove_fidelity: bool, validate: bool = False,
@@ -113,20 +117,22 @@ def make_document(site: Site, doc: DocumentConfig, prove_fidelity: bool, validat
                                                                   (source.lang, *source.translations)]) \
         if names else []
     pages = DocumentPages(site, source)
+    published = [item for view in views for item in view.anchors(pages)]
+    aliases = Aliases(site, published)  # its retired ids, where their targets are
     if split:
         site.preload()  # the child finds every template compiled: it cannot ask the helper process
         pages.prepare()
-        later = Forked(partial(made_pages, pages, views[SPLIT_AT:]), doc.tei)
+        later = Forked(partial(made_pages, pages, views[SPLIT_AT:], aliases), doc.tei)
         try:
-            files, records = made_pages(pages, views[:SPLIT_AT])
+            files, records = made_pages(pages, views[:SPLIT_AT], aliases)
         except BaseException:
             later.abandon()
             raise
         more_files, more_records = later.result()
         files, records = files + more_files, records + more_records
     else:
-        files, records = made_pages(pages, views)
-    published = [item for view in views for item in view.anchors(pages)]
+        files, records = made_pages(pages, views, aliases)
+    published += aliases.published
     languages = site.config.languages
     summaries = {lang: pages.model(lang).summary() for lang in languages}
     warnings = sorted({w for model in pages.models for w in model.warnings} | set(names_warnings), key=str)
@@ -228,6 +234,7 @@ def render_site(site: Site, files: SiteFiles, helper: Helper, prove_fidelity: bo
 
 def _render_site(site: Site, files: SiteFiles, helper: Helper, prove_fidelity: bool, search: SearchIndex) -> None:
     index = EditionIndex({lang: {} for lang in site.config.languages})
+    site.retired  # noqa: B018 - read and checked before any document, and inherited by a pool's processes
     problems: list[Diagnostic] = []
     jobs = pooled(site.config)
     if jobs == 1:
@@ -274,10 +281,13 @@ def _render_site(site: Site, files: SiteFiles, helper: Helper, prove_fidelity: b
     index.pages = files.paths  # the set itself: the last views see the pages the first ones made
     index.searchable = bool(search.count)
     search.start()  # every passage is in: Pagefind indexes them while the edition's pages are made
+    index.ids = files.links.ids
     for view in EDITION_VIEWS:
+        published = list(view.anchors(site, index))
+        aliases = Aliases(site, published)
         for output in view.pages(site, index):
-            files.add(*finish(output))
-        files.published.extend(view.anchors(site, index))
+            files.add(*finish(aliases.apply(output)))
+        files.published.extend(published + aliases.published)
     for path, content in sorted(search.files().items()):
         files.add(path, content)
     files.warnings.update(index.warnings)
@@ -337,6 +347,7 @@ def build_site(config: Config, out: Path, strict: bool, verify: bool = True, pro
             staged_site(out) as files:
         site = Site(config, helper)
         render_site(site, files, helper, prove_fidelity)
+        files.retired = site.retired
         report_warnings(files, strict)
         if verify:
             verify_links(files)

@@ -6,7 +6,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from tei_edition.anchors import Anchor, compare_ledger, read_ledger
+from tei_edition.anchors import LEDGER, Anchor, compare_ledger, read_ledger
 from tei_edition.build import build_site
 from tei_edition.config import Config, load_config
 from tei_edition.errors import Diagnostic, EditionError
@@ -15,8 +15,8 @@ from tei_edition.write import SiteFiles
 
 if TYPE_CHECKING:  # every build imports this module; only `check` compares with the source
     from tei_edition.fidelity import Difference
-
-LEDGER = "anchors.tsv"
+    from tei_edition.retirement import Retired
+    from tei_edition.views.base import Published
 
 
 @dataclass
@@ -45,10 +45,15 @@ def anchors_missing_from_pages(files: SiteFiles) -> list[str]:
 
 
 def ledger_report(config: Config, files: SiteFiles) -> tuple[list[str], list[Anchor]]:
-    """Problems with the published anchors, and the anchors not yet recorded."""
+    """Problems with the published anchors (a retired id's alias among them) and with the retirements,
+    and the anchors not yet recorded."""
     ledger_path = config.root / LEDGER
     anchors = current_anchors(files)
     problems, unrecorded = compare_ledger(read_ledger(ledger_path), anchors, ledger_path)
+    live = (item.anchor for item in files.published if not item.alias)
+    if files.retired is not None:
+        from tei_edition.retirement import problems as retirement_problems
+        problems += retirement_problems(files.retired, live, ledger_path)
     return problems + anchors_missing_from_pages(files), unrecorded
 
 
@@ -94,9 +99,10 @@ def run_checks(edition_dir: Path) -> CheckReport:
     return report
 
 
-def site_anchors(edition_dir: Path) -> tuple[Config, list[Anchor]]:
-    """For `tei-edition ledger`: the anchors a build of the edition publishes."""
+def site_published(edition_dir: Path) -> tuple[Config, list[Published], Retired | None]:
+    """For `tei-edition ledger`: what a build of the edition publishes (aliases of retired ids among
+    it), and its retirements."""
     config = load_config(edition_dir)
     with tempfile.TemporaryDirectory(prefix="tei-edition-ledger-") as folder:
         files = build_site(config, Path(folder) / "site", strict=False, verify=False)
-    return config, current_anchors(files)
+    return config, files.published, files.retired

@@ -52,15 +52,30 @@ def _check(args: argparse.Namespace) -> int:
 
 def _ledger(args: argparse.Namespace) -> int:
     from tei_edition.anchors import append_to_ledger, compare_ledger, read_ledger
-    from tei_edition.checks import LEDGER, site_anchors
-    config, anchors = site_anchors(args.edition)
+    from tei_edition.checks import LEDGER, site_published
+    from tei_edition.retirement import RETIRED, Retired, append
+    config, published, retired = site_published(args.edition)
     path = config.root / LEDGER
-    problems, new = compare_ledger(read_ledger(path), anchors, path)
+    ledger = read_ledger(path)
+    anchors = list(dict.fromkeys(item.anchor for item in published))
+    entry = None
+    if args.retire:
+        from tei_edition.retire import retirement
+        live = {(item.anchor.page, item.anchor.id) for item in published if not item.alias}
+        entry = retirement(config, retired or Retired(), ledger, live, args.retire, args.to, args.page,
+                           args.why or [], args.date, config.root / RETIRED, path)
+        anchors += [a for a in ledger if (a.page, a.id) == (entry.page, entry.old)]  # kept, as an alias
+    elif args.to or args.why or args.page or args.date:
+        raise EditionError.at("--retire", None, "--to, --why, --page and --date go with --retire ID")
+    problems, new = compare_ledger(ledger, anchors, path)
     for problem in problems:
         print(problem, file=sys.stderr)
     if problems:
-        print("the ledger's published anchors must be restored first; nothing recorded", file=sys.stderr)
+        print("the ledger's published anchors must be restored or retired first; nothing recorded", file=sys.stderr)
         return 1
+    if entry is not None:
+        append(entry.path, entry)
+        print(f"retired {entry.page}#{entry.old} to {entry.to} in {entry.path}")
     append_to_ledger(path, new)
     print(f"recorded {len(new)} new anchor(s) in {path}")
     return 0
@@ -115,7 +130,8 @@ def parser() -> argparse.ArgumentParser:
         ("build", _build, "build the site from edition/ into build/"),
         ("check", _check, "every validation (schema, rules, fidelity, links, anchors); writes nothing"),
         ("serve", _serve, "build, then serve build/ on 127.0.0.1 for preview"),
-        ("ledger", _ledger, "record newly published anchors in edition/anchors.tsv"),
+        ("ledger", _ledger, "record newly published anchors in edition/anchors.tsv; with --retire, retire one "
+                            "in edition/retired.yaml"),
         ("release", _release, "record a release: date its changelog entry and store a snapshot of what its "
                               "pages are made from (edition/releases/X.Y.Z/), published under /v/X.Y.Z/"),
         ("ids", _ids, "give the paragraphs, divisions, notes, tables, figures and verse groups of each "
@@ -133,6 +149,16 @@ def parser() -> argparse.ArgumentParser:
         if name == "release":
             command.add_argument("version", help="the version released: edition.yaml's version, X.Y.Z")
             command.add_argument("--date", help="the day it is published, YYYY-MM-DD (default: today)")
+        if name == "ledger":  # README, "Retired ids and pages"
+            command.add_argument("--retire", metavar="ID", help="retire a published id that the text no longer "
+                                                                "has: it stays on its pages, at its target")
+            command.add_argument("--to", metavar="TARGET", help="the id on the same page where its text is now")
+            command.add_argument("--why", nargs="+", action="append", metavar="[LANG] TEXT",
+                                 help="the reason shown to readers, in the edition's first language or in LANG; "
+                                      "once per language")
+            command.add_argument("--page", help="the ledger page of the id (a document id, archives, persons, "
+                                                "…), if several recorded it")
+            command.add_argument("--date", help="the date of the retirement, YYYY-MM-DD (default: today, UTC)")
     return main_parser
 
 

@@ -31,7 +31,7 @@ from tei_edition.urls import search_bundle_path
 _PASSAGES = etree.XPath("//main//p[@id][not(ancestor::details)] | //main//li[@id][contains(@class, 'note')]"
                         " | //main//table[@id]")
 _DROPPED = etree.XPath(".//details | .//*[contains(@class, 'note-backref')] | .//*[contains(@class, 'note-printed')]"
-                       " | .//caption")
+                       " | .//caption | .//*[@class='retired-notice']")
 _MENTIONS = etree.XPath(".//*[@data-entity]")
 # What a register entry is filtered as: the class its mentions carry -> the kind of entry
 _ENTITY_FILTERS = {"persname": "person", "placename": "place", "orgname": "org"}

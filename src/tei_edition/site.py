@@ -27,6 +27,7 @@ if TYPE_CHECKING:
     from tei_edition.datasets import DataTable
     from tei_edition.names import Registers
     from tei_edition.releases import StoredRelease
+    from tei_edition.retirement import Retired
     from tei_edition.untagged import Exclusion
 
 # The last second datetime can print (9999-12-31T23:59:59Z).
@@ -133,6 +134,17 @@ class Site:
             return ()
         from tei_edition.datasets import load_data_tables
         return load_data_tables(self.config.data, self.config.languages, {d.id for d in self.config.documents})
+
+    @cached_property
+    def retired(self) -> Retired | None:
+        """The retired ids and pages (README, "Retired ids and pages"), checked against the ledger;
+        None for an edition without any (nothing of retirement is even imported then)."""
+        from tei_edition.anchors import LEDGER, RETIRED, read_ledger
+        if not (self.config.root / RETIRED).exists():
+            return None
+        from tei_edition.retirement import load
+        ledger = self.config.root / LEDGER
+        return load(self.config, read_ledger(ledger), ledger)
 
     @cached_property
     def untagged(self) -> list[Exclusion]:

@@ -44,6 +44,11 @@ def print_path(lang: str, doc_id: str) -> str:
     return f"{lang}/{doc_id}/print/index.html"
 
 
+def redirect_script_path() -> str:
+    """What a redirect page of a retired address loads to keep the fragment (only with retirements)."""
+    return "assets/redirect.js"
+
+
 def register_path(lang: str) -> str:
     return f"{lang}/archives/index.html"
 

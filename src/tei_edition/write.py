@@ -55,6 +55,7 @@ class SiteFiles:
         self.warnings: set[Diagnostic] = set()  # located warnings of the build (reported once each)
         self.summaries: dict[str, Any] = {}  # document id -> what the checks need of it
         self.published: list[Any] = []  # views.Published: each anchor and the pages that carry it
+        self.retired: Any = None  # retirement.Retired: the retired ids and pages the checks compare
         self.differences: dict[str, Any] = {}  # document id -> its print lines' differences from the source
         self.links = SiteLinks()  # the links of every file, checked as the files arrive
         self._writer = _Writer()

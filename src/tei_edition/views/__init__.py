@@ -20,6 +20,7 @@ from tei_edition.views.prose import ProseView
 from tei_edition.views.reference import AbbreviationsView, ChangelogView, GlossaryView
 from tei_edition.views.register import RegisterView
 from tei_edition.views.releases import ReleasesView
+from tei_edition.views.retired import RedirectView
 from tei_edition.views.search import SearchView
 from tei_edition.views.sitemap import SitemapView
 
@@ -29,7 +30,8 @@ DOCUMENT_VIEWS: tuple[DocumentView, ...] = (ArticleView(), ParallelView(), Print
 # and the sitemap (which leaves them out): a release's page links the current page of its passage.
 EDITION_VIEWS: tuple[EditionView, ...] = (RegisterView(), NamesView(), ProseView(), AbbreviationsView(),
                                          DataView(), HomeView(), NotFoundView(), StaticFilesView(),
-                                         SearchView(), DtsEntryView(), ReleasesView(), ChangelogView(), SitemapView())
+                                         SearchView(), DtsEntryView(), ReleasesView(), ChangelogView(), SitemapView(),
+                                         RedirectView())  # after the sitemap: a redirect is no page to index
 # What a stored release publishes under v/{version}/ (README, "Releases"): everything a reader opens
 # from disk; not its search (Pagefind's index cannot be read from disk), DTS (an API of the current
 # site), a 404 page or a sitemap.

@@ -42,6 +42,7 @@ class Published:
 
     anchor: Anchor
     paths: tuple[str, ...]
+    alias: str = ""  # a retired id: the id it stands at now (README, "Retired ids and pages")
 
 
 class DocumentPages:
@@ -139,6 +140,7 @@ class EditionIndex:
     passages: dict[str, dict[str, tuple[str, str]]] = field(default_factory=dict)
     archives: dict[str, tuple[str, int, str]] = field(default_factory=dict)  # version -> (path, size, SHA-256)
     warnings: set[Diagnostic] = field(default_factory=set)  # of the edition views (a stored release's pages)
+    ids: dict[str, frozenset[str]] = field(default_factory=dict)  # site path -> the ids of that page
 
 
 class DocumentView(Protocol):
