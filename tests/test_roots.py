@@ -223,6 +223,21 @@ def test_a_letter_in_three_languages(tmp_path: Path):
     assert parallel.xpath("//section[@id='p1']/div[@class='parallel-cell']/div[@lang='fr'][contains(., 'route')]")
 
 
+
+def test_a_document_without_a_translation_links_no_parallel_view(tmp_path: Path):
+    """In an edition of several languages, a document that has no translation is shown in its own
+    language under each interface, and has no parallel view to link (nor a broken link to one)."""
+    project = make_edition(tmp_path, "letter")
+    config = project / "edition" / "edition.yaml"
+    text = config.read_text(encoding="utf-8")
+    config.write_text(text[:text.index("    translations:")], encoding="utf-8")
+    assert main(["build", "--strict", "--edition", str(project / "edition"), "--out", str(project / "build")]) == 0
+    for lang in ("de", "fr", "en"):
+        page = parse_html(project / "build" / lang / "brief" / "index.html")
+        assert page.xpath("//main//p[@id='p1'][@lang='de' or ancestor::*[@lang='de']]")
+        assert not page.xpath("//a[contains(@href, 'parallel')]")
+        assert not (project / "build" / lang / "brief" / "parallel").exists()
+
 # --- ids, once, then protected by the ledger -------------------------------------------------
 
 def test_ids_are_written_once_and_the_ledger_protects_them(tmp_path: Path, capsys):

@@ -23,7 +23,6 @@ from tei_edition.urls import (
     favicon_svg_path,
     glossary_path,
     names_path,
-    parallel_path,
     register_path,
     relative_url,
     root_of,
@@ -113,7 +112,7 @@ def environment(templates: Path, rendering: bool = True) -> jinja2.Environment:
         ibid_resolved=ibid_resolved, repeated_note=repeated_note,
         folios_russian=folios_russian, folios_english=folios_english,
         doi_url=doi_url, article_path=article_path, register_path=register_path, tei_path=tei_path,
-        parallel_path=parallel_path, favicon_path=favicon_path, favicon_svg_path=favicon_svg_path,
+        favicon_path=favicon_path, favicon_svg_path=favicon_svg_path,
         names_path=names_path, abbreviations_path=abbreviations_path, changelog_path=changelog_path,
         glossary_path=glossary_path, search_path=search_path, changes_path=changes_path,
     )

@@ -12,6 +12,7 @@ from tei_edition.urls import (
     changes_path,
     citation_file_path,
     data_page_path,
+    parallel_path,
     print_path,
     source_path,
 )
@@ -45,6 +46,7 @@ class ArticleView:
                                source_text=source_path(document.id) if source.config.source else "",
                                source_lang=source.lang, concordance=document.concordance(lang),
                                print_view=print_path(lang, document.id) if document.layout else "",
+                               parallel_view=parallel_path(lang, document.id) if source.translations else "",
                                changes=changes_path(lang, document.id) if site.compares else "",
                                citation_files=[(name, media_type, citation_file_path(document.id, lang, extension))
                                                for extension, (name, media_type) in FORMATS.items()])
