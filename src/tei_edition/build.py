@@ -25,6 +25,7 @@ from tei_edition import tei
 from tei_edition.config import Config, DocumentConfig, load_config
 from tei_edition.documents import NotReadable, fidelity_differences, read_document
 from tei_edition.errors import Diagnostic, EditionError
+from tei_edition.fonts import SiteCharacters, fonts_job, input_characters, site_fonts
 from tei_edition.helper import Helper, NamesJob
 from tei_edition.inline import RULES
 from tei_edition.linkcheck import PageFacts, page_facts
@@ -183,10 +184,16 @@ def _render_site(site: Site, files: SiteFiles, helper: Helper, prove_fidelity: b
     index = EditionIndex({lang: {} for lang in site.config.languages})
     problems: list[Diagnostic] = []
     jobs = pooled(site.config)
+    config = site.config
+    fonts = fonts_job(config.templates, font_inputs(config))
     if jobs == 1:
-        config = site.config
         helper.validate(config.tei_files, NamesJob(config.registers, config.languages, config.untagged, tuple(
-            (doc.id, (doc.tei, *doc.translations.values())) for doc in config.documents)))
+            (doc.id, (doc.tei, *doc.translations.values())) for doc in config.documents)), fonts)
+    else:
+        helper.validate([], None, fonts)
+    if fonts is not None:
+        job = fonts
+        files.characters = SiteCharacters(lambda: helper.predicted_characters() or input_characters(job))
     by_helper = jobs == 1 and helper.validating  # else each document is validated as it is read
     for doc, result in made_documents(site, jobs, prove_fidelity, validate=not by_helper, names=not by_helper):
         paths = [doc.tei, *doc.translations.values()] if by_helper else []
@@ -232,6 +239,15 @@ def _render_site(site: Site, files: SiteFiles, helper: Helper, prove_fidelity: b
         files.published.extend(view.anchors(site, index))
     for path, content in sorted(search.files().items()):
         files.add(path, content)
+    if fonts is not None:  # last: every page has been read for its characters
+        for path, content in sorted(site_fonts(fonts, files.characters, helper.subsets()).items()):
+            files.add(path, content)
+
+
+def font_inputs(config: Config) -> list[Path]:
+    """The edition's folder and every input file of the configuration (some may stand outside it)."""
+    return [config.root, config.path, *config.tei_files, *(path for path in (
+        config.registers, config.untagged, config.abbreviations, config.changelog, config.data) if path)]
 
 
 def names_checked(site: Site, helper: Helper, doc_id: str, paths: list[Path]
