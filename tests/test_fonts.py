@@ -17,6 +17,7 @@ from support.gates import LAYOUT_SHIFT, serve_compressed
 
 from tei_edition import build, fonts
 from tei_edition.config import load_config
+from tei_edition.errors import EditionError
 
 FACES = sorted((ROOT / "templates" / "fonts").glob("*.ttf"))
 # Each page type, as a reader opens it (the home page, the reading pages, the print and parallel
@@ -122,16 +123,15 @@ def test_the_characters_read_from_the_inputs_cover_every_page(built_site):
 def test_a_character_only_a_page_shows_is_added_before_the_fonts_are_published():
     """The pages are checked against the predicted characters as they are written: one that a
     page shows, raw or as a character reference, and the font has, is subset too."""
-    job = fonts.FontsJob(tuple(FACES), ())
     predicted = frozenset("<>/=\"apbcdehilmnorstuy &#;0123456789x")
-    shown = fonts.SiteCharacters(lambda: predicted)
+    shown = fonts.SiteCharacters(fonts.FontsJob(tuple(FACES), ()), lambda: predicted)
     shown.add_page(b"<p>abc</p>")
     assert shown.unpredicted == set()
     made = fonts.Subsets(predicted, {"assets/fonts/x.woff2": b"made beside the build"}, fonts.covered_characters(FACES))
-    assert fonts.site_fonts(job, shown, made) == made.files  # nothing new: the helper's subsets
+    assert fonts.site_fonts(shown, made) == made.files  # nothing new: the helper's subsets
     shown.add_page("<p title=\"Жук\">&#x416;&#1046; 增</p>".encode())
     assert shown.unpredicted == set("ЖукЖ增")
-    again = fonts.site_fonts(job, shown, made)
+    again = fonts.site_fonts(shown, made)
     assert sorted(again) == [fonts.published_name(face) for face in FACES]
     assert all(set("Жук") <= characters_of(font) for font in again.values())
 
@@ -162,11 +162,21 @@ def test_each_face_keeps_its_name_table_whole_with_the_licence(built_site):
     assert "SIL OPEN FONT LICENSE Version 1.1" in (built_site / "assets/fonts/OFL.txt").read_text(encoding="utf-8")
 
 
-def test_a_face_subset_twice_gives_the_same_bytes():
+def test_a_face_subset_twice_gives_the_same_bytes_and_a_character_it_lacks_changes_nothing():
     text = "".join(sorted(set("Шеметова, «О формах…» — 1921–1923 гг. Shemetova")))
     first = fonts.subset_face(FACES[0], text)
     fonts._SUBSETS.clear()
     assert fonts.subset_face(FACES[0], text) == first
+    assert "增" not in characters_of(FACES[0])
+    assert fonts.subset_face(FACES[0], "".join(sorted(text + "增"))) == first
+
+
+def test_a_font_that_cannot_be_read_is_a_located_error(tmp_path: Path):
+    broken = tmp_path / "pt-serif-400-normal.ttf"
+    broken.write_bytes(FACES[0].read_bytes()[:2000])
+    with pytest.raises(EditionError) as error:
+        fonts.subset_face(broken, "abc")
+    assert str(error.value.diagnostics[0]).startswith(f"{broken}: cannot subset this font")
 
 
 @pytest.mark.slow

@@ -25,7 +25,7 @@ from tei_edition import tei
 from tei_edition.config import Config, DocumentConfig, load_config
 from tei_edition.documents import NotReadable, fidelity_differences, read_document
 from tei_edition.errors import Diagnostic, EditionError
-from tei_edition.fonts import SiteCharacters, fonts_job, input_characters, site_fonts
+from tei_edition.fonts import SiteCharacters, fonts_job, site_fonts
 from tei_edition.helper import Helper, NamesJob
 from tei_edition.inline import RULES
 from tei_edition.linkcheck import PageFacts, page_facts
@@ -192,8 +192,7 @@ def _render_site(site: Site, files: SiteFiles, helper: Helper, prove_fidelity: b
     else:
         helper.validate([], None, fonts)
     if fonts is not None:
-        job = fonts
-        files.characters = SiteCharacters(lambda: helper.predicted_characters() or input_characters(job))
+        files.characters = SiteCharacters(fonts, helper.predicted_characters)
     by_helper = jobs == 1 and helper.validating  # else each document is validated as it is read
     for doc, result in made_documents(site, jobs, prove_fidelity, validate=not by_helper, names=not by_helper):
         paths = [doc.tei, *doc.translations.values()] if by_helper else []
@@ -240,7 +239,7 @@ def _render_site(site: Site, files: SiteFiles, helper: Helper, prove_fidelity: b
     for path, content in sorted(search.files().items()):
         files.add(path, content)
     if fonts is not None:  # last: every page has been read for its characters
-        for path, content in sorted(site_fonts(fonts, files.characters, helper.subsets()).items()):
+        for path, content in sorted(site_fonts(files.characters, helper.subsets()).items()):
             files.add(path, content)
 
 

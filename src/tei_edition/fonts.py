@@ -22,6 +22,7 @@ import hashlib
 import html
 import io
 import re
+import struct
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from pathlib import Path
@@ -109,8 +110,11 @@ class SiteCharacters:
     page's bytes without the predicted ASCII (a byte of a longer UTF-8 sequence is never ASCII),
     searched for any character not predicted, and its character references decoded."""
 
-    def __init__(self, predicted: Callable[[], frozenset[str]]):
-        self._predict = predicted  # asked when the first page comes (the helper's answer has come by then)
+    def __init__(self, job: FontsJob, predicted: Callable[[], frozenset[str] | None] = lambda: None):
+        self.job = job
+        # The helper's characters (None: read here), asked for when the first page comes: by then
+        # they have come, long since.
+        self._predict = predicted
         self._predicted: frozenset[str] | None = None
         self._ascii = b""
         self._other = re.compile(r"[\s\S]")
@@ -119,7 +123,7 @@ class SiteCharacters:
     @property
     def predicted(self) -> frozenset[str]:
         if self._predicted is None:
-            self._predicted = self._predict()
+            self._predicted = self._predict() or input_characters(self.job)
             self._ascii = bytes(sorted(ord(c) for c in self._predicted if ord(c) < 128))
             others = "".join(re.escape(c) for c in sorted(self._predicted) if ord(c) >= 128)
             if others:
@@ -168,7 +172,7 @@ def subset_face(face: Path, characters: str) -> bytes:
         font.flavor = "woff2"
         woff2 = io.BytesIO()
         font.save(woff2)
-    except (TTLibError, KeyError, AssertionError, ValueError) as exc:
+    except (TTLibError, KeyError, AssertionError, ValueError, struct.error) as exc:
         raise EditionError.at(face, None, f"cannot subset this font ({type(exc).__name__}: {exc}): "
                                           f"replace it with a TrueType font") from None
     _SUBSETS[key] = woff2.getvalue()
@@ -189,11 +193,11 @@ def make_subsets(job: FontsJob, characters: frozenset[str]) -> Subsets:
                    covered_characters(job.faces))
 
 
-def site_fonts(job: FontsJob, shown: SiteCharacters, made: Subsets | None) -> dict[str, bytes]:
+def site_fonts(shown: SiteCharacters, made: Subsets | None) -> dict[str, bytes]:
     """The published faces: `made` (by the helper, from the predicted characters) if it has every
     character of the pages that the whole faces have, else subset here with the pages' characters
     too (the same bytes either way: a character no face has changes no subset)."""
     characters = shown.predicted | shown.unpredicted
     if made is not None and not (characters - made.characters) & made.covered:
         return made.files
-    return make_subsets(job, characters).files
+    return make_subsets(shown.job, characters).files
