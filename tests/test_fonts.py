@@ -193,9 +193,9 @@ def test_a_command_line_build_makes_the_same_fonts_as_a_build_in_this_process(bu
 
 
 # --- each page type: its weight, its requests and its layout shift, in Chromium --------------------------
-def first_visit(open_page, url: str) -> tuple[int, int, int, dict]:
+def first_visit(open_page, url: str, width: int) -> tuple[int, int, int, dict]:
     """A page opened with an empty cache: (bytes transferred, requests, fonts, its layout shift)."""
-    page = open_page(viewport={"width": 1440, "height": 900})
+    page = open_page(viewport={"width": width, "height": 900})
     finished: list = []
     failed: list = []
     page.on("requestfinished", lambda request: finished.append(request))
@@ -209,7 +209,8 @@ def first_visit(open_page, url: str) -> tuple[int, int, int, dict]:
     return transfer, len(finished), sum(1 for request in finished if request.url.endswith(".woff2")), shift
 
 
-def test_each_page_type_is_light_and_does_not_shift(open_page, built_site):
+@pytest.mark.parametrize("width", [375, 1440])
+def test_each_page_type_is_light_and_does_not_shift(open_page, built_site, width):
     """(d) Each page type as a reader first opens it (an empty cache), from a host that compresses
     text with gzip (the fonts are WOFF2, compressed already): every request it makes, and the bytes
     they transfer (each response's headers and its body as sent), within the budget. Nothing moves:
@@ -219,11 +220,11 @@ def test_each_page_type_is_light_and_does_not_shift(open_page, built_site):
     figures = []
     with serve_compressed(built_site) as base:
         for path in PAGE_TYPES:
-            transfer, requests, faces, shift = first_visit(open_page, f"{base}/{path}")
+            transfer, requests, faces, shift = first_visit(open_page, f"{base}/{path}", width)
             shifts = [shift["total"]]
             while shifts[-1] > 0 and len(shifts) < 3:
-                shifts.append(first_visit(open_page, f"{base}/{path}")[3]["total"])
-            figures.append(f"/{path}: {transfer / 1000:.1f} KB in {requests} requests ({faces} fonts), "
+                shifts.append(first_visit(open_page, f"{base}/{path}", width)[3]["total"])
+            figures.append(f"/{path} at {width} px: {transfer / 1000:.1f} KB in {requests} requests ({faces} fonts), "
                            f"CLS {' '.join(f'{value:.4f}' for value in shifts)}")
             assert transfer <= MAX_TRANSFER and requests <= MAX_REQUESTS, figures[-1]
             assert shift["fonts"] >= 1 and faces >= 1, figures[-1]  # PT Serif did arrive and is used
