@@ -13,12 +13,18 @@ of an earlier run):
     $TEI_STYLESHEETS; saxonche comes with `pip install -e '.[bench]'`);
   - collections of N copies of the article (each its own document id): time, peak RSS, cost per
     document. Both runs of a collection must give byte-identical sites.
+And, from the built files, the weight of each page type: the page, the style sheet, scripts, images,
+icon and fonts it references (every face the style sheet declares: an upper bound, since a browser fetches
+only the faces a page shows; tests/test_fonts.py measures what Chromium fetches), text gzip-compressed
+as a static host sends it (level 9), without the responses' headers; and the number of requests.
 """
 from __future__ import annotations
 
 import argparse
+import gzip
 import hashlib
 import os
+import re
 import shutil
 import statistics
 import subprocess
@@ -26,6 +32,7 @@ import sys
 import tempfile
 from pathlib import Path
 
+import lxml.html
 import yaml
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -104,6 +111,37 @@ def measure(label: str, command: list[str], runs: int) -> float:
     return median
 
 
+# Each page type, as a reader opens it.
+PAGE_TYPES = {"home": "index.html", "article (ru)": "ru/shemetova-2020/index.html",
+              "article (en)": "en/shemetova-2020/index.html", "print view": "ru/shemetova-2020/print/index.html",
+              "parallel view": "ru/shemetova-2020/parallel/index.html", "register (persons)": "ru/persons/index.html",
+              "data page": "ru/data/index.html", "search page": "ru/search/index.html", "about": "ru/about/index.html"}
+COMPRESSED = {".html", ".css", ".js", ".svg", ".json", ".xml"}  # what a static host sends gzip-compressed
+CSS_URL = re.compile(r"""url\(["']?([^"')]+)["']?\)""")
+
+
+def page_files(site: Path, page: Path) -> set[Path]:
+    """A page and what it references: style sheets (and what they load), scripts, preloads, images,
+    one icon."""
+    tree = lxml.html.parse(str(page), parser=lxml.html.HTMLParser(encoding="utf-8"))
+    references = tree.xpath("//link[@rel='stylesheet' or @rel='preload']/@href | //script/@src | //img/@src"
+                            " | (//link[@rel='icon'][@type='image/svg+xml'])[1]/@href")
+    files = {page, *((page.parent / href).resolve() for href in references)}
+    for sheet in [f for f in files if f.suffix == ".css"]:
+        files.update((sheet.parent / url).resolve() for url in CSS_URL.findall(sheet.read_text(encoding="utf-8")))
+    return {f for f in files if f.is_file() and f.resolve().is_relative_to(site.resolve())}
+
+
+def page_weights(site: Path) -> None:
+    for name, path in PAGE_TYPES.items():
+        files = page_files(site, site / path)
+        size = sum(len(gzip.compress(f.read_bytes(), 9, mtime=0)) if f.suffix in COMPRESSED else f.stat().st_size
+                   for f in files)
+        fonts = sum(f.stat().st_size for f in files if f.suffix == ".woff2")
+        print(f"{f'page weight: {name}':<52} {size / 1000:7.1f} KB in {len(files)} requests "
+              f"(fonts {fonts / 1000:.1f} KB)")
+
+
 def tei_edition(*args: str) -> list[str]:
     return [sys.executable, "-m", "tei_edition", *args]
 
@@ -175,6 +213,7 @@ def main() -> None:
     with tempfile.TemporaryDirectory() as folder:
         ours = measure("this edition: tei-edition build (all pages, 2 languages)",
                        tei_edition("build", "--edition", str(EDITION), "--out", str(Path(folder) / "build")), args.runs)
+        page_weights(Path(folder) / "build")
         measure("this edition: tei-edition check (all checks)", tei_edition("check", "--edition", str(EDITION)),
                 args.runs)
     if not args.skip_peer:

@@ -92,6 +92,20 @@ def site_url(built_site: Path):
         yield base.rstrip("/")
 
 
+@pytest.fixture
+def open_page(browser):
+    """A new page in a context of its own (options: viewport, color_scheme, java_script_enabled, ...),
+    closed after the test even when it fails."""
+    contexts = []
+
+    def open_(**options):
+        contexts.append(browser.new_context(**options))
+        return contexts[-1].new_page()
+    yield open_
+    for context in contexts:
+        context.close()
+
+
 @pytest.fixture(scope="session")
 def site_pages(built_site: Path) -> list[str]:
     """Every HTML page of the build, as site paths ("ru/archives/index.html")."""

@@ -3,11 +3,8 @@ markers, the tariff table on phones, the parallel view, fonts without layout shi
 404 page, the dark colour scheme and Lighthouse. XPath on the built pages, the rest in Chromium."""
 from __future__ import annotations
 
-import contextlib
 import functools
-import gzip
 import http.server
-import io
 import json
 import os
 import subprocess
@@ -17,7 +14,7 @@ from pathlib import Path
 
 import pytest
 from conftest import parse_html
-from support.gates import CHROMIUM_PATH, NODE_MODULES, GateToolMissing
+from support.gates import CHROMIUM_PATH, LAYOUT_SHIFT, NODE_MODULES, GateToolMissing, serve_compressed
 
 from tei_edition.tei import normalize_space
 
@@ -28,20 +25,6 @@ LOST = {1, 2, 3, 4, 5, 6, 10, 11, 16, 17, 18, 19, 20, 21, 22, 23, 24, 25, 26, 27
 
 def text(element) -> str:
     return normalize_space(element.text_content())
-
-
-@pytest.fixture
-def open_page(browser):
-    """A new page in a context of its own (options: viewport, color_scheme, java_script_enabled, ...),
-    closed after the test even when it fails."""
-    contexts = []
-
-    def open_(**options):
-        contexts.append(browser.new_context(**options))
-        return contexts[-1].new_page()
-    yield open_
-    for context in contexts:
-        context.close()
 
 
 # --- lost notes ---------------------------------------------------------------------------------
@@ -262,17 +245,6 @@ def test_page_numbers_show_no_stray_bar_and_a_rule_only_in_the_margin(open_page,
 
 
 # --- no layout shift when the fonts arrive ----------------------------------------------------------
-LAYOUT_SHIFT = """() => new Promise(resolve => {
-  let total = 0;
-  const sources = [];
-  new PerformanceObserver(list => list.getEntries().forEach(entry => {
-    if (entry.hadRecentInput) return;
-    total += entry.value;
-    sources.push(entry.sources.map(s => s.node ? (s.node.id || s.node.className || s.node.nodeName) : '?').join(' '));
-  })).observe({type: 'layout-shift', buffered: true});
-  document.fonts.ready.then(() => setTimeout(() => resolve({total, sources, fonts: [...document.fonts]
-    .filter(f => f.status === 'loaded' && f.family.includes('PT Serif')).length}), 800));
-})"""
 
 
 @pytest.mark.parametrize("path", [ARTICLE, "ru/shemetova-2020/parallel/", "en/shemetova-2020/parallel/"])
@@ -436,36 +408,6 @@ def test_the_data_page_shows_and_prints_its_chart_within_the_page(open_page, sit
 
 # --- Lighthouse (mobile) on the article ------------------------------------------------------------
 LIGHTHOUSE = NODE_MODULES / ".bin" / "lighthouse"
-
-
-@contextlib.contextmanager
-def serve_compressed(site: Path):
-    """The site as a static host serves it: text compressed with gzip when the browser accepts it."""
-    class Host(http.server.SimpleHTTPRequestHandler):
-        def log_message(self, format, *args):
-            pass
-
-        def send_head(self):
-            path = Path(self.translate_path(self.path))
-            path = path / "index.html" if path.is_dir() else path
-            text = path.is_file() and path.suffix in {".html", ".css", ".js", ".svg", ".xml"}
-            if not text or "gzip" not in self.headers.get("Accept-Encoding", ""):
-                return super().send_head()
-            body = gzip.compress(path.read_bytes(), mtime=0)
-            self.send_response(200)
-            self.send_header("Content-Type", self.guess_type(str(path)))
-            self.send_header("Content-Encoding", "gzip")
-            self.send_header("Content-Length", str(len(body)))
-            self.end_headers()
-            return io.BytesIO(body)
-
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(Host, directory=str(site)))
-    threading.Thread(target=server.serve_forever, daemon=True).start()
-    try:
-        yield f"http://127.0.0.1:{server.server_address[1]}"
-    finally:
-        server.shutdown()
-        server.server_close()
 
 
 def lighthouse(url: str, out: Path) -> dict:

@@ -26,6 +26,7 @@ from tei_edition import tei
 from tei_edition.config import Config, DocumentConfig, load_config
 from tei_edition.documents import NotReadable, fidelity_differences, read_document
 from tei_edition.errors import Diagnostic, EditionError
+from tei_edition.fonts import SiteCharacters, fonts_job, site_fonts
 from tei_edition.forked import Forked
 from tei_edition.helper import Helper, NamesJob
 from tei_edition.inline import RULES
@@ -237,10 +238,15 @@ def _render_site(site: Site, files: SiteFiles, helper: Helper, prove_fidelity: b
     site.retired  # noqa: B018 - read and checked before any document, and inherited by a pool's processes
     problems: list[Diagnostic] = []
     jobs = pooled(site.config)
+    config = site.config
+    fonts = fonts_job(config.templates, font_inputs(config))
     if jobs == 1:
-        config = site.config
         helper.validate(config.tei_files, NamesJob(config.registers, config.languages, config.untagged, tuple(
-            (doc.id, (doc.tei, *doc.translations.values())) for doc in config.documents)))
+            (doc.id, (doc.tei, *doc.translations.values())) for doc in config.documents)), fonts)
+    else:
+        helper.validate([], None, fonts)
+    if fonts is not None:
+        files.characters = SiteCharacters(fonts, helper.predicted_characters)
     by_helper = jobs == 1 and helper.validating  # else each document is validated as it is read
     # One process, beside a helper (a command-line build): each document's pages on both cores.
     split = by_helper and (os.cpu_count() or 1) > 1
@@ -291,6 +297,9 @@ def _render_site(site: Site, files: SiteFiles, helper: Helper, prove_fidelity: b
     for path, content in sorted(search.files().items()):
         files.add(path, content)
     files.warnings.update(index.warnings)
+    if fonts is not None:  # last: every page has been read for its characters
+        for path, content in sorted(site_fonts(files.characters, helper.subsets()).items()):
+            files.add(path, content)
 
 
 def add_to_index(index: EditionIndex, doc_id: str, result: DocumentResult, passages: bool) -> None:
@@ -303,6 +312,12 @@ def add_to_index(index: EditionIndex, doc_id: str, result: DocumentResult, passa
         for record in result.records:
             folder, _, unit = record.url.partition("#")
             index.passages.setdefault(folder, {})[unit] = (dict(record.meta)["unit"], record.content)
+
+
+def font_inputs(config: Config) -> list[Path]:
+    """The edition's folder and every input file of the configuration (some may stand outside it)."""
+    return [config.root, config.path, *config.tei_files, *(path for path in (
+        config.registers, config.untagged, config.abbreviations, config.changelog, config.data) if path)]
 
 
 def names_checked(site: Site, helper: Helper, doc_id: str, paths: list[Path]

@@ -1,6 +1,8 @@
 """A helper process beside the build: it compiles the templates and the project schema,
 validates every TEI file and checks each document's register names (pymorphy3's dictionary and
-every form of every name: the build's costliest check) while the build imports, reads and renders.
+every form of every name: the build's costliest check) while the build imports, reads and renders;
+then it subsets the site's fonts to the characters the pages can show (`fonts`), which it has read
+from the inputs first.
 
 Both compilations are pure CPU and hold the interpreter lock (about a quarter of a second for
 the templates, a twentieth for the schema), so a forked process does them on the other core.
@@ -24,12 +26,17 @@ import threading
 from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
-from typing import IO, Any
+from typing import IO, TYPE_CHECKING, Any
 
 from tei_edition.errors import Diagnostic, EditionError
 
+if TYPE_CHECKING:
+    from tei_edition.fonts import FontsJob, Subsets
+
 TEMPLATES_DONE = "templates done"
 CHECKS_DONE = "checks done"
+CHARACTERS = "characters"
+FONTS = "fonts"
 # Templates compiled in this process (cache key, source checksum) -> marshalled code. A command-line
 # build starts empty; a long-lived process (the tests) compiles each template source once.
 _COMPILED: dict[tuple[str, str], bytes] = {}
@@ -126,9 +133,11 @@ def _help(templates: Path | None, results: IO[bytes], orders: IO[bytes]) -> None
     try:
         paths: list[Path]
         names: NamesJob | None
-        paths, names = pickle.load(orders)
+        fonts: FontsJob | None
+        paths, names, fonts = pickle.load(orders)
     except EOFError:  # the build stopped before it knew its files
         return
+    characters = _predict(fonts, send)
     trees: dict[Path, Any] = {}
     for path in paths:
         try:
@@ -141,6 +150,30 @@ def _help(templates: Path | None, results: IO[bytes], orders: IO[bytes]) -> None
         except Exception:  # noqa: BLE001 - the build checks what has no answer itself
             pass
     send((CHECKS_DONE,))
+    if fonts is not None and characters is not None:
+        _subset(fonts, characters, send)
+
+
+def _predict(fonts: FontsJob | None, send: Any) -> frozenset[str] | None:
+    """The characters the pages can show, read from their inputs (first: each page the build
+    writes is checked against them)."""
+    if fonts is None:
+        return None
+    from tei_edition.fonts import input_characters
+    try:
+        characters = input_characters(fonts)
+    except Exception:  # noqa: BLE001 - the build reads them itself
+        return None
+    send((CHARACTERS, characters))
+    return characters
+
+
+def _subset(fonts: FontsJob, characters: frozenset[str], send: Any) -> None:
+    from tei_edition.fonts import make_subsets
+    try:
+        send((FONTS, make_subsets(fonts, characters)))
+    except Exception:  # noqa: BLE001 - the build subsets them itself, and reports what fails
+        send((FONTS, None))
 
 
 class Helper:
@@ -155,6 +188,8 @@ class Helper:
         self.names: dict[str, tuple[list[Diagnostic], list[Diagnostic]]] = {}  # doc id -> (errors, warnings)
         self.checks_done = False
         self.templates: dict[str, tuple[str, bytes]] | None = None  # cache key -> (checksum, code)
+        self.fonts: dict[str, Any] = {}  # CHARACTERS: the predicted characters; FONTS: fonts.Subsets or None
+        self.fonts_ordered = False
         self.pid = 0
         self.validating = False  # the helper validates (else this process does, when asked)
         self.orders: IO[bytes] | None = None
@@ -203,22 +238,26 @@ class Helper:
                     self.checks_done = True
                 elif message[0] == "template" and self.templates is not None:
                     self.templates[message[1]] = (message[2], message[3])
+                elif message[0] in (CHARACTERS, FONTS):
+                    self.fonts[message[0]] = message[1]
                 elif message[0] == TEMPLATES_DONE and self.templates is not None:
                     self.templates[TEMPLATES_DONE] = ("", b"")
                 self.arrived.notify_all()
             if message is None:
                 return
 
-    def validate(self, paths: Iterable[Path], names: NamesJob | None = None) -> Helper:
-        """The TEI files to validate, and the documents whose names to check (once; later requests
-        are validated here, when asked)."""
+    def validate(self, paths: Iterable[Path], names: NamesJob | None = None, fonts: FontsJob | None = None
+                 ) -> Helper:
+        """The TEI files to validate, the documents whose names to check and the fonts to subset
+        (once; later requests are validated here, when asked)."""
         if not self.paths:
             self.paths = list(dict.fromkeys(paths))
             from tei_edition import tei
             if self.orders is not None and not tei.schema_compiled():
                 try:
-                    pickle.dump((self.paths, names), self.orders)
+                    pickle.dump((self.paths, names, fonts), self.orders)
                     self.validating = True
+                    self.fonts_ordered = fonts is not None
                 except OSError:  # the helper has gone: the files are validated here
                     pass
             if self.orders is not None:
@@ -252,6 +291,21 @@ class Helper:
         with self.arrived:
             self.arrived.wait_for(lambda: doc_id in self.names or self.checks_done or self.ended)
         return self.names.get(doc_id)
+
+    def _font_answer(self, kind: str) -> Any:
+        if not self.pid or not self.fonts_ordered:
+            return None
+        with self.arrived:
+            self.arrived.wait_for(lambda: kind in self.fonts or self.ended)
+        return self.fonts.get(kind)
+
+    def predicted_characters(self) -> frozenset[str] | None:
+        """The characters the helper read from the pages' inputs (None: the build reads them itself)."""
+        return self._font_answer(CHARACTERS)
+
+    def subsets(self) -> Subsets | None:
+        """The fonts the helper subset to the predicted characters (None: the build subsets them)."""
+        return self._font_answer(FONTS)
 
     def compiled_template(self, key: str, checksum: str) -> bytes | None:
         """The marshalled code the helper compiled for a template (None: the build compiles it itself)."""

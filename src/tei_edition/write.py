@@ -59,6 +59,7 @@ class SiteFiles:
         self.differences: dict[str, Any] = {}  # document id -> its print lines' differences from the source
         self.links = SiteLinks()  # the links of every file, checked as the files arrive
         self._writer = _Writer()
+        self.characters: Any = None  # fonts.SiteCharacters: what each page shows, for the fonts
 
     def add(self, path: str, content: bytes, facts: PageFacts | None = None) -> None:
         """Write one file; `facts` of an HTML page (else it is parsed here) feed the link check."""
@@ -71,6 +72,8 @@ class SiteFiles:
                 facts = page_facts(lxml.html.document_fromstring(content, parser=lxml.html.HTMLParser(
                     encoding="utf-8")))
             self.links.add_page(path, facts)
+            if self.characters is not None:
+                self.characters.add_page(content)
         elif path.endswith(".css"):
             self.links.add_css(path, content.decode("utf-8", errors="replace"))
         else:

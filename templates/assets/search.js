@@ -35,7 +35,6 @@ async function start() {
   const pagefind = await import(text.bundle);
   await pagefind.options({ excerptLength: 24 });
   const several = Boolean(filterBox.querySelector("select[name=document]"));
-  filterBox.hidden = !filterBox.querySelector("select");
 
   let latest = 0;
   async function run() {

@@ -1,6 +1,8 @@
 """Reusable quality-gate helpers for the test suite (no pytest fixtures here).
 
 * :func:`serve_directory` -- serve a folder over HTTP on 127.0.0.1 (free port);
+  :func:`serve_compressed` -- the same, its text gzip-compressed as a static host sends it;
+* :data:`LAYOUT_SHIFT` -- a page's cumulative layout shift, measured in it, once its fonts are in;
 * :data:`CHROMIUM_ARGS` / :func:`launch_chromium` -- Debian's /usr/bin/chromium
   driven by Playwright (never a Playwright-downloaded browser);
 * :func:`run_vnu` -- the Nu Html Checker (``node_modules/vnu-jar``) on a folder;
@@ -15,7 +17,9 @@ from __future__ import annotations
 
 import contextlib
 import functools
+import gzip
 import http.server
+import io
 import json
 import shutil
 import subprocess
@@ -90,6 +94,50 @@ def serve_directory(path: Path | str) -> Iterator[str]:
         server.shutdown()
         server.server_close()
         thread.join(timeout=5)
+
+
+@contextlib.contextmanager
+def serve_compressed(site: Path) -> Iterator[str]:
+    """The site as a static host serves it: text compressed with gzip when the browser accepts it
+    (gzip's level 9; fonts and images as they are). Yields the base URL, without its last slash."""
+    class Host(_QuietHandler):
+        def send_head(self) -> Any:
+            path = Path(self.translate_path(self.path))
+            path = path / "index.html" if path.is_dir() else path
+            text = path.is_file() and path.suffix in {".html", ".css", ".js", ".svg", ".xml", ".json"}
+            if not text or "gzip" not in self.headers.get("Accept-Encoding", ""):
+                return super().send_head()
+            body = gzip.compress(path.read_bytes(), mtime=0)
+            self.send_response(200)
+            self.send_header("Content-Type", self.guess_type(str(path)))
+            self.send_header("Content-Encoding", "gzip")
+            self.send_header("Content-Length", str(len(body)))
+            self.end_headers()
+            return io.BytesIO(body)
+
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(Host, directory=str(site)))
+    server.daemon_threads = True
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    try:
+        yield f"http://127.0.0.1:{server.server_address[1]}"
+    finally:
+        server.shutdown()
+        server.server_close()
+
+
+# A page's cumulative layout shift (shifts after user input aside), once its fonts are in and 0.8 s
+# later, with the shifting elements and how many PT Serif faces it loaded.
+LAYOUT_SHIFT = """() => new Promise(resolve => {
+  let total = 0;
+  const sources = [];
+  new PerformanceObserver(list => list.getEntries().forEach(entry => {
+    if (entry.hadRecentInput) return;
+    total += entry.value;
+    sources.push(entry.sources.map(s => s.node ? (s.node.id || s.node.className || s.node.nodeName) : '?').join(' '));
+  })).observe({type: 'layout-shift', buffered: true});
+  document.fonts.ready.then(() => setTimeout(() => resolve({total, sources, fonts: [...document.fonts]
+    .filter(f => f.status === 'loaded' && f.family.includes('PT Serif')).length}), 800));
+})"""
 
 
 # ----------------------------------------------------------------- Chromium --

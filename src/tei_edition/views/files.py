@@ -1,7 +1,8 @@
 """Files published as they are: each document's TEI (/tei/{document}.xml, and .{lang}.xml for a
 translation), the source text a printed document was encoded from (/source/{document}.txt: a
 reader can verify the fidelity claim), the images its TEI shows (/media/), the templates' assets
-(/assets/; the icon that browsers ask for at the root, /favicon.ico, from assets/favicon.ico); and
+(/assets/; the icon that browsers ask for at the root, /favicon.ico, from assets/favicon.ico; the
+fonts are the build's last files, subset from templates/fonts/: `fonts`); and
 each document version's records for reference managers (/cite/{document}.{lang}.json, .bib, .ris)."""
 from __future__ import annotations
 
