@@ -26,7 +26,7 @@ from tei_edition import tei
 from tei_edition.config import Config, DocumentConfig, load_config
 from tei_edition.documents import NotReadable, fidelity_differences, read_document
 from tei_edition.errors import Diagnostic, EditionError
-from tei_edition.fonts import SiteCharacters, fonts_job, site_fonts
+from tei_edition.fonts import SiteCharacters, fonts_job, make_subsets, site_fonts
 from tei_edition.forked import Forked
 from tei_edition.helper import Helper, NamesJob
 from tei_edition.inline import RULES
@@ -246,7 +246,9 @@ def _render_site(site: Site, files: SiteFiles, helper: Helper, prove_fidelity: b
     else:
         helper.validate([], None, fonts)
     if fonts is not None:
-        files.characters = SiteCharacters(fonts, helper.predicted_characters)
+        job, characters = fonts, SiteCharacters(fonts, helper.predicted_characters)
+        files.characters = characters
+        site.fonts = lambda: (helper.subsets() or make_subsets(job, characters.predicted)).files
     by_helper = jobs == 1 and helper.validating  # else each document is validated as it is read
     # One process, beside a helper (a command-line build): each document's pages on both cores.
     split = by_helper and (os.cpu_count() or 1) > 1

@@ -6,6 +6,7 @@ import datetime as dt
 import os
 import re
 import subprocess
+from collections.abc import Callable
 from dataclasses import dataclass
 from functools import cached_property
 from pathlib import Path
@@ -77,6 +78,9 @@ class Site:
         if helper is not None:
             self.env.bytecode_cache = template_cache(helper)  # compiled beside the build, in this run
         self.prose: list[ProsePage] = load_pages(config.root / "pages", config.languages)
+        # The subset fonts (site path -> bytes) as the build has them (README, "Light pages"): a
+        # stored release's pages carry the same faces, to work from disk. Set by the build.
+        self.fonts: Callable[[], dict[str, bytes]] = dict
 
     @cached_property
     def build(self) -> BuildInfo:

@@ -77,6 +77,7 @@ def make_release_pages(site: Site, release: StoredRelease, pages: set[str]) -> M
             for output in view.pages(own, index):
                 made.files.append(finish(output))
                 index.pages.add(output.path)
+        made.files += [(path, content, None) for path, content in sorted(site.fonts().items())]
     made.passages = index.passages
     return made
 
