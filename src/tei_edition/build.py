@@ -317,9 +317,8 @@ def add_to_index(index: EditionIndex, doc_id: str, result: DocumentResult, passa
 
 
 def font_inputs(config: Config) -> list[Path]:
-    """The edition's folder and every input file of the configuration (some may stand outside it)."""
-    return [config.root, config.path, *config.tei_files, *(path for path in (
-        config.registers, config.untagged, config.abbreviations, config.changelog, config.data) if path)]
+    """The edition's folder and every file the configuration names (some may stand outside it)."""
+    return [config.root, *config.named_files]
 
 
 def names_checked(site: Site, helper: Helper, doc_id: str, paths: list[Path]
@@ -337,9 +336,7 @@ def names_checked(site: Site, helper: Helper, doc_id: str, paths: list[Path]
 def protected_paths(config: Config) -> tuple[list[Path], list[Path]]:
     """What a build must never overwrite: (every input, every source folder), for `check_output_folder`."""
     project = config.root.parent
-    inputs = [project, config.path, *(path for path in (config.registers, config.untagged) if path)]
-    for doc in config.documents:
-        inputs += [doc.tei, *([doc.source] if doc.source else []), *doc.translations.values()]
+    inputs = [project, *config.named_files]
     code = Path(__file__).resolve().parent
     return inputs, [config.root, project / "templates", project / ".git", code, code.parent]
 

@@ -85,6 +85,14 @@ class Config:
         """Every TEI file of the edition: each document's original, then its translations."""
         return [path for doc in self.documents for path in (doc.tei, *doc.translations.values())]
 
+    @property
+    def named_files(self) -> list[Path]:
+        """Every file edition.yaml names, itself first: the TEI files, the documents' source texts and
+        the optional files (registers, exclusions, abbreviations, changelog, data)."""
+        files = [self.path, *self.tei_files, *(doc.source for doc in self.documents if doc.source)]
+        return files + [path for path in (self.registers, self.untagged, self.abbreviations, self.changelog,
+                                          self.data) if path]
+
 
 class _LineLoader(getattr(yaml, "CSafeLoader", yaml.SafeLoader)):  # type: ignore[misc]
     """YAML 1.2 core scalars, duplicate keys refused, and the line of every mapping key kept

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import os
 import pickle
+import signal
 import threading
 import traceback
 from collections.abc import Callable
@@ -62,7 +63,7 @@ class Forked(Generic[T]):
     def abandon(self) -> None:
         """Stop the child (this process failed first: its error is the one reported)."""
         try:
-            os.kill(self.pid, 9)
+            os.kill(self.pid, signal.SIGKILL)
         except ProcessLookupError:
             pass
         self._reader.join()

@@ -60,15 +60,6 @@ def stored_releases(config: Config, changelog: list[Release]) -> tuple[StoredRel
     return tuple(sorted(found, key=lambda release: version_key(release.version)))
 
 
-def _inputs(config: Config) -> list[Path]:
-    """Every file edition.yaml names (the edition folder is copied whole besides)."""
-    files = [config.path, *config.tei_files]
-    files += [doc.source for doc in config.documents if doc.source]
-    files += [path for path in (config.registers, config.untagged, config.abbreviations, config.changelog,
-                                config.data) if path]
-    return files
-
-
 def _snapshot_files(config: Config) -> dict[Path, Path]:
     """Relative path in the snapshot -> the file to copy: the edition folder (without its snapshots),
     and what edition.yaml names outside it, at its place in the project."""
@@ -78,7 +69,7 @@ def _snapshot_files(config: Config) -> dict[Path, Path]:
         relative = path.relative_to(config.root)
         if path.is_file() and relative.parts[0] != SNAPSHOTS and not any(p.startswith(".") for p in relative.parts):
             files[Path("edition") / relative] = path
-    for path in _inputs(config):
+    for path in config.named_files:
         resolved = Path(os.path.normpath(path))
         if resolved.is_relative_to(config.root):
             continue
