@@ -7,7 +7,9 @@ package do), so that no run pays for compiling Python source, whatever PYTHONDON
 
 Prints, each as the median of --runs whole-process runs (start-up and imports included, no cache
 of an earlier run):
-  - this edition: `tei-edition build` (every page, both languages) and `tei-edition check` (all checks);
+  - this edition: `tei-edition build` (every page, both languages: rebuilt into one folder, as a
+    user rebuilds, and each time into a new folder, which creates every file) and `tei-edition
+    check` (all checks);
   - the peer route: the TEI Consortium's Stylesheets, html5 profile, on Saxon-HE (saxonche), turning
     the same TEI into its one page (the Stylesheets are found in ../shared/peers/tei-stylesheets or
     $TEI_STYLESHEETS; saxonche comes with `pip install -e '.[bench]'`);
@@ -30,6 +32,7 @@ import statistics
 import subprocess
 import sys
 import tempfile
+from collections.abc import Callable
 from pathlib import Path
 
 import lxml.html
@@ -104,8 +107,9 @@ def run(command: list[str], cwd: Path | None = None) -> tuple[float, int]:
     return float(seconds), int(peak)
 
 
-def measure(label: str, command: list[str], runs: int) -> float:
-    times, peaks = zip(*(run(command) for _ in range(runs)), strict=True)
+def measure(label: str, command: list[str] | Callable[[int], list[str]], runs: int) -> float:
+    """The median of `runs` runs of `command` (a function of the run's number: a new command each)."""
+    times, peaks = zip(*(run(command(n) if callable(command) else command) for n in range(runs)), strict=True)
     median = statistics.median(times)
     print(f"{label:<52} median {median:7.3f} s   min {min(times):7.3f} s   peak RSS {max(peaks) / 1024:6.0f} MiB")
     return median
@@ -214,6 +218,11 @@ def main() -> None:
         ours = measure("this edition: tei-edition build (all pages, 2 languages)",
                        tei_edition("build", "--edition", str(EDITION), "--out", str(Path(folder) / "build")), args.runs)
         page_weights(Path(folder) / "build")
+        # A rebuild writes over the previous site's files (the spare, README "Safety"); a first
+        # build into a new folder creates every file.
+        measure("  the same, each into a new folder (no spare)",
+                lambda n: tei_edition("build", "--edition", str(EDITION), "--out", str(Path(folder) / f"new-{n}")),
+                args.runs)
         measure("this edition: tei-edition check (all checks)", tei_edition("check", "--edition", str(EDITION)),
                 args.runs)
     if not args.skip_peer:

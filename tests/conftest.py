@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import os
 import shutil
+import tempfile
 from pathlib import Path
 
 import lxml.html
@@ -12,6 +13,21 @@ from tei_edition.cli import main
 
 ROOT = Path(__file__).resolve().parent.parent
 EPOCH = "1764028800"  # 2025-11-25: any fixed value makes builds reproducible
+
+
+def _temporary_files_in_memory() -> None:
+    """The tests' temporary folders (tmp_path, and the builds' processes, which inherit TMPDIR) in
+    memory when the system has room there and TMPDIR does not say otherwise: the suite makes
+    tens of thousands of files, each of which can cost a disk a millisecond to create (see
+    `tei_edition.search.MEMORY_FOLDER`). pyproject keeps only failed tests' folders."""
+    from tei_edition.search import scratch_parent
+    folder = scratch_parent()
+    if folder is not None:
+        os.environ["TMPDIR"] = folder
+        tempfile.tempdir = None  # asked again, from TMPDIR
+
+
+_temporary_files_in_memory()
 
 
 def parse_html(path: Path):

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import fcntl
 import os
+import shutil
 import socket
 import subprocess
 import sys
@@ -16,7 +17,7 @@ from conftest import EPOCH, parse_html
 from tei_edition import build as build_module
 from tei_edition.cli import INTERNAL_ERROR, main
 from tei_edition.errors import EditionError
-from tei_edition.write import MARKER, check_output_folder
+from tei_edition.write import MARKER, MARKER_TEXT, check_output_folder, staged_site
 
 
 def run_cli(*args: str, env: dict[str, str] | None = None, cwd: Path | None = None) -> subprocess.CompletedProcess:
@@ -136,6 +137,41 @@ def test_a_build_killed_while_writing_leaves_the_old_site_and_the_next_build_cle
     assert rebuilt.returncode == 0, rebuilt.stderr
     assert files_of(out) == before
     assert not list(project.glob(".build-new-*")) and not list(project.glob(".build-old-*"))
+
+
+def staged(out: Path, files: dict[str, bytes]) -> None:
+    with staged_site(out) as site:
+        for path, content in files.items():
+            site.add(path, content)
+
+
+def test_a_rebuild_writes_over_the_spare_and_keeps_nothing_of_it(tmp_path: Path):
+    """The previous site is kept as the spare and the next build is written over it: its files
+    reused where the new site has the same path, the rest removed; a hard-linked file is replaced,
+    never written through, and a symbolic link is never followed."""
+    out, spare = tmp_path / "build", tmp_path / ".build-spare"
+    first = {"index.html": b"<p>one</p>", "a/b.json": b"1", "gone.txt": b"old", "old/x.txt": b"x", "c/k.txt": b"k"}
+    staged(out, first)
+    staged(out, first)  # the first site is now the spare
+    assert files_of(spare) == {**first, MARKER: MARKER_TEXT.encode()}
+    reused = (spare / "a" / "b.json").stat().st_ino
+    (spare / "a" / "b.json").chmod(0o600)
+    outside = tmp_path / "linked.html"
+    os.link(spare / "index.html", outside)
+    elsewhere = tmp_path / "elsewhere"
+    elsewhere.mkdir()
+    shutil.rmtree(spare / "c")
+    (spare / "c").symlink_to(elsewhere)  # a link where the new site has a folder
+    (spare / "d").write_bytes(b"a file where the new site has a folder")
+    third = {"index.html": b"<p>three</p>", "a/b.json": b"3", "c/e.txt": b"e", "d/f.txt": b"f"}
+    staged(out, third)
+    assert files_of(out) == {**third, MARKER: MARKER_TEXT.encode()}
+    assert not (out / "old").exists()
+    assert (out / "a" / "b.json").stat().st_ino == reused
+    assert (out / "a" / "b.json").stat().st_mode & 0o777 == (out / "d" / "f.txt").stat().st_mode & 0o777
+    assert outside.read_bytes() == b"<p>one</p>" and list(elsewhere.iterdir()) == []
+    assert sorted(p.name for p in tmp_path.iterdir()) == [".build-spare", ".build.lock", "build", "elsewhere",
+                                                           "linked.html"]
 
 
 def test_a_second_build_waits_for_the_first(project: Path):

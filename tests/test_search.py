@@ -3,14 +3,16 @@ through the edition's search page (Russian and English stemming, a phrase across
 results that lead to the passage with its print page, filters by register entry)."""
 from __future__ import annotations
 
+import json
 from pathlib import Path
 
 import pytest
 from conftest import ROOT, parse_html
 from lxml import etree
 
+from tei_edition import search
 from tei_edition.model import Document
-from tei_edition.search import passage_records
+from tei_edition.search import MEMORY_FOLDER, Record, SearchIndex, passage_records
 from tei_edition.tei import NS
 from tei_edition.transform import build_document
 
@@ -119,3 +121,27 @@ def test_the_search_page_and_its_index_are_published(built_site: Path):
     assert "wasm-unsafe-eval" not in article.xpath("//meta[@http-equiv='Content-Security-Policy']/@content")[0]
     assert (built_site / "pagefind" / "wasm.ru.pagefind").is_file()
     assert not list((built_site / "pagefind").glob("pagefind-ui*"))
+
+
+def index_of(records: list[Record]) -> dict[str, bytes]:
+    with SearchIndex() as index:
+        index.add(records)
+        return index.files()
+
+
+def test_the_index_depends_only_on_the_records_never_on_the_scratch_folder(tmp_path: Path, monkeypatch):
+    """Pagefind reading a folder of pages would take them in the folder's order, which differs
+    between file systems (in memory: newest first; a small ext4 folder: oldest first): the records go
+    to it in the build's order instead, and the index is the same wherever it is written."""
+    records = [Record(f"{lang}/doc/#p{n}", lang, text, (("title", "Doc"), ("unit", f"¶{n}")), ("document:doc",))
+               for lang, texts in (("ru", ["переговоры с Синьцзяном", "торговый договор"]),
+                                   ("en", ["negotiations with Xinjiang", "a trade agreement", "the tariff"]))
+               for n, text in enumerate(texts, 1)]
+    made = []
+    for folder in (tmp_path, MEMORY_FOLDER):
+        monkeypatch.setattr(search, "scratch_parent", lambda folder=folder: str(folder))
+        made.append(index_of(records))
+    assert made[0] == made[1] and "pagefind/pagefind.js" in made[0]
+    entry = json.loads(made[0]["pagefind/pagefind-entry.json"])
+    assert {lang: value["page_count"] for lang, value in entry["languages"].items()} == {"ru": 2, "en": 3}
+    assert index_of(records[::-1]) != made[0], "the order of the records is the index's order"

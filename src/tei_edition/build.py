@@ -121,7 +121,7 @@ def make_document(site: Site, doc: DocumentConfig, prove_fidelity: bool, validat
     published = [item for view in views for item in view.anchors(pages)]
     aliases = Aliases(site, published)  # its retired ids, where their targets are
     if split:
-        site.preload()  # the child finds every template compiled: it cannot ask the helper process
+        site.preload(names)  # the child finds every template compiled: it cannot ask the helper process
         pages.prepare()
         later = Forked(partial(made_pages, pages, views[SPLIT_AT:], aliases), doc.tei)
         try:

@@ -138,6 +138,7 @@ def _help(templates: Path | None, results: IO[bytes], orders: IO[bytes]) -> None
     except EOFError:  # the build stopped before it knew its files
         return
     characters = _predict(fonts, send)
+    subsetting = _start_subsetting(fonts, characters)
     trees: dict[Path, Any] = {}
     for path in paths:
         try:
@@ -151,7 +152,7 @@ def _help(templates: Path | None, results: IO[bytes], orders: IO[bytes]) -> None
             pass
     send((CHECKS_DONE,))
     if fonts is not None and characters is not None:
-        _subset(fonts, characters, send)
+        _subset(fonts, characters, send, subsetting)
 
 
 def _predict(fonts: FontsJob | None, send: Any) -> frozenset[str] | None:
@@ -168,10 +169,43 @@ def _predict(fonts: FontsJob | None, send: Any) -> frozenset[str] | None:
     return characters
 
 
-def _subset(fonts: FontsJob, characters: frozenset[str], send: Any) -> None:
+def _start_subsetting(fonts: FontsJob | None, characters: frozenset[str] | None) -> tuple[int, int] | None:
+    """The fonts subset in a process of their own, forked from this one (which has no threads),
+    while this one validates and checks the names: (its pid, the pipe its subsets come through)."""
+    if fonts is None or characters is None:
+        return None
+    read, write = os.pipe()
+    pid = os.fork()
+    if pid == 0:
+        code = 0
+        try:
+            os.close(read)
+            from tei_edition.fonts import make_subsets
+            with os.fdopen(write, "wb") as out:
+                pickle.dump(make_subsets(fonts, characters), out)
+        except BaseException:  # noqa: BLE001 - the helper sees no subsets, and makes them itself
+            code = 1
+        finally:
+            os._exit(code)
+    os.close(write)
+    return pid, read
+
+
+def _subset(fonts: FontsJob, characters: frozenset[str], send: Any, subsetting: tuple[int, int] | None) -> None:
+    """The subsets to the build: the forked process's, else made here."""
     from tei_edition.fonts import make_subsets
+    made = None
+    if subsetting is not None:
+        pid, read = subsetting
+        with os.fdopen(read, "rb") as pipe:
+            data = pipe.read()
+        os.waitpid(pid, 0)
+        try:
+            made = pickle.loads(data) if data else None
+        except Exception:  # noqa: BLE001 - a process that died half-way: made here
+            made = None
     try:
-        send((FONTS, make_subsets(fonts, characters)))
+        send((FONTS, made or make_subsets(fonts, characters)))
     except Exception:  # noqa: BLE001 - the build subsets them itself, and reports what fails
         send((FONTS, None))
 

@@ -3,22 +3,23 @@ leads to the paragraph, note or table (`…/#p12`) with its print page, not only
 
 Records are taken from the reading pages as built (the words a reader sees, a word broken by a
 page break whole), each in its page's language, so that Pagefind stems it with that language's
-stemmer. Pagefind (its binary, through its Python API) writes the index: a folder of static files
+stemmer. Pagefind (its binary, as a service: `SearchIndex`) writes the index: a folder of static files
 that the search page's script reads in the browser. Nothing here runs in the reader's browser
 except Pagefind's own script and the edition's small search page script.
 """
 from __future__ import annotations
 
+import base64
 import json
+import os
 import subprocess
 import tempfile
+import threading
 from collections.abc import Iterable
 from copy import deepcopy
 from dataclasses import dataclass
-from html import escape
 from pathlib import Path
 from typing import Any
-from urllib.parse import quote
 
 from lxml import etree
 
@@ -36,6 +37,20 @@ _MENTIONS = etree.XPath(".//*[@data-entity]")
 # What a register entry is filtered as: the class its mentions carry -> the kind of entry
 _ENTITY_FILTERS = {"persname": "person", "placename": "place", "orgname": "org"}
 _BUNDLE_SKIPPED = ("pagefind-ui", "pagefind-component-ui", "pagefind-modular-ui", "pagefind-highlight")
+# Where Pagefind writes the index before the build takes it in, when TMPDIR does not say: a folder in
+# memory, if the system has one with room. The index has a file per passage: creating a file on a
+# disk can cost a millisecond (ext4 without a journal), in memory a hundredth of that.
+MEMORY_FOLDER = Path("/dev/shm")
+MEMORY_ROOM = 1 << 30
+
+
+def scratch_parent() -> str | None:
+    """The folder for the index before it is taken in: TMPDIR's if set, else memory's if it has room, else
+    the system's temporary folder (None)."""
+    if os.environ.get("TMPDIR") or not MEMORY_FOLDER.is_dir() or not os.access(MEMORY_FOLDER, os.W_OK | os.X_OK):
+        return None
+    room = os.statvfs(MEMORY_FOLDER)
+    return str(MEMORY_FOLDER) if room.f_bavail * room.f_frsize >= MEMORY_ROOM else None
 
 
 @dataclass(frozen=True)
@@ -103,15 +118,24 @@ def _unit_label(element: Any, strings: dict) -> str:
 
 
 class SearchIndex:
-    """The Pagefind index of a build's passages. Each record becomes a small page of its own in a
-    scratch folder as its document is made (memory stays flat however many documents there are):
-    its language on <html>, its text the page's body, its meta as Pagefind reads it; `files()`
-    then indexes them with Pagefind's command in one run (Pagefind's Python API answers one
-    request per tenth of a second)."""
+    """The Pagefind index of a build's passages, made by Pagefind's binary as a service beside the
+    build (`pagefind --service`: the protocol of Pagefind's own Python and Node wrappers, base64 JSON
+    messages each ended by a comma, spoken here without their tenth-of-a-second polling). Each record
+    is sent as its document is made, in the build's order: Pagefind indexing a folder of pages would
+    read them in the folder's order, which differs from one file system to another, and so would the
+    index. `start()` asks for the index once every record is in; `files()` collects it from a
+    scratch folder (in memory when the system has room: `scratch_parent`)."""
 
     def __init__(self) -> None:
+        self._process: subprocess.Popen[bytes] | None = None
+        self._reader: threading.Thread | None = None
+        self._arrived = threading.Condition()
+        self._answers: dict[int, dict[str, Any]] = {}
+        self._awaited: set[int] = set()
+        self._messages = 0
+        self._index_id: int | None = None
+        self._written: int | None = None  # the id of the request to write the index
         self._scratch: tempfile.TemporaryDirectory[str] | None = None
-        self._indexer: subprocess.Popen[str] | None = None
         self._failure: str | None = None
         self.count = 0
 
@@ -119,55 +143,55 @@ class SearchIndex:
         return self
 
     def __exit__(self, *exc: object) -> None:
-        if self._indexer is not None and self._indexer.poll() is None:  # the build stopped early
-            self._indexer.kill()
-            self._indexer.wait()
+        process, self._process = self._process, None
+        if process is not None:
+            if process.poll() is None:  # a service waits for more: its index, if asked for, is written
+                process.kill()
+            process.wait()
+            try:
+                if process.stdin is not None:
+                    process.stdin.close()
+            except OSError:  # records not sent yet (a build that stopped early): they are not wanted
+                pass
+        if self._reader is not None:
+            self._reader.join(timeout=10)
         if self._scratch is not None:
             self._scratch.cleanup()
             self._scratch = None
 
     def add(self, records: Iterable[Record]) -> None:
         for record in records:
-            if self._scratch is None:
-                self._scratch = tempfile.TemporaryDirectory(prefix="tei-edition-search-")
-            # Named by language and address: the same name for the same passage in every build.
-            page = Path(self._scratch.name) / "site" / record.language / f"{quote(record.url, safe='')}.html"
-            page.parent.mkdir(parents=True, exist_ok=True)
-            page.write_text(_record_page(record), encoding="utf-8")
+            if self._process is None:
+                self._launch()
+            if self._failure is not None:
+                return
+            meta = {**dict(record.meta), "target": record.url, "filters": " ".join(record.filters)}
+            self._send({"type": "AddRecord", "index_id": self._index_id, "url": record.url,
+                        "content": record.content, "language": record.language, "meta": meta,
+                        "filters": None, "sort": None})
             self.count += 1
 
     def start(self) -> None:
-        """Start indexing the records added so far, in Pagefind's own process (on the other core,
-        while the build makes its last pages); `files()` collects the index."""
-        if self._scratch is None or self._indexer is not None:
+        """Ask for the index of the records sent so far: Pagefind makes it on the other core while
+        the build makes its last pages; `files()` collects it."""
+        if self._process is None or self._written is not None or self._failure is not None:
             return
-        from pagefind_bin import get_executable  # type: ignore[import-untyped]  # the binary itself: no interpreter started to find it
-        folder = Path(self._scratch.name)
-        try:
-            self._indexer = subprocess.Popen([str(get_executable()), "--site", str(folder / "site"),
-                                              "--output-path", str(folder / "index"), "--silent"],
-                                             stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
-        except (OSError, ImportError) as exc:
-            self._failure = str(exc)
+        self._scratch = tempfile.TemporaryDirectory(prefix="tei-edition-search-", dir=scratch_parent())
+        self._written = self._send({"type": "WriteFiles", "index_id": self._index_id,
+                                    "output_path": str(Path(self._scratch.name) / "index")}, answer=True)
 
     def files(self) -> dict[str, bytes]:
         """The index and Pagefind's script, as site path -> bytes ({} without records)."""
-        if self._scratch is None:
+        if self._process is None:
             return {}
         self.start()
-        out = Path(self._scratch.name) / "index"
-        message = self._failure
-        if self._indexer is not None:
-            try:
-                stdout, stderr = self._indexer.communicate(timeout=1800)
-                message = (stderr or stdout) if self._indexer.returncode != 0 else None
-            except subprocess.TimeoutExpired:
-                self._indexer.kill()
-                message = "Pagefind took more than half an hour"
-        if message is not None or not (out / "pagefind.js").is_file():
+        if self._written is not None:
+            self._answer(self._written)
+        out = Path(self._scratch.name) / "index" if self._scratch is not None else Path()
+        if self._failure is not None or not (out / "pagefind.js").is_file():
             raise EditionError.at("pagefind", None, "the search index could not be made: "
-                                  f"{(message or 'no pagefind.js').strip()[:300]}; install the project again "
-                                  "(it needs pagefind[bin])")
+                                  f"{(self._failure or 'no pagefind.js').strip()[:300]}; install the project "
+                                  "again (it needs pagefind[bin])")
         made = {}
         for path in sorted(p for p in out.rglob("*") if p.is_file()):
             name = path.relative_to(out).as_posix()
@@ -180,10 +204,63 @@ class SearchIndex:
             made[search_bundle_path(name)] = content
         return made
 
+    def _launch(self) -> None:
+        from pagefind_bin import get_executable  # type: ignore[import-untyped]  # the binary itself: no interpreter started to find it
+        try:
+            self._process = subprocess.Popen([str(get_executable()), "--service"], stdin=subprocess.PIPE,
+                                             stdout=subprocess.PIPE, stderr=subprocess.DEVNULL)
+        except (OSError, ImportError) as exc:
+            self._failure = str(exc)
+            return
+        self._reader = threading.Thread(target=self._read, name="pagefind-answers", daemon=True)
+        self._reader.start()
+        answer = self._answer(self._send({"type": "NewIndex", "config": None}, answer=True))
+        self._index_id = answer.get("index_id") if answer else None
 
-def _record_page(record: Record) -> str:
-    meta = "".join(f'<span data-pagefind-meta="{escape(key)}">{escape(value)}</span>' for key, value in
-                   (*record.meta, ("target", record.url), ("filters", " ".join(record.filters))))
-    return (f'<!DOCTYPE html><html lang="{escape(record.language)}"><head><meta charset="utf-8"><title></title>'
-            f'</head><body><main data-pagefind-body><div data-pagefind-ignore>{meta}</div>'
-            f"<p>{escape(record.content)}</p></main></body></html>")
+    def _send(self, payload: dict[str, Any], answer: bool = False) -> int:
+        """Send one request (its answer kept for `_answer` if asked for); its message id."""
+        self._messages += 1
+        if answer:
+            with self._arrived:
+                self._awaited.add(self._messages)
+        message = {"message_id": self._messages, "payload": payload}
+        process = self._process
+        assert process is not None and process.stdin is not None
+        try:
+            process.stdin.write(base64.b64encode(json.dumps(message, ensure_ascii=False).encode("utf-8")) + b",")
+            if answer:
+                process.stdin.flush()
+        except OSError as exc:  # Pagefind has ended
+            self._failure = self._failure or f"Pagefind stopped ({exc})"
+        return self._messages
+
+    def _answer(self, message_id: int) -> dict[str, Any] | None:
+        """The answer to one request, waited for (None, with `_failure` said, if none comes)."""
+        with self._arrived:
+            self._arrived.wait_for(lambda: message_id in self._answers or self._failure is not None
+                                   or self._reader is None or not self._reader.is_alive(), timeout=1800)
+            answer = self._answers.pop(message_id, None)
+        if answer is None and self._failure is None:
+            self._failure = "Pagefind gave no answer"
+        return answer
+
+    def _read(self) -> None:
+        """Pagefind's answers, as they come (the pipe is always read: a full pipe would stop it)."""
+        process = self._process
+        assert process is not None and process.stdout is not None
+        pending = b""
+        while chunk := os.read(process.stdout.fileno(), 1 << 16):
+            *messages, pending = (pending + chunk).split(b",")
+            for message in messages:
+                answer = json.loads(base64.b64decode(message)) if message else None
+                if not isinstance(answer, dict):
+                    continue
+                payload = answer.get("payload") or {}
+                with self._arrived:
+                    if payload.get("type") == "Error":
+                        self._failure = self._failure or str(payload.get("message"))
+                    elif answer.get("message_id") in self._awaited:
+                        self._answers[answer["message_id"]] = payload
+                    self._arrived.notify_all()
+        with self._arrived:
+            self._arrived.notify_all()

@@ -190,14 +190,16 @@ class Site:
         return (escape(before) + Markup('<a rel="license" href="{}">{}</a>').format(licence.url, licence.name)
                 + escape(after))
 
-    def preload(self) -> None:
-        """Compile every template now, and read the registers of names with their forms (worker
-        processes forked later inherit them)."""
+    def preload(self, names: bool = True) -> None:
+        """Compile every template now and, with `names` (processes forked later check the names),
+        read the registers of names with their forms, so that processes forked later inherit them."""
         for name in sorted(p.name for p in self.templates.glob("*.html")):
             try:
                 self.env.get_template(name)
             except Exception:  # noqa: BLE001 - its error is reported, located, when a page renders it
                 continue
+        if not names:
+            return
         try:
             registers, _ = self.registers, self.untagged
             if registers is not None:

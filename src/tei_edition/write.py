@@ -5,8 +5,15 @@
   source folder, and a non-empty folder without the marker file that every build writes.
 - A lock file beside the output makes a second build into the same folder wait its turn.
 - On Linux the staging folder and the output are exchanged by `renameat2(RENAME_EXCHANGE)`: at
-  no moment is the output missing or a mix of two builds. A failed or killed build leaves only
-  a staging folder, which the next build removes.
+  no moment is the output missing or a mix of two builds.
+- The previous site is not deleted: it is kept beside the output as the spare (`.build-spare`),
+  and the next build is staged in it, writing over its files (`_write_over`) and removing those it
+  does not make. Creating a file costs the file system far more than writing over one (on this
+  project's ext4 disks, a millisecond against a tenth: most of a rebuild's time was making a
+  thousand new files and deleting the old ones). Every byte is written again: nothing of the
+  previous build is kept in the new one. A file with other hard links is never written over
+  (it is replaced), nor a symbolic link followed. A failed or killed build's staging folder
+  becomes the next build's spare.
 """
 from __future__ import annotations
 
@@ -17,6 +24,7 @@ import os
 import queue
 import shutil
 import signal
+import stat
 import sys
 import tempfile
 import threading
@@ -38,6 +46,7 @@ LOCK_WAIT_SECONDS = 300
 # Test-only fault injection: "kill-after-files:N" kills the process after N files are written.
 FAULT_VARIABLE = "TEI_EDITION_FAULT"
 
+SPARE_SUFFIX = "-spare"  # `.build-spare`: the previous site, to be written over by the next build
 WRITES_AHEAD = 512  # files handed to the writing thread and not yet written, at most
 _AT_FDCWD = -100
 _RENAME_NOREPLACE = 1
@@ -58,7 +67,7 @@ class SiteFiles:
         self.retired: Any = None  # retirement.Retired: the retired ids and pages the checks compare
         self.differences: dict[str, Any] = {}  # document id -> its print lines' differences from the source
         self.links = SiteLinks()  # the links of every file, checked as the files arrive
-        self._writer = _Writer()
+        self._writer = _Writer(folder)
         self.characters: Any = None  # fonts.SiteCharacters: what each page shows, for the fonts
 
     def add(self, path: str, content: bytes, facts: PageFacts | None = None) -> None:
@@ -98,15 +107,19 @@ class SiteFiles:
 class _Writer:
     """Writes files on a thread of its own: opening and writing a file is mostly the kernel's time
     (a build writes a thousand files and more), which the interpreter lock lets the build's
-    rendering overlap. Files are written in the order given; the first failure stops the writing
-    and is raised by the next `write` or by `close`."""
+    rendering overlap. Files are written in the order given, over any file of the same name in the
+    folder; the first failure stops the writing and is raised by the next `write` or by `close`."""
 
-    def __init__(self) -> None:
+    def __init__(self, folder: Path) -> None:
+        self._folder = folder
         # Bounded: when the disk is slower than the rendering, the build waits instead of holding
         # every file not yet written in memory.
         self._queue: queue.Queue[tuple[Path, bytes] | None] = queue.Queue(maxsize=WRITES_AHEAD)
         self._failure: OSError | None = None
         self._thread: threading.Thread | None = None
+        umask = os.umask(0o022)  # read here, before the thread starts: setting it is process-wide
+        os.umask(umask)
+        self._mode = 0o666 & ~umask  # a new file's permissions, given to a file written over too
 
     def write(self, target: Path, content: bytes) -> None:
         if self._failure is not None:
@@ -117,16 +130,15 @@ class _Writer:
         self._queue.put((target, content))
 
     def _run(self) -> None:
-        folders: set[Path] = set()
+        folders = {self._folder}
         while (item := self._queue.get()) is not None:
             if self._failure is not None:
                 continue  # drain: the build stops with the first failure
             target, content = item
             try:
                 if target.parent not in folders:
-                    target.parent.mkdir(parents=True, exist_ok=True)
-                    folders.add(target.parent)
-                target.write_bytes(content)
+                    _make_folders(self._folder, target.parent, folders)
+                _write_over(target, content, self._mode)
             except OSError as exc:
                 self._failure = exc
 
@@ -137,6 +149,73 @@ class _Writer:
             self._thread = None
         if self._failure is not None:
             raise self._failure
+
+
+def _make_folders(root: Path, folder: Path, known: set[Path]) -> None:
+    """`folder` and the folders between `root` and it, each a real folder: what a recycled staging
+    folder has in the way (a file, a symbolic link, which writing through would follow) is removed."""
+    for depth in range(len(root.parts), len(folder.parts)):
+        path = Path(*folder.parts[:depth + 1])
+        if path in known:
+            continue
+        try:
+            if not stat.S_ISDIR(os.lstat(path).st_mode):
+                os.unlink(path)
+                os.mkdir(path)
+        except FileNotFoundError:
+            os.mkdir(path)
+        known.add(path)
+
+
+def _write_over(target: Path, content: bytes, mode: int) -> None:
+    """`content` as the file `target`: written over the file there if it is a regular file with
+    no other name (its inode reused, the cheap case), else in a new file. A symbolic link is never
+    followed, a hard link never written through, a pipe never waited on."""
+    try:
+        handle = os.open(target, os.O_WRONLY | os.O_NOFOLLOW | os.O_NONBLOCK | os.O_CLOEXEC)
+    except FileNotFoundError:
+        handle = -1
+    except OSError:  # a symbolic link (ELOOP), a folder, a pipe without a reader (ENXIO)
+        _remove(target)
+        handle = -1
+    if handle >= 0:
+        status = os.fstat(handle)
+        if not stat.S_ISREG(status.st_mode) or status.st_nlink != 1:
+            os.close(handle)
+            _remove(target)
+            handle = -1
+        else:
+            os.ftruncate(handle, 0)
+            if stat.S_IMODE(status.st_mode) != mode:
+                os.fchmod(handle, mode)
+    if handle < 0:
+        handle = os.open(target, os.O_WRONLY | os.O_CREAT | os.O_EXCL | os.O_NOFOLLOW | os.O_CLOEXEC, 0o666)
+    with open(handle, "wb", closefd=True) as file:
+        file.write(content)
+
+
+def _remove(path: Path) -> None:
+    if stat.S_ISDIR(os.lstat(path).st_mode):
+        shutil.rmtree(path)
+    else:
+        os.unlink(path)
+
+
+def _remove_unmade(folder: Path, made: set[str]) -> None:
+    """Remove from `folder` every file, link and folder that is not one of the `made` site paths
+    (or a folder of one): what a recycled staging folder kept of an earlier site."""
+    for parent, folders, names in os.walk(folder, topdown=False):
+        prefix = os.path.relpath(parent, folder).replace(os.sep, "/")
+        prefix = "" if prefix == "." else prefix + "/"
+        for name in names:
+            if prefix + name not in made:
+                os.unlink(os.path.join(parent, name))
+        for name in folders:
+            path = os.path.join(parent, name)
+            if os.path.islink(path):
+                os.unlink(path)
+            elif not os.listdir(path):
+                os.rmdir(path)
 
 
 def _is_within(path: Path, folder: Path) -> bool:
@@ -233,12 +312,31 @@ class _Lock:
         os.close(self.handle)  # releases the flock
 
 
-def _remove_leftovers(out: Path) -> None:
-    """Staging folders of builds that were killed (only ever touched while holding the lock)."""
-    for leftover in out.parent.glob(f".{out.name}-new-*"):
-        shutil.rmtree(leftover, ignore_errors=True)
-    for leftover in out.parent.glob(f".{out.name}-old-*"):
-        shutil.rmtree(leftover, ignore_errors=True)
+def _staging_folder(out: Path) -> Path:
+    """A new build's staging folder (only ever called while holding the lock): the spare, else a
+    killed build's staging folder, renamed as this build's (their files are written over); any other
+    leftover is removed."""
+    leftovers = sorted([*out.parent.glob(f".{out.name}-new-*"), *out.parent.glob(f".{out.name}-old-*")])
+    spare = out.with_name(f".{out.name}{SPARE_SUFFIX}")
+    staging = None
+    for folder in [spare, *leftovers]:
+        if staging is None and folder.is_dir() and not folder.is_symlink():
+            staging = Path(tempfile.mkdtemp(prefix=f".{out.name}-new-", dir=out.parent))
+            os.rename(folder, staging)  # over the empty folder just made: its name is this build's
+        elif folder.is_symlink() or folder.is_file():
+            folder.unlink()
+        elif folder.exists():
+            shutil.rmtree(folder, ignore_errors=True)
+    return staging or Path(tempfile.mkdtemp(prefix=f".{out.name}-new-", dir=out.parent))
+
+
+def _keep_as_spare(staging: Path, out: Path) -> None:
+    """The previous site (or a failed build's files) as the next build's spare."""
+    if staging.is_dir():
+        try:
+            os.rename(staging, out.with_name(f".{out.name}{SPARE_SUFFIX}"))
+        except OSError:
+            shutil.rmtree(staging, ignore_errors=True)
 
 
 def _fault_after() -> int | None:
@@ -254,14 +352,14 @@ def staged_site(out: Path, verify: Callable[[Path], None] | None = None) -> Iter
     error leaves `out` as it was."""
     out.parent.mkdir(parents=True, exist_ok=True)
     with _Lock(out):
-        _remove_leftovers(out)
-        staging = Path(tempfile.mkdtemp(prefix=f".{out.name}-new-", dir=out.parent))
+        staging = _staging_folder(out)
         try:
             files = SiteFiles(staging, _fault_after())
             try:
                 yield files
             finally:
                 files.close()
+            _remove_unmade(staging, files.paths)
             (staging / MARKER).write_text(MARKER_TEXT, encoding="utf-8")
             os.chmod(staging, 0o755)
             if verify is not None:
@@ -269,4 +367,4 @@ def staged_site(out: Path, verify: Callable[[Path], None] | None = None) -> Iter
             _swap_into_place(staging, out)
             files.folder = out
         finally:
-            shutil.rmtree(staging, ignore_errors=True)
+            _keep_as_spare(staging, out)
