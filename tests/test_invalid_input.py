@@ -26,11 +26,12 @@ def line_of(text: str, needle: str) -> int:
 
 
 def snapshot(folder: Path, skip: str = "build") -> dict[str, bytes]:
-    """Every file below `folder` (symlinks and folders named, not followed), except `skip/`."""
+    """Every file below `folder` (symlinks and folders named, not followed), except `skip/` and
+    the build's own files beside it (its lock, and its spare: the folder the next build writes over)."""
     files: dict[str, bytes] = {}
     for path in sorted(folder.rglob("*")):
         relative = path.relative_to(folder).as_posix()
-        if relative == skip or relative.startswith(f"{skip}/") or relative == ".build.lock":
+        if any(relative == own or relative.startswith(f"{own}/") for own in (skip, f".{skip}-spare", f".{skip}.lock")):
             continue
         if path.is_symlink():
             files[relative] = b"-> " + os.readlink(path).encode()

@@ -10,10 +10,8 @@ from __future__ import annotations
 
 import json
 import re
-
-import bibtexparser
-import rispy
-from bibtexparser.model import Entry, Field
+from functools import cache
+from typing import Any
 
 from tei_edition.cite import csl_name, doi_url, printed_item
 from tei_edition.model import Document
@@ -78,6 +76,8 @@ def _bib_names(names: list[dict]) -> str:
 
 def to_bibtex(items: list[dict]) -> str:
     """biblatex entries (@article, @online): Unicode text, LaTeX specials escaped."""
+    import bibtexparser  # here: the process that writes the citation files imports it (forked.py)
+    from bibtexparser.model import Entry, Field
     library = bibtexparser.Library()
     for item in items:
         fields = [("author", _bib_names(item.get("author", []))),
@@ -110,6 +110,7 @@ def _ris_text(value: object) -> object:
 
 
 def to_ris(items: list[dict]) -> str:
+    import rispy
     references = []
     for item in items:
         journal = item["type"] == "article-journal"
@@ -127,12 +128,17 @@ def to_ris(items: list[dict]) -> str:
             "edition": item.get("version", ""), "language": item.get("language", ""),
         }
         references.append({tag: _ris_text(value) for tag, value in record.items() if value})
-    return rispy.dumps(references, implementation=_RisWriter)
+    return rispy.dumps(references, implementation=_ris_writer())
 
 
-class _RisWriter(rispy.RisWriter):
-    def set_header(self, count: int) -> str:
-        return ""  # rispy numbers records ("1."); reference managers expect none
+@cache
+def _ris_writer() -> Any:
+    import rispy
+
+    class RisWriter(rispy.RisWriter):
+        def set_header(self, count: int) -> str:
+            return ""  # rispy numbers records ("1."); reference managers expect none
+    return RisWriter
 
 
 def citation_files(document: Document, edition_title: str, version: str, url: str, date: str) -> dict[str, str]:

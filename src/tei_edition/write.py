@@ -12,8 +12,9 @@
   project's ext4 disks, a millisecond against a tenth: most of a rebuild's time was making a
   thousand new files and deleting the old ones). Every byte is written again: nothing of the
   previous build is kept in the new one. A file with other hard links is never written over
-  (it is replaced), nor a symbolic link followed. A failed or killed build's staging folder
-  becomes the next build's spare.
+  (it is replaced), nor a symbolic link followed. A failed build leaves beside the output only
+  what was there before it (a spare stays a spare, else its staging folder is removed); a killed
+  build's staging folder becomes the next build's spare.
 """
 from __future__ import annotations
 
@@ -312,10 +313,10 @@ class _Lock:
         os.close(self.handle)  # releases the flock
 
 
-def _staging_folder(out: Path) -> Path:
-    """A new build's staging folder (only ever called while holding the lock): the spare, else a
-    killed build's staging folder, renamed as this build's (their files are written over); any other
-    leftover is removed."""
+def _staging_folder(out: Path) -> tuple[Path, bool]:
+    """A new build's staging folder, and whether it was there before (only ever called while holding
+    the lock): the spare, else a killed build's staging folder, renamed as this build's (their files
+    are written over); any other leftover is removed."""
     leftovers = sorted([*out.parent.glob(f".{out.name}-new-*"), *out.parent.glob(f".{out.name}-old-*")])
     spare = out.with_name(f".{out.name}{SPARE_SUFFIX}")
     staging = None
@@ -327,11 +328,13 @@ def _staging_folder(out: Path) -> Path:
             folder.unlink()
         elif folder.exists():
             shutil.rmtree(folder, ignore_errors=True)
-    return staging or Path(tempfile.mkdtemp(prefix=f".{out.name}-new-", dir=out.parent))
+    if staging is not None:
+        return staging, True
+    return Path(tempfile.mkdtemp(prefix=f".{out.name}-new-", dir=out.parent)), False
 
 
 def _keep_as_spare(staging: Path, out: Path) -> None:
-    """The previous site (or a failed build's files) as the next build's spare."""
+    """The previous site as the next build's spare."""
     if staging.is_dir():
         try:
             os.rename(staging, out.with_name(f".{out.name}{SPARE_SUFFIX}"))
@@ -352,7 +355,8 @@ def staged_site(out: Path, verify: Callable[[Path], None] | None = None) -> Iter
     error leaves `out` as it was."""
     out.parent.mkdir(parents=True, exist_ok=True)
     with _Lock(out):
-        staging = _staging_folder(out)
+        staging, was_there = _staging_folder(out)
+        built = False
         try:
             files = SiteFiles(staging, _fault_after())
             try:
@@ -366,5 +370,10 @@ def staged_site(out: Path, verify: Callable[[Path], None] | None = None) -> Iter
                 verify(staging)
             _swap_into_place(staging, out)
             files.folder = out
+            built = True
         finally:
-            _keep_as_spare(staging, out)
+            # A failed build leaves beside the output only what was there before it.
+            if built or was_there:
+                _keep_as_spare(staging, out)
+            else:
+                shutil.rmtree(staging, ignore_errors=True)

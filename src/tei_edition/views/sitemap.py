@@ -3,7 +3,7 @@ language alternates) and /robots.txt (which points to it). Made last, from the p
 from __future__ import annotations
 
 from collections.abc import Iterator
-from xml.sax.saxutils import escape, quoteattr
+from html import escape
 
 from tei_edition.site import Site
 from tei_edition.urls import RELEASES_FOLDER, absolute_url, robots_path, sitemap_path
@@ -26,10 +26,10 @@ class SitemapView:
                                and not p.startswith(UNLISTED_FOLDERS)):
                 alternates = [f"{lang}/{path.split('/', 1)[1]}" for lang in languages
                               if path.split("/", 1)[0] in languages and "/" in path]
-                links = "".join(f'\n    <xhtml:link rel="alternate" hreflang={quoteattr(other.split("/")[0])} '
-                                f'href={quoteattr(absolute_url(base, other))}/>'
+                links = "".join(f'\n    <xhtml:link rel="alternate" hreflang="{escape(other.split("/")[0])}" '
+                                f'href="{escape(absolute_url(base, other))}"/>'
                                 for other in alternates if other in index.pages)
-                entries.append(f"  <url>\n    <loc>{escape(absolute_url(base, path))}</loc>\n"
+                entries.append(f"  <url>\n    <loc>{escape(absolute_url(base, path), quote=False)}</loc>\n"
                                f"    <lastmod>{site.build.date}</lastmod>{links}\n  </url>\n")
             yield Output(sitemap_path(), '<?xml version="1.0" encoding="UTF-8"?>\n'
                          '<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9" '
