@@ -172,6 +172,12 @@ def test_a_rebuild_writes_over_the_spare_and_keeps_nothing_of_it(tmp_path: Path)
     assert outside.read_bytes() == b"<p>one</p>" and list(elsewhere.iterdir()) == []
     assert sorted(p.name for p in tmp_path.iterdir()) == [".build-spare", ".build.lock", "build", "elsewhere",
                                                            "linked.html"]
+    # A folder of that name without the marker of a site is not the build's: it is left alone.
+    (spare / MARKER).unlink()
+    (spare / "mine.txt").write_bytes(b"mine")
+    kept = files_of(spare)
+    staged(out, first)
+    assert files_of(spare) == kept and files_of(out) == {**first, MARKER: MARKER_TEXT.encode()}
 
 
 def test_a_second_build_waits_for_the_first(project: Path):

@@ -319,8 +319,11 @@ def _staging_folder(out: Path) -> tuple[Path, bool]:
     are written over); any other leftover is removed."""
     leftovers = sorted([*out.parent.glob(f".{out.name}-new-*"), *out.parent.glob(f".{out.name}-old-*")])
     spare = out.with_name(f".{out.name}{SPARE_SUFFIX}")
+    # Only a spare with the marker every site has is the build's own: anything else of that name is
+    # left alone (and the previous site then removed, not kept).
+    spares = [spare] if (spare / MARKER).is_file() and not spare.is_symlink() else []
     staging = None
-    for folder in [spare, *leftovers]:
+    for folder in [*spares, *leftovers]:
         if staging is None and folder.is_dir() and not folder.is_symlink():
             staging = Path(tempfile.mkdtemp(prefix=f".{out.name}-new-", dir=out.parent))
             os.rename(folder, staging)  # over the empty folder just made: its name is this build's
