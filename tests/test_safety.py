@@ -150,7 +150,8 @@ def test_a_rebuild_writes_over_the_spare_and_keeps_nothing_of_it(tmp_path: Path)
     reused where the new site has the same path, the rest removed; a hard-linked file is replaced,
     never written through, and a symbolic link is never followed."""
     out, spare = tmp_path / "build", tmp_path / ".build-spare"
-    first = {"index.html": b"<p>one</p>", "a/b.json": b"1", "gone.txt": b"old", "old/x.txt": b"x", "c/k.txt": b"k"}
+    first = {"index.html": b"<p>one</p>", "a/b.json": b"[1, 1, 1]", "gone.txt": b"old", "old/x.txt": b"x",
+             "c/k.txt": b"k"}
     staged(out, first)
     staged(out, first)  # the first site is now the spare
     assert files_of(spare) == {**first, MARKER: MARKER_TEXT.encode()}
@@ -163,7 +164,7 @@ def test_a_rebuild_writes_over_the_spare_and_keeps_nothing_of_it(tmp_path: Path)
     shutil.rmtree(spare / "c")
     (spare / "c").symlink_to(elsewhere)  # a link where the new site has a folder
     (spare / "d").write_bytes(b"a file where the new site has a folder")
-    third = {"index.html": b"<p>three</p>", "a/b.json": b"3", "c/e.txt": b"e", "d/f.txt": b"f"}
+    third = {"index.html": b"<p>three</p>", "a/b.json": b"[3]", "c/e.txt": b"e", "d/f.txt": b"f"}  # longer, shorter
     staged(out, third)
     assert files_of(out) == {**third, MARKER: MARKER_TEXT.encode()}
     assert not (out / "old").exists()

@@ -11,6 +11,7 @@ from conftest import ROOT, parse_html
 from lxml import etree
 
 from tei_edition import search
+from tei_edition.errors import EditionError
 from tei_edition.model import Document
 from tei_edition.search import MEMORY_FOLDER, Record, SearchIndex, passage_records
 from tei_edition.tei import NS
@@ -129,14 +130,17 @@ def index_of(records: list[Record]) -> dict[str, bytes]:
         return index.files()
 
 
+SAMPLE = [Record(f"{lang}/doc/#p{n}", lang, text, (("title", "Doc"), ("unit", f"¶{n}")), ("document:doc",))
+          for lang, texts in (("ru", ["переговоры с Синьцзяном", "торговый договор"]),
+                              ("en", ["negotiations with Xinjiang", "a trade agreement", "the tariff"]))
+          for n, text in enumerate(texts, 1)]
+
+
 def test_the_index_depends_only_on_the_records_never_on_the_scratch_folder(tmp_path: Path, monkeypatch):
     """Pagefind reading a folder of pages would take them in the folder's order, which differs
     between file systems (in memory: newest first; a small ext4 folder: oldest first): the records go
     to it in the build's order instead, and the index is the same wherever it is written."""
-    records = [Record(f"{lang}/doc/#p{n}", lang, text, (("title", "Doc"), ("unit", f"¶{n}")), ("document:doc",))
-               for lang, texts in (("ru", ["переговоры с Синьцзяном", "торговый договор"]),
-                                   ("en", ["negotiations with Xinjiang", "a trade agreement", "the tariff"]))
-               for n, text in enumerate(texts, 1)]
+    records = SAMPLE
     made = []
     for folder in (tmp_path, MEMORY_FOLDER):
         monkeypatch.setattr(search, "scratch_parent", lambda folder=folder: str(folder))
@@ -145,3 +149,14 @@ def test_the_index_depends_only_on_the_records_never_on_the_scratch_folder(tmp_p
     entry = json.loads(made[0]["pagefind/pagefind-entry.json"])
     assert {lang: value["page_count"] for lang, value in entry["languages"].items()} == {"ru": 2, "en": 3}
     assert index_of(records[::-1]) != made[0], "the order of the records is the index's order"
+
+
+def test_without_pagefind_s_program_the_build_says_what_to_install(tmp_path: Path, monkeypatch):
+    import pagefind_bin
+    monkeypatch.setattr(pagefind_bin, "get_executable", lambda: tmp_path / "no-pagefind-here")
+    with SearchIndex() as index:
+        index.add(SAMPLE)
+        with pytest.raises(EditionError, match=r"search index could not be made: .*no-pagefind-here.*pagefind\[bin\]"):
+            index.files()
+    with SearchIndex() as index:
+        assert index.files() == {}  # no records, no index: nothing asked of Pagefind

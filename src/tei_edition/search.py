@@ -161,15 +161,15 @@ class SearchIndex:
 
     def add(self, records: Iterable[Record]) -> None:
         for record in records:
-            if self._process is None:
+            if self._process is None and self._failure is None:
                 self._launch()
+            self.count += 1
             if self._failure is not None:
-                return
+                continue  # counted: `files()` says why there is no index
             meta = {**dict(record.meta), "target": record.url, "filters": " ".join(record.filters)}
             self._send({"type": "AddRecord", "index_id": self._index_id, "url": record.url,
                         "content": record.content, "language": record.language, "meta": meta,
                         "filters": None, "sort": None})
-            self.count += 1
 
     def start(self) -> None:
         """Ask for the index of the records sent so far: Pagefind makes it on the other core while
@@ -182,13 +182,13 @@ class SearchIndex:
 
     def files(self) -> dict[str, bytes]:
         """The index and Pagefind's script, as site path -> bytes ({} without records)."""
-        if self._process is None:
+        if not self.count:
             return {}
         self.start()
         if self._written is not None:
             self._answer(self._written)
-        out = Path(self._scratch.name) / "index" if self._scratch is not None else Path()
-        if self._failure is not None or not (out / "pagefind.js").is_file():
+        out = Path(self._scratch.name) / "index" if self._scratch is not None else None
+        if self._failure is not None or out is None or not (out / "pagefind.js").is_file():
             raise EditionError.at("pagefind", None, "the search index could not be made: "
                                   f"{(self._failure or 'no pagefind.js').strip()[:300]}; install the project "
                                   "again (it needs pagefind[bin])")

@@ -179,6 +179,7 @@ def _write_over(target: Path, content: bytes, mode: int) -> None:
     except OSError:  # a symbolic link (ELOOP), a folder, a pipe without a reader (ENXIO)
         _remove(target)
         handle = -1
+    longer = False  # an older file longer than `content`: cut after it
     if handle >= 0:
         status = os.fstat(handle)
         if not stat.S_ISREG(status.st_mode) or status.st_nlink != 1:
@@ -186,13 +187,18 @@ def _write_over(target: Path, content: bytes, mode: int) -> None:
             _remove(target)
             handle = -1
         else:
-            os.ftruncate(handle, 0)
+            longer = status.st_size > len(content)
             if stat.S_IMODE(status.st_mode) != mode:
                 os.fchmod(handle, mode)
     if handle < 0:
         handle = os.open(target, os.O_WRONLY | os.O_CREAT | os.O_EXCL | os.O_NOFOLLOW | os.O_CLOEXEC, 0o666)
-    with open(handle, "wb", closefd=True) as file:
+    # Written over from its start, never emptied first: a file of the same size keeps its blocks
+    # (freeing blocks and taking them again is what costs a disk most, more with `discard`).
+    with open(handle, "wb", closefd=True) as file:  # an open descriptor: nothing is truncated
         file.write(content)
+        if longer:
+            file.flush()
+            os.ftruncate(handle, len(content))
 
 
 def _remove(path: Path) -> None:
