@@ -85,7 +85,7 @@ class Emendation:
     corrected: bool = False  # the proposal is a correction, not a conjecture
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)  # every mention of every document, kept for the registers
 class Mention:
     """A name in the text that points to an entry of the registers of names (README, "Registers of
     names"), and the unit it stands in, for the entry's back-link."""

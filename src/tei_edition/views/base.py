@@ -36,7 +36,7 @@ class Output:
     facts: PageFacts | None = None  # an HTML page checked already (a stored release's): what the link check needs
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)  # one per anchor: kept until the checks at the end
 class Published:
     """An anchor, and the pages that carry it as an id."""
 
