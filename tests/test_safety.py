@@ -181,6 +181,13 @@ def test_a_rebuild_writes_over_the_spare_and_keeps_nothing_of_it(tmp_path: Path)
     assert files_of(spare) == kept and files_of(out) == {**first, MARKER: MARKER_TEXT.encode()}
 
 
+def test_a_file_of_the_build_is_never_removed_to_make_way_for_another(tmp_path: Path):
+    """A spare's file in the way of a folder is removed; the build's own is an error (two pages clash)."""
+    with pytest.raises(FileExistsError, match="a page of this build stands where a folder is needed"):
+        staged(tmp_path / "build", {"a": b"one page", "a/b.html": b"<p>another</p>"})
+    assert sorted(p.name for p in tmp_path.iterdir()) == [".build.lock"]
+
+
 def test_a_second_build_waits_for_the_first(project: Path):
     """While another process holds the output's lock, a build waits, says so, and then finishes."""
     out = project / "build"

@@ -132,14 +132,16 @@ class _Writer:
 
     def _run(self) -> None:
         folders = {self._folder}
+        written: set[Path] = set()  # a file of this build is never removed to make way for a folder
         while (item := self._queue.get()) is not None:
             if self._failure is not None:
                 continue  # drain: the build stops with the first failure
             target, content = item
             try:
                 if target.parent not in folders:
-                    _make_folders(self._folder, target.parent, folders)
+                    _make_folders(self._folder, target.parent, folders, written)
                 _write_over(target, content, self._mode)
+                written.add(target)
             except OSError as exc:
                 self._failure = exc
 
@@ -152,15 +154,19 @@ class _Writer:
             raise self._failure
 
 
-def _make_folders(root: Path, folder: Path, known: set[Path]) -> None:
+def _make_folders(root: Path, folder: Path, known: set[Path], written: set[Path]) -> None:
     """`folder` and the folders between `root` and it, each a real folder: what a recycled staging
-    folder has in the way (a file, a symbolic link, which writing through would follow) is removed."""
+    folder has in the way (a file, a symbolic link, which writing through would follow) is removed;
+    a file this build wrote there is an error (two pages would clash)."""
     for depth in range(len(root.parts), len(folder.parts)):
         path = Path(*folder.parts[:depth + 1])
         if path in known:
             continue
         try:
             if not stat.S_ISDIR(os.lstat(path).st_mode):
+                if path in written:
+                    raise FileExistsError(errno.EEXIST, "a page of this build stands where a folder is needed",
+                                          str(path))
                 os.unlink(path)
                 os.mkdir(path)
         except FileNotFoundError:
