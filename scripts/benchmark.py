@@ -1,12 +1,13 @@
 """Speed and memory, measured cold in fresh processes (never asserted in a test: figures vary by machine).
 
-    .venv/bin/python scripts/benchmark.py [--runs 5] [--collections 100,1000] [--skip-peer]
+    .venv/bin/python scripts/benchmark.py [--runs 5] [--collections 100,1000] [--skip-peer] [--against REV]
 
 The package's bytecode is compiled first (`compileall`, as `make install` and pip's install of any
 package do), so that no run pays for compiling Python source, whatever PYTHONDONTWRITEBYTECODE says.
 
 Prints, each as the median of --runs whole-process runs (start-up and imports included, no cache
-of an earlier run):
+of an earlier run), wall time, peak memory and processor time (every process of the run, user and
+system: steadier than wall time when the machine's speed drifts):
   - this edition: `tei-edition build` (every page, both languages: rebuilt into one folder, as a
     user rebuilds, and each time into a new folder, which creates every file) and `tei-edition
     check` (all checks);
@@ -90,28 +91,32 @@ while True:
     except subprocess.TimeoutExpired:
         peak = max(peak, tree_rss(process.pid))
 seconds = time.perf_counter() - start
-single = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss * 1024
-print(seconds, max(peak, single) // 1024, file=sys.stderr)
+usage = resource.getrusage(resource.RUSAGE_CHILDREN)  # every process of the build: each waits for its own
+print(seconds, max(peak, usage.ru_maxrss * 1024) // 1024, usage.ru_utime + usage.ru_stime, file=sys.stderr)
 sys.exit(process.returncode)
 """
 
 
-def run(command: list[str], cwd: Path | None = None) -> tuple[float, int]:
-    """Wall seconds (from its start to its end, measured beside it) and peak RSS (KiB, all its
-    processes together) of one fresh command."""
-    result = subprocess.run([sys.executable, "-c", LAUNCHER, *command], capture_output=True, text=True, env=ENV,
-                            cwd=cwd)
+def run(command: list[str], cwd: Path | None = None, env: dict[str, str] | None = None
+        ) -> tuple[float, int, float]:
+    """Wall seconds (from its start to its end, measured beside it), peak RSS (KiB, all its
+    processes together) and processor seconds (all its processes, user and system) of one fresh
+    command."""
+    result = subprocess.run([sys.executable, "-c", LAUNCHER, *command], capture_output=True, text=True,
+                            env=env or ENV, cwd=cwd)
     if result.returncode != 0:
         raise SystemExit(f"{' '.join(command)} failed:\n{result.stderr[-3000:]}")
-    seconds, peak = result.stderr.strip().splitlines()[-1].split()
-    return float(seconds), int(peak)
+    seconds, peak, processor = result.stderr.strip().splitlines()[-1].split()
+    return float(seconds), int(peak), float(processor)
 
 
 def measure(label: str, command: list[str] | Callable[[int], list[str]], runs: int) -> float:
     """The median of `runs` runs of `command` (a function of the run's number: a new command each)."""
-    times, peaks = zip(*(run(command(n) if callable(command) else command) for n in range(runs)), strict=True)
+    times, peaks, processor = zip(*(run(command(n) if callable(command) else command) for n in range(runs)),
+                                  strict=True)
     median = statistics.median(times)
-    print(f"{label:<52} median {median:7.3f} s   min {min(times):7.3f} s   peak RSS {max(peaks) / 1024:6.0f} MiB")
+    print(f"{label:<52} median {median:7.3f} s   min {min(times):7.3f} s   peak RSS {max(peaks) / 1024:6.0f} MiB"
+          f"   processor {statistics.median(processor):6.2f} s")
     return median
 
 
@@ -194,7 +199,7 @@ def collection(count: int, runs: int, per_document: dict[int, float]) -> None:
         times, peaks = [], []
         for run_number in range(runs):
             out = Path(folder) / f"build-{run_number}"
-            seconds, peak = run(tei_edition("build", "--edition", str(edition), "--out", str(out)))
+            seconds, peak, _ = run(tei_edition("build", "--edition", str(edition), "--out", str(out)))
             times.append(seconds)
             peaks.append(peak)
             digests.add(site_digest(out))
@@ -206,11 +211,39 @@ def collection(count: int, runs: int, per_document: dict[int, float]) -> None:
               f"{'identical' if len(digests) == 1 else 'DIFFERENT'} output")
 
 
+def against(revision: str, runs: int) -> None:
+    """This edition built by the code and templates of `revision` and by this working tree, one after
+    the other, `runs` times: this machine's speed drifts by a third from one half hour to the next,
+    so only runs side by side compare two versions fairly."""
+    with tempfile.TemporaryDirectory() as folder:
+        tree = Path(folder) / "tree"
+        subprocess.run(["git", "-C", str(ROOT), "worktree", "add", "--detach", "-q", str(tree), revision], check=True)
+        try:
+            subprocess.run([sys.executable, "-m", "compileall", "-q", str(tree / "src")], check=True,
+                           stdout=subprocess.DEVNULL)
+            sides = {revision: tree, "this tree": ROOT}
+            times: dict[str, list[tuple[float, int, float]]] = {name: [] for name in sides}
+            for _ in range(runs):
+                for number, (name, root) in enumerate(sides.items()):
+                    command = tei_edition("build", "--edition", str(root / "edition"), "--out",
+                                          str(Path(folder) / f"build-{number}"))  # rebuilt: the same folder each time
+                    times[name].append(run(command, env={**ENV, "PYTHONPATH": str(root / "src")}))
+            for name, values in times.items():
+                wall = [value[0] for value in values]
+                print(f"{f'this edition, side by side: {name}':<52} median {statistics.median(wall):7.3f} s   "
+                      f"min {min(wall):7.3f} s   processor {statistics.median(v[2] for v in values):6.2f} s")
+        finally:
+            subprocess.run(["git", "-C", str(ROOT), "worktree", "remove", "--force", str(tree)], check=False)
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--runs", type=int, default=5)
     parser.add_argument("--collections", default="100,1000", help="collection sizes, comma-separated ('' for none)")
     parser.add_argument("--skip-peer", action="store_true", help="do not run the TEI Stylesheets")
+    parser.add_argument("--against", metavar="REVISION",
+                        help="also build this edition with a git revision's code, alternately with this tree's "
+                             "(only side by side is fair on a machine whose speed drifts)")
     args = parser.parse_args()
     print(f"machine: {os.cpu_count()} cores, Python {sys.version.split()[0]}")
     subprocess.run([sys.executable, "-m", "compileall", "-q", str(ROOT / "src")], check=True, stdout=subprocess.DEVNULL)
@@ -234,6 +267,8 @@ def main() -> None:
                            [sys.executable, "-c", PEER_SCRIPT, str(stylesheet), str(EDITION / "shemetova-2020.xml")],
                            args.runs)
             print(f"{'':<52} this edition (all pages) is {peer / ours:4.1f}x the speed of the Stylesheets (one page)")
+    if args.against:
+        against(args.against, args.runs)
     per_document: dict[int, float] = {}
     for size in (int(n) for n in args.collections.split(",") if n):
         collection(size, min(args.runs, 2), per_document)
