@@ -151,8 +151,8 @@ def _help(templates: Path | None, results: IO[bytes], orders: IO[bytes]) -> None
         except Exception:  # noqa: BLE001 - the build checks what has no answer itself
             pass
     send((CHECKS_DONE,))
-    if fonts is not None and characters is not None:
-        _subset(fonts, characters, send, subsetting)
+    if subsetting is not None:
+        _subset(send, subsetting)
 
 
 def _predict(fonts: FontsJob | None, send: Any) -> frozenset[str] | None:
@@ -183,7 +183,7 @@ def _start_subsetting(fonts: FontsJob | None, characters: frozenset[str] | None)
             from tei_edition.fonts import make_subsets
             with os.fdopen(write, "wb") as out:
                 pickle.dump(make_subsets(fonts, characters), out)
-        except BaseException:  # noqa: BLE001 - the helper sees no subsets, and makes them itself
+        except BaseException:  # noqa: BLE001 - no subsets come: the build makes them, and reports what fails
             code = 1
         finally:
             os._exit(code)
@@ -191,22 +191,15 @@ def _start_subsetting(fonts: FontsJob | None, characters: frozenset[str] | None)
     return pid, read
 
 
-def _subset(fonts: FontsJob, characters: frozenset[str], send: Any, subsetting: tuple[int, int] | None) -> None:
-    """The subsets to the build: the forked process's, else made here."""
-    from tei_edition.fonts import make_subsets
-    made = None
-    if subsetting is not None:
-        pid, read = subsetting
-        with os.fdopen(read, "rb") as pipe:
-            data = pipe.read()
-        os.waitpid(pid, 0)
-        try:
-            made = pickle.loads(data) if data else None
-        except Exception:  # noqa: BLE001 - a process that died half-way: made here
-            made = None
+def _subset(send: Any, subsetting: tuple[int, int]) -> None:
+    """The forked process's subsets to the build (None if it made none: the build subsets them itself)."""
+    pid, read = subsetting
+    with os.fdopen(read, "rb") as pipe:
+        data = pipe.read()
+    os.waitpid(pid, 0)
     try:
-        send((FONTS, made or make_subsets(fonts, characters)))
-    except Exception:  # noqa: BLE001 - the build subsets them itself, and reports what fails
+        send((FONTS, pickle.loads(data) if data else None))
+    except Exception:  # noqa: BLE001 - a process that died half-way
         send((FONTS, None))
 
 

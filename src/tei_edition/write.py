@@ -58,7 +58,7 @@ class SiteFiles:
     """The files of one build, written into the staging folder as they are made (memory stays flat
     however many documents there are); two writers of one path are an error."""
 
-    def __init__(self, folder: Path, kill_after: int | None = None) -> None:
+    def __init__(self, folder: Path, kill_after: int | None = None, recycled: bool = False) -> None:
         self.folder = folder
         self.paths: set[str] = set()
         self.kill_after = kill_after  # test-only fault injection (FAULT_VARIABLE)
@@ -68,7 +68,7 @@ class SiteFiles:
         self.retired: Any = None  # retirement.Retired: the retired ids and pages the checks compare
         self.differences: dict[str, Any] = {}  # document id -> its print lines' differences from the source
         self.links = SiteLinks()  # the links of every file, checked as the files arrive
-        self._writer = _Writer(folder)
+        self._writer = _Writer(folder, recycled)
         self.characters: Any = None  # fonts.SiteCharacters: what each page shows, for the fonts
 
     def add(self, path: str, content: bytes, facts: PageFacts | None = None) -> None:
@@ -111,8 +111,9 @@ class _Writer:
     rendering overlap. Files are written in the order given, over any file of the same name in the
     folder; the first failure stops the writing and is raised by the next `write` or by `close`."""
 
-    def __init__(self, folder: Path) -> None:
+    def __init__(self, folder: Path, recycled: bool) -> None:
         self._folder = folder
+        self._recycled = recycled  # a spare's files are there to write over (else the folder was empty)
         # Bounded: when the disk is slower than the rendering, the build waits instead of holding
         # every file not yet written in memory.
         self._queue: queue.Queue[tuple[Path, bytes] | None] = queue.Queue(maxsize=WRITES_AHEAD)
@@ -140,7 +141,10 @@ class _Writer:
             try:
                 if target.parent not in folders:
                     _make_folders(self._folder, target.parent, folders, written)
-                _write_over(target, content, self._mode)
+                if self._recycled:
+                    _write_over(target, content, self._mode)
+                else:
+                    _write_new(target, content)
                 written.add(target)
             except OSError as exc:
                 self._failure = exc
@@ -197,7 +201,8 @@ def _write_over(target: Path, content: bytes, mode: int) -> None:
             if stat.S_IMODE(status.st_mode) != mode:
                 os.fchmod(handle, mode)
     if handle < 0:
-        handle = os.open(target, os.O_WRONLY | os.O_CREAT | os.O_EXCL | os.O_NOFOLLOW | os.O_CLOEXEC, 0o666)
+        _write_new(target, content)
+        return
     # Written over from its start, never emptied first: a file of the same size keeps its blocks
     # (freeing blocks and taking them again is what costs a disk most, more with `discard`).
     with open(handle, "wb", closefd=True) as file:  # an open descriptor: nothing is truncated
@@ -205,6 +210,12 @@ def _write_over(target: Path, content: bytes, mode: int) -> None:
         if longer:
             file.flush()
             os.ftruncate(handle, len(content))
+
+
+def _write_new(target: Path, content: bytes) -> None:
+    handle = os.open(target, os.O_WRONLY | os.O_CREAT | os.O_EXCL | os.O_NOFOLLOW | os.O_CLOEXEC, 0o666)
+    with open(handle, "wb", closefd=True) as file:
+        file.write(content)
 
 
 def _remove(path: Path) -> None:
@@ -339,10 +350,8 @@ def _staging_folder(out: Path) -> tuple[Path, bool]:
         if staging is None and folder.is_dir() and not folder.is_symlink():
             staging = Path(tempfile.mkdtemp(prefix=f".{out.name}-new-", dir=out.parent))
             os.rename(folder, staging)  # over the empty folder just made: its name is this build's
-        elif folder.is_symlink() or folder.is_file():
-            folder.unlink()
-        elif folder.exists():
-            shutil.rmtree(folder, ignore_errors=True)
+        elif folder.is_symlink() or folder.exists():
+            _remove(folder)
     if staging is not None:
         return staging, True
     return Path(tempfile.mkdtemp(prefix=f".{out.name}-new-", dir=out.parent)), False
@@ -373,12 +382,13 @@ def staged_site(out: Path, verify: Callable[[Path], None] | None = None) -> Iter
         staging, was_there = _staging_folder(out)
         built = False
         try:
-            files = SiteFiles(staging, _fault_after())
+            files = SiteFiles(staging, _fault_after(), recycled=was_there)
             try:
                 yield files
             finally:
                 files.close()
-            _remove_unmade(staging, files.paths)
+            if was_there:  # what the spare had that this build did not make
+                _remove_unmade(staging, files.paths)
             (staging / MARKER).write_text(MARKER_TEXT, encoding="utf-8")
             os.chmod(staging, 0o755)
             if verify is not None:
