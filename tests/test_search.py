@@ -83,6 +83,28 @@ def test_results_can_be_narrowed_to_a_register_entry(page, site_url):
 
 
 @pytest.mark.browser
+def test_a_large_edition_s_index_comes_in_parts_searched_as_one(page, tmp_path: Path, monkeypatch):
+    """Pagefind holds every passage in memory until it writes its index: an edition of more passages
+    than one part holds is indexed in parts of whole documents, which the search page merges."""
+    from support.gates import serve_directory
+    from test_roots import build_root
+
+    def bea(site: Path) -> set[str]:
+        with serve_directory(site) as base:
+            return {href.rsplit("/", 2)[-2] + href[href.index("#"):]
+                    for href, _ in results(page, base.rstrip("/"), "en", "Bea")}
+
+    whole = bea(build_root(tmp_path / "whole", "collection"))
+    monkeypatch.setattr(search, "SHARD_RECORDS", 1)  # each letter a part of its own
+    site = build_root(tmp_path / "parts", "collection")
+    assert (site / "pagefind" / "part-2" / "pagefind-entry.json").is_file()
+    assert not (site / "pagefind" / "part-3").exists() and not (site / "pagefind" / "part-2" / "pagefind.js").exists()
+    form = parse_html(site / "en" / "search" / "index.html").xpath("//form[@role='search']")[0]
+    assert form.get("data-parts") == "../../pagefind/part-2/pagefind-entry.json"
+    assert bea(site) == whole and {found.split("#")[0] for found in whole} == {"letter-a", "letter-b"}
+
+
+@pytest.mark.browser
 def test_without_javascript_the_page_says_so_and_links_the_contents(browser, site_url):
     context = browser.new_context(java_script_enabled=False)
     page = context.new_page()

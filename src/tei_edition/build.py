@@ -280,6 +280,8 @@ def _render_site(site: Site, files: SiteFiles, helper: Helper, prove_fidelity: b
         if result.differences is not None:
             files.differences[doc.id] = result.differences
         search.add(result.records)
+        for path, content in search.finished().items():  # a part of the index, written meanwhile
+            files.add(path, content)
     if problems:
         raise EditionError(problems)
     files.summaries.update(index.own)
@@ -287,8 +289,8 @@ def _render_site(site: Site, files: SiteFiles, helper: Helper, prove_fidelity: b
         summaries = [*index.own.values(), *(s for by_doc in index.summaries.values() for s in by_doc.values())]
         files.warnings.update(unmentioned(site.registers, {m.entity for s in summaries for m in s.mentions}))
     index.pages = files.paths  # the set itself: the last views see the pages the first ones made
-    index.searchable = bool(search.count)
     search.start()  # every passage is in: Pagefind indexes them while the edition's pages are made
+    index.search_parts = search.parts
     index.ids = files.links.ids
     for view in EDITION_VIEWS:
         published = list(view.anchors(site, index))
@@ -296,7 +298,7 @@ def _render_site(site: Site, files: SiteFiles, helper: Helper, prove_fidelity: b
         for output in view.pages(site, index):
             files.add(*finish(aliases.apply(output)))
         files.published.extend(published + aliases.published)
-    for path, content in sorted(search.files().items()):
+    for path, content in search.files().items():
         files.add(path, content)
     files.warnings.update(index.warnings)
     if fonts is not None:  # last: every page has been read for its characters

@@ -12,6 +12,7 @@ from __future__ import annotations
 import base64
 import json
 import os
+import shutil
 import subprocess
 import tempfile
 import threading
@@ -25,7 +26,7 @@ from lxml import etree
 
 from tei_edition.errors import EditionError
 from tei_edition.model import Document
-from tei_edition.urls import search_bundle_path
+from tei_edition.urls import search_part_path
 
 # The passages of a reading page: body and abstract paragraphs, notes, tables (not the text of a
 # citation box, which repeats the title).
@@ -37,6 +38,12 @@ _MENTIONS = etree.XPath(".//*[@data-entity]")
 # What a register entry is filtered as: the class its mentions carry -> the kind of entry
 _ENTITY_FILTERS = {"persname": "person", "placename": "place", "orgname": "org"}
 _BUNDLE_SKIPPED = ("pagefind-ui", "pagefind-component-ui", "pagefind-modular-ui", "pagefind-highlight")
+# What a part of the index after the first takes from the first (the search page's bundle): the script
+# and its WebAssembly.
+_SHARED = ("pagefind.js", "pagefind-worker.js", "wasm.")
+# The most passages one Pagefind service holds (about 200 MB at its peak): a larger edition's index is
+# made in parts (`SearchIndex`).
+SHARD_RECORDS = 4000
 # Where Pagefind writes the index before the build takes it in, when TMPDIR does not say: a folder in
 # memory, if the system has one with room. The index has a file per passage: creating a file on a
 # disk can cost a millisecond (ext4 without a journal), in memory a hundredth of that.
@@ -117,32 +124,63 @@ def _unit_label(element: Any, strings: dict) -> str:
     return label[:1].upper() + label[1:]
 
 
-class SearchIndex:
-    """The Pagefind index of a build's passages, made by Pagefind's binary as a service beside the
-    build (`pagefind --service`: the protocol of Pagefind's own Python and Node wrappers, base64 JSON
-    messages each ended by a comma, spoken here without their tenth-of-a-second polling). Each record
-    is sent as its document is made, in the build's order: Pagefind indexing a folder of pages would
-    read them in the folder's order, which differs from one file system to another, and so would the
-    index. `start()` asks for the index once every record is in; `files()` collects it from a
-    scratch folder (in memory when the system has room: `scratch_parent`)."""
+class _Service:
+    """One `pagefind --service` process and the one index it makes (the protocol of Pagefind's own
+    Python and Node wrappers: base64 JSON messages each ended by a comma, spoken here without their
+    tenth-of-a-second polling). It answers one request at a time, in order."""
 
     def __init__(self) -> None:
-        self._process: subprocess.Popen[bytes] | None = None
-        self._reader: threading.Thread | None = None
         self._arrived = threading.Condition()
         self._answers: dict[int, dict[str, Any]] = {}
         self._awaited: set[int] = set()
         self._messages = 0
-        self._index_id: int | None = None
+        self._reader: threading.Thread | None = None
         self._written: int | None = None  # the id of the request to write the index
-        self._scratch: tempfile.TemporaryDirectory[str] | None = None
-        self._failure: str | None = None
+        self.failure: str | None = None
         self.count = 0
+        self._index_id: int | None = None
+        self._process: subprocess.Popen[bytes] | None = None
+        try:
+            from pagefind_bin import get_executable  # type: ignore[import-untyped]  # the binary itself: no interpreter started to find it
+            self._process = subprocess.Popen(
+                [str(get_executable()), "--service"], stdin=subprocess.PIPE, stdout=subprocess.PIPE,
+                stderr=subprocess.DEVNULL)
+        except (OSError, ImportError) as exc:
+            self.failure = str(exc)
+            return
+        self._reader = threading.Thread(target=self._read, name="pagefind-answers", daemon=True)
+        self._reader.start()
+        answer = self._answer(self._send({"type": "NewIndex", "config": None}, answer=True))
+        self._index_id = answer.get("index_id") if answer else None
 
-    def __enter__(self) -> SearchIndex:
-        return self
+    def add(self, record: Record) -> None:
+        self.count += 1
+        if self.failure is not None:
+            return  # counted: the index's files say why there is none
+        meta = {**dict(record.meta), "target": record.url, "filters": " ".join(record.filters)}
+        self._send({"type": "AddRecord", "index_id": self._index_id, "url": record.url, "content": record.content,
+                    "language": record.language, "meta": meta, "filters": None, "sort": None})
 
-    def __exit__(self, *exc: object) -> None:
+    def write(self, folder: Path) -> None:
+        """Ask for the index of the records sent so far, written into `folder` (not waited for)."""
+        if self._process is not None and self._written is None and self.failure is None:
+            self._written = self._send({"type": "WriteFiles", "index_id": self._index_id,
+                                        "output_path": str(folder)}, answer=True)
+
+    def written(self, wait: bool) -> bool:
+        """Whether the index asked for is written (or has failed: `failure` says why); with `wait`,
+        once it is."""
+        if self._written is None or self.failure is not None:
+            return True
+        with self._arrived:
+            if not wait and self._written not in self._answers and self._reader is not None \
+                    and self._reader.is_alive():
+                return False
+        self._answer(self._written)
+        self._written = -1  # answered
+        return True
+
+    def close(self) -> None:
         process, self._process = self._process, None
         if process is not None:
             if process.poll() is None:  # a service waits for more: its index, if asked for, is written
@@ -155,67 +193,7 @@ class SearchIndex:
                 pass
         if self._reader is not None:
             self._reader.join(timeout=10)
-        if self._scratch is not None:
-            self._scratch.cleanup()
-            self._scratch = None
-
-    def add(self, records: Iterable[Record]) -> None:
-        for record in records:
-            if self._process is None and self._failure is None:
-                self._launch()
-            self.count += 1
-            if self._failure is not None:
-                continue  # counted: `files()` says why there is no index
-            meta = {**dict(record.meta), "target": record.url, "filters": " ".join(record.filters)}
-            self._send({"type": "AddRecord", "index_id": self._index_id, "url": record.url,
-                        "content": record.content, "language": record.language, "meta": meta,
-                        "filters": None, "sort": None})
-
-    def start(self) -> None:
-        """Ask for the index of the records sent so far: Pagefind makes it on the other core while
-        the build makes its last pages; `files()` collects it."""
-        if self._process is None or self._written is not None or self._failure is not None:
-            return
-        self._scratch = tempfile.TemporaryDirectory(prefix="tei-edition-search-", dir=scratch_parent())
-        self._written = self._send({"type": "WriteFiles", "index_id": self._index_id,
-                                    "output_path": str(Path(self._scratch.name) / "index")}, answer=True)
-
-    def files(self) -> dict[str, bytes]:
-        """The index and Pagefind's script, as site path -> bytes ({} without records)."""
-        if not self.count:
-            return {}
-        self.start()
-        if self._written is not None:
-            self._answer(self._written)
-        out = Path(self._scratch.name) / "index" if self._scratch is not None else None
-        if self._failure is not None or out is None or not (out / "pagefind.js").is_file():
-            raise EditionError.at("pagefind", None, "the search index could not be made: "
-                                  f"{(self._failure or 'no pagefind.js').strip()[:300]}; install the project "
-                                  "again (it needs pagefind[bin])")
-        made = {}
-        for path in sorted(p for p in out.rglob("*") if p.is_file()):
-            name = path.relative_to(out).as_posix()
-            if name.startswith(_BUNDLE_SKIPPED):
-                continue  # Pagefind's own interfaces: the edition has its own search page
-            content = path.read_bytes()
-            if name == "pagefind-entry.json":  # its languages come in a different order from run to run
-                content = json.dumps(json.loads(content), ensure_ascii=False, sort_keys=True,
-                                     separators=(",", ":")).encode("utf-8")
-            made[search_bundle_path(name)] = content
-        return made
-
-    def _launch(self) -> None:
-        from pagefind_bin import get_executable  # type: ignore[import-untyped]  # the binary itself: no interpreter started to find it
-        try:
-            self._process = subprocess.Popen([str(get_executable()), "--service"], stdin=subprocess.PIPE,
-                                             stdout=subprocess.PIPE, stderr=subprocess.DEVNULL)
-        except (OSError, ImportError) as exc:
-            self._failure = str(exc)
-            return
-        self._reader = threading.Thread(target=self._read, name="pagefind-answers", daemon=True)
-        self._reader.start()
-        answer = self._answer(self._send({"type": "NewIndex", "config": None}, answer=True))
-        self._index_id = answer.get("index_id") if answer else None
+            self._reader = None
 
     def _send(self, payload: dict[str, Any], answer: bool = False) -> int:
         """Send one request (its answer kept for `_answer` if asked for); its message id."""
@@ -231,17 +209,17 @@ class SearchIndex:
             if answer:
                 process.stdin.flush()
         except OSError as exc:  # Pagefind has ended
-            self._failure = self._failure or f"Pagefind stopped ({exc})"
+            self.failure = self.failure or f"Pagefind stopped ({exc})"
         return self._messages
 
     def _answer(self, message_id: int) -> dict[str, Any] | None:
-        """The answer to one request, waited for (None, with `_failure` said, if none comes)."""
+        """The answer to one request, waited for (None, with `failure` said, if none comes)."""
         with self._arrived:
-            self._arrived.wait_for(lambda: message_id in self._answers or self._failure is not None
+            self._arrived.wait_for(lambda: message_id in self._answers or self.failure is not None
                                    or self._reader is None or not self._reader.is_alive(), timeout=1800)
             answer = self._answers.pop(message_id, None)
-        if answer is None and self._failure is None:
-            self._failure = "Pagefind gave no answer"
+        if answer is None and self.failure is None:
+            self.failure = "Pagefind gave no answer"
         return answer
 
     def _read(self) -> None:
@@ -258,9 +236,118 @@ class SearchIndex:
                 payload = answer.get("payload") or {}
                 with self._arrived:
                     if payload.get("type") == "Error":
-                        self._failure = self._failure or str(payload.get("message"))
+                        self.failure = self.failure or str(payload.get("message"))
                     elif answer.get("message_id") in self._awaited:
                         self._answers[answer["message_id"]] = payload
                     self._arrived.notify_all()
         with self._arrived:
             self._arrived.notify_all()
+
+
+class SearchIndex:
+    """The Pagefind index of a build's passages, made by Pagefind's binary as a service beside the
+    build. Each record is sent as its document is made, in the build's order: Pagefind indexing a
+    folder of pages would read them in the folder's order, which differs from one file system to
+    another, and so would the index.
+
+    Pagefind holds about 50 KB per passage until its index is written (8 MB for an article of 150
+    passages in two languages), so a large edition's index comes in parts (shards) of whole documents,
+    at most `shard_records` passages each (one part unless a document's passages alone exceed it), each
+    made by its own service, which ends, its memory freed, once its part is written: memory stays
+    flat however many documents there are. The first part is the search page's bundle
+    (`pagefind/`); the search page's script merges the others into it (Pagefind's `mergeIndex`),
+    which share its script and WebAssembly. `finished()` gives the files of the parts written so far,
+    `start()` asks for the last, `files()` waits for the rest; they are in memory when the system has
+    room (`scratch_parent`)."""
+
+    def __init__(self, shard_records: int | None = None) -> None:
+        self.shard_records = shard_records or SHARD_RECORDS
+        self._current: _Service | None = None
+        self._writing: list[tuple[int, _Service]] = []  # (part number, its service), oldest first
+        self._parts = 0
+        self._scratch: tempfile.TemporaryDirectory[str] | None = None
+        self.count = 0
+
+    def __enter__(self) -> SearchIndex:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        for service in [*(service for _, service in self._writing), *([self._current] if self._current else [])]:
+            service.close()
+        self._writing, self._current = [], None
+        if self._scratch is not None:
+            self._scratch.cleanup()
+            self._scratch = None
+
+    @property
+    def parts(self) -> tuple[str, ...]:
+        """Each part of the index, as the site path of its entry file (Pagefind's pagefind-entry.json),
+        the search page's bundle first (after `start()`)."""
+        return tuple(search_part_path(number, "pagefind-entry.json") for number in range(1, self._parts + 1))
+
+    def add(self, records: Iterable[Record]) -> None:
+        """One document's passages (never split between two parts)."""
+        records = list(records)
+        if not records:
+            return
+        current = self._current
+        if current is not None and current.count and current.count + len(records) > self.shard_records:
+            self._seal()
+        if self._current is None:
+            self._current = _Service()
+        for record in records:
+            self._current.add(record)
+        self.count += len(records)
+
+    def start(self) -> None:
+        """Ask for the last part of the index: Pagefind makes it on the other core while the build
+        makes its last pages; `files()` collects it."""
+        if self._current is not None:
+            self._seal()
+
+    def finished(self) -> dict[str, bytes]:
+        """The files of the parts written since last asked, as site path -> bytes (not waited for)."""
+        return self._collect(wait=False)
+
+    def files(self) -> dict[str, bytes]:
+        """The rest of the index, as site path -> bytes, once written ({} without records)."""
+        self.start()
+        return self._collect(wait=True)
+
+    def _seal(self) -> None:
+        service, self._current = self._current, None
+        assert service is not None
+        if self._scratch is None:
+            self._scratch = tempfile.TemporaryDirectory(prefix="tei-edition-search-", dir=scratch_parent())
+        self._parts += 1
+        service.write(Path(self._scratch.name) / str(self._parts))
+        self._writing.append((self._parts, service))
+
+    def _collect(self, wait: bool) -> dict[str, bytes]:
+        made: dict[str, bytes] = {}
+        while self._writing and self._writing[0][1].written(wait):
+            number, service = self._writing.pop(0)
+            service.close()
+            made.update(self._part_files(number, service.failure))
+        return made
+
+    def _part_files(self, number: int, failure: str | None) -> dict[str, bytes]:
+        assert self._scratch is not None
+        out = Path(self._scratch.name) / str(number)
+        if failure is not None or not (out / "pagefind.js").is_file():
+            raise EditionError.at("pagefind", None, "the search index could not be made: "
+                                  f"{(failure or 'no pagefind.js').strip()[:300]}; install the project "
+                                  "again (it needs pagefind[bin])")
+        skipped = _BUNDLE_SKIPPED if number == 1 else _BUNDLE_SKIPPED + _SHARED
+        made = {}
+        for path in sorted(p for p in out.rglob("*") if p.is_file()):
+            name = path.relative_to(out).as_posix()
+            if name.startswith(skipped):
+                continue  # Pagefind's own interfaces (the edition has its own search page), or the bundle's
+            content = path.read_bytes()
+            if name == "pagefind-entry.json":  # its languages come in a different order from run to run
+                content = json.dumps(json.loads(content), ensure_ascii=False, sort_keys=True,
+                                     separators=(",", ":")).encode("utf-8")
+            made[search_part_path(number, name)] = content
+        shutil.rmtree(out)  # taken in: the scratch folder holds only the parts not yet collected
+        return made

@@ -125,6 +125,12 @@ def search_bundle_path(name: str) -> str:
     return f"pagefind/{name}"
 
 
+def search_part_path(number: int, name: str) -> str:
+    """A file of one part of the search index (a large edition's comes in parts): the first is the
+    search page's bundle (`search_bundle_path`), part N of the others in its folder `part-N/`."""
+    return search_bundle_path(name if number == 1 else f"part-{number}/{name}")
+
+
 def media_path(name: str) -> str:
     """An image of the edition (a graphic's url, relative to the TEI file)."""
     return f"media/{name}"

@@ -34,6 +34,11 @@ async function start() {
   if (!text.bundle) return;  // the edition has no index: the page says so
   const pagefind = await import(text.bundle);
   await pagefind.options({ excerptLength: 24 });
+  // A large edition's index comes in parts (each named by its entry file), searched as one: they
+  // share the bundle's script.
+  for (const part of (text.parts || "").split(" ").filter(Boolean)) {
+    await pagefind.mergeIndex(new URL(".", new URL(part, location.href)).href, { excerptLength: 24 });
+  }
   const several = Boolean(filterBox.querySelector("select[name=document]"));
 
   let latest = 0;

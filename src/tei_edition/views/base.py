@@ -134,7 +134,9 @@ class EditionIndex:
     own: dict[str, DocumentSummary] = field(default_factory=dict)  # doc id -> in its own language, if spoken
     media: dict[str, Path] = field(default_factory=dict)  # site path -> image file to copy
     pages: set[str] = field(default_factory=set)  # every file made so far (for the sitemap, made last)
-    searchable: bool = False  # the reading pages have passages to search (a search page each language)
+    # Each part of the search index (its entry file's site path), the search page's bundle first; none
+    # when the reading pages have no passages to search.
+    search_parts: tuple[str, ...] = ()
     # The passages of the reading pages, for the changes between releases (only an edition with stored
     # releases keeps them): page folder ("ru/doc/") -> unit id -> (its label, its words).
     passages: dict[str, dict[str, tuple[str, str]]] = field(default_factory=dict)

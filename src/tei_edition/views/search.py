@@ -20,8 +20,9 @@ class SearchView:
             # Without JavaScript: the contents of the one document, or the list of all of them.
             contents = article_path(lang, documents[0].id) if len(documents) == 1 else home_path()
             anchor = "#wayfinding-title" if len(documents) == 1 else ""
-            yield Output(page.path, site.render("search.html", page, searchable=index.searchable,
+            yield Output(page.path, site.render("search.html", page, searchable=bool(index.search_parts),
                                                 bundle=search_bundle_path("pagefind.js"),
+                                                parts=index.search_parts[1:],
                                                 contents=page.url(contents) + anchor,
                                                 filters=self.filters(site, index, lang)))
 
