@@ -51,3 +51,31 @@ def test_ledger_command_refuses_to_record_over_a_broken_promise(project: Path, c
     assert main(["ledger", "--edition", str(project / "edition")]) == 1
     assert "meant \"p. 165, l. 22\"" in capsys.readouterr().err
     assert ledger.read_bytes() == before
+
+
+def test_an_anchor_missing_from_its_page_stops_a_build_with_or_without_a_ledger(tmp_path: Path, monkeypatch,
+                                                                               capsys):
+    """Each anchor is checked on the pages its view names as they are made (a build without a ledger
+    keeps no anchors in memory, but still checks them)."""
+    from test_roots import make_edition
+
+    from tei_edition.views.article import ArticleView
+    from tei_edition.views.base import Published
+
+    anchors = ArticleView.anchors
+
+    def with_a_stray(self, pages):
+        found = list(anchors(self, pages))
+        yield from found
+        yield Published(Anchor(found[0].anchor.page, "nowhere", "p. 0"), found[0].paths)
+
+    edition = make_edition(tmp_path, "letter") / "edition"
+    out = tmp_path / "site"
+    assert main(["build", "--edition", str(edition), "--out", str(out)]) == 0
+    monkeypatch.setattr(ArticleView, "anchors", with_a_stray)
+    capsys.readouterr()
+    assert main(["build", "--edition", str(edition), "--out", str(out)]) == 1
+    err = capsys.readouterr().err
+    assert "anchor #nowhere (p. 0) is not on the page" in err and "Traceback" not in err
+    assert main(["check", "--edition", str(edition)]) == 1
+    assert "anchor #nowhere (p. 0) is not on the page" in capsys.readouterr().out + capsys.readouterr().err

@@ -275,7 +275,7 @@ def _render_site(site: Site, files: SiteFiles, helper: Helper, prove_fidelity: b
         for path, content, facts in result.files:
             files.add(path, content, facts)
         add_to_index(index, doc.id, result, passages=bool(site.releases))
-        files.published.extend(result.published)
+        files.publish(result.published)
         files.warnings.update(result.warnings)
         if result.differences is not None:
             files.differences[doc.id] = result.differences
@@ -297,7 +297,7 @@ def _render_site(site: Site, files: SiteFiles, helper: Helper, prove_fidelity: b
         aliases = Aliases(site, published)
         for output in view.pages(site, index):
             files.add(*finish(aliases.apply(output)))
-        files.published.extend(published + aliases.published)
+        files.publish(published + aliases.published)
     for path, content in search.files().items():
         files.add(path, content)
     files.warnings.update(index.warnings)
@@ -358,9 +358,13 @@ def build_site(config: Config, out: Path, strict: bool, verify: bool = True, pro
     """The site of `config` as the folder `out`. With `verify` (a build), a broken link, a lost or
     unrecorded anchor stops it; `check` reports them instead. `prove_fidelity` compares each printed
     document's print lines with its source in the same pass."""
+    from tei_edition.anchors import LEDGER
     from tei_edition.checks import verify_anchors, verify_links  # the checks read this module
     with helper or Helper(config.templates) as helper, \
             staged_site(out) as files:
+        # Every anchor is checked on its pages as it comes; all of them are kept (a large edition's
+        # take a third of the memory the build keeps) only for a ledger to compare, or for `check`.
+        files.keep_published = not verify or (config.root / LEDGER).is_file()
         site = Site(config, helper)
         render_site(site, files, helper, prove_fidelity)
         files.retired = site.retired

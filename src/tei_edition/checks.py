@@ -38,12 +38,6 @@ def current_anchors(files: SiteFiles) -> list[Anchor]:
     return list(dict.fromkeys(item.anchor for item in files.published))
 
 
-def anchors_missing_from_pages(files: SiteFiles) -> list[str]:
-    """Every anchor must be an id on each page its view says carries it."""
-    return [f"{path}: anchor #{item.anchor.id} ({item.anchor.meaning}) is not on the page"
-            for item in files.published for path in item.paths if item.anchor.id not in files.ids(path)]
-
-
 def ledger_report(config: Config, files: SiteFiles) -> tuple[list[str], list[Anchor]]:
     """Problems with the published anchors (a retired id's alias among them) and with the retirements,
     and the anchors not yet recorded."""
@@ -54,17 +48,18 @@ def ledger_report(config: Config, files: SiteFiles) -> tuple[list[str], list[Anc
     if files.retired is not None:
         from tei_edition.retirement import problems as retirement_problems
         problems += retirement_problems(files.retired, live, ledger_path)
-    return problems + anchors_missing_from_pages(files), unrecorded
+    return problems + files.anchor_problems, unrecorded
 
 
 def verify_anchors(config: Config, files: SiteFiles) -> None:
-    """For `build`: every anchor of the ledger (if the edition keeps one) is still there, means the
-    same and is on its pages, and every new anchor is recorded. An edition starts its ledger with
+    """For `build`: every anchor is on its pages; every anchor of the ledger (if the edition keeps
+    one) is still there and means the same, and every new anchor is recorded. An edition starts its ledger with
     `tei-edition ledger`."""
     ledger_path = config.root / LEDGER
-    if not ledger_path.exists():
-        return
-    problems, unrecorded = ledger_report(config, files)
+    if not ledger_path.exists():  # every anchor still on its pages
+        problems, unrecorded = list(files.anchor_problems), list[Anchor]()
+    else:
+        problems, unrecorded = ledger_report(config, files)
     if unrecorded:
         listed = ", ".join(f"{a.page}#{a.id}" for a in unrecorded[:8]) + (" …" if len(unrecorded) > 8 else "")
         problems.append(f"{ledger_path}: {len(unrecorded)} new anchor(s) not in the ledger ({listed}): "

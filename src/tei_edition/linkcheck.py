@@ -34,7 +34,7 @@ from __future__ import annotations
 import posixpath
 import re
 import sys
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
@@ -222,15 +222,29 @@ def _links(tree: Any, ids: frozenset[str] = frozenset()) -> Iterator[Link]:
 SHOWN_PER_TARGET = 5
 
 
+class PageIds:
+    """The ids of one page, in little memory: a large edition keeps every page's until its last link
+    is checked (a set of a reading page's 600 ids takes 30 KB; one string of them, a sixth of that)."""
+
+    __slots__ = ("_joined",)
+
+    def __init__(self, ids: Iterable[str]) -> None:
+        self._joined = "\0" + "\0".join(ids) + "\0"  # no id holds a NUL: HTML cannot
+
+    def __contains__(self, ident: object) -> bool:
+        return isinstance(ident, str) and f"\0{ident}\0" in self._joined
+
+
 class SiteLinks:
     """The links of a site given file by file, in any order (a build streams its pages): each
     link is resolved as soon as its target is known, the rest when `finish` is called. Memory holds
-    each page's ids and the distinct links still waiting for their target, not the pages."""
+    each page's ids and the distinct links still waiting for their target, not the pages. `files`:
+    the set of the site's paths, when its writer keeps one already (it is shared, not copied)."""
 
-    def __init__(self) -> None:
+    def __init__(self, files: set[str] | None = None) -> None:
         self.report = LinkReport()
-        self.files: set[str] = set()
-        self.ids: dict[str, frozenset[str]] = {}
+        self.files: set[str] = set() if files is None else files
+        self.ids: dict[str, PageIds] = {}
         # target path -> fragment ("" for none) -> places: [(page, line, url, what)], count
         self.waiting: dict[str, dict[str, list]] = {}
 
@@ -244,7 +258,7 @@ class SiteLinks:
     def add_page(self, path: str, facts: PageFacts) -> None:
         self.report.pages += 1
         self.report.links_checked += facts.checked
-        self.ids[path] = facts.ids
+        self.ids[path] = PageIds(facts.ids)
         for line, message in facts.problems:
             self.problem(path, line, message.replace("{page}", path))
         for value, line, what, count in facts.links:

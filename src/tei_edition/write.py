@@ -30,7 +30,7 @@ import sys
 import tempfile
 import threading
 import time
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Container, Iterable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
@@ -64,10 +64,14 @@ class SiteFiles:
         self.kill_after = kill_after  # test-only fault injection (FAULT_VARIABLE)
         self.warnings: set[Diagnostic] = set()  # located warnings of the build (reported once each)
         self.summaries: dict[str, Any] = {}  # document id -> what the checks need of it
-        self.published: list[Any] = []  # views.Published: each anchor and the pages that carry it
+        # views.Published: each anchor and the pages that carry it, kept for the ledger's comparison
+        # when `keep_published` (else each is checked on its pages as it comes: `publish`).
+        self.published: list[Any] = []
+        self.keep_published = True
+        self.anchor_problems: list[str] = []  # an anchor not on a page its view says carries it
         self.retired: Any = None  # retirement.Retired: the retired ids and pages the checks compare
         self.differences: dict[str, Any] = {}  # document id -> its print lines' differences from the source
-        self.links = SiteLinks()  # the links of every file, checked as the files arrive
+        self.links = SiteLinks(self.paths)  # the links of every file, checked as the files arrive
         self._writer = _Writer(folder, recycled)
         self.characters: Any = None  # fonts.SiteCharacters: what each page shows, for the fonts
 
@@ -96,9 +100,19 @@ class SiteFiles:
         """Wait until every file is on disk; a failed write is raised here."""
         self._writer.close()
 
-    def ids(self, path: str) -> frozenset[str]:
+    def ids(self, path: str) -> Container[str]:
         """The ids on one page of the site."""
         return self.links.ids.get(path, frozenset())
+
+    def publish(self, published: list[Any]) -> None:
+        """The anchors of pages already added (views.Published), each checked on its pages now."""
+        for item in published:
+            for path in item.paths:
+                if item.anchor.id not in self.ids(path):
+                    self.anchor_problems.append(f"{path}: anchor #{item.anchor.id} ({item.anchor.meaning}) is not "
+                                                "on the page")
+        if self.keep_published:
+            self.published.extend(published)
 
     @property
     def pages(self) -> int:

@@ -6,7 +6,7 @@ anchors their pages publish (`anchors`), for the ledger and the anchor check.
 """
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Container, Iterator, Mapping
 from dataclasses import dataclass, field
 from functools import cached_property
 from pathlib import Path
@@ -142,7 +142,7 @@ class EditionIndex:
     passages: dict[str, dict[str, tuple[str, str]]] = field(default_factory=dict)
     archives: dict[str, tuple[str, int, str]] = field(default_factory=dict)  # version -> (path, size, SHA-256)
     warnings: set[Diagnostic] = field(default_factory=set)  # of the edition views (a stored release's pages)
-    ids: dict[str, frozenset[str]] = field(default_factory=dict)  # site path -> the ids of that page
+    ids: Mapping[str, Container[str]] = field(default_factory=dict)  # site path -> the ids of that page
 
 
 class DocumentView(Protocol):
