@@ -9,7 +9,6 @@ from collections.abc import Iterator
 from tei_edition.anchors import Anchor
 from tei_edition.errors import read_bytes
 from tei_edition.model import DocumentSummary, Mention
-from tei_edition.names import Entity
 from tei_edition.site import Site
 from tei_edition.urls import names_path, registers_tei_path
 from tei_edition.views.base import EditionIndex, Output, Published
@@ -20,17 +19,17 @@ from tei_edition.views.base import EditionIndex, Output, Published
 LEDGER_PAGES = {"person": "persons", "place": "places", "org": "organisations"}
 
 
-def back_links(entity: Entity, documents: dict[str, DocumentSummary]) -> list[tuple[DocumentSummary, list]]:
-    """Per document that mentions the entry: each unit that does, once, in reading order, with the
-    number of mentions in it: [(document, [(mention, count), ...]), ...]."""
-    found = []
+def back_links(documents: dict[str, DocumentSummary]) -> dict[str, list[tuple[DocumentSummary, list]]]:
+    """For each entry mentioned: per document that mentions it, each unit that does, once, in reading
+    order, with the number of mentions in it: {entry id: [(document, [(mention, count), ...]), ...]}
+    (one pass over the mentions, whatever the number of entries)."""
+    found: dict[str, list[tuple[DocumentSummary, list]]] = {}
     for summary in documents.values():
-        units: dict[tuple[str, str], list] = {}
+        units: dict[str, dict[tuple[str, str], list]] = {}
         for mention in summary.mentions:
-            if mention.entity == entity.id:
-                units.setdefault((mention.unit, mention.kind), [mention, 0])[1] += 1
-        if units:
-            found.append((summary, [tuple(pair) for pair in units.values()]))
+            units.setdefault(mention.entity, {}).setdefault((mention.unit, mention.kind), [mention, 0])[1] += 1
+        for entity, by_unit in units.items():
+            found.setdefault(entity, []).append((summary, [tuple(pair) for pair in by_unit.values()]))
     return found
 
 
@@ -49,6 +48,7 @@ class NamesView:
             return
         yield Output(registers_tei_path(registers.path.name), read_bytes(registers.path))
         languages = site.config.languages
+        mentioned = {lang: back_links(index.summaries[lang]) for lang in languages}
         for kind in registers.kinds:
             for lang in languages:
                 strings = site.config.strings(lang)
@@ -57,7 +57,7 @@ class NamesView:
                                  site.edition_citation(lang))
                 yield Output(page.path, site.render(
                     "names.html", page, kind=kind, kinds=registers.kinds, entries=registers.of_kind(kind, lang),
-                    documents=index.summaries[lang], back_links=back_links, unit_label=unit_label))
+                    documents=index.summaries[lang], mentioned=mentioned[lang], unit_label=unit_label))
 
     def anchors(self, site: Site, index: EditionIndex) -> Iterator[Published]:
         registers = site.registers
