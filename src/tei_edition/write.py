@@ -147,7 +147,9 @@ class _Writer:
 
     def _run(self) -> None:
         folders = {self._folder}
-        written: set[Path] = set()  # a file of this build is never removed to make way for a folder
+        # A file of this build is never removed to make way for a folder (paths as strings: a large
+        # edition writes a million files, and a Path takes four times the memory of its string).
+        written: set[str] = set()
         while (item := self._queue.get()) is not None:
             if self._failure is not None:
                 continue  # drain: the build stops with the first failure
@@ -159,7 +161,7 @@ class _Writer:
                     _write_over(target, content, self._mode)
                 else:
                     _write_new(target, content)
-                written.add(target)
+                written.add(str(target))
             except OSError as exc:
                 self._failure = exc
 
@@ -172,7 +174,7 @@ class _Writer:
             raise self._failure
 
 
-def _make_folders(root: Path, folder: Path, known: set[Path], written: set[Path]) -> None:
+def _make_folders(root: Path, folder: Path, known: set[Path], written: set[str]) -> None:
     """`folder` and the folders between `root` and it, each a real folder: what a recycled staging
     folder has in the way (a file, a symbolic link, which writing through would follow) is removed;
     a file this build wrote there is an error (two pages would clash)."""
@@ -182,7 +184,7 @@ def _make_folders(root: Path, folder: Path, known: set[Path], written: set[Path]
             continue
         try:
             if not stat.S_ISDIR(os.lstat(path).st_mode):
-                if path in written:
+                if str(path) in written:
                     raise FileExistsError(errno.EEXIST, "a page of this build stands where a folder is needed",
                                           str(path))
                 os.unlink(path)
