@@ -15,15 +15,19 @@ ROOT = Path(__file__).resolve().parent.parent
 EPOCH = "1764028800"  # 2025-11-25: any fixed value makes builds reproducible
 
 
+MEMORY_FOLDER = Path("/dev/shm")
+
+
 def _temporary_files_in_memory() -> None:
     """The tests' temporary folders (tmp_path, and the builds' processes, which inherit TMPDIR) in
-    memory when the system has room there and TMPDIR does not say otherwise: the suite makes
-    tens of thousands of files, each of which can cost a disk a millisecond to create (see
-    `tei_edition.search.MEMORY_FOLDER`). pyproject keeps only failed tests' folders."""
-    from tei_edition.search import scratch_parent
-    folder = scratch_parent()
-    if folder is not None:
-        os.environ["TMPDIR"] = folder
+    memory when the system has room there (1 GiB) and TMPDIR does not say otherwise: the suite makes
+    tens of thousands of files, each of which can cost a disk a millisecond to create (ext4 without
+    a journal). pyproject keeps only failed tests' folders."""
+    if os.environ.get("TMPDIR") or not MEMORY_FOLDER.is_dir() or not os.access(MEMORY_FOLDER, os.W_OK | os.X_OK):
+        return
+    room = os.statvfs(MEMORY_FOLDER)
+    if room.f_bavail * room.f_frsize >= 1 << 30:
+        os.environ["TMPDIR"] = str(MEMORY_FOLDER)
         tempfile.tempdir = None  # asked again, from TMPDIR
 
 

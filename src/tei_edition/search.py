@@ -12,14 +12,11 @@ from __future__ import annotations
 import base64
 import json
 import os
-import shutil
 import subprocess
-import tempfile
 import threading
 from collections.abc import Iterable
 from copy import deepcopy
 from dataclasses import dataclass
-from pathlib import Path
 from typing import Any
 
 from lxml import etree
@@ -44,22 +41,6 @@ _SHARED = ("pagefind.js", "pagefind-worker.js", "wasm.")
 # The most passages one Pagefind service holds (about 200 MB at its peak): a larger edition's index is
 # made in parts (`SearchIndex`).
 SHARD_RECORDS = 4000
-# Where Pagefind writes the index before the build takes it in, when TMPDIR does not say: a folder in
-# memory, if the system has one with room. The index has a file per passage: creating a file on a
-# disk can cost a millisecond (ext4 without a journal), in memory a hundredth of that.
-MEMORY_FOLDER = Path("/dev/shm")
-MEMORY_ROOM = 1 << 30
-
-
-def scratch_parent() -> str | None:
-    """The folder for the index before it is taken in: TMPDIR's if set, else memory's if it has room, else
-    the system's temporary folder (None)."""
-    if os.environ.get("TMPDIR") or not MEMORY_FOLDER.is_dir() or not os.access(MEMORY_FOLDER, os.W_OK | os.X_OK):
-        return None
-    room = os.statvfs(MEMORY_FOLDER)
-    return str(MEMORY_FOLDER) if room.f_bavail * room.f_frsize >= MEMORY_ROOM else None
-
-
 @dataclass(frozen=True)
 class Record:
     url: str  # site path with the passage's fragment: "ru/shemetova-2020/#p12"
@@ -135,8 +116,9 @@ class _Service:
         self._awaited: set[int] = set()
         self._messages = 0
         self._reader: threading.Thread | None = None
-        self._written: int | None = None  # the id of the request to write the index
+        self._written: int | None = None  # the id of the request for the index's files
         self.failure: str | None = None
+        self.files: dict[str, bytes] = {}  # the index's files, once they have come: path -> bytes
         self.count = 0
         self._index_id: int | None = None
         self._process: subprocess.Popen[bytes] | None = None
@@ -161,23 +143,25 @@ class _Service:
         self._send({"type": "AddRecord", "index_id": self._index_id, "url": record.url, "content": record.content,
                     "language": record.language, "meta": meta, "filters": None, "sort": None})
 
-    def write(self, folder: Path) -> None:
-        """Ask for the index of the records sent so far, written into `folder` (not waited for)."""
+    def request_files(self) -> None:
+        """Ask for the index of the records sent so far (not waited for): its files come in the
+        answer, never through a folder (Pagefind answers a request to write them into one before
+        it has always finished writing them)."""
         if self._process is not None and self._written is None and self.failure is None:
-            self._written = self._send({"type": "WriteFiles", "index_id": self._index_id,
-                                        "output_path": str(folder)}, answer=True)
+            self._written = self._send({"type": "GetFiles", "index_id": self._index_id}, answer=True)
 
     def written(self, wait: bool) -> bool:
-        """Whether the index asked for is written (or has failed: `failure` says why); with `wait`,
-        once it is."""
+        """Whether the index asked for has come (or has failed: `failure` says why); with `wait`,
+        once it has."""
         if self._written is None or self.failure is not None:
             return True
         with self._arrived:
             if not wait and self._written not in self._answers and self._reader is not None \
                     and self._reader.is_alive():
                 return False
-        self._answer(self._written)
+        answer = self._answer(self._written)
         self._written = -1  # answered
+        self.files = {item["path"]: base64.b64decode(item["content"]) for item in (answer or {}).get("files", [])}
         return True
 
     def close(self) -> None:
@@ -226,10 +210,13 @@ class _Service:
         """Pagefind's answers, as they come (the pipe is always read: a full pipe would stop it)."""
         process = self._process
         assert process is not None and process.stdout is not None
-        pending = b""
+        pending: list[bytes] = []  # the chunks of a message not yet ended (the index's files: megabytes)
         while chunk := os.read(process.stdout.fileno(), 1 << 16):
-            *messages, pending = (pending + chunk).split(b",")
-            for message in messages:
+            if b"," not in chunk:
+                pending.append(chunk)
+                continue
+            first, *messages, rest = chunk.split(b",")
+            for message in (b"".join([*pending, first]), *messages):
                 answer = json.loads(base64.b64decode(message)) if message else None
                 if not isinstance(answer, dict):
                     continue
@@ -240,6 +227,7 @@ class _Service:
                     elif answer.get("message_id") in self._awaited:
                         self._answers[answer["message_id"]] = payload
                     self._arrived.notify_all()
+            pending = [rest] if rest else []
         with self._arrived:
             self._arrived.notify_all()
 
@@ -256,16 +244,15 @@ class SearchIndex:
     made by its own service, which ends, its memory freed, once its part is written: memory stays
     flat however many documents there are. The first part is the search page's bundle
     (`pagefind/`); the search page's script merges the others into it (Pagefind's `mergeIndex`),
-    which share its script and WebAssembly. `finished()` gives the files of the parts written so far,
-    `start()` asks for the last, `files()` waits for the rest; they are in memory when the system has
-    room (`scratch_parent`)."""
+    which share its script and WebAssembly. `finished()` gives the files of the parts made so far,
+    `start()` asks for the last, `files()` waits for the rest (each part's files come in Pagefind's
+    answer, in memory)."""
 
     def __init__(self, shard_records: int | None = None) -> None:
         self.shard_records = shard_records or SHARD_RECORDS
         self._current: _Service | None = None
         self._writing: list[tuple[int, _Service]] = []  # (part number, its service), oldest first
         self._parts = 0
-        self._scratch: tempfile.TemporaryDirectory[str] | None = None
         self.count = 0
 
     def __enter__(self) -> SearchIndex:
@@ -275,9 +262,6 @@ class SearchIndex:
         for service in [*(service for _, service in self._writing), *([self._current] if self._current else [])]:
             service.close()
         self._writing, self._current = [], None
-        if self._scratch is not None:
-            self._scratch.cleanup()
-            self._scratch = None
 
     @property
     def parts(self) -> tuple[str, ...]:
@@ -317,10 +301,8 @@ class SearchIndex:
     def _seal(self) -> None:
         service, self._current = self._current, None
         assert service is not None
-        if self._scratch is None:
-            self._scratch = tempfile.TemporaryDirectory(prefix="tei-edition-search-", dir=scratch_parent())
         self._parts += 1
-        service.write(Path(self._scratch.name) / str(self._parts))
+        service.request_files()
         self._writing.append((self._parts, service))
 
     def _collect(self, wait: bool) -> dict[str, bytes]:
@@ -328,26 +310,23 @@ class SearchIndex:
         while self._writing and self._writing[0][1].written(wait):
             number, service = self._writing.pop(0)
             service.close()
-            made.update(self._part_files(number, service.failure))
+            made.update(self._part_files(number, service.files, service.failure))
         return made
 
-    def _part_files(self, number: int, failure: str | None) -> dict[str, bytes]:
-        assert self._scratch is not None
-        out = Path(self._scratch.name) / str(number)
-        if failure is not None or not (out / "pagefind.js").is_file():
+    @staticmethod
+    def _part_files(number: int, files: dict[str, bytes], failure: str | None) -> dict[str, bytes]:
+        if failure is not None or "pagefind.js" not in files:
             raise EditionError.at("pagefind", None, "the search index could not be made: "
                                   f"{(failure or 'no pagefind.js').strip()[:300]}; install the project "
                                   "again (it needs pagefind[bin])")
         skipped = _BUNDLE_SKIPPED if number == 1 else _BUNDLE_SKIPPED + _SHARED
         made = {}
-        for path in sorted(p for p in out.rglob("*") if p.is_file()):
-            name = path.relative_to(out).as_posix()
+        for name in sorted(files):
             if name.startswith(skipped):
                 continue  # Pagefind's own interfaces (the edition has its own search page), or the bundle's
-            content = path.read_bytes()
+            content = files[name]
             if name == "pagefind-entry.json":  # its languages come in a different order from run to run
                 content = json.dumps(json.loads(content), ensure_ascii=False, sort_keys=True,
                                      separators=(",", ":")).encode("utf-8")
             made[search_part_path(number, name)] = content
-        shutil.rmtree(out)  # taken in: the scratch folder holds only the parts not yet collected
         return made
