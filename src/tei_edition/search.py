@@ -3,7 +3,7 @@ leads to the paragraph, note or table (`…/#p12`) with its print page, not only
 
 Records are taken from the reading pages as built (the words a reader sees, a word broken by a
 page break whole), each in its page's language, so that Pagefind stems it with that language's
-stemmer. Pagefind (its binary, as a service: `SearchIndex`) writes the index: a folder of static files
+stemmer. Pagefind (its binary, as a service: `SearchIndex`) makes the index: a folder of static files
 that the search page's script reads in the browser. Nothing here runs in the reader's browser
 except Pagefind's own script and the edition's small search page script.
 """
@@ -116,7 +116,7 @@ class _Service:
         self._awaited: set[int] = set()
         self._messages = 0
         self._reader: threading.Thread | None = None
-        self._written: int | None = None  # the id of the request for the index's files
+        self._requested: int | None = None  # the id of the request for the index's files
         self.failure: str | None = None
         self.files: dict[str, bytes] = {}  # the index's files, once they have come: path -> bytes
         self.count = 0
@@ -147,27 +147,27 @@ class _Service:
         """Ask for the index of the records sent so far (not waited for): its files come in the
         answer, never through a folder (Pagefind answers a request to write them into one before
         it has always finished writing them)."""
-        if self._process is not None and self._written is None and self.failure is None:
-            self._written = self._send({"type": "GetFiles", "index_id": self._index_id}, answer=True)
+        if self._process is not None and self._requested is None and self.failure is None:
+            self._requested = self._send({"type": "GetFiles", "index_id": self._index_id}, answer=True)
 
-    def written(self, wait: bool) -> bool:
+    def arrived(self, wait: bool) -> bool:
         """Whether the index asked for has come (or has failed: `failure` says why); with `wait`,
         once it has."""
-        if self._written is None or self.failure is not None:
+        if self._requested is None or self.failure is not None:
             return True
         with self._arrived:
-            if not wait and self._written not in self._answers and self._reader is not None \
+            if not wait and self._requested not in self._answers and self._reader is not None \
                     and self._reader.is_alive():
                 return False
-        answer = self._answer(self._written)
-        self._written = -1  # answered
+        answer = self._answer(self._requested)
+        self._requested = -1  # answered
         self.files = {item["path"]: base64.b64decode(item["content"]) for item in (answer or {}).get("files", [])}
         return True
 
     def close(self) -> None:
         process, self._process = self._process, None
         if process is not None:
-            if process.poll() is None:  # a service waits for more: its index, if asked for, is written
+            if process.poll() is None:  # a service waits for more: its index, if asked for, has come
                 process.kill()
             process.wait()
             try:
@@ -238,10 +238,10 @@ class SearchIndex:
     folder of pages would read them in the folder's order, which differs from one file system to
     another, and so would the index.
 
-    Pagefind holds about 50 KB per passage until its index is written (8 MB for an article of 150
+    Pagefind holds about 50 KB per passage until its index is made (8 MB for an article of 150
     passages in two languages), so a large edition's index comes in parts (shards) of whole documents,
-    at most `shard_records` passages each (one part unless a document's passages alone exceed it), each
-    made by its own service, which ends, its memory freed, once its part is written: memory stays
+    at most `shard_records` passages each (a document is never split: a larger one is a part of its own), each
+    made by its own service, which ends, its memory freed, once its part has come: memory stays
     flat however many documents there are. The first part is the search page's bundle
     (`pagefind/`); the search page's script merges the others into it (Pagefind's `mergeIndex`),
     which share its script and WebAssembly. `finished()` gives the files of the parts made so far,
@@ -251,7 +251,7 @@ class SearchIndex:
     def __init__(self, shard_records: int | None = None) -> None:
         self.shard_records = shard_records or SHARD_RECORDS
         self._current: _Service | None = None
-        self._writing: list[tuple[int, _Service]] = []  # (part number, its service), oldest first
+        self._waiting: list[tuple[int, _Service]] = []  # (part number, its service), oldest first
         self._parts = 0
         self.count = 0
 
@@ -259,9 +259,9 @@ class SearchIndex:
         return self
 
     def __exit__(self, *exc: object) -> None:
-        for service in [*(service for _, service in self._writing), *([self._current] if self._current else [])]:
+        for service in [*(service for _, service in self._waiting), *([self._current] if self._current else [])]:
             service.close()
-        self._writing, self._current = [], None
+        self._waiting, self._current = [], None
 
     @property
     def parts(self) -> tuple[str, ...]:
@@ -290,11 +290,11 @@ class SearchIndex:
             self._seal()
 
     def finished(self) -> dict[str, bytes]:
-        """The files of the parts written since last asked, as site path -> bytes (not waited for)."""
+        """The files of the parts made since last asked, as site path -> bytes (not waited for)."""
         return self._collect(wait=False)
 
     def files(self) -> dict[str, bytes]:
-        """The rest of the index, as site path -> bytes, once written ({} without records)."""
+        """The rest of the index, as site path -> bytes, once made ({} without records)."""
         self.start()
         return self._collect(wait=True)
 
@@ -303,12 +303,12 @@ class SearchIndex:
         assert service is not None
         self._parts += 1
         service.request_files()
-        self._writing.append((self._parts, service))
+        self._waiting.append((self._parts, service))
 
     def _collect(self, wait: bool) -> dict[str, bytes]:
         made: dict[str, bytes] = {}
-        while self._writing and self._writing[0][1].written(wait):
-            number, service = self._writing.pop(0)
+        while self._waiting and self._waiting[0][1].arrived(wait):
+            number, service = self._waiting.pop(0)
             service.close()
             made.update(self._part_files(number, service.files, service.failure))
         return made
