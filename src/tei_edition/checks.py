@@ -56,8 +56,9 @@ def verify_anchors(config: Config, files: SiteFiles) -> None:
     one) is still there and means the same, and every new anchor is recorded. An edition starts its ledger with
     `tei-edition ledger`."""
     ledger_path = config.root / LEDGER
+    unrecorded: list[Anchor] = []
     if not ledger_path.exists():  # every anchor still on its pages
-        problems, unrecorded = list(files.anchor_problems), list[Anchor]()
+        problems = list(files.anchor_problems)
     else:
         problems, unrecorded = ledger_report(config, files)
     if unrecorded:

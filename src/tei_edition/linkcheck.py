@@ -33,7 +33,6 @@ from __future__ import annotations
 
 import posixpath
 import re
-import sys
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from functools import lru_cache
@@ -127,7 +126,7 @@ def page_facts(tree: Any) -> PageFacts:
     """The facts of a page parsed with lxml.html."""
     problems: list[tuple[int | None, str]] = []
     found: Any = _IDS(tree)
-    ids = frozenset(sys.intern(str(ident)) for ident in found)
+    ids = frozenset(str(ident) for ident in found)
     if len(ids) < len(found):  # the lines only where there is a duplicate to report
         seen: dict[str, int | None] = {}
         for ident in found:

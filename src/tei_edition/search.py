@@ -41,6 +41,8 @@ _SHARED = ("pagefind.js", "pagefind-worker.js", "wasm.")
 # The most passages one Pagefind service holds (about 200 MB at its peak): a larger edition's index is
 # made in parts (`SearchIndex`).
 SHARD_RECORDS = 4000
+
+
 @dataclass(frozen=True)
 class Record:
     url: str  # site path with the passage's fragment: "ru/shemetova-2020/#p12"
@@ -240,7 +242,7 @@ class SearchIndex:
 
     Pagefind holds about 50 KB per passage until its index is made (8 MB for an article of 150
     passages in two languages), so a large edition's index comes in parts (shards) of whole documents,
-    at most `shard_records` passages each (a document is never split: a larger one is a part of its own), each
+    at most `SHARD_RECORDS` passages each (a document is never split: a larger one is a part of its own), each
     made by its own service, which ends, its memory freed, once its part has come: memory stays
     flat however many documents there are. The first part is the search page's bundle
     (`pagefind/`); the search page's script merges the others into it (Pagefind's `mergeIndex`),
@@ -248,12 +250,10 @@ class SearchIndex:
     `start()` asks for the last, `files()` waits for the rest (each part's files come in Pagefind's
     answer, in memory)."""
 
-    def __init__(self, shard_records: int | None = None) -> None:
-        self.shard_records = shard_records or SHARD_RECORDS
+    def __init__(self) -> None:
         self._current: _Service | None = None
         self._waiting: list[tuple[int, _Service]] = []  # (part number, its service), oldest first
         self._parts = 0
-        self.count = 0
 
     def __enter__(self) -> SearchIndex:
         return self
@@ -275,13 +275,12 @@ class SearchIndex:
         if not records:
             return
         current = self._current
-        if current is not None and current.count and current.count + len(records) > self.shard_records:
+        if current is not None and current.count and current.count + len(records) > SHARD_RECORDS:
             self._seal()
         if self._current is None:
             self._current = _Service()
         for record in records:
             self._current.add(record)
-        self.count += len(records)
 
     def start(self) -> None:
         """Ask for the last part of the index: Pagefind makes it on the other core while the build
