@@ -26,6 +26,7 @@ import struct
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 from tei_edition.errors import EditionError, read_bytes
 
@@ -149,6 +150,30 @@ class Subsets:
     covered: frozenset[str]
 
 
+# fontTools' WOFF2 writer asks Brotli for its highest quality (11); 10 makes this edition's four faces
+# 24 bytes larger in all (89,588 bytes instead of 89,564) in 70 % of the time.
+BROTLI_QUALITY = 10
+
+
+class _Brotli:
+    """The brotli module as fontTools' WOFF2 writer sees it: compressing at BROTLI_QUALITY."""
+
+    def __init__(self, module: Any):
+        self.module = module
+
+    def __getattr__(self, name: str) -> Any:
+        return getattr(self.module, name)
+
+    def compress(self, data: bytes, mode: int = 0, **_options: Any) -> bytes:
+        return bytes(self.module.compress(data, mode=mode, quality=BROTLI_QUALITY))
+
+
+def _woff2_writer() -> None:
+    from fontTools.ttLib import woff2
+    if not isinstance(woff2.brotli, _Brotli):
+        woff2.brotli = _Brotli(woff2.brotli)
+
+
 def subset_face(face: Path, characters: str) -> bytes:
     """One face as WOFF2 with the glyphs of `characters` (in sorted order: the same set gives the
     same bytes). Its dates are the source's, never the time of the build."""
@@ -170,6 +195,7 @@ def subset_face(face: Path, characters: str) -> bytes:
         subsetter.subset(font)
         font["name"] = names
         font.flavor = "woff2"
+        _woff2_writer()
         woff2 = io.BytesIO()
         font.save(woff2)
     except (TTLibError, KeyError, AssertionError, ValueError, struct.error) as exc:

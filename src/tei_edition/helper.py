@@ -1,8 +1,9 @@
-"""A helper process beside the build: it compiles the templates and the project schema,
+"""Two processes beside the build. The helper compiles the templates and the project schema,
 validates every TEI file and checks each document's register names (pymorphy3's dictionary and
-every form of every name: the build's costliest check) while the build imports, reads and renders;
-then it subsets the site's fonts to the characters the pages can show (`fonts`), which it has read
-from the inputs first.
+every form of every name: the build's costliest check) while the build imports, reads and renders.
+The fonts' process, given its job once the build has read its configuration, reads the characters
+the pages can show from their inputs and subsets the site's fonts to them (`fonts`): it works
+while the build waits for its templates, when a core would otherwise be idle.
 
 Both compilations are pure CPU and hold the interpreter lock (about a quarter of a second for
 the templates, a twentieth for the schema), so a forked process does them on the other core.
@@ -23,8 +24,9 @@ import pickle
 import signal
 import sys
 import threading
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
+from functools import partial
 from pathlib import Path
 from typing import IO, TYPE_CHECKING, Any
 
@@ -115,11 +117,15 @@ def _compile_templates(folder: Path, send: Any) -> None:
     send((TEMPLATES_DONE,))
 
 
-def _help(templates: Path | None, results: IO[bytes], orders: IO[bytes]) -> None:
+def _sender(results: IO[bytes]) -> Callable[[tuple], None]:
     def send(message: tuple) -> None:
         pickle.dump(message, results)
         results.flush()
+    return send
 
+
+def _help(templates: Path | None, results: IO[bytes], orders: IO[bytes]) -> None:
+    send = _sender(results)
     if templates is not None:
         try:
             _compile_templates(templates, send)
@@ -133,12 +139,9 @@ def _help(templates: Path | None, results: IO[bytes], orders: IO[bytes]) -> None
     try:
         paths: list[Path]
         names: NamesJob | None
-        fonts: FontsJob | None
-        paths, names, fonts = pickle.load(orders)
+        paths, names = pickle.load(orders)
     except EOFError:  # the build stopped before it knew its files
         return
-    characters = _predict(fonts, send)
-    subsetting = _start_subsetting(fonts, characters)
     trees: dict[Path, Any] = {}
     for path in paths:
         try:
@@ -151,63 +154,111 @@ def _help(templates: Path | None, results: IO[bytes], orders: IO[bytes]) -> None
         except Exception:  # noqa: BLE001 - the build checks what has no answer itself
             pass
     send((CHECKS_DONE,))
-    if subsetting is not None:
-        _subset(send, subsetting)
 
 
-def _predict(fonts: FontsJob | None, send: Any) -> frozenset[str] | None:
-    """The characters the pages can show, read from their inputs (first: each page the build
-    writes is checked against them)."""
-    if fonts is None:
-        return None
-    from tei_edition.fonts import input_characters
+def _make_fonts(results: IO[bytes], orders: IO[bytes]) -> None:
+    """The fonts' process: given its job (None: no fonts), the characters the pages can show, read
+    from their inputs (first: the build checks each page against them as it writes it), then the
+    faces subset to them (None if that failed: the build subsets them itself, and reports it)."""
+    send = _sender(results)
     try:
-        characters = input_characters(fonts)
+        job: FontsJob | None = pickle.load(orders)
+    except EOFError:  # the build stopped before it knew its inputs
+        return
+    if job is None:
+        return
+    from tei_edition.fonts import input_characters, make_subsets
+    try:
+        characters = input_characters(job)
     except Exception:  # noqa: BLE001 - the build reads them itself
-        return None
+        return
     send((CHARACTERS, characters))
-    return characters
-
-
-def _start_subsetting(fonts: FontsJob | None, characters: frozenset[str] | None) -> tuple[int, int] | None:
-    """The fonts subset in a process of their own, forked from this one (which has no threads),
-    while this one validates and checks the names: (its pid, the pipe its subsets come through)."""
-    if fonts is None or characters is None:
-        return None
-    read, write = os.pipe()
-    pid = os.fork()
-    if pid == 0:
-        code = 0
-        try:
-            os.close(read)
-            from tei_edition.fonts import make_subsets
-            with os.fdopen(write, "wb") as out:
-                pickle.dump(make_subsets(fonts, characters), out)
-        except BaseException:  # noqa: BLE001 - no subsets come: the build makes them, and reports what fails
-            code = 1
-        finally:
-            os._exit(code)
-    os.close(write)
-    return pid, read
-
-
-def _subset(send: Any, subsetting: tuple[int, int]) -> None:
-    """The forked process's subsets to the build (None if it made none: the build subsets them itself)."""
-    pid, read = subsetting
-    with os.fdopen(read, "rb") as pipe:
-        data = pipe.read()
-    os.waitpid(pid, 0)
     try:
-        send((FONTS, pickle.loads(data) if data else None))
-    except Exception:  # noqa: BLE001 - a process that died half-way
-        send((FONTS, None))
+        subsets: Subsets | None = make_subsets(job, characters)
+    except Exception:  # noqa: BLE001 - the build subsets them itself, and reports what fails
+        subsets = None
+    send((FONTS, subsets))
+
+
+class _Child:
+    """A process forked for one kind of work (`work(results, orders)`): the pipe of its answers,
+    read by a thread as they come, and the pipe of its one order."""
+
+    def __init__(self, work: Callable[[IO[bytes], IO[bytes]], None], take: Callable[[tuple | None], None]):
+        results_read, results_write = os.pipe()
+        orders_read, orders_write = os.pipe()
+        pid = os.fork()
+        if pid == 0:
+            code = 0
+            try:
+                os.close(results_read)
+                os.close(orders_write)
+                with os.fdopen(results_write, "wb") as results, os.fdopen(orders_read, "rb") as orders:
+                    work(results, orders)
+            except BaseException:  # noqa: BLE001 - the build notices the missing answers and says so
+                code = 1
+            finally:
+                os._exit(code)
+        os.close(results_write)
+        os.close(orders_read)
+        self.pid = pid
+        self.orders: IO[bytes] | None = os.fdopen(orders_write, "wb")
+        self._receiver = os.fdopen(results_read, "rb")
+        self._take = take
+
+    def listen(self) -> None:
+        """Its answers read as they come, by a thread (started once every child has been forked: a
+        child forked later inherits no thread's half-held lock). A pipe holds 64 KiB: a helper that
+        had to wait for the build to read its templates could not go on to the schema meanwhile."""
+        threading.Thread(target=self._drain, args=(self._receiver, self._take), daemon=True).start()
+
+    @staticmethod
+    def _drain(receiver: IO[bytes], take: Callable[[tuple | None], None]) -> None:  # `take(None)`: it has ended
+        with receiver:
+            while True:
+                try:
+                    message = pickle.load(receiver)
+                except Exception:  # noqa: BLE001 - the end of the pipe, or a child that died: both end it
+                    take(None)
+                    return
+                take(message)
+
+    def order(self, work: object) -> bool:
+        """Send the child its work, once (False if it has gone)."""
+        if self.orders is None:
+            return False
+        try:
+            pickle.dump(work, self.orders)
+            return True
+        except OSError:
+            return False
+        finally:
+            self.close_orders()
+
+    def close_orders(self) -> None:
+        if self.orders is not None:
+            try:
+                self.orders.close()
+            except OSError:  # a child that has gone
+                pass
+            self.orders = None
+
+    def end(self) -> None:
+        self.close_orders()
+        try:
+            os.kill(self.pid, signal.SIGTERM)
+        except ProcessLookupError:
+            pass
+        os.waitpid(self.pid, 0)
 
 
 class Helper:
-    """The helper process for one build: (given their folder) the compiled templates, and the
-    schema's verdict on the files given to `validate`. It starts before the build has read its
-    configuration (the compilations need none of it), with a plain fork: importing
-    multiprocessing would cost the build more than the helper saves it."""
+    """The processes beside one build: the helper, which hands over (given their folder) the compiled
+    templates and the schema's verdict on the files given to `validate`, with their names checked;
+    and the fonts' process, which subsets the faces. Both start before the build has read its
+    configuration (the compilations need none of it; the fonts' process then waits for its job,
+    and works while the build waits for its templates), with a plain fork: importing
+    multiprocessing would cost the build more than they save it."""
 
     def __init__(self, templates: Path | None = None):
         self.paths: list[Path] = []
@@ -217,61 +268,42 @@ class Helper:
         self.templates: dict[str, tuple[str, bytes]] | None = None  # cache key -> (checksum, code)
         self.fonts: dict[str, Any] = {}  # CHARACTERS: the predicted characters; FONTS: fonts.Subsets or None
         self.fonts_ordered = False
-        self.pid = 0
         self.validating = False  # the helper validates (else this process does, when asked)
-        self.orders: IO[bytes] | None = None
+        self.ended: set[str] = set()  # the children that have ended ("helper", "fonts")
+        self.arrived = threading.Condition()
+        self.helper: _Child | None = None
+        self.fonts_process: _Child | None = None
         if not hasattr(os, "fork") or _warm():
             return
-        results_read, results_write = os.pipe()
-        orders_read, orders_write = os.pipe()
-        pid = os.fork()
-        if pid == 0:  # the helper
-            code = 0
-            try:
-                os.close(results_read)
-                os.close(orders_write)
-                with os.fdopen(results_write, "wb") as results, os.fdopen(orders_read, "rb") as orders:
-                    _help(templates, results, orders)
-            except BaseException:  # noqa: BLE001 - the build notices the missing answers and says so
-                code = 1
-            finally:
-                os._exit(code)
-        os.close(results_write)
-        os.close(orders_read)
-        self.pid = pid
-        self.receiver = os.fdopen(results_read, "rb")
-        self.orders = os.fdopen(orders_write, "wb")
         self.templates = {} if templates is not None else None
-        # The helper's answers are read as they come (a pipe holds 64 KiB: a helper that had to wait
-        # for the build to read its templates could not go on to the schema meanwhile).
-        self.arrived = threading.Condition()
-        self.ended = False
-        threading.Thread(target=self._drain, daemon=True).start()
+        self.helper = _Child(partial(_help, templates), partial(self._take, "helper"))
+        if templates is not None:
+            self.fonts_process = _Child(_make_fonts, partial(self._take, "fonts"))
+            self.fonts_process.listen()
+        self.helper.listen()
 
-    def _drain(self) -> None:
-        while True:
-            try:
-                message = pickle.load(self.receiver)
-            except Exception:  # noqa: BLE001 - the end of the pipe, or a helper that died: both end it
-                message = None
-            with self.arrived:
-                if message is None:
-                    self.ended = True
-                elif message[0] == "tei":
-                    self.results[message[1]] = message[2]
-                elif message[0] == "names":
-                    self.names[message[1]] = (message[2], message[3])
-                elif message[0] == CHECKS_DONE:
-                    self.checks_done = True
-                elif message[0] == "template" and self.templates is not None:
-                    self.templates[message[1]] = (message[2], message[3])
-                elif message[0] in (CHARACTERS, FONTS):
-                    self.fonts[message[0]] = message[1]
-                elif message[0] == TEMPLATES_DONE and self.templates is not None:
-                    self.templates[TEMPLATES_DONE] = ("", b"")
-                self.arrived.notify_all()
+    @property
+    def pid(self) -> int:
+        """The helper's process id (0: there is none, the build does its work itself)."""
+        return self.helper.pid if self.helper is not None else 0
+
+    def _take(self, child: str, message: tuple | None) -> None:
+        with self.arrived:
             if message is None:
-                return
+                self.ended.add(child)
+            elif message[0] == "tei":
+                self.results[message[1]] = message[2]
+            elif message[0] == "names":
+                self.names[message[1]] = (message[2], message[3])
+            elif message[0] == CHECKS_DONE:
+                self.checks_done = True
+            elif message[0] == "template" and self.templates is not None:
+                self.templates[message[1]] = (message[2], message[3])
+            elif message[0] in (CHARACTERS, FONTS):
+                self.fonts[message[0]] = message[1]
+            elif message[0] == TEMPLATES_DONE and self.templates is not None:
+                self.templates[TEMPLATES_DONE] = ("", b"")
+            self.arrived.notify_all()
 
     def validate(self, paths: Iterable[Path], names: NamesJob | None = None, fonts: FontsJob | None = None
                  ) -> Helper:
@@ -280,16 +312,12 @@ class Helper:
         if not self.paths:
             self.paths = list(dict.fromkeys(paths))
             from tei_edition import tei
-            if self.orders is not None and not tei.schema_compiled():
-                try:
-                    pickle.dump((self.paths, names, fonts), self.orders)
-                    self.validating = True
-                    self.fonts_ordered = fonts is not None
-                except OSError:  # the helper has gone: the files are validated here
-                    pass
-            if self.orders is not None:
-                self.orders.close()
-                self.orders = None
+            if self.helper is not None:
+                if not tei.schema_compiled():
+                    self.validating = self.helper.order((self.paths, names))
+                self.helper.close_orders()
+            if self.fonts_process is not None:
+                self.fonts_ordered = self.fonts_process.order(fonts) and fonts is not None
         return self
 
     def _wait_for(self, path: Path) -> None:
@@ -298,7 +326,7 @@ class Helper:
                 self.results[path] = _validate(path)
             return
         with self.arrived:
-            self.arrived.wait_for(lambda: path in self.results or self.ended)
+            self.arrived.wait_for(lambda: path in self.results or "helper" in self.ended)
         if path not in self.results:
             raise EditionError.at(path, None, "the build's helper process stopped before this file "
                                               "(out of memory?): build again")
@@ -316,22 +344,22 @@ class Helper:
         if not self.pid or not self.validating:
             return None
         with self.arrived:
-            self.arrived.wait_for(lambda: doc_id in self.names or self.checks_done or self.ended)
+            self.arrived.wait_for(lambda: doc_id in self.names or self.checks_done or "helper" in self.ended)
         return self.names.get(doc_id)
 
     def _font_answer(self, kind: str) -> Any:
-        if not self.pid or not self.fonts_ordered:
+        if not self.fonts_ordered:
             return None
         with self.arrived:
-            self.arrived.wait_for(lambda: kind in self.fonts or self.ended)
+            self.arrived.wait_for(lambda: kind in self.fonts or "fonts" in self.ended)
         return self.fonts.get(kind)
 
     def predicted_characters(self) -> frozenset[str] | None:
-        """The characters the helper read from the pages' inputs (None: the build reads them itself)."""
+        """The characters the fonts' process read from the pages' inputs (None: the build reads them itself)."""
         return self._font_answer(CHARACTERS)
 
     def subsets(self) -> Subsets | None:
-        """The fonts the helper subset to the predicted characters (None: the build subsets them)."""
+        """The fonts the fonts' process subset to the predicted characters (None: the build subsets them)."""
         return self._font_answer(FONTS)
 
     def compiled_template(self, key: str, checksum: str) -> bytes | None:
@@ -340,21 +368,15 @@ class Helper:
         if templates is None or not self.pid:
             return None
         with self.arrived:
-            self.arrived.wait_for(lambda: key in templates or TEMPLATES_DONE in templates or self.ended)
+            self.arrived.wait_for(lambda: key in templates or TEMPLATES_DONE in templates or "helper" in self.ended)
         found = templates.get(key)
         return found[1] if found and found[0] == checksum else None
 
     def close(self) -> None:
-        if self.pid:
-            if self.orders is not None:
-                self.orders.close()
-                self.orders = None
-            try:
-                os.kill(self.pid, signal.SIGTERM)
-            except ProcessLookupError:
-                pass
-            os.waitpid(self.pid, 0)
-            self.pid = 0
+        for child in (self.helper, self.fonts_process):
+            if child is not None:
+                child.end()
+        self.helper = self.fonts_process = None
 
     def __enter__(self) -> Helper:
         return self
