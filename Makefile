@@ -38,7 +38,10 @@ install-test: install
 test: install-test
 	$(BIN)/ruff check src tests scripts
 	$(BIN)/mypy
-	$(BIN)/python -m pytest
+	@# Two processes (pytest-xdist); the browser tests in one of them, one at a time (tests/conftest.py),
+	@# and what measures the machine's speed by itself, last.
+	$(BIN)/python -m pytest -n 2 --dist loadgroup -m "not alone"
+	$(BIN)/python -m pytest -m alone
 
 # Speed and memory figures (not a test): this edition vs the TEI Stylesheets on Saxon-HE, collections.
 benchmark: install

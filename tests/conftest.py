@@ -143,6 +143,10 @@ def pytest_collection_modifyitems(items):
     for item in items:
         if BROWSER_FIXTURES & set(getattr(item, "fixturenames", ())):
             item.add_marker(pytest.mark.browser)
+            # With pytest-xdist (the README's test command: `-n 2 --dist loadgroup`), every browser test
+            # runs in one worker, one after another, beside the other tests: one Chromium at a time,
+            # whose timings (Lighthouse, layout shift) two browsers at once would disturb.
+            item.add_marker(pytest.mark.xdist_group("browser"))
         elif item.path.name in SLOW_MODULES or "vnu" in item.name or "nu_html" in item.name:
             item.add_marker(pytest.mark.slow)
 

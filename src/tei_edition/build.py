@@ -121,8 +121,8 @@ def make_document(site: Site, doc: DocumentConfig, prove_fidelity: bool, validat
     published = [item for view in views for item in view.anchors(pages)]
     aliases = Aliases(site, published)  # its retired ids, where their targets are
     if split:
+        pages.prepare()  # first: it needs no template, and the helper may still be compiling them
         site.preload(names)  # the child finds every template compiled: it cannot ask the helper process
-        pages.prepare()
         later = Forked(partial(made_pages, pages, views[SPLIT_AT:], aliases), doc.tei)
         try:
             files, records = made_pages(pages, views[:SPLIT_AT], aliases)

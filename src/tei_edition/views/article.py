@@ -4,7 +4,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from tei_edition.bibliography import FORMATS
-from tei_edition.cite import UnitCitations, article_citation, csl_of
+from tei_edition.cite import UnitCitations
 from tei_edition.metadata import page_metadata
 from tei_edition.urls import (
     absolute_url,
@@ -25,7 +25,7 @@ class ArticleView:
         for lang in site.config.languages:
             model = document.model(lang)
             page_strings = site.config.strings(lang)
-            cited = article_citation(model.source, lang, csl_of(page_strings), model.title_text)
+            cited = document.citation(lang, model)
             path = article_path(lang, document.id)
             base = site.config.base_url
             metadata = page_metadata(model, lang, absolute_url(base, path),

@@ -13,8 +13,10 @@ from pathlib import Path
 from typing import Protocol
 
 from lxml import etree
+from markupsafe import Markup
 
 from tei_edition.anchors import Anchor
+from tei_edition.cite import article_citation, csl_of
 from tei_edition.diplomatic import ConcordanceRow, PrintLayout, Units, concordance, print_layout
 from tei_edition.documents import SourceDocument
 from tei_edition.errors import Diagnostic
@@ -119,11 +121,19 @@ class DocumentPages:
     def models(self) -> list[Document]:
         return list(self._models.values())
 
+    def citation(self, lang: str, version: Document) -> Markup:
+        """The printed article (else the document) as readers of `lang` cite it, `version` giving the title."""
+        return article_citation(version.source, lang, csl_of(self.site.config.strings(lang)), version.title_text)
+
     def prepare(self) -> None:
-        """Make now what every kind of page shares (each version's model and its portable rendering
-        in every interface language), so that processes forked from here share them too."""
+        """Make now what every kind of page shares (each version's model, its portable rendering and
+        its citation in every interface language), so that processes forked from here share them
+        too; none of it needs a template."""
+        original = self.model(self.source.lang)
         for lang in self.site.config.languages:
             self._portable(lang, lang)
+            self.citation(lang, self.model(lang))
+            self.citation(lang, original)
 
 
 @dataclass

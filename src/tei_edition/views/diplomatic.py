@@ -10,7 +10,6 @@ from dataclasses import dataclass
 from markupsafe import Markup
 
 from tei_edition.anchors import Anchor
-from tei_edition.cite import article_citation, csl_of
 from tei_edition.diplomatic import Entry, PrintLine, PrintNote, PrintPage, Units
 from tei_edition.diplomatic_html import DiplomaticTransformer, render_lines
 from tei_edition.tei import NS
@@ -66,8 +65,7 @@ class PrintView:
             strings = site.config.strings(lang)
             page_ = site.page(path, lang, f"{strings['print_view']}: {original.title_text}",
                               {other: print_path(other, document.id) for other in site.config.languages},
-                              site.citation_line(lang, article_citation(original.source, lang, csl_of(strings),
-                                                                        original.title_text)),
+                              site.citation_line(lang, document.citation(lang, original)),
                               document_id=document.id)
             yield Output(path, site.render("print.html", page_, document=original, pages=shown,
                                            concordance=document.concordance(lang),

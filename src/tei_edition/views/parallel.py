@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from tei_edition.cite import article_citation, csl_of
 from tei_edition.urls import parallel_path
 from tei_edition.views.base import DocumentPages, Output, Published
 
@@ -25,8 +24,7 @@ class ParallelView:
             reading = document.model(lang)
             page = site.page(path, lang, reading.title_text,
                              {other: parallel_path(other, document.id) for other in site.config.languages},
-                             site.citation_line(lang, article_citation(
-                                 reading.source, lang, csl_of(site.config.strings(lang)), reading.title_text)),
+                             site.citation_line(lang, document.citation(lang, reading)),
                              document_id=document.id)
             blocks = {code: {b.id: b for b in doc.body_units} for code, doc in versions.items()}
             yield Output(path, site.render("parallel.html", page, original=original, translations=translations,
