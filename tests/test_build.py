@@ -130,6 +130,44 @@ def test_a_worker_that_dies_stops_the_build_with_a_message(tmp_path: Path, monke
     assert not (tmp_path / "site").exists()
 
 
+REGISTERS_SCRIPT = """
+import sys
+from tei_edition import tei
+from tei_edition.cli import main
+code = main(["build", "--strict", "--edition", sys.argv[1], "--out", sys.argv[2]])
+print(tei.schema_compiled(), code)
+"""
+
+
+@pytest.mark.slow
+def test_the_helper_process_validates_the_registers_and_the_build_reports_them(tmp_path: Path):
+    """In a fresh process the registers file is validated by the helper with the documents (the build
+    never compiles the schema itself); a registers file the schema refuses still stops the build,
+    located, with the schema's message, and nothing is written."""
+    import subprocess
+    import sys
+
+    project = make_edition(tmp_path, "collection")
+    registers = project / "edition" / "names.xml"
+    out = tmp_path / "site"
+
+    def build() -> tuple[str, str]:
+        result = subprocess.run([sys.executable, "-c", REGISTERS_SCRIPT, str(project / "edition"), str(out)],
+                                capture_output=True, text=True, timeout=120,
+                                env={**os.environ, "SOURCE_DATE_EPOCH": "1764028800"})
+        return result.stdout.strip().splitlines()[-1], result.stderr
+
+    assert build() == ("False 0", "")
+    text = registers.read_text(encoding="utf-8")
+    broken = text.replace('<person xml:id="bea">', '<person xml:id="bea"><unknownElement/>', 1)
+    assert broken != text
+    registers.write_text(broken, encoding="utf-8")
+    before = sorted(p.relative_to(out) for p in out.rglob("*"))
+    stdout, err = build()
+    assert stdout == "False 1" and f"{registers}:" in err and "not valid TEI P5" in err and "Traceback" not in err
+    assert sorted(p.relative_to(out) for p in out.rglob("*")) == before
+
+
 NAMES_SCRIPT = """
 import sys
 from tei_edition import build

@@ -240,9 +240,10 @@ def _render_site(site: Site, files: SiteFiles, helper: Helper, prove_fidelity: b
     jobs = pooled(site.config)
     config = site.config
     fonts = fonts_job(config.templates, font_inputs(config))
-    if jobs == 1:
-        helper.validate(config.tei_files, NamesJob(config.registers, config.languages, config.untagged, tuple(
-            (doc.id, (doc.tei, *doc.translations.values())) for doc in config.documents)), fonts)
+    if jobs == 1:  # the registers file too, last: its verdict is needed only before anything is published
+        registers = [config.registers] if config.registers else []
+        helper.validate([*config.tei_files, *registers], NamesJob(config.registers, config.languages, config.untagged,
+                        tuple((doc.id, (doc.tei, *doc.translations.values())) for doc in config.documents)), fonts)
     else:
         helper.validate([], None, fonts)
     if fonts is not None:
@@ -282,6 +283,8 @@ def _render_site(site: Site, files: SiteFiles, helper: Helper, prove_fidelity: b
         search.add(result.records)
         for path, content in search.finished().items():  # a part of the index, written meanwhile
             files.add(path, content)
+    if config.registers is not None and helper.validates(config.registers):
+        problems.extend(helper.errors_for([config.registers]))
     if problems:
         raise EditionError(problems)
     files.summaries.update(index.own)

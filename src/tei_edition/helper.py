@@ -320,6 +320,10 @@ class Helper:
                 self.fonts_ordered = self.fonts_process.order(fonts) and fonts is not None
         return self
 
+    def validates(self, path: Path) -> bool:
+        """Whether the helper process validates `path` (else this process does, when asked)."""
+        return bool(self.pid) and self.validating and path in self.paths
+
     def _wait_for(self, path: Path) -> None:
         if not self.pid or path not in self.paths or not self.validating:
             if path not in self.results:

@@ -115,11 +115,13 @@ def _entity(element: etree._Element, kind: str, path: Path, languages: tuple[str
     return Entity(entry_id, kind, tuple(names), notes, line) if names else None
 
 
-def load_registers(path: Path, languages: tuple[str, ...]) -> Registers:
+def load_registers(path: Path, languages: tuple[str, ...], validate: bool = True) -> Registers:
     """The registers file, parsed (refused like any TEI with a DOCTYPE or another namespace's
-    elements), valid against the project schema and with every entry complete."""
+    elements), valid against the project schema (unless another process validates it: `validate`)
+    and with every entry complete."""
     tree = tei.parse(path)
-    tei.validate_schema(tree, path)
+    if validate:
+        tei.validate_schema(tree, path)
     errors = Collector()
     entities: dict[str, Entity] = {}
     for kind, (list_tag, entry_tag, _) in KINDS.items():

@@ -15,7 +15,7 @@ from functools import cached_property
 
 from lxml import etree
 
-from tei_edition.tei import NS, TEI_NS, XML_ID, local_name, normalize_space, text_of
+from tei_edition.tei import NS, TEI_NS, XML_ID, language_of, local_name, normalize_space, text_of
 
 DTS_NS = "https://w3id.org/api/dts#"
 XML_LANG = "{http://www.w3.org/XML/1998/namespace}lang"
@@ -111,7 +111,7 @@ def citation_trees(tree: etree._ElementTree) -> tuple[CitationTree, ...]:
                 levels[identifier] = level
                 head = child.find("t:head", NS) if name == "div" else None
                 units.append(Unit(identifier, CITE_TYPES[name], level, parent, child,
-                                  normalize_space(text_of(head)) if head is not None else "", language(child)))
+                                  normalize_space(text_of(head)) if head is not None else "", language_of(child)))
                 visit(child, identifier)
             elif name:
                 visit(child, parent)
@@ -123,12 +123,6 @@ def citation_trees(tree: etree._ElementTree) -> tuple[CitationTree, ...]:
     if pages:
         trees.append(CitationTree(PAGES, pages, "the pages of the print, by their anchors (#page-166)"))
     return tuple(trees)
-
-
-def language(element: etree._Element) -> str:
-    """The language an element is in: its own `xml:lang`, or its nearest ancestor's."""
-    found = element.xpath("ancestor-or-self::*[@xml:lang][1]/@xml:lang")
-    return str(found[0]) if isinstance(found, list) and found else ""
 
 
 def version_title(tree: etree._ElementTree) -> str:

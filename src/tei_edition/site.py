@@ -72,6 +72,7 @@ class Site:
     def __init__(self, config: Config, helper: Helper | None = None, templates: Path | None = None,
                  origin: Origin | None = None):
         self.config = config
+        self.helper = helper
         self.templates = templates or config.templates
         self.origin = origin
         self.env = environment(self.templates)
@@ -126,10 +127,19 @@ class Site:
     @cached_property
     def registers(self) -> Registers | None:
         """The registers of persons, places and organisations, if the edition keeps them."""
-        if self.config.registers is None:
+        path = self.config.registers
+        if path is None:
             return None
         from tei_edition.names import load_registers
-        return load_registers(self.config.registers, self.config.languages)
+        # Validated by the helper process when it validates it (compiling the schema here would cost
+        # the build a tenth of a second); its verdict is waited for before anything is published.
+        helper = self.helper
+        if helper is None or not helper.validates(path):
+            return load_registers(path, self.config.languages)
+        try:
+            return load_registers(path, self.config.languages, validate=False)
+        except EditionError as exc:  # the schema's messages first, as if it had been validated first
+            raise EditionError(helper.errors_for([path]) or exc.diagnostics) from None
 
     @cached_property
     def data_tables(self) -> tuple[DataTable, ...]:

@@ -21,6 +21,13 @@ NS = {"t": TEI_NS}
 SCHEMA = Path(__file__).parent / "schemas" / "tei-edition.rng"  # tei_all pruned to tei-edition.odd
 POINTER_ATTRIBUTES = ("corresp", "sameAs", "ana", "ref", "resp", "who", "target", "next", "prev")
 IDNO_LABELS = {"fond": "Ф.", "opis": "Оп.", "delo": "Д."}
+_LANGUAGE = etree.XPath("ancestor-or-self::*[@xml:lang][1]/@xml:lang")  # compiled once: asked of every line
+
+
+def language_of(element: etree._Element) -> str:
+    """The language an element is in: its own `xml:lang`, or its nearest ancestor's ("" if none)."""
+    found: Any = _LANGUAGE(element)
+    return str(found[0]) if found else ""
 
 
 def source_line(node: etree._Element) -> int | None:

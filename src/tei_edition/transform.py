@@ -19,7 +19,17 @@ from tei_edition.archival import ArchivalRef
 from tei_edition.inline import OriginalInfo, Transformer
 from tei_edition.model import Block, Division, Document, HeaderRow, PageBreak, Section, SourceInfo
 from tei_edition.tables import build_table
-from tei_edition.tei import NS, XML_ID, XML_LANG, date_parts, elements, local_name, normalize_space, text_of
+from tei_edition.tei import (
+    NS,
+    XML_ID,
+    XML_LANG,
+    date_parts,
+    elements,
+    language_of,
+    local_name,
+    normalize_space,
+    text_of,
+)
 
 
 def source_info(root: etree._Element) -> SourceInfo:
@@ -125,12 +135,6 @@ def section(tx: Transformer, div: etree._Element, section_id: str) -> Section:
     paragraphs = tuple(tx.paragraph(p, kind="abstract") for p in div.iterfind("t:p", NS))
     lang = div.get(XML_LANG) or div.getroottree().getroot().get(XML_LANG) or ""
     return Section(section_id, lang, heading, paragraphs, authorial=div.get("resp") is not None, pages=pages)
-
-
-def language_of(element: etree._Element) -> str:
-    """The xml:lang in force on an element (its own, or its nearest ancestor's)."""
-    found: Any = element.xpath("ancestor-or-self::*[@xml:lang][1]/@xml:lang")
-    return str(found[0]) if found else ""
 
 
 def _texts(elements_: list[etree._Element], lang: str) -> tuple[tuple[str, str], ...]:
