@@ -237,6 +237,7 @@ def _render_site(site: Site, files: SiteFiles, helper: Helper, prove_fidelity: b
     index = EditionIndex({lang: {} for lang in site.config.languages})
     site.retired  # noqa: B018 - read and checked before any document, and inherited by a pool's processes
     problems: list[Diagnostic] = []
+    names_pending: list[tuple[str, list[Path]]] = []  # documents whose names the helper checks meanwhile
     jobs = pooled(site.config)
     config = site.config
     fonts = fonts_job(config.templates, font_inputs(config))
@@ -267,12 +268,10 @@ def _render_site(site: Site, files: SiteFiles, helper: Helper, prove_fidelity: b
                 raise RuntimeError(str(result)) if isinstance(result, BuildCrash) else result
             continue
         problems.extend(helper.errors_for(paths))
-        if by_helper and not problems:
-            errors, warnings = names_checked(site, helper, doc.id, paths)
-            problems.extend(errors)
-            files.warnings.update(warnings)
         if problems:
             continue
+        if by_helper:  # the helper's names check, taken once the edition's pages are made (below)
+            names_pending.append((doc.id, paths))
         for path, content, facts in result.files:
             files.add(path, content, facts)
         add_to_index(index, doc.id, result, passages=bool(site.releases))
@@ -285,8 +284,8 @@ def _render_site(site: Site, files: SiteFiles, helper: Helper, prove_fidelity: b
             files.add(path, content)
     if config.registers is not None and helper.validates(config.registers):
         problems.extend(helper.errors_for([config.registers]))
-    if problems:
-        raise EditionError(problems)
+    if problems:  # with the names check's faults too: every problem found is reported together
+        raise EditionError(problems + names_faults(site, helper, names_pending, files))
     files.summaries.update(index.own)
     if site.registers is not None:  # an entry no text mentions: a warning (--strict: an error)
         summaries = [*index.own.values(), *(s for by_doc in index.summaries.values() for s in by_doc.values())]
@@ -304,6 +303,11 @@ def _render_site(site: Site, files: SiteFiles, helper: Helper, prove_fidelity: b
     for path, content in search.files().items():
         files.add(path, content)
     files.warnings.update(index.warnings)
+    # The names check, taken last: it never changes a page (an untagged name is a fault of the TEI),
+    # and the helper makes it after validating every file, while this process made the pages above.
+    problems = names_faults(site, helper, names_pending, files)
+    if problems:
+        raise EditionError(problems)
     if fonts is not None:  # last: every page has been read for its characters
         for path, content in sorted(site_fonts(files.characters, helper.subsets()).items()):
             files.add(path, content)
@@ -324,6 +328,17 @@ def add_to_index(index: EditionIndex, doc_id: str, result: DocumentResult, passa
 def font_inputs(config: Config) -> list[Path]:
     """The edition's folder and every file the configuration names (some may stand outside it)."""
     return [config.root, *config.named_files]
+
+
+def names_faults(site: Site, helper: Helper, documents: list[tuple[str, list[Path]]], files: SiteFiles
+                 ) -> list[Diagnostic]:
+    """The names check's errors for `documents` (doc id, its files); its warnings go to `files`."""
+    found = []
+    for doc_id, paths in documents:
+        errors, warnings = names_checked(site, helper, doc_id, paths)
+        found.extend(errors)
+        files.warnings.update(warnings)
+    return found
 
 
 def names_checked(site: Site, helper: Helper, doc_id: str, paths: list[Path]
