@@ -106,7 +106,7 @@ def test_every_character_a_page_shows_is_in_each_subset_if_the_whole_face_has_it
 
 
 def test_the_characters_read_from_the_inputs_cover_every_page(built_site):
-    """What makes the build fast: the helper subsets the faces to the characters of the inputs,
+    """What makes the build fast: the fonts' process subsets the faces to the characters of the inputs,
     before any page is made, and every page of this edition shows only those (else the build
     subsets them again at its end, with the pages' characters too)."""
     config = load_config(ROOT / "edition")
@@ -128,7 +128,7 @@ def test_a_character_only_a_page_shows_is_added_before_the_fonts_are_published()
     shown.add_page(b"<p>abc</p>")
     assert shown.unpredicted == set()
     made = fonts.Subsets(predicted, {"assets/fonts/x.woff2": b"made beside the build"}, fonts.covered_characters(FACES))
-    assert fonts.site_fonts(shown, made) == made.files  # nothing new: the helper's subsets
+    assert fonts.site_fonts(shown, made) == made.files  # nothing new: the fonts' process's subsets
     shown.add_page("<p title=\"Жук\">&#x416;&#1046; 增</p>".encode())
     assert shown.unpredicted == set("ЖукЖ增")
     again = fonts.site_fonts(shown, made)
@@ -181,7 +181,7 @@ def test_a_font_that_cannot_be_read_is_a_located_error(tmp_path: Path):
 
 @pytest.mark.slow
 def test_a_command_line_build_makes_the_same_fonts_as_a_build_in_this_process(built_site, tmp_path: Path):
-    """(c) A build from the command line (its helper process subsets the faces), dated by the last
+    """(c) A build from the command line (its fonts' process subsets the faces), dated by the last
     commit, and the session's build (in this process, on a fixed date) publish the same bytes: no
     date or time of the build is in them."""
     out = tmp_path / "build"

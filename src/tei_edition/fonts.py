@@ -9,7 +9,7 @@ Which characters: every character of the files the pages are made from — the e
 and its other inputs (TEI, YAML, Markdown), the templates (their HTML, the style sheet's `content:`
 strings, the scripts' strings) and the generator's own code (such as the chart's marks) — with the
 characters that CSS, JavaScript and HTML write as escapes. That set is known before anything is
-rendered, so the helper process subsets the faces beside the build (`helper`). Every page the
+rendered, so the fonts' process subsets the faces beside the build (`helper`). Every page the
 build writes is then read for a character that set missed (one that a library made, such as a
 citation style's term: `SiteCharacters`); if the font has such a character, the faces are subset
 again, with it, before anything is published. So the published faces always cover every page, and
@@ -113,7 +113,7 @@ class SiteCharacters:
 
     def __init__(self, job: FontsJob, predicted: Callable[[], frozenset[str] | None] = lambda: None):
         self.job = job
-        # The helper's characters (None: read here), asked for when the first page comes: by then
+        # The fonts' process's characters (None: read here), asked for when the first page comes: by then
         # they have come, long since.
         self._predict = predicted
         self._predicted: frozenset[str] | None = None
@@ -220,7 +220,7 @@ def make_subsets(job: FontsJob, characters: frozenset[str]) -> Subsets:
 
 
 def site_fonts(shown: SiteCharacters, made: Subsets | None) -> dict[str, bytes]:
-    """The published faces: `made` (by the helper, from the predicted characters) if it has every
+    """The published faces: `made` (by the fonts' process, from the predicted characters) if it has every
     character of the pages that the whole faces have, else subset here with the pages' characters
     too (the same bytes either way: a character no face has changes no subset)."""
     characters = shown.predicted | shown.unpredicted
