@@ -156,18 +156,22 @@ def _help(templates: Path | None, results: IO[bytes], orders: IO[bytes]) -> None
     send((CHECKS_DONE,))
 
 
-def _make_fonts(results: IO[bytes], orders: IO[bytes]) -> None:
+def _make_fonts(templates: Path, results: IO[bytes], orders: IO[bytes]) -> None:
     """The fonts' process: given its job (None: no fonts), the characters the pages can show, read
     from their inputs (first: the build checks each page against them as it writes it), then the
     faces subset to them (None if that failed: the build subsets them itself, and reports it)."""
     send = _sender(results)
+    from tei_edition.fonts import FONTS_FOLDER, SOURCE_SUFFIX, input_characters, make_subsets
+    if any((templates / FONTS_FOLDER).glob(f"*{SOURCE_SUFFIX}")):
+        # fontTools imported while the build imports and reads its configuration (a fifth of a second).
+        from fontTools import subset  # noqa: F401
+        from fontTools.ttLib import woff2  # noqa: F401
     try:
         job: FontsJob | None = pickle.load(orders)
     except EOFError:  # the build stopped before it knew its inputs
         return
     if job is None:
         return
-    from tei_edition.fonts import input_characters, make_subsets
     try:
         characters = input_characters(job)
     except Exception:  # noqa: BLE001 - the build reads them itself
@@ -278,7 +282,7 @@ class Helper:
         self.templates = {} if templates is not None else None
         self.helper = _Child(partial(_help, templates), partial(self._take, "helper"))
         if templates is not None:
-            self.fonts_process = _Child(_make_fonts, partial(self._take, "fonts"))
+            self.fonts_process = _Child(partial(_make_fonts, templates), partial(self._take, "fonts"))
             self.fonts_process.listen()
         self.helper.listen()
 
