@@ -20,8 +20,6 @@ from functools import partial
 from pathlib import Path
 from typing import Any
 
-import lxml.html
-
 from tei_edition import tei
 from tei_edition.config import Config, DocumentConfig, load_config
 from tei_edition.documents import NotReadable, fidelity_differences, read_document
@@ -30,7 +28,7 @@ from tei_edition.fonts import SiteCharacters, fonts_job, make_subsets, site_font
 from tei_edition.forked import Forked
 from tei_edition.helper import Helper, NamesJob
 from tei_edition.inline import RULES
-from tei_edition.linkcheck import PageFacts, page_facts
+from tei_edition.linkcheck import PageFacts, page_facts, parse_page
 from tei_edition.model import DocumentSummary
 from tei_edition.names import unmentioned
 from tei_edition.preservation import check_page
@@ -83,7 +81,7 @@ def finish(output: Output, records: list[Record] | None = None, pages: DocumentP
     content = output.content.encode("utf-8") if isinstance(output.content, str) else output.content
     if not output.path.endswith(".html") or output.facts is not None:
         return output.path, content, output.facts
-    tree = lxml.html.document_fromstring(content, parser=lxml.html.HTMLParser(encoding="utf-8"))
+    tree = parse_page(content)
     if output.reading is not None:
         check_page(*output.reading, tree, output.path, RULES)  # nothing of the TEI's text lost
         if records is not None and pages is not None:

@@ -104,8 +104,7 @@ def _first_missing_exactly(characters: str, page: str) -> int | None:
 
 
 def check_page(tree: etree._ElementTree, tei_path: Path, page: Any, page_path: str, rules: RuleTable) -> None:
-    """Raise a located error at the first TEI character that does not reach the page (parsed with
-    lxml.html, whose elements have text_content())."""
+    """Raise a located error at the first TEI character that does not reach the page (`parse_page`)."""
     text = tree.getroot().find("t:text", NS)
     if text is None:
         return

@@ -97,13 +97,13 @@ def _unit_label(element: Any, strings: dict) -> str:
         return label[:1].upper() + label[1:]
     if element.tag == "li":  # its marker's label: "7", or a translator's "a"
         back = element.find(".//a[@class='note-backref']")
-        label = str(strings["unit_note"]).format(number=(back.text_content().strip() if back is not None else ""))
+        label = str(strings["unit_note"]).format(number=("".join(back.itertext()).strip() if back is not None else ""))
     else:
         number = element.find("a[@class='para-number']")
         section = next(element.iterancestors("section"), None)
         heading = section.find("h2") if section is not None else None
         label = str(strings["unit_paragraph"]).format(number=number.get("data-number")) if number is not None \
-            else " ".join(heading.text_content().split()) if heading is not None else ""  # an abstract's
+            else " ".join("".join(heading.itertext()).split()) if heading is not None else ""  # an abstract's
     return label[:1].upper() + label[1:]
 
 

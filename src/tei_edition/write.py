@@ -35,10 +35,8 @@ from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
-import lxml.html
-
 from tei_edition.errors import Diagnostic, EditionError
-from tei_edition.linkcheck import PageFacts, SiteLinks, page_facts
+from tei_edition.linkcheck import PageFacts, SiteLinks, page_facts, parse_page
 
 MARKER = ".tei-edition-build"
 MARKER_TEXT = ("This folder is the output of `tei-edition build`. Each build replaces it whole:\n"
@@ -83,8 +81,7 @@ class SiteFiles:
         self._writer.write(self.folder / path, content)
         if path.endswith(".html"):
             if facts is None:
-                facts = page_facts(lxml.html.document_fromstring(content, parser=lxml.html.HTMLParser(
-                    encoding="utf-8")))
+                facts = page_facts(parse_page(content))
             self.links.add_page(path, facts)
             if self.characters is not None:
                 self.characters.add_page(content)
