@@ -288,6 +288,10 @@ def check_unique_ids(tree: etree._ElementTree, path: Path) -> None:
     errors.raise_if_any()
 
 
+_IDS = etree.XPath("//@xml:id")
+_POINTERS = etree.XPath("|".join(f"//@{name}" for name in POINTER_ATTRIBUTES))
+
+
 def check_rules(tree: etree._ElementTree, path: Path, repositories: dict,
                 translation: bool = False, printed: bool = True) -> dict[str, ArchivalRef]:
     """The project's rules beyond the schema; returns the parsed archival references by bibl id.
@@ -299,16 +303,14 @@ def check_rules(tree: etree._ElementTree, path: Path, repositories: dict,
     """
     root = tree.getroot()
     errors = Collector()
-    ids = {element.get(XML_ID) for element in root.iter() if isinstance(element.tag, str)}
-    for element in root.iter():
-        if not isinstance(element.tag, str):
-            continue
-        for attribute in POINTER_ATTRIBUTES:
-            for pointer in (element.get(attribute) or "").split():
-                if pointer.startswith("#") and pointer[1:] not in ids:
-                    errors.add(path, source_line(element),
-                               f"{attribute}=\"{pointer}\" points to no element: "
-                               f"no xml:id \"{pointer[1:]}\" in this file")
+    ids = {str(value) for value in _IDS(root)}  # type: ignore[union-attr]
+    pointers: Any = _POINTERS(root)
+    for value in pointers:  # in document order, found by libxml2
+        for pointer in str(value).split():
+            if pointer.startswith("#") and pointer[1:] not in ids:
+                errors.add(path, source_line(value.getparent()),
+                           f"{value.attrname}=\"{pointer}\" points to no element: "
+                           f"no xml:id \"{pointer[1:]}\" in this file")
     _check_pages(root, path, errors)
     if printed:
         _check_paragraph_ids(root, path, errors)
