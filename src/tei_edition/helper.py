@@ -74,7 +74,9 @@ def _check_names(job: NamesJob, trees: dict[Path, Any], send: Any) -> None:
     from tei_edition.names import load_registers
     from tei_edition.untagged import check_names, load_exclusions
     try:
-        registers = load_registers(job.registers, job.languages) if job.registers else None
+        # The registers file, if it was among the files to validate, has just been validated here.
+        registers = load_registers(job.registers, job.languages, validate=job.registers not in trees) \
+            if job.registers else None
         exclusions = load_exclusions(job.untagged)
     except EditionError:  # the build reads them too, and reports it
         return
@@ -157,7 +159,7 @@ def _help(templates: Path | None, results: IO[bytes], orders: IO[bytes]) -> None
 
 
 def _make_fonts(templates: Path, results: IO[bytes], orders: IO[bytes]) -> None:
-    """The fonts' process: given its job (None: no fonts), the characters the pages can show, read
+    """The fonts' process: given its job (none: no fonts), the characters the pages can show, read
     from their inputs (first: the build checks each page against them as it writes it), then the
     faces subset to them (None if that failed: the build subsets them itself, and reports it)."""
     send = _sender(results)
@@ -167,10 +169,8 @@ def _make_fonts(templates: Path, results: IO[bytes], orders: IO[bytes]) -> None:
         from fontTools import subset  # noqa: F401
         from fontTools.ttLib import woff2  # noqa: F401
     try:
-        job: FontsJob | None = pickle.load(orders)
-    except EOFError:  # the build stopped before it knew its inputs
-        return
-    if job is None:
+        job: FontsJob = pickle.load(orders)
+    except EOFError:  # no fonts to subset, or the build stopped before it knew its inputs
         return
     try:
         characters = input_characters(job)
@@ -321,7 +321,8 @@ class Helper:
                     self.validating = self.helper.order((self.paths, names))
                 self.helper.close_orders()
             if self.fonts_process is not None:
-                self.fonts_ordered = self.fonts_process.order(fonts) and fonts is not None
+                self.fonts_ordered = fonts is not None and self.fonts_process.order(fonts)
+                self.fonts_process.close_orders()
         return self
 
     def validates(self, path: Path) -> bool:

@@ -303,7 +303,8 @@ def check_rules(tree: etree._ElementTree, path: Path, repositories: dict,
     """
     root = tree.getroot()
     errors = Collector()
-    ids = {str(value) for value in _IDS(root)}  # type: ignore[union-attr]
+    found: Any = _IDS(root)
+    ids = {str(value) for value in found}
     pointers: Any = _POINTERS(root)
     for value in pointers:  # in document order, found by libxml2
         for pointer in str(value).split():

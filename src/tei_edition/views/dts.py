@@ -167,14 +167,14 @@ class DtsView:
             requests: list[tuple[Unit | None, int | None]] = [(None, down) for down in depths]
             requests += [(unit, down) for unit in tree.units for down in (None, 0, *depths)]
             # Each unit's description made once: it stands in a dozen responses (as `ref`, as a member).
-            described = {id(unit): version.unit(site, unit) for unit in tree.units}
+            described = {unit.identifier: version.unit(site, unit) for unit in tree.units}
             for ref, down in requests:
                 members = tree.members(ref, down)
                 body: dict = {"resource": resource}
                 if ref is not None:
-                    body["ref"] = described[id(ref)]
+                    body["ref"] = described[ref.identifier]
                 if members is not None:
-                    body["member"] = [described[id(unit)] for unit in members]
+                    body["member"] = [described[unit.identifier] for unit in members]
                 path = dts_navigation_path(rid, ref.identifier if ref else None, tree.identifier, down)
                 yield response("Navigation", base, path, body)
 
