@@ -137,6 +137,7 @@ BROWSER_FIXTURES = {"browser", "page", "context", "chromium", "site_url", "axe_s
 SLOW_MODULES = {"test_safety.py", "test_archival_fuzz.py", "test_schema.py", "test_build.py"}
 
 
+@pytest.hookimpl(tryfirst=True)  # before pytest-xdist's, which reads the groups
 def pytest_collection_modifyitems(items):
     """Markers, so that the inner loop (`pytest -m "not browser and not slow"`) stays fast:
     `browser` for tests that drive Chromium, `slow` for other tools (Java, processes, tei_all)."""
@@ -149,6 +150,18 @@ def pytest_collection_modifyitems(items):
             item.add_marker(pytest.mark.xdist_group("browser"))
         elif item.path.name in SLOW_MODULES or "vnu" in item.name or "nu_html" in item.name:
             item.add_marker(pytest.mark.slow)
+
+
+def pytest_runtest_setup(item):
+    """With `--dist loadgroup`, pytest-xdist keeps a group in one worker by naming the group at the end
+    of each of its tests' ids; if a version of pytest or pytest-xdist stops doing so, the group's
+    tests fail and say why, rather than run two browsers at once."""
+    if not (os.environ.get("PYTEST_XDIST_WORKER") and item.config.getvalue("loadgroup")):
+        return
+    groups = sorted(mark.args[0] for mark in item.iter_markers("xdist_group") if mark.args)
+    if groups and not item.nodeid.endswith("@" + "_".join(groups)):
+        pytest.fail(f"pytest-xdist did not keep this test in its group {groups}: install the versions of "
+                    f"pytest and pytest-xdist that pyproject.toml pins", pytrace=False)
 
 
 REVIEW = ROOT / "build-review"

@@ -13,12 +13,15 @@ from lxml import etree
 from tei_edition import tei
 
 SCHEMAS = ROOT / "src" / "tei_edition" / "schemas"
+# One worker compiles tei_all (seconds) for all of them, where pytest-xdist would have each compile it.
+pytestmark = pytest.mark.xdist_group("tei_all")
 DOCUMENTS = sorted([*ROOT.glob("edition/*.xml"), *ROOT.glob("tests/roots/**/*.xml")])
 
 
-@pytest.fixture(scope="module")
+@pytest.fixture(scope="session")
 def tei_all() -> etree.RelaxNG:
-    return etree.RelaxNG(etree.parse(str(SCHEMAS / "tei_all.rng")))  # seconds: once for the module
+    # Seconds: once for the session (a worker may leave this module and come back to it).
+    return etree.RelaxNG(etree.parse(str(SCHEMAS / "tei_all.rng")))
 
 
 def test_the_committed_schema_is_what_the_odd_makes(tmp_path: Path):
