@@ -166,6 +166,44 @@ def test_the_release_list_links_each_release_and_its_archive_with_its_checksum(s
         assert f"{checksum}  pamphlet-{version}.zip" in sums
 
 
+def test_the_releases_folder_lists_every_release_newest_first(site: Path):
+    """/v/ is a page, not a 404: each release, newest first, with its date, pages, archive and checksum."""
+    page = parse_html(site / "v" / "index.html")
+    items = page.xpath("//section[@lang='en']//li")
+    assert [item.xpath("string(.//time/@datetime)") for item in items] == ["2026-03-01", "2026-01-15"]
+    for item, version in zip(items, ("0.2.0", "0.1.0"), strict=True):
+        archive = site / "v" / f"pamphlet-{version}.zip"
+        assert item.xpath(".//a/@href") == [f"{version}/", f"pamphlet-{version}.zip"]
+        assert item.xpath(".//code[@class='checksum']/text()") == [hashlib.sha256(archive.read_bytes()).hexdigest()]
+        assert (site / "v" / version / "index.html").is_file()
+    assert page.xpath("//section[@lang='en']/p/a/@href") == ["../en/changelog/"]
+
+
+def test_nu_html_checker_finds_no_error_in_a_released_site(site: Path):
+    """The stored releases' pages, the changes pages and the list of releases, as the Nu checker reads them."""
+    from support.gates import format_vnu_errors, run_vnu
+    errors = run_vnu(site)
+    assert errors == [], format_vnu_errors(errors)
+
+
+def test_axe_finds_no_violation_on_the_list_of_releases_and_a_changes_page(browser, site: Path):
+    from support.gates import format_axe_violations, run_axe, serve_directory
+    page = browser.new_page(bypass_csp=True)  # axe is injected as an inline script, which the CSP forbids
+    failures = []
+    with serve_directory(site) as base:
+        for path in ("v/", "en/pamphlet/changes/", "v/0.1.0/en/pamphlet/"):
+            response = page.goto(base.rstrip("/") + "/" + path)
+            assert response is not None and response.status == 200, path
+            if violations := run_axe(page):
+                failures.append(f"{path}:\n{format_axe_violations(violations)}")
+    page.close()
+    assert failures == [], "\n".join(failures)
+
+
+def test_an_edition_without_releases_has_no_releases_folder(built_site: Path):
+    assert not (built_site / "v").exists()
+
+
 def unzipped(archive: Path, folder: Path) -> Path:
     with zipfile.ZipFile(archive) as opened:
         names = opened.namelist()

@@ -201,6 +201,11 @@ def release_path(version: str, path: str = "") -> str:
     return f"{RELEASES_FOLDER}/{version}/{path}"
 
 
+def release_list_path() -> str:
+    """Every stored release, newest first, with its archive and checksum: what `/v/` shows."""
+    return f"{RELEASES_FOLDER}/index.html"
+
+
 def archive_name(name: str, version: str) -> str:
     """The file name of a release's archive ("shemetova-2020-0.1.0.zip"); its top folder is the name
     without ".zip"."""

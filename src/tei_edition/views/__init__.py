@@ -19,18 +19,19 @@ from tei_edition.views.parallel import ParallelView
 from tei_edition.views.prose import ProseView
 from tei_edition.views.reference import AbbreviationsView, ChangelogView, GlossaryView
 from tei_edition.views.register import RegisterView
-from tei_edition.views.releases import ReleasesView
+from tei_edition.views.releases import ReleaseListView, ReleasesView
 from tei_edition.views.retired import RedirectView
 from tei_edition.views.search import SearchView
 from tei_edition.views.sitemap import SitemapView
 
 DOCUMENT_VIEWS: tuple[DocumentView, ...] = (ArticleView(), ParallelView(), PrintView(), GlossaryView(),
                                            TeiFilesView(), CitationFilesView(), DtsView())
-# The stored releases come after every current page but the changelog (which lists their archives)
+# The stored releases come after every current page but their list and the changelog (which list their archives)
 # and the sitemap (which leaves them out): a release's page links the current page of its passage.
 EDITION_VIEWS: tuple[EditionView, ...] = (RegisterView(), NamesView(), ProseView(), AbbreviationsView(),
                                          DataView(), HomeView(), NotFoundView(), StaticFilesView(),
-                                         SearchView(), DtsEntryView(), ReleasesView(), ChangelogView(), SitemapView(),
+                                         SearchView(), DtsEntryView(), ReleasesView(), ReleaseListView(),
+                                         ChangelogView(), SitemapView(),
                                          RedirectView())  # after the sitemap: a redirect is no page to index
 # What a stored release publishes under v/{version}/ (README, "Releases"): everything a reader opens
 # from disk; not its search (Pagefind's index cannot be read from disk), DTS (an API of the current

@@ -1,8 +1,8 @@
 """Every stored release on the site (README, "Releases"): its pages under v/{version}/, made again
 from its snapshot by the current generator and templates (the same layout and ids as the current
 pages, links that name index.html so that they also work from disk), its archive
-(v/{name}-{version}.zip, with v/SHA256SUMS), and for each document a page of how its text changed
-from release to release (/{lang}/{document}/changes/)."""
+(v/{name}-{version}.zip, with v/SHA256SUMS), the list of them all (v/), and for each document a page
+of how its text changed from release to release (/{lang}/{document}/changes/)."""
 from __future__ import annotations
 
 from collections.abc import Iterator
@@ -24,6 +24,7 @@ from tei_edition.urls import (
     article_path,
     changes_path,
     portable_links,
+    release_list_path,
     release_path,
 )
 from tei_edition.views.base import EditionIndex, Output, Published
@@ -169,6 +170,25 @@ class ReleasesView:
                                  site.edition_citation(lang), document_id=doc_id)
                 yield Output(path, site.render("changes.html", page, steps=steps, document=summary,
                                                reading=article_path(lang, doc_id)))
+
+    def anchors(self, site: Site, index: EditionIndex) -> Iterator[Published]:
+        return iter(())
+
+
+class ReleaseListView:
+    """/v/: every stored release, newest first, with its date, its pages, its archive and the archive's
+    checksum, in every interface language (as the home page lists the documents). After ReleasesView,
+    which makes the archives."""
+
+    def pages(self, site: Site, index: EditionIndex) -> Iterator[Output]:
+        if not site.releases:
+            return
+        lang = site.config.languages[0]
+        releases = [(release.version, release.date, release_path(release.version, "index.html"),
+                     index.archives.get(release.version)) for release in reversed(site.releases)]
+        page = site.page(release_list_path(), lang, site.config.strings(lang)["release_list_link"], {},
+                         site.edition_citation(lang))
+        yield Output(page.path, site.render("releases.html", page, releases=releases))
 
     def anchors(self, site: Site, index: EditionIndex) -> Iterator[Published]:
         return iter(())
