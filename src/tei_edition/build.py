@@ -44,6 +44,7 @@ from tei_edition.views import (
     Output,
     Published,
 )
+from tei_edition.views.data import Dataset, document_datasets
 from tei_edition.views.retired import Aliases
 from tei_edition.write import SiteFiles, check_output_folder, staged_site
 
@@ -69,6 +70,7 @@ class DocumentResult:
     media: dict[str, Path]
     differences: list | None = None  # fidelity.Difference: only when `check` asks
     records: list[Record] = field(default_factory=list)  # its passages, for the search index
+    datasets: list[Dataset] = field(default_factory=list)  # its tables declared as data
 
 
 class BuildCrash(Exception):
@@ -137,7 +139,8 @@ def make_document(site: Site, doc: DocumentConfig, prove_fidelity: bool, validat
     warnings = sorted({w for model in pages.models for w in model.warnings} | set(names_warnings), key=str)
     media = {path: image for model in pages.models for path, image in model.media}
     return DocumentResult(files, summaries, summaries[pages.own_lang], published, warnings, media,
-                          fidelity_differences(source) if prove_fidelity else None, records)
+                          fidelity_differences(source) if prove_fidelity else None, records,
+                          document_datasets(site, source))
 
 
 # The work of a pool's processes, inherited when they are forked (nothing of it is pickled).
@@ -317,6 +320,7 @@ def add_to_index(index: EditionIndex, doc_id: str, result: DocumentResult, passa
         index.summaries[lang][doc_id] = summary
     index.own[doc_id] = result.own
     index.media.update(result.media)
+    index.datasets.update((dataset.table.name, dataset) for dataset in result.datasets)
     if passages:
         for record in result.records:
             folder, _, unit = record.url.partition("#")

@@ -10,7 +10,7 @@ from collections.abc import Container, Iterator, Mapping
 from dataclasses import dataclass, field
 from functools import cached_property
 from pathlib import Path
-from typing import Protocol
+from typing import Any, Protocol
 
 from lxml import etree
 from markupsafe import Markup
@@ -153,6 +153,7 @@ class EditionIndex:
     archives: dict[str, tuple[str, int, str]] = field(default_factory=dict)  # version -> (path, size, SHA-256)
     warnings: set[Diagnostic] = field(default_factory=set)  # of the edition views (a stored release's pages)
     ids: Mapping[str, Container[str]] = field(default_factory=dict)  # site path -> the ids of that page
+    datasets: dict[str, Any] = field(default_factory=dict)  # table name -> views.data.Dataset, read with its document
 
 
 class DocumentView(Protocol):

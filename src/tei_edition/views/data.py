@@ -7,9 +7,9 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import Any
 
-from tei_edition import tei
 from tei_edition.chart import draw, goods_of, groups, height, marker, money_name, number, summary
 from tei_edition.datasets import DUTY, GOODS, DataTable, field_types, json_schema, read_lines, to_csv, to_json
+from tei_edition.documents import SourceDocument
 from tei_edition.site import Site
 from tei_edition.urls import article_path, chart_path, data_file_path, data_page_path
 from tei_edition.views.base import EditionIndex, Output, Published
@@ -51,24 +51,22 @@ class Dataset:
                 for name, kind in kinds.items()]
 
 
-def datasets(site: Site) -> list[Dataset]:
-    """Every declared table read from its TEI (original and translations), with its schema. (That the
-    published files match their schema is the tests' to prove: it would be a bug of `datasets`.)"""
+def document_datasets(site: Site, source: SourceDocument) -> list[Dataset]:
+    """The tables `source` declares as data, read from its TEI as the build has read it (the original
+    and its translations), with their schemas. (That the published files match their schema is the
+    tests' to prove: it would be a bug of this function.)"""
+    versions = {source.lang: source.tree, **source.translations}
     found = []
     for table in site.data_tables:
-        document = next(d for d in site.config.documents if d.id == table.document)
-        original = tei.parse(document.tei)
-        versions = {str(original.getroot().get(tei.XML_LANG)): original}
-        versions.update({lang: tei.parse(path) for lang, path in document.translations.items()})
-        records = read_lines(table, original, versions, document.tei)
-        schema = json_schema(table, records)
-        found.append(Dataset(table, records, schema))
+        if table.document == source.id:
+            records = read_lines(table, source.tree, versions, source.config.tei)
+            found.append(Dataset(table, records, json_schema(table, records)))
     return found
 
 
 class DataView:
     def pages(self, site: Site, index: EditionIndex) -> Iterator[Output]:
-        found = datasets(site)
+        found = [index.datasets[table.name] for table in site.data_tables if table.name in index.datasets]
         if not found:
             return
         for dataset in found:
