@@ -165,8 +165,8 @@ def _make_fonts(templates: Path, results: IO[bytes], orders: IO[bytes]) -> None:
     send = _sender(results)
     from tei_edition.fonts import FONTS_FOLDER, SOURCE_SUFFIX, input_characters, make_subsets
     if any((templates / FONTS_FOLDER).glob(f"*{SOURCE_SUFFIX}")):
-        # fontTools imported while the build imports and reads its configuration (a fifth of a second).
-        from fontTools import subset  # noqa: F401
+        # The subsetter and the WOFF2 writer imported while the build imports and reads its configuration.
+        import uharfbuzz  # noqa: F401
         from fontTools.ttLib import woff2  # noqa: F401
     try:
         job: FontsJob = pickle.load(orders)
