@@ -133,7 +133,7 @@ def site_pages(built_site: Path) -> list[str]:
 
 
 BROWSER_FIXTURES = {"browser", "page", "context", "chromium", "site_url", "axe_site"}
-# Processes (builds, pools, helpers), tei_all, 10,000 hypothesis examples.
+# Processes (builds, pools, helpers), tei_all, 2,000 hypothesis examples.
 SLOW_MODULES = {"test_safety.py", "test_archival_fuzz.py", "test_schema.py", "test_build.py"}
 
 
