@@ -12,9 +12,11 @@ from pathlib import Path
 
 import pytest
 from conftest import ROOT, parse_html
+from lxml import etree
 
 from tei_edition import rules as rules_module
 from tei_edition.cli import main
+from tei_edition.tei import TEI_NS as TEI
 
 ROOTS = Path(__file__).parent / "roots"
 GOLDEN = Path(__file__).parent / "golden"
@@ -221,6 +223,18 @@ def test_a_letter_in_three_languages(tmp_path: Path):
     parallel = parse_html(site / "fr" / "brief" / "parallel" / "index.html")
     assert parallel.xpath("//section[@id='p1']/div[@class='parallel-cell']/div[@lang='de']")
     assert parallel.xpath("//section[@id='p1']/div[@class='parallel-cell']/div[@lang='fr'][contains(., 'route')]")
+    # Every character of both bodies but white space and notes, the opener, closer and postscript (which have
+    # no id) included, in its own column, in order; the opener beside the translation's opener.
+    for lang, tei_file in (("de", "brief.xml"), ("fr", "brief.fr.xml")):
+        body = etree.parse(str(ROOTS / "letter" / "edition" / tei_file)).find(f"{{{TEI}}}text/{{{TEI}}}body")
+        etree.strip_elements(body, f"{{{TEI}}}note", with_tail=False)  # in rows of their own
+        column = parallel.xpath(f"//section[not(@id='title')]/div/div[@class='parallel-text'][@lang='{lang}']")
+        shown = "".join(cell.text_content() for cell in column)
+        assert re.sub(r"\s+", "", "".join(body.itertext())) == re.sub(r"\s+", "", shown)
+    note = parallel.xpath("//section[@id='n1']")[0]  # a born-digital note has no printed page to give
+    assert "sœur" in note.text_content() and not note.xpath(".//*[@class='note-printed']")
+    opener = parallel.xpath("//section[contains(@class, 'parallel-unnumbered')]")[0]
+    assert "Liebe" in opener.xpath("string(div[1])") and "Chère" in opener.xpath("string(div[2])")
 
 
 

@@ -155,3 +155,26 @@ def test_parallel_view_aligns_every_unit(built_site: Path):
                 target = posixpath.normpath(posixpath.join(f"{lang}/shemetova-2020/parallel", href.split("#")[0]))
                 assert (target, href.split("#")[1]) == (f"{cell_lang}/shemetova-2020", row_id)
         assert len(page.xpath("//table[contains(@class,'tariff')]")) == 2
+
+
+def test_parallel_rows_pair_units_by_id_headings_and_unnumbered_blocks_in_place():
+    """The parallel view's rows (views/parallel.py): units by id, each division's heading beside the
+    translation's, blocks without an id beside the translation's between the same two units, in
+    order; what one text has more of gets a row with an empty cell, nothing is dropped."""
+    from tei_edition.model import Block, Division, PageBreak, Paragraph
+    from tei_edition.views.parallel import parallel_rows
+
+    def texts(*names):
+        return tuple(Block(None, name) for name in names)  # content stands for the block here
+
+    body = (Paragraph("p1", 1, "p1"), *texts("list", "quote"), Paragraph("p2", 2, "p2"))
+    original = (Block(None, "opener"), PageBreak(("1",)), Division("d1", 1, "Head", body), *texts("closer"))
+    translation = (Block(None, "opener*"),
+                   Division("d1", 1, "Head*", (Paragraph("p1", 1, "p1*"), *texts("list*"), Paragraph("p2", 2, "p2*"))),
+                   *texts("closer*", "postscript*"))
+    rows = [(row.original and (row.original.heading if row.heading else row.original.content),
+             row.translation and (row.translation.heading if row.heading else row.translation.content), row.heading)
+            for row in parallel_rows(original, translation)]
+    assert rows == [("opener", "opener*", False), ("Head", "Head*", True), ("p1", "p1*", False),
+                    ("list", "list*", False), ("quote", None, False), ("p2", "p2*", False),
+                    ("closer", "closer*", False), (None, "postscript*", False)]

@@ -1,11 +1,70 @@
 """Original and translation side by side, unit by unit: /{lang}/{document}/parallel/ (only for a
-document with a translation). Each column speaks its own language, inline labels included."""
+document with a translation). Each column speaks its own language, inline labels included.
+
+The rows follow the original's body: each unit with an id beside the translation's unit of that id,
+each division's heading beside the translation's, and the blocks without an id (a letter's opener
+and closer, a list, a quotation) beside the translation's blocks without an id between the same
+two units, in order: nothing of either text is left out."""
 from __future__ import annotations
 
 from collections.abc import Iterator
+from dataclasses import dataclass
+from itertools import zip_longest
+from typing import Any
 
+from tei_edition.model import walk_blocks
 from tei_edition.urls import parallel_path
 from tei_edition.views.base import DocumentPages, Output, Published
+
+
+@dataclass(frozen=True)
+class Row:
+    """One row of a parallel view: a block of the original and the translation's (either may be None
+    for a block without an id that the other text does not match); `heading`: a division's heading."""
+
+    original: Any
+    translation: Any
+    heading: bool = False
+
+
+def _row_blocks(blocks: tuple) -> list:
+    """A text's blocks in reading order, as rows: divisions by their headings (their blocks follow)."""
+    return [b for b in walk_blocks(blocks)
+            if b.kind != "pagebreak" and (b.kind != "division" or b.heading is not None)]
+
+
+def parallel_rows(original: tuple, translation: tuple) -> list[Row]:
+    """The rows of the original's and the translation's blocks: by id where a block has one; the
+    blocks without an id after the same unit (or before the first), in order."""
+    theirs = _row_blocks(translation)
+    by_id = {b.id: b for b in theirs if b.id}
+    unmatched: dict[str | None, list] = {}  # the translation's blocks without an id, after which unit
+    after = None
+    for block in theirs:
+        if block.id:
+            after = block.id
+        else:
+            unmatched.setdefault(after, []).append(block)
+    rows: list[Row] = []
+    waiting: list = []
+    after = None
+
+    def pair_waiting() -> None:
+        rows.extend(Row(a, b, heading=(a or b).kind == "division")
+                    for a, b in zip_longest(waiting, unmatched.pop(after, [])))
+        waiting.clear()
+
+    for block in _row_blocks(original):
+        if not block.id:
+            waiting.append(block)
+            continue
+        pair_waiting()
+        after = block.id
+        rows.append(Row(block, by_id.get(block.id), heading=block.kind == "division"))
+    pair_waiting()
+    # The translation's blocks without an id after a unit the original does not have: last, not lost.
+    rows.extend(Row(None, block, heading=block.kind == "division") for blocks in unmatched.values() for block in blocks)
+    return rows
 
 
 class ParallelView:
@@ -26,9 +85,10 @@ class ParallelView:
                              {other: parallel_path(other, document.id) for other in site.config.languages},
                              site.citation_line(lang, document.citation(lang, reading)),
                              document_id=document.id)
-            blocks = {code: {b.id: b for b in doc.body_units} for code, doc in versions.items()}
+            (translation,) = translations.values()
             yield Output(path, site.render("parallel.html", page, original=original, translations=translations,
-                                           blocks=blocks, original_lang=source.lang, tei=renderers))
+                                           rows=parallel_rows(original.blocks, translation.blocks),
+                                           original_lang=source.lang, tei=renderers))
 
     @staticmethod
     def column_strings(site, lang: str) -> str:
