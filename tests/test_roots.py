@@ -127,6 +127,12 @@ def test_the_bibliography_in_back_is_published(article):
     assert len(entries) == 2 and "Journal of Ways" in entries[1].text_content()
 
 
+def test_the_home_page_names_a_born_digital_documents_author_and_no_empty_source(article_site: Path):
+    home = parse_html(article_site / "index.html")
+    (item,) = home.xpath("//ul[@class='home-documents']/li[a[contains(@href, 'born-digital')]]")
+    assert item.xpath("string(span[@class='home-source'])") == "Ann Example"  # the header's <author>
+
+
 def test_a_document_without_print_or_archives_has_no_print_furniture(article, article_site: Path):
     assert not article.xpath("//*[contains(@class,'pagebreak')] | //p[@class='edition-note']")
     assert not (article_site / "en" / "archives").exists() and not article.xpath("//a[contains(@href,'archives')]")
@@ -251,6 +257,9 @@ def test_a_document_without_a_translation_links_no_parallel_view(tmp_path: Path)
         assert page.xpath("//main//p[@id='p1'][@lang='de' or ancestor::*[@lang='de']]")
         assert not page.xpath("//a[contains(@href, 'parallel')]")
         assert not (project / "build" / lang / "brief" / "parallel").exists()
+    home = parse_html(project / "build" / "index.html")  # its German title, marked as German under each language
+    assert home.xpath("//section[@lang='fr']//a[contains(@href, 'brief')]/@lang") == ["de"]
+    assert home.xpath("//section[@lang='de']//a[contains(@href, 'brief')][not(@lang)]")
 
 # --- ids, once, then protected by the ledger -------------------------------------------------
 
