@@ -82,6 +82,10 @@ def test_lists_figures_quotations_verse_and_tables(article, article_site: Path):
     assert (article_site / "media" / "images" / "map.png").is_file()
     assert article.xpath("string(//figure[@id='fig-1']/figcaption)") == "A map of the roads"
     assert article.xpath("//blockquote[@id='quote-1']/p[.='A block quotation, with its own paragraph.']")
+    assert article.xpath("//blockquote[@id='quote-2'][.='A quotation standing alone between blocks.']")
+    # Inline: the browser adds the language's marks where the text types none (CSS: q.quote-marks).
+    assert article.xpath("//q[@class='quote-marks'][.='an inline quotation']")
+    assert article.xpath("//q[@class='quote'][.='one with its marks typed']")
     assert [line.text for line in article.xpath("//*[@id='verse-1']/span[@class='l']")] == [
         "The road goes ever on,", "down from the door."]
     assert article.xpath("//table[@id='table-1']/thead//th[.='Miles']")
@@ -272,7 +276,7 @@ def test_ids_are_written_once_and_the_ledger_protects_them(tmp_path: Path, capsy
     after = tei.read_text(encoding="utf-8")
     # Only ids were added: removing them gives the file back, byte for byte.
     added = re.findall(r' xml:id="(?:p|n)[0-9]+"', after)
-    assert len(added) == 6 and re.sub(r' xml:id="(?:p|n)[0-9]+"', "", after) == re.sub(
+    assert len(added) == 7 and re.sub(r' xml:id="(?:p|n)[0-9]+"', "", after) == re.sub(
         r' xml:id="(?:p|n)[0-9]+"', "", before)
     assert main(["ids", *edition]) == 0 and tei.read_text(encoding="utf-8") == after, "a second run changes nothing"
     assert main(["ledger", *edition]) == 0

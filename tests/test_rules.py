@@ -52,7 +52,12 @@ def render(snippet: str, parent: str = "p") -> str:
     ('<date when="1890-05-01">1 May</date>', '<time datetime="1890-05-01">1 May</time>'),
     ('<date>spring</date>', '<span class="date">spring</span>'),
     ('<lg><l>one</l><l>two</l></lg>', '<span class="lg"><span class="l">one</span><span class="l">two</span></span>'),
-    ('<quote>short</quote>', '<q class="quote">short</q>'),
+    ('<quote>short</quote>', '<q class="quote quote-marks">short</q>'),  # no marks typed: the browser's
+    ('«<quote>typed</quote>»', '<q class="quote">typed</q>'),  # marks typed around it: none added
+    ('<q>said</q>', '<q class="quote-marks">said</q>'),
+    ('<said>Go</said>', '<q class="said quote-marks">Go</q>'),
+    ('<said direct="false">that he would go</said>', '<span class="said indirect">that he would go</span>'),
+    ('<genName>Jr.</genName>', '<span class="genname">Jr.</span>'),
     ('<code>&lt;p&gt;</code>', '<code>&lt;p&gt;</code>'),
     ('<fw type="header">Running head</fw>', ''),
     ('<milestone unit="section"/>', ''),

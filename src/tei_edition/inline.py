@@ -27,7 +27,7 @@ from markupsafe import Markup
 from tei_edition.archival import ArchivalRef
 from tei_edition.errors import Diagnostic, EditionError
 from tei_edition.model import Citation, Content, Document, Mention, Note, Paragraph
-from tei_edition.rules import RuleTable, edition_rules, generic
+from tei_edition.rules import RuleTable, edition_rules, generic, marks_typed
 from tei_edition.tei import NS, XML_ID, corresp_target, normalize_space, source_line, text_of
 from tei_edition.urls import media_path
 
@@ -318,7 +318,7 @@ class Transformer:
         if original_id and original_id not in self.state.quotations:
             self.state.quotations.add(original_id)
             anchor = self.id_attribute(original_id)
-        out.markup(f"<q{anchor}>")
+        out.markup(f"<q{anchor}>" if marks_typed(element) else f'<q{anchor} class="quote-marks">')
         self.children(element, out)
         out.markup("</q>")
         if self.original and original_id and self.page:

@@ -88,7 +88,29 @@ def in_block_context(element: etree._Element) -> bool:
 
 
 def is_block_quote(element: etree._Element) -> bool:
-    return element.find("t:p", NS) is not None or element.find("t:lg", NS) is not None
+    """A quotation of paragraphs or verse, or one that stands alone between blocks (no running text
+    of its parent around it): a block quotation wherever a block may stand."""
+    if element.find("t:p", NS) is not None or element.find("t:lg", NS) is not None:
+        return True
+    parent = element.getparent()
+    return parent is not None and not (parent.text or "").strip() \
+        and not any((sibling.tail or "").strip() for sibling in parent)
+
+
+# Quotation marks a text may type around a quotation (or at its ends) itself.
+OPENING_MARKS = frozenset("«„“‚‘‹\"'")
+CLOSING_MARKS = frozenset("»“”‘’›\"'")
+
+
+def marks_typed(element: etree._Element) -> bool:
+    """Whether the text types a quotation's marks itself (just before or after it, or at its ends, as
+    this edition's article does); else the page asks the browser for the marks of the quotation's
+    language (class `quote-marks`)."""
+    previous, parent = element.getprevious(), element.getparent()
+    before = ((previous.tail if previous is not None else parent.text if parent is not None else "") or "").rstrip()
+    after, inner = (element.tail or "").lstrip(), "".join(str(text) for text in element.itertext()).strip()
+    return (before[-1:] or " ") in OPENING_MARKS or (after[:1] or " ") in CLOSING_MARKS \
+        or (inner[:1] or " ") in OPENING_MARKS or (inner[-1:] or " ") in CLOSING_MARKS
 
 
 HI_TAGS = {"italic": "i", "i": "i", "bold": "b", "b": "b", "sup": "sup", "superscript": "sup", "sub": "sub",
@@ -227,9 +249,20 @@ def list_(tx: Transformer, element: etree._Element, out: _Output) -> None:
     out.markup(f"</{tag}>")
 
 
+def said(tx: Transformer, element: etree._Element, out: _Output) -> None:
+    """Speech: direct speech quoted (the language's marks unless the text types them), indirect
+    (`direct="false"`) as it stands."""
+    if element.get("direct") == "false":
+        enclose(tx, element, out, f'<span class="said indirect"{_lang(element)}>', "</span>")
+        return
+    css = "said" if marks_typed(element) else "said quote-marks"
+    enclose(tx, element, out, f'<q class="{css}"{_lang(element)}>', "</q>")
+
+
 def quote(tx: Transformer, element: etree._Element, out: _Output) -> None:
     tag = "blockquote" if is_block_quote(element) and in_block_context(element) else "q"
-    enclose(tx, element, out, f'<{tag} class="quote"{_id(tx, element)}{_lang(element)}>', f"</{tag}>")
+    css = "quote quote-marks" if tag == "q" and not marks_typed(element) else "quote"
+    enclose(tx, element, out, f'<{tag} class="{css}"{_id(tx, element)}{_lang(element)}>', f"</{tag}>")
 
 
 def verse_line(tx: Transformer, element: etree._Element, out: _Output) -> None:
@@ -318,7 +351,7 @@ def edition_rules(transformer_class: Any) -> tuple[Rule, ...]:
         Rule("note", apparatus.shown_with_its_sic, apparatus.is_editorial_note),
         Rule("note", t.note),
         Rule("q", t.quotation), Rule("quote", quote), Rule("cit", wrap("span", "cit")),
-        Rule("said", wrap("q", "said")),
+        Rule("said", said),
         Rule("date", date), Rule("time", wrap("span", "time")), Rule("num", wrap("span", "num")),
         Rule("measure", t.measure),
         Rule("seg", t.seg), Rule("bibl", t.bibl), Rule("biblStruct", wrap("span", "bibl")),
@@ -337,6 +370,7 @@ def edition_rules(transformer_class: Any) -> tuple[Rule, ...]:
         Rule("rs", wrap("span", "rs")), Rule("geogName", wrap("span", "geogname")),
         Rule("roleName", wrap("span", "rolename")), Rule("forename", wrap("span", "forename")),
         Rule("surname", wrap("span", "surname")), Rule("addName", wrap("span", "addname")),
+        Rule("genName", wrap("span", "genname")), Rule("nameLink", wrap("span", "namelink")),
         Rule("settlement", wrap("span", "settlement")), Rule("country", wrap("span", "country")),
         Rule("region", wrap("span", "region")), Rule("affiliation", wrap("span", "affiliation")),
         Rule("author", wrap("span", "author")), Rule("editor", wrap("span", "editor")),
