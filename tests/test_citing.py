@@ -123,3 +123,17 @@ def test_a_note_is_cited_at_the_page_of_its_marker(built_site: Path):
     page_of_marker = note.xpath("string(preceding::t:pb[1]/@n)", namespaces=NS)
     citation = parse_html(built_site / "ru/shemetova-2020/index.html").xpath("//p[@id='cite-n7']")[0].text_content()
     assert f"С. {page_of_marker}." in citation and citation.count("#n7") == 1
+
+
+def test_a_born_digital_citation_names_its_translator_and_keeps_the_editions_case():
+    """An English document in an edition titled in German, cited for German readers: the style
+    title-cases English titles only, so the edition's German title keeps its case; a translation's
+    translators are named as a printed article's are."""
+    from tei_edition.cite import unit_citation
+    from tei_edition.model import SourceInfo
+    born_digital = SourceInfo("", "", "", "", "", ("", ""), "", lang="en")
+    text = unit_citation(born_digital, "de", ("chicago-notes-bibliography", "de-DE", "note"),
+                         "Reading in the Margins", ("Jane Translator",), ("Ann Example",),
+                         "Briefe und Aufsätze – eine Testedition", ". ", "[accessed]")
+    assert "Briefe und Aufsätze – eine Testedition" in text and "Jane Translator" in text, text
+

@@ -137,6 +137,11 @@ def test_the_home_page_names_a_born_digital_documents_author_and_no_empty_source
     assert item.xpath("string(span[@class='home-source'])") == "Ann Example"  # the header's <author>
 
 
+def test_the_citation_line_ends_a_title_alone_with_a_full_stop(article):
+    line = " ".join(article.xpath("string(//footer/p[@class='cite-as'])").split())
+    assert line.endswith("A Born-Digital Essay. Digital edition, version 1.0.0 of 2025-11-25."), line
+
+
 def test_a_document_without_print_or_archives_has_no_print_furniture(article, article_site: Path):
     assert not article.xpath("//*[contains(@class,'pagebreak')] | //p[@class='edition-note']")
     assert not (article_site / "en" / "archives").exists() and not article.xpath("//a[contains(@href,'archives')]")
@@ -261,6 +266,8 @@ def test_a_document_without_a_translation_links_no_parallel_view(tmp_path: Path)
         assert page.xpath("//main//p[@id='p1'][@lang='de' or ancestor::*[@lang='de']]")
         assert not page.xpath("//a[contains(@href, 'parallel')]")
         assert not (project / "build" / lang / "brief" / "parallel").exists()
+        # Its other languages' pages show the same text: no passage "in another language" to offer.
+        assert page.xpath("//details[@class='cite']") and not page.xpath("//p[@class='passage-in']")
     home = parse_html(project / "build" / "index.html")  # its German title, marked as German under each language
     assert home.xpath("//section[@lang='fr']//a[contains(@href, 'brief')]/@lang") == ["de"]
     assert home.xpath("//section[@lang='de']//a[contains(@href, 'brief')][not(@lang)]")

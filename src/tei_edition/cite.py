@@ -187,10 +187,15 @@ def unit_citation(source: SourceInfo, lang: str, form: tuple[str, str, str], tit
         if not note:
             printed["page"] = _PAGE
         parts.append(_formatted(_style(style, locale), printed, _PAGE if note else "", note))
-    online: dict = {"id": "edition", "type": "webpage", "title": edition, "language": source.lang or lang,
+    # The item's language decides whether the style title-cases (English only): an English document in
+    # an edition titled in another language takes the page's, so that the edition's title keeps its case.
+    online: dict = {"id": "edition", "type": "webpage", "title": edition,
+                    "language": lang if source.lang in ("", "en") else source.lang,
                     **({"URL": _URL} if addressed else {})}
-    if not source.title:  # a born-digital document: its own author and title, in the edition
+    if not source.title:  # a born-digital document: its own author, translators and title, in the edition
         online.update({"author": [csl_name(name) for name in authors], "title": title, "container-title": edition})
+        if translators:
+            online["translator"] = [{"literal": name} for name in translators]
     if addressed:
         dated = tuple(_formatted(_style(style, locale), {**online, "accessed": date}, note=note) for date in _ACCESSED)
         parts.append(_without_access_date((dated[0], dated[1]), placeholder))

@@ -34,8 +34,11 @@ class ArticleView:
             page = site.page(path, lang, model.title_text,
                              {other: article_path(other, document.id) for other in site.config.languages},
                              site.citation_line(lang, cited), document_id=document.id, metadata=metadata)
+            # The passage in another language: the other interface languages' pages that show another text
+            # (an untranslated document shows the same one under every language).
             elsewhere = tuple((other, site.config.strings(other)["language_name"], page.url(other_path))
-                              for other, other_path in page.alternates.items() if other != lang)
+                              for other, other_path in page.alternates.items()
+                              if other != lang and document.model(other).lang != model.lang)
             cite = UnitCitations(model, lang, page_strings, site.config.title[lang], site.build.version,
                                  absolute_url(site.cite_base, page.path), elsewhere)
             data_page = page.url(data_page_path(lang))
