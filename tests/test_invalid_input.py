@@ -13,6 +13,7 @@ from pathlib import Path
 
 import pytest
 import yaml
+from conftest import copy_project
 
 from tei_edition.cli import main
 
@@ -149,3 +150,17 @@ def test_check_command_reports_the_same_error(project: Path, capsys):
     target.write_text(text, encoding="utf-8")
     assert main(["check", "--edition", str(project / "edition")]) == 1
     assert f"{target}:{line_of(text, 'ref-n99')}: sameAs=\"#ref-n99\" points to no element" in capsys.readouterr().err
+
+
+def test_a_missing_strings_file_and_a_missing_build_date_are_each_one_error(project: Path, capsys, monkeypatch):
+    """One error for each, not one per interface string the other languages have (213), nor one per
+    place that asks for the date; and what to do."""
+    (project / "edition" / "i18n" / "en.yaml").unlink()
+    assert main(["build", "--edition", str(project / "edition"), "--out", str(project / "build")]) == 1
+    assert capsys.readouterr().err.splitlines()[-1] == "1 error(s); nothing was written"
+    copy_project(project.parent / "second")
+    monkeypatch.delenv("SOURCE_DATE_EPOCH")  # and the copy is in no git repository
+    assert main(["build", "--edition", str(project.parent / "second" / "edition"),
+                 "--out", str(project.parent / "second" / "build")]) == 1
+    err = capsys.readouterr().err
+    assert err.count("no build date") == 1 and "commit the edition" in err and "SOURCE_DATE_EPOCH" in err, err

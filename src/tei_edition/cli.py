@@ -167,9 +167,10 @@ def main(argv: list[str] | None = None) -> int:
     try:
         return args.handler(args)
     except EditionError as exc:
-        for diagnostic in exc.diagnostics:
+        diagnostics = list(dict.fromkeys(exc.diagnostics))  # one problem met on two paths is reported once
+        for diagnostic in diagnostics:
             print(diagnostic, file=sys.stderr)
-        print(f"{len(exc.diagnostics)} error(s); nothing was written", file=sys.stderr)
+        print(f"{len(diagnostics)} error(s); nothing was written", file=sys.stderr)
         return 1
     except KeyboardInterrupt:
         print("interrupted; the previous output is as it was", file=sys.stderr)

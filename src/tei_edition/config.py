@@ -385,6 +385,10 @@ class UiString(str):
 
 
 def _load_strings(path: Path, errors: Collector) -> Strings:
+    if not path.exists():
+        errors.add(path, None, "file not found: each interface language needs its strings here (copy another "
+                               "language's file from this folder and translate its values)")
+        return Strings({}, path)
     try:
         data = load_yaml(path)
     except EditionError as exc:
@@ -407,6 +411,8 @@ def _compare_string_keys(ui: dict[str, Strings], edition_dir: Path, errors: Coll
     """Every language must define the same interface strings, so no page falls back silently."""
     for lang, strings in ui.items():
         for other, other_strings in ui.items():
+            if not other_strings:  # a file that could not be read: reported, not compared key by key
+                continue
             for key in sorted(set(strings) - set(other_strings)):
                 errors.add(edition_dir / "i18n" / f"{lang}.yaml", strings[key].line,
                            f"interface string '{key}' is not in {other}.yaml: add it there, or rename it here")

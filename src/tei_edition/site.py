@@ -47,8 +47,10 @@ def build_date(edition_dir: Path) -> str:
         except (OSError, subprocess.CalledProcessError):
             epoch = None
         if epoch is None:
-            raise EditionError.at("SOURCE_DATE_EPOCH", None, "no build date: set SOURCE_DATE_EPOCH (seconds since "
-                                                             "1970) or build inside the project's git checkout")
+            raise EditionError.at("SOURCE_DATE_EPOCH", None, (
+                f"no build date: {edition_dir} is in no git repository with a commit; commit the edition "
+                f"(its pages are dated by the last commit), or set SOURCE_DATE_EPOCH to seconds since 1970 "
+                f"(e.g. export SOURCE_DATE_EPOCH=$(date +%s))"))
     if not re.fullmatch(r"[0-9]{1,12}", epoch) or int(epoch) > LATEST_EPOCH:
         raise EditionError.at(where, None, f"'{epoch[:40]}' is not a build date: give whole seconds since "
                                            f"1970-01-01 UTC, at most {LATEST_EPOCH} (e.g. 1764028800)")
