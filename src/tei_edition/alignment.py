@@ -33,8 +33,8 @@ def check_translation(original: etree._ElementTree, translation: etree._ElementT
     for unit_id, element in units.items():
         counterpart = found.get(unit_id)
         if counterpart is None:
-            errors.add(path, None, f"no translation of {original_name}#{unit_id} "
-                                   f"(line {source_line(element)}): add an element with xml:id=\"{unit_id}\"")
+            errors.add(path, None, f"no translation of {original_name}#{unit_id} (at {original_name}:"
+                                   f"{source_line(element)}): add an element with xml:id=\"{unit_id}\" here")
         elif corresp_target(counterpart, original_name) != unit_id:
             errors.add(path, source_line(counterpart),
                        f"xml:id=\"{unit_id}\" must have corresp=\"{original_name}#{unit_id}\"")
