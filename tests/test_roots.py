@@ -142,6 +142,14 @@ def test_the_citation_line_ends_a_title_alone_with_a_full_stop(article):
     assert line.endswith("A Born-Digital Essay. Digital edition, version 1.0.0 of 2025-11-25."), line
 
 
+def test_check_compares_no_print_lines_of_a_document_without_a_source(tmp_path: Path, capsys):
+    project = make_edition(tmp_path, "article")
+    assert main(["ledger", "--edition", str(project / "edition")]) == 0
+    assert main(["check", "--edition", str(project / "edition")]) == 0
+    out = capsys.readouterr().out
+    assert "links:" in out and "fidelity" not in out, out
+
+
 def test_a_document_without_print_or_archives_has_no_print_furniture(article, article_site: Path):
     assert not article.xpath("//*[contains(@class,'pagebreak')] | //p[@class='edition-note']")
     assert not (article_site / "en" / "archives").exists() and not article.xpath("//a[contains(@href,'archives')]")

@@ -114,8 +114,8 @@ def read_documents(config: Config) -> list[SourceDocument]:
     return [read_document(config, doc) for doc in config.documents]
 
 
-def fidelity_differences(source: SourceDocument) -> list:
+def fidelity_differences(source: SourceDocument) -> list | None:
     """The differences (fidelity.Difference) between a printed document's TEI print lines and its
-    source ([] without a source)."""
+    source (None without a source: there is nothing to compare)."""
     from tei_edition import fidelity  # only `check` compares: not imported by every build
-    return fidelity.compare(source.tree, source.config.source) if source.config.source else []
+    return fidelity.compare(source.tree, source.config.source) if source.config.source else None
