@@ -261,6 +261,19 @@ def test_a_letter_in_three_languages(tmp_path: Path):
 
 
 
+def test_a_translation_that_leaves_out_a_block_without_an_id_is_a_located_error(tmp_path: Path, capsys):
+    """The letter's closer has no id: a translation without it would pass the units' check unnoticed."""
+    project = make_edition(tmp_path, "letter")
+    french = project / "edition" / "brief.fr.xml"
+    text = french.read_text(encoding="utf-8")
+    broken = re.sub(r"<closer>.*?</closer>", "", text, flags=re.S)
+    french.write_text(broken, encoding="utf-8")
+    assert main(["build", "--edition", str(project / "edition"), "--out", str(project / "build")]) == 1
+    line = broken[:broken.index("<postscript")].count("\n") + 1
+    assert f"{french}:{line}: after #p2, brief.xml (line 23) has <closer>, <postscript> without an xml:id, " \
+           f"this translation <postscript>" in capsys.readouterr().err
+
+
 def test_a_document_without_a_translation_links_no_parallel_view(tmp_path: Path):
     """In an edition of several languages, a document that has no translation is shown in its own
     language under each interface, and has no parallel view to link (nor a broken link to one)."""

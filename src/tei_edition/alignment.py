@@ -1,7 +1,8 @@
 """A translation is aligned to its original through ids: every unit of the original has exactly
 one counterpart with the same xml:id pointing back to it (`corresp="original.xml#id"`), and
-nothing in the translation is left over. Quotations, duties and dates must agree as well; a
-quotation the author's words interrupt (`q next`/`prev`) may be translated as one.
+nothing in the translation is left over; the blocks without an id (a letter's opener, a list) stand
+in the same places. Quotations, duties and dates must agree as well; a quotation the author's words
+interrupt (`q next`/`prev`) may be translated as one.
 """
 from __future__ import annotations
 
@@ -54,9 +55,55 @@ def check_translation(original: etree._ElementTree, translation: etree._ElementT
             errors.add(path, source_line(element),
                        f"corresp=\"{element.get('corresp')}\" points to nothing in {original_name}")
     _check_quotations(original, translation, original_name, path, errors)
+    _check_blocks_without_ids(original, translation, original_name, path, errors)
     _check_notes(units, found, original_name, path, refs, repositories, errors)
     _check_measures_and_dates(original, translation, path, errors)
     errors.raise_if_any()
+
+
+# What stands between blocks without being one: headings and breaks.
+_NOT_BLOCKS = {"head", "div", "pb", "lb", "cb", "milestone", "fw", "anchor"}
+
+
+def _blocks_without_ids(container: etree._Element) -> dict[str, list[etree._Element]]:
+    """A body's or division's blocks without an id (a letter's opener and closer, a list), by the id
+    of the block before them ("" at the start)."""
+    found: dict[str, list[etree._Element]] = {}
+    after = ""
+    for child in container:
+        if not isinstance(child.tag, str) or etree.QName(child).localname in _NOT_BLOCKS:
+            if isinstance(child.tag, str) and child.get(XML_ID):
+                after = child.get(XML_ID, "")
+            continue
+        if child.get(XML_ID):
+            after = child.get(XML_ID, "")
+        else:
+            found.setdefault(after, []).append(child)
+    return found
+
+
+def _check_blocks_without_ids(original, translation, original_name, path, errors) -> None:
+    """The blocks without an id stand in the translation as in the original: the same kinds, in the
+    same order, after the same unit (the parallel view pairs them so); a block left out or added
+    would otherwise pass unnoticed."""
+    counterparts = {e.get(XML_ID): e for e in elements(translation, "//t:text//t:div[@xml:id]")}
+    pairs = [(original.find(".//t:text/t:body", NS), translation.find(".//t:text/t:body", NS))]
+    pairs += [(div, counterparts.get(div.get(XML_ID))) for div in elements(original, "//t:text//t:div[@xml:id]")]
+    for theirs, ours in pairs:
+        if theirs is None or ours is None:
+            continue
+        expected, present = _blocks_without_ids(theirs), _blocks_without_ids(ours)
+        for after in dict.fromkeys([*expected, *present]):
+            names = [etree.QName(e).localname for e in expected.get(after, [])]
+            here = [etree.QName(e).localname for e in present.get(after, [])]
+            if names != here:
+                where = f"after #{after}" if after else f"at the start of <{etree.QName(ours).localname}>"
+                line = source_line(present[after][0]) if present.get(after) else source_line(ours)
+                theirs_line = source_line(expected[after][0]) if expected.get(after) else source_line(theirs)
+                errors.add(path, line, f"{where}, {original_name} (line {theirs_line}) has "
+                                       f"{', '.join(f'<{n}>' for n in names) or 'nothing'} without an xml:id, this "
+                                       f"translation {', '.join(f'<{n}>' for n in here) or 'nothing'}: translate each "
+                                       f"block in its place (or give both the same xml:id)")
 
 
 def _has_text(element: etree._Element) -> bool:
