@@ -270,8 +270,19 @@ def test_a_translation_that_leaves_out_a_block_without_an_id_is_a_located_error(
     french.write_text(broken, encoding="utf-8")
     assert main(["build", "--edition", str(project / "edition"), "--out", str(project / "build")]) == 1
     line = broken[:broken.index("<postscript")].count("\n") + 1
-    assert f"{french}:{line}: after #p2, brief.xml (line 23) has <closer>, <postscript> without an xml:id, " \
+    assert f"{french}:{line}: after #lg1, brief.xml (line 24) has <closer>, <postscript> without an xml:id, " \
            f"this translation <postscript>" in capsys.readouterr().err
+
+
+def test_a_verse_group_with_an_id_is_translated_with_it(tmp_path: Path, capsys):
+    """`tei-edition ids` gives verse groups, figures and divisions ids: the translation must carry them
+    (the parallel view pairs them, and each is an anchor of every language's page)."""
+    project = make_edition(tmp_path, "letter")
+    french = project / "edition" / "brief.fr.xml"
+    french.write_text(french.read_text(encoding="utf-8").replace(' xml:id="lg1" corresp="brief.xml#lg1"', ""),
+                      encoding="utf-8")
+    assert main(["build", "--edition", str(project / "edition"), "--out", str(project / "build")]) == 1
+    assert f"{french}: no translation of brief.xml#lg1 (at brief.xml:23)" in capsys.readouterr().err
 
 
 def test_a_document_without_a_translation_links_no_parallel_view(tmp_path: Path):

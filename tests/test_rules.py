@@ -81,6 +81,10 @@ def test_inline_rules(snippet, html):
      '<span class="address"><span class="addrline">1 Road</span><br><span class="addrline">Town</span></span>'),
     ('<listBibl><bibl>One</bibl><bibl>Two</bibl></listBibl>', "div",
      '<ul class="list"><li>One</li><li>Two</li></ul>'),
+    # No image to stand for: the description is the figure, shown (it was lost).
+    ('<figure><head>Panel</head><figDesc>Three buttons.</figDesc></figure>', "div",
+     '<figure class="figure"><p class="figdesc">Three buttons.</p><figcaption class="caption">'
+     '<span class="head">Panel</span></figcaption></figure>'),
 ])
 def test_block_rules(snippet, parent, html):
     assert render(snippet, parent) == html

@@ -32,6 +32,13 @@ def test_home_links_each_document_in_each_language(built_site: Path):
     assert "ru/shemetova-2020/" in hrefs and "ru/archives/" in hrefs
 
 
+def test_each_page_title_names_the_page_then_the_edition_once(built_site: Path, article):
+    import yaml
+    edition_title = yaml.safe_load((ROOT / "edition" / "edition.yaml").read_text(encoding="utf-8"))["title"]["ru"]
+    assert parse_html(built_site / "index.html").findtext(".//title") == edition_title  # not twice
+    assert article.findtext(".//title").endswith(" — " + edition_title)
+
+
 def test_every_body_paragraph_has_its_id_and_number(article):
     tei_paragraphs = TEI.getroot().findall(".//t:body//t:p", NS)
     assert len(tei_paragraphs) == 28

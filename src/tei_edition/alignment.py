@@ -16,8 +16,8 @@ from tei_edition.tei import NS, XML_ID, attr, corresp_target, elements, normaliz
 
 # Units that must be translated one for one (the original's elements that carry these ids).
 ALIGNED = ("//t:text//t:p[@xml:id]", "//t:text//t:note[@place='foot']", "//t:titlePart[@xml:id]",
-           "//t:byline[@xml:id]", "//t:front/t:div[@xml:id]", "//t:table[@xml:id]", "//t:cell[@xml:id]",
-           "//t:seg[@type='item']")
+           "//t:byline[@xml:id]", "//t:text//t:div[@xml:id]", "//t:table[@xml:id]", "//t:cell[@xml:id]",
+           "//t:seg[@type='item']", "//t:text//t:lg[@xml:id]", "//t:text//t:figure[@xml:id]")
 # The original's author-written English (the summary in <back>) is hers, not translated.
 AUTHORIAL = "ancestor::t:back"
 

@@ -144,9 +144,10 @@ def render(env: jinja2.Environment, template: str, page: Page, **context: Any) -
                                            f"restore it or correct the name") from None
     except jinja2.UndefinedError as exc:
         where, line = _template_frame(exc, folder / template)
-        raise EditionError.at(where, line,
-                              f"template uses an undefined name: {exc.message} "
-                              f"(an interface string missing from i18n/{page.lang}.yaml?)") from None
+        hint = f"an interface string missing from i18n/{page.lang}.yaml?" if "Strings object" in str(exc.message) \
+            else ("its view gives the template no such name or attribute: a template copied from another version "
+                  "of tei-edition may need this version's changes")
+        raise EditionError.at(where, line, f"template uses an undefined name: {exc.message} ({hint})") from None
     except Exception as exc:  # noqa: BLE001 - a template is the editor's code: locate its failure there
         where, line = _template_frame(exc, folder / template)
         raise EditionError.at(where, line, f"template failed while rendering {page.path}: "

@@ -273,14 +273,18 @@ def verse_line(tx: Transformer, element: etree._Element, out: _Output) -> None:
 
 def figure(tx: Transformer, element: etree._Element, out: _Output) -> None:
     """<figure>: its graphics (copied into the site), the head and paragraphs as the caption;
-    figDesc is each image's text alternative."""
+    figDesc is each image's text alternative, or, with no image to stand for, shown as the figure."""
     block = in_block_context(element)
     description = element.find("t:figDesc", NS)
     alt = normalize_space(text_of(description)) if description is not None else ""
     out.markup(f'<{"figure" if block else "span"} class="figure"{_id(tx, element)}>')
-    for graphic in element.iterfind("t:graphic", NS):
+    graphics = element.findall("t:graphic", NS)
+    for graphic in graphics:
         src = tx.media_url(graphic)
         out.markup(f'<img src="{escape(src, quote=True)}" alt="{escape(alt, quote=True)}">')
+    if description is not None and not graphics:
+        tag = "p" if block else "span"
+        enclose(tx, description, out, f'<{tag} class="figdesc">', f"</{tag}>")
     caption = [c for c in element if isinstance(c.tag, str) and local_name(c) not in ("graphic", "figDesc")]
     if caption:
         out.markup(f'<{"figcaption" if block else "span"} class="caption">')
