@@ -137,9 +137,10 @@ def test_the_home_page_names_a_born_digital_documents_author_and_no_empty_source
     assert item.xpath("string(span[@class='home-source'])") == "Ann Example"  # the header's <author>
 
 
-def test_the_citation_line_ends_a_title_alone_with_a_full_stop(article):
+def test_the_citation_line_of_a_born_digital_document_names_its_author_and_ends_its_title(article):
     line = " ".join(article.xpath("string(//footer/p[@class='cite-as'])").split())
-    assert line.endswith("A Born-Digital Essay. Digital edition, version 1.0.0 of 2025-11-25."), line
+    assert line.endswith(": Ann Example. Rivers & Roads: A Born-Digital Essay. Digital edition, version 1.0.0 "
+                         "of 2025-11-25."), line
 
 
 def test_check_compares_no_print_lines_of_a_document_without_a_source(tmp_path: Path, capsys):
