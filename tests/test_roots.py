@@ -301,6 +301,9 @@ def test_a_document_without_a_translation_links_no_parallel_view(tmp_path: Path)
         assert not (project / "build" / lang / "brief" / "parallel").exists()
         # Its other languages' pages show the same text: no passage "in another language" to offer.
         assert page.xpath("//details[@class='cite']") and not page.xpath("//p[@class='passage-in']")
+        # The boxes and labels in the page's language say so, inside the German text.
+        boxes = page.xpath("//details[@class='cite']/@lang") + page.xpath("//a[@class='para-number']/@lang")
+        assert set(boxes) == ({lang} if lang != "de" else set()) and (lang == "de" or len(boxes) > 2)
     home = parse_html(project / "build" / "index.html")  # its German title, marked as German under each language
     assert home.xpath("//section[@lang='fr']//a[contains(@href, 'brief')]/@lang") == ["de"]
     assert home.xpath("//section[@lang='de']//a[contains(@href, 'brief')][not(@lang)]")

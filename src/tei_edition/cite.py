@@ -220,6 +220,8 @@ class UnitCitations:
         self.pages = document.unit_pages
         self.page_url = page_url
         self.elsewhere = elsewhere  # (language, its name, link from this page) of the other versions' pages
+        # The page's language, where the text around the box is in another (a document shown untranslated).
+        self.lang = lang if document.lang != lang else ""
         self.template = unit_citation(
             document.source, lang, (*csl_of(strings), str(strings["cite_form"])), document.title_text,
             document.translators, document.source.author_names(lang),
