@@ -102,6 +102,25 @@ def test_margin_notes_stand_level_with_their_markers(open_page, site_url, lang):
     assert max(distances) <= MAX_DISTANCE
 
 
+CITE_OVERLAPS = """() => [...document.querySelectorAll('li.note')].flatMap(note => {
+  const text = note.querySelector('.note-text'), toggle = note.querySelector('details.cite > summary');
+  if (!text || !toggle) return [];
+  const bottom = Math.max(...[...text.getClientRects()].map(r => r.bottom));
+  return [{id: note.id, overlap: bottom - toggle.getBoundingClientRect().top}];
+})"""
+
+
+@pytest.mark.parametrize("width", [375, 1300, 1600])
+def test_no_note_s_cite_toggle_covers_its_text(open_page, site_url, width):
+    """A note's "Cite" stands below the note's last line, however many lines it takes."""
+    page = open_page(viewport={"width": width, "height": 900})
+    page.goto(f"{site_url}/en/shemetova-2020/")
+    settled(page)
+    notes = page.evaluate(CITE_OVERLAPS)
+    assert len(notes) > 5
+    assert [n["id"] for n in notes if n["overlap"] > 0.5] == [], notes
+
+
 def test_margin_notes_without_javascript_stay_beside_their_paragraph(open_page, site_url):
     page = open_page(java_script_enabled=False, viewport={"width": 1440, "height": 900})
     page.goto(f"{site_url}/{ARTICLE}")
