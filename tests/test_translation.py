@@ -178,3 +178,7 @@ def test_parallel_rows_pair_units_by_id_headings_and_unnumbered_blocks_in_place(
     assert rows == [("opener", "opener*", False), ("Head", "Head*", True), ("p1", "p1*", False),
                     ("list", "list*", False), ("quote", None, False), ("p2", "p2*", False),
                     ("closer", "closer*", False), (None, "postscript*", False)]
+    # A heading without an id is never paired with a block (nor a block with one).
+    rows = parallel_rows((Division(None, 1, "H", ()),), (Block(None, "b*"),))
+    assert [(r.original, r.translation, r.heading) for r in rows] == [
+        (Division(None, 1, "H", ()), None, True), (None, Block(None, "b*"), False)]

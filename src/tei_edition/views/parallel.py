@@ -50,8 +50,11 @@ def parallel_rows(original: tuple, translation: tuple) -> list[Row]:
     after = None
 
     def pair_waiting() -> None:
-        rows.extend(Row(a, b, heading=(a or b).kind == "division")
-                    for a, b in zip_longest(waiting, unmatched.pop(after, [])))
+        for a, b in zip_longest(waiting, unmatched.pop(after, [])):
+            if a is not None and b is not None and (a.kind == "division") != (b.kind == "division"):
+                rows.extend((Row(a, None, a.kind == "division"), Row(None, b, b.kind == "division")))  # no pair
+            else:
+                rows.append(Row(a, b, heading=(a or b).kind == "division"))
         waiting.clear()
 
     for block in _row_blocks(original):
