@@ -255,6 +255,10 @@ def test_a_letter_in_three_languages(tmp_path: Path):
         column = parallel.xpath(f"//section[not(@id='title')]/div/div[@class='parallel-text'][@lang='{lang}']")
         shown = "".join(cell.text_content() for cell in column)
         assert re.sub(r"\s+", "", "".join(body.itertext())) == re.sub(r"\s+", "", shown)
+    # A note in the closer, which has no id: its row, and back to the nearest row above with one.
+    closer_note = parallel.xpath("//section[@id='n2']")[0]
+    assert "son frère" in closer_note.text_content() and closer_note.xpath(".//a[@class='note-backref']/@href") \
+        == ["#lg1", "#lg1"]
     note = parallel.xpath("//section[@id='n1']")[0]  # a born-digital note has no printed page to give
     assert "sœur" in note.text_content() and not note.xpath(".//*[@class='note-printed']")
     opener = parallel.xpath("//section[contains(@class, 'parallel-unnumbered')]")[0]

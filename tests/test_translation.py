@@ -182,3 +182,6 @@ def test_parallel_rows_pair_units_by_id_headings_and_unnumbered_blocks_in_place(
     rows = parallel_rows((Division(None, 1, "H", ()),), (Block(None, "b*"),))
     assert [(r.original, r.translation, r.heading) for r in rows] == [
         (Division(None, 1, "H", ()), None, True), (None, Block(None, "b*"), False)]
+    # A row without an id sends its notes' readers back to the nearest row above with one.
+    assert [row.back for row in parallel_rows(original, translation)] == [
+        "title", "d1", "p1", "p1", "p1", "p2", "p2", "p2"]

@@ -20,11 +20,21 @@ from tei_edition.views.base import DocumentPages, Output, Published
 @dataclass(frozen=True)
 class Row:
     """One row of a parallel view: a block of the original and the translation's (either may be None
-    for a block without an id that the other text does not match); `heading`: a division's heading."""
+    for a block without an id that the other text does not match); `above`: the id of the nearest row
+    above with one ("title" at the start), where a row without an id sends its notes' readers back."""
 
     original: Any
     translation: Any
-    heading: bool = False
+    above: str = "title"
+
+    @property
+    def heading(self) -> bool:
+        """A division's heading (its blocks follow as rows of their own)."""
+        return (self.original or self.translation).kind == "division"
+
+    @property
+    def back(self) -> str:
+        return self.original.id if self.original is not None and self.original.id else self.above
 
 
 def _row_blocks(blocks: tuple) -> list:
@@ -50,11 +60,12 @@ def parallel_rows(original: tuple, translation: tuple) -> list[Row]:
     after = None
 
     def pair_waiting() -> None:
+        above = after or "title"
         for a, b in zip_longest(waiting, unmatched.pop(after, [])):
             if a is not None and b is not None and (a.kind == "division") != (b.kind == "division"):
-                rows.extend((Row(a, None, a.kind == "division"), Row(None, b, b.kind == "division")))  # no pair
+                rows.extend((Row(a, None, above), Row(None, b, above)))  # a heading and a block: no pair
             else:
-                rows.append(Row(a, b, heading=(a or b).kind == "division"))
+                rows.append(Row(a, b, above))
         waiting.clear()
 
     for block in _row_blocks(original):
@@ -63,10 +74,10 @@ def parallel_rows(original: tuple, translation: tuple) -> list[Row]:
             continue
         pair_waiting()
         after = block.id
-        rows.append(Row(block, by_id.get(block.id), heading=block.kind == "division"))
+        rows.append(Row(block, by_id.get(block.id)))
     pair_waiting()
     # The translation's blocks without an id after a unit the original does not have: last, not lost.
-    rows.extend(Row(None, block, heading=block.kind == "division") for blocks in unmatched.values() for block in blocks)
+    rows.extend(Row(None, block, after or "title") for blocks in unmatched.values() for block in blocks)
     return rows
 
 
