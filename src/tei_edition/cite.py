@@ -133,10 +133,12 @@ def _formatted(style: CitationStylesStyle, item: dict, locator: str = "", note: 
 @cache  # pure, and asked for by every page that shows the document: formatted once per language
 def article_citation(source: SourceInfo, lang: str, csl: tuple[str, str], translated_title: str = "") -> Markup:
     """The printed article in the style `csl` of `lang`'s strings. A document with no printed source
-    (no biblStruct in its header) is cited by its authors (as its header names them) and its title."""
+    (no biblStruct in its header) is cited by its authors (as its header names them) and its title, a
+    sentence as a style's entry is."""
     if not source.title:
         authors = ", ".join(source.author_names(lang))
-        return Markup(html.escape(f"{authors}. {translated_title}" if authors else translated_title))
+        cited = f"{authors}. {translated_title}" if authors else translated_title
+        return Markup(html.escape(cited if cited.rstrip()[-1:] in ".!?…" else f"{cited}."))
     entry = _formatted(_style(*csl), printed_item(source, lang, translated_title))
     # A DOI URL is a link.
     shown = html.escape("https://doi.org/" + _MARKS.sub("", source.doi), quote=True)

@@ -243,8 +243,7 @@ class Site:
 
     def citation_line(self, lang: str, cited: Markup) -> Markup:
         """What is cited, then which version of the edition shows it."""
-        ended = cited.striptags().rstrip()[-1:] in ".!?…"  # a title alone (a born-digital document) ends here
-        return cited + Markup(" " if ended else ". ") + self.config.strings(lang)["edition_citation"].format(
+        return cited + Markup(" ") + self.config.strings(lang)["edition_citation"].format(
             version=self.build.version, date=self.build.cited_date)
 
     def edition_citation(self, lang: str) -> Markup:
