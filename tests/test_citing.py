@@ -130,10 +130,11 @@ def test_a_born_digital_citation_names_its_translator_and_keeps_the_editions_cas
     title-cases English titles only, so the edition's German title keeps its case; a translation's
     translators are named as a printed article's are."""
     from tei_edition.cite import unit_citation
-    from tei_edition.model import SourceInfo
+    from tei_edition.model import Contributor, SourceInfo
     born_digital = SourceInfo("", "", "", "", "", ("", ""), "", lang="en")
     text = unit_citation(born_digital, "de", ("chicago-notes-bibliography", "de-DE", "note"),
-                         "Reading in the Margins", ("Jane Translator",), ("Ann Example",),
+                         "Reading in the Margins", (Contributor("Jane Translator"),), ("Ann Example",),
                          "Briefe und Aufsätze – eine Testedition", ". ", "[accessed]")
-    assert "Briefe und Aufsätze – eine Testedition" in text and "Jane Translator" in text, text
+    # The translator is a person: the style gives her initial, as it gives the author's.
+    assert "Briefe und Aufsätze – eine Testedition" in text and "übers. von J. Translator" in text, text
 

@@ -173,7 +173,7 @@ def test_tariff_table_shows_goods_beside_their_duty(open_page, site_url, width, 
 def test_a_table_that_overflows_shows_a_scroll_cue(open_page, site_url):
     page = open_page(viewport={"width": 375, "height": 800})
     page.goto(f"{site_url}/{ARTICLE}#tariff-1923")
-    page.evaluate("""() => { const table = document.querySelector('.tariff');  // a wider table, as a table
+    page.evaluate("""() => { const table = document.querySelector('.tei-table');  // a wider table, as a table
                              table.style.setProperty('display', 'table', 'important');
                              table.style.setProperty('min-width', '60rem', 'important'); }""")
     g = page.evaluate(TABLE_GEOMETRY)

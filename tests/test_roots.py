@@ -6,6 +6,7 @@
 """
 from __future__ import annotations
 
+import json
 import re
 import shutil
 from pathlib import Path
@@ -89,12 +90,17 @@ def test_lists_figures_quotations_verse_and_tables(article, article_site: Path):
     assert [line.text for line in article.xpath("//*[@id='verse-1']/span[@class='l']")] == [
         "The road goes ever on,", "down from the door."]
     assert article.xpath("//table[@id='table-1']/thead//th[.='Miles']")
-    # cell@rows and @cols span rows and columns; a cell under a spanning one does not head its row.
+    # cell@rows and @cols span rows and columns. A header is what the TEI marks role="label" (the
+    # cell's own role, else its row's): it heads its row (the rows it spans), or in a row of labels
+    # only, its column; a first cell that is data stays data.
     body = article.xpath("//table[@id='table-1']/tbody")
-    assert len(body) == 1 and [len(row.xpath("th|td")) for row in body[0].xpath("tr")] == [3, 2, 2]
+    assert len(body) == 1 and [len(row.xpath("th|td")) for row in body[0].xpath("tr")] == [3, 2, 1, 3, 2]
     assert body[0].xpath("tr[1]/th[@rowspan='2'][@scope='rowgroup'][.='Ford']")
     assert body[0].xpath("tr[2]/td[1][.='Bridge']") and not body[0].xpath("tr[2]/th")
-    assert body[0].xpath("tr[3]/th[@colspan='2'][@scope='row'][.='Total']")
+    assert body[0].xpath("tr[3]/th[@colspan='3'][@scope='col'][.='Way back']")
+    assert body[0].xpath("tr[4]/td[1][.='Mill']") and not body[0].xpath("tr[4]/th")
+    assert body[0].xpath("tr[5]/th[@colspan='2'][@scope='row'][.='Total']")
+    assert article.xpath("//table[@id='table-1'][@class='tei-table']")
     # A numbered list inside a paragraph: spans, numbered by the stylesheet.
     assert article.xpath("//p[contains(., 'Numbers:')]/span[@class='list ordered']/span[@class='item'][.='two']")
 
@@ -263,6 +269,17 @@ def test_a_letter_in_three_languages(tmp_path: Path):
     assert "sœur" in note.text_content() and not note.xpath(".//*[@class='note-printed']")
     opener = parallel.xpath("//section[contains(@class, 'parallel-unnumbered')]")[0]
     assert "Liebe" in opener.xpath("string(div[1])") and "Chère" in opener.xpath("string(div[2])")
+    # Translators: a person (editor role="translator", persName with surname and forename) and an
+    # organisation (respStmt xml:id="translator", orgName), each as what it is for a reference manager.
+    for lang, kind, csl, bib in (
+            ("en", "Person", {"family": "Lindqvist", "given": "Ada"}, "translator = {Lindqvist, Ada}"),
+            ("fr", "Organization", {"literal": "Atelier Babel & Cie"}, r"translator = {{Atelier Babel \& Cie}}")):
+        work = json.loads(parse_html(site / lang / "brief" / "index.html").xpath(
+            "string(//script[@type='application/ld+json'])"))
+        assert [t["@type"] for t in work["translator"]] == [kind]
+        items = json.loads((site / "cite" / f"brief.{lang}.json").read_text(encoding="utf-8"))
+        assert [item["translator"] for item in items if "translator" in item] == [[csl]]
+        assert bib in (site / "cite" / f"brief.{lang}.bib").read_text(encoding="utf-8")
 
 
 

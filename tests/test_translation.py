@@ -154,7 +154,7 @@ def test_parallel_view_aligns_every_unit(built_site: Path):
                 href = cell.xpath("a[@class='to-reading']/@href")[0]
                 target = posixpath.normpath(posixpath.join(f"{lang}/shemetova-2020/parallel", href.split("#")[0]))
                 assert (target, href.split("#")[1]) == (f"{cell_lang}/shemetova-2020", row_id)
-        assert len(page.xpath("//table[contains(@class,'tariff')]")) == 2
+        assert len(page.xpath("//table[contains(@class,'tei-table')]")) == 2
 
 
 def test_parallel_rows_pair_units_by_id_headings_and_unnumbered_blocks_in_place():

@@ -13,7 +13,7 @@ import re
 from functools import cache
 from typing import Any
 
-from tei_edition.cite import csl_name, doi_url, printed_item
+from tei_edition.cite import csl_contributor, csl_name, doi_url, printed_item
 from tei_edition.model import Document
 
 # extension -> (the format's name, its media type), in the order pages offer them
@@ -43,7 +43,7 @@ def csl_items(document: Document, edition_title: str, version: str, url: str, da
         "author": [csl_name(name) for name in authors], "container-title": edition_title,
         "language": document.lang, "version": version, "issued": {"date-parts": [[int(p) for p in date.split("-")]]}}
     if document.translation:
-        version_item["translator"] = [{"literal": name} for name in document.translators]
+        version_item["translator"] = [csl_contributor(name) for name in document.translators]
         version_item.update({"original-title": source.title} if source.title else {})
     version_item.update({"URL": url} if url else {})
     items.append(version_item)

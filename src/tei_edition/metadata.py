@@ -77,7 +77,7 @@ def page_metadata(document: Document, lang: str, page_url: str, original_url: st
     meta += [("citation_language", document.lang)]
     meta += [("citation_public_url", page_url)] if page_url else []
     meta += [("DC.title", title)] + [("DC.creator", _inverted(name)) for name in authors]
-    meta += [("DC.contributor", name) for name in document.translators]
+    meta += [("DC.contributor", translator.name) for translator in document.translators]
     meta += [("DC.date", date.replace("/", "-"))] if date else []
     meta += [("DC.language", document.lang), ("DC.type", "Text")]
     meta += [("DC.identifier", f"doi:{source.doi}")] if source.doi and not translation else []
@@ -94,7 +94,8 @@ def page_metadata(document: Document, lang: str, page_url: str, original_url: st
     if translation:
         original = _printed(document, lang) if source.title else {"@type": "CreativeWork", "inLanguage": source.lang}
         work["translationOfWork"] = {**original, **({"@id": original_url, "url": original_url} if original_url else {})}
-        work["translator"] = [{"@type": "Organization", "name": name} for name in document.translators]
+        work["translator"] = [{"@type": "Person" if translator.person else "Organization", "name": translator.name}
+                              for translator in document.translators]
     if translation or not source.title:  # published in this edition (a printed original was not)
         work["isPartOf"] = {"@type": "CreativeWork", "name": edition_title, "version": version}
     return PageMetadata(tuple((name, value) for name, value in meta if value), _json(work))

@@ -127,6 +127,17 @@ class Paragraph:
 
 
 @dataclass(frozen=True)
+class Contributor:
+    """A person or an organisation named in the header (a translator): a reference manager needs to
+    know which, and a person's family and given names where the TEI gives them (`surname`, `forename`)."""
+
+    name: str  # as the header writes it
+    person: bool = True
+    family: str = ""
+    given: str = ""
+
+
+@dataclass(frozen=True)
 class Cell:
     content: Content | None
     header: bool = False
@@ -236,7 +247,7 @@ class Document:
     tei: Path = Path()  # the TEI file of this version
     refs: dict = field(default_factory=dict)  # archival references by bibl id (a translation: the original's)
     original: OriginalInfo | None = None  # what a translation borrows from its original
-    translators: tuple[str, ...] = ()  # a translation's translators (titleStmt), as named there
+    translators: tuple[Contributor, ...] = ()  # a translation's translators (titleStmt)
     unit_pages: dict = field(default_factory=dict)  # unit id -> (first, last) print page, from the original
     mentions: tuple[Mention, ...] = ()  # names pointing to register entries, in reading order
 

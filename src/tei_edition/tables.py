@@ -1,6 +1,11 @@
-"""A TEI table -> the model of an HTML table, one HTML row per goods line.
+"""A TEI table -> the model of an HTML table.
 
-The TEI keeps the print's structure: one row per tariff article, the article's items
+Headers are what the TEI says they are: a cell whose `role` (its own, else its row's) is "label".
+The rows of labels before any data are the table's head; a label cell in the body heads its row
+(or, in a row of labels only, its column). Any shape of table reads this way.
+
+A table of goods articles (this edition's tariff) also gets one HTML row per goods line. The TEI
+keeps the print's structure: one row per tariff article, the article's items
 (`seg type="item"`, nested for а) б)) in one cell and their duties in the next, each duty
 pointing to its item with `corresp`. For reading, each item gets its own row with its duty
 beside it; the cells that stand for the whole article span those rows.
@@ -16,42 +21,47 @@ from tei_edition.tei import NS, XML_ID, local_name, source_line, text_of
 
 def build_table(tx: Transformer, element: etree._Element) -> Table:
     tx.state.paragraph_id = element.get(XML_ID, "")
-    head = element.find("t:head", NS)
+    heading = element.find("t:head", NS)
     first_note = len(tx.state.notes)
-    caption = tx.content(head) if head is not None else None
-    groups: list[RowGroup] = []
+    caption = tx.content(heading) if heading is not None else None
+    head: list[tuple[Cell, ...]] = []  # the rows of labels before any data: the table's head
+    bodies: list[RowGroup] = []  # a table of goods articles: each article a row group, its lines in it
+    plain: list[tuple[Cell, ...]] = []  # the rows of any other table: one row group
     articles = 0
     by_article = element.find(".//t:seg[@type='item']", NS) is not None
-    plain: list[tuple[Cell, ...]] = []  # the rows of any other table: one row group
-    covered = 0  # rows whose first column a cell above still spans
     for row in element.iterfind("t:row", NS):
         cells = row.findall("t:cell", NS)
-        if row.get("role") == "label" and not groups and not plain:
-            groups.append(RowGroup("head", (tuple(
-                Cell(tx.content(c), header=True, scope="col", rowspan=_span(c, "rows"), colspan=_span(c, "cols"))
-                for c in cells),)))
+        if row.get("role") == "label" and not bodies and not plain:
+            head.append(tuple(Cell(tx.content(c), header=_role(c, row) == "label",
+                                   scope="col" if _role(c, row) == "label" else None,
+                                   rowspan=_span(c, "rows"), colspan=_span(c, "cols")) for c in cells))
             continue
         articles += row.get("role") != "label"
-        rows = _rows(tx, cells, first_column=not covered)
-        covered = max(covered - 1, _span(cells[0], "rows") - 1 if cells and not covered else 0)
-        if by_article:  # a table of goods articles: each article a row group, its lines in it
-            groups.append(RowGroup("body", rows))
+        if by_article:
+            bodies.append(RowGroup("body", _rows(tx, row, cells)))
         else:
-            plain.extend(rows)
-    if plain:
-        groups.append(RowGroup("body", tuple(plain)))
+            plain.extend(_rows(tx, row, cells))
+    groups = [RowGroup("head", tuple(head))] if head else []
+    groups += bodies + ([RowGroup("body", tuple(plain))] if plain else [])
     label = f"{element.get(XML_ID) or f'table-line-{source_line(element)}'}-caption"
     return Table(element.get(XML_ID), caption, tuple(groups), articles, notes=tuple(tx.state.notes[first_note:]),
                  label_id=label)
 
 
-def _rows(tx: Transformer, cells: list[etree._Element], first_column: bool = True) -> tuple[tuple[Cell, ...], ...]:
-    """The HTML rows of one TEI row; its first cell heads the row when it stands in the first column."""
+def _role(cell: etree._Element, row: etree._Element) -> str:
+    """A cell's role: its own, else its row's (TEI: "data" unless said otherwise)."""
+    return cell.get("role") or row.get("role") or "data"
+
+
+def _rows(tx: Transformer, row: etree._Element, cells: list[etree._Element]) -> tuple[tuple[Cell, ...], ...]:
+    """The HTML rows of one TEI row. A cell whose role is "label" is a header: of its row (or of the
+    rows it spans), or, in a row of labels only (a heading inside the body), of its column."""
     items_cell = next((c for c in cells if c.find(".//t:seg[@type='item']", NS) is not None), None)
     lines = _item_lines(tx, items_cell, 0) if items_cell is not None else [(None, 0, None)]
     index = {line_id: n for n, (line_id, _, _) in enumerate(lines) if line_id}
     grid: list[list[Cell]] = [[] for _ in lines]
-    for position, cell in enumerate(cells):
+    heading_row = all(_role(cell, row) == "label" for cell in cells)
+    for cell in cells:
         measures = cell.findall("t:measure[@corresp]", NS)
         if cell is items_cell:
             for n, (_, depth, content) in enumerate(lines):
@@ -61,11 +71,11 @@ def _rows(tx: Transformer, cells: list[etree._Element], first_column: bool = Tru
             for n in range(len(lines)):
                 grid[n].append(Cell(per_line.get(n), css="duty"))
         else:
-            header = (position == 0 and first_column) or cell.get("role") == "label"
+            header = _role(cell, row) == "label"
             # A cell of a goods article spans the article's lines; any other spans what its TEI says.
             rowspan = len(lines) if items_cell is not None else _span(cell, "rows")
-            grid[0].append(Cell(tx.content(cell), header=header,
-                                scope=("rowgroup" if rowspan > 1 else "row") if header else None,
+            scope = "col" if heading_row else "rowgroup" if rowspan > 1 else "row"
+            grid[0].append(Cell(tx.content(cell), header=header, scope=scope if header else None,
                                 rowspan=rowspan, colspan=_span(cell, "cols")))
     return tuple(tuple(row) for row in grid)
 

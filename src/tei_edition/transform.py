@@ -17,7 +17,7 @@ from lxml import etree
 
 from tei_edition.archival import ArchivalRef
 from tei_edition.inline import OriginalInfo, Transformer
-from tei_edition.model import Block, Division, Document, HeaderRow, PageBreak, Section, SourceInfo
+from tei_edition.model import Block, Contributor, Division, Document, HeaderRow, PageBreak, Section, SourceInfo
 from tei_edition.tables import build_table
 from tei_edition.tei import (
     NS,
@@ -55,14 +55,24 @@ def source_info(root: etree._Element) -> SourceInfo:
                      if title.get("type") in (None, "main")))
 
 
-def translators(root: etree._Element) -> tuple[str, ...]:
+def translators(root: etree._Element) -> tuple[Contributor, ...]:
     """A translation's translators: `editor role="translator"` or the `respStmt` with the id
-    "translator" in its titleStmt (README, "Publishing another document")."""
+    "translator" in its titleStmt (README, "Publishing another document"). An `orgName` is an
+    organisation; a `persName`, a `name` or an `editor`'s text, a person."""
     statement = "t:teiHeader/t:fileDesc/t:titleStmt"
     found: Any = root.xpath(f"{statement}/t:editor[@role='translator'] | "
                        f"{statement}/t:respStmt[@xml:id='translator']/*[self::t:orgName or self::t:persName "
                        f"or self::t:name]", namespaces=NS)
-    return tuple(normalize_space(text_of(e)) for e in found if isinstance(e, etree._Element))
+    return tuple(_contributor(e) for e in found if isinstance(e, etree._Element))
+
+
+def _contributor(element: etree._Element) -> Contributor:
+    inner: Any = element.xpath("t:persName | t:orgName", namespaces=NS) if local_name(element) == "editor" else []
+    named = inner[0] if inner else element  # an editor may name its person or organisation inside
+    parts = {part: normalize_space(" ".join(text_of(e) for e in named.iterfind(f".//t:{part}", NS)))
+             for part in ("surname", "forename")}
+    return Contributor(normalize_space(text_of(element)), local_name(named) != "orgName",
+                       parts["surname"], parts["forename"])
 
 
 _UNITS = {"p", "table", "note", "head", "quote", "list", "lg", "figure"}
