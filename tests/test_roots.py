@@ -123,13 +123,18 @@ def test_links_and_editorial_marks(article):
 
 def test_notes_of_any_place_without_ids_are_numbered_and_linked(article):
     notes = article.xpath("//li[contains(@class,'note')][not(contains(@class,'note-editorial'))]")
-    assert sorted(n.get("id") for n in notes) == ["note-1", "note-2"]
+    assert sorted(n.get("id") for n in notes) == ["note-1", "note-2", "note-3"]
     assert article.xpath("//a[@class='noteref'][@href='#note-1']") and article.xpath("//a[@href='#note-2']")
     # A foot note beside its paragraph; an end note (place="end") with the others after the text.
     assert article.xpath("//aside[@class='sidenotes']//li[@id='note-2']")
     end = article.xpath("//section[@class='endnotes']//li[@id='note-1']")
     assert end and "An end note without an id." in end[0].text_content()
     assert not article.xpath("//aside//li[@id='note-1']")
+    # A note written in the source's margin (place="margin") stands beside its text too, and says so.
+    margin = article.xpath("//aside[@class='sidenotes']//li[@id='note-3'][contains(@class, 'note-margin')]")
+    assert margin and margin[0].xpath("string(span[@class='note-printed note-place'])") == "(in the margin)"
+    assert "Written in the margin." in margin[0].text_content()
+    assert not article.xpath("//li[@id='note-2']//*[contains(@class, 'note-place')]")
 
 
 def test_the_bibliography_in_back_is_published(article):
@@ -340,7 +345,7 @@ def test_ids_are_written_once_and_the_ledger_protects_them(tmp_path: Path, capsy
     after = tei.read_text(encoding="utf-8")
     # Only ids were added: removing them gives the file back, byte for byte.
     added = re.findall(r' xml:id="(?:p|n)[0-9]+"', after)
-    assert len(added) == 7 and re.sub(r' xml:id="(?:p|n)[0-9]+"', "", after) == re.sub(
+    assert len(added) == 8 and re.sub(r' xml:id="(?:p|n)[0-9]+"', "", after) == re.sub(
         r' xml:id="(?:p|n)[0-9]+"', "", before)
     assert main(["ids", *edition]) == 0 and tei.read_text(encoding="utf-8") == after, "a second run changes nothing"
     assert main(["ledger", *edition]) == 0

@@ -26,7 +26,7 @@ from markupsafe import Markup
 
 from tei_edition.archival import ArchivalRef
 from tei_edition.errors import Diagnostic, EditionError
-from tei_edition.model import Citation, Content, Document, Mention, Note, Paragraph
+from tei_edition.model import Citation, Content, Document, Mention, Note, Paragraph, note_place
 from tei_edition.quotations import marks_typed
 from tei_edition.rules import RuleTable, edition_rules, generic
 from tei_edition.tei import NS, XML_ID, corresp_target, normalize_space, source_line, text_of
@@ -374,7 +374,7 @@ class Transformer:
             self.inline(element)  # what the note holds (notes in it first), in reading order
         note = Note(note_id, number, printed, page, self.state.paragraph_id,
                     None if lost else Content(element, of_original=self.of_original),
-                    tuple(citations), "foot", str(number), element, "end" if element.get("place") == "end" else "foot")
+                    tuple(citations), "foot", str(number), element, note_place(element.get("place")))
         self.state.notes.append(note)
         return note
 

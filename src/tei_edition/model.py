@@ -96,6 +96,18 @@ class Mention:
     number: int | None = None  # the note's or paragraph's number
 
 
+# TEI @place values (att.placement) of a note written in a margin of its source.
+MARGIN_PLACES = frozenset({"margin", "left", "right", "margin-left", "margin-right", "margin-top", "margin-bottom",
+                           "margin-inner", "margin-outer"})
+
+
+def note_place(place: str | None) -> str:
+    """How a note's TEI @place is shown: "end" (listed after the text), "margin" (beside its text, as
+    every note is, and marked as written in the source's margin) or "foot" (any other place, or none)."""
+    tokens = set((place or "").split())
+    return "end" if "end" in tokens else "margin" if tokens & MARGIN_PLACES else "foot"
+
+
 @dataclass(frozen=True)
 class Note:
     id: str  # "n7": the edition's continuous numbering; "tn3": a translator's note; "ed1": the editors'
@@ -108,7 +120,7 @@ class Note:
     kind: str = "foot"  # or "translator", "editorial"
     label: str = ""  # what the marker shows: "7", "a" for a translator's note, "*1" for the editors'
     element: etree._Element | None = None  # the TEI note, where its marker stands
-    place: str = "foot"  # TEI @place: "end" notes are listed together at the end of the document
+    place: str = "foot"  # `note_place`: "end" notes are listed at the end; "margin" notes are marked as such
     emendation: Emendation | None = None  # an editors' note on a misprint: what it says
 
     @property
