@@ -36,9 +36,11 @@ HOSTILE = [
      'quantity="25" unit="kop&quot;onmouseover=&quot;window.__xss=5" corresp="#tariff-1-2"'),
     ("edition/shemetova-2020.xml", "П. 2. Кишмиш",
      "П. 2. Кишмиш &lt;script&gt;window.__xss=10&lt;/script&gt; &amp; &quot;"),
-    ("edition/i18n/ru.yaml", "cite_as: Как цитировать", "cite_as: 'Как цитировать <script>window.__xss=6</script>'"),
-    ("edition/i18n/ru.yaml", 'note_label: "Примечание {number}"',
-     'note_label: "Примечание {number} \\" onmouseover=\\"window.__xss=7"'),
+    # The edition's strings replace the generator's: these two are added to its file.
+    ("edition/i18n/ru.yaml", "article: Статья",
+     "article: Статья\ncite_as: 'Как цитировать <script>window.__xss=6</script>'"),
+    ("edition/i18n/ru.yaml", "article: Статья",
+     'article: Статья\nnote_label: "Примечание {number} \\" onmouseover=\\"window.__xss=7"'),
     ("edition/archives.yaml", "ru: Российский государственный архив экономики",
      "ru: 'Российский <b onmouseover=\"window.__xss=8\">архив</b> & javascript:window.__xss=8'"),
 ]

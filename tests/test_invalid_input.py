@@ -13,7 +13,7 @@ from pathlib import Path
 
 import pytest
 import yaml
-from conftest import copy_project
+from conftest import ROOT, copy_project
 
 from tei_edition.cli import main
 
@@ -154,10 +154,17 @@ def test_check_command_reports_the_same_error(project: Path, capsys):
 
 def test_a_missing_strings_file_and_a_missing_build_date_are_each_one_error(project: Path, capsys, monkeypatch):
     """One error for each, not one per interface string the other languages have (213), nor one per
-    place that asks for the date; and what to do."""
-    (project / "edition" / "i18n" / "en.yaml").unlink()
-    assert main(["build", "--edition", str(project / "edition"), "--out", str(project / "build")]) == 1
-    assert capsys.readouterr().err.splitlines()[-1] == "1 error(s); nothing was written"
+    place that asks for the date; and what to do. (A language the generator has strings in needs no
+    file: the letter's French, which it has none in, does.)"""
+    letter = project.parent / "letter"
+    shutil.copytree(ROOT / "tests" / "roots" / "letter", letter)
+    shutil.copytree(ROOT / "templates", letter / "templates")
+    (letter / "edition" / "i18n" / "fr.yaml").unlink()
+    assert main(["build", "--edition", str(letter / "edition"), "--out", str(letter / "build")]) == 1
+    err = capsys.readouterr().err
+    assert err.splitlines()[-1] == "1 error(s); nothing was written"
+    assert f"{letter / 'edition' / 'i18n' / 'fr.yaml'}: file not found: the generator has interface strings in " \
+           f"en, ru; for 'fr', write this file with every string" in err
     copy_project(project.parent / "second")
     monkeypatch.delenv("SOURCE_DATE_EPOCH")  # and the copy is in no git repository
     assert main(["build", "--edition", str(project.parent / "second" / "edition"),

@@ -239,6 +239,45 @@ def main_of(page: Path) -> str:
     return text[text.index("<main"):text.index("</main>") + len("</main>")] + "\n"
 
 
+# --- interface strings: the generator's, and an edition's own ----------------------------------
+
+def generator_strings(lang: str) -> dict:
+    import yaml
+    return yaml.safe_load((ROOT / "src" / "tei_edition" / "i18n" / f"{lang}.yaml").read_text(encoding="utf-8"))
+
+
+def test_an_edition_needs_no_strings_of_its_own_in_a_language_the_generator_has(tmp_path: Path):
+    project = make_edition(tmp_path, "article")
+    shutil.rmtree(project / "edition" / "i18n")
+    assert main(["build", "--strict", "--edition", str(project / "edition"), "--out", str(project / "build")]) == 0
+    page = parse_html(project / "build" / "en" / "born-digital" / "index.html")
+    english = generator_strings("en")
+    assert page.xpath("string(//a[@class='skip-link'])") == english["skip_to_content"]
+    assert page.xpath("//nav//a[.=$name]", name=english["article"])
+
+
+def test_an_editions_file_replaces_only_the_strings_it_gives(tmp_path: Path):
+    project = make_edition(tmp_path, "article")
+    (project / "edition" / "i18n" / "en.yaml").write_text("article: Essay\n", encoding="utf-8")
+    assert main(["build", "--strict", "--edition", str(project / "edition"), "--out", str(project / "build")]) == 0
+    page = parse_html(project / "build" / "en" / "born-digital" / "index.html")
+    english = generator_strings("en")
+    assert page.xpath("//nav//a[.='Essay']") and not page.xpath("//nav//a[.=$name]", name=english["article"])
+    assert page.xpath("string(//a[@class='skip-link'])") == english["skip_to_content"]
+
+
+def test_a_language_the_generator_has_no_strings_in_gets_them_all_from_the_edition(tmp_path: Path, capsys):
+    """The letter's German file without two strings: one error naming both, at the file."""
+    project = make_edition(tmp_path, "letter")
+    german = project / "edition" / "i18n" / "de.yaml"
+    text = german.read_text(encoding="utf-8")
+    german.write_text(re.sub(r"^(home|skip_to_content):.*\n", "", text, flags=re.M), encoding="utf-8")
+    assert main(["build", "--edition", str(project / "edition"), "--out", str(project / "build")]) == 1
+    err = capsys.readouterr().err
+    assert f"{german}: 2 interface string(s) missing: home, skip_to_content. The generator has no 'de' strings" \
+           in err and err.count("interface string") == 1, err
+
+
 # --- a letter in three languages --------------------------------------------------------------
 
 def test_a_letter_in_three_languages(tmp_path: Path):

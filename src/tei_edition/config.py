@@ -11,9 +11,9 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-import yaml
-
-from tei_edition.errors import Collector, EditionError, read_text
+from tei_edition.errors import Collector, EditionError
+from tei_edition.strings import Strings, interface_strings
+from tei_edition.yamlfiles import _kind, line_of, load_yaml
 
 # A BCP 47 language tag, as xml:lang and HTML lang take it: "ru", "en", "pl", "de-CH", "sr-Latn".
 LANGUAGE_TAG = re.compile(r"^[a-z]{2,3}(?:-[A-Za-z0-9]{2,8})*$")
@@ -94,74 +94,6 @@ class Config:
                                           self.data) if path]
 
 
-class _LineLoader(getattr(yaml, "CSafeLoader", yaml.SafeLoader)):  # type: ignore[misc]
-    """YAML 1.2 core scalars, duplicate keys refused, and the line of every mapping key kept
-    (parsed by libyaml where PyYAML has it: ten times faster than its Python parser).
-
-    YAML 1.1 (PyYAML's default) reads `yes`, `no`, `on`, `off` as booleans and `2020-05-01` as a
-    date: here they stay text, as YAML 1.2 says. Only true/false, null and decimal integers are
-    typed; everything else is a string.
-    """
-
-
-_LineLoader.yaml_implicit_resolvers = {}
-for _tag, _pattern, _first in (
-        ("tag:yaml.org,2002:bool", r"^(?:true|True|TRUE|false|False|FALSE)$", "tTfF"),
-        ("tag:yaml.org,2002:null", r"^(?:~|null|Null|NULL|)$", "~nN"),
-        ("tag:yaml.org,2002:int", r"^[-+]?[0-9]+$", "-+0123456789")):
-    _LineLoader.add_implicit_resolver(_tag, re.compile(_pattern),
-                                      list(_first) + ([""] if _tag.endswith("null") else []))
-
-
-def _construct_mapping(loader: _LineLoader, node: yaml.MappingNode) -> dict:
-    key_lines: dict[Any, int] = {}
-    for key_node, _ in node.value:
-        key = loader.construct_object(key_node, deep=True)
-        if not isinstance(key, (str, int, bool)) and key is not None:
-            raise yaml.constructor.ConstructorError(None, None, "a mapping key must be plain text",
-                                                    key_node.start_mark)
-        if key in key_lines:
-            raise yaml.constructor.ConstructorError(
-                None, None, f"the key '{key}' is given twice (first on line {key_lines[key]}): "
-                            f"YAML would keep only the last one; remove one of them", key_node.start_mark)
-        key_lines[key] = key_node.start_mark.line + 1
-    mapping = yaml.SafeLoader.construct_mapping(loader, node, deep=True)
-    return _Mapping(mapping, node.start_mark.line + 1, key_lines)
-
-
-class _Mapping(dict):
-    def __init__(self, data: dict, line: int, key_lines: dict[Any, int]):
-        super().__init__(data)
-        self.line = line
-        self.key_lines = key_lines
-
-    def line_of(self, key: Any) -> int:
-        return self.key_lines.get(key, self.line)
-
-
-_LineLoader.add_constructor(yaml.resolver.BaseResolver.DEFAULT_MAPPING_TAG, _construct_mapping)
-
-
-def load_yaml(path: Path) -> Any:
-    text = read_text(path)
-    try:
-        return yaml.load(text, Loader=_LineLoader)
-    except yaml.MarkedYAMLError as exc:
-        mark = exc.problem_mark or exc.context_mark
-        line = mark.line + 1 if mark else None
-        problem = exc.problem or str(exc)
-        raise EditionError.at(path, line, f"not valid YAML: {problem}") from None
-    except yaml.YAMLError as exc:
-        raise EditionError.at(path, None, f"not valid YAML: {exc}") from None
-
-
-def line_of(mapping: Any, key: Any = None) -> int | None:
-    """The line of `key` in a mapping read by `load_yaml` (or of the mapping itself)."""
-    if key is not None and hasattr(mapping, "line_of"):
-        return mapping.line_of(key)
-    return getattr(mapping, "line", None)
-
-
 def _check_keys(found: Any, allowed: set[str], required: set[str], path: Path, errors: Collector,
                 where: str = "", line: int | None = None) -> bool:
     """`found` must be a mapping with only `allowed` keys and every `required` one; False if it is no mapping."""
@@ -177,19 +109,6 @@ def _check_keys(found: Any, allowed: set[str], required: set[str], path: Path, e
     for key in sorted(required - set(found)):
         errors.add(path, line_of(found), f"missing key '{key}'{' in ' + where if where else ''}")
     return True
-
-
-def _kind(value: Any) -> str:
-    """How a wrong value is described in a message."""
-    if value is None:
-        return "nothing"
-    if isinstance(value, bool):  # before int: a bool is an int in Python
-        return f"the boolean {str(value).lower()}"
-    if isinstance(value, dict):
-        return "a mapping"
-    if isinstance(value, list):
-        return "a list"
-    return f"the number {value}" if isinstance(value, int) else f"the text '{value}'"
 
 
 def _text(value: Any, where: str, path: Path, line: int | None, errors: Collector) -> str:
@@ -248,7 +167,8 @@ def load_config(edition_dir: Path) -> Config:
     if not isinstance(languages, list) or not languages or len(set(map(str, languages))) != len(languages) \
             or not all(isinstance(lang, str) and LANGUAGE_TAG.match(lang) for lang in languages):
         errors.add(path, line_of(data, "languages"), "languages must be a non-empty list of distinct language tags "
-                                                     "(BCP 47, e.g. [ru, en]), each with its i18n/<tag>.yaml")
+                                                     "(BCP 47, e.g. [ru, en]); a language the generator has no "
+                                                     "interface strings in needs i18n/<tag>.yaml")
         languages = []
     languages = tuple(languages)
     title = _per_language(data.get("title", {}), "title", path, line_of(data, "title"), errors, languages)
@@ -262,8 +182,7 @@ def load_config(edition_dir: Path) -> Config:
 
     documents = _load_documents(data.get("documents"), edition_dir, path, line_of(data, "documents"), errors,
                                 languages)
-    ui = {lang: _load_strings(edition_dir / "i18n" / f"{lang}.yaml", errors) for lang in languages}
-    _compare_string_keys(ui, edition_dir, errors)
+    ui = interface_strings(edition_dir / "i18n", languages, errors)
     repositories = {}
     if "archives" in data:  # only an edition whose notes cite archives describes them
         archives = _input_file(edition_dir, data["archives"], "archives", path, line_of(data, "archives"), errors)
@@ -336,86 +255,12 @@ def _load_documents(entries: Any, edition_dir: Path, path: Path, line: int | Non
             if lang not in languages:
                 errors.add(path, line_of(listed, lang), f"translation language '{lang}' is not one of the "
                                                         f"edition's languages ({', '.join(languages)}): add it to "
-                                                        f"languages, with its interface strings in i18n/{lang}.yaml")
+                                                        f"languages (a language the generator has no interface strings "
+                                                        f"in needs them in i18n/{lang}.yaml)")
                 continue
             translations[lang] = _input_file(edition_dir, file, "translation", path, line_of(listed, lang), errors)
         documents.append(DocumentConfig(doc_id, tei, source, translations))
     return tuple(documents)
-
-
-class MissingString(EditionError, KeyError):
-    """An interface string that the code asks for and no language defines.
-
-    A KeyError as well, so that inside a template Jinja treats it as an undefined name and
-    reports the template's line."""
-
-
-class Strings(dict):
-    """A language's interface strings (`UiString`s by name), from `i18n/<lang>.yaml`."""
-
-    def __init__(self, data: dict, path: Path):
-        super().__init__(data)
-        self.path = path
-
-    def __missing__(self, key: str) -> str:
-        raise MissingString.at(self.path, None, f"interface string '{key}' is missing: add it to every i18n file")
-
-
-class UiString(str):
-    """An interface string that knows where it is defined, so that a wrong `{placeholder}` in
-    it is reported at its line in the YAML file rather than as a crash of the page it is on."""
-
-    path: Path
-    line: int | None
-    key: str
-
-    def __new__(cls, value: str, path: Path, line: int | None, key: str) -> UiString:
-        instance = super().__new__(cls, value)
-        instance.path, instance.line, instance.key = path, line, key
-        return instance
-
-    def format(self, *args: Any, **values: Any) -> str:
-        try:
-            return str.format(self, *args, **values)
-        except (KeyError, IndexError, ValueError, AttributeError) as exc:
-            given = ", ".join("{" + name + "}" for name in values) or "none"
-            raise EditionError.at(self.path, self.line, f"interface string '{self.key}' cannot be filled in "
-                                                        f"({type(exc).__name__}: {exc}); the placeholders it may "
-                                                        f"use here: {given}") from None
-
-
-def _load_strings(path: Path, errors: Collector) -> Strings:
-    if not path.exists():
-        errors.add(path, None, "file not found: each interface language needs its strings here (copy another "
-                               "language's file from this folder and translate its values)")
-        return Strings({}, path)
-    try:
-        data = load_yaml(path)
-    except EditionError as exc:
-        errors.extend(exc)
-        return Strings({}, path)
-    if not isinstance(data, dict):
-        errors.add(path, line_of(data) or 1,
-                   f"interface strings must be a mapping of names to text, found {_kind(data)}")
-        return Strings({}, path)
-    strings = {}
-    for key, value in data.items():
-        if not isinstance(key, str) or not isinstance(value, str):
-            errors.add(path, line_of(data, key), f"interface string '{key}' must be text, found {_kind(value)}")
-            continue
-        strings[key] = UiString(value, path, line_of(data, key), key)
-    return Strings(strings, path)
-
-
-def _compare_string_keys(ui: dict[str, Strings], edition_dir: Path, errors: Collector) -> None:
-    """Every language must define the same interface strings, so no page falls back silently."""
-    for lang, strings in ui.items():
-        for other, other_strings in ui.items():
-            if not other_strings:  # a file that could not be read: reported, not compared key by key
-                continue
-            for key in sorted(set(strings) - set(other_strings)):
-                errors.add(edition_dir / "i18n" / f"{lang}.yaml", strings[key].line,
-                           f"interface string '{key}' is not in {other}.yaml: add it there, or rename it here")
 
 
 ARCHIVE_KEYS = {"key", "abbr_en", "name", "note", "fonds"}

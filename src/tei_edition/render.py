@@ -144,7 +144,7 @@ def render(env: jinja2.Environment, template: str, page: Page, **context: Any) -
                                            f"restore it or correct the name") from None
     except jinja2.UndefinedError as exc:
         where, line = _template_frame(exc, folder / template)
-        from tei_edition.config import Strings  # the page's interface strings: `s.name` that no i18n file has
+        from tei_edition.strings import Strings  # the page's interface strings: `s.name` that no i18n file has
         hint = f"an interface string missing from i18n/{page.lang}.yaml?" \
             if f"{Strings.__name__} object" in str(exc.message) \
             else ("its view gives the template no such name or attribute: a template copied from another version "

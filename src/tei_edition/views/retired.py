@@ -18,9 +18,9 @@ from typing import TYPE_CHECKING
 from markupsafe import Markup, escape
 
 from tei_edition.anchors import Anchor
-from tei_edition.config import Strings
 from tei_edition.errors import Diagnostic, EditionError, read_bytes
 from tei_edition.site import Site
+from tei_edition.strings import Strings
 from tei_edition.urls import (
     absolute_url,
     article_path,
