@@ -80,9 +80,10 @@ def prune(grammar: etree._ElementTree, keep: set[str]) -> etree._ElementTree:
                       if len(part) and part[0].get("name")}
     if unknown:
         raise SystemExit(f"the ODD keeps elements that TEI P5 does not define: {', '.join(sorted(unknown))}")
+    # An element pattern without a name is a wildcard (egXML's any element of an example): it stays.
     dropped = {name for name in element_defines
-               if not any(child.get("name") in keep for part in defines[name] for child in part
-                          if child.tag == f"{{{RNG}}}element")}
+               if not any(child.get("name") in keep or child.get("name") is None for part in defines[name]
+                          for child in part if child.tag == f"{{{RNG}}}element")}
     for ref in list(root.iter(f"{{{RNG}}}ref")):
         if ref.get("name") in dropped:
             ref.getparent().replace(ref, etree.Element(f"{{{RNG}}}notAllowed"))

@@ -32,6 +32,7 @@ class Anchor:
         return f"{self.page}\t{self.id}\t{self.meaning}"
 
 
+_TEI = "{http://www.tei-c.org/ns/1.0}"
 STRUCTURAL = {"p", "div", "table", "figure", "lg", "list", "listBibl", "note", "quote", "ab"}
 
 
@@ -53,7 +54,7 @@ class _Locator:
 
     def walk(self, element: etree._Element) -> None:
         name = local_name(element)
-        if not name:
+        if not name or not str(element.tag).startswith(_TEI):  # an example's markup (egXML) is no unit
             return
         if not self.printed:
             if name in STRUCTURAL and attr(element, XML_ID):

@@ -25,7 +25,7 @@ from tei_edition.archival import ArchivalRef
 from tei_edition.diplomatic import PrintLayout, PrintNote, is_foot_note
 from tei_edition.fidelity import NOT_PRINTED
 from tei_edition.inline import PageContext, Transformer, _Output
-from tei_edition.quotations import is_block_quote
+from tei_edition.layout import is_block_quote
 from tei_edition.rules import Behaviour, Rule, RuleTable, children_only, edition_rules, wrap
 from tei_edition.tei import local_name
 

@@ -26,8 +26,8 @@ from markupsafe import Markup
 
 from tei_edition.archival import ArchivalRef
 from tei_edition.errors import Diagnostic, EditionError
+from tei_edition.layout import marks_typed
 from tei_edition.model import Citation, Content, Document, Mention, Note, Paragraph, note_place
-from tei_edition.quotations import marks_typed
 from tei_edition.rules import RuleTable, edition_rules, generic
 from tei_edition.tei import NS, XML_ID, corresp_target, normalize_space, source_line, text_of
 from tei_edition.urls import media_path

@@ -17,9 +17,10 @@ from urllib.parse import urlsplit
 
 from lxml import etree
 
-from tei_edition import apparatus, names
+from tei_edition import apparatus, examples, names
 from tei_edition.errors import EditionError
-from tei_edition.quotations import is_block_quote, marks_typed
+from tei_edition.layout import in_block_context, is_block_quote, marks_typed
+from tei_edition.tables import nested_table
 from tei_edition.tei import NS, TEI_NS, XML_ID, XML_LANG, local_name, normalize_space, source_line, text_of
 
 if TYPE_CHECKING:
@@ -43,8 +44,6 @@ LINE_CONTEXTS = {"address", "addrLine", "opener", "closer", "dateline", "salute"
 _LINE_CONTEXT_TAGS = tuple(f"{{{TEI_NS}}}{name}" for name in sorted(LINE_CONTEXTS))  # found by libxml2
 # Parents in which a block (div, blockquote, figure, list) is valid HTML; inside a paragraph the
 # same content is written with spans laid out as blocks by the stylesheet.
-BLOCK_PARENTS = {"body", "front", "back", "div", "div1", "div2", "div3", "div4", "div5", "opener", "closer",
-                 "epigraph", "figure", "quote", "cit", "note", "item", "postscript", "titlePage", "argument"}
 SAFE_SCHEMES = {"http", "https", "mailto"}
 
 
@@ -81,11 +80,6 @@ def wrap(tag: str, css: str = "", block: bool = False) -> Behaviour:
         tx.children(element, out)
         out.markup(f"</{name}>")
     return behaviour
-
-
-def in_block_context(element: etree._Element) -> bool:
-    parent = element.getparent()
-    return parent is not None and local_name(parent) in BLOCK_PARENTS
 
 
 HI_TAGS = {"italic": "i", "i": "i", "bold": "b", "b": "b", "sup": "sup", "superscript": "sup", "sub": "sub",
@@ -156,9 +150,15 @@ def choice(tx: Transformer, element: etree._Element, out: _Output) -> None:
 
 
 def gap(tx: Transformer, element: etree._Element, out: _Output) -> None:
-    """An omission the encoder marked: shown as […] with its reason."""
+    """An omission the encoder marked: shown as […] with its reason; a description of it (`desc`)
+    in the brackets after the mark."""
     reason = element.get("reason", "")
-    out.markup(f'<span class="gap" title="{escape(reason)}">[…]</span>')
+    out.markup(f'<span class="gap" title="{escape(reason)}">[…')
+    for desc in element.iterfind("t:desc", NS):
+        out.markup(': <span class="gap-desc">')
+        tx.children(desc, out)
+        out.markup("</span>")
+    out.markup("]</span>")
 
 
 def lb(tx: Transformer, element: etree._Element, out: _Output) -> None:
@@ -247,7 +247,7 @@ def verse_line(tx: Transformer, element: etree._Element, out: _Output) -> None:
 
 
 def figure(tx: Transformer, element: etree._Element, out: _Output) -> None:
-    """<figure>: its graphics (copied into the site), the head and paragraphs as the caption;
+    """<figure>: its graphics (copied into the site) or tables, the head and paragraphs as the caption;
     figDesc is each image's text alternative, or, with no image to stand for, shown as the figure."""
     block = in_block_context(element)
     description = element.find("t:figDesc", NS)
@@ -260,7 +260,9 @@ def figure(tx: Transformer, element: etree._Element, out: _Output) -> None:
     if description is not None and not graphics:
         tag = "p" if block else "span"
         enclose(tx, description, out, f'<{tag} class="figdesc">', f"</{tag}>")
-    caption = [c for c in element if isinstance(c.tag, str) and local_name(c) not in ("graphic", "figDesc")]
+    for table in element.iterfind("t:table", NS):  # a table the figure captions (docx→TEI writes them so)
+        tx.element(table, out)
+    caption = [c for c in element if isinstance(c.tag, str) and local_name(c) not in ("graphic", "figDesc", "table")]
     if caption:
         out.markup(f'<{"figcaption" if block else "span"} class="caption">')
         for child in caption:
@@ -324,12 +326,14 @@ def edition_rules(transformer_class: Any) -> tuple[Rule, ...]:
     t = transformer_class
     return (
         Rule("lb", lb), Rule("pb", t.pb), Rule("cb", anchor_only), Rule("milestone", anchor_only),
-        Rule("anchor", anchor_only), Rule("space", space), Rule("gap", gap),
+        Rule("anchor", anchor_only), Rule("link", anchor_only), Rule("linkGrp", anchor_only),
+        Rule("space", space), Rule("gap", gap),
         Rule("fw", furniture, hidden="page furniture (running heads, page numbers), listed in the header"),
         Rule("note", t.translator_note, lambda e: e.get("type") == "translator"),
         Rule("note", apparatus.shown_with_its_sic, apparatus.is_editorial_note),
         Rule("note", t.note),
-        Rule("q", t.quotation), Rule("quote", quote), Rule("cit", wrap("span", "cit")),
+        Rule("q", t.quotation), Rule("quote", quote), Rule("cit", wrap("div", "cit", block=True)),
+        Rule("table", nested_table),
         Rule("said", said),
         Rule("date", date), Rule("time", wrap("span", "time")), Rule("num", wrap("span", "num")),
         Rule("measure", t.measure),
@@ -356,8 +360,15 @@ def edition_rules(transformer_class: Any) -> tuple[Rule, ...]:
         Rule("publisher", wrap("span", "publisher")), Rule("pubPlace", wrap("span", "pubplace")),
         Rule("biblScope", wrap("span", "biblscope")), Rule("imprint", wrap("span", "imprint")),
         Rule("analytic", wrap("span", "analytic")), Rule("monogr", wrap("span", "monogr")),
+        Rule("edition", wrap("span", "edition")), Rule("series", wrap("span", "series")),
+        Rule("resp", wrap("span", "resp")), Rule("respStmt", wrap("span", "respstmt")),
+        Rule("desc", wrap("span", "desc")), Rule("rhyme", wrap("span", "rhyme")),
         Rule("idno", children_only), Rule("citedRange", children_only), Rule("msIdentifier", children_only),
-        Rule("repository", children_only), Rule("titlePart", children_only),
+        Rule("repository", children_only), Rule("institution", children_only), Rule("collection", children_only),
+        Rule("msName", children_only), Rule("altIdentifier", children_only), Rule("titlePart", children_only),
+        Rule("bloc", wrap("span", "bloc")), Rule("district", wrap("span", "district")),
+        Rule("docEdition", wrap("span", "docedition")), Rule("docImprint", wrap("span", "docimprint")),
+        Rule("imprimatur", wrap("span", "imprimatur")),
         Rule("add", wrap("ins", "add")), Rule("del", wrap("del", "del")), Rule("sic", apparatus.misprint),
         Rule("corr", wrap("span", "corr")), Rule("reg", wrap("span", "reg")), Rule("orig", wrap("span", "orig")),
         Rule("abbr", wrap("abbr", "abbr")), Rule("expan", wrap("span", "expan")),
@@ -378,7 +389,8 @@ def edition_rules(transformer_class: Any) -> tuple[Rule, ...]:
         Rule("argument", wrap("div", "argument", block=True)),
         Rule("address", wrap("span", "address")), Rule("addrLine", wrap("span", "addrline")),
         Rule("formula", wrap("span", "formula")), Rule("code", code), Rule("gi", code), Rule("att", code),
-        Rule("tag", code), Rule("val", code), Rule("email", wrap("span", "email")),
+        Rule("tag", code), Rule("val", code), Rule("egXML", examples.example),
+        Rule("email", wrap("span", "email")),
     )
 
 

@@ -12,11 +12,17 @@ beside it; the cells that stand for the whole article span those rows.
 """
 from __future__ import annotations
 
+from html import escape
+from typing import TYPE_CHECKING
+
 from lxml import etree
 
-from tei_edition.inline import Transformer
+from tei_edition.layout import in_block_context
 from tei_edition.model import Cell, Content, RowGroup, Table
-from tei_edition.tei import NS, XML_ID, local_name, source_line, text_of
+from tei_edition.tei import NS, XML_ID, local_name, normalize_space, source_line, text_of
+
+if TYPE_CHECKING:  # the transformer's rule table holds `table_in_block` below
+    from tei_edition.inline import Transformer, _Output
 
 
 def build_table(tx: Transformer, element: etree._Element) -> Table:
@@ -32,8 +38,8 @@ def build_table(tx: Transformer, element: etree._Element) -> Table:
     for row in element.iterfind("t:row", NS):
         cells = row.findall("t:cell", NS)
         if row.get("role") == "label" and not bodies and not plain:
-            head.append(tuple(Cell(tx.content(c), header=_role(c, row) == "label",
-                                   scope="col" if _role(c, row) == "label" else None,
+            head.append(tuple(Cell(tx.content(c), header=cell_role(c, row) == "label",
+                                   scope="col" if cell_role(c, row) == "label" else None,
                                    rowspan=_span(c, "rows"), colspan=_span(c, "cols")) for c in cells))
             continue
         articles += row.get("role") != "label"
@@ -48,7 +54,7 @@ def build_table(tx: Transformer, element: etree._Element) -> Table:
                  label_id=label)
 
 
-def _role(cell: etree._Element, row: etree._Element) -> str:
+def cell_role(cell: etree._Element, row: etree._Element) -> str:
     """A cell's role: its own, else its row's (TEI: "data" unless said otherwise)."""
     return cell.get("role") or row.get("role") or "data"
 
@@ -60,7 +66,7 @@ def _rows(tx: Transformer, row: etree._Element, cells: list[etree._Element]) -> 
     lines = _item_lines(tx, items_cell, 0) if items_cell is not None else [(None, 0, None)]
     index = {line_id: n for n, (line_id, _, _) in enumerate(lines) if line_id}
     grid: list[list[Cell]] = [[] for _ in lines]
-    heading_row = all(_role(cell, row) == "label" for cell in cells)
+    heading_row = all(cell_role(cell, row) == "label" for cell in cells)
     for cell in cells:
         measures = cell.findall("t:measure[@corresp]", NS)
         if cell is items_cell:
@@ -71,7 +77,7 @@ def _rows(tx: Transformer, row: etree._Element, cells: list[etree._Element]) -> 
             for n in range(len(lines)):
                 grid[n].append(Cell(per_line.get(n), css="duty"))
         else:
-            header = _role(cell, row) == "label"
+            header = cell_role(cell, row) == "label"
             # A cell of a goods article spans the article's lines; any other spans what its TEI says.
             rowspan = len(lines) if items_cell is not None else _span(cell, "rows")
             scope = "col" if heading_row else "rowgroup" if rowspan > 1 else "row"
@@ -107,3 +113,45 @@ def _item_lines(tx: Transformer, element: etree._Element, depth: int) -> list[tu
         if isinstance(child.tag, str) and _is_item(child):
             lines.extend(_item_lines(tx, child, depth + 1))
     return lines
+
+
+def nested_table(tx: Transformer, element: etree._Element, out: _Output) -> None:
+    """A table inside another block (a figure, a note, a quotation, a cell): the rows as the TEI has
+    them, headers as `cell_role` says. Inside a paragraph's running text (where HTML allows no table)
+    the same structure in spans, with the roles of a table for assistive technology."""
+    block = in_block_context(element)
+    heading = element.find("t:head", NS)
+    # Its name for assistive technology: its heading, else its figure's caption, else "Table".
+    parent = element.getparent()
+    named = heading if heading is not None else parent.find("t:head", NS) \
+        if parent is not None and local_name(parent) == "figure" else None
+    label = normalize_space(text_of(named)) if named is not None else str(tx.strings["table"])
+    anchor = tx.id_attribute(escape(element.get(XML_ID, ""))) if element.get(XML_ID) else ""
+    if block:
+        out.markup(f'<div class="table-scroll" role="region" tabindex="0" aria-label="{escape(label)}">'
+                   f'<table class="tei-table"{anchor}>')
+    else:
+        out.markup(f'<span class="tei-table"{anchor} role="table" aria-label="{escape(label)}">')
+    if heading is not None:
+        out.markup("<caption>" if block else '<span class="caption">')
+        tx.children(heading, out)
+        out.markup("</caption>" if block else "</span>")
+    for row in element.iterfind("t:row", NS):
+        cells = row.findall("t:cell", NS)
+        heading_row = all(cell_role(cell, row) == "label" for cell in cells)
+        out.markup("<tr>" if block else '<span class="row" role="row">')
+        for cell in cells:
+            header = cell_role(cell, row) == "label"
+            spans = "".join(f' {html}="{_span(cell, tei)}"' for tei, html in (("rows", "rowspan"), ("cols", "colspan"))
+                            if _span(cell, tei) > 1)
+            if block:
+                tag = "th" if header else "td"
+                scope = f' scope="{"col" if heading_row else "row"}"' if header else ""
+                out.markup(f"<{tag}{scope}{spans}>")
+            else:
+                role = ("columnheader" if heading_row else "rowheader") if header else "cell"
+                out.markup(f'<span class="cell" role="{role}">')
+            tx.children(cell, out)
+            out.markup(f"</{tag}>" if block else "</span>")
+        out.markup("</tr>" if block else "</span>")
+    out.markup("</table></div>" if block else "</span>")

@@ -1,0 +1,63 @@
+"""Block or running text: where an element stands decides whether a list, quotation, figure or
+table is written as a block or, inside a paragraph (where HTML allows no block), as spans; and
+whether a quotation's text types its marks. Predicates of the rule table (`rules.py`), of the print
+view's (`diplomatic_html.py`) and of tables inside other blocks (`tables.py`)."""
+from __future__ import annotations
+
+from lxml import etree
+
+from tei_edition.tei import NS, local_name
+
+# Containers whose children are laid out as blocks wherever they stand (a note's, in the notes list).
+BLOCK_PARENTS = {"body", "front", "back", "div", "div1", "div2", "div3", "div4", "div5", "opener", "closer",
+                 "epigraph", "note", "postscript", "titlePage", "argument"}
+# Containers that are blocks only where they stand as one: inside a paragraph's running text they are
+# spans, and so is everything in them (HTML allows no block inside a <p>).
+NESTED_BLOCK_PARENTS = {"figure", "cit", "list", "table"}  # and a quotation of blocks (`is_block_quote`)
+PASSING_PARENTS = {"item", "row", "cell"}
+
+
+def is_block_quote(element: etree._Element) -> bool:
+    """A quotation of paragraphs or verse, or one that stands alone between blocks (no running text
+    of its parent around it): a block quotation wherever a block may stand."""
+    if element.find("t:p", NS) is not None or element.find("t:lg", NS) is not None:
+        return True
+    parent = element.getparent()
+    return parent is not None and not (parent.text or "").strip() \
+        and not any((sibling.tail or "").strip() for sibling in parent)
+
+
+# Quotation marks a text may type around a quotation (or at its ends) itself.
+OPENING_MARKS = frozenset("«„“‚‘‹\"'")
+CLOSING_MARKS = frozenset("»“”‘’›\"'")
+
+
+def marks_typed(element: etree._Element) -> bool:
+    """Whether the text types a quotation's marks itself (just before or after it, or at its ends, as
+    this edition's article does); else the page asks the browser for the marks of the quotation's
+    language (class `quote-marks`)."""
+    previous, parent = element.getprevious(), element.getparent()
+    before = ((previous.tail if previous is not None else parent.text if parent is not None else "") or "").rstrip()
+    after, inner = (element.tail or "").lstrip(), "".join(str(text) for text in element.itertext()).strip()
+    return (before[-1:] or " ") in OPENING_MARKS or (after[:1] or " ") in CLOSING_MARKS \
+        or (inner[:1] or " ") in OPENING_MARKS or (inner[-1:] or " ") in CLOSING_MARKS
+
+
+def in_block_context(element: etree._Element) -> bool:
+    """Whether the element stands where a block may: its parent lays its children out as blocks."""
+    parent = element.getparent()
+    return parent is not None and _holds_blocks(parent)
+
+
+def _holds_blocks(container: etree._Element) -> bool:
+    name = local_name(container)
+    if name in BLOCK_PARENTS:
+        return True
+    if name == "quote":
+        return is_block_quote(container) and in_block_context(container)
+    if name in NESTED_BLOCK_PARENTS:
+        return in_block_context(container)
+    if name in PASSING_PARENTS:  # an item holds blocks where its list is one; a cell, where its table is
+        parent = container.getparent()
+        return parent is not None and _holds_blocks(parent)
+    return False
