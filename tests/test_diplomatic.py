@@ -13,6 +13,7 @@ from lxml import etree
 from test_roots import build_root, make_edition
 
 from tei_edition.anchors import document_anchors
+from tei_edition.cli import main
 from tei_edition.fidelity import declared_furniture
 from tei_edition.tei import normalize_space
 
@@ -237,6 +238,24 @@ def test_a_printed_document_of_any_edition_gets_its_print_view(pamphlet):
     assert reading.xpath("//a[@id='page-8']/@href") == ["print/#page-8"]
     assert [a.get("href") for a in reading.xpath("//table[@class='concordance-table']//td[2]/a")] == \
         ["#p1", "#p2", "#p2", "#p3"]
+
+
+def test_a_printed_documents_notes_keep_their_own_ids(tmp_path):
+    """Notes in a document with print lines need no n<N> ids: the ledger records the ids the page has,
+    each meaning its print page and printed number (or, without one, its line)."""
+    project = make_edition(tmp_path, "printed")
+    tei = project / "edition" / "pamphlet.xml"
+    text = tei.read_text(encoding="utf-8").replace('xml:id="n3"', 'xml:id="fn-b"').replace(' n="2" xml:id="n2"', "")
+    tei.write_text(text, encoding="utf-8")
+    edition = ["--edition", str(project / "edition")]
+    assert main(["ledger", *edition]) == 0
+    rows = {tuple(line.split("\t")[1:]) for line in (project / "edition" / "anchors.tsv").read_text().splitlines()
+            if line.startswith("pamphlet\t")}
+    assert {("n1", "p. 7, note 1"), ("note-2", "p. 7, l. 3, note"), ("nref-2", "p. 7, l. 3, note"),
+            ("fn-b", "p. 8, note 1"), ("nref-3", "p. 8, note 1")} <= rows
+    assert main(["build", "--strict", *edition, "--out", str(project / "build")]) == 0
+    reading = parse_html(project / "build" / "en" / "pamphlet" / "index.html")
+    assert reading.xpath("//li[@id='fn-b']") and reading.xpath("//a[@id='nref-3'][@href='#fn-b']")
 
 
 @pytest.mark.parametrize("root, document", [("article", "born-digital"), ("essay-pl", "esej")])

@@ -137,6 +137,16 @@ def test_a_table_in_a_figure_and_other_elements_of_converted_documents(article):
     assert article.xpath("//p[contains(., 'Inline,')]/code[@class='egxml'][.='<lb/>']")
 
 
+def test_a_reference_reaches_any_element_with_an_id(article):
+    """`ref target="#…"` to a bibliography entry, a division's heading or a segment: each id is on the
+    page once, where its element begins (an empty anchor where the element's rule writes none)."""
+    for target in ("poe", "head-2", "seg-1"):
+        assert article.xpath("//a[@class='ref'][@href=$href]", href=f"#{target}"), target
+        assert len(article.xpath("//*[@id=$id]", id=target)) == 1, target
+    assert article.xpath("//h2[@id='head-2'][.='Second section']")
+    assert article.xpath("//li[span[@class='anchor'][@id='poe']][contains(., 'Maps')]")
+
+
 def test_links_and_editorial_marks(article):
     assert article.xpath("//a[@class='ref'][@href='https://example.org/roads'][.='a survey']")
     assert article.xpath("//a[@class='ref'][@href='#sec-2']") and article.xpath("//*[@id='sec-2']")
@@ -517,3 +527,34 @@ def test_nu_html_checker_finds_no_error_in_the_test_roots(tmp_path: Path):
         shutil.rmtree(tmp_path / name / "edition")
     errors = run_vnu(tmp_path)
     assert errors == [], format_vnu_errors(errors)
+
+
+# --- page breaks of documents that are not prints ---------------------------------------------------
+
+def with_pages(tmp_path: Path, pages: str) -> tuple[Path, Path, str]:
+    """The article root with page breaks in its first paragraph (it has none): (project, TEI, text)."""
+    project = make_edition(tmp_path, "article")
+    tei = project / "edition" / "article.xml"
+    text = tei.read_text(encoding="utf-8").replace("Roads are <emph>", f"Roads {pages}are <emph>")
+    tei.write_text(text, encoding="utf-8")
+    return project, tei, text
+
+
+def test_a_manuscripts_folios_and_unnumbered_breaks(tmp_path: Path):
+    """Folio numbers, page breaks without an id or a number, and one inside furniture (a signature mark)."""
+    project, _, _ = with_pages(tmp_path, '<pb n="1v"/>and <pb/>here <fw type="sig">A2<pb n="2r" xml:id="f2r"/></fw>')
+    assert main(["build", "--strict", "--edition", str(project / "edition"), "--out", str(project / "build")]) == 0
+    page = parse_html(project / "build" / "en" / "born-digital" / "index.html")
+    assert [a.get("id") for a in page.xpath("//a[contains(@class, 'pagebreak')]")] == ["page-1v", "page-2r"]
+    assert page.xpath("//*[@id='f2r']") and "A2" not in page.xpath("string(//p[@id='intro'])")
+
+
+@pytest.mark.parametrize("pages, message", [
+    ('<pb n="3"/>x <pb n="3"/>', "page 3 was numbered before (line {line}): each page's number is its address"),
+    ('<pb n="3 bis"/>', 'pb n="3 bis": a page or folio number is letters, digits'),
+])
+def test_a_page_number_that_cannot_be_an_address_is_a_located_error(tmp_path: Path, capsys, pages, message):
+    project, tei, text = with_pages(tmp_path, pages)
+    assert main(["build", "--edition", str(project / "edition"), "--out", str(project / "build")]) == 1
+    line = next(n for n, content in enumerate(text.split("\n"), start=1) if "<pb" in content)
+    assert f"{tei}:{line}: {message.format(line=line)}" in capsys.readouterr().err

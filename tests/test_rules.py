@@ -179,7 +179,8 @@ def test_an_uncorrected_misprint_takes_the_editors_conjecture_from_the_note_poin
     html, notes = render_with_notes('<sic xml:id="sic-1">нормализовать</sic><note type="editorial" '
                                     'subtype="conjecture" resp="#editors" cert="low" target="#sic-1">'
                                     '<mentioned>нейтрализовать</mentioned></note> влияние')
-    assert html == f'<span class="sic">нормализовать</span>{MARKER} влияние'  # the note: nothing in the text
+    # The note: nothing in the text; the misprint keeps its id, the note's target.
+    assert html == f'<span class="sic" id="sic-1">нормализовать</span>{MARKER} влияние'
     [note] = notes
     assert note.emendation is not None and not note.emendation.corrected
     assert note.emendation.proposed is not None and note.emendation.proposed.element.get("subtype") == "conjecture"

@@ -7,6 +7,7 @@ an anchor disappears or comes to point somewhere else.
 """
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -48,9 +49,22 @@ class _Locator:
         self.line = 0
         self.anchors: list[Anchor] = []
         self.pending: list[str] = []  # ids of blocks waiting for their first line
+        self.notes = 0  # notes met so far
 
     def add(self, anchor_id: str, meaning: str) -> None:
         self.anchors.append(Anchor(self.doc_id, anchor_id, meaning))
+
+    def add_note(self, element: etree._Element) -> None:
+        """A note and its marker, numbered as the page numbers them (`inline.Transformer.note`): by
+        its id n<N>, else in reading order; meaning its printed number, else its print line."""
+        self.notes += 1
+        own = attr(element, XML_ID)
+        match = re.fullmatch(r"n([0-9]{1,6})", own or "")
+        number = int(match.group(1)) if match else self.notes
+        printed = element.get("n")
+        meaning = f"p. {self.page}, note {printed}" if printed else f"p. {self.page}, l. {self.line}, note"
+        self.add(own or f"note-{number}", meaning)
+        self.add(f"nref-{number}", meaning)
 
     def walk(self, element: etree._Element) -> None:
         name = local_name(element)
@@ -65,8 +79,9 @@ class _Locator:
                 self.walk(child)
             return
         if name == "pb":
-            self.page, self.line = attr(element, "n"), 0
-            self.add(attr(element, XML_ID), f"p. {self.page}")
+            if element.get("n"):  # its marker's id (a break with no number has none)
+                self.page, self.line = attr(element, "n"), 0
+                self.add(f"page-{self.page}", f"p. {self.page}")
             return
         if name == "lb":
             self.line += 1
@@ -75,10 +90,8 @@ class _Locator:
             self.pending = []
             return
         if name == "note":
-            number = (attr(element, XML_ID) or "")[1:]
-            if element.get("type") != "translator" and number:
-                self.add(f"n{number}", f"p. {self.page}, note {element.get('n')}")
-                self.add(f"nref-{number}", f"p. {self.page}, note {element.get('n')}")
+            if element.get("type") not in ("translator", "editorial"):
+                self.add_note(element)
             return
         if name == "q" and attr(element, XML_ID):
             self.add(attr(element, XML_ID), f"p. {self.page}, l. {self.line}, quotation")

@@ -11,6 +11,7 @@ rendered by the rule table.
 """
 from __future__ import annotations
 
+from html import escape
 from typing import TYPE_CHECKING
 
 from lxml import etree
@@ -36,7 +37,7 @@ def misprint(tx: Transformer, element: etree._Element, out: _Output) -> None:
     sic = element if local_name(element) == "sic" else element.find("t:sic", NS)
     assert sic is not None  # the rule's condition (has_sic) or the element itself
     note = tx.note_of.get(element) if tx.rendering else _collect(tx, element, sic)
-    out.markup('<span class="sic">')
+    out.markup(f'<span class="sic"{tx.id_attribute(escape(sic.get(XML_ID, ""))) if sic.get(XML_ID) else ""}>')
     tx.children(sic, out)
     out.markup("</span>")
     if note is not None:

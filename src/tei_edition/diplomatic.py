@@ -129,7 +129,8 @@ class _Pages:
             if not name or name in NOT_PRINTED:
                 continue
             if name == "pb":
-                self.pages.append((child, [], []))
+                if child.get("n"):  # (a break with no number begins no page of its own)
+                    self.pages.append((child, [], []))
             elif name == "lb":
                 if not self.pages:
                     self.before_first_page = True
@@ -151,7 +152,7 @@ def print_layout(tree: etree._ElementTree) -> PrintLayout | None:
     """The print pages of a document, or None for one that is not printed (no pages or no lines)."""
     root = tree.getroot()
     text = root.find("t:text", NS)
-    if text is None or text.find(".//t:pb", NS) is None or text.find(".//t:lb", NS) is None:
+    if text is None or text.find(".//t:pb[@n]", NS) is None or text.find(".//t:lb", NS) is None:
         return None
     walker = _Pages()
     walker.walk(text)

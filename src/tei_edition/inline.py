@@ -29,7 +29,7 @@ from tei_edition.errors import Diagnostic, EditionError
 from tei_edition.layout import marks_typed
 from tei_edition.model import Citation, Content, Document, Mention, Note, Paragraph, note_place
 from tei_edition.rules import RuleTable, edition_rules, generic
-from tei_edition.tei import NS, XML_ID, corresp_target, normalize_space, source_line, text_of
+from tei_edition.tei import NS, TEI_NS, XML_ID, corresp_target, normalize_space, source_line, text_of
 from tei_edition.urls import media_path
 
 GLUE = object()  # joins the words on both sides: white space around it is dropped
@@ -95,6 +95,10 @@ def _after_words(items: list) -> list:
         moved.append(["markup", item[1]])
         following[1] = following[1][end:]
     return moved
+
+
+_OWN_ID_ELSEWHERE = frozenset(f"{{{TEI_NS}}}{name}" for name in ("note",))
+_PB = f"{{{TEI_NS}}}pb"
 
 
 class _NoOutput(_Output):
@@ -248,7 +252,28 @@ class Transformer:
 
     def element(self, element: etree._Element, out: _Output) -> None:
         rule = self.rules.find(element)
+        value = self._own_id(element)
+        start = len(out.items)
         (rule.behaviour if rule else generic)(self, element, out)
+        # An element's xml:id is a target (a `ref target="#…"`): if its rule wrote no element with
+        # it, an empty anchor where it begins keeps it one.
+        if value and not any(item is not GLUE and self.id_attribute(value) in item[1] for item in out.items[start:]):
+            out.items.insert(start, ["markup", self.anchor_html(value)])
+
+    def _own_id(self, element: etree._Element) -> str:
+        """The id (escaped) an element's rendering should carry, if the page has ids: none for a note
+        (its id is its entry's, in the notes) or a page break whose marker has it."""
+        value = element.get(XML_ID)
+        if not value or not self.rendering or not (self.anchors or self.portable) or element.tag in _OWN_ID_ELSEWHERE:
+            return ""
+        if element.tag == _PB and value == f"page-{element.get('n', '')}":
+            return ""
+        return escape(value)
+
+    def anchor_html(self, value: str) -> str:
+        """An empty element with an id, for a target that nothing else on the page holds."""
+        return f"{_MARK}a{value}{_MARK}" if self.portable else f'<span class="anchor" id="{value}"></span>'
+
 
     def warn(self, element: etree._Element, message: str) -> None:
         if not self.rendering:  # the model's walk reports it, once
@@ -267,6 +292,8 @@ class Transformer:
         return (self.page.root if self.page else "") + site_path
 
     def pb(self, element: etree._Element, out: _Output) -> None:
+        if not element.get("n"):  # a break with no number (a converted document's): no marker
+            return
         self.state.page = element.get("n", "")
         marker = self.pagebreak_html(element.get("n", ""))
         if element.get("break") == "no":  # inside a word: the marker goes to the word's end
@@ -413,7 +440,7 @@ def _nothing(element: etree._Element) -> bool:
 # document, so no text from the TEI can contain one.
 _MARK = "\x00"
 ROOT = f"{_MARK}R{_MARK}"  # stands for the way from the page to the site root
-_MARKED = re.compile(f"{_MARK}([ipR])([^{_MARK}]*){_MARK}")
+_MARKED = re.compile(f"{_MARK}([iapR])([^{_MARK}]*){_MARK}")
 
 
 class PortableRenderer:
@@ -450,6 +477,8 @@ class Renderer:
         kind, value = match.group(1), match.group(2)
         if kind == "i":
             return f' id="{value}"' if self.page.anchors else ""
+        if kind == "a":
+            return f'<span class="anchor" id="{value}"></span>' if self.page.anchors else ""
         if kind == "R":
             return self.page.root
         return self.markers.pagebreak_html(html.unescape(value[1:]), approximate=value[0] == "1")

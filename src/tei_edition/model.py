@@ -199,6 +199,7 @@ class Division:
     notes: tuple[Note, ...] = ()  # notes in the heading
     lang: str = ""
     kind: str = "division"
+    head_id: str = ""  # the heading's own xml:id, a target of its own on the reading page
 
 
 @dataclass(frozen=True)

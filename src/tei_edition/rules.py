@@ -302,7 +302,10 @@ def children_only(tx: Transformer, element: etree._Element, out: _Output) -> Non
 
 
 def furniture(tx: Transformer, element: etree._Element, out: _Output) -> None:
-    """Running heads and page numbers of the print: kept in the TEI, not in the reading text."""
+    """Running heads and page numbers of the print: kept in the TEI, not in the reading text; a page
+    break inside them (a signature mark's) still marks its page."""
+    for pb in element.iterfind(".//t:pb", NS):
+        tx.element(pb, out)
 
 
 def code(tx: Transformer, element: etree._Element, out: _Output) -> None:

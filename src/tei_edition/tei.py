@@ -312,7 +312,7 @@ def check_rules(tree: etree._ElementTree, path: Path, repositories: dict,
                 errors.add(path, source_line(value.getparent()),
                            f"{value.attrname}=\"{pointer}\" points to no element: "
                            f"no xml:id \"{pointer[1:]}\" in this file")
-    _check_pages(root, path, errors)
+    _check_pages(root, path, errors, printed)
     if printed:
         _check_paragraph_ids(root, path, errors)
         _check_note_kinds(root, path, errors)
@@ -357,19 +357,33 @@ def _check_paragraph_ids(root: etree._Element, path: Path, errors: Collector) ->
                                               f"found \"{para.get(XML_ID)}\"")
 
 
-def _check_pages(root: etree._Element, path: Path, errors: Collector) -> None:
-    """Page ids are a public contract: page-N on each pb, page numbers in ASCII digits, each
-    greater than the one before."""
+def _check_pages(root: etree._Element, path: Path, errors: Collector, printed: bool) -> None:
+    """Page ids are a public contract: each numbered page's marker is #page-<n>. A print (a document
+    with a source) numbers its pages in ASCII digits, each greater than the one before, each pb with
+    xml:id="page-<n>"; any other document may number pages or folios as it likes ("1v"), once each,
+    and a pb without a number is a break with no marker."""
     previous = 0
+    seen: dict[str, int] = {}
     for pb in root.iterfind(".//t:text//t:pb", NS):
-        n = pb.get("n") or ""
-        if not re.fullmatch(r"[1-9][0-9]{0,5}", n) or pb.get(XML_ID) != f"page-{n}":
-            errors.add(path, source_line(pb), f"pb needs a page number n (digits 0-9, at most 6) and "
-                                            f"xml:id=\"page-<n>\", found n=\"{n}\" xml:id=\"{pb.get(XML_ID)}\"")
-            continue
-        if int(n) <= previous:
-            errors.add(path, source_line(pb), f"page {n} follows page {previous}: page numbers must increase")
-        previous = int(n)
+        n, own = pb.get("n") or "", pb.get(XML_ID)
+        if printed:
+            if not re.fullmatch(r"[1-9][0-9]{0,5}", n) or own != f"page-{n}":
+                errors.add(path, source_line(pb), f"pb needs a page number n (digits 0-9, at most 6) and "
+                                                f"xml:id=\"page-<n>\", found n=\"{n}\"" +
+                                                (f" xml:id=\"{own}\"" if own else " and no xml:id"))
+                continue
+            if int(n) <= previous:
+                errors.add(path, source_line(pb), f"page {n} follows page {previous}: page numbers must increase")
+            previous = int(n)
+        elif n and not re.fullmatch(r"[0-9A-Za-z][0-9A-Za-z._-]{0,19}", n):
+            errors.add(path, source_line(pb), f"pb n=\"{n[:40]}\": a page or folio number is letters, digits, "
+                                            f"'.', '_' or '-' (at most 20, no spaces): it is the page's address, "
+                                            f"#page-<n>")
+        elif n in seen:
+            errors.add(path, source_line(pb), f"page {n} was numbered before (line {seen[n]}): each page's "
+                                            f"number is its address (#page-{n}), so it must be its own")
+        elif n:
+            seen[n] = source_line(pb) or 0
 
 
 def _check_note_kinds(root: etree._Element, path: Path, errors: Collector) -> None:

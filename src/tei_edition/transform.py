@@ -85,7 +85,7 @@ def unit_pages(root: etree._Element) -> dict[str, tuple[str, str]]:
     page = ""
     open_units: list[str] = []
     text = root.find("t:text", NS)
-    if text is None or text.find(".//t:pb", NS) is None:
+    if text is None or text.find(".//t:pb[@n]", NS) is None:
         return pages
 
     def visit(element: etree._Element) -> None:
@@ -116,7 +116,7 @@ def original_info(tree: etree._ElementTree, path: Path, refs: dict[str, Archival
     page = ""
     for element in tree.getroot().iter("{*}pb", "{*}note"):
         if local_name(element) == "pb":
-            page = element.get("n", "")
+            page = element.get("n") or page
         elif element.get("place") == "foot":
             notes[element.get(XML_ID, "")] = (page, element.get("n", ""))
     repeats = {bibl.get(XML_ID, ""): bibl.get("sameAs", "")[1:] for bibl in elements(tree, "//t:bibl[@sameAs]")}
@@ -125,20 +125,20 @@ def original_info(tree: etree._ElementTree, path: Path, refs: dict[str, Archival
 
 def pages_by_block(tree: etree._ElementTree) -> dict[str, list[str]]:
     """Block id ("front", "p7", "tariff-1923") -> the print pages that begin in it or just before it."""
-    result: dict[str, list[str]] = {"front": [pb.get("n", "") for pb in elements(tree, "//t:text/t:front//t:pb")]}
+    result: dict[str, list[str]] = {"front": [pb.get("n", "") for pb in elements(tree, "//t:text/t:front//t:pb[@n]")]}
     pending: list[str] = []
     for child in elements(tree, "//t:text/t:body/*"):
         if local_name(child) == "pb":
             pending.append(child.get("n", ""))
         elif child.get(XML_ID):
-            result[child.get(XML_ID, "")] = pending + [pb.get("n", "") for pb in child.iterfind(".//t:pb", NS)]
+            result[child.get(XML_ID, "")] = pending + [pb.get("n", "") for pb in child.iterfind(".//t:pb[@n]", NS)]
             pending = []
     return result
 
 
 def section(tx: Transformer, div: etree._Element, section_id: str) -> Section:
     head = div.find("t:head", NS)
-    pages = tuple(pb.get("n", "") for pb in div.iterfind("t:pb", NS))
+    pages = tuple(pb.get("n", "") for pb in div.iterfind("t:pb[@n]", NS))
     for page in pages:
         tx.state.page = page
     heading = tx.content(head) if head is not None else None
@@ -241,8 +241,9 @@ class _Blocks:
                     blocks.append(PageBreak(self.markers(child.get(XML_ID, "")), approximate=True))
                 blocks.append(build_table(self.tx, child))
             elif name == "pb":
-                self.tx.state.page = child.get("n", "")
-                blocks.append(PageBreak((child.get("n", ""),)))
+                if child.get("n"):  # (a break with no number has no marker)
+                    self.tx.state.page = child.get("n", "")
+                    blocks.append(PageBreak((child.get("n", ""),)))
             elif name in ("div", "div1", "div2", "div3", "div4", "div5"):
                 blocks.append(self.division(child, level + 1))
             else:
@@ -256,7 +257,8 @@ class _Blocks:
         heading = self.tx.content(head) if head is not None else None
         notes = tuple(self.tx.state.notes[first_note:])
         lang = div.get(XML_LANG) or ""
-        return Division(div.get(XML_ID), min(level, 6), heading, tuple(self.of(div, level)), notes, lang)
+        return Division(div.get(XML_ID), min(level, 6), heading, tuple(self.of(div, level)), notes, lang,
+                        head_id=head.get(XML_ID, "") if head is not None else "")
 
     def block(self, element: etree._Element) -> Block:
         first_note = len(self.tx.state.notes)
@@ -282,8 +284,8 @@ def build_document(tree: etree._ElementTree, path: Path, doc_id: str, refs: dict
     front = root.find("t:text/t:front", NS)
     front_pages = tuple((page, True) for page in markers("front"))
     if front is not None and not front_pages:
-        front_pages = tuple((pb.get("n", ""), False) for pb in front.iterfind("t:pb", NS))
-    for pb in front.iterfind("t:pb", NS) if front is not None else ():
+        front_pages = tuple((pb.get("n", ""), False) for pb in front.iterfind("t:pb[@n]", NS))
+    for pb in front.iterfind("t:pb[@n]", NS) if front is not None else ():
         tx.state.page = pb.get("n", "")
     rubric = front.find(".//t:titlePart[@type='rubric']", NS) if front is not None else None
     title = _title_element(root, front)
@@ -327,7 +329,7 @@ def build_document(tree: etree._ElementTree, path: Path, doc_id: str, refs: dict
         byline=byline_content, front_pages=front_pages,
         source=source, abstracts=abstracts,
         blocks=tuple(blocks), back=back_sections, notes=all_notes,
-        pages=tuple(pb.get("n", "") for pb in printed.getroot().iterfind(".//t:text//t:pb", NS)),
+        pages=tuple(pb.get("n", "") for pb in printed.getroot().iterfind(".//t:text//t:pb[@n]", NS)),
         tei_file=path.name, translation=original is not None, glossary=glossary, title_notes=title_notes,
         front_lines=front_lines,
         front_blocks=front_blocks, back_blocks=back_blocks,
