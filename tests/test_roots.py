@@ -145,6 +145,8 @@ def test_a_reference_reaches_any_element_with_an_id(article):
         assert len(article.xpath("//*[@id=$id]", id=target)) == 1, target
     assert article.xpath("//h2[@id='head-2'][.='Second section']")
     assert article.xpath("//li[span[@class='anchor'][@id='poe']][contains(., 'Maps')]")
+    # A pointer has no text: it shows its target's heading.
+    assert article.xpath("//a[@class='ptr'][@href='#fig-2'][.='Clues and answers']")
 
 
 def test_links_and_editorial_marks(article):
@@ -547,6 +549,8 @@ def test_a_manuscripts_folios_and_unnumbered_breaks(tmp_path: Path):
     page = parse_html(project / "build" / "en" / "born-digital" / "index.html")
     assert [a.get("id") for a in page.xpath("//a[contains(@class, 'pagebreak')]")] == ["page-1v", "page-2r"]
     assert page.xpath("//*[@id='f2r']") and "A2" not in page.xpath("string(//p[@id='intro'])")
+    # Not a print: no note about a print's pages and printed note numbers.
+    assert not page.xpath("//*[@id='edition-note']")
 
 
 @pytest.mark.parametrize("pages, message", [

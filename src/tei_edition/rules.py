@@ -128,9 +128,16 @@ def ref(tx: Transformer, element: etree._Element, out: _Output) -> None:
 
 
 def ptr(tx: Transformer, element: etree._Element, out: _Output) -> None:
-    """A pointer has no text: the link shows its target."""
+    """A pointer has no text: the link shows its target — within the document, the target's heading
+    (a division's, a figure's, a table's) where it has one, else its address."""
     for target in (element.get("target") or "").split():
-        out.markup(f'<a class="ptr" href="{safe_href(tx, element, target)}">{escape(target)}</a>')
+        shown = _heading_of(element, target[1:]) if target.startswith("#") else ""
+        out.markup(f'<a class="ptr" href="{safe_href(tx, element, target)}">{escape(shown or target)}</a>')
+
+
+def _heading_of(element: etree._Element, target_id: str) -> str:
+    found: Any = element.getroottree().xpath("//*[@xml:id=$id]/t:head[1]", id=target_id, namespaces=NS)
+    return normalize_space(text_of(found[0])) if found else ""
 
 
 def choice(tx: Transformer, element: etree._Element, out: _Output) -> None:
