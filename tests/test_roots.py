@@ -562,3 +562,20 @@ def test_a_page_number_that_cannot_be_an_address_is_a_located_error(tmp_path: Pa
     assert main(["build", "--edition", str(project / "edition"), "--out", str(project / "build")]) == 1
     line = next(n for n, content in enumerate(text.split("\n"), start=1) if "<pb" in content)
     assert f"{tei}:{line}: {message.format(line=line)}" in capsys.readouterr().err
+
+
+def test_every_missing_image_and_unsafe_link_is_reported_at_once(tmp_path: Path, capsys):
+    project = make_edition(tmp_path, "article")
+    tei = project / "edition" / "article.xml"
+    text = tei.read_text(encoding="utf-8").replace('<graphic url="images/map.png"/>',
+                                                     '<graphic url="images/gone.png"/><graphic url="images/lost.png"/>')
+    text = text.replace('<ref target="https://example.org/roads">', '<ref target="letters/K_0588.xml">')
+    tei.write_text(text, encoding="utf-8")
+    assert main(["build", "--edition", str(project / "edition"), "--out", str(project / "build")]) == 1
+    err = capsys.readouterr().err
+    line_of = {key: next(n for n, content in enumerate(text.split("\n"), start=1) if key in content)
+               for key in ("gone.png", "K_0588")}
+    assert f'{tei}:{line_of["gone.png"]}: graphic url="images/gone.png": no such image' in err
+    assert f'{tei}:{line_of["gone.png"]}: graphic url="images/lost.png": no such image' in err
+    assert f'{tei}:{line_of["K_0588"]}: <ref target="letters/K_0588.xml">: a link must be #id' in err
+    assert err.splitlines()[-1] == "3 error(s); nothing was written"

@@ -202,6 +202,7 @@ class Transformer:
         self.translator_notes = 0
         self.note_count = 0
         self.warnings: list[Diagnostic] = []
+        self.errors: list[Diagnostic] = []
         self.media: dict[str, Path] = {}  # site path -> image file, for the build to copy
         self.mentions: list[Mention] = []  # names pointing to register entries (the model's walk)
 
@@ -279,14 +280,26 @@ class Transformer:
         if not self.rendering:  # the model's walk reports it, once
             self.warnings.append(Diagnostic(self.path, source_line(element), f"warning: {message}"))
 
+    def error(self, element: etree._Element, message: str) -> None:
+        """A fault of the TEI, found by the model's walk, which goes on: the document's faults are
+        raised together when the walk ends. (A page is rendered only from a model without any: met
+        while rendering, one stops it.)"""
+        if self.rendering:
+            raise EditionError.at(self.path, source_line(element), message)
+        self.errors.append(Diagnostic(self.path, source_line(element), message))
+
     def media_url(self, graphic: etree._Element) -> str:
         """An image of the edition folder, copied into the site under media/; its URL from the page."""
         url = (graphic.get("url") or "").strip()
         source = (self.path.parent / url).resolve()
-        if not url or urlsplit(url).scheme or url.startswith("/") or ".." in Path(url).parts \
-                or not source.is_file():
-            raise EditionError.at(self.path, source_line(graphic), f"graphic url=\"{url[:60]}\" must name an image "
-                                                                 f"file beside the TEI file (a relative path)")
+        if not url or urlsplit(url).scheme or url.startswith("/") or ".." in Path(url).parts:
+            self.error(graphic, f"graphic url=\"{url[:60]}\" must name an image file beside the TEI file or in a "
+                                f"folder below it (a relative path, without '..')")
+            return ""
+        if not source.is_file():
+            self.error(graphic, f"graphic url=\"{url[:60]}\": no such image ({source}); put it there, or "
+                                f"correct the url")
+            return ""
         site_path = media_path(Path(url).as_posix())
         self.media[site_path] = source
         return (self.page.root if self.page else "") + site_path

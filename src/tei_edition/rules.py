@@ -18,10 +18,9 @@ from urllib.parse import urlsplit
 from lxml import etree
 
 from tei_edition import apparatus, examples, names
-from tei_edition.errors import EditionError
 from tei_edition.layout import in_block_context, is_block_quote, marks_typed
 from tei_edition.tables import nested_table
-from tei_edition.tei import NS, TEI_NS, XML_ID, XML_LANG, local_name, normalize_space, source_line, text_of
+from tei_edition.tei import NS, TEI_NS, XML_ID, XML_LANG, local_name, normalize_space, text_of
 
 if TYPE_CHECKING:
     from tei_edition.inline import Transformer, _Output
@@ -112,8 +111,8 @@ def safe_href(tx: Transformer, element: etree._Element, target: str) -> str:
         return "#" + escape(target[1:])
     scheme = urlsplit(target).scheme.lower()
     if scheme not in SAFE_SCHEMES:
-        raise EditionError.at(tx.path, source_line(element), f"<{local_name(element)} target=\"{target[:60]}\">: "
-                                                           f"a link must be #id, http(s): or mailto:")
+        tx.error(element, f"<{local_name(element)} target=\"{target[:60]}\">: a link must be #id, http(s): or mailto:")
+        return "#"
     return escape(target, quote=True)
 
 

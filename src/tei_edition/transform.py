@@ -16,6 +16,7 @@ from typing import Any
 from lxml import etree
 
 from tei_edition.archival import ArchivalRef
+from tei_edition.errors import EditionError
 from tei_edition.inline import OriginalInfo, Transformer
 from tei_edition.model import Block, Contributor, Division, Document, HeaderRow, PageBreak, Section, SourceInfo
 from tei_edition.tables import build_table
@@ -320,6 +321,9 @@ def build_document(tree: etree._ElementTree, path: Path, doc_id: str, refs: dict
                                   and local_name(e) == "div")) if own_back is not None else ()
     byline_content = tx.content(byline) if byline is not None else None
     all_notes = tuple(tx.state.notes) + (tuple(back_tx.state.notes) if back_tx is not tx else ())
+    problems = tx.errors + (back_tx.errors if back_tx is not tx else [])
+    if problems:  # every unsafe link and missing image of the document, reported together
+        raise EditionError(problems)
     source = source_info(printed.getroot())
     title_texts: Any = title.xpath(".//text()[not(ancestor::t:note or ancestor::t:corr)]", namespaces=NS)  # as printed
     return Document(
