@@ -384,7 +384,9 @@ def test_a_translation_that_leaves_out_a_block_without_an_id_is_a_located_error(
     french.write_text(broken, encoding="utf-8")
     assert main(["build", "--edition", str(project / "edition"), "--out", str(project / "build")]) == 1
     line = broken[:broken.index("<postscript")].count("\n") + 1
-    assert f"{french}:{line}: after #lg1, brief.xml (line 24) has <closer>, <postscript> without an xml:id, " \
+    original = (project / "edition" / "brief.xml").read_text(encoding="utf-8")
+    closer = original[:original.index("<closer>")].count("\n") + 1
+    assert f"{french}:{line}: after #lg1, brief.xml (line {closer}) has <closer>, <postscript> without an xml:id, " \
            f"this translation <postscript>" in capsys.readouterr().err
 
 
@@ -396,7 +398,9 @@ def test_a_verse_group_with_an_id_is_translated_with_it(tmp_path: Path, capsys):
     french.write_text(french.read_text(encoding="utf-8").replace(' xml:id="lg1" corresp="brief.xml#lg1"', ""),
                       encoding="utf-8")
     assert main(["build", "--edition", str(project / "edition"), "--out", str(project / "build")]) == 1
-    assert f"{french}: no translation of brief.xml#lg1 (at brief.xml:23)" in capsys.readouterr().err
+    original = (project / "edition" / "brief.xml").read_text(encoding="utf-8")
+    verse = original[:original.index('<lg xml:id="lg1"')].count("\n") + 1
+    assert f"{french}: no translation of brief.xml#lg1 (at brief.xml:{verse})" in capsys.readouterr().err
 
 
 def test_a_document_without_a_translation_links_no_parallel_view(tmp_path: Path):
@@ -463,6 +467,11 @@ def test_the_header_is_shown(article, tmp_path: Path):
     letter = parse_html(build_root(tmp_path, "letter") / "de" / "brief" / "index.html")
     sent = letter.xpath("//section[@class='document-metadata']//dt[.='Sent']/following-sibling::dd")
     assert [dd.text for dd in sent[:3]] == ["Karl Beispiel", "Wien", "1. Mai 1890"]
+    # A series (seriesStmt) and a manuscript's identifier, its parts apart.
+    about = {dt.text: [dd.text for dd in dt.xpath("following-sibling::dd[preceding-sibling::dt[1] = $dt]", dt=dt)]
+             for dt in letter.xpath("//section[@class='document-metadata']//dt")}
+    assert about["Series"][0] == "Briefe der Familie Beispiel, 2"
+    assert about["Source"] == ["Wien, Stadtarchiv, Briefe 12"]
 
 
 # --- a table declared as data, in another edition ------------------------------------------------

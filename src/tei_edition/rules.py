@@ -329,6 +329,17 @@ def generic(tx: Transformer, element: etree._Element, out: _Output) -> None:
     out.markup("</span>")
 
 
+# A manuscript's description (msDesc) belongs in the header, which no rule renders; in a text, its
+# parts are spans that keep their text.
+MANUSCRIPT_DESCRIPTION = (
+    "msDesc", "msContents", "msItem", "summary", "physDesc", "objectDesc", "supportDesc", "support", "foliation",
+    "collation", "condition", "layoutDesc", "layout", "handDesc", "decoDesc", "decoNote", "additions",
+    "bindingDesc", "binding", "sealDesc", "accMat", "history", "origin", "origDate", "origPlace", "provenance",
+    "acquisition", "additional", "adminInfo", "recordHist", "custodialHist", "custEvent", "surrogates", "msPart",
+    "locus", "dimensions", "height", "width", "depth", "dim", "textLang", "incipit", "explicit", "colophon",
+    "filiation", "scriptDesc", "scriptNote", "typeDesc", "typeNote", "watermark")
+
+
 def edition_rules(transformer_class: Any) -> tuple[Rule, ...]:
     """The table. This edition's own behaviours (notes with print numbers, archival references,
     page breaks, duties) are methods of the transformer; the generic ones are functions here."""
@@ -400,6 +411,8 @@ def edition_rules(transformer_class: Any) -> tuple[Rule, ...]:
         Rule("formula", wrap("span", "formula")), Rule("code", code), Rule("gi", code), Rule("att", code),
         Rule("tag", code), Rule("val", code), Rule("egXML", examples.example),
         Rule("email", wrap("span", "email")),
+        Rule("index", furniture, hidden="an index entry (a Word conversion's): for an index, not the running text"),
+        *(Rule(name, wrap("span", name.lower())) for name in MANUSCRIPT_DESCRIPTION),
     )
 
 

@@ -180,8 +180,14 @@ def header_rows(root: etree._Element, lang: str) -> tuple[HeaderRow, ...]:
                                               f"{publication}/t:pubPlace | {publication}/t:date | {publication}/t:p"),
                                      lang))
     add("meta_availability", _texts(elements(root, f"{publication}/t:availability"), lang))
-    add("meta_source", _texts(elements(root, "t:teiHeader/t:fileDesc/t:sourceDesc/t:bibl | "
-                                             "t:teiHeader/t:fileDesc/t:sourceDesc/t:p"), lang))
+    add("meta_series", tuple((", ".join(normalize_space(text_of(part)) for part in series if local_name(part)
+                                         and normalize_space(text_of(part))), language_of(series))
+                             for series in elements(root, "t:teiHeader/t:fileDesc/t:seriesStmt")))
+    source = "t:teiHeader/t:fileDesc/t:sourceDesc"
+    add("meta_source", _texts(elements(root, f"{source}/t:bibl | {source}/t:p"), lang) + tuple(
+        # a manuscript: where it is kept (its identifier's parts: place, institution, collection, shelfmark)
+        (", ".join(normalize_space(text_of(part)) for part in identifier if local_name(part)), language_of(identifier))
+        for identifier in elements(root, f"{source}/t:msDesc/t:msIdentifier")))
     for action in elements(root, "t:teiHeader/t:profileDesc/t:correspDesc/t:correspAction"):
         label = {"sent": "meta_sent", "received": "meta_received"}.get(action.get("type", ""), "meta_correspondence")
         add(label, tuple((normalize_space(text_of(part)), language_of(part)) for part in action if local_name(part)))
