@@ -145,6 +145,12 @@ def test_a_reference_reaches_any_element_with_an_id(article):
         assert len(article.xpath("//*[@id=$id]", id=target)) == 1, target
     assert article.xpath("//h2[@id='head-2'][.='Second section']")
     assert article.xpath("//li[span[@class='anchor'][@id='poe']][contains(., 'Maps')]")
+    # A note inside a link: its marker just after the link (a link holds no other); its paragraphs
+    # are spans in the note's text.
+    link = article.xpath("//a[@class='ref'][@href='#poe']")[0]
+    assert link.xpath("string()") == "Poe (2003)" and link.getnext().get("href") == "#note-4"
+    assert [p.text for p in article.xpath("//li[@id='note-4']//span[@class='p']")] == [
+        "A note of two paragraphs,", "inside a link."]
     # A pointer has no text: it shows its target's heading.
     assert article.xpath("//a[@class='ptr'][@href='#fig-2'][.='Clues and answers']")
 
@@ -167,7 +173,7 @@ def test_links_and_editorial_marks(article):
 
 def test_notes_of_any_place_without_ids_are_numbered_and_linked(article):
     notes = article.xpath("//li[contains(@class,'note')][not(contains(@class,'note-editorial'))]")
-    assert sorted(n.get("id") for n in notes) == ["note-1", "note-2", "note-3"]
+    assert sorted(n.get("id") for n in notes) == ["note-1", "note-2", "note-3", "note-4"]
     assert article.xpath("//a[@class='noteref'][@href='#note-1']") and article.xpath("//a[@href='#note-2']")
     # A foot note beside its paragraph; an end note (place="end") with the others after the text.
     assert article.xpath("//aside[@class='sidenotes']//li[@id='note-2']")
@@ -224,7 +230,11 @@ def test_a_rule_that_drops_text_fails_the_build(tmp_path: Path, monkeypatch, cap
     assert main(["build", "--edition", str(project / "edition"), "--out", str(project / "build")]) == 1
     err = capsys.readouterr().err
     # Greedy matching finds the loss at the first character that cannot be matched: in the paragraph.
-    assert "article.xml:20: text lost: «" in err and "a rendering rule drops it" in err
+    text = (project / "edition" / "article.xml").read_text(encoding="utf-8").split("\n")
+    start = next(n for n, line in enumerate(text, start=1) if '<p xml:id="intro">' in line)
+    end = next(n for n, line in enumerate(text, start=1) if n >= start and "</p>" in line)
+    line = int(re.search(r"article\.xml:(\d+): text lost: «", err).group(1))
+    assert start <= line <= end and "a rendering rule drops it" in err
 
 
 def rules_module_rules():

@@ -8,9 +8,10 @@ from lxml import etree
 
 from tei_edition.tei import NS, local_name
 
-# Containers whose children are laid out as blocks wherever they stand (a note's, in the notes list).
+# Containers whose children are laid out as blocks wherever they stand. (Not a note: the pages show
+# its text in a span, after its number; its paragraphs are spans laid out as blocks.)
 BLOCK_PARENTS = {"body", "front", "back", "div", "div1", "div2", "div3", "div4", "div5", "opener", "closer",
-                 "epigraph", "note", "postscript", "titlePage", "argument"}
+                 "epigraph", "postscript", "titlePage", "argument"}
 # Containers that are blocks only where they stand as one: inside a paragraph's running text they are
 # spans, and so is everything in them (HTML allows no block inside a <p>).
 NESTED_BLOCK_PARENTS = {"figure", "cit", "list", "table"}  # and a quotation of blocks (`is_block_quote`)

@@ -117,13 +117,24 @@ def safe_href(tx: Transformer, element: etree._Element, target: str) -> str:
 
 
 def ref(tx: Transformer, element: etree._Element, out: _Output) -> None:
+    """A link; a note inside it (a citation with its footnote) has its marker just after the link,
+    since a link may not hold another (the marker is one)."""
     target = (element.get("target") or "").split()
     if not target:
         tx.children(element, out)
         return
     out.markup(f'<a class="ref" href="{safe_href(tx, element, target[0])}">')
-    tx.children(element, out)
+    tx.children(element, out, skip=_is_note)
     out.markup("</a>")
+    for note in element.iterfind("t:note", NS):
+        tx.element(note, out)
+
+
+def _is_note(element: etree._Element) -> bool:
+    return element.tag == _NOTE
+
+
+_NOTE = f"{{{TEI_NS}}}note"
 
 
 def ptr(tx: Transformer, element: etree._Element, out: _Output) -> None:
