@@ -81,9 +81,14 @@ def _read_tei(path: Path, repositories: dict, translation_lang: str | None, prin
         tree = tei.parse(path)
         lang = tree.getroot().get(XML_LANG)
         if lang is None:
-            raise EditionError.at(path, source_line(tree.getroot()), "the TEI root has no xml:lang: say which "
-                                                                   "language the document is in, e.g. "
-                                                                   "<TEI xml:lang=\"ru\">")
+            # Its header may name the languages it uses (langUsage): a hint, never a default.
+            declared = [str(language.get("ident")) for language in tree.getroot().iterfind(
+                "t:teiHeader/t:profileDesc/t:langUsage/t:language[@ident]", tei.NS)]
+            example = declared[0] if declared else "ru"
+            hint = f" (its langUsage names {', '.join(declared)})" if declared else ""
+            raise EditionError.at(path, source_line(tree.getroot()), f"the TEI root has no xml:lang: say which "
+                                                                   f"language the document is in{hint}, e.g. "
+                                                                   f"<TEI xml:lang=\"{example}\">")
         if translation_lang is not None and lang != translation_lang:
             raise EditionError.at(path, source_line(tree.getroot()), f"this file is listed as the "
                                                                    f"'{translation_lang}' translation, but its "
