@@ -15,7 +15,7 @@ from lxml import etree
 
 from tei_edition.errors import Collector, read_text
 from tei_edition.model import RegisterEntry
-from tei_edition.tei import XML_ID, attr, local_name
+from tei_edition.tei import TEI_NS, XML_ID, attr, local_name
 
 LEDGER = "anchors.tsv"  # in the edition folder
 RETIRED = "retired.yaml"  # beside it: the retired ids and pages (retirement.py), if any
@@ -33,7 +33,7 @@ class Anchor:
         return f"{self.page}\t{self.id}\t{self.meaning}"
 
 
-_TEI = "{http://www.tei-c.org/ns/1.0}"
+_TEI = f"{{{TEI_NS}}}"
 STRUCTURAL = {"p", "div", "table", "figure", "lg", "list", "listBibl", "note", "quote", "ab"}
 
 

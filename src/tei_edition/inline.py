@@ -275,7 +275,6 @@ class Transformer:
         """An empty element with an id, for a target that nothing else on the page holds."""
         return f"{_MARK}a{value}{_MARK}" if self.portable else f'<span class="anchor" id="{value}"></span>'
 
-
     def warn(self, element: etree._Element, message: str) -> None:
         if not self.rendering:  # the model's walk reports it, once
             self.warnings.append(Diagnostic(self.path, source_line(element), f"warning: {message}"))

@@ -41,9 +41,8 @@ class Rule:
 # Elements whose line breaks (`lb`) are line breaks for the reader, not print lines of prose.
 LINE_CONTEXTS = {"address", "addrLine", "opener", "closer", "dateline", "salute", "signed", "postscript", "l"}
 _LINE_CONTEXT_TAGS = tuple(f"{{{TEI_NS}}}{name}" for name in sorted(LINE_CONTEXTS))  # found by libxml2
-# Parents in which a block (div, blockquote, figure, list) is valid HTML; inside a paragraph the
-# same content is written with spans laid out as blocks by the stylesheet.
 SAFE_SCHEMES = {"http", "https", "mailto"}
+_NOTE = f"{{{TEI_NS}}}note"
 
 
 def _class(*names: str) -> str:
@@ -132,9 +131,6 @@ def ref(tx: Transformer, element: etree._Element, out: _Output) -> None:
 
 def _is_note(element: etree._Element) -> bool:
     return element.tag == _NOTE
-
-
-_NOTE = f"{{{TEI_NS}}}note"
 
 
 def ptr(tx: Transformer, element: etree._Element, out: _Output) -> None:

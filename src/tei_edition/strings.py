@@ -91,8 +91,9 @@ def interface_strings(folder: Path, languages: tuple[str, ...], errors: Collecto
     own: dict[str, Strings] = {}  # each language's file in the edition, where it has one
     for lang in languages:
         own_path, generator_path = folder / f"{lang}.yaml", GENERATOR_STRINGS / f"{lang}.yaml"
-        generator = _load_strings(generator_path, errors) if generator_path.is_file() else None
-        if not own_path.is_file():
+        generator = reference if lang == REFERENCE_LANGUAGE else \
+            _load_strings(generator_path, errors) if generator_path.is_file() else None
+        if not own_path.exists():  # (a folder in its place is read, and refused, as a file)
             if generator is None:
                 errors.add(own_path, None, f"file not found: the generator has interface strings in "
                                            f"{', '.join(shipped_languages())}; for '{lang}', write this file with "

@@ -21,7 +21,7 @@ from tei_edition.layout import in_block_context
 from tei_edition.model import Cell, Content, RowGroup, Table
 from tei_edition.tei import NS, XML_ID, local_name, normalize_space, source_line, text_of
 
-if TYPE_CHECKING:  # the transformer's rule table holds `table_in_block` below
+if TYPE_CHECKING:  # the transformer's rule table holds `nested_table` below (inline.py imports this module)
     from tei_edition.inline import Transformer, _Output
 
 
