@@ -598,3 +598,72 @@ def test_every_missing_image_and_unsafe_link_is_reported_at_once(tmp_path: Path,
     assert f'{tei}:{line_of["gone.png"]}: graphic url="images/lost.png": no such image' in err
     assert f'{tei}:{line_of["K_0588"]}: <ref target="letters/K_0588.xml">: a link must be #id' in err
     assert err.splitlines()[-1] == "3 error(s); nothing was written"
+
+
+# --- more documents written elsewhere (a sermon edition, an OpenEdition article, an inscription) ---
+
+def edited(tmp_path: Path, *replacements: tuple[str, str]) -> tuple[Path, Path]:
+    """The article root with its TEI changed: (project, TEI file)."""
+    project = make_edition(tmp_path, "article")
+    tei = project / "edition" / "article.xml"
+    text = tei.read_text(encoding="utf-8")
+    for old, new in replacements:
+        assert old in text, old
+        text = text.replace(old, new, 1)
+    tei.write_text(text, encoding="utf-8")
+    return project, tei
+
+
+def test_ids_of_units_of_a_born_digital_text_are_its_own(tmp_path: Path):
+    """A note whose id looks like a print's (n2) numbers nothing: notes are numbered in reading order;
+    a page break between blocks is marked (#page-<n>); one line break does not make a print, whose
+    ledger would record no division or verse group."""
+    project, tei = edited(tmp_path, ('<note place="end">An end', '<note place="end" xml:id="n2">An end'),
+                          ('<div xml:id="sec-1">', '<div xml:id="sec-1"><pb n="3" xml:id="pg3"/>'))
+    edition = ["--edition", str(project / "edition")]
+    assert main(["ids", *edition]) == 0 and main(["ledger", *edition]) == 0
+    ledger = (project / "edition" / "anchors.tsv").read_text(encoding="utf-8")
+    assert "born-digital\tsec-1\tdiv\n" in ledger and "born-digital\tverse-1\tlg\n" in ledger
+    assert "born-digital\tpage-3\tp. 3\n" in ledger and "born-digital\tn2\tnote\n" in ledger
+    assert main(["build", "--strict", *edition, "--out", str(project / "build")]) == 0
+    page = parse_html(project / "build" / "en" / "born-digital" / "index.html")
+    assert page.xpath("//a[@id='nref-1'][@href='#n2']")  # (it was numbered 2, as the next one is: twice nref-2)
+    second = page.xpath("string(//a[@id='nref-2']/@href)")
+    assert second not in ("", "#n2") and page.xpath("//li[@id=$id]", id=second[1:])
+    assert page.xpath("//a[@id='page-3']")
+    # Lines without numbered pages are no print either: the ledger still names each unit's kind.
+    project, tei = edited(tmp_path / "lines", ("A word before the essay.", "A word<lb/>before the essay."))
+    edition = ["--edition", str(project / "edition")]
+    assert main(["ids", *edition]) == 0 and main(["ledger", *edition]) == 0
+    ledger = (project / "edition" / "anchors.tsv").read_text(encoding="utf-8")
+    assert "born-digital\tsec-1\tdiv\n" in ledger and "born-digital\tverse-1\tlg\n" in ledger
+
+
+def test_an_authors_affiliation_is_not_their_name(tmp_path: Path):
+    project, _ = edited(tmp_path, ("<author>Ann Example</author>",
+                                   "<author><persName><forename>Ann</forename><surname>Example</surname></persName>"
+                                   "<affiliation>University of Somewhere, France</affiliation></author>"))
+    assert main(["build", "--strict", "--edition", str(project / "edition"), "--out", str(project / "build")]) == 0
+    items = json.loads((project / "build" / "cite" / "born-digital.en.json").read_text(encoding="utf-8"))
+    assert [item["author"] for item in items] == [[{"family": "Example", "given": "Ann"}]]
+
+
+def test_an_originals_supplied_words_block_quotations_in_q_and_an_inscriptions_lines(tmp_path: Path):
+    project, _ = edited(tmp_path, ("A word before the essay.",
+                                   'A word <supplied reason="lost">before</supplied> the essay.'),
+                        ('<quote xml:id="quote-2">A quotation standing alone between blocks.</quote>',
+                         '<q rend="block"><lg><l>One line,</l><l>another.</l></lg></q>'
+                         '<ab><lb n="1"/>D M<lb n="2"/>SANCTISSIMAE</ab>'))
+    assert main(["build", "--strict", "--edition", str(project / "edition"), "--out", str(project / "build")]) == 0
+    page = parse_html(project / "build" / "en" / "born-digital" / "index.html")
+    assert page.xpath("//span[@class='supplied'][@title='Supplied by the editors: lost'][.='[before]']")
+    assert page.xpath("//blockquote[@class='quote']//span[@class='l'][.='One line,']")
+    ab = page.xpath("//*[contains(@class, 'ab') or self::p][contains(., 'SANCTISSIMAE')]")[-1]
+    assert len(ab.findall("br")) == 1, "a line break between the two lines, none before the first"
+
+
+def test_ids_leaves_a_file_the_schema_refuses_as_it_is(tmp_path: Path, capsys):
+    project, tei = edited(tmp_path, ("<p>A word before the essay.</p>", "<p>A word <frob>before</frob> the essay.</p>"))
+    before = tei.read_bytes()
+    assert main(["ids", "--edition", str(project / "edition")]) == 1
+    assert f"{tei}:" in capsys.readouterr().err and tei.read_bytes() == before

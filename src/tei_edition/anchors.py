@@ -7,7 +7,6 @@ an anchor disappears or comes to point somewhere else.
 """
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -48,19 +47,17 @@ class _Locator:
         self.page = "?"
         self.line = 0
         self.anchors: list[Anchor] = []
-        self.pending: list[str] = []  # ids of blocks waiting for their first line
+        self.pending: list[tuple[str, str]] = []  # (id, kind) of the blocks waiting for their first line
         self.notes = 0  # notes met so far
 
     def add(self, anchor_id: str, meaning: str) -> None:
         self.anchors.append(Anchor(self.doc_id, anchor_id, meaning))
 
     def add_note(self, element: etree._Element) -> None:
-        """A note and its marker, numbered as the page numbers them (`inline.Transformer.note`): by
-        its id n<N>, else in reading order; meaning its printed number, else its print line."""
+        """A note and its marker, numbered as the page numbers them (`inline.Transformer.note`): in
+        reading order; meaning its printed number, else its print line."""
         self.notes += 1
-        own = attr(element, XML_ID)
-        match = re.fullmatch(r"n([0-9]{1,6})", own or "")
-        number = int(match.group(1)) if match else self.notes
+        own, number = attr(element, XML_ID), self.notes
         printed = element.get("n")
         meaning = f"p. {self.page}, note {printed}" if printed else f"p. {self.page}, l. {self.line}, note"
         self.add(own or f"note-{number}", meaning)
@@ -73,8 +70,8 @@ class _Locator:
         if not self.printed:
             if name in STRUCTURAL and attr(element, XML_ID):
                 self.add(attr(element, XML_ID), name)
-            if name == "pb" and attr(element, XML_ID):
-                self.add(attr(element, XML_ID), f"p. {element.get('n')}")
+            if name == "pb" and element.get("n"):  # its marker's id
+                self.add(f"page-{element.get('n')}", f"p. {element.get('n')}")
             for child in element:
                 self.walk(child)
             return
@@ -85,8 +82,8 @@ class _Locator:
             return
         if name == "lb":
             self.line += 1
-            for anchor_id in self.pending:
-                self.add(anchor_id, f"p. {self.page}, l. {self.line}")
+            for anchor_id, kind in self.pending:
+                self.add(anchor_id, f"p. {self.page}, l. {self.line}" + (f", {kind}" if kind != "p" else ""))
             self.pending = []
             return
         if name == "note":
@@ -97,15 +94,18 @@ class _Locator:
             self.add(attr(element, XML_ID), f"p. {self.page}, l. {self.line}, quotation")
         if name == "table" and attr(element, XML_ID):
             self.add(attr(element, XML_ID), f"p. {self.page}, table")
-        elif name == "p" and attr(element, XML_ID):
-            self.pending.append(attr(element, XML_ID))
+        elif name in STRUCTURAL and attr(element, XML_ID):  # a paragraph, division, verse group …: its first line
+            self.pending.append((attr(element, XML_ID), name))
         for child in element:
             self.walk(child)
 
 
 def document_anchors(tree: etree._ElementTree, doc_id: str) -> list[Anchor]:
-    text = tree.getroot().find("{http://www.tei-c.org/ns/1.0}text")
-    locator = _Locator(doc_id, printed=text is not None and text.find(".//{http://www.tei-c.org/ns/1.0}lb") is not None)
+    """A document's anchors: located in its print where it has numbered pages and lines (as its
+    print view: `diplomatic.print_layout`), else by kind."""
+    text = tree.getroot().find(f"{_TEI}text")
+    printed = text is not None and text.find(f".//{_TEI}pb[@n]") is not None and text.find(f".//{_TEI}lb") is not None
+    locator = _Locator(doc_id, printed=printed)
     if text is not None:
         locator.walk(text)
     return locator.anchors

@@ -143,7 +143,8 @@ def printed_item(source: SourceInfo, lang: str, translated_title: str = "") -> d
             title = f"{title} [{translated}]"
     return {
         "id": "article", "type": "article-journal", "title": title, "author": [csl_name(author)],
-        "container-title": journal, "issue": source.issue, "page": f"{source.pages[0]}-{source.pages[1]}",
+        "container-title": journal, "issue": source.issue,
+        "page": "-".join(dict.fromkeys(page for page in source.pages if page)),  # "165-174", "12", or none
         "issued": {"date-parts": [list(source.date_parts)]}, "DOI": source.doi, "language": source.lang,
     }
 

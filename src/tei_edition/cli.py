@@ -85,9 +85,16 @@ def _ids(args: argparse.Namespace) -> int:
     from tei_edition.config import load_config
     from tei_edition.ids import write_ids
     config = load_config(args.edition)
-    for document in config.documents:
-        count = write_ids(document.tei)
+    faults = []
+    for document in config.documents:  # each file on its own: one's faults leave the others' ids to write
+        try:
+            count = write_ids(document.tei)
+        except EditionError as exc:
+            faults.extend(exc.diagnostics)
+            continue
         print(f"{document.tei}: {count} id(s) written" if count else f"{document.tei}: every unit has its id")
+    if faults:
+        raise EditionError(faults)
     print("record the new anchors with `tei-edition ledger`")
     return 0
 

@@ -17,7 +17,7 @@ from pathlib import Path
 from lxml import etree
 
 from tei_edition.errors import EditionError, decode_utf8, read_bytes
-from tei_edition.tei import TEI_NS, XML_ID, local_name, parse, source_line
+from tei_edition.tei import TEI_NS, XML_ID, check_unique_ids, local_name, parse, source_line, validate_schema
 
 PREFIXES = {"p": "p", "div": "div", "note": "n", "table": "table", "figure": "fig", "lg": "lg"}
 # Markup that is not an element's start tag; a start tag, attribute values may hold ">".
@@ -50,8 +50,12 @@ def missing_ids(tree: etree._ElementTree) -> dict[etree._Element, str]:
 
 
 def write_ids(path: Path) -> int:
-    """Write the missing ids into the TEI file at `path`; return how many were written."""
+    """Write the missing ids into the TEI file at `path`; return how many were written. A file the
+    project schema refuses is left as it is: its faults first (ids in an invalid file could land in
+    the wrong places, and would be promised once recorded)."""
     tree = parse(path)
+    check_unique_ids(tree, path)
+    validate_schema(tree, path)
     wanted = missing_ids(tree)
     if not wanted:
         return 0

@@ -346,8 +346,14 @@ class Transformer:
         out.markup("</span>")
 
     def supplied(self, element: etree._Element, out: _Output) -> None:
-        """The translator's additions, in square brackets."""
-        out.markup(f'<span class="supplied" title="{escape(self.strings["supplied_title"])}">[')
+        """Words added to the text, in square brackets: a translation's by its translator; an
+        original's by its editors (with the reason the TEI gives: "lost", "illegible" …)."""
+        if self.original is not None or element.get("resp") == "#translator":
+            title = str(self.strings["supplied_title"])
+        else:
+            reason = element.get("reason", "")
+            title = str(self.strings["supplied_editors_title"]) + (f": {reason}" if reason else "")
+        out.markup(f'<span class="supplied" title="{escape(title)}">[')
         self.children(element, out)
         out.markup("]</span>")
 
@@ -378,8 +384,8 @@ class Transformer:
         out.markup("</a>")
 
     def note(self, element: etree._Element, out: _Output) -> None:
-        """A note of any place, shown beside its paragraph and numbered in reading order. A printed
-        note (this edition's `n7`) keeps its id's number and shows its print page and number."""
+        """A note of any place, shown beside its paragraph and numbered in reading order (whatever its
+        id: a print's n1…nN are in that order). A printed note shows its print page and number."""
         note = self.note_of.get(element) if self.rendering else self._collect_note(element)
         if note is not None:
             # A lost note's marker says so, in its name and its look (README, "How the pages read").
@@ -394,8 +400,7 @@ class Transformer:
 
     def _collect_note(self, element: etree._Element) -> Note:
         self.note_count += 1
-        match = re.fullmatch(r"n([0-9]{1,6})", element.get(XML_ID) or "")
-        number = int(match.group(1)) if match else self.note_count
+        number = self.note_count  # in reading order (a print's ids n1…nN say the same: tei.py checks them)
         note_id = element.get(XML_ID) or f"note-{number}"
         if self.original:
             page, printed = self.original.notes.get(note_id, ("", ""))

@@ -19,9 +19,10 @@ PASSING_PARENTS = {"item", "row", "cell"}
 
 
 def is_block_quote(element: etree._Element) -> bool:
-    """A quotation of paragraphs or verse, or one that stands alone between blocks (no running text
-    of its parent around it): a block quotation wherever a block may stand."""
-    if element.find("t:p", NS) is not None or element.find("t:lg", NS) is not None:
+    """A quotation of paragraphs or verse, or marked rend="block", or one that stands alone between
+    blocks (no running text of its parent around it): a block quotation wherever a block may stand."""
+    if element.find("t:p", NS) is not None or element.find("t:lg", NS) is not None \
+            or "block" in (element.get("rend") or "").split():
         return True
     parent = element.getparent()
     return parent is not None and not (parent.text or "").strip() \

@@ -39,7 +39,8 @@ class Rule:
 
 
 # Elements whose line breaks (`lb`) are line breaks for the reader, not print lines of prose.
-LINE_CONTEXTS = {"address", "addrLine", "opener", "closer", "dateline", "salute", "signed", "postscript", "l"}
+LINE_CONTEXTS = {"address", "addrLine", "opener", "closer", "dateline", "salute", "signed", "postscript", "l",
+                 "ab"}  # (an inscription's lines: EpiDoc's ab)
 _LINE_CONTEXT_TAGS = tuple(f"{{{TEI_NS}}}{name}" for name in sorted(LINE_CONTEXTS))  # found by libxml2
 SAFE_SCHEMES = {"http", "https", "mailto"}
 _NOTE = f"{{{TEI_NS}}}note"
@@ -110,7 +111,9 @@ def safe_href(tx: Transformer, element: etree._Element, target: str) -> str:
         return "#" + escape(target[1:])
     scheme = urlsplit(target).scheme.lower()
     if scheme not in SAFE_SCHEMES:
-        tx.error(element, f"<{local_name(element)} target=\"{target[:60]}\">: a link must be #id, http(s): or mailto:")
+        shown = " ".join((element.get("target") or target).split())[:80]  # the attribute as written
+        tx.error(element, f"<{local_name(element)} target=\"{shown}\">: a link must be #id, http(s): or mailto:"
+                          + (f" ('{target[:40]}' is not)" if shown != target[:80] else ""))
         return "#"
     return escape(target, quote=True)
 
@@ -180,7 +183,10 @@ def lb(tx: Transformer, element: etree._Element, out: _Output) -> None:
     if element.get("break") == "no":
         out.glue()
     elif next(element.iterancestors(*_LINE_CONTEXT_TAGS), None) is not None:
-        out.markup("<br>")
+        parent = element.getparent()
+        first = parent is not None and parent[0] is element and not (parent.text or "").strip()
+        if not first:  # (a line break before the first line breaks nothing)
+            out.markup("<br>")
     else:
         out.text(" ")
 
@@ -359,7 +365,8 @@ def edition_rules(transformer_class: Any) -> tuple[Rule, ...]:
         Rule("note", t.translator_note, lambda e: e.get("type") == "translator"),
         Rule("note", apparatus.shown_with_its_sic, apparatus.is_editorial_note),
         Rule("note", t.note),
-        Rule("q", t.quotation), Rule("quote", quote), Rule("cit", wrap("div", "cit", block=True)),
+        Rule("q", quote, lambda e: is_block_quote(e) and in_block_context(e)), Rule("q", t.quotation),
+        Rule("quote", quote), Rule("cit", wrap("div", "cit", block=True)),
         Rule("table", nested_table),
         Rule("said", said),
         Rule("date", date), Rule("time", wrap("span", "time")), Rule("num", wrap("span", "num")),

@@ -33,6 +33,25 @@ from tei_edition.tei import (
 )
 
 
+def person_name(author: etree._Element) -> str:
+    """An author's name, without what else the element holds (an affiliation, an e-mail address):
+    its persName, name or orgName if it has one; a forename and a surname with a space between them
+    (a TEI file may have none)."""
+    named = next((child for child in author if local_name(child) in ("persName", "name", "orgName")), author)
+    parts = [normalize_space(text_of(part)) for part in named if local_name(part) in _NAME_PARTS]
+    if parts:
+        return " ".join(part for part in parts if part)
+    if named is author:  # its own text, less the parts that are no name
+        kept = [author.text or ""] + [(text_of(child) if local_name(child) not in _NOT_NAME else "")
+                                      + (child.tail or "") for child in author]
+        return normalize_space("".join(kept)).strip(" ,;")
+    return normalize_space(text_of(named))
+
+
+_NAME_PARTS = {"forename", "surname", "roleName", "genName", "nameLink", "addName"}
+_NOT_NAME = {"affiliation", "email", "idno", "address", "note", "ptr", "ref"}
+
+
 def source_info(root: etree._Element) -> SourceInfo:
     def text(xpath: str) -> str:
         found = root.xpath(xpath, namespaces=NS)
@@ -40,16 +59,19 @@ def source_info(root: etree._Element) -> SourceInfo:
         return normalize_space(text_of(first) if isinstance(first, etree._Element) else str(first or ""))
     bibl = "//t:sourceDesc/t:biblStruct"
     parts = date_parts(text(f"{bibl}/t:monogr/t:imprint/t:date/@when")) or ()
+    first_author = root.find(".//t:sourceDesc/t:biblStruct/t:analytic/t:author", NS)
     return SourceInfo(
-        author=text(f"{bibl}/t:analytic/t:author"), title=text(f"{bibl}/t:analytic/t:title"),
+        author=person_name(first_author) if first_author is not None else "",
+        title=text(f"{bibl}/t:analytic/t:title"),
         journal=text(f"{bibl}/t:monogr/t:title"), year=str(parts[0]) if parts else "",
-        issue=text(f"{bibl}/t:monogr/t:biblScope[@unit='issue']/@n"),
-        pages=(text(f"{bibl}/t:monogr/t:biblScope[@unit='page']/@from"),
-               text(f"{bibl}/t:monogr/t:biblScope[@unit='page']/@to")),
+        issue=text(f"{bibl}/t:monogr//t:biblScope[@unit='issue']/@n")
+        or text(f"{bibl}/t:monogr//t:biblScope[@unit='issue']"),
+        pages=(text(f"{bibl}/t:monogr//t:biblScope[@unit='page']/@from"),
+               text(f"{bibl}/t:monogr//t:biblScope[@unit='page']/@to")),
         doi=text(f"{bibl}/t:analytic/t:idno[@type='DOI']"), date_parts=parts, lang=root.get(XML_LANG) or "",
-        authors=tuple(tuple((name.get(XML_LANG) or root.get(XML_LANG) or "", normalize_space(text_of(name)))
+        authors=tuple(tuple((name.get(XML_LANG) or root.get(XML_LANG) or "", person_name(name))
                             for name in author.iterfind("t:persName", NS)) or
-                      ((root.get(XML_LANG) or "", normalize_space(text_of(author))),)
+                      ((root.get(XML_LANG) or "", person_name(author)),)
                       for author in root.iterfind("t:teiHeader/t:fileDesc/t:titleStmt/t:author", NS)),
         titles=tuple((title.get(XML_LANG) or root.get(XML_LANG) or "", normalize_space(text_of(title)))
                      for title in root.iterfind("t:teiHeader/t:fileDesc/t:titleStmt/t:title", NS)
