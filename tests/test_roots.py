@@ -667,3 +667,13 @@ def test_ids_leaves_a_file_the_schema_refuses_as_it_is(tmp_path: Path, capsys):
     before = tei.read_bytes()
     assert main(["ids", "--edition", str(project / "edition")]) == 1
     assert f"{tei}:" in capsys.readouterr().err and tei.read_bytes() == before
+
+
+def test_names_keyed_to_another_index_without_registers_are_names(tmp_path: Path):
+    """A name's ref into the project's own prosopography (a key, another file) where the edition keeps
+    no registers of names: shown as the name, no link, no error."""
+    project, _ = edited(tmp_path, ("<said>agreed</said>", '<said>agreed</said> with <persName '
+                                   'ref="persons.xml#roe">Rita Roe</persName>'))
+    assert main(["build", "--strict", "--edition", str(project / "edition"), "--out", str(project / "build")]) == 0
+    page = parse_html(project / "build" / "en" / "born-digital" / "index.html")
+    assert page.xpath("//span[@class='persname'][.='Rita Roe']") and not page.xpath("//a[contains(@class, 'mention')]")

@@ -154,6 +154,7 @@ class PageContext:
     register_href: str = ""  # from the page to the archival register
     lang: str = ""  # the page's interface language (the registers of names it links to)
     print_href: str = ""  # from the page to the document's print view: its page markers link there
+    names: bool = True  # the edition has registers of names, whose pages a name's `ref` links to
 
 
 class _Blank(dict):

@@ -151,9 +151,13 @@ def check_mentions(tree: etree._ElementTree, path: Path, registers: Registers | 
         where, _, entry_id = ref.partition("#")
         entity = registers.entities.get(entry_id) if registers else None
         if registers is None:
-            problems.append(Diagnostic(path, line, f"<{name} ref=\"{ref[:60]}\">: the edition has no registers "
-                                                   f"file (registers: in edition.yaml)"))
-        elif where != file or entity is None:
+            # A ref into a file beside the TEI is into registers edition.yaml forgot to name; any other
+            # is a key of another index (the project's own prosopography): the name is shown as a name.
+            if where and (path.parent / where).is_file():
+                problems.append(Diagnostic(path, line, f"<{name} ref=\"{ref[:60]}\">: the edition has no registers "
+                                                       f"file (registers: in edition.yaml)"))
+            continue
+        if where != file or entity is None:
             problems.append(Diagnostic(path, line, f"<{name} ref=\"{ref[:60]}\"> points to no entry: write "
                                                    f"ref=\"{file}#id\" with the id of an entry of {file}"))
         elif entity.kind != KIND_OF_NAME[name]:
@@ -193,6 +197,11 @@ def mention(tx: Transformer, element: etree._Element, out: _Output) -> None:
     if not tx.rendering or tx.page is None:
         tx.mentions.append(_mention(tx, element, entity))
         tx.children(element, out)
+        return
+    if not tx.page.names:  # no registers to link to: the name as a name (its ref a key of another index)
+        out.markup(f'<span class="{local_name(element).lower()}">')
+        tx.children(element, out)
+        out.markup("</span>")
         return
     kind = KIND_OF_NAME[local_name(element)]
     href = escape(f"{tx.page.root}{folder_link(names_path(tx.page.lang, kind))}#{entity}", quote=True)

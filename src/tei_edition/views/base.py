@@ -99,7 +99,8 @@ class DocumentPages:
     def _context(self, lang: str, strings_lang: str, root: str, anchors: bool, printed: str = "") -> PageContext:
         original = folder_link(article_path(self.source.lang, self.source.id))
         return PageContext(self.site.config.strings(strings_lang), root, anchors, root + original,
-                           root + folder_link(register_path(lang)), strings_lang, printed)
+                           root + folder_link(register_path(lang)), strings_lang, printed,
+                           names=self.site.config.registers is not None)
 
     @cached_property
     def layout(self) -> PrintLayout | None:
