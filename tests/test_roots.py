@@ -445,7 +445,7 @@ def test_ids_are_written_once_and_the_ledger_protects_them(tmp_path: Path, capsy
     assert main(["ids", *edition]) == 0
     after = tei.read_text(encoding="utf-8")
     # Only ids were added: removing them gives the file back, byte for byte.
-    written = r' xml:id="(?:p|div|n|table|fig|lg)[0-9]+"'
+    written = r' xml:id="(?:p|para|div|n|table|fig|lg)[0-9]+"'
     units = (f"{{{TEI}}}{name}" for name in ("p", "div", "note", "table", "figure", "lg"))
     lacking = [e for e in etree.fromstring(before.encode()).find(f"{{{TEI}}}text").iter(*units)
                if e.get("{http://www.w3.org/XML/1998/namespace}id") is None]
@@ -456,7 +456,9 @@ def test_ids_are_written_once_and_the_ledger_protects_them(tmp_path: Path, capsy
     out = ["--out", str(project / "build")]
     assert main(["build", "--strict", *edition, *out]) == 0
     page = parse_html(project / "build" / "en" / "born-digital" / "index.html")
-    assert page.xpath("//p[@id='p1']") and page.xpath("//li[@id='n2']")
+    # The body's paragraphs are p1…pN as the page numbers them (the first has its own id, intro).
+    assert page.xpath("//p[@id='p2'][a[@class='para-number']/@data-number='2']") and page.xpath("//li[@id='n2']")
+    assert page.xpath("//*[@id='para1'][contains(., 'A word before the essay.')]")  # the preface's
     # A paragraph inserted before p3 changes no other id's meaning; deleting p3 breaks a promise.
     tei.write_text(after.replace('<p xml:id="p3">', '<p xml:id="p-new">A new paragraph.</p><p xml:id="p3">'),
                    encoding="utf-8")
@@ -677,3 +679,17 @@ def test_names_keyed_to_another_index_without_registers_are_names(tmp_path: Path
     assert main(["build", "--strict", "--edition", str(project / "edition"), "--out", str(project / "build")]) == 0
     page = parse_html(project / "build" / "en" / "born-digital" / "index.html")
     assert page.xpath("//span[@class='persname'][.='Rita Roe']") and not page.xpath("//a[contains(@class, 'mention')]")
+
+
+def test_a_headers_volume_title_and_structured_source(tmp_path: Path):
+    """The heading is the document's title, not its volume's; a source given as parts reads as parts."""
+    project, _ = edited(tmp_path, ('<title type="main">Rivers &amp; Roads: A Born-Digital Essay</title>',
+                                   '<title type="volume">Collected Essays</title>'
+                                   '<title type="formal">Rivers &amp; Roads: A Born-Digital Essay</title>'),
+                        ("<sourceDesc><p>Born digital.</p></sourceDesc>",
+                         "<sourceDesc><bibl><author>Ann Example</author><title>Roads</title><pubPlace>Basel"
+                         "</pubPlace><date>2018</date></bibl></sourceDesc>"))
+    assert main(["build", "--strict", "--edition", str(project / "edition"), "--out", str(project / "build")]) == 0
+    page = parse_html(project / "build" / "en" / "born-digital" / "index.html")
+    assert page.xpath("string(//h1)") == "Rivers & Roads: A Born-Digital Essay"
+    assert page.xpath("//dt[.='Source']/following-sibling::dd[1][.='Ann Example, Roads, Basel, 2018']")

@@ -2,10 +2,12 @@
 
 Paragraphs, divisions, notes, tables, figures and verse groups without an `xml:id` get one
 ("p12", "div3", "n5", "table1", "fig2", "lg4": the kind and its rank in the text; a rank already
-taken as an id gets a suffix). The file is otherwise kept byte for byte: each id is written into
-its start tag in the text, and the result is parsed again and compared before it replaces the
-file. From then on the ledger (`tei-edition ledger`) protects the ids. Only the originals listed
-in edition.yaml are written: a translation takes its ids from its original (with `corresp`).
+taken as an id gets a suffix). The body's paragraphs are p1…pN as the pages number them, ¶ 1…N;
+a paragraph elsewhere (the front or back matter, a note, a quotation) is "para" and its rank. The
+file is otherwise kept byte for byte: each id is written into its start tag in the text, and the
+result is parsed again and compared before it replaces the file. From then on the ledger
+(`tei-edition ledger`) protects the ids. Only the originals listed in edition.yaml are written: a
+translation takes its ids from its original (with `corresp`).
 """
 from __future__ import annotations
 
@@ -25,6 +27,21 @@ _TOKENS = re.compile(r"<!--.*?-->|<!\[CDATA\[.*?\]\]>|<\?.*?\?>|<!DOCTYPE[^>]*>"
                      r"|<(?P<name>[A-Za-z_][\w.:-]*)(?:\s+[^\s=/>]+\s*=\s*(?:\"[^\"]*\"|'[^']*'))*\s*/?>", re.S)
 
 
+def _numbered(paragraph: etree._Element) -> bool:
+    """A paragraph of the body's running text (in its divisions), which the pages number ¶ 1, ¶ 2 …;
+    not one of the front or back matter, nor one inside a note, quotation, list or figure."""
+    for ancestor in paragraph.iterancestors():
+        name = local_name(ancestor)
+        if name == "body":
+            return True
+        if name not in _DIVISIONS:
+            return False
+    return False
+
+
+_DIVISIONS = {"div", "div1", "div2", "div3", "div4", "div5"}
+
+
 def missing_ids(tree: etree._ElementTree) -> dict[etree._Element, str]:
     """The units of <text> without an id, each with the id it should get."""
     text = tree.getroot().find(f"{{{TEI_NS}}}text")
@@ -37,13 +54,16 @@ def missing_ids(tree: etree._ElementTree) -> dict[etree._Element, str]:
         name = local_name(element)
         if name == "note" and element.get("type") == "translator":
             continue
+        if name == "p" and not _numbered(element):  # pN is the paragraph the reader sees as ¶ N
+            name = "para"
         ranks[name] = ranks.get(name, 0) + 1
         if element.get(XML_ID):
             continue
-        candidate, suffix = f"{PREFIXES[name]}{ranks[name]}", 1
+        prefix = PREFIXES.get(name, name)
+        candidate, suffix = f"{prefix}{ranks[name]}", 1
         while candidate in taken:
             suffix += 1
-            candidate = f"{PREFIXES[name]}{ranks[name]}-{suffix}"
+            candidate = f"{prefix}{ranks[name]}-{suffix}"
         taken.add(candidate)
         wanted[element] = candidate
     return wanted

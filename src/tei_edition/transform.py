@@ -173,7 +173,17 @@ def section(tx: Transformer, div: etree._Element, section_id: str) -> Section:
 def _texts(elements_: list[etree._Element], lang: str) -> tuple[tuple[str, str], ...]:
     """Texts of elements, with their language; of alternatives in several languages, the one in `lang`."""
     chosen = [e for e in elements_ if e.get(XML_LANG) in (None, lang)] or elements_
-    return tuple((normalize_space(text_of(e)), language_of(e)) for e in chosen if normalize_space(text_of(e)))
+    return tuple((_header_text(e), language_of(e)) for e in chosen if _header_text(e))
+
+
+def _header_text(element: etree._Element) -> str:
+    """An element's text; of one made of parts only (a structured bibl: author, title, publisher,
+    date, with no punctuation of its own between them), its parts separated by commas."""
+    own = (element.text or "") + "".join(child.tail or "" for child in element)
+    if len(element) > 1 and not own.strip() and not any(local_name(child) in ("p", "ab") for child in element):
+        return ", ".join(part for part in (normalize_space(text_of(child)) for child in element
+                                           if isinstance(child.tag, str)) if part)
+    return normalize_space(text_of(element))
 
 
 def header_rows(root: etree._Element, lang: str) -> tuple[HeaderRow, ...]:
@@ -226,9 +236,14 @@ def _title_element(root: etree._Element, front: etree._Element | None) -> etree.
             found = front.find(xpath, NS)
             if found is not None:
                 return found
-    # The schema requires teiHeader/fileDesc/titleStmt/title.
-    return (elements(root, "t:teiHeader/t:fileDesc/t:titleStmt/t:title[@type='main']")
-            or elements(root, "t:teiHeader/t:fileDesc/t:titleStmt/t:title"))[0]
+    # The schema requires teiHeader/fileDesc/titleStmt/title: the main one, else one of no type, else
+    # the first that is not a container's (a volume's, a series') or a variant (sub, alt, short …).
+    stmt = "t:teiHeader/t:fileDesc/t:titleStmt"
+    return (elements(root, f"{stmt}/t:title[@type='main']") or elements(root, f"{stmt}/t:title[not(@type)]")
+            or elements(root, f"{stmt}/t:title[not(@type = 'volume' or @type = 'series' or @type = 'collection' or "
+                              f"@type = 'sub' or @type = 'subtitle' or @type = 'alt' or @type = 'short' or "
+                              f"@type = 'desc' or @level = 's' or @level = 'j' or @level = 'm')]")
+            or elements(root, f"{stmt}/t:title"))[0]
 
 
 def _other_parts(parent: etree._Element, shown: list[etree._Element]) -> list[etree._Element]:
