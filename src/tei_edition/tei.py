@@ -196,13 +196,36 @@ def schema_compiled() -> bool:
 
 
 def validate_schema(tree: etree._ElementTree, path: Path) -> None:
+    """The file against the project schema. Elements the ODD does not keep are reported first, all of
+    them at once with their counts (libxml2 reports the first fault of each subtree, often as a fault
+    of its parent); the schema's own messages only when every element is one the ODD keeps."""
     schema = _schema(_for_many)
     if schema.validate(tree):
         return
     errors = Collector()
-    for entry in schema.error_log:
-        errors.add(path, entry.line, f"not valid TEI P5 (the project schema, tei-edition.odd): {entry.message}")
+    outside: dict[str, list[int]] = {}
+    for element in tree.getroot().iter(f"{{{TEI_NS}}}*"):
+        name = local_name(element)
+        if name not in odd_elements():
+            outside.setdefault(name, []).append(source_line(element) or 0)
+    for name, lines in outside.items():
+        times = f"{len(lines)} times, the first here" if len(lines) > 1 else "once"
+        errors.add(path, lines[0], f"not valid TEI P5 (the project schema, tei-edition.odd): <{name}> ({times}) "
+                                   f"is not one of the elements this generator publishes: remove it, or add it to "
+                                   f"src/tei_edition/schemas/tei-edition.odd (and a rendering rule if it stands in "
+                                   f"the text) and regenerate the schema (python scripts/make_schema.py)")
+    if not outside:
+        for entry in schema.error_log:
+            errors.add(path, entry.line, f"not valid TEI P5 (the project schema, tei-edition.odd): {entry.message}")
     errors.raise_if_any()
+
+
+@cache
+def odd_elements() -> frozenset[str]:
+    """The elements the ODD keeps (its modules' `include` lists)."""
+    odd = etree.parse(str(SCHEMA.with_name("tei-edition.odd")))
+    return frozenset(name for module in odd.iter(f"{{{TEI_NS}}}moduleRef")
+                     for name in (module.get("include") or "").split())
 
 
 def archival_bibls(root: etree._Element) -> list[etree._Element]:
