@@ -693,3 +693,19 @@ def test_a_headers_volume_title_and_structured_source(tmp_path: Path):
     page = parse_html(project / "build" / "en" / "born-digital" / "index.html")
     assert page.xpath("string(//h1)") == "Rivers & Roads: A Born-Digital Essay"
     assert page.xpath("//dt[.='Source']/following-sibling::dd[1][.='Ann Example, Roads, Basel, 2018']")
+
+
+def test_a_publishing_platforms_renditions_an_expansion_and_a_facsimile(tmp_path: Path):
+    """hi rendition="#T1" reads the CSS the header's tagsDecl declares; an editor's expansion (ex) is
+    in parentheses, as Leiden prints it; a facsimile beside the text is kept, not shown."""
+    project, _ = edited(tmp_path,
+                        ("</fileDesc>", '</fileDesc><encodingDesc><tagsDecl><rendition xml:id="T1" scheme="css">'
+                                        "font-style: italic;</rendition></tagsDecl></encodingDesc>"),
+                        ("</teiHeader>", '</teiHeader><facsimile><surface xml:id="s1"><graphic url="images/map.png"/>'
+                                         "</surface></facsimile>"),
+                        ("Roads are <emph>older</emph>", 'Roads are <hi rendition="#T1">older</hi>'),
+                        ("A word before the essay.", "A word before the essay, <expan>D<ex>is</ex></expan>."))
+    assert main(["build", "--strict", "--edition", str(project / "edition"), "--out", str(project / "build")]) == 0
+    page = parse_html(project / "build" / "en" / "born-digital" / "index.html")
+    assert page.xpath("//p[@id='intro']/i[contains(@class, 'hi')][.='older']")
+    assert page.xpath("//span[@class='expan'][.='D(is)']/span[@class='ex'][.='(is)']")

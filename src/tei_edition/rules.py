@@ -61,6 +61,13 @@ def _id(tx: Transformer, element: etree._Element) -> str:
     return tx.id_attribute(escape(value)) if value else ""
 
 
+def enclosed(before: str, after: str, css: str) -> Behaviour:
+    """The element's content in marks of the editors' convention (an expansion's "(…)": Leiden's)."""
+    def behaviour(tx: Transformer, element: etree._Element, out: _Output) -> None:
+        enclose(tx, element, out, f'<span class="{css}">{escape(before)}', f"{escape(after)}</span>")
+    return behaviour
+
+
 def enclose(tx: Transformer, element: etree._Element, out: _Output, start: str, end: str) -> None:
     """The element's content between two pieces of markup made by the behaviour."""
     out.markup(start)
@@ -86,12 +93,28 @@ HI_TAGS = {"italic": "i", "i": "i", "bold": "b", "b": "b", "sup": "sup", "supers
 
 
 def hi(tx: Transformer, element: etree._Element, out: _Output) -> None:
-    """<hi rend="italic bold">: the first rendition HTML has a tag for; others become classes."""
+    """<hi rend="italic bold">: the first rendition HTML has a tag for; others become classes. A
+    `rendition` pointing to the header's `tagsDecl` (a publishing platform's export: rendition="#T2")
+    is read for the CSS it declares (italic, bold, superscript …)."""
     renditions = (element.get("rend") or element.get("rendition") or "").replace("#", "").split()
+    renditions += [css for pointer in (element.get("rendition") or "").split() if pointer.startswith("#")
+                   for css in _declared_rendition(element, pointer[1:])]
     tag = next((HI_TAGS[r] for r in renditions if r in HI_TAGS), "span")
     out.markup(f'<{tag} class="{_class("hi", *renditions)}"{_lang(element)}>')
     tx.children(element, out)
     out.markup(f"</{tag}>")
+
+
+# CSS of a tagsDecl rendition -> the rendition names `hi` knows.
+_CSS_RENDITIONS = (("font-style:italic", "italic"), ("font-weight:bold", "bold"), ("vertical-align:super", "sup"),
+                   ("vertical-align:sub", "sub"), ("text-decoration:underline", "underline"),
+                   ("text-decoration:line-through", "strike"), ("font-variant:small-caps", "smallcaps"))
+
+
+def _declared_rendition(element: etree._Element, rendition_id: str) -> list[str]:
+    found: Any = element.getroottree().xpath("//t:tagsDecl//t:rendition[@xml:id=$id]", id=rendition_id, namespaces=NS)
+    css = "".join((text_of(found[0]) if found else "").split()).lower()
+    return [name for declaration, name in _CSS_RENDITIONS if declaration in css]
 
 
 def title(tx: Transformer, element: etree._Element, out: _Output) -> None:
@@ -350,7 +373,7 @@ MANUSCRIPT_DESCRIPTION = (
     "bindingDesc", "binding", "sealDesc", "accMat", "history", "origin", "origDate", "origPlace", "provenance",
     "acquisition", "additional", "adminInfo", "recordHist", "custodialHist", "custEvent", "surrogates", "msPart",
     "locus", "dimensions", "height", "width", "depth", "dim", "textLang", "incipit", "explicit", "colophon",
-    "filiation", "scriptDesc", "scriptNote", "typeDesc", "typeNote", "watermark")
+    "filiation", "scriptDesc", "scriptNote", "typeDesc", "typeNote", "watermark", "material", "objectType")
 
 
 def edition_rules(transformer_class: Any) -> tuple[Rule, ...]:
@@ -426,6 +449,7 @@ def edition_rules(transformer_class: Any) -> tuple[Rule, ...]:
         Rule("tag", code), Rule("val", code), Rule("egXML", examples.example),
         Rule("email", wrap("span", "email")),
         Rule("index", furniture, hidden="an index entry (a Word conversion's): for an index, not the running text"),
+        Rule("ex", enclosed("(", ")", "ex")), Rule("g", wrap("span", "g")), Rule("geo", wrap("span", "geo")),
         *(Rule(name, wrap("span", name.lower())) for name in MANUSCRIPT_DESCRIPTION),
     )
 
