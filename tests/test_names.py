@@ -164,3 +164,15 @@ def test_what_the_registers_say_reaches_the_page_escaped(tmp_path: Path):
     assert page.xpath("//script[not(@src)]") == []
     assert page.get_element_by_id("bea").xpath("string(p[@class='identification'])") == \
         'The addressee <script>alert(1)</script> "&" of letter A.'
+
+
+def test_a_mention_sent_from_a_pool_process_shares_its_strings():
+    """The build keeps every mention of every document (a thousand documents: hundreds of thousands):
+    received from a pool's process, equal mentions share their strings."""
+    import pickle
+
+    from tei_edition.model import Mention
+    sent = [Mention("".join(["kara", "khan"]), "".join(["p", "12"]), "paragraph", 12) for _ in range(2)]
+    first, second = pickle.loads(pickle.dumps(sent))
+    assert first == sent[0] and second == sent[1]
+    assert first.entity is second.entity and first.unit is second.unit

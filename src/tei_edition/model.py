@@ -7,6 +7,7 @@ made; everything else is plain data that the templates escape.
 """
 from __future__ import annotations
 
+import sys
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from functools import cached_property
@@ -94,6 +95,15 @@ class Mention:
     unit: str  # the id of its note, paragraph, table or division ("" in the title)
     kind: str  # "note", "paragraph" (numbered), "p", "table", "div", ..., "title"
     number: int | None = None  # the note's or paragraph's number
+
+    def __reduce__(self) -> tuple:
+        # A pool's process sends every mention to the build, which keeps them all: its strings are
+        # a handful of ids repeated thousands of times, shared once received.
+        return _received_mention, (self.entity, self.unit, self.kind, self.number)
+
+
+def _received_mention(entity: str, unit: str, kind: str, number: int | None) -> Mention:
+    return Mention(sys.intern(entity), sys.intern(unit), sys.intern(kind), number)
 
 
 # TEI @place values (att.placement) of a note written in a margin of its source.
