@@ -295,3 +295,21 @@ def test_print_lines_wrap_under_themselves_on_a_phone(browser, site_url, review_
         assert text_["height"] > 1.8 * height and text_["x"] + text_["width"] <= 375
         page.screenshot(path=str(review_dir / "print-phone.png"))
     page.close()
+
+
+def test_the_generators_note_on_a_print_says_lost_texts_only_where_there_are(tmp_path):
+    """The generator's `edition_note` (an edition that does not reword it): its sentence on lost note
+    texts only where a note lost its text."""
+    import re as regex
+    project = make_edition(tmp_path, "printed")
+    strings = project / "edition" / "i18n" / "en.yaml"
+    strings.write_text(regex.sub(r"^edition_note: .*\n", "", strings.read_text(encoding="utf-8"), flags=regex.M),
+                       encoding="utf-8")
+    build_with_fixed_date(project / "edition", project / "build")
+    note = parse_html(project / "build" / "en" / "pamphlet" / "index.html").xpath("string(//*[@id='edition-note'])")
+    assert "notes are numbered continuously (1–3)" in note and "lost the text of 1 of them" in note
+    tei = project / "edition" / "pamphlet.xml"
+    tei.write_text(tei.read_text(encoding="utf-8").replace('<gap reason="lost"/>', "A note kept."), encoding="utf-8")
+    build_with_fixed_date(project / "edition", project / "build")
+    note = parse_html(project / "build" / "en" / "pamphlet" / "index.html").xpath("string(//*[@id='edition-note'])")
+    assert "notes are numbered continuously" in note and "lost" not in note and "keeps" not in note
