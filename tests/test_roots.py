@@ -709,3 +709,21 @@ def test_a_publishing_platforms_renditions_an_expansion_and_a_facsimile(tmp_path
     page = parse_html(project / "build" / "en" / "born-digital" / "index.html")
     assert page.xpath("//p[@id='intro']/i[contains(@class, 'hi')][.='older']")
     assert page.xpath("//span[@class='expan'][.='D(is)']/span[@class='ex'][.='(is)']")
+
+
+def test_a_language_tag_written_as_iso_639_2_is_a_located_error_with_the_bcp_47_tag(tmp_path: Path, capsys):
+    """"ger" for German: browsers, screen readers and the Nu checker read only "de"; the error names it,
+    and a root without xml:lang is told the tag its langUsage means."""
+    project, tei = edited(tmp_path, ('<foreign xml:lang="la">via</foreign>', '<foreign xml:lang="ger">via</foreign>'))
+    assert main(["build", "--edition", str(project / "edition"), "--out", str(project / "build")]) == 1
+    lines = tei.read_text(encoding="utf-8").split("\n")
+    line = next(n for n, content in enumerate(lines, start=1) if '"ger"' in content)
+    assert f"{tei}:{line}: xml:lang: 'ger' is an ISO 639-2 code: BCP 47 writes this language 'de'" \
+        in capsys.readouterr().err
+    text = tei.read_text(encoding="utf-8").replace('xml:lang="ger"', 'xml:lang="la"')
+    tei.write_text(text.replace('<TEI xmlns="http://www.tei-c.org/ns/1.0" xml:lang="en">',
+                                '<TEI xmlns="http://www.tei-c.org/ns/1.0">').replace(
+        "</fileDesc>", '</fileDesc><profileDesc><langUsage><language ident="eng">English</language></langUsage>'
+                       "</profileDesc>"), encoding="utf-8")
+    assert main(["build", "--edition", str(project / "edition"), "--out", str(project / "build")]) == 1
+    assert 'e.g. <TEI xml:lang="en">' in capsys.readouterr().err

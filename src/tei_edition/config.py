@@ -12,6 +12,7 @@ from pathlib import Path
 from typing import Any
 
 from tei_edition.errors import Collector, EditionError
+from tei_edition.languages import tag_fault
 from tei_edition.strings import Strings, interface_strings
 from tei_edition.yamlfiles import _kind, line_of, load_yaml
 
@@ -170,6 +171,9 @@ def load_config(edition_dir: Path) -> Config:
                                                      "(BCP 47, e.g. [ru, en]); a language the generator has no "
                                                      "interface strings in needs i18n/<tag>.yaml")
         languages = []
+    for lang in languages:
+        if tag_fault(lang):
+            errors.add(path, line_of(data, "languages"), f"languages: {tag_fault(lang)}")
     languages = tuple(languages)
     title = _per_language(data.get("title", {}), "title", path, line_of(data, "title"), errors, languages)
     version = _text(data.get("version", ""), "version", path, line_of(data, "version"), errors)

@@ -19,6 +19,7 @@ from tei_edition.anchors import Anchor, document_anchors
 from tei_edition.archival import ArchivalRef
 from tei_edition.config import Config, DocumentConfig
 from tei_edition.errors import EditionError
+from tei_edition.languages import suggested
 from tei_edition.tei import XML_LANG, source_line
 
 
@@ -82,8 +83,8 @@ def _read_tei(path: Path, repositories: dict, translation_lang: str | None, prin
         lang = tree.getroot().get(XML_LANG)
         if lang is None:
             # Its header may name the languages it uses (langUsage): a hint, never a default.
-            declared = [str(language.get("ident")) for language in tree.getroot().iterfind(
-                "t:teiHeader/t:profileDesc/t:langUsage/t:language[@ident]", tei.NS)]
+            declared = list(dict.fromkeys(suggested(str(language.get("ident"))) for language in tree.getroot().iterfind(
+                "t:teiHeader/t:profileDesc/t:langUsage/t:language[@ident]", tei.NS)))
             example = declared[0] if declared else "ru"
             hint = f" (its langUsage names {', '.join(declared)})" if declared else ""
             raise EditionError.at(path, source_line(tree.getroot()), f"the TEI root has no xml:lang: say which "

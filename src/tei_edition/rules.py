@@ -256,7 +256,7 @@ def list_(tx: Transformer, element: etree._Element, out: _Output) -> None:
                 tx.children(child, out)
                 out.markup("</dt>")
             elif block and not glossary and local_name(child) != "item":  # a bibliography's entries
-                if not "".join(child.itertext()).strip() and not child.get(XML_ID):
+                if not text_of(child).strip() and not child.get(XML_ID):
                     continue  # an empty entry (a template's placeholder): no empty bullet
                 out.markup("<li>")
                 tx.element(child, out)

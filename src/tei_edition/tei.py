@@ -13,6 +13,7 @@ from lxml import etree
 
 from tei_edition.archival import ArchivalParseError, ArchivalRef, parse_reference
 from tei_edition.errors import Collector, EditionError, decode_utf8, read_bytes
+from tei_edition.languages import tag_fault
 
 TEI_NS = "http://www.tei-c.org/ns/1.0"
 XML_ID = "{http://www.w3.org/XML/1998/namespace}id"
@@ -312,6 +313,7 @@ def check_unique_ids(tree: etree._ElementTree, path: Path) -> None:
 
 
 _IDS = etree.XPath("//@xml:id")
+_LANGUAGES = etree.XPath("//@xml:lang")
 _POINTERS = etree.XPath("|".join(f"//@{name}" for name in POINTER_ATTRIBUTES))
 
 
@@ -335,6 +337,11 @@ def check_rules(tree: etree._ElementTree, path: Path, repositories: dict,
                 errors.add(path, source_line(value.getparent()),
                            f"{value.attrname}=\"{pointer}\" points to no element: "
                            f"no xml:id \"{pointer[1:]}\" in this file")
+    languages: Any = _LANGUAGES(root)
+    for value in languages:  # every xml:lang: a page's lang, read by browsers and screen readers
+        fault = tag_fault(str(value))
+        if fault:
+            errors.add(path, source_line(value.getparent()), f"xml:lang: {fault}")
     _check_pages(root, path, errors, printed)
     if printed:
         _check_paragraph_ids(root, path, errors)

@@ -1,0 +1,40 @@
+"""Language tags as BCP 47 writes them (what `xml:lang` and HTML's `lang` take): a language that has
+a two-letter ISO 639-1 code is written with it, never with its three-letter ISO 639-2 code ("de",
+not "ger" or "deu"), which browsers, screen readers and the Nu checker do not read as the same."""
+from __future__ import annotations
+
+import re
+
+# A tag's form: a primary language subtag of 2–3 letters, then subtags of 1–8 letters or digits.
+_FORM = re.compile(r"[a-z]{2,3}(?:-[A-Za-z0-9]{1,8})*")
+
+# ISO 639-2 codes (bibliographic and terminological) of languages with an ISO 639-1 code -> that code.
+TWO_LETTER = {
+    "alb": "sq", "sqi": "sq", "ara": "ar", "arm": "hy", "hye": "hy", "baq": "eu", "eus": "eu", "bel": "be",
+    "ben": "bn", "bos": "bs", "bul": "bg", "bur": "my", "mya": "my", "cat": "ca", "chi": "zh", "zho": "zh",
+    "hrv": "hr", "cze": "cs", "ces": "cs", "dan": "da", "dut": "nl", "nld": "nl", "eng": "en", "epo": "eo",
+    "est": "et", "fin": "fi", "fre": "fr", "fra": "fr", "geo": "ka", "kat": "ka", "ger": "de", "deu": "de",
+    "gre": "el", "ell": "el", "heb": "he", "hin": "hi", "hun": "hu", "ice": "is", "isl": "is", "ind": "id",
+    "gle": "ga", "ita": "it", "jpn": "ja", "kaz": "kk", "kor": "ko", "lat": "la", "lav": "lv", "lit": "lt",
+    "mac": "mk", "mkd": "mk", "mao": "mi", "mri": "mi", "may": "ms", "msa": "ms", "nor": "no", "per": "fa",
+    "fas": "fa", "pol": "pl", "por": "pt", "rum": "ro", "ron": "ro", "rus": "ru", "srp": "sr", "slo": "sk",
+    "slk": "sk", "slv": "sl", "spa": "es", "swe": "sv", "tat": "tt", "tha": "th", "tib": "bo", "bod": "bo",
+    "tur": "tr", "ukr": "uk", "urd": "ur", "uzb": "uz", "vie": "vi", "wel": "cy", "cym": "cy", "yid": "yi",
+}
+
+
+def tag_fault(tag: str) -> str:
+    """What is wrong with a language tag, and what to write ("" if nothing)."""
+    if not _FORM.fullmatch(tag):
+        return f"'{tag[:40]}' is not a language tag (BCP 47: e.g. 'ru', 'en', 'de-CH', 'sr-Latn')"
+    primary, _, rest = tag.partition("-")
+    if primary in TWO_LETTER:
+        better = TWO_LETTER[primary] + (f"-{rest}" if rest else "")
+        return f"'{tag}' is an ISO 639-2 code: BCP 47 writes this language '{better}'"
+    return ""
+
+
+def suggested(tag: str) -> str:
+    """The tag as BCP 47 writes it, where `tag_fault` names a better one; else the tag."""
+    primary, _, rest = tag.partition("-")
+    return TWO_LETTER[primary] + (f"-{rest}" if rest else "") if primary in TWO_LETTER else tag
