@@ -307,8 +307,7 @@ def generator_strings(lang: str) -> dict:
 def test_an_edition_needs_no_strings_of_its_own_in_a_language_the_generator_has(tmp_path: Path):
     project = make_edition(tmp_path, "article")
     shutil.rmtree(project / "edition" / "i18n")
-    assert main(["build", "--strict", "--edition", str(project / "edition"), "--out", str(project / "build")]) == 0
-    page = parse_html(project / "build" / "en" / "born-digital" / "index.html")
+    page = built_page(project)
     english = generator_strings("en")
     assert page.xpath("string(//a[@class='skip-link'])") == english["skip_to_content"]
     assert page.xpath("//nav//a[.=$name]", name=english["article"])
@@ -317,8 +316,7 @@ def test_an_edition_needs_no_strings_of_its_own_in_a_language_the_generator_has(
 def test_an_editions_file_replaces_only_the_strings_it_gives(tmp_path: Path):
     project = make_edition(tmp_path, "article")
     (project / "edition" / "i18n" / "en.yaml").write_text("article: Essay\n", encoding="utf-8")
-    assert main(["build", "--strict", "--edition", str(project / "edition"), "--out", str(project / "build")]) == 0
-    page = parse_html(project / "build" / "en" / "born-digital" / "index.html")
+    page = built_page(project)
     english = generator_strings("en")
     assert page.xpath("//nav//a[.='Essay']") and not page.xpath("//nav//a[.=$name]", name=english["article"])
     assert page.xpath("string(//a[@class='skip-link'])") == english["skip_to_content"]
@@ -566,8 +564,7 @@ def with_pages(tmp_path: Path, pages: str) -> tuple[Path, Path, str]:
 def test_a_manuscripts_folios_and_unnumbered_breaks(tmp_path: Path):
     """Folio numbers, page breaks without an id or a number, and one inside furniture (a signature mark)."""
     project, _, _ = with_pages(tmp_path, '<pb n="1v"/>and <pb/>here <fw type="sig">A2<pb n="2r" xml:id="f2r"/></fw>')
-    assert main(["build", "--strict", "--edition", str(project / "edition"), "--out", str(project / "build")]) == 0
-    page = parse_html(project / "build" / "en" / "born-digital" / "index.html")
+    page = built_page(project)
     assert [a.get("id") for a in page.xpath("//a[contains(@class, 'pagebreak')]")] == ["page-1v", "page-2r"]
     assert page.xpath("//*[@id='f2r']") and "A2" not in page.xpath("string(//p[@id='intro'])")
     # Not a print: no note about a print's pages and printed note numbers.
@@ -616,6 +613,12 @@ def edited(tmp_path: Path, *replacements: tuple[str, str]) -> tuple[Path, Path]:
     return project, tei
 
 
+def built_page(project: Path):
+    """The article's reading page, built with --strict (which must succeed)."""
+    assert main(["build", "--strict", "--edition", str(project / "edition"), "--out", str(project / "build")]) == 0
+    return parse_html(project / "build" / "en" / "born-digital" / "index.html")
+
+
 def test_ids_of_units_of_a_born_digital_text_are_its_own(tmp_path: Path):
     """A note whose id looks like a print's (n2) numbers nothing: notes are numbered in reading order;
     a page break between blocks is marked (#page-<n>); one line break does not make a print, whose
@@ -656,8 +659,7 @@ def test_an_originals_supplied_words_block_quotations_in_q_and_an_inscriptions_l
                         ('<quote xml:id="quote-2">A quotation standing alone between blocks.</quote>',
                          '<q rend="block"><lg><l>One line,</l><l>another.</l></lg></q>'
                          '<ab><lb n="1"/>D M<lb n="2"/>SANCTISSIMAE</ab>'))
-    assert main(["build", "--strict", "--edition", str(project / "edition"), "--out", str(project / "build")]) == 0
-    page = parse_html(project / "build" / "en" / "born-digital" / "index.html")
+    page = built_page(project)
     assert page.xpath("//span[@class='supplied'][@title='Supplied by the editors: lost'][.='[before]']")
     assert page.xpath("//blockquote[@class='quote']//span[@class='l'][.='One line,']")
     ab = page.xpath("//*[contains(@class, 'ab') or self::p][contains(., 'SANCTISSIMAE')]")[-1]
@@ -676,8 +678,7 @@ def test_names_keyed_to_another_index_without_registers_are_names(tmp_path: Path
     no registers of names: shown as the name, no link, no error."""
     project, _ = edited(tmp_path, ("<said>agreed</said>", '<said>agreed</said> with <persName '
                                    'ref="persons.xml#roe">Rita Roe</persName>'))
-    assert main(["build", "--strict", "--edition", str(project / "edition"), "--out", str(project / "build")]) == 0
-    page = parse_html(project / "build" / "en" / "born-digital" / "index.html")
+    page = built_page(project)
     assert page.xpath("//span[@class='persname'][.='Rita Roe']") and not page.xpath("//a[contains(@class, 'mention')]")
 
 
@@ -689,8 +690,7 @@ def test_a_headers_volume_title_and_structured_source(tmp_path: Path):
                         ("<sourceDesc><p>Born digital.</p></sourceDesc>",
                          "<sourceDesc><bibl><author>Ann Example</author><title>Roads</title><pubPlace>Basel"
                          "</pubPlace><date>2018</date></bibl></sourceDesc>"))
-    assert main(["build", "--strict", "--edition", str(project / "edition"), "--out", str(project / "build")]) == 0
-    page = parse_html(project / "build" / "en" / "born-digital" / "index.html")
+    page = built_page(project)
     assert page.xpath("string(//h1)") == "Rivers & Roads: A Born-Digital Essay"
     assert page.xpath("//dt[.='Source']/following-sibling::dd[1][.='Ann Example, Roads, Basel, 2018']")
 
@@ -705,8 +705,7 @@ def test_a_publishing_platforms_renditions_an_expansion_and_a_facsimile(tmp_path
                                          "</surface></facsimile>"),
                         ("Roads are <emph>older</emph>", 'Roads are <hi rendition="#T1">older</hi>'),
                         ("A word before the essay.", "A word before the essay, <expan>D<ex>is</ex></expan>."))
-    assert main(["build", "--strict", "--edition", str(project / "edition"), "--out", str(project / "build")]) == 0
-    page = parse_html(project / "build" / "en" / "born-digital" / "index.html")
+    page = built_page(project)
     assert page.xpath("//p[@id='intro']/i[contains(@class, 'hi')][.='older']")
     assert page.xpath("//span[@class='expan'][.='D(is)']/span[@class='ex'][.='(is)']")
 
