@@ -17,12 +17,14 @@ def reader(request, browser):
 
 
 def in_viewport(page, selector: str) -> bool:
-    """Whether the element is (or within 3 s comes) into view: scrolling to a fragment is asynchronous."""
+    """Whether the element is (or within 10 s comes) into view: scrolling to a fragment is asynchronous,
+    and the test command runs these beside the other tests (3 s was once too short for a page loaded
+    under that load, after a link from another page)."""
     page.wait_for_load_state()
     try:
         page.wait_for_function(
             """s => { const r = document.querySelector(s).getBoundingClientRect();
-                      return r.bottom > 0 && r.top < window.innerHeight; }""", arg=selector, timeout=3000)
+                      return r.bottom > 0 && r.top < window.innerHeight; }""", arg=selector, timeout=10000)
     except PlaywrightTimeoutError:
         return False
     return True
