@@ -12,7 +12,6 @@ normalised and words broken across a line end (`lb break="no"`) joined.
 """
 from __future__ import annotations
 
-import html
 import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
@@ -27,7 +26,7 @@ from markupsafe import Markup
 from tei_edition.archival import ArchivalRef
 from tei_edition.errors import Diagnostic, EditionError
 from tei_edition.layout import marks_typed
-from tei_edition.model import Citation, Content, Document, Mention, Note, Paragraph, note_place
+from tei_edition.model import Citation, Content, Mention, Note, Paragraph, note_place
 from tei_edition.rules import RuleTable, edition_rules, generic
 from tei_edition.tei import NS, TEI_NS, XML_ID, corresp_target, normalize_space, source_line, text_of
 from tei_edition.urls import media_path
@@ -209,7 +208,7 @@ class Transformer:
 
     def id_attribute(self, value: str) -> str:
         if self.portable:
-            return f"{_MARK}i{value}{_MARK}"
+            return f"{MARK}i{value}{MARK}"
         return f' id="{value}"' if self.anchors else ""
 
     @property
@@ -274,7 +273,7 @@ class Transformer:
 
     def anchor_html(self, value: str) -> str:
         """An empty element with an id, for a target that nothing else on the page holds."""
-        return f"{_MARK}a{value}{_MARK}" if self.portable else f'<span class="anchor" id="{value}"></span>'
+        return f"{MARK}a{value}{MARK}" if self.portable else f'<span class="anchor" id="{value}"></span>'
 
     def warn(self, element: etree._Element, message: str) -> None:
         if not self.rendering:  # the model's walk reports it, once
@@ -318,7 +317,7 @@ class Transformer:
 
     def pagebreak_html(self, number: str, approximate: bool = False) -> str:
         if self.portable:
-            return f"{_MARK}p{int(approximate)}{escape(number)}{_MARK}"
+            return f"{MARK}p{int(approximate)}{escape(number)}{MARK}"
         # The number is drawn by the style sheet (data-page): not part of the text a reader selects,
         # copies or finds; the label names it once for assistive technology.
         label = escape(self.strings["page_label_original" if approximate else "page_label"].format(page=number))
@@ -455,67 +454,7 @@ def _nothing(element: etree._Element) -> bool:
 
 # A mark around what only the page can finish: an id (kept or dropped), a print-page marker (a
 # link with an id, or a plain span), the way to the site root. XML allows no U+0000 in a
-# document, so no text from the TEI can contain one.
-_MARK = "\x00"
-ROOT = f"{_MARK}R{_MARK}"  # stands for the way from the page to the site root
-_MARKED = re.compile(f"{_MARK}([iapR])([^{_MARK}]*){_MARK}")
-
-
-class PortableRenderer:
-    """The HTML of one document version's content, in the interface strings of one language, for
-    every kind of page at once: each `Content` is rendered once, with marks where a page differs
-    (its ids, its print-page markers, its way to the site root); `Renderer` finishes it for a page."""
-
-    def __init__(self, document: Document, page: PageContext):
-        notes = document.note_of
-        original = document.original
-        self.own = Transformer(document.tei, document.refs, original, page, notes, portable=True)
-        # The original's own content in a translation's model (the author's summary): as the original's.
-        self.of_original = Transformer(document.tei.parent / original.file, original.refs, None, page, notes,
-                                       portable=True) if original else self.own
-        self.memo: dict[Content, str] = {}
-
-    def __call__(self, content: Content) -> str:
-        if content not in self.memo:
-            self.memo[content] = str((self.of_original if content.of_original else self.own).render(content))
-        return self.memo[content]
-
-
-class Renderer:
-    """The HTML of one document version's content on pages of one kind: its portable HTML,
-    finished for the page (the parallel views of every interface language share their columns')."""
-
-    def __init__(self, portable: PortableRenderer, page: PageContext):
-        self.portable = portable
-        self.page = page
-        self.markers = Transformer(Path(), {}, page=page)  # writes the page's print-page markers
-        self.memo: dict[Content, Markup] = {}
-
-    def _finish(self, match: re.Match[str]) -> str:
-        kind, value = match.group(1), match.group(2)
-        if kind == "i":
-            return f' id="{value}"' if self.page.anchors else ""
-        if kind == "a":
-            return f'<span class="anchor" id="{value}"></span>' if self.page.anchors else ""
-        if kind == "R":
-            return self.page.root
-        return self.markers.pagebreak_html(html.unescape(value[1:]), approximate=value[0] == "1")
-
-    def __call__(self, content: Content | None) -> Markup:
-        if content is None:
-            return Markup("")
-        if content not in self.memo:
-            portable = self.portable(content)
-            self.memo[content] = Markup(_MARKED.sub(self._finish, portable) if _MARK in portable else portable)
-        return self.memo[content]
-
-    def pages(self, numbers: tuple[str, ...], approximate: bool = False) -> Markup:
-        """Print page markers that stand between blocks."""
-        return Markup("".join(self.markers.pagebreak_html(n, approximate) for n in numbers))
-
-    def front_pages(self, pages: tuple[tuple[str, bool], ...]) -> Markup:
-        """The markers of the print pages that begin before the title: (page, approximate)."""
-        return Markup("".join(self.markers.pagebreak_html(n, approximate) for n, approximate in pages))
-
+# document, so no text from the TEI can contain one. (`renderer.Renderer` finishes them.)
+MARK = "\x00"
 
 RULES = RuleTable(edition_rules(Transformer))

@@ -2,8 +2,8 @@
 their ids, numbers and print pages, its notes and archival citations, its metadata.
 
 It holds no HTML and no link relative to a page. Inline content is a `Content`, a pointer into
-the TEI that a page's `Renderer` (`inline.py`, the rule table) turns into HTML when the page is
-made; everything else is plain data that the templates escape.
+the TEI that a page's `Renderer` (`renderer.py`, with the rule table of `inline.py`) turns into
+HTML when the page is made; everything else is plain data that the templates escape.
 """
 from __future__ import annotations
 

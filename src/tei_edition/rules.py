@@ -13,11 +13,10 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from html import escape
 from typing import TYPE_CHECKING, Any
-from urllib.parse import urlsplit
 
 from lxml import etree
 
-from tei_edition import apparatus, examples, names
+from tei_edition import apparatus, examples, links, names
 from tei_edition.layout import in_block_context, is_block_quote, marks_typed
 from tei_edition.tables import nested_table
 from tei_edition.tei import NS, TEI_NS, XML_ID, XML_LANG, local_name, normalize_space, text_of
@@ -42,8 +41,6 @@ class Rule:
 LINE_CONTEXTS = {"address", "addrLine", "opener", "closer", "dateline", "salute", "signed", "postscript", "l",
                  "ab"}  # (an inscription's lines: EpiDoc's ab)
 _LINE_CONTEXT_TAGS = tuple(f"{{{TEI_NS}}}{name}" for name in sorted(LINE_CONTEXTS))  # found by libxml2
-SAFE_SCHEMES = {"http", "https", "mailto"}
-_NOTE = f"{{{TEI_NS}}}note"
 
 
 def _class(*names: str) -> str:
@@ -124,52 +121,6 @@ def title(tx: Transformer, element: etree._Element, out: _Output) -> None:
         enclose(tx, element, out, f'<span class="title-a"{_lang(element)}>“', "”</span>")
     else:
         enclose(tx, element, out, f'<cite class="{_class("title", level)}"{_lang(element)}>', "</cite>")
-
-
-def safe_href(tx: Transformer, element: etree._Element, target: str) -> str:
-    """The href of a TEI pointer: "#id" within the document, or an http(s)/mailto URL; anything
-    else (javascript:, data:, file paths) is a located error."""
-    target = target.strip()
-    if target.startswith("#"):
-        return "#" + escape(target[1:])
-    scheme = urlsplit(target).scheme.lower()
-    if scheme not in SAFE_SCHEMES:
-        shown = " ".join((element.get("target") or target).split())[:80]  # the attribute as written
-        tx.error(element, f"<{local_name(element)} target=\"{shown}\">: a link must be #id, http(s): or mailto:"
-                          + (f" ('{target[:40]}' is not)" if shown != target[:80] else ""))
-        return "#"
-    return escape(target, quote=True)
-
-
-def ref(tx: Transformer, element: etree._Element, out: _Output) -> None:
-    """A link; a note inside it (a citation with its footnote) has its marker just after the link,
-    since a link may not hold another (the marker is one)."""
-    target = (element.get("target") or "").split()
-    if not target:
-        tx.children(element, out)
-        return
-    out.markup(f'<a class="ref" href="{safe_href(tx, element, target[0])}">')
-    tx.children(element, out, skip=_is_note)
-    out.markup("</a>")
-    for note in element.iterfind("t:note", NS):
-        tx.element(note, out)
-
-
-def _is_note(element: etree._Element) -> bool:
-    return element.tag == _NOTE
-
-
-def ptr(tx: Transformer, element: etree._Element, out: _Output) -> None:
-    """A pointer has no text: the link shows its target — within the document, the target's heading
-    (a division's, a figure's, a table's) where it has one, else its address."""
-    for target in (element.get("target") or "").split():
-        shown = _heading_of(element, target[1:]) if target.startswith("#") else ""
-        out.markup(f'<a class="ptr" href="{safe_href(tx, element, target)}">{escape(shown or target)}</a>')
-
-
-def _heading_of(element: etree._Element, target_id: str) -> str:
-    found: Any = element.getroottree().xpath("//*[@xml:id=$id]/t:head[1]", id=target_id, namespaces=NS)
-    return normalize_space(text_of(found[0])) if found else ""
 
 
 def choice(tx: Transformer, element: etree._Element, out: _Output) -> None:
@@ -403,7 +354,7 @@ def edition_rules(transformer_class: Any) -> tuple[Rule, ...]:
         Rule("foreign", wrap("i", "foreign")), Rule("term", wrap("dfn", "term")),
         Rule("mentioned", wrap("i", "mentioned")), Rule("soCalled", wrap("span", "socalled")),
         Rule("gloss", wrap("span", "gloss")), Rule("distinct", wrap("span", "distinct")),
-        Rule("ref", ref), Rule("ptr", ptr),
+        Rule("ref", links.ref), Rule("ptr", links.ptr),
         Rule("persName", names.mention, names.has_register_pointer),
         Rule("placeName", names.mention, names.has_register_pointer),
         Rule("orgName", names.mention, names.has_register_pointer),
