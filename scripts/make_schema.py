@@ -18,17 +18,11 @@ from pathlib import Path
 
 from lxml import etree
 
+from tei_edition.tei import odd_elements
+
 SCHEMAS = Path(__file__).resolve().parent.parent / "src" / "tei_edition" / "schemas"
 RNG = "http://relaxng.org/ns/structure/1.0"
 TEI = "http://www.tei-c.org/ns/1.0"
-
-
-def kept_elements(odd: Path) -> set[str]:
-    tree = etree.parse(str(odd))
-    names: set[str] = set()
-    for module in tree.iterfind(f".//{{{TEI}}}moduleRef"):
-        names.update((module.get("include") or "").split())
-    return names
 
 
 def _patterns(element: etree._Element) -> list[etree._Element]:
@@ -135,7 +129,7 @@ def mixed_as_interleave(grammar: etree._ElementTree) -> int:
 
 
 def main() -> int:
-    keep = kept_elements(SCHEMAS / "tei-edition.odd")
+    keep = set(odd_elements())  # the ODD's include lists, read as the build reads them
     grammar = etree.parse(str(SCHEMAS / "tei_all.rng"), etree.XMLParser(remove_blank_text=True))
     pruned = prune(grammar, keep)
     rewritten = mixed_as_interleave(pruned)

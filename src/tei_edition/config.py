@@ -12,12 +12,10 @@ from pathlib import Path
 from typing import Any
 
 from tei_edition.errors import Collector, EditionError
-from tei_edition.languages import tag_fault
+from tei_edition.languages import LANGUAGE_TAG, tag_fault
 from tei_edition.strings import Strings, interface_strings
 from tei_edition.yamlfiles import _kind, line_of, load_yaml
 
-# A BCP 47 language tag, as xml:lang and HTML lang take it: "ru", "en", "pl", "de-CH", "sr-Latn".
-LANGUAGE_TAG = re.compile(r"^[a-z]{2,3}(?:-[A-Za-z0-9]{2,8})*$")
 ID_PATTERN = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 
 

@@ -5,8 +5,9 @@ from __future__ import annotations
 
 import re
 
-# A tag's form: a primary language subtag of 2–3 letters, then subtags of 1–8 letters or digits.
-_FORM = re.compile(r"[a-z]{2,3}(?:-[A-Za-z0-9]{1,8})*")
+# A tag's form (the one definition: edition.yaml's languages are read with it too): a primary
+# language subtag of 2–3 letters, then subtags of 1–8 letters or digits ("ru", "de-CH", "sr-Latn").
+LANGUAGE_TAG = re.compile(r"^[a-z]{2,3}(?:-[A-Za-z0-9]{1,8})*$")
 
 # ISO 639-2 codes (bibliographic and terminological) of languages with an ISO 639-1 code -> that code.
 TWO_LETTER = {
@@ -25,7 +26,7 @@ TWO_LETTER = {
 
 def tag_fault(tag: str) -> str:
     """What is wrong with a language tag, and what to write ("" if nothing)."""
-    if not _FORM.fullmatch(tag):
+    if not LANGUAGE_TAG.match(tag):
         return f"'{tag[:40]}' is not a language tag (BCP 47: e.g. 'ru', 'en', 'de-CH', 'sr-Latn')"
     primary, _, rest = tag.partition("-")
     if primary in TWO_LETTER:

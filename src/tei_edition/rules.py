@@ -109,7 +109,9 @@ _CSS_RENDITIONS = (("font-style:italic", "italic"), ("font-weight:bold", "bold")
 
 
 def _declared_rendition(element: etree._Element, rendition_id: str) -> list[str]:
-    found: Any = element.getroottree().xpath("//t:tagsDecl//t:rendition[@xml:id=$id]", id=rendition_id, namespaces=NS)
+    # (only the header is searched: a hi may be met thousands of times)
+    found: Any = element.getroottree().xpath("/t:TEI/t:teiHeader/t:encodingDesc/t:tagsDecl//t:rendition[@xml:id=$id]",
+                                             id=rendition_id, namespaces=NS)
     css = "".join((text_of(found[0]) if found else "").split()).lower()
     return [name for declaration, name in _CSS_RENDITIONS if declaration in css]
 

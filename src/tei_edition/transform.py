@@ -173,7 +173,7 @@ def section(tx: Transformer, div: etree._Element, section_id: str) -> Section:
 def _texts(elements_: list[etree._Element], lang: str) -> tuple[tuple[str, str], ...]:
     """Texts of elements, with their language; of alternatives in several languages, the one in `lang`."""
     chosen = [e for e in elements_ if e.get(XML_LANG) in (None, lang)] or elements_
-    return tuple((_header_text(e), language_of(e)) for e in chosen if _header_text(e))
+    return tuple((text, language_of(e)) for e in chosen if (text := _header_text(e)))
 
 
 def _header_text(element: etree._Element) -> str:
@@ -200,7 +200,7 @@ def header_rows(root: etree._Element, lang: str) -> tuple[HeaderRow, ...]:
     add("meta_titles", tuple((normalize_space(text_of(t)), language_of(t)) for t in titles))
     for author in elements(root, f"{stmt}/t:author"):
         names = elements(author, "t:persName | t:name | t:orgName")
-        add("meta_author", _texts(names, lang) if names else _texts([author], lang))
+        add("meta_author", _texts(names, lang) if names else ((person_name(author), language_of(author)),))
         add("meta_affiliation", _texts(elements(author, "t:affiliation"), lang))
     add("meta_editors", _texts(elements(root, f"{stmt}/t:editor"), lang))
     for resp in elements(root, f"{stmt}/t:respStmt | t:teiHeader/t:fileDesc/t:editionStmt/t:respStmt"):
