@@ -171,3 +171,16 @@ def test_a_missing_strings_file_and_a_missing_build_date_are_each_one_error(proj
                  "--out", str(project.parent / "second" / "build")]) == 1
     err = capsys.readouterr().err
     assert err.count("no build date") == 1 and "commit the edition" in err and "SOURCE_DATE_EPOCH" in err, err
+
+
+def test_a_template_failing_in_a_copy_of_the_project_is_located_in_the_copy(tmp_path: Path, capsys):
+    """The same template source in two folders is compiled once per process (the tests build many
+    copies of the project); its failure is still located in the file of the build that ran it."""
+    for name in ("first", "second"):
+        project = copy_project(tmp_path / name)
+        base = project / "templates" / "base.html"
+        text = base.read_text(encoding="utf-8").replace("{{ s.cite_as }}", "{{ s.cite_as }}{{ 1 // 0 }}", 1)
+        base.write_text(text, encoding="utf-8")
+        assert main(["build", "--edition", str(project / "edition"), "--out", str(project / "build")]) == 1
+        err = capsys.readouterr().err
+        assert f"{base}:{line_of(text, '1 // 0')}: template failed while rendering" in err, err

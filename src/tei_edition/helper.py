@@ -28,6 +28,7 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from functools import partial
 from pathlib import Path
+from types import CodeType
 from typing import IO, TYPE_CHECKING, Any
 
 from tei_edition.errors import Diagnostic, EditionError
@@ -39,9 +40,9 @@ TEMPLATES_DONE = "templates done"
 CHECKS_DONE = "checks done"
 CHARACTERS = "characters"
 FONTS = "fonts"
-# Templates compiled in this process (cache key, source checksum) -> marshalled code. A command-line
+# Templates compiled in this process (name, source checksum) -> (file, marshalled code). A command-line
 # build starts empty; a long-lived process (the tests) compiles each template source once.
-_COMPILED: dict[tuple[str, str], bytes] = {}
+_COMPILED: dict[tuple[str, str], tuple[str | None, bytes]] = {}
 
 
 def _warm() -> bool:
@@ -394,20 +395,44 @@ class Helper:
         self.close()
 
 
+def _refiled(code: CodeType, filename: str) -> CodeType:
+    """`code` (a template's module and the functions in it) as compiled from `filename`: a template's
+    failures are located in the file of the build that ran it."""
+    consts = tuple(_refiled(const, filename) if isinstance(const, CodeType) else const for const in code.co_consts)
+    return code.replace(co_filename=filename, co_consts=consts)
+
+
 def template_cache(helper: Helper) -> Any:
     """A Jinja bytecode cache that hands over the helper's compiled templates (kept in this process's
-    memory only, never stored: see _COMPILED)."""
+    memory only, never stored: see _COMPILED). A template is known by its name and source: the same
+    source in another folder (a copy of the project, as in the tests) is not compiled again, only
+    told its file."""
     import jinja2
 
     class HelperCache(jinja2.BytecodeCache):
+        def get_bucket(self, environment: jinja2.Environment, name: str, filename: str | None,
+                       source: str) -> jinja2.bccache.Bucket:
+            bucket = jinja2.bccache.Bucket(environment, self.get_cache_key(name, filename),
+                                           self.get_source_checksum(source))
+            memo = name, bucket.checksum
+            bucket.memo = memo, filename  # type: ignore[attr-defined]
+            if memo in _COMPILED:
+                compiled_from, known = _COMPILED[memo]
+                code = marshal.loads(known)
+                bucket.code = code if compiled_from == filename else _refiled(code, filename or name)
+            else:
+                handed = helper.compiled_template(bucket.key, bucket.checksum)
+                if handed:
+                    bucket.code = marshal.loads(handed)
+                    _COMPILED[memo] = filename, handed
+            return bucket
+
         def load_bytecode(self, bucket: jinja2.bccache.Bucket) -> None:
-            known = _COMPILED.get((bucket.key, bucket.checksum)) or helper.compiled_template(bucket.key,
-                                                                                          bucket.checksum)
-            if known:
-                _COMPILED[(bucket.key, bucket.checksum)] = known
-                bucket.code = marshal.loads(known)
+            raise AssertionError("get_bucket looks templates up")
 
         def dump_bytecode(self, bucket: jinja2.bccache.Bucket) -> None:
-            _COMPILED[(bucket.key, bucket.checksum)] = marshal.dumps(bucket.code)
+            memo, filename = bucket.memo  # type: ignore[attr-defined]
+            if bucket.code is not None:
+                _COMPILED[memo] = filename, marshal.dumps(bucket.code)
 
     return HelperCache()
