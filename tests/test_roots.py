@@ -359,8 +359,10 @@ def test_a_letter_in_three_languages(tmp_path: Path):
         body = etree.parse(str(ROOTS / "letter" / "edition" / tei_file)).find(f"{{{TEI}}}text/{{{TEI}}}body")
         etree.strip_elements(body, f"{{{TEI}}}note", with_tail=False)  # in rows of their own
         column = parallel.xpath(f"//section[not(@id='title')]/div/div[@class='parallel-text'][@lang='{lang}']")
+        for added in parallel.xpath("//span[@class='readings']//*[@class='wit' or @class='omitted']"):
+            added.drop_tree()  # the apparatus's sigla and "om." (its brackets, semicolons: below)
         shown = "".join(cell.text_content() for cell in column)
-        assert re.sub(r"\s+", "", "".join(body.itertext())) == re.sub(r"\s+", "", shown)
+        assert re.sub(r"\s+", "", "".join(body.itertext())) == re.sub(r"[\s\[\];]", "", shown)
     # A note in the closer, which has no id: its row, and back to the nearest row above with one.
     closer_note = parallel.xpath("//section[@id='n2']")[0]
     assert "son frère" in closer_note.text_content() and closer_note.xpath(".//a[@class='note-backref']/@href") \
@@ -482,6 +484,44 @@ def test_the_header_is_shown(article, tmp_path: Path):
              for dt in letter.xpath("//section[@class='document-metadata']//dt")}
     assert about["Series"][0] == "Briefe der Familie Beispiel, 2"
     assert about["Source"] == ["Wien, Stadtarchiv, Briefe 12"]
+
+    assert about["Witnesses"] == ["A: Der abgesandte Brief", "B: Der Entwurf", "C¹: Die Abschrift der Schwester"]
+
+
+def test_a_critical_apparatus_shows_the_lemma_and_every_reading_with_its_witnesses(tmp_path: Path):
+    """The letter's `app`: the lemma in the text, then each reading after its sigla (titled with the
+    witness's description from `listWit`; a number `n` before the id), an empty reading as "om.";
+    without its readings the text-preservation check refuses the page."""
+    project = make_edition(tmp_path, "letter")
+    build = ["build", "--strict", "--edition", str(project / "edition"), "--out", str(project / "build")]
+    assert main(build) == 0
+    page = parse_html(project / "build" / "de" / "brief" / "index.html")
+    app, = page.xpath("//p[@id='p1']//span[@class='app']")
+    assert app.xpath("string(span[@class='lem'])") == "überschwemmt"
+    assert " ".join(app.xpath("string(span[@class='readings'])").split()) == "[A] B überflutet; C¹ om.]"
+    sigla = app.xpath("span[@class='readings']//abbr[@class='wit']")
+    assert [(a.text, a.get("title")) for a in sigla] == [
+        ("A", "Der abgesandte Brief"), ("B", "Der Entwurf"), ("C¹", "Die Abschrift der Schwester")]
+    assert app.xpath("string(.//span[@class='rdg'][2]/i[@class='omitted'])") == "om."
+    # A lemma without witnesses, a reading whose witness the header does not list: the siglum alone.
+    tei = project / "edition" / "brief.xml"
+    text = tei.read_text(encoding="utf-8")
+    tei.write_text(text.replace('<lem wit="#A">', "<lem>").replace('wit="#B"', 'wit="#D"'), encoding="utf-8")
+    assert main(build) == 0
+    app, = parse_html(project / "build" / "de" / "brief" / "index.html").xpath("//span[@class='app']")
+    assert " ".join(app.xpath("string(span[@class='readings'])").split()) == "[D überflutet; C¹ om.]"
+    assert app.xpath("span[@class='readings']/span[1]/span[@class='wit']/text()") == ["D"]
+
+
+def test_a_reading_the_page_does_not_show_is_text_lost(tmp_path: Path, capsys, monkeypatch):
+    """A rule that shows only the lemma loses the readings: the build stops, at the reading's line."""
+    from tei_edition import inline, rules
+    only_lemma = rules.Rule("app", lambda tx, element, out: tx.children(element.find(f"{{{TEI}}}lem"), out))
+    monkeypatch.setattr(inline, "RULES", inline.RULES.replaced("app", only_lemma))
+    project = make_edition(tmp_path, "letter")
+    assert main(["build", "--strict", "--edition", str(project / "edition"), "--out", str(project / "build")]) == 1
+    err = capsys.readouterr().err
+    assert "text lost" in err and "brief.xml:" in err, err
 
 
 # --- a table declared as data, in another edition ------------------------------------------------

@@ -1,4 +1,4 @@
-"""The editors' apparatus in the reading text: misprints kept as printed.
+"""The editors' apparatus in the reading text: misprints kept as printed, and a critical apparatus.
 
 A misprint is a TEI `sic`: alone, when the editors do not correct it, or in a `choice` with the
 editors' `corr`. The reading page shows the text as printed (so the reading text stays the
@@ -8,6 +8,12 @@ for a `sic` alone, their conjecture: a `<note type="editorial" subtype="conjectu
 `target` points to the `sic`, shown as an inference, not as the text. The note's words are the
 page's interface strings; its TEI content (the printed text, the correction, the conjecture) is
 rendered by the rule table.
+
+A critical apparatus (`app`: a `lem` and the `rdg`s of other witnesses) is shown where it stands:
+the lemma in the running text, then the readings in brackets, each after its witnesses' sigla
+(`@wit`, with the witness's description from the header's `listWit` as the siglum's title), an
+empty reading as the interface's "om.". The lemma's own sigla, if any, come first, before "]", as a
+positive apparatus writes them. Every reading's text is on the page, in the order of the TEI.
 """
 from __future__ import annotations
 
@@ -17,7 +23,7 @@ from typing import TYPE_CHECKING
 from lxml import etree
 
 from tei_edition.model import Content, Emendation, Note
-from tei_edition.tei import NS, XML_ID, elements, local_name
+from tei_edition.tei import NS, XML_ID, XML_LANG, elements, local_name, text_of
 
 if TYPE_CHECKING:
     from tei_edition.inline import Transformer, _Output
@@ -73,3 +79,87 @@ def _collect(tx: Transformer, element: etree._Element, sic: etree._Element) -> N
                 f"*{number}", element, emendation=emendation)
     tx.state.notes.append(note)
     return note
+
+
+_READINGS = ("rdg", "rdgGrp")
+
+
+def variants(tx: Transformer, element: etree._Element, out: _Output) -> None:
+    """An `app`: its lemma in the text, then its readings in brackets (see the module's docstring)."""
+    out.markup(f'<span class="app"{tx.id_attribute(escape(element.get(XML_ID, ""))) if element.get(XML_ID) else ""}>')
+    bracket_open = False
+    for child in element:
+        name = local_name(child) if isinstance(child.tag, str) else ""
+        if name == "lem":
+            out.markup('<span class="lem">')
+            tx.children(child, out)
+            out.markup("</span>")
+            continue
+        if not bracket_open:
+            out.markup(f'<span class="readings" title="{escape(str(tx.strings["app_readings_title"]))}"> [')
+            lem = element.find("t:lem", NS)
+            if lem is not None and lem.get("wit"):
+                out.markup(f"{_sigla(tx, lem)}] ")
+            bracket_open = True
+        elif name in _READINGS:
+            out.markup("; ")
+        if name == "rdgGrp":
+            _group(tx, child, out)
+        elif name == "rdg":
+            _reading(tx, child, out)
+        elif name:
+            tx.element(child, out)
+    if bracket_open:
+        out.markup("]</span>")
+    out.markup("</span>")
+
+
+def _group(tx: Transformer, group: etree._Element, out: _Output) -> None:
+    first = True
+    for child in group:
+        if not isinstance(child.tag, str):
+            continue
+        if local_name(child) in _READINGS and not first:
+            out.markup("; ")
+        first = False
+        if local_name(child) == "rdgGrp":
+            _group(tx, child, out)
+        elif local_name(child) == "rdg":
+            _reading(tx, child, out)
+        else:
+            tx.element(child, out)
+
+
+def _reading(tx: Transformer, reading: etree._Element, out: _Output) -> None:
+    lang = reading.get(XML_LANG)
+    out.markup(f'<span class="rdg" lang="{escape(lang)}">' if lang else '<span class="rdg">')
+    sigla = _sigla(tx, reading)
+    if sigla:
+        out.markup(f"{sigla} ")
+    if len(reading) or (reading.text or "").strip():
+        tx.children(reading, out)
+    else:
+        out.markup(f'<i class="omitted">{escape(str(tx.strings["app_omitted"]))}</i>')
+    out.markup("</span>")
+
+
+def _sigla(tx: Transformer, reading: etree._Element) -> str:
+    """The witnesses of a reading (`@wit="#A #B"`) as sigla, each titled with its witness's description."""
+    shown = []
+    for pointer in (reading.get("wit") or "").split():
+        siglum = pointer.rpartition("#")[2] or pointer
+        witness = _witnesses(reading).get(siglum) if pointer.startswith("#") else None
+        if witness is None:
+            shown.append(f'<span class="wit">{escape(siglum)}</span>')
+            continue
+        description = " ".join(text_of(witness).split())
+        label = witness.get("n") or siglum
+        shown.append(f'<abbr class="wit" title="{escape(description)}">{escape(label)}</abbr>'
+                     if description else f'<span class="wit">{escape(label)}</span>')
+    return " ".join(shown)
+
+
+def _witnesses(element: etree._Element) -> dict[str, etree._Element]:
+    """The document's witnesses by id (the header's `listWit`, or a `listWit` anywhere in it)."""
+    root = element.getroottree().getroot()
+    return {witness.get(XML_ID, ""): witness for witness in elements(root, ".//t:witness[@xml:id]")}

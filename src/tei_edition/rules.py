@@ -404,6 +404,11 @@ def edition_rules(transformer_class: Any) -> tuple[Rule, ...]:
         Rule("tag", code), Rule("val", code), Rule("egXML", examples.example),
         Rule("email", wrap("span", "email")),
         Rule("index", furniture, hidden="an index entry (a Word conversion's): for an index, not the running text"),
+        Rule("app", apparatus.variants), Rule("lem", wrap("span", "lem")), Rule("rdg", wrap("span", "rdg")),
+        Rule("rdgGrp", wrap("span", "rdggrp")), Rule("wit", wrap("span", "wit")),
+        Rule("witDetail", wrap("span", "witdetail")), Rule("listWit", wrap("span", "listwit")),
+        Rule("witness", wrap("span", "witness")), Rule("lacunaStart", anchor_only), Rule("lacunaEnd", anchor_only),
+        Rule("witStart", anchor_only), Rule("witEnd", anchor_only),
         Rule("ex", enclosed("(", ")", "ex")), Rule("g", wrap("span", "g")), Rule("geo", wrap("span", "geo")),
         *(Rule(name, wrap("span", name.lower())) for name in MANUSCRIPT_DESCRIPTION),
     )

@@ -220,6 +220,11 @@ def header_rows(root: etree._Element, lang: str) -> tuple[HeaderRow, ...]:
         # a manuscript: where it is kept (its identifier's parts: place, institution, collection, shelfmark)
         (", ".join(normalize_space(text_of(part)) for part in identifier if local_name(part)), language_of(identifier))
         for identifier in elements(root, f"{source}/t:msDesc/t:msIdentifier")))
+    add("meta_witnesses", tuple(
+        # a critical apparatus's witnesses: siglum (its number, else its id) and description
+        (": ".join(part for part in (witness.get("n") or witness.get(XML_ID, ""), normalize_space(text_of(witness)))
+                   if part), language_of(witness))
+        for witness in elements(root, f"{source}//t:listWit//t:witness")))
     for action in elements(root, "t:teiHeader/t:profileDesc/t:correspDesc/t:correspAction"):
         label = {"sent": "meta_sent", "received": "meta_received"}.get(action.get("type", ""), "meta_correspondence")
         add(label, tuple((normalize_space(text_of(part)), language_of(part)) for part in action if local_name(part)))
