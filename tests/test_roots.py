@@ -2,7 +2,8 @@
 
 - article: born digital, nested divisions, lists, a figure, a bibliography, notes without ids, no pb;
 - essay-pl: Polish, a language with no interface strings, plain footnotes, no translation;
-- letter: German with French and English translations, an edition in three languages.
+- letter: German with French and English translations, an edition in three languages;
+- rtl: a letter in Hebrew (right to left) with an English translation, in an English edition (test_directions.py).
 """
 from __future__ import annotations
 
@@ -582,7 +583,7 @@ def test_nu_html_checker_finds_no_error_in_the_test_roots(tmp_path: Path):
     """The generator's output for other documents (a born-digital article with every kind of block,
     a letter in three languages, a Polish essay), not only this edition's, is valid HTML."""
     from support.gates import format_vnu_errors, run_vnu
-    for name in ("article", "letter", "essay-pl"):
+    for name in ("article", "letter", "essay-pl", "rtl"):
         build_root(tmp_path, name)
         shutil.rmtree(tmp_path / name / "templates")  # only the built pages are checked
         shutil.rmtree(tmp_path / name / "edition")

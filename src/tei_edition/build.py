@@ -87,14 +87,14 @@ def finish(output: Output, records: list[Record] | None = None, pages: DocumentP
     if output.reading is not None:
         check_page(*output.reading, tree, output.path, RULES)  # nothing of the TEI's text lost
         if records is not None and pages is not None:
-            records.extend(reading_page_records(pages, output.path, tree))
+            records.extend(reading_page_records(pages, output.path, tree, output.version))
     return output.path, content, page_facts(tree)
 
 
-def reading_page_records(pages: DocumentPages, path: str, tree: Any) -> list[Record]:
+def reading_page_records(pages: DocumentPages, path: str, tree: Any, version: str = "") -> list[Record]:
     site = pages.site
-    lang = tree.get("lang", "")
-    model = pages.model(lang)
+    lang = tree.get("lang", "")  # the page's interface language
+    model = pages.model(version or lang)
     return passage_records(tree, path, model, site.config.strings(lang), model.title_text)
 
 

@@ -12,7 +12,7 @@ from pathlib import Path
 from typing import Any
 
 from tei_edition.errors import Collector, EditionError
-from tei_edition.languages import LANGUAGE_TAG, tag_fault
+from tei_edition.languages import LANGUAGE_TAG, LanguageName, cldr_name, direction, tag_fault
 from tei_edition.strings import Strings, interface_strings
 from tei_edition.yamlfiles import _kind, line_of, load_yaml
 
@@ -74,6 +74,19 @@ class Config:
 
     def strings(self, lang: str) -> Strings:
         return self.ui[lang]
+
+    def direction(self, lang: str) -> str:
+        """An interface language's writing direction ("rtl", "ltr"): its name's, as it writes itself."""
+        return direction(str(self.ui[lang]["language_name"])) if lang in self.ui else "ltr"
+
+    def language_name(self, lang: str, page_lang: str = "") -> LanguageName:
+        """A language's name for a page in `page_lang`: an interface language's own (its strings'
+        `language_name`); another's from the CLDR (as it writes itself, else in the page's language);
+        else its tag."""
+        if lang in self.ui:
+            text = str(self.ui[lang]["language_name"])
+            return LanguageName(text, lang, direction(text))
+        return cldr_name(lang, page_lang) or LanguageName(lang, "", "ltr")
 
     @property
     def templates(self) -> Path:

@@ -273,6 +273,7 @@ class Document:
     translators: tuple[Contributor, ...] = ()  # a translation's translators (titleStmt)
     unit_pages: dict = field(default_factory=dict)  # unit id -> (first, last) print page, from the original
     mentions: tuple[Mention, ...] = ()  # names pointing to register entries, in reading order
+    direction: str = "ltr"  # the writing direction of its text ("rtl": Hebrew, Arabic …; languages.direction)
 
     @cached_property
     def note_of(self) -> dict[etree._Element, Note]:
@@ -326,7 +327,7 @@ class Document:
 
     def summary(self) -> DocumentSummary:
         return DocumentSummary(self.id, self.lang, self.title_text, self.source, self.citations, self.aligned_ids,
-                               self.mentions, bool(self.glossary))
+                               self.mentions, bool(self.glossary), self.direction)
 
 
 @dataclass(frozen=True)
@@ -342,6 +343,7 @@ class DocumentSummary:
     aligned_ids: frozenset[str]
     mentions: tuple[Mention, ...] = ()
     glossary: bool = False  # the version has a glossary
+    direction: str = "ltr"  # the writing direction of its text
 
 
 @dataclass(frozen=True)

@@ -13,6 +13,7 @@ import jinja2
 from markupsafe import Markup
 
 from tei_edition.errors import EditionError
+from tei_edition.languages import direction
 from tei_edition.urls import (
     abbreviations_path,
     absolute_url,
@@ -81,6 +82,15 @@ class Page:
     def root(self) -> str:
         return root_of(self.path)
 
+    @property
+    def dir(self) -> str:
+        """The page's writing direction: its interface language's ("rtl", "ltr")."""
+        return self.config.direction(self.lang)
+
+    def dir_of(self, direction: str) -> Markup:
+        """` dir="…"` for content written in `direction` where the page's differs (else nothing)."""
+        return Markup(f' dir="{direction}"') if direction in ("rtl", "ltr") and direction != self.dir else Markup("")
+
     def absolute(self, target: str) -> str:
         """The published address of `target` ("" when the edition sets no base_url)."""
         return absolute_url(self.config.base_url, target)
@@ -118,6 +128,7 @@ def environment(templates: Path, rendering: bool = True) -> jinja2.Environment:
         favicon_path=favicon_path, favicon_svg_path=favicon_svg_path,
         names_path=names_path, abbreviations_path=abbreviations_path, changelog_path=changelog_path,
         glossary_path=glossary_path, search_path=search_path, changes_path=changes_path,
+        text_direction=direction,
     )
     return env
 

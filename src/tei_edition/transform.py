@@ -18,6 +18,7 @@ from lxml import etree
 from tei_edition.archival import ArchivalRef
 from tei_edition.errors import EditionError
 from tei_edition.inline import OriginalInfo, Transformer
+from tei_edition.languages import text_direction
 from tei_edition.model import Block, Contributor, Division, Document, HeaderRow, PageBreak, Section, SourceInfo
 from tei_edition.tables import build_table
 from tei_edition.tei import (
@@ -390,4 +391,5 @@ def build_document(tree: etree._ElementTree, path: Path, doc_id: str, refs: dict
         media=tuple(sorted({**tx.media, **back_tx.media}.items())),
         tei=path, refs=refs if info is None else info.refs, original=info,
         translators=translators(root) if info else (), unit_pages=unit_pages(printed.getroot()),
-        mentions=tuple(tx.mentions + (back_tx.mentions if back_tx is not tx else [])))
+        mentions=tuple(tx.mentions + (back_tx.mentions if back_tx is not tx else [])),
+        direction=text_direction(root.find("t:text", NS)))

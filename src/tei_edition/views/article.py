@@ -19,17 +19,30 @@ from tei_edition.urls import (
 from tei_edition.views.base import DocumentPages, Output, Published
 
 
+def reading_pages(document: DocumentPages) -> list[tuple[str, str]]:
+    """(version, interface language) of each reading page: one per interface language (showing its
+    translation, else the original), and the original's own page where its language has no interface
+    strings but a translation has (a Hebrew letter in an English edition: /he/<doc>/, in the strings of
+    the edition's first language), so that the original is read somewhere, not only in parallel."""
+    languages, own = document.site.config.languages, document.source.lang
+    return [(lang, lang) for lang in languages] + \
+        ([(own, languages[0])] if document.source.translations and own not in languages else [])
+
+
 class ArticleView:
     def pages(self, document: DocumentPages) -> Iterator[Output]:
         site, source = document.site, document.source
-        for lang in site.config.languages:
-            model = document.model(lang)
+        pages = reading_pages(document)
+        original_page = source.lang if (source.lang, source.lang) in pages or len(pages) > len(site.config.languages) \
+            else document.own_lang  # the page that shows the original
+        for version, lang in pages:
+            model = document.model(version)
             page_strings = site.config.strings(lang)
             cited = document.citation(lang, model)
-            path = article_path(lang, document.id)
+            path = article_path(version, document.id)
             base = site.config.base_url
             metadata = page_metadata(model, lang, absolute_url(base, path),
-                                     absolute_url(base, article_path(document.own_lang, document.id)),
+                                     absolute_url(base, article_path(original_page, document.id)),
                                      site.config.title[lang], site.build.version)
             page = site.page(path, lang, model.title_text,
                              {other: article_path(other, document.id) for other in site.config.languages},
@@ -45,18 +58,19 @@ class ArticleView:
             data_links = {table.table: (f"{data_page}#data-{table.name}", page_strings["data_link"])
                           for table in site.data_tables if table.document == document.id}
             html = site.render("article.html", page, document=model, article_citation=cited, data_links=data_links,
-                               tei=document.renderer(lang, page.path), cite=cite,
+                               tei=document.renderer(version, page.path, strings_lang=lang), cite=cite,
                                source_text=source_path(document.id) if source.config.source else "",
                                source_lang=source.lang, concordance=document.concordance(lang),
+                               original_view=article_path(original_page, document.id) if model.translation else "",
                                print_view=print_path(lang, document.id) if document.layout else "",
                                parallel_view=parallel_path(lang, document.id) if source.translations else "",
                                changes=changes_path(lang, document.id) if site.compares else "",
                                citation_files=[(name, media_type, citation_file_path(document.id, lang, extension))
                                                for extension, (name, media_type) in FORMATS.items()])
-            yield Output(page.path, html, reading=source.version(lang))
+            yield Output(page.path, html, reading=source.version(version), version=version)
 
     def anchors(self, document: DocumentPages) -> Iterator[Published]:
-        languages, merged = document.site.config.languages, document.source.merged_quotations
+        merged = document.source.merged_quotations
         for anchor in document.source.anchors:
-            yield Published(anchor, tuple(article_path(lang, document.id) for lang in languages
-                                          if anchor.id not in merged.get(lang, ())))
+            yield Published(anchor, tuple(article_path(version, document.id) for version, _ in reading_pages(document)
+                                          if anchor.id not in merged.get(version, ())))

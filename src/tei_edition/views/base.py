@@ -37,6 +37,7 @@ class Output:
     content: str | bytes
     reading: tuple[etree._ElementTree, Path] | None = None  # the TEI whose whole text this page shows (checked)
     facts: PageFacts | None = None  # an HTML page checked already (a stored release's): what the link check needs
+    version: str = ""  # a reading page: the version it shows, as DocumentPages.model names it ("": its language's)
 
 
 @dataclass(frozen=True, slots=True)  # one per anchor: kept until the checks at the end
@@ -86,7 +87,7 @@ class DocumentPages:
         root = root_of(page_path)
         strings_lang = strings_lang or lang
         # A page that carries the print pages' ids (a reading page) links each to the print view.
-        printed = relative_url(page_path, print_path(lang, self.source.id)) if anchors and self.layout else ""
+        printed = relative_url(page_path, print_path(strings_lang, self.source.id)) if anchors and self.layout else ""
         key = (lang, root, anchors, strings_lang, printed)
         if key not in self._renderers:
             self._renderers[key] = Renderer(self._portable(lang, strings_lang), self._context(lang, strings_lang,
