@@ -61,9 +61,8 @@ def test_a_right_to_left_document_in_a_left_to_right_edition(tmp_path: Path):
         ["../../../he/mikhtav/#p1"]
 
 
-def test_a_right_to_left_interface(tmp_path: Path):
-    """An interface language whose name (its strings' language_name) is written right to left makes
-    right-to-left pages; content in its direction is not marked again, content in another is."""
+def with_a_hebrew_interface(tmp_path: Path) -> Path:
+    """The rtl root with Hebrew as its first interface language, built."""
     project = make_edition(tmp_path, "rtl")
     strings = yaml.safe_load((SRC_I18N / "en.yaml").read_text(encoding="utf-8"))
     strings["language_name"] = "עברית"  # (the other strings left in English: the test is about direction)
@@ -73,7 +72,13 @@ def test_a_right_to_left_interface(tmp_path: Path):
     config = project / "edition" / "edition.yaml"
     config.write_text(config.read_text(encoding="utf-8").replace("languages: [en]", "languages: [he, en]")
                       .replace("  en: A Hebrew letter", "  he: מכתב\n  en: A Hebrew letter"), encoding="utf-8")
-    site = build(project)
+    return build(project)
+
+
+def test_a_right_to_left_interface(tmp_path: Path):
+    """An interface language whose name (its strings' language_name) is written right to left makes
+    right-to-left pages; content in its direction is not marked again, content in another is."""
+    site = with_a_hebrew_interface(tmp_path)
     hebrew = parse_html(site / "he" / "mikhtav" / "index.html")
     assert (hebrew.get("lang"), hebrew.get("dir")) == ("he", "rtl")
     assert hebrew.xpath("//div[@class='doc-body']/@dir") == [] and "הדרך" in hebrew.xpath("string(//p[@id='p1'])")
@@ -82,3 +87,23 @@ def test_a_right_to_left_interface(tmp_path: Path):
     assert english.xpath("//a[@class='lang-switch'][@hreflang='he']/@dir") == ["rtl"]
     parallel = parse_html(site / "he" / "mikhtav" / "parallel" / "index.html")
     assert parallel.xpath("//section[@id='p1']//div[@class='parallel-text'][@lang='en']/@dir") == ["ltr"]
+
+
+def test_a_right_to_left_page_is_the_mirror_image(open_page, tmp_path: Path):
+    """On a wide screen a paragraph's number stands in the margin before its text and its notes in the
+    one after: on the right and the left of a Hebrew page, the left and the right of an English one."""
+    from support.gates import serve_directory
+    with serve_directory(with_a_hebrew_interface(tmp_path)) as base:
+        page = open_page(viewport={"width": 1440, "height": 900})
+        sides = {}
+        for lang in ("he", "en"):
+            page.goto(f"{base.rstrip('/')}/{lang}/mikhtav/")
+            text = page.locator("#p2").bounding_box()
+            number = page.locator("#p2 .para-number").bounding_box()
+            notes = page.locator("#p2 + aside.sidenotes").bounding_box()
+            assert text and number and notes
+            sides[lang] = ("right" if number["x"] >= text["x"] + text["width"] else
+                           "left" if number["x"] + number["width"] <= text["x"] else "over",
+                           "right" if notes["x"] >= text["x"] + text["width"] else
+                           "left" if notes["x"] + notes["width"] <= text["x"] else "over")
+    assert sides == {"he": ("right", "left"), "en": ("left", "right")}
