@@ -602,6 +602,31 @@ def with_pages(tmp_path: Path, pages: str) -> tuple[Path, Path, str]:
     return project, tei, text
 
 
+def test_a_page_s_image_is_linked_from_its_marker(tmp_path: Path, capsys):
+    """`pb/@facs`: the page's marker links to its image, one beside the TEI (copied into the site) or a
+    surface of the facsimile whose graphic is elsewhere (a link: the page loads nothing from there), in a
+    paragraph and between blocks; a page without one keeps its own address."""
+    project, tei, text = with_pages(tmp_path, '<pb n="1v" facs="images/map.png"/>and <pb n="2r"/>')
+    text = text.replace("</teiHeader>", '</teiHeader><facsimile><surface xml:id="s2"><graphic '
+                        'url="https://example.org/iiif/2/full/max/0/default.jpg"/></surface></facsimile>', 1)
+    text = text.replace('<div xml:id="sec-1">', '<div xml:id="sec-1"><pb n="1r" facs="#s2"/>', 1)
+    tei.write_text(text, encoding="utf-8")
+    page = built_page(project)
+    markers = page.xpath("//a[contains(@class, 'pagebreak')]")
+    assert [(a.get("data-page"), a.get("href"), a.get("aria-label"), a.get("id")) for a in markers] == [
+        ("1r", "https://example.org/iiif/2/full/max/0/default.jpg", "Facsimile of page 1r", "page-1r"),
+        ("1v", "../../media/images/map.png", "Facsimile of page 1v", "page-1v"),
+        ("2r", "#page-2r", "Page 2r", "page-2r")]
+    assert markers[0].xpath("parent::div[@class='pagebreak-block']")
+    assert (project / "build" / "media" / "images" / "map.png").is_file()
+    # A facs that leads to no image is a located error, each one.
+    tei.write_text(text.replace('facs="images/map.png"', 'facs="images/missing.png"')
+                   .replace('facs="#s2"', 'facs="#sec-1"'), encoding="utf-8")
+    assert main(["build", "--edition", str(project / "edition"), "--out", str(project / "build")]) == 1
+    err = capsys.readouterr().err
+    assert 'pb facs="images/missing.png": no such image' in err and 'pb facs="#sec-1" points to no image' in err
+
+
 def test_a_manuscripts_folios_and_unnumbered_breaks(tmp_path: Path):
     """Folio numbers, page breaks without an id or a number, and one inside furniture (a signature mark)."""
     project, _, _ = with_pages(tmp_path, '<pb n="1v"/>and <pb/>here <fw type="sig">A2<pb n="2r" xml:id="f2r"/></fw>')

@@ -28,7 +28,17 @@ from tei_edition.errors import Diagnostic, EditionError
 from tei_edition.layout import marks_typed
 from tei_edition.model import Citation, Content, Mention, Note, Paragraph, note_place
 from tei_edition.rules import RuleTable, edition_rules, generic
-from tei_edition.tei import NS, TEI_NS, XML_ID, corresp_target, normalize_space, source_line, text_of
+from tei_edition.tei import (
+    NS,
+    TEI_NS,
+    XML_ID,
+    corresp_target,
+    elements,
+    local_name,
+    normalize_space,
+    source_line,
+    text_of,
+)
 from tei_edition.urls import media_path
 
 GLUE = object()  # joins the words on both sides: white space around it is dropped
@@ -98,6 +108,7 @@ def _after_words(items: list) -> list:
 
 _OWN_ID_ELSEWHERE = frozenset(f"{{{TEI_NS}}}{name}" for name in ("note",))
 _PB = f"{{{TEI_NS}}}pb"
+_GRAPHIC = f"{{{TEI_NS}}}graphic"
 
 
 class _NoOutput(_Output):
@@ -289,25 +300,49 @@ class Transformer:
 
     def media_url(self, graphic: etree._Element) -> str:
         """An image of the edition folder, copied into the site under media/; its URL from the page."""
-        url = (graphic.get("url") or "").strip()
+        site_path = self.media_file(graphic, (graphic.get("url") or "").strip())
+        return (self.page.root if self.page else "") + site_path if site_path else ""
+
+    def media_file(self, element: etree._Element, url: str) -> str:
+        """The site path (media/…) of an image of the edition folder named by `url`, copied into the
+        site; "" (and a located error) if it is not one."""
         source = (self.path.parent / url).resolve()
+        what = f"{local_name(element)} {'facs' if element.tag == _PB else 'url'}=\"{url[:60]}\""
         if not url or urlsplit(url).scheme or url.startswith("/") or ".." in Path(url).parts:
-            self.error(graphic, f"graphic url=\"{url[:60]}\" must name an image file beside the TEI file or in a "
-                                f"folder below it (a relative path, without '..')")
+            self.error(element, f"{what} must name an image file beside the TEI file or in a folder below it "
+                                f"(a relative path, without '..')")
             return ""
         if not source.is_file():
-            self.error(graphic, f"graphic url=\"{url[:60]}\": no such image ({source}); put it there, or "
-                                f"correct the url")
+            self.error(element, f"{what}: no such image ({source}); put it there, or correct the url")
             return ""
         site_path = media_path(Path(url).as_posix())
         self.media[site_path] = source
-        return (self.page.root if self.page else "") + site_path
+        return site_path
+
+    def facsimile(self, pb: etree._Element) -> str:
+        """The site path of a page's image (`pb/@facs`: an image beside the TEI, copied into the site), or
+        its URL elsewhere (http(s): a link, which loads nothing); "" without one. `facs` may name the image
+        or point (#id) to the facsimile's `surface` (its first graphic) or `graphic`."""
+        target, where = (pb.get("facs") or "").strip(), pb
+        if not target:
+            return ""
+        if target.startswith("#"):
+            found = elements(pb.getroottree(), "//*[@xml:id=$id]", id=target[1:])
+            graphic = found[0] if found and found[0].tag == _GRAPHIC else \
+                (found[0].find(".//t:graphic", NS) if found else None)
+            if graphic is None or not (graphic.get("url") or "").strip():
+                self.error(pb, f"pb facs=\"{target[:60]}\" points to no image: to a graphic, or a surface with one")
+                return ""
+            target, where = (graphic.get("url") or "").strip(), graphic
+        if urlsplit(target).scheme.lower() in ("http", "https"):
+            return target
+        return self.media_file(where, target)
 
     def pb(self, element: etree._Element, out: _Output) -> None:
         if not element.get("n"):  # a break with no number (a converted document's): no marker
             return
         self.state.page = element.get("n", "")
-        marker = self.pagebreak_html(element.get("n", ""))
+        marker = self.pagebreak_html(element.get("n", ""), image=self.facsimile(element))
         if element.get("break") == "no":  # inside a word: the marker goes to the word's end
             out.glue()
             out.after_word(marker)
@@ -315,17 +350,22 @@ class Transformer:
         else:
             out.markup(marker)
 
-    def pagebreak_html(self, number: str, approximate: bool = False) -> str:
-        if self.portable:
-            return f"{MARK}p{int(approximate)}{escape(number)}{MARK}"
+    def pagebreak_html(self, number: str, approximate: bool = False, image: str = "") -> str:
+        """A page's marker; with its `image` (`facsimile`), a link to that image."""
+        if self.portable:  # (an image's site path without the page's way to the root: the mark's last part)
+            return f"{MARK}p{int(approximate)}{escape(number)}{PART + escape(image) if image else ''}{MARK}"
         # The number is drawn by the style sheet (data-page): not part of the text a reader selects,
         # copies or finds; the label names it once for assistive technology.
-        label = escape(self.strings["page_label_original" if approximate else "page_label"].format(page=number))
+        label = escape(self.strings["facsimile_label" if image else "page_label_original" if approximate
+                                    else "page_label"].format(page=number))
         css = "pagebreak approximate" if approximate else "pagebreak"
         shown = f'class="{css}" data-page="{escape(number)}"'
         if not self.anchors:  # a separator (DPUB-ARIA), named by its title (axe refuses aria-label on it)
             return f'<span role="doc-pagebreak" {shown} title="{label}"></span>'
-        href = f"{self.page.print_href if self.page else ''}#page-{escape(number)}"
+        if image:  # the page's image, where the document has one
+            href = escape(image if urlsplit(image).scheme else (self.page.root if self.page else "") + image)
+        else:
+            href = f"{self.page.print_href if self.page else ''}#page-{escape(number)}"
         return f'<a {shown} aria-label="{label}" id="page-{escape(number)}" href="{href}"></a>'
 
     def measure(self, element: etree._Element, out: _Output) -> None:
@@ -454,7 +494,9 @@ def _nothing(element: etree._Element) -> bool:
 
 # A mark around what only the page can finish: an id (kept or dropped), a print-page marker (a
 # link with an id, or a plain span), the way to the site root. XML allows no U+0000 in a
-# document, so no text from the TEI can contain one. (`renderer.Renderer` finishes them.)
+# document, so no text from the TEI can contain one. (`renderer.Renderer` finishes them.) A mark's
+# parts are apart by PART, which XML allows no more (U+0001).
 MARK = "\x00"
+PART = "\x01"
 
 RULES = RuleTable(edition_rules(Transformer))

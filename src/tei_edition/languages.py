@@ -14,19 +14,15 @@ from lxml import etree
 # language subtag of 2–3 letters, then subtags of 1–8 letters or digits ("ru", "de-CH", "sr-Latn").
 LANGUAGE_TAG = re.compile(r"^[a-z]{2,3}(?:-[A-Za-z0-9]{1,8})*$")
 
-# ISO 639-2 codes (bibliographic and terminological) of languages with an ISO 639-1 code -> that code.
-TWO_LETTER = {
-    "alb": "sq", "sqi": "sq", "ara": "ar", "arm": "hy", "hye": "hy", "baq": "eu", "eus": "eu", "bel": "be",
-    "ben": "bn", "bos": "bs", "bul": "bg", "bur": "my", "mya": "my", "cat": "ca", "chi": "zh", "zho": "zh",
-    "hrv": "hr", "cze": "cs", "ces": "cs", "dan": "da", "dut": "nl", "nld": "nl", "eng": "en", "epo": "eo",
-    "est": "et", "fin": "fi", "fre": "fr", "fra": "fr", "geo": "ka", "kat": "ka", "ger": "de", "deu": "de",
-    "gre": "el", "ell": "el", "heb": "he", "hin": "hi", "hun": "hu", "ice": "is", "isl": "is", "ind": "id",
-    "gle": "ga", "ita": "it", "jpn": "ja", "kaz": "kk", "kor": "ko", "lat": "la", "lav": "lv", "lit": "lt",
-    "mac": "mk", "mkd": "mk", "mao": "mi", "mri": "mi", "may": "ms", "msa": "ms", "nor": "no", "per": "fa",
-    "fas": "fa", "pol": "pl", "por": "pt", "rum": "ro", "ron": "ro", "rus": "ru", "srp": "sr", "slo": "sk",
-    "slk": "sk", "slv": "sl", "spa": "es", "swe": "sv", "tat": "tt", "tha": "th", "tib": "bo", "bod": "bo",
-    "tur": "tr", "ukr": "uk", "urd": "ur", "uzb": "uz", "vie": "vi", "wel": "cy", "cym": "cy", "yid": "yi",
-}
+
+def two_letter(primary: str) -> str | None:
+    """The two-letter ISO 639-1 code BCP 47 writes for a three-letter ISO 639-2 one ("ger", "deu" ->
+    "de"), from the Unicode CLDR's language aliases (babel); None if the language has none ("grc")."""
+    if len(primary) != 3:
+        return None
+    from babel.core import get_global  # only for a three-letter tag: a two-letter one is as BCP 47 writes it
+    alias = get_global("language_aliases").get(primary)
+    return alias if isinstance(alias, str) and re.fullmatch(r"[a-z]{2}", alias) else None
 
 
 def tag_fault(tag: str) -> str:
@@ -34,16 +30,17 @@ def tag_fault(tag: str) -> str:
     if not LANGUAGE_TAG.match(tag):
         return f"'{tag[:40]}' is not a language tag (BCP 47: e.g. 'ru', 'en', 'de-CH', 'sr-Latn')"
     primary, _, rest = tag.partition("-")
-    if primary in TWO_LETTER:
-        better = TWO_LETTER[primary] + (f"-{rest}" if rest else "")
-        return f"'{tag}' is an ISO 639-2 code: BCP 47 writes this language '{better}'"
+    code = two_letter(primary)
+    if code:
+        return f"'{tag}' is an ISO 639-2 code: BCP 47 writes this language '{code}{f'-{rest}' if rest else ''}'"
     return ""
 
 
 def suggested(tag: str) -> str:
     """The tag as BCP 47 writes it, where `tag_fault` names a better one; else the tag."""
     primary, _, rest = tag.partition("-")
-    return TWO_LETTER[primary] + (f"-{rest}" if rest else "") if primary in TWO_LETTER else tag
+    code = two_letter(primary)
+    return code + (f"-{rest}" if rest else "") if code else tag
 
 
 def direction(text: str) -> str:

@@ -366,3 +366,4 @@ class PageBreak:
     pages: tuple[str, ...]
     approximate: bool = False
     kind: str = "pagebreak"
+    facsimiles: tuple[str, ...] = ()  # each page's image, if the TEI gives one (Transformer.facsimile)

@@ -10,7 +10,7 @@ from pathlib import Path
 
 from markupsafe import Markup
 
-from tei_edition.inline import MARK, PageContext, Transformer
+from tei_edition.inline import MARK, PART, PageContext, Transformer
 from tei_edition.model import Content, Document
 
 ROOT = f"{MARK}R{MARK}"  # stands for the way from the page to the site root
@@ -55,7 +55,8 @@ class Renderer:
             return f'<span class="anchor" id="{value}"></span>' if self.page.anchors else ""
         if kind == "R":
             return self.page.root
-        return self.markers.pagebreak_html(html.unescape(value[1:]), approximate=value[0] == "1")
+        number, _, image = value[1:].partition(PART)
+        return self.markers.pagebreak_html(html.unescape(number), value[0] == "1", html.unescape(image))
 
     def __call__(self, content: Content | None) -> Markup:
         if content is None:
@@ -65,9 +66,11 @@ class Renderer:
             self.memo[content] = Markup(_MARKED.sub(self._finish, portable) if MARK in portable else portable)
         return self.memo[content]
 
-    def pages(self, numbers: tuple[str, ...], approximate: bool = False) -> Markup:
-        """Print page markers that stand between blocks."""
-        return Markup("".join(self.markers.pagebreak_html(n, approximate) for n in numbers))
+    def pages(self, numbers: tuple[str, ...], approximate: bool = False, facsimiles: tuple[str, ...] = ()) -> Markup:
+        """Print page markers that stand between blocks (each linked to its image, if it has one)."""
+        images = facsimiles or ("",) * len(numbers)
+        return Markup("".join(self.markers.pagebreak_html(n, approximate, image)
+                              for n, image in zip(numbers, images, strict=True)))
 
     def front_pages(self, pages: tuple[tuple[str, bool], ...]) -> Markup:
         """The markers of the print pages that begin before the title: (page, approximate)."""

@@ -293,7 +293,7 @@ class _Blocks:
             elif name == "pb":
                 if child.get("n"):  # (a break with no number has no marker)
                     self.tx.state.page = child.get("n", "")
-                    blocks.append(PageBreak((child.get("n", ""),)))
+                    blocks.append(PageBreak((child.get("n", ""),), facsimiles=(self.tx.facsimile(child),)))
             elif name in ("div", "div1", "div2", "div3", "div4", "div5"):
                 blocks.append(self.division(child, level + 1))
             else:
