@@ -14,7 +14,7 @@ from lxml import etree
 
 from tei_edition.errors import Collector, read_text
 from tei_edition.model import RegisterEntry
-from tei_edition.tei import TEI_NS, XML_ID, attr, local_name
+from tei_edition.tei import TEI_NS, XML_ID, attr, local_name, page_number
 
 LEDGER = "anchors.tsv"  # in the edition folder
 RETIRED = "retired.yaml"  # beside it: the retired ids and pages (retirement.py), if any
@@ -71,7 +71,7 @@ class _Locator:
             if name in STRUCTURAL and attr(element, XML_ID):
                 self.add(attr(element, XML_ID), name)
             if name == "pb" and element.get("n"):  # its marker's id
-                self.add(f"page-{element.get('n')}", f"p. {element.get('n')}")
+                self.add(f"page-{page_number(element)}", f"p. {page_number(element)}")
             for child in element:
                 self.walk(child)
             return

@@ -36,6 +36,7 @@ from tei_edition.tei import (
     elements,
     local_name,
     normalize_space,
+    page_number,
     source_line,
     text_of,
 )
@@ -278,7 +279,7 @@ class Transformer:
         value = element.get(XML_ID)
         if not value or not self.rendering or not (self.anchors or self.portable) or element.tag in _OWN_ID_ELSEWHERE:
             return ""
-        if element.tag == _PB and value == f"page-{element.get('n', '')}":
+        if element.tag == _PB and value == f"page-{page_number(element)}":
             return ""
         return escape(value)
 
@@ -341,8 +342,9 @@ class Transformer:
     def pb(self, element: etree._Element, out: _Output) -> None:
         if not element.get("n"):  # a break with no number (a converted document's): no marker
             return
-        self.state.page = element.get("n", "")
-        marker = self.pagebreak_html(element.get("n", ""), image=self.facsimile(element))
+        if element.get("ed") is None:  # (another edition's pagination is shown, not followed)
+            self.state.page = element.get("n", "")
+        marker = self.pagebreak_html(page_number(element), image=self.facsimile(element))
         if element.get("break") == "no":  # inside a word: the marker goes to the word's end
             out.glue()
             out.after_word(marker)

@@ -387,16 +387,32 @@ def _check_paragraph_ids(root: etree._Element, path: Path, errors: Collector) ->
                                               f"found \"{para.get(XML_ID)}\"")
 
 
+_PAGE_TOKEN = re.compile(r"[0-9A-Za-z][0-9A-Za-z._-]{0,19}")
+
+
+def page_number(pb: etree._Element) -> str:
+    """A page break's number as its marker shows it and its id (#page-<number>) names it: its `n`; a
+    page of another edition's pagination (`ed`: a reprint's, a manuscript's other foliation) "<ed>-<n>"
+    ("" for a break without `n`)."""
+    n, ed = pb.get("n") or "", pb.get("ed") or ""
+    return f"{ed}-{n}" if n and ed else n
+
+
 def _check_pages(root: etree._Element, path: Path, errors: Collector, printed: bool) -> None:
     """Page ids are a public contract: each numbered page's marker is #page-<n>. A print (a document
     with a source) numbers its pages in ASCII digits, each greater than the one before, each pb with
-    xml:id="page-<n>"; any other document may number pages or folios as it likes ("1v"), once each,
-    and a pb without a number is a break with no marker."""
+    xml:id="page-<n>"; any other document may number pages or folios as it likes ("1v"), once each in
+    each pagination (`ed`: #page-<ed>-<n>), and a pb without a number is a break with no marker."""
     previous = 0
     seen: dict[str, int] = {}
     for pb in root.iterfind(".//t:text//t:pb", NS):
-        n, own = pb.get("n") or "", pb.get(XML_ID)
+        n, own, ed = pb.get("n") or "", pb.get(XML_ID), pb.get("ed")
         if printed:
+            if ed is not None:
+                errors.add(path, source_line(pb), f"pb ed=\"{ed[:40]}\": a print with a source has one pagination, "
+                                                f"its own: the print view lays out its pages (remove the pb, or "
+                                                f"the document's source)")
+                continue
             if not re.fullmatch(r"[1-9][0-9]{0,5}", n) or own != f"page-{n}":
                 errors.add(path, source_line(pb), f"pb needs a page number n (digits 0-9, at most 6) and "
                                                 f"xml:id=\"page-<n>\", found n=\"{n}\"" +
@@ -405,15 +421,18 @@ def _check_pages(root: etree._Element, path: Path, errors: Collector, printed: b
             if int(n) <= previous:
                 errors.add(path, source_line(pb), f"page {n} follows page {previous}: page numbers must increase")
             previous = int(n)
-        elif n and not re.fullmatch(r"[0-9A-Za-z][0-9A-Za-z._-]{0,19}", n):
-            errors.add(path, source_line(pb), f"pb n=\"{n[:40]}\": a page or folio number is letters, digits, "
-                                            f"'.', '_' or '-' (at most 20, no spaces): it is the page's address, "
-                                            f"#page-<n>")
-        elif n in seen:
-            errors.add(path, source_line(pb), f"page {n} was numbered before (line {seen[n]}): each page's "
-                                            f"number is its address (#page-{n}), so it must be its own")
-        elif n:
-            seen[n] = source_line(pb) or 0
+            continue
+        number = page_number(pb)
+        if n and not _PAGE_TOKEN.fullmatch(n) or ed is not None and not _PAGE_TOKEN.fullmatch(ed):
+            what = f'n="{n[:40]}"' if n and not _PAGE_TOKEN.fullmatch(n) else f'ed="{(ed or "")[:40]}"'
+            errors.add(path, source_line(pb), f"pb {what}: a page or folio number, and an edition's name, is "
+                                            f"letters, digits, '.', '_' or '-' (at most 20, no spaces): it is "
+                                            f"the page's address, #page-<n> (#page-<ed>-<n>)")
+        elif number in seen:
+            errors.add(path, source_line(pb), f"page {number} was numbered before (line {seen[number]}): each "
+                                            f"page's number is its address (#page-{number}), so it must be its own")
+        elif number:
+            seen[number] = source_line(pb) or 0
 
 
 def _check_note_kinds(root: etree._Element, path: Path, errors: Collector) -> None:

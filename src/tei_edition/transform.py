@@ -30,6 +30,7 @@ from tei_edition.tei import (
     language_of,
     local_name,
     normalize_space,
+    page_number,
     text_of,
 )
 
@@ -162,7 +163,7 @@ def pages_by_block(tree: etree._ElementTree) -> dict[str, list[str]]:
 
 def section(tx: Transformer, div: etree._Element, section_id: str) -> Section:
     head = div.find("t:head", NS)
-    pages = tuple(pb.get("n", "") for pb in div.iterfind("t:pb[@n]", NS))
+    pages = tuple(page_number(pb) for pb in div.iterfind("t:pb[@n]", NS))
     for page in pages:
         tx.state.page = page
     heading = tx.content(head) if head is not None else None
@@ -292,8 +293,9 @@ class _Blocks:
                 blocks.append(build_table(self.tx, child))
             elif name == "pb":
                 if child.get("n"):  # (a break with no number has no marker)
-                    self.tx.state.page = child.get("n", "")
-                    blocks.append(PageBreak((child.get("n", ""),), facsimiles=(self.tx.facsimile(child),)))
+                    if child.get("ed") is None:
+                        self.tx.state.page = child.get("n", "")
+                    blocks.append(PageBreak((page_number(child),), facsimiles=(self.tx.facsimile(child),)))
             elif name in ("div", "div1", "div2", "div3", "div4", "div5"):
                 blocks.append(self.division(child, level + 1))
             else:
@@ -334,7 +336,7 @@ def build_document(tree: etree._ElementTree, path: Path, doc_id: str, refs: dict
     front = root.find("t:text/t:front", NS)
     front_pages = tuple((page, True) for page in markers("front"))
     if front is not None and not front_pages:
-        front_pages = tuple((pb.get("n", ""), False) for pb in front.iterfind("t:pb[@n]", NS))
+        front_pages = tuple((page_number(pb), False) for pb in front.iterfind("t:pb[@n]", NS))
     for pb in front.iterfind("t:pb[@n]", NS) if front is not None else ():
         tx.state.page = pb.get("n", "")
     rubric = front.find(".//t:titlePart[@type='rubric']", NS) if front is not None else None
@@ -382,7 +384,8 @@ def build_document(tree: etree._ElementTree, path: Path, doc_id: str, refs: dict
         byline=byline_content, front_pages=front_pages,
         source=source, abstracts=abstracts,
         blocks=tuple(blocks), back=back_sections, notes=all_notes,
-        pages=tuple(pb.get("n", "") for pb in printed.getroot().iterfind(".//t:text//t:pb[@n]", NS)),
+        pages=tuple(pb.get("n", "") for pb in printed.getroot().iterfind(".//t:text//t:pb[@n]", NS)
+                    if pb.get("ed") is None),  # (its own pagination)
         tei_file=path.name, translation=original is not None, glossary=glossary, title_notes=title_notes,
         front_lines=front_lines,
         front_blocks=front_blocks, back_blocks=back_blocks,
