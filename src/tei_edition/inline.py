@@ -26,6 +26,7 @@ from markupsafe import Markup
 from tei_edition.archival import ArchivalRef
 from tei_edition.errors import Diagnostic, EditionError
 from tei_edition.layout import marks_typed
+from tei_edition.media import facsimile
 from tei_edition.model import Citation, Content, Mention, Note, Paragraph, note_place
 from tei_edition.rules import RuleTable, edition_rules, generic
 from tei_edition.tei import (
@@ -33,14 +34,11 @@ from tei_edition.tei import (
     TEI_NS,
     XML_ID,
     corresp_target,
-    elements,
-    local_name,
     normalize_space,
     page_number,
     source_line,
     text_of,
 )
-from tei_edition.urls import media_path
 
 GLUE = object()  # joins the words on both sides: white space around it is dropped
 _SPACES = re.compile(r"\s+")
@@ -109,7 +107,6 @@ def _after_words(items: list) -> list:
 
 _OWN_ID_ELSEWHERE = frozenset(f"{{{TEI_NS}}}{name}" for name in ("note",))
 _PB = f"{{{TEI_NS}}}pb"
-_GRAPHIC = f"{{{TEI_NS}}}graphic"
 
 
 class _NoOutput(_Output):
@@ -299,52 +296,12 @@ class Transformer:
             raise EditionError.at(self.path, source_line(element), message)
         self.errors.append(Diagnostic(self.path, source_line(element), message))
 
-    def media_url(self, graphic: etree._Element) -> str:
-        """An image of the edition folder, copied into the site under media/; its URL from the page."""
-        site_path = self.media_file(graphic, (graphic.get("url") or "").strip())
-        return (self.page.root if self.page else "") + site_path if site_path else ""
-
-    def media_file(self, element: etree._Element, url: str) -> str:
-        """The site path (media/…) of an image of the edition folder named by `url`, copied into the
-        site; "" (and a located error) if it is not one."""
-        source = (self.path.parent / url).resolve()
-        what = f"{local_name(element)} {'facs' if element.tag == _PB else 'url'}=\"{url[:60]}\""
-        if not url or urlsplit(url).scheme or url.startswith("/") or ".." in Path(url).parts:
-            self.error(element, f"{what} must name an image file beside the TEI file or in a folder below it "
-                                f"(a relative path, without '..')")
-            return ""
-        if not source.is_file():
-            self.error(element, f"{what}: no such image ({source}); put it there, or correct the url")
-            return ""
-        site_path = media_path(Path(url).as_posix())
-        self.media[site_path] = source
-        return site_path
-
-    def facsimile(self, pb: etree._Element) -> str:
-        """The site path of a page's image (`pb/@facs`: an image beside the TEI, copied into the site), or
-        its URL elsewhere (http(s): a link, which loads nothing); "" without one. `facs` may name the image
-        or point (#id) to the facsimile's `surface` (its first graphic) or `graphic`."""
-        target, where = (pb.get("facs") or "").strip(), pb
-        if not target:
-            return ""
-        if target.startswith("#"):
-            found = elements(pb.getroottree(), "//*[@xml:id=$id]", id=target[1:])
-            graphic = found[0] if found and found[0].tag == _GRAPHIC else \
-                (found[0].find(".//t:graphic", NS) if found else None)
-            if graphic is None or not (graphic.get("url") or "").strip():
-                self.error(pb, f"pb facs=\"{target[:60]}\" points to no image: to a graphic, or a surface with one")
-                return ""
-            target, where = (graphic.get("url") or "").strip(), graphic
-        if urlsplit(target).scheme.lower() in ("http", "https"):
-            return target
-        return self.media_file(where, target)
-
     def pb(self, element: etree._Element, out: _Output) -> None:
         if not element.get("n"):  # a break with no number (a converted document's): no marker
             return
         if element.get("ed") is None:  # (another edition's pagination is shown, not followed)
             self.state.page = element.get("n", "")
-        marker = self.pagebreak_html(page_number(element), image=self.facsimile(element))
+        marker = self.pagebreak_html(page_number(element), image=facsimile(self, element))
         if element.get("break") == "no":  # inside a word: the marker goes to the word's end
             out.glue()
             out.after_word(marker)

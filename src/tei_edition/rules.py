@@ -18,6 +18,7 @@ from lxml import etree
 
 from tei_edition import apparatus, examples, links, names
 from tei_edition.layout import in_block_context, is_block_quote, marks_typed
+from tei_edition.media import image_url
 from tei_edition.tables import nested_table
 from tei_edition.tei import NS, TEI_NS, XML_ID, XML_LANG, local_name, normalize_space, text_of
 
@@ -252,7 +253,7 @@ def figure(tx: Transformer, element: etree._Element, out: _Output) -> None:
     out.markup(f'<{"figure" if block else "span"} class="figure"{_id(tx, element)}>')
     graphics = element.findall("t:graphic", NS)
     for graphic in graphics:
-        src = tx.media_url(graphic)
+        src = image_url(tx, graphic)
         out.markup(f'<img src="{escape(src, quote=True)}" alt="{escape(alt, quote=True)}">')
     if description is not None and not graphics:
         tag = "p" if block else "span"

@@ -19,6 +19,7 @@ from tei_edition.archival import ArchivalRef
 from tei_edition.errors import EditionError
 from tei_edition.inline import OriginalInfo, Transformer
 from tei_edition.languages import text_direction
+from tei_edition.media import facsimile
 from tei_edition.model import Block, Contributor, Division, Document, HeaderRow, PageBreak, Section, SourceInfo
 from tei_edition.tables import build_table
 from tei_edition.tei import (
@@ -295,7 +296,7 @@ class _Blocks:
                 if child.get("n"):  # (a break with no number has no marker)
                     if child.get("ed") is None:
                         self.tx.state.page = child.get("n", "")
-                    blocks.append(PageBreak((page_number(child),), facsimiles=(self.tx.facsimile(child),)))
+                    blocks.append(PageBreak((page_number(child),), facsimiles=(facsimile(self.tx, child),)))
             elif name in ("div", "div1", "div2", "div3", "div4", "div5"):
                 blocks.append(self.division(child, level + 1))
             else:

@@ -1,0 +1,60 @@
+"""The edition's images on its pages: a figure's graphics and a page's image (`pb/@facs`). An image
+beside the TEI is copied into the site (media/…); one elsewhere may be linked, never loaded (the site
+makes no third-party requests)."""
+from __future__ import annotations
+
+from pathlib import Path
+from typing import TYPE_CHECKING
+from urllib.parse import urlsplit
+
+from lxml import etree
+
+from tei_edition.tei import NS, elements, local_name
+from tei_edition.urls import media_path
+
+if TYPE_CHECKING:
+    from tei_edition.inline import Transformer
+
+
+def image_url(tx: Transformer, graphic: etree._Element) -> str:
+    """An image of the edition folder, copied into the site under media/; its URL from the page."""
+    site_path = image_file(tx, graphic, (graphic.get("url") or "").strip())
+    return (tx.page.root if tx.page else "") + site_path if site_path else ""
+
+
+def image_file(tx: Transformer, element: etree._Element, url: str) -> str:
+    """The site path (media/…) of an image of the edition folder named by `url`, copied into the
+    site; "" (and a located error) if it is not one."""
+    source = (tx.path.parent / url).resolve()
+    attribute = "facs" if local_name(element) == "pb" else "url"
+    what = f"{local_name(element)} {attribute}=\"{url[:60]}\""
+    if not url or urlsplit(url).scheme or url.startswith("/") or ".." in Path(url).parts:
+        tx.error(element, f"{what} must name an image file beside the TEI file or in a folder below it "
+                          f"(a relative path, without '..')")
+        return ""
+    if not source.is_file():
+        tx.error(element, f"{what}: no such image ({source}); put it there, or correct the url")
+        return ""
+    site_path = media_path(Path(url).as_posix())
+    tx.media[site_path] = source
+    return site_path
+
+
+def facsimile(tx: Transformer, pb: etree._Element) -> str:
+    """The site path of a page's image (`pb/@facs`: an image beside the TEI, copied into the site), or
+    its URL elsewhere (http(s): a link, which loads nothing); "" without one. `facs` may name the image
+    or point (#id) to the facsimile's `surface` (its first graphic) or `graphic`."""
+    target, where = (pb.get("facs") or "").strip(), pb
+    if not target:
+        return ""
+    if target.startswith("#"):
+        found = elements(pb.getroottree(), "//*[@xml:id=$id]", id=target[1:])
+        graphic = found[0] if found and local_name(found[0]) == "graphic" else \
+            (found[0].find(".//t:graphic", NS) if found else None)
+        if graphic is None or not (graphic.get("url") or "").strip():
+            tx.error(pb, f"pb facs=\"{target[:60]}\" points to no image: to a graphic, or a surface with one")
+            return ""
+        target, where = (graphic.get("url") or "").strip(), graphic
+    if urlsplit(target).scheme.lower() in ("http", "https"):
+        return target
+    return image_file(tx, where, target)
