@@ -697,6 +697,31 @@ def built_page(project: Path):
     return parse_html(project / "build" / "en" / "born-digital" / "index.html")
 
 
+def test_a_note_standing_apart_is_read_where_it_points(tmp_path: Path):
+    """Notes with a `target`, written in the back: each marker at the end of the paragraph, inside the
+    bibliography entry, in the heading of the division it annotates, and its text beside it; the
+    division they were written in keeps its heading and shows no marker."""
+    project, _ = edited(tmp_path, ("<back>", '<back><div type="notes" xml:id="comments"><head>Comments</head>'
+                                             '<p>Three: <note target="#intro">On the first paragraph.</note> '
+                                             '<note target="#poe">On Poe.</note> <note target="#sec-2">On the '
+                                             'second section.</note> end.</p></div>'))
+    page = built_page(project)
+
+    def marked(text: str) -> list[str]:
+        """Where the marker of the note with this text stands: its parent's tag and id (or its class)."""
+        note_id = page.xpath("//li[contains(@class, 'note')][contains(., $t)]/@id", t=text)[0]
+        ref = page.xpath("//a[@class='noteref'][@href=$h]", h=f"#{note_id}")[0]
+        parent = ref.getparent()
+        return [parent.tag, parent.get("id") or parent.get("class")]
+
+    assert marked("On the first paragraph.") == ["p", "intro"]
+    assert marked("On Poe.")[0] == "li" and page.xpath("//li[span[@id='poe']]/a[@class='noteref']")
+    assert marked("On the second section.") == ["h2", "head-2"]
+    comments = page.xpath("//section[@id='comments']")[0]
+    assert comments.xpath("string(h2)") == "Comments" and not comments.xpath(".//a[@class='noteref']")
+    assert " ".join(comments.xpath("string(.//p)").split()) == "Three: end."
+
+
 def test_ids_of_units_of_a_born_digital_text_are_its_own(tmp_path: Path):
     """A note whose id looks like a print's (n2) numbers nothing: notes are numbered in reading order;
     a page break between blocks is marked (#page-<n>); one line break does not make a print, whose

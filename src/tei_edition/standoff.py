@@ -1,0 +1,64 @@
+"""Notes that stand apart from what they annotate: a `note` with a `target` (in the back, in a
+division of notes, in a `standOff`) is read where it points, as if written there: its marker at the
+end of what it annotates (in a paragraph, verse line, item or heading; after a word, name or anchor),
+its text beside it. The TEI file is published as written; only its reading moves the note. A note
+inside what it points to, and the editors' and translators' notes (which have rules of their own),
+stay where they are."""
+from __future__ import annotations
+
+from lxml import etree
+
+from tei_edition.tei import NS, XML_ID, elements, local_name
+
+# A target that holds running text: the note's marker goes at its end, inside it.
+_HOLDERS = {"p", "ab", "l", "item", "head", "cell", "label", "dateline", "salute", "signed", "byline", "bibl",
+            "quote", "q", "seg", "title", "docTitle", "titlePart", "closer", "opener", "trailer"}
+# A target that holds blocks: the marker goes into its heading, else its first holder of text.
+_CONTAINERS = {"div", "div1", "div2", "div3", "div4", "div5", "lg", "list", "listBibl", "table", "figure", "sp",
+               "floatingText", "postscript", "epigraph", "argument", "front", "body", "back"}
+
+
+def anchor_notes(tree: etree._ElementTree) -> None:
+    """Move each standing-apart note of the document to what it annotates (in place, at read time)."""
+    root = tree.getroot()
+    text = root.find("t:text", NS)
+    if text is None:
+        return
+    by_id = {element.get(XML_ID): element for element in text.iter() if element.get(XML_ID)}
+    for note in elements(root, "//t:note[@target or @targetEnd]"):
+        if note.get("type") in ("editorial", "translator"):
+            continue
+        end = (note.get("targetEnd") or note.get("target") or "").split()
+        target = by_id.get(end[-1][1:]) if end and end[-1].startswith("#") else None
+        if target is None or target in note.iterancestors() or note in target.iterancestors() or target is note:
+            continue  # (a note inside what it annotates stays where it is)
+        _detach(note)
+        if local_name(target) in _CONTAINERS:
+            holder = target.find("t:head", NS)
+            if holder is None:
+                holder = next((e for e in target.iter() if isinstance(e.tag, str) and local_name(e) in _HOLDERS),
+                              None)
+            if holder is None:
+                target.append(note)
+            else:
+                holder.append(note)
+        elif local_name(target) in _HOLDERS:
+            target.append(note)
+        else:  # a word, a name, an anchor: just after it, before the text that follows it
+            tail, target.tail = target.tail, None
+            target.addnext(note)
+            note.tail = tail
+
+
+def _detach(note: etree._Element) -> None:
+    """Take the note out of where it stands, leaving the text after it where it was."""
+    parent, tail = note.getparent(), note.tail
+    assert parent is not None
+    previous = note.getprevious()
+    if tail:
+        if previous is not None:
+            previous.tail = (previous.tail or "") + tail
+        else:
+            parent.text = (parent.text or "") + tail
+    note.tail = None
+    parent.remove(note)
