@@ -96,6 +96,7 @@ def _read_tei(path: Path, repositories: dict, translation_lang: str | None, prin
                                                                    f"'{translation_lang}' translation, but its "
                                                                    f"xml:lang is '{lang}'")
         tei.check_unique_ids(tree, path)
+        _refuse_inclusions(tree, path)
     except EditionError as exc:
         raise NotReadable(exc.diagnostics) from None
     if validate:
@@ -103,6 +104,22 @@ def _read_tei(path: Path, repositories: dict, translation_lang: str | None, prin
     anchor_notes(tree)  # (after the schema's verdict on the file as written)
     refs = tei.check_rules(tree, path, repositories, translation=translation_lang is not None, printed=printed)
     return tree, refs
+
+
+_XINCLUDE = "{http://www.w3.org/2001/XInclude}include"
+
+
+def _refuse_inclusions(tree: etree._ElementTree, path: Path) -> None:
+    """A document is one file: its XInclusions are resolved before it is published, into a file that
+    edition.yaml names (the schema would only say it did not expect an element `include`)."""
+    found = list(tree.getroot().iter(_XINCLUDE))
+    if found:
+        raise EditionError.at(path, source_line(found[0]), f"xi:include href=\"{(found[0].get('href') or '')[:60]}\""
+                                                         f"{f' (and {len(found) - 1} more)' if len(found) > 1 else ''}"
+                                                         f": a document is read from one file; resolve its "
+                                                         f"inclusions into a new file (xmllint --xinclude "
+                                                         f"{path.name} > {path.stem}.resolved.xml) and name that "
+                                                         f"file in edition.yaml")
 
 
 def read_document(config: Config, doc: DocumentConfig, validate: bool = True) -> SourceDocument:
