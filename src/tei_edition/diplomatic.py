@@ -148,11 +148,45 @@ class _Pages:
                 self.walk(child)
 
 
+class _Unlined(Exception):
+    """Text on a page before its first line break."""
+
+
+def _every_page_begins_a_line(text: etree._Element) -> bool:
+    """Whether the text after each numbered `pb` begins with an `lb` (white space, notes and furniture
+    aside): else its lines are not all marked, and a layout would put the page's first words on the
+    page before (a manuscript transcribed with line breaks in some paragraphs only)."""
+    pending = False
+
+    def visit(element: etree._Element) -> None:
+        nonlocal pending
+        for child in element:
+            name = local_name(child)
+            if name == "pb" and child.get("n"):
+                pending = True
+            elif name == "lb":
+                pending = False
+            elif name and name not in NOT_PRINTED and name != "note":
+                if pending and (child.text or "").strip():
+                    raise _Unlined
+                visit(child)
+            if pending and (child.tail or "").strip():
+                raise _Unlined
+
+    try:
+        visit(text)
+    except _Unlined:
+        return False
+    return True
+
+
 def print_layout(tree: etree._ElementTree) -> PrintLayout | None:
-    """The print pages of a document, or None for one that is not printed (no pages or no lines)."""
+    """The print pages of a document, or None for one that is not printed (no pages or no lines, or
+    a page whose text does not begin with a line break)."""
     root = tree.getroot()
     text = root.find("t:text", NS)
-    if text is None or text.find(".//t:pb[@n]", NS) is None or text.find(".//t:lb", NS) is None:
+    if text is None or text.find(".//t:pb[@n]", NS) is None or text.find(".//t:lb", NS) is None \
+            or not _every_page_begins_a_line(text):
         return None
     walker = _Pages()
     walker.walk(text)

@@ -162,6 +162,7 @@ class PageContext:
     register_href: str = ""  # from the page to the archival register
     lang: str = ""  # the page's interface language (the registers of names it links to)
     print_href: str = ""  # from the page to the document's print view: its page markers link there
+    reading_href: str = ""  # from the page to the reading page of the version it shows (where its ids are)
     names: bool = True  # the edition has registers of names, whose pages a name's `ref` links to
 
 
@@ -279,6 +280,13 @@ class Transformer:
         if element.tag == _PB and value == f"page-{page_number(element)}":
             return ""
         return escape(value)
+
+    def id_href(self, value: str) -> str:
+        """A link to the element with id `value` (escaped): on this page if it carries the ids, else on the
+        reading page of the version it shows (a print view, a parallel view)."""
+        if self.portable:
+            return f"{MARK}h{value}{MARK}"
+        return f"{'' if self.anchors or not self.page else self.page.reading_href}#{value}"
 
     def anchor_html(self, value: str) -> str:
         """An empty element with an id, for a target that nothing else on the page holds."""

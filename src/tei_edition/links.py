@@ -22,7 +22,7 @@ def safe_href(tx: Transformer, element: etree._Element, target: str) -> str:
     else (javascript:, data:, file paths) is a located error."""
     target = target.strip()
     if target.startswith("#"):
-        return "#" + escape(target[1:])
+        return tx.id_href(escape(target[1:]))
     scheme = urlsplit(target).scheme.lower()
     if scheme not in SAFE_SCHEMES:
         shown = " ".join((element.get("target") or target).split())[:80]  # the attribute as written

@@ -309,8 +309,9 @@ class Document:
     @property
     def aligned_ids(self) -> frozenset[str]:
         """The units a parallel view shows as rows: abstract paragraphs, body blocks, footnotes."""
-        return frozenset([p.id for section in self.abstracts for p in section.paragraphs]
-                         + [b.id for b in self.body_units] + [n.id for n in self.footnotes])
+        units = self.body_units  # (the notes in the back are not beside a row: the back is not aligned)
+        return frozenset([p.id for section in self.abstracts for p in section.paragraphs] + [b.id for b in units]
+                         + [n.id for b in units for n in getattr(b, "notes", ()) if n.kind == "foot"])
 
     @property
     def endnotes(self) -> tuple[Note, ...]:

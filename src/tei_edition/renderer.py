@@ -14,7 +14,7 @@ from tei_edition.inline import MARK, PART, PageContext, Transformer
 from tei_edition.model import Content, Document
 
 ROOT = f"{MARK}R{MARK}"  # stands for the way from the page to the site root
-_MARKED = re.compile(f"{MARK}([iapR])([^{MARK}]*){MARK}")
+_MARKED = re.compile(f"{MARK}([iapRh])([^{MARK}]*){MARK}")
 
 
 class PortableRenderer:
@@ -55,6 +55,8 @@ class Renderer:
             return f'<span class="anchor" id="{value}"></span>' if self.page.anchors else ""
         if kind == "R":
             return self.page.root
+        if kind == "h":  # a link to an id: on this page, or where the version's ids are
+            return f"{'' if self.page.anchors else self.page.reading_href}#{value}"
         number, _, image = value[1:].partition(PART)
         return self.markers.pagebreak_html(html.unescape(number), value[0] == "1", html.unescape(image))
 

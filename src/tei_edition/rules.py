@@ -86,8 +86,9 @@ def wrap(tag: str, css: str = "", block: bool = False) -> Behaviour:
     return behaviour
 
 
-HI_TAGS = {"italic": "i", "i": "i", "bold": "b", "b": "b", "sup": "sup", "superscript": "sup", "sub": "sub",
-           "subscript": "sub", "underline": "u", "u": "u", "strikethrough": "s", "strike": "s"}
+HI_TAGS = {"italic": "i", "italics": "i", "i": "i", "bold": "b", "b": "b", "sup": "sup", "superscript": "sup",
+           "sub": "sub", "subscript": "sub", "underline": "u", "underlined": "u", "u": "u", "strikethrough": "s",
+           "strike": "s", "overstrike": "s"}
 
 
 def hi(tx: Transformer, element: etree._Element, out: _Output) -> None:
@@ -129,7 +130,8 @@ def title(tx: Transformer, element: etree._Element, out: _Output) -> None:
 def choice(tx: Transformer, element: etree._Element, out: _Output) -> None:
     """Every alternative is kept: the reading (corr, reg, expan) shown, the others after it in brackets."""
     preferred = ("corr", "reg", "expan")
-    options = sorted((child for child in element if isinstance(child.tag, str)),
+    options = sorted((child for child in element if isinstance(child.tag, str)
+                      and (len(child) or (child.text or "").strip())),  # (an empty one: nothing to show)
                      key=lambda option: local_name(option) not in preferred)
     out.markup('<span class="choice">')
     for number, option in enumerate(options):

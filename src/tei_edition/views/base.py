@@ -102,7 +102,8 @@ class DocumentPages:
         original = folder_link(article_path(self.source.lang, self.source.id))
         return PageContext(self.site.config.strings(strings_lang), root, anchors, root + original,
                            root + folder_link(register_path(lang)), strings_lang, printed,
-                           names=self.site.config.registers is not None)
+                           names=self.site.config.registers is not None,
+                           reading_href=root + folder_link(article_path(lang, self.source.id)))
 
     @cached_property
     def layout(self) -> PrintLayout | None:

@@ -1,0 +1,87 @@
+"""Documents written elsewhere: what newcomers publishing real TEI met (tiny editions of one TEI
+file built in tmp_path, read with XPath)."""
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+from conftest import ROOT, parse_html
+
+from tei_edition.cli import main
+
+HEADER = ('<teiHeader><fileDesc><titleStmt><title>Dispaccio</title></titleStmt><publicationStmt><p>Test.</p>'
+          '</publicationStmt><sourceDesc><p>Manuscript.</p></sourceDesc></fileDesc></teiHeader>')
+
+
+def edition(tmp_path: Path, text: str, lang: str = "it", translation: str = "", header: str = HEADER) -> Path:
+    """An edition of one document (`text`: its <text>), with an English translation if given."""
+    folder = tmp_path / "edition"
+    folder.mkdir(parents=True)
+    shutil.copytree(ROOT / "templates", tmp_path / "templates")
+    tei = '<?xml version="1.0" encoding="UTF-8"?>\n<TEI xmlns="http://www.tei-c.org/ns/1.0" xml:lang="{}">{}{}</TEI>\n'
+    (folder / "doc.xml").write_text(tei.format(lang, header, text), encoding="utf-8")
+    entry = "  - id: doc\n    tei: doc.xml\n"
+    if translation:
+        (folder / "doc.en.xml").write_text(tei.format("en", header, translation), encoding="utf-8")
+        entry += "    translations: {en: doc.en.xml}\n"
+    (folder / "edition.yaml").write_text(f"title: {{en: T}}\nversion: 1.0.0\nlanguages: [en]\ndocuments:\n{entry}",
+                                         encoding="utf-8")
+    return tmp_path
+
+
+def build(project: Path) -> Path:
+    assert main(["build", "--strict", "--edition", str(project / "edition"), "--out", str(project / "build")]) == 0
+    return project / "build"
+
+
+def test_a_link_to_an_id_on_a_page_without_ids_leads_to_the_reading_page(tmp_path: Path):
+    """A print view and a parallel view carry no ids of the text: a `#id` link there leads to the
+    reading page (it stopped the build: "no id 'b'")."""
+    site = build(edition(tmp_path, '<text><body><pb n="1r"/><p xml:id="a"><lb/>Uno <ref target="#b">vedi</ref></p>'
+                                   '<p xml:id="b"><lb/>Due</p></body></text>',
+                         translation='<text><body><p xml:id="a" corresp="doc.xml#a">One <ref target="#b">see</ref>'
+                                     '</p><p xml:id="b" corresp="doc.xml#b">Two</p></body></text>'))
+    assert parse_html(site / "it" / "doc" / "index.html").xpath("//a[@class='ref']/@href") == ["#b"]
+    assert parse_html(site / "en" / "doc" / "print" / "index.html").xpath("//a[@class='ref']/@href") == \
+        ["../../../en/doc/#b"]
+    parallel = parse_html(site / "en" / "doc" / "parallel" / "index.html")
+    assert parallel.xpath("//div[@lang='it']//a[@class='ref']/@href") == ["../../../it/doc/#b"]
+    assert parallel.xpath("//div[@lang='en']//a[@class='ref']/@href") == ["../../../en/doc/#b"]
+
+
+def test_notes_in_the_back_are_not_claimed_by_the_parallel_view(tmp_path: Path):
+    """The parallel view aligns the body; the back's notes are on the reading pages only (their ids
+    were published as anchors of the parallel view, which does not show them)."""
+    site = build(edition(tmp_path, '<text><body><p xml:id="p1">Uno.</p></body><back><div><p>Fonte.<note '
+                                   'xml:id="n1">Nota.</note></p></div></back></text>',
+                         translation='<text><body><p xml:id="p1" corresp="doc.xml#p1">One.</p></body><back><div><p>'
+                                     'Source.<note xml:id="n1" corresp="doc.xml#n1">Note.</note></p></div></back>'
+                                     '</text>'))
+    assert parse_html(site / "en" / "doc" / "index.html").xpath("//li[@id='n1'][contains(., 'Note.')]")
+    assert not parse_html(site / "en" / "doc" / "parallel" / "index.html").xpath("//*[@id='n1']")
+
+
+def test_a_page_whose_text_begins_without_a_line_break_makes_no_print_view(tmp_path: Path):
+    """Line breaks in some paragraphs only: a print view would put a page's first words on the page
+    before (silently); there is none, and the reading page keeps its page markers."""
+    site = build(edition(tmp_path, '<text><body><pb n="1r"/><p><lb/>Uno</p><p><lb/>Due</p><pb n="1v"/><p>Tre</p>'
+                                   '</body></text>'))
+    assert not (site / "en" / "doc" / "print").exists()
+    page = parse_html(site / "en" / "doc" / "index.html")
+    assert page.xpath("//a[contains(@class, 'pagebreak')]/@id") == ["page-1r", "page-1v"]
+    lined = build(edition(tmp_path / "lined", '<text><body><pb n="1r"/><p><lb/>Uno</p><pb n="1v"/><p><lb/>Tre</p>'
+                                              '</body></text>'))
+    print_view = parse_html(lined / "en" / "doc" / "print" / "index.html")
+    assert [" ".join(s.xpath(".//span[@class='line-text']//text()")) for s in
+            print_view.xpath("//section[@class='print-page']")] == ["Uno", "Tre"]
+
+
+def test_what_a_document_does_not_give_is_not_shown_empty(tmp_path: Path):
+    """An empty alternative of a `choice` (an `orig` of nothing) shows no empty brackets; a note's
+    number without a page shows no "p. ,"; a manuscript's notes are not called a print's; the
+    common `rend="italics"` is italic."""
+    site = build(edition(tmp_path, '<text><body><p>Fine<choice><orig/><reg>.</reg></choice> <hi rend="italics">'
+                                   'Cito</hi><note n="1">Nota.</note></p></body></text>'))
+    page = parse_html(site / "en" / "doc" / "index.html")
+    assert "[" not in page.xpath("string(//p[@class='para'])") and page.xpath("//i[.='Cito']")
+    assert not page.xpath("//*[@class='note-printed']") and not page.xpath("//*[@id='edition-note']")
