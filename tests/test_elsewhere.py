@@ -85,3 +85,45 @@ def test_what_a_document_does_not_give_is_not_shown_empty(tmp_path: Path):
     page = parse_html(site / "en" / "doc" / "index.html")
     assert "[" not in page.xpath("string(//p[@class='para'])") and page.xpath("//i[.='Cito']")
     assert not page.xpath("//*[@class='note-printed']") and not page.xpath("//*[@id='edition-note']")
+
+
+def test_another_pagination_beside_a_print_view(tmp_path: Path):
+    """Pages of another edition (`ed`, or `edRef` pointing to it) are marked on the reading page and
+    link to themselves; the print view lays out the document's own pages only (the two disagreed on
+    the ids: a build error for every page)."""
+    site = build(edition(tmp_path, '<text><body><pb n="1"/><p><lb/>Uno <pb ed="A" n="7"/>sette <lb/>due '
+                                   '<pb edRef="#B" n="1"/>uno</p></body></text>'))
+    markers = parse_html(site / "en" / "doc" / "index.html").xpath("//a[contains(@class, 'pagebreak')]")
+    assert [(a.get("id"), a.get("href")) for a in markers] == [
+        ("page-1", "print/#page-1"), ("page-A-7", "#page-A-7"), ("page-B-1", "#page-B-1")]
+    print_view = parse_html(site / "en" / "doc" / "print" / "index.html")
+    assert print_view.xpath("//section[@class='print-page']/@id") == ["page-1"]
+    assert len(print_view.xpath("//li[contains(@class, 'print-line')]")) == 2
+
+
+def test_an_apparatus_as_critical_editions_write_it(tmp_path: Path, capsys):
+    """A lemma inside a group of readings is the lemma, in the text with its sigla; a reading known
+    from a source (`@source`: an edition) is attributed to it; a `ref` or `ptr` to the header (a
+    witness, a source) is its words, not a link to nowhere; a `ptr` to a paragraph shows its first
+    words and to a note its label, not "#id"; a page image without a page number is a warning."""
+    header = HEADER.replace("<p>Manuscript.</p></sourceDesc>",
+                            '<listWit><witness xml:id="A">Codex A</witness><witness xml:id="B">Codex B</witness>'
+                            '</listWit><listBibl><bibl xml:id="Migne">Migne, PG 77</bibl></listBibl></sourceDesc>')
+    site = build(edition(tmp_path, '<text><body><p xml:id="p1">Unus <app><rdgGrp><lem wit="#A">duo</lem><rdg '
+                                   'wit="#B">tres</rdg></rdgGrp><rdg source="#Migne">septem</rdg></app>, see <ref '
+                                   'target="#Migne">Migne</ref> and <ptr target="#A"/>.<note xml:id="n1">Nota.</note>'
+                                   '</p><p>See <ptr target="#p1"/> and <ptr target="#n1"/>.</p></body></text>',
+                         lang="la", header=header))
+    page = parse_html(site / "en" / "doc" / "index.html")
+    app, = page.xpath("//span[@class='app']")
+    assert app.xpath("string(span[@class='lem'])") == "duo"
+    assert " ".join(app.xpath("string(span[@class='readings'])").split()) == "[A] B tres; Migne septem]"
+    assert app.xpath(".//abbr[@title='Migne, PG 77']/text()") == ["Migne"]
+    first = page.xpath("//p[@id='p1']")[0]
+    assert not first.xpath(".//a[@class='ref' or @class='ptr']") and "and Codex A." in first.xpath("string(.)")
+    assert [(a.text, a.get("href")) for a in page.xpath("//a[@class='ptr']")] == [
+        ("Unus duo, see Migne and .", "#p1"), ("Note 1", "#n1")]
+    project = tmp_path / "facs"
+    edition(project, '<text><body><p><pb facs="https://example.org/1.jpg"/>Cara B.</p></body></text>')
+    assert main(["build", "--strict", "--edition", str(project / "edition"), "--out", str(project / "build")]) == 1
+    assert 'pb facs="https://example.org/1.jpg" has no n' in capsys.readouterr().err

@@ -85,20 +85,24 @@ _READINGS = ("rdg", "rdgGrp")
 
 
 def variants(tx: Transformer, element: etree._Element, out: _Output) -> None:
-    """An `app`: its lemma in the text, then its readings in brackets (see the module's docstring)."""
+    """An `app`: its lemma in the text, then its readings in brackets (see the module's docstring). A
+    lemma in a group of readings (`rdgGrp`) is the lemma all the same."""
     out.markup(f'<span class="app"{tx.id_attribute(escape(element.get(XML_ID, ""))) if element.get(XML_ID) else ""}>')
+    lem = element.find("t:lem", NS)
+    if lem is None:
+        lem = element.find("t:rdgGrp//t:lem", NS)
+    if lem is not None:
+        out.markup('<span class="lem">')
+        tx.children(lem, out)
+        out.markup("</span>")
     bracket_open = False
     for child in element:
         name = local_name(child) if isinstance(child.tag, str) else ""
-        if name == "lem":
-            out.markup('<span class="lem">')
-            tx.children(child, out)
-            out.markup("</span>")
+        if child is lem:
             continue
         if not bracket_open:
             out.markup(f'<span class="readings" title="{escape(str(tx.strings["app_readings_title"]))}"> [')
-            lem = element.find("t:lem", NS)
-            if lem is not None and lem.get("wit"):
+            if lem is not None and _sigla(tx, lem):
                 out.markup(f"{_sigla(tx, lem)}] ")
             bracket_open = True
         elif name in _READINGS:
@@ -117,7 +121,7 @@ def variants(tx: Transformer, element: etree._Element, out: _Output) -> None:
 def _group(tx: Transformer, group: etree._Element, out: _Output) -> None:
     first = True
     for child in group:
-        if not isinstance(child.tag, str):
+        if not isinstance(child.tag, str) or local_name(child) == "lem":  # (shown in the text)
             continue
         if local_name(child) in _READINGS and not first:
             out.markup("; ")
@@ -144,9 +148,10 @@ def _reading(tx: Transformer, reading: etree._Element, out: _Output) -> None:
 
 
 def _sigla(tx: Transformer, reading: etree._Element) -> str:
-    """The witnesses of a reading (`@wit="#A #B"`) as sigla, each titled with its witness's description."""
+    """The witnesses of a reading (`@wit="#A #B"`), or its sources (`@source`: an edition, a scholar), as
+    sigla, each titled with its witness's (or source's) description."""
     shown = []
-    for pointer in (reading.get("wit") or "").split():
+    for pointer in (reading.get("wit") or reading.get("source") or "").split():
         siglum = pointer.rpartition("#")[2] or pointer
         witness = _witnesses(reading).get(siglum) if pointer.startswith("#") else None
         if witness is None:
@@ -160,6 +165,7 @@ def _sigla(tx: Transformer, reading: etree._Element) -> str:
 
 
 def _witnesses(element: etree._Element) -> dict[str, etree._Element]:
-    """The document's witnesses by id (the header's `listWit`, or a `listWit` anywhere in it)."""
+    """The document's witnesses and sources by id (a `listWit`'s, a bibliography's entries)."""
     root = element.getroottree().getroot()
-    return {witness.get(XML_ID, ""): witness for witness in elements(root, ".//t:witness[@xml:id]")}
+    return {found.get(XML_ID, ""): found
+            for found in elements(root, ".//t:witness[@xml:id] | .//t:bibl[@xml:id] | .//t:biblStruct[@xml:id]")}

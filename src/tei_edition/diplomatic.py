@@ -20,7 +20,7 @@ from lxml import etree
 
 from tei_edition.fidelity import NOT_PRINTED
 from tei_edition.model import Document, Table, walk_blocks
-from tei_edition.tei import NS, XML_ID, language_of, local_name
+from tei_edition.tei import NS, XML_ID, language_of, local_name, other_pagination
 
 # Elements whose id names the unit a line belongs to (the nearest one around its `lb`).
 UNIT_ELEMENTS = {"p", "ab", "table", "div", "div1", "div2", "div3", "div4", "div5", "list", "listBibl", "lg",
@@ -129,8 +129,8 @@ class _Pages:
             if not name or name in NOT_PRINTED:
                 continue
             if name == "pb":
-                if child.get("n"):  # (a break with no number begins no page of its own)
-                    self.pages.append((child, [], []))
+                if child.get("n") and not other_pagination(child):  # (a break with no number, or in another
+                    self.pages.append((child, [], []))                # edition's pagination, begins no page here)
             elif name == "lb":
                 if not self.pages:
                     self.before_first_page = True
@@ -162,7 +162,7 @@ def _every_page_begins_a_line(text: etree._Element) -> bool:
         nonlocal pending
         for child in element:
             name = local_name(child)
-            if name == "pb" and child.get("n"):
+            if name == "pb" and child.get("n") and not other_pagination(child):
                 pending = True
             elif name == "lb":
                 pending = False
@@ -190,7 +190,7 @@ def print_layout(tree: etree._ElementTree) -> PrintLayout | None:
         return None
     walker = _Pages()
     walker.walk(text)
-    if walker.before_first_page:
+    if walker.before_first_page or not walker.pages:
         return None
     furniture = _furniture(root)
     return PrintLayout(tuple(PrintPage(pb.get("n", ""), tuple(lines), tuple(notes),

@@ -35,6 +35,7 @@ from tei_edition.tei import (
     XML_ID,
     corresp_target,
     normalize_space,
+    other_pagination,
     page_number,
     source_line,
     text_of,
@@ -306,10 +307,14 @@ class Transformer:
 
     def pb(self, element: etree._Element, out: _Output) -> None:
         if not element.get("n"):  # a break with no number (a converted document's): no marker
+            if element.get("facs") and not self.rendering:
+                self.warn(element, f"pb facs=\"{element.get('facs', '')[:60]}\" has no n: a page's image is linked "
+                                   f"from its marker, and a page without a number has none; number it (n=\"2\")")
             return
-        if element.get("ed") is None:  # (another edition's pagination is shown, not followed)
+        own = not other_pagination(element)  # (another edition's pagination is shown, not followed)
+        if own:
             self.state.page = element.get("n", "")
-        marker = self.pagebreak_html(page_number(element), image=facsimile(self, element))
+        marker = self.pagebreak_html(page_number(element), image=facsimile(self, element), own=own)
         if element.get("break") == "no":  # inside a word: the marker goes to the word's end
             out.glue()
             out.after_word(marker)
@@ -317,10 +322,12 @@ class Transformer:
         else:
             out.markup(marker)
 
-    def pagebreak_html(self, number: str, approximate: bool = False, image: str = "") -> str:
-        """A page's marker; with its `image` (`facsimile`), a link to that image."""
+    def pagebreak_html(self, number: str, approximate: bool = False, image: str = "", own: bool = True) -> str:
+        """A page's marker; with its `image` (`facsimile`), a link to that image; a page of another
+        edition's pagination (not `own`) links to itself, not to the print view, which has the own only."""
         if self.portable:  # (an image's site path without the page's way to the root: the mark's last part)
-            return f"{MARK}p{int(approximate)}{escape(number)}{PART + escape(image) if image else ''}{MARK}"
+            kind = int(approximate) if own else 2
+            return f"{MARK}p{kind}{escape(number)}{PART + escape(image) if image else ''}{MARK}"
         # The number is drawn by the style sheet (data-page): not part of the text a reader selects,
         # copies or finds; the label names it once for assistive technology.
         label = escape(self.strings["facsimile_label" if image else "page_label_original" if approximate
@@ -332,7 +339,7 @@ class Transformer:
         if image:  # the page's image, where the document has one
             href = escape(image if urlsplit(image).scheme else (self.page.root if self.page else "") + image)
         else:
-            href = f"{self.page.print_href if self.page else ''}#page-{escape(number)}"
+            href = f"{self.page.print_href if self.page and own else ''}#page-{escape(number)}"
         return f'<a {shown} aria-label="{label}" id="page-{escape(number)}" href="{href}"></a>'
 
     def measure(self, element: etree._Element, out: _Output) -> None:

@@ -8,7 +8,7 @@ from urllib.parse import urlsplit
 
 from lxml import etree
 
-from tei_edition.tei import NS, TEI_NS, local_name, normalize_space, text_of
+from tei_edition.tei import NS, TEI_NS, local_name, normalize_space
 
 if TYPE_CHECKING:
     from tei_edition.inline import Transformer, _Output
@@ -36,7 +36,7 @@ def ref(tx: Transformer, element: etree._Element, out: _Output) -> None:
     """A link; a note inside it (a citation with its footnote) has its marker just after the link,
     since a link may not hold another (the marker is one)."""
     target = (element.get("target") or "").split()
-    if not target:
+    if not target or _in_header(element, target[0]):  # (the header is not on the page: no link to nowhere)
         tx.children(element, out)
         return
     out.markup(f'<a class="ref" href="{safe_href(tx, element, target[0])}">')
@@ -51,13 +51,55 @@ def _is_note(element: etree._Element) -> bool:
 
 
 def ptr(tx: Transformer, element: etree._Element, out: _Output) -> None:
-    """A pointer has no text: the link shows its target — within the document, the target's heading
-    (a division's, a figure's, a table's) where it has one, else its address."""
+    """A pointer has no text: the link shows its target — within the document, a note's label ("Note
+    3"), else the target's heading (a division's, a figure's, a table's), else its first words; an
+    address elsewhere as it is. A pointer into the header (not on the page) shows its words, unlinked."""
     for target in (element.get("target") or "").split():
-        shown = _heading_of(element, target[1:]) if target.startswith("#") else ""
-        out.markup(f'<a class="ptr" href="{safe_href(tx, element, target)}">{escape(shown or target)}</a>')
+        found = _target(element, target)
+        shown = _shown(tx, found) if found is not None else target
+        if found is not None and _in_header(element, target):
+            out.text(shown)
+        else:
+            out.markup(f'<a class="ptr" href="{safe_href(tx, element, target)}">{escape(shown)}</a>')
 
 
-def _heading_of(element: etree._Element, target_id: str) -> str:
-    found: Any = element.getroottree().xpath("//*[@xml:id=$id]/t:head[1]", id=target_id, namespaces=NS)
-    return normalize_space(text_of(found[0])) if found else ""
+# How much of a pointer's target it shows when the target has no heading or label.
+SHOWN_WORDS = 40
+
+
+def _target(element: etree._Element, target: str) -> etree._Element | None:
+    """The element of this document that `#id` points to (None for an address elsewhere)."""
+    if not target.startswith("#"):
+        return None
+    found: Any = element.getroottree().xpath("//*[@xml:id=$id]", id=target[1:])
+    return found[0] if found else None
+
+
+def _shown(tx: Transformer, found: etree._Element) -> str:
+    note = tx.note_of.get(found) if found.tag == _NOTE else None
+    if note is not None:
+        return str(tx.strings["note_label"].format(number=note.label))
+    head = found.find("t:head", NS)
+    words = normalize_space("".join(_words(head if head is not None else found)))
+    return words if len(words) <= SHOWN_WORDS else words[:SHOWN_WORDS].rsplit(" ", 1)[0] + "…"
+
+
+_NOT_WORDS = {f"{{{TEI_NS}}}{name}" for name in ("note", "rdg", "fw", "figDesc")}  # (not its running text)
+
+
+def _words(element: etree._Element) -> Any:
+    """The running text of an element: without its notes and the readings of its apparatus."""
+    if element.text:
+        yield element.text
+    for child in element:
+        if child.tag not in _NOT_WORDS and isinstance(child.tag, str):
+            yield from _words(child)
+        if child.tail:
+            yield child.tail
+
+
+def _in_header(element: etree._Element, target: str) -> bool:
+    """Whether `#id` points into the TEI header (a witness, a bibliography entry there)."""
+    found: Any = element.getroottree().xpath("//t:teiHeader//*[@xml:id=$id]", id=target[1:], namespaces=NS) \
+        if target.startswith("#") else []
+    return bool(found)

@@ -58,7 +58,8 @@ class Renderer:
         if kind == "h":  # a link to an id: on this page, or where the version's ids are
             return f"{'' if self.page.anchors else self.page.reading_href}#{value}"
         number, _, image = value[1:].partition(PART)
-        return self.markers.pagebreak_html(html.unescape(number), value[0] == "1", html.unescape(image))
+        return self.markers.pagebreak_html(html.unescape(number), value[0] == "1", html.unescape(image),
+                                           own=value[0] != "2")
 
     def __call__(self, content: Content | None) -> Markup:
         if content is None:

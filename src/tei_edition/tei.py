@@ -393,9 +393,14 @@ _PAGE_TOKEN = re.compile(r"[0-9A-Za-z][0-9A-Za-z._-]{0,19}")
 def page_number(pb: etree._Element) -> str:
     """A page break's number as its marker shows it and its id (#page-<number>) names it: its `n`; a
     page of another edition's pagination (`ed`: a reprint's, a manuscript's other foliation) "<ed>-<n>"
-    ("" for a break without `n`)."""
-    n, ed = pb.get("n") or "", pb.get("ed") or ""
+    ("" for a break without `n`). An edition pointed to (`edRef="#A"`) is named by its id."""
+    n, ed = pb.get("n") or "", other_pagination(pb)
     return f"{ed}-{n}" if n and ed else n
+
+
+def other_pagination(pb: etree._Element) -> str:
+    """The edition whose pagination a page break records, if not the document's own ("" if its own)."""
+    return pb.get("ed") or (pb.get("edRef") or "").split("#")[-1].strip()
 
 
 def _check_pages(root: etree._Element, path: Path, errors: Collector, printed: bool) -> None:
@@ -406,7 +411,7 @@ def _check_pages(root: etree._Element, path: Path, errors: Collector, printed: b
     previous = 0
     seen: dict[str, int] = {}
     for pb in root.iterfind(".//t:text//t:pb", NS):
-        n, own, ed = pb.get("n") or "", pb.get(XML_ID), pb.get("ed")
+        n, own, ed = pb.get("n") or "", pb.get(XML_ID), other_pagination(pb) or None
         if printed:
             if ed is not None:
                 errors.add(path, source_line(pb), f"pb ed=\"{ed[:40]}\": a print with a source has one pagination, "

@@ -31,6 +31,7 @@ from tei_edition.tei import (
     language_of,
     local_name,
     normalize_space,
+    other_pagination,
     page_number,
     text_of,
 )
@@ -294,7 +295,7 @@ class _Blocks:
                 blocks.append(build_table(self.tx, child))
             elif name == "pb":
                 if child.get("n"):  # (a break with no number has no marker)
-                    if child.get("ed") is None:
+                    if not other_pagination(child):
                         self.tx.state.page = child.get("n", "")
                     blocks.append(PageBreak((page_number(child),), facsimiles=(facsimile(self.tx, child),)))
             elif name in ("div", "div1", "div2", "div3", "div4", "div5"):
@@ -386,7 +387,7 @@ def build_document(tree: etree._ElementTree, path: Path, doc_id: str, refs: dict
         source=source, abstracts=abstracts,
         blocks=tuple(blocks), back=back_sections, notes=all_notes,
         pages=tuple(pb.get("n", "") for pb in printed.getroot().iterfind(".//t:text//t:pb[@n]", NS)
-                    if pb.get("ed") is None),  # (its own pagination)
+                    if not other_pagination(pb)),  # (its own pagination)
         tei_file=path.name, translation=original is not None, glossary=glossary, title_notes=title_notes,
         front_lines=front_lines,
         front_blocks=front_blocks, back_blocks=back_blocks,
