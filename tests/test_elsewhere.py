@@ -127,3 +127,26 @@ def test_an_apparatus_as_critical_editions_write_it(tmp_path: Path, capsys):
     edition(project, '<text><body><p><pb facs="https://example.org/1.jpg"/>Cara B.</p></body></text>')
     assert main(["build", "--strict", "--edition", str(project / "edition"), "--out", str(project / "build")]) == 1
     assert 'pb facs="https://example.org/1.jpg" has no n' in capsys.readouterr().err
+
+
+def test_a_link_to_another_document_of_the_edition(tmp_path: Path, capsys):
+    """A letter's `ref` to another letter's TEI file (and an id in it) leads to that letter's reading
+    page; a file that is no document of the edition is still refused, and an id the other page does
+    not have is reported."""
+    from test_roots import make_edition
+    project = make_edition(tmp_path, "collection")
+    letter = project / "edition" / "letter-a.xml"
+    text = letter.read_text(encoding="utf-8")
+    letter.write_text(text.replace("I write from", 'I write (<ref target="letter-b.xml#b1">see her answer</ref>, '
+                                                  '<ref target="letter-b.xml">the whole</ref>) from'), encoding="utf-8")
+    page = parse_html(build(project) / "en" / "letter-a" / "index.html")
+    assert page.xpath("//a[@class='ref']/@href") == ["../../en/letter-b/#b1", "../../en/letter-b/"]
+    letter.write_text(text.replace("I write from", '<ref target="letter-b.xml#nowhere">see</ref> from'),
+                      encoding="utf-8")
+    assert main(["build", "--edition", str(project / "edition"), "--out", str(project / "build")]) == 1
+    assert "'../../en/letter-b/#nowhere': no id 'nowhere'" in capsys.readouterr().err
+    (project / "edition" / "other.xml").write_text("<x/>", encoding="utf-8")
+    letter.write_text(text.replace("I write from", '<ref target="other.xml#p1">see</ref> from'), encoding="utf-8")
+    assert main(["build", "--edition", str(project / "edition"), "--out", str(project / "build")]) == 1
+    assert 'target="other.xml#p1">: a link must be #id, http(s):, mailto: or the TEI file of another document' \
+        in capsys.readouterr().err

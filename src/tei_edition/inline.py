@@ -164,6 +164,9 @@ class PageContext:
     lang: str = ""  # the page's interface language (the registers of names it links to)
     print_href: str = ""  # from the page to the document's print view: its page markers link there
     reading_href: str = ""  # from the page to the reading page of the version it shows (where its ids are)
+    # The edition's TEI files (resolved) -> (document id, the version's language; "" for an original):
+    # where a link to another document of the edition (`ref target="letter-2.xml#p3"`) leads.
+    documents: dict[str, tuple[str, str]] = field(default_factory=dict, hash=False, compare=False)
     names: bool = True  # the edition has registers of names, whose pages a name's `ref` links to
 
 

@@ -3,12 +3,14 @@ a link shows and holds."""
 from __future__ import annotations
 
 from html import escape
+from pathlib import Path
 from typing import TYPE_CHECKING, Any
 from urllib.parse import urlsplit
 
 from lxml import etree
 
 from tei_edition.tei import NS, TEI_NS, local_name, normalize_space
+from tei_edition.urls import article_path, folder_link
 
 if TYPE_CHECKING:
     from tei_edition.inline import Transformer, _Output
@@ -18,18 +20,42 @@ _NOTE = f"{{{TEI_NS}}}note"
 
 
 def safe_href(tx: Transformer, element: etree._Element, target: str) -> str:
-    """The href of a TEI pointer: "#id" within the document, or an http(s)/mailto URL; anything
-    else (javascript:, data:, file paths) is a located error."""
+    """The href of a TEI pointer: "#id" within the document, an http(s)/mailto URL, or another
+    document of the edition (its TEI file); anything else (javascript:, data:, other file paths) is a
+    located error."""
     target = target.strip()
     if target.startswith("#"):
         return tx.id_href(escape(target[1:]))
     scheme = urlsplit(target).scheme.lower()
+    other = _other_document(tx, target) if not scheme else None
+    if other is not None:
+        return other
     if scheme not in SAFE_SCHEMES:
         shown = " ".join((element.get("target") or target).split())[:80]  # the attribute as written
-        tx.error(element, f"<{local_name(element)} target=\"{shown}\">: a link must be #id, http(s): or mailto:"
+        tx.error(element, f"<{local_name(element)} target=\"{shown}\">: a link must be #id, http(s):, mailto: or "
+                          f"the TEI file of another document of this edition (as edition.yaml names it)"
                           + (f" ('{target[:40]}' is not)" if shown != target[:80] else ""))
         return "#"
     return escape(target, quote=True)
+
+
+def _other_document(tx: Transformer, target: str) -> str | None:
+    """A link to another document of the edition (`letter-2.xml#p3`: its TEI file, beside this one):
+    its reading page in the page's language (a translation's file: in the translation's), at the id.
+    None if the file is not one of the edition's (the model's walk, which has no page, accepts any
+    file beside the TEI: the pages check it)."""
+    path, _, fragment = target.partition("#")
+    if not path or ".." in Path(path).parts or path.startswith("/"):
+        return None
+    resolved = (tx.path.parent / path).resolve()
+    if tx.page is None:
+        return "#" if resolved.is_file() else None
+    found = tx.page.documents.get(str(resolved))
+    if found is None:
+        return None
+    doc_id, lang = found
+    href = tx.page.root + folder_link(article_path(lang or tx.page.lang, doc_id))
+    return escape(href + (f"#{fragment}" if fragment else ""), quote=True)
 
 
 def ref(tx: Transformer, element: etree._Element, out: _Output) -> None:

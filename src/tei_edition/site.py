@@ -86,6 +86,15 @@ class Site:
         self.fonts: Callable[[], dict[str, bytes]] = dict
 
     @cached_property
+    def documents_by_file(self) -> dict[str, tuple[str, str]]:
+        """Each TEI file of the edition (resolved) -> (its document's id, its language if a translation)."""
+        found = {}
+        for doc in self.config.documents:
+            found[str(doc.tei.resolve())] = (doc.id, "")
+            found.update({str(path.resolve()): (doc.id, lang) for lang, path in doc.translations.items()})
+        return found
+
+    @cached_property
     def build(self) -> BuildInfo:
         """The version the pages are, its release's date if it is a stored release, the build's date."""
         if self.origin is not None:

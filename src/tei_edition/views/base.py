@@ -103,7 +103,8 @@ class DocumentPages:
         return PageContext(self.site.config.strings(strings_lang), root, anchors, root + original,
                            root + folder_link(register_path(lang)), strings_lang, printed,
                            names=self.site.config.registers is not None,
-                           reading_href=root + folder_link(article_path(lang, self.source.id)))
+                           reading_href=root + folder_link(article_path(lang, self.source.id)),
+                           documents=self.site.documents_by_file)
 
     @cached_property
     def layout(self) -> PrintLayout | None:
