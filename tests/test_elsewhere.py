@@ -150,3 +150,26 @@ def test_a_link_to_another_document_of_the_edition(tmp_path: Path, capsys):
     assert main(["build", "--edition", str(project / "edition"), "--out", str(project / "build")]) == 1
     assert 'target="other.xml#p1">: a link must be #id, http(s):, mailto: or the TEI file of another document' \
         in capsys.readouterr().err
+
+
+def test_the_language_of_the_text_and_of_the_title_and_pages_before_the_title(tmp_path: Path):
+    """A header in English over a text in Arabic (a journal's export): the text is marked Arabic, right
+    to left; the heading is the article's title (level a), not its series', in the title's own
+    language; a page break of the text itself, before its body, is marked with its image, as one
+    in the front is."""
+    header = HEADER.replace("<title>Dispaccio</title>", '<title level="s">Collected Essays</title>'
+                                                         '<title level="a" xml:lang="ar">الطريق إلى دمشق</title>')
+    text = ('<text xml:lang="ar"><pb n="1" facs="https://example.org/1.jpg"/><front><pb n="2" '
+            'facs="https://example.org/2.jpg"/><docTitle><titlePart>عنوان</titlePart></docTitle></front><body><p>'
+            'الطريق إلى دمشق طويل.</p></body></text>')
+    page = parse_html(build(edition(tmp_path, text, lang="en", header=header)) / "en" / "doc" / "index.html")
+    assert page.xpath("//div[@class='doc-body']/@lang") == ["ar"] and page.xpath("//div[@class='doc-body']/@dir") \
+        == ["rtl"]
+    assert [(a.get("id"), a.get("href")) for a in page.xpath("//a[contains(@class, 'pagebreak')]")] == [
+        ("page-1", "https://example.org/1.jpg"), ("page-2", "https://example.org/2.jpg")]
+    header_only = HEADER.replace("<title>Dispaccio</title>", '<title level="s">Collected Essays</title>'
+                                                              '<title level="a" xml:lang="ar">الطريق إلى دمشق</title>')
+    page = parse_html(build(edition(tmp_path / "no-front", '<text xml:lang="ar"><body><p>طويل.</p></body></text>',
+                                    lang="en", header=header_only)) / "en" / "doc" / "index.html")
+    h1, = page.xpath("//h1[@id='doc-title']")
+    assert (h1.text_content(), h1.get("lang"), h1.get("dir")) == ("الطريق إلى دمشق", "ar", "rtl")

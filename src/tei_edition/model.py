@@ -250,7 +250,7 @@ class Document:
     title_text: str
     rubric: str
     byline: Content | None
-    front_pages: tuple[tuple[str, bool], ...]  # print pages that begin before the title: (page, approximate)
+    front_pages: tuple[tuple[str, bool, str], ...]  # pages that begin before the title: (page, approximate, image)
     source: SourceInfo
     abstracts: tuple[Section, ...]
     blocks: tuple[Paragraph | Table, ...]
@@ -274,6 +274,8 @@ class Document:
     unit_pages: dict = field(default_factory=dict)  # unit id -> (first, last) print page, from the original
     mentions: tuple[Mention, ...] = ()  # names pointing to register entries, in reading order
     direction: str = "ltr"  # the writing direction of its text ("rtl": Hebrew, Arabic …; languages.direction)
+    text_lang: str = ""  # the language of its text (its `text`'s xml:lang, else the document's)
+    title_lang: str = ""  # the language of its title (the title element's)
 
     @cached_property
     def note_of(self) -> dict[etree._Element, Note]:

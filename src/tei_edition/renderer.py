@@ -75,6 +75,6 @@ class Renderer:
         return Markup("".join(self.markers.pagebreak_html(n, approximate, image)
                               for n, image in zip(numbers, images, strict=True)))
 
-    def front_pages(self, pages: tuple[tuple[str, bool], ...]) -> Markup:
-        """The markers of the print pages that begin before the title: (page, approximate)."""
-        return Markup("".join(self.markers.pagebreak_html(n, approximate) for n, approximate in pages))
+    def front_pages(self, pages: tuple[tuple[str, bool, str], ...]) -> Markup:
+        """The markers of the pages that begin before the title: (page, approximate, its image)."""
+        return Markup("".join(self.markers.pagebreak_html(n, approximate, image) for n, approximate, image in pages))

@@ -248,7 +248,10 @@ def _title_element(root: etree._Element, front: etree._Element | None) -> etree.
     # The schema requires teiHeader/fileDesc/titleStmt/title: the main one, else one of no type, else
     # the first that is not a container's (a volume's, a series') or a variant (sub, alt, short …).
     stmt = "t:teiHeader/t:fileDesc/t:titleStmt"
-    return (elements(root, f"{stmt}/t:title[@type='main']") or elements(root, f"{stmt}/t:title[not(@type)]")
+    container = "@level = 's' or @level = 'j' or @level = 'm'"  # a series', a journal's, a book's title
+    return (elements(root, f"{stmt}/t:title[@type='main']") or elements(root, f"{stmt}/t:title[@level='a']")
+            or elements(root, f"{stmt}/t:title[not(@type)][not({container})]")
+            or elements(root, f"{stmt}/t:title[not(@type)]")
             or elements(root, f"{stmt}/t:title[not(@type = 'volume' or @type = 'series' or @type = 'collection' or "
                               f"@type = 'sub' or @type = 'subtitle' or @type = 'alt' or @type = 'short' or "
                               f"@type = 'desc' or @level = 's' or @level = 'j' or @level = 'm')]")
@@ -336,11 +339,16 @@ def build_document(tree: etree._ElementTree, path: Path, doc_id: str, refs: dict
 
     walker = _Blocks(tx, markers, original is not None)
     front = root.find("t:text/t:front", NS)
-    front_pages = tuple((page, True) for page in markers("front"))
-    if front is not None and not front_pages:
-        front_pages = tuple((page_number(pb), False) for pb in front.iterfind("t:pb[@n]", NS))
-    for pb in front.iterfind("t:pb[@n]", NS) if front is not None else ():
-        tx.state.page = pb.get("n", "")
+    # The pages that begin before the title: a `pb` of the text itself (before its front or body) or of
+    # its front; in a translation, the original's, where they begin (approximate).
+    text = root.find("t:text", NS)
+    opening = [*(text.iterfind("t:pb[@n]", NS) if text is not None else ()),
+               *(front.iterfind("t:pb[@n]", NS) if front is not None else ())]
+    front_pages = tuple((page, True, "") for page in markers("front")) or \
+        tuple((page_number(pb), False, facsimile(tx, pb)) for pb in opening)
+    for pb in opening:
+        if not other_pagination(pb):
+            tx.state.page = pb.get("n", "")
     rubric = front.find(".//t:titlePart[@type='rubric']", NS) if front is not None else None
     title = _title_element(root, front)
     title_content = tx.content(title)
@@ -397,4 +405,5 @@ def build_document(tree: etree._ElementTree, path: Path, doc_id: str, refs: dict
         tei=path, refs=refs if info is None else info.refs, original=info,
         translators=translators(root) if info else (), unit_pages=unit_pages(printed.getroot()),
         mentions=tuple(tx.mentions + (back_tx.mentions if back_tx is not tx else [])),
-        direction=text_direction(root.find("t:text", NS)))
+        direction=text_direction(text), text_lang=language_of(text) if text is not None else "",
+        title_lang=language_of(title))
