@@ -173,3 +173,15 @@ def test_the_language_of_the_text_and_of_the_title_and_pages_before_the_title(tm
                                     lang="en", header=header_only)) / "en" / "doc" / "index.html")
     h1, = page.xpath("//h1[@id='doc-title']")
     assert (h1.text_content(), h1.get("lang"), h1.get("dir")) == ("الطريق إلى دمشق", "ar", "rtl")
+
+
+def test_annotations_apart_and_lists_of_persons(tmp_path: Path):
+    """A `standOff` `listAnnotation` whose note points to two paragraphs ("#p0 #p1"): it is read at the
+    end of the last; a list of persons in the back is shown (it was a warning: no rule)."""
+    text = ('<standOff><listAnnotation><note target="#p0 #p1">Una nota.</note></listAnnotation></standOff>'
+            '<text><body><p xml:id="p0">Cara Anna,</p><p xml:id="p1">ciao.</p></body><back><listPerson><person '
+            'xml:id="anna"><persName>Anna B.</persName></person></listPerson></back></text>')
+    page = parse_html(build(edition(tmp_path, text)) / "en" / "doc" / "index.html")
+    note_id = page.xpath("//li[contains(@class, 'note')][contains(., 'Una nota.')]/@id")
+    assert note_id and page.xpath("//p[@id='p1']/a[@class='noteref']/@href") == [f"#{note_id[0]}"]
+    assert page.xpath("//div[@class='listperson']/*[@class='person'][contains(., 'Anna B.')]")

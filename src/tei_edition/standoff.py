@@ -28,8 +28,10 @@ def anchor_notes(tree: etree._ElementTree) -> None:
     for note in elements(root, "//t:note[@target or @targetEnd]"):
         if note.get("type") in ("editorial", "translator"):
             continue
-        end = (note.get("targetEnd") or note.get("target") or "").split()
-        target = by_id.get(end[-1][1:]) if end and end[-1].startswith("#") else None
+        # The end of what it annotates: the last pointer to this document (a note may point to the
+        # original's and the translation's paragraphs at once: "#p.nl.3 #p.en.3").
+        pointers = (note.get("targetEnd") or note.get("target") or "").split()
+        target = next((by_id[p[1:]] for p in reversed(pointers) if p.startswith("#") and p[1:] in by_id), None)
         if target is None or target in note.iterancestors() or note in target.iterancestors() or target is note:
             continue  # (a note inside what it annotates stays where it is)
         _detach(note)
