@@ -27,7 +27,7 @@ def image_file(tx: Transformer, element: etree._Element, url: str) -> str:
     site; "" (and a located error) if it is not one."""
     source = (tx.path.parent / url).resolve()
     attribute = "facs" if local_name(element) == "pb" else "url"
-    what = f"{local_name(element)} {attribute}=\"{url[:60]}\""
+    what = f"{local_name(element)} {attribute}=\"{_shown(url)}\""
     if not url or urlsplit(url).scheme or url.startswith("/") or ".." in Path(url).parts:
         tx.error(element, f"{what} must name an image file beside the TEI file or in a folder below it "
                           f"(a relative path, without '..')")
@@ -52,9 +52,14 @@ def facsimile(tx: Transformer, pb: etree._Element) -> str:
         graphic = found[0] if found and local_name(found[0]) == "graphic" else \
             (found[0].find(".//t:graphic", NS) if found else None)
         if graphic is None or not (graphic.get("url") or "").strip():
-            tx.error(pb, f"pb facs=\"{target[:60]}\" points to no image: to a graphic, or a surface with one")
+            tx.error(pb, f"pb facs=\"{_shown(target)}\" points to no image: to a graphic, or a surface with one")
             return ""
         target, where = (graphic.get("url") or "").strip(), graphic
     if urlsplit(target).scheme.lower() in ("http", "https"):
         return target
     return image_file(tx, where, target)
+
+
+def _shown(url: str, room: int = 160) -> str:
+    """A URL as a message shows it: whole, or its start and its end (where images of one folder differ)."""
+    return url if len(url) <= room else f"{url[:room // 2 - 1]}…{url[-(room // 2):]}"
