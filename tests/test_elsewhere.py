@@ -185,3 +185,22 @@ def test_annotations_apart_and_lists_of_persons(tmp_path: Path):
     note_id = page.xpath("//li[contains(@class, 'note')][contains(., 'Una nota.')]/@id")
     assert note_id and page.xpath("//p[@id='p1']/a[@class='noteref']/@href") == [f"#{note_id[0]}"]
     assert page.xpath("//div[@class='listperson']/*[@class='person'][contains(., 'Anna B.')]")
+
+
+def test_what_conversions_and_classical_texts_write(tmp_path: Path):
+    """A Word conversion's footnote (a `ref` marker in the text, the note in the back) is read where its
+    marker stands; a pointer with words of its own stays a link; a milestone's number is shown where
+    its unit begins; an imprint date given as text is read."""
+    header = HEADER.replace("<sourceDesc><p>Manuscript.</p></sourceDesc>",
+                            "<sourceDesc><biblStruct><monogr><title>Orationes</title><imprint><date>1908</date>"
+                            "</imprint></monogr></biblStruct></sourceDesc>")
+    text = ('<text><body><p xml:id="p1"><milestone unit="chapter" n="2"/>Quo usque<ref type="note" target="#ftn1">1'
+            '</ref> tandem (<ref target="#ftn2">see the note</ref>).</p></body><back><div><note xml:id="ftn1">'
+            'Nota prima.</note><note xml:id="ftn2">Nota altera.</note></div></back></text>')
+    page = parse_html(build(edition(tmp_path, text, lang="la", header=header)) / "en" / "doc" / "index.html")
+    first = page.xpath("//p[@id='p1']")[0]
+    assert first.xpath("span[@class='milestone chapter']/text()") == ["2"]
+    assert first.xpath("a[@class='noteref']/@href") == ["#ftn1"] and "usque1" not in first.text_content()
+    assert first.xpath("a[@class='ref']/@href") == ["#ftn2"]
+    assert page.xpath("//li[@id='ftn1']//text()[contains(., 'Nota prima.')]")
+    assert page.xpath("//meta[@name='DC.date']/@content") == ["1908"]

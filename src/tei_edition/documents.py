@@ -20,7 +20,7 @@ from tei_edition.archival import ArchivalRef
 from tei_edition.config import Config, DocumentConfig
 from tei_edition.errors import EditionError
 from tei_edition.languages import suggested
-from tei_edition.standoff import anchor_notes
+from tei_edition.standoff import anchor_notes, notes_at_their_pointers
 from tei_edition.tei import XML_LANG, source_line
 
 
@@ -102,6 +102,7 @@ def _read_tei(path: Path, repositories: dict, translation_lang: str | None, prin
     if validate:
         tei.validate_schema(tree, path)
     anchor_notes(tree)  # (after the schema's verdict on the file as written)
+    notes_at_their_pointers(tree)
     refs = tei.check_rules(tree, path, repositories, translation=translation_lang is not None, printed=printed)
     return tree, refs
 

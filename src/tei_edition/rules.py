@@ -144,6 +144,14 @@ def choice(tx: Transformer, element: etree._Element, out: _Output) -> None:
     out.markup("</span>")
 
 
+def milestone(tx: Transformer, element: etree._Element, out: _Output) -> None:
+    """A numbered point of a reference system (a chapter's or a section's start: `unit="chapter"
+    n="2"`): its number where it begins, as a classical text's reader cites it ("Cat. 1.2")."""
+    unit = element.get("unit", "")
+    out.markup(f'<span class="{_class("milestone", unit)}"{_id(tx, element)} data-unit="{escape(unit)}">'
+               f'{escape(element.get("n", ""))}</span>')
+
+
 def gap(tx: Transformer, element: etree._Element, out: _Output) -> None:
     """An omission the encoder marked: shown as […] with its reason; a description of it (`desc`)
     in the brackets after the mark."""
@@ -339,7 +347,8 @@ def edition_rules(transformer_class: Any) -> tuple[Rule, ...]:
     page breaks, duties) are methods of the transformer; the generic ones are functions here."""
     t = transformer_class
     return (
-        Rule("lb", lb), Rule("pb", t.pb), Rule("cb", anchor_only), Rule("milestone", anchor_only),
+        Rule("lb", lb), Rule("pb", t.pb), Rule("cb", anchor_only),
+        Rule("milestone", milestone, lambda e: bool(e.get("n"))), Rule("milestone", anchor_only),
         Rule("anchor", anchor_only), Rule("link", anchor_only), Rule("linkGrp", anchor_only),
         Rule("space", space), Rule("gap", gap),
         Rule("fw", furniture, hidden="page furniture (running heads, page numbers), listed in the header"),

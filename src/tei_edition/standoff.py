@@ -1,14 +1,15 @@
 """Notes that stand apart from what they annotate: a `note` with a `target` (in the back, in a
 division of notes, in a `standOff`) is read where it points, as if written there: its marker at the
 end of what it annotates (in a paragraph, verse line, item or heading; after a word, name or anchor),
-its text beside it. The TEI file is published as written; only its reading moves the note. A note
-inside what it points to, and the editors' and translators' notes (which have rules of their own),
-stay where they are."""
+its text beside it. A note pointed to by its marker (`<ref target="#ftn1">1</ref>`: a Word
+conversion's footnote) is read where that marker stands. The TEI file is published as written; only
+its reading moves the note. A note inside what it points to, and the editors' and translators' notes
+(which have rules of their own), stay where they are."""
 from __future__ import annotations
 
 from lxml import etree
 
-from tei_edition.tei import NS, XML_ID, elements, local_name
+from tei_edition.tei import NS, XML_ID, elements, local_name, text_of
 
 # A target that holds running text: the note's marker goes at its end, inside it.
 _HOLDERS = {"p", "ab", "l", "item", "head", "cell", "label", "dateline", "salute", "signed", "byline", "bibl",
@@ -50,6 +51,41 @@ def anchor_notes(tree: etree._ElementTree) -> None:
             tail, target.tail = target.tail, None
             target.addnext(note)
             note.tail = tail
+
+
+def notes_at_their_pointers(tree: etree._ElementTree) -> None:
+    """A note written apart and pointed to from the text by its marker (`<ref target="#ftn1">1</ref>`,
+    as Word conversions write footnotes, or a `ptr`) is read where its marker stands: the note takes
+    the pointer's place (its marker is the page's own). A pointer with words of its own ("see note
+    3") stays a link."""
+    root = tree.getroot()
+    text = root.find("t:text", NS)
+    if text is None:
+        return
+    notes = {note.get(XML_ID): note for note in text.iter(f"{{{NS['t']}}}note") if note.get(XML_ID)}
+    for pointer in list(elements(text, ".//t:ref[@target] | .//t:ptr[@target]")):
+        target = (pointer.get("target") or "").split()
+        note = notes.get(target[0][1:]) if len(target) == 1 and target[0].startswith("#") else None
+        if note is None or note.get("target") or not _apart(note) or pointer in note.iter():
+            continue
+        label = text_of(pointer)
+        if len(pointer) or len(label) > 4 or label.strip() != label:  # (a marker: "1", "12", "*", "a")
+            continue
+        _detach(note)
+        pointer.addnext(note)
+        note.tail = pointer.tail
+        pointer.tail = None
+        _detach(pointer)
+        notes.pop(note.get(XML_ID), None)  # (one note, one marker)
+
+
+def _apart(note: etree._Element) -> bool:
+    """Whether a note stands apart from the running text: in the back or a standOff, or as a block of a
+    division (a list of notes). A note in a paragraph that a pointer names is a cross-reference's
+    target ("see note 3"), not a note written apart."""
+    parent = note.getparent()
+    return parent is not None and (local_name(parent) in ("div", "listAnnotation") or any(
+        local_name(ancestor) in ("back", "standOff") for ancestor in note.iterancestors()))
 
 
 def _detach(note: etree._Element) -> None:

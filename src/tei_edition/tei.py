@@ -368,10 +368,13 @@ DOI = re.compile(r"10\.[0-9]{4,9}/\S+")
 def _check_source_description(root: etree._Element, path: Path, errors: Collector) -> None:
     """The printed source's date and DOI are used in citations and links: they must be what they claim."""
     for date in root.iterfind(".//t:sourceDesc//t:imprint/t:date", NS):
-        when = date.get("when")
+        when, shown = date.get("when"), normalize_space(text_of(date))
+        if when is None and date_parts(shown) is not None:
+            continue  # "<date>1908</date>": its text is the date
         if when is None or date_parts(when) is None:
-            errors.add(path, source_line(date), f"the imprint date needs when=\"YYYY\", \"YYYY-MM\" or \"YYYY-MM-DD\", "
-                                              f"found {when!r}")
+            found = f"when=\"{when[:40]}\"" if when is not None else f"no when, and the text \"{shown[:40]}\""
+            errors.add(path, source_line(date), f"the imprint date needs when=\"YYYY\", \"YYYY-MM\" or \"YYYY-MM-DD\" "
+                                              f"(or that as its text), found {found}")
     for idno in root.iterfind(".//t:sourceDesc//t:idno[@type='DOI']", NS):
         doi = normalize_space(idno.text or "")
         if not DOI.fullmatch(doi):

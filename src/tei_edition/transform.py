@@ -62,7 +62,8 @@ def source_info(root: etree._Element) -> SourceInfo:
         first = found[0] if isinstance(found, list) and found else None
         return normalize_space(text_of(first) if isinstance(first, etree._Element) else str(first or ""))
     bibl = "//t:sourceDesc/t:biblStruct"
-    parts = date_parts(text(f"{bibl}/t:monogr/t:imprint/t:date/@when")) or ()
+    date = f"{bibl}/t:monogr/t:imprint/t:date"  # its when, else its text as a date ("1908")
+    parts = date_parts(text(f"{date}/@when")) or date_parts(text(date)) or ()
     first_author = root.find(".//t:sourceDesc/t:biblStruct/t:analytic/t:author", NS)
     return SourceInfo(
         author=person_name(first_author) if first_author is not None else "",
