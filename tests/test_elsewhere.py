@@ -61,19 +61,29 @@ def test_notes_in_the_back_are_not_claimed_by_the_parallel_view(tmp_path: Path):
     assert not parse_html(site / "en" / "doc" / "parallel" / "index.html").xpath("//*[@id='n1']")
 
 
-def test_a_page_whose_text_begins_without_a_line_break_makes_no_print_view(tmp_path: Path):
-    """Line breaks in some paragraphs only: a print view would put a page's first words on the page
-    before (silently); there is none, and the reading page keeps its page markers."""
-    site = build(edition(tmp_path, '<text><body><pb n="1r"/><p><lb/>Uno</p><p><lb/>Due</p><pb n="1v"/><p>Tre</p>'
-                                   '</body></text>'))
-    assert not (site / "en" / "doc" / "print").exists()
-    page = parse_html(site / "en" / "doc" / "index.html")
-    assert page.xpath("//a[contains(@class, 'pagebreak')]/@id") == ["page-1r", "page-1v"]
-    lined = build(edition(tmp_path / "lined", '<text><body><pb n="1r"/><p><lb/>Uno</p><pb n="1v"/><p><lb/>Tre</p>'
-                                              '</body></text>'))
-    print_view = parse_html(lined / "en" / "doc" / "print" / "index.html")
+def test_a_print_transcribed_with_line_breaks_at_line_ends(tmp_path: Path):
+    """The Deutsches Textarchiv writes `lb` at each line's end: a page's first words begin its first
+    line (before, they went to the last line of the page before, silently; then there was no print
+    view). The ledger locates the paragraphs by the same lines."""
+    site = build(edition(tmp_path, '<text><body><pb n="1"/><fw type="header">Titel</fw><p xml:id="a">erste Zeile<lb/>'
+                                   'zweite Zeile<lb/></p><p xml:id="c">dritte<lb/></p><pb n="2"/><p xml:id="b">vierte'
+                                   '<lb/>fünfte</p></body></text>', lang="de"))
+    print_view = parse_html(site / "en" / "doc" / "print" / "index.html")
+    lines = [[(" ".join(line.xpath("string(span[@class='line-text'])").split()), line.xpath("string(a/@href)"))
+              for line in page.xpath(".//li[contains(@class, 'print-line')]")]
+             for page in print_view.xpath("//section[@class='print-page']")]
+    assert lines == [[("Titel erste Zeile", "../#a"), ("zweite Zeile", "../#a"), ("dritte", "../#c")],
+                     [("vierte", "../#b"), ("fünfte", "../#b")]]
+    from tei_edition.anchors import document_anchors
+    from tei_edition.tei import parse
+    meanings = {a.id: a.meaning for a in document_anchors(parse(tmp_path / "edition" / "doc.xml"), "doc")}
+    assert (meanings["a"], meanings["c"], meanings["b"]) == ("p. 1, l. 1", "p. 1, l. 3", "p. 2, l. 1")
+    # Line breaks in some paragraphs only: the words after a page break begin that page's first line.
+    mixed = build(edition(tmp_path / "mixed", '<text><body><pb n="1r"/><p><lb/>Uno</p><p><lb/>Due</p><pb n="1v"/>'
+                                              '<p>Tre</p></body></text>'))
+    print_view = parse_html(mixed / "en" / "doc" / "print" / "index.html")
     assert [" ".join(s.xpath(".//span[@class='line-text']//text()")) for s in
-            print_view.xpath("//section[@class='print-page']")] == ["Uno", "Tre"]
+            print_view.xpath("//section[@class='print-page']")] == ["Uno Due", "Tre"]
 
 
 def test_what_a_document_does_not_give_is_not_shown_empty(tmp_path: Path):

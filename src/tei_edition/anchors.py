@@ -49,6 +49,7 @@ class _Locator:
         self.anchors: list[Anchor] = []
         self.pending: list[tuple[str, str]] = []  # (id, kind) of the blocks waiting for their first line
         self.notes = 0  # notes met so far
+        self.opening = False  # a page has begun and no line yet: its first words begin one (diplomatic.py)
 
     def add(self, anchor_id: str, meaning: str) -> None:
         self.anchors.append(Anchor(self.doc_id, anchor_id, meaning))
@@ -79,18 +80,19 @@ class _Locator:
             if element.get("n") and other_pagination(element):  # another edition's page: marked, not followed
                 self.add(f"page-{page_number(element)}", f"p. {page_number(element)}")
             elif element.get("n"):  # its marker's id (a break with no number has none)
-                self.page, self.line = attr(element, "n"), 0
+                self.page, self.line, self.opening = attr(element, "n"), 0, True
                 self.add(f"page-{self.page}", f"p. {self.page}")
             return
         if name == "lb":
-            self.line += 1
-            for anchor_id, kind in self.pending:
-                self.add(anchor_id, f"p. {self.page}, l. {self.line}" + (f", {kind}" if kind != "p" else ""))
-            self.pending = []
+            self.begin_line()
             return
         if name == "note":
             if element.get("type") not in ("translator", "editorial"):
                 self.add_note(element)
+            return
+        if name == "fw":  # a running head, a catchword: not a line of the text (diplomatic.py)
+            for child in element:
+                self.walk(child)  # (a page may begin inside one)
             return
         if name == "q" and attr(element, XML_ID):
             self.add(attr(element, XML_ID), f"p. {self.page}, l. {self.line}, quotation")
@@ -98,8 +100,30 @@ class _Locator:
             self.add(attr(element, XML_ID), f"p. {self.page}, table")
         elif name in STRUCTURAL and attr(element, XML_ID):  # a paragraph, division, verse group …: its first line
             self.pending.append((attr(element, XML_ID), name))
+        self.words(element.text)
         for child in element:
             self.walk(child)
+            self.words(child.tail)
+
+    def begin_line(self) -> None:
+        self.line += 1
+        self.opening = False
+        self.locate_pending()
+
+    def locate_pending(self) -> None:
+        """The blocks waiting for their first line are on the current one."""
+        for anchor_id, kind in self.pending:
+            self.add(anchor_id, f"p. {self.page}, l. {self.line}" + (f", {kind}" if kind != "p" else ""))
+        self.pending = []
+
+    def words(self, text: str | None) -> None:
+        """Words of the text: the first on a page before any line break begin its first line (a print
+        transcribed with `lb` at each line's end); a block's first words are on the current line."""
+        if text and text.strip():
+            if self.opening:
+                self.begin_line()
+            elif self.pending and self.line:
+                self.locate_pending()
 
 
 def document_anchors(tree: etree._ElementTree, doc_id: str) -> list[Anchor]:

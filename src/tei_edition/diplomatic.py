@@ -13,7 +13,7 @@ per page, which units and notes of a reading version stand on it.
 """
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Any
 
 from lxml import etree
@@ -96,6 +96,13 @@ def is_foot_note(element: etree._Element) -> bool:
     return local_name(element) == "note" and element.get("type") not in ("editorial", "translator")
 
 
+def _unit_within(element: etree._Element) -> tuple[str, bool]:
+    """`_unit` of a line that begins in `element` itself (its words, not a line break inside it)."""
+    if local_name(element) in UNIT_ELEMENTS and element.get(XML_ID):
+        return element.get(XML_ID, ""), any(local_name(a) == "titlePage" for a in element.iterancestors())
+    return _unit(element)
+
+
 def _unit(lb: etree._Element) -> tuple[str, bool]:
     """The id of the nearest unit around a line's `lb`, and whether it stands on the title page."""
     unit = ""
@@ -118,78 +125,88 @@ def _furniture(root: etree._Element) -> dict[str, list[etree._Element]]:
     return found
 
 
+_LB = f"{{{NS['t']}}}lb"
+
+
 class _Pages:
+    """A print's pages and lines. A line begins at an `lb`; the first words of a page begin a line of
+    their own where no `lb` precedes them (a print transcribed with `lb` at each line's end, as the
+    Deutsches Textarchiv writes it): that line is the page break's (`PrintLine.element` is its `pb`)."""
+
     def __init__(self) -> None:
         self.pages: list[tuple[etree._Element, list[PrintLine], list[PrintNote]]] = []
         self.before_first_page = False  # a line before the first pb: not laid out as print pages
+        self.opening: etree._Element | None = None  # the page break whose page has no line yet
+        self.worded = True  # the last line begun has words (a page's last lb, at a line's end, begins none)
 
     def walk(self, element: etree._Element) -> None:
         for child in element:
             name = local_name(child)
             if not name or name in NOT_PRINTED:
+                self._words(child.tail, element)
                 continue
             if name == "pb":
-                if child.get("n") and not other_pagination(child):  # (a break with no number, or in another
-                    self.pages.append((child, [], []))                # edition's pagination, begins no page here)
+                self.walk_page_break(child)
             elif name == "lb":
                 if not self.pages:
                     self.before_first_page = True
                     continue
-                pb, lines, _ = self.pages[-1]
-                unit, title_page = _unit(child)
-                lines.append(PrintLine(pb.get("n", ""), len(lines) + 1, unit, language_of(child), child, title_page))
+                self._line(child, child)
             elif name == "note":
                 if is_foot_note(child) and self.pages and child.get("n"):
                     pb, _, notes = self.pages[-1]
                     unit, _ = _unit(child)
                     notes.append(PrintNote(child.get(XML_ID, ""), child.get("n", ""), pb.get("n", ""), unit, child,
                                            child.find("t:gap", NS) is not None))
+            elif name == "fw":  # a running head, a catchword: on the page, not a line of its text
+                for inner in child.iter(f"{{{NS['t']}}}pb"):  # (a page may begin inside one)
+                    self.walk_page_break(inner)
             else:  # a note's own lines are not lines of the page: it stands at the page's foot
+                self._words(child.text, child)
                 self.walk(child)
+            self._words(child.tail, element)
 
+    def walk_page_break(self, pb: etree._Element) -> None:
+        if pb.get("n") and not other_pagination(pb):  # (a break with no number, or in another edition's
+            self.end_page()                              # pagination, begins no page here)
+            self.pages.append((pb, [], []))
+            self.opening = pb
 
-class _Unlined(Exception):
-    """Text on a page before its first line break."""
+    def end_page(self) -> None:
+        """A page's last line without words is no line: the `lb` that ends the line before it."""
+        if self.pages and self.pages[-1][1] and not self.worded:
+            self.pages[-1][1].pop()
+        self.worded = True
 
+    def _line(self, element: etree._Element, where: etree._Element) -> None:
+        """A line beginning at `element` (its lb, or the page's pb), inside `where`."""
+        self.opening = None
+        self.worded = element.tag != _LB or bool((element.tail or "").strip())
+        pb, lines, _ = self.pages[-1]
+        unit, title_page = _unit(where) if where is element else _unit_within(where)
+        lines.append(PrintLine(pb.get("n", ""), len(lines) + 1, unit, language_of(where), element, title_page))
 
-def _every_page_begins_a_line(text: etree._Element) -> bool:
-    """Whether the text after each numbered `pb` begins with an `lb` (white space, notes and furniture
-    aside): else its lines are not all marked, and a layout would put the page's first words on the
-    page before (a manuscript transcribed with line breaks in some paragraphs only)."""
-    pending = False
-
-    def visit(element: etree._Element) -> None:
-        nonlocal pending
-        for child in element:
-            name = local_name(child)
-            if name == "pb" and child.get("n") and not other_pagination(child):
-                pending = True
-            elif name == "lb":
-                pending = False
-            elif name and name not in NOT_PRINTED and name != "note":
-                if pending and (child.text or "").strip():
-                    raise _Unlined
-                visit(child)
-            if pending and (child.tail or "").strip():
-                raise _Unlined
-
-    try:
-        visit(text)
-    except _Unlined:
-        return False
-    return True
+    def _words(self, text: str | None, where: etree._Element) -> None:
+        if text and text.strip():
+            if self.opening is not None:
+                self._line(self.opening, where)
+            elif not self.worded and self.pages and self.pages[-1][1]:
+                # A line's unit is where its first words are (an lb at a line's end stands in the block before)
+                lines = self.pages[-1][1]
+                unit, title_page = _unit_within(where)
+                lines[-1] = replace(lines[-1], unit=unit, title_page=title_page)
+            self.worded = True
 
 
 def print_layout(tree: etree._ElementTree) -> PrintLayout | None:
-    """The print pages of a document, or None for one that is not printed (no pages or no lines, or
-    a page whose text does not begin with a line break)."""
+    """The print pages of a document, or None for one that is not printed (no pages or no lines)."""
     root = tree.getroot()
     text = root.find("t:text", NS)
-    if text is None or text.find(".//t:pb[@n]", NS) is None or text.find(".//t:lb", NS) is None \
-            or not _every_page_begins_a_line(text):
+    if text is None or text.find(".//t:pb[@n]", NS) is None or text.find(".//t:lb", NS) is None:
         return None
     walker = _Pages()
     walker.walk(text)
+    walker.end_page()
     if walker.before_first_page or not walker.pages:
         return None
     furniture = _furniture(root)

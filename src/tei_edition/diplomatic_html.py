@@ -62,6 +62,8 @@ class DiplomaticTransformer(Transformer):
 
     def print_pb(self, element: etree._Element, out: _Output) -> None:
         self.state.page = element.get("n", "")
+        if element in self.line_index:  # the page's first words begin a line of their own (no lb before them)
+            out.markup(f"{_CUT}{self.line_index[element]}{_CUT}")
 
     def print_noteref(self, element: etree._Element, out: _Output) -> None:
         """A foot note's marker, as printed: its number on the page, linking to the note at the foot."""
