@@ -261,8 +261,9 @@ def _render_site(site: Site, files: SiteFiles, helper: Helper, prove_fidelity: b
         if isinstance(result, Exception):
             early = result.diagnostics if isinstance(result, NotReadable) else []
             schema = helper.errors_for(paths)
-            if early or schema:
-                problems.extend(early + schema)
+            if early or schema:  # the schema's first, then the project's rules' (all in one round)
+                rules = result.diagnostics if isinstance(result, EditionError) and not early else []
+                problems.extend(early + schema + [d for d in rules if d not in schema])
             elif isinstance(result, EditionError):
                 problems.extend(result.diagnostics)
             else:

@@ -18,7 +18,7 @@ from tei_edition.alignment import check_translation, merged_quotation_parts
 from tei_edition.anchors import Anchor, document_anchors
 from tei_edition.archival import ArchivalRef
 from tei_edition.config import Config, DocumentConfig
-from tei_edition.errors import EditionError
+from tei_edition.errors import Diagnostic, EditionError
 from tei_edition.languages import suggested
 from tei_edition.standoff import anchor_notes, notes_at_their_pointers
 from tei_edition.tei import XML_LANG, source_line
@@ -99,11 +99,24 @@ def _read_tei(path: Path, repositories: dict, translation_lang: str | None, prin
         _refuse_inclusions(tree, path)
     except EditionError as exc:
         raise NotReadable(exc.diagnostics) from None
+    schema: list[Diagnostic] = []
     if validate:
-        tei.validate_schema(tree, path)
-    anchor_notes(tree)  # (after the schema's verdict on the file as written)
-    notes_at_their_pointers(tree)
-    refs = tei.check_rules(tree, path, repositories, translation=translation_lang is not None, printed=printed)
+        try:
+            tei.validate_schema(tree, path)
+        except EditionError as exc:
+            schema = exc.diagnostics
+    try:
+        anchor_notes(tree)  # (after the schema's verdict on the file as written)
+        notes_at_their_pointers(tree)
+        refs = tei.check_rules(tree, path, repositories, translation=translation_lang is not None, printed=printed)
+    except EditionError as exc:  # the project's rules too, with the schema's faults: all in one round
+        raise EditionError(schema + exc.diagnostics) from None
+    except Exception:  # (it is raised again) a file the schema refuses may be anything: its faults are the schema's
+        if schema:
+            raise EditionError(schema) from None
+        raise
+    if schema:
+        raise EditionError(schema)
     return tree, refs
 
 
