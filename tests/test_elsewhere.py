@@ -229,3 +229,19 @@ def test_a_documents_faults_come_in_one_round(tmp_path: Path, capsys):
     assert [line.split(": ", 1)[1][:30] for line in err[:-1]] == [
         "not valid TEI P5 (the project ", "not valid TEI P5 (the project ", "xml:lang: 'lat' is an ISO 639-",
         "the imprint date needs when=\"Y"] and err[-1] == "4 error(s); nothing was written"
+
+
+def test_the_schemas_faults_read_as_an_editor_reads_them(tmp_path: Path, capsys):
+    """libxml2's words, each said plainly (its own kept in brackets); an invalid attribute without the
+    "Expecting an element g, got nothing" libxml2 adds on its line."""
+    header = HEADER.replace("</fileDesc></teiHeader>", "</fileDesc><encodingDesc/></teiHeader>")
+    project = edition(tmp_path, '<text><body><p colour="red">Uno</p><div><p>a</p><head>late</head></div></body>'
+                                '</text>', header=header)
+    assert main(["build", "--edition", str(project / "edition"), "--out", str(project / "build")]) == 1
+    said = [line.split("tei-edition.odd): ", 1)[1] for line in capsys.readouterr().err.splitlines()[:-1]]
+    assert "<p> has no attribute colour in TEI (the schema: Invalid attribute colour for element p)" in said
+    assert "<head> is not allowed here (the schema: Did not expect element head there)" in said
+    assert not [message for message in said if "Expecting an element g" in message]
+    # (libxml2 reports the empty encodingDesc with one form of the schema, not with the other)
+    assert all(message == "the element here is incomplete: TEI requires an element inside it (the schema: Expecting "
+               "an element , got nothing)" for message in said if "encodingDesc" in message or "incomplete" in message)

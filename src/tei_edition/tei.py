@@ -216,9 +216,38 @@ def validate_schema(tree: etree._ElementTree, path: Path) -> None:
                                    f"src/tei_edition/schemas/tei-edition.odd (and a rendering rule if it stands in "
                                    f"the text) and regenerate the schema (python scripts/make_schema.py)")
     if not outside:
-        for entry in schema.error_log:
-            errors.add(path, entry.line, f"not valid TEI P5 (the project schema, tei-edition.odd): {entry.message}")
+        entries = [(entry.line, entry.message.strip()) for entry in schema.error_log]
+        # An invalid attribute makes libxml2 also report "Expecting an element g, got nothing" on its
+        # line (the first choice it tried): the attribute is the fault.
+        attributes = {line for line, message in entries if message.startswith("Invalid attribute")}
+        for line, message in entries:
+            if line in attributes and message.startswith("Expecting an element"):
+                continue
+            errors.add(path, line, f"not valid TEI P5 (the project schema, tei-edition.odd): "
+                                   f"{plain_schema_message(message)}")
     errors.raise_if_any()
+
+
+# libxml2's RELAX NG messages, as an editor reads them (its own words kept after them, in brackets).
+_SCHEMA_MESSAGES = (
+    (re.compile(r"Expecting an element , got nothing"),
+     "the element here is incomplete: TEI requires an element inside it"),
+    (re.compile(r"Expecting an element (\S+), got nothing"), "an element is missing here: TEI expects <{0}>"),
+    (re.compile(r"Expecting element (\S+), got (\S+)"), "<{1}> stands where TEI expects <{0}>"),
+    (re.compile(r"Did not expect element (\S+) there"), "<{0}> is not allowed here"),
+    (re.compile(r"Element (\S+) has extra content: (\S+)"), "<{0}> holds <{1}>, which TEI does not allow there"),
+    (re.compile(r"Invalid attribute (\S+) for element (\S+)"), "<{1}> has no attribute {0} in TEI"),
+    (re.compile(r"Element (\S+) failed to validate attributes"), "an attribute of <{0}> is not valid TEI"),
+    (re.compile(r"Element (\S+) failed to validate content"), "the content of <{0}> is not valid TEI"),
+)
+
+
+def plain_schema_message(message: str) -> str:
+    for pattern, plain in _SCHEMA_MESSAGES:
+        found = pattern.fullmatch(message.strip())
+        if found:
+            return f"{plain.format(*found.groups())} (the schema: {message.strip()})"
+    return message
 
 
 @cache
