@@ -71,6 +71,11 @@ class ArticleView:
 
     def anchors(self, document: DocumentPages) -> Iterator[Published]:
         merged = document.source.merged_quotations
+        pages = [(version, article_path(version, document.id)) for version, _ in reading_pages(document)]
+        every = tuple(path for _, path in pages)  # one tuple for the anchors of every page (thousands of them)
         for anchor in document.source.anchors:
-            yield Published(anchor, tuple(article_path(version, document.id) for version, _ in reading_pages(document)
-                                          if anchor.id not in merged.get(version, ())))
+            if any(anchor.id in merged.get(version, ()) for version, _ in pages):
+                yield Published(anchor, tuple(path for version, path in pages
+                                              if anchor.id not in merged.get(version, ())))
+            else:
+                yield Published(anchor, every)
