@@ -245,3 +245,12 @@ def test_the_schemas_faults_read_as_an_editor_reads_them(tmp_path: Path, capsys)
     # (libxml2 reports the empty encodingDesc with one form of the schema, not with the other)
     assert all(message == "the element here is incomplete: TEI requires an element inside it (the schema: Expecting "
                "an element , got nothing)" for message in said if "encodingDesc" in message or "incomplete" in message)
+
+
+def test_a_table_without_a_heading(tmp_path: Path):
+    """No empty caption: its scrolling region is named "Table" (a region needs a name)."""
+    page = parse_html(build(edition(tmp_path, '<text><body><table><row><cell>a</cell><cell>b</cell></row></table>'
+                                              '</body></text>')) / "en" / "doc" / "index.html")
+    region, = page.xpath("//div[@class='table-scroll']")
+    assert region.get("aria-label") == "Table" and region.get("aria-labelledby") is None
+    assert not page.xpath("//caption")
