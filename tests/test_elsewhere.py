@@ -254,3 +254,46 @@ def test_a_table_without_a_heading(tmp_path: Path):
     region, = page.xpath("//div[@class='table-scroll']")
     assert region.get("aria-label") == "Table" and region.get("aria-labelledby") is None
     assert not page.xpath("//caption")
+
+
+def test_a_register_written_in_one_language(tmp_path: Path):
+    """A correspondence edition's index in German, for an English edition: its names and notes in the
+    file's language (no xml:lang on them) are shown as they are (the notes were dropped, every name had
+    to be copied into English); persons in the order of their surnames; no page for a kind of entry
+    the register does not have."""
+    from test_roots import make_edition
+    project = make_edition(tmp_path, "collection")
+    (project / "edition" / "names.xml").write_text(
+        '<?xml version="1.0" encoding="UTF-8"?>\n<TEI xmlns="http://www.tei-c.org/ns/1.0" xml:lang="de"><teiHeader>'
+        '<fileDesc><titleStmt><title>Register</title></titleStmt><publicationStmt><p>Test.</p></publicationStmt>'
+        '<sourceDesc><p>Test.</p></sourceDesc></fileDesc></teiHeader><standOff><listPerson>'
+        '<person xml:id="bea"><persName><forename>Bea</forename> <surname>Zorn</surname></persName>'
+        '<note>Empfängerin des Briefes A.</note></person>'
+        '<person xml:id="zoe"><persName><forename>Zoe</forename> <surname>Abel</surname></persName></person>'
+        '</listPerson><listPlace><place xml:id="lyon"><placeName>Lyon</placeName></place></listPlace></standOff>'
+        '</TEI>\n', encoding="utf-8")
+    letter = project / "edition" / "letter-b.xml"
+    letter.write_text(letter.read_text(encoding="utf-8").replace(
+        '<orgName ref="names.xml#guild">Guild of Carters</orgName>', '<persName ref="names.xml#zoe">Zoe</persName>'),
+        encoding="utf-8")
+    site = build(project)
+    persons = parse_html(site / "en" / "persons" / "index.html")
+    assert [h.text for h in persons.xpath("//article[@class='names-entry']/h2")] == ["Zoe Abel", "Bea Zorn"]
+    assert persons.xpath("//article[@id='bea']/p[@class='identification'][@lang='de']/text()") == \
+        ["Empfängerin des Briefes A."]
+    assert not persons.xpath("//p[@class='other-form']")  # ("Deutsch: Bea Zorn" under "Bea Zorn": not again)
+    assert not (site / "en" / "organisations").exists() and (site / "en" / "places" / "index.html").is_file()
+
+
+def test_a_link_without_words_shows_where_it_leads(tmp_path: Path):
+    """`<ref target="letter-b.xml"><!--a comment--></ref>` was an invisible link: it shows the other
+    letter's id, as a `ptr` does; an empty `type` makes no trailing space in a class."""
+    from test_roots import make_edition
+    project = make_edition(tmp_path, "collection")
+    letter = project / "edition" / "letter-a.xml"
+    letter.write_text(letter.read_text(encoding="utf-8").replace(
+        "I write from", '(<ref target="letter-b.xml"><!-- Brief B --></ref>, <add type="?">so</add>) I write from'),
+        encoding="utf-8")
+    page = parse_html(build(project) / "en" / "letter-a" / "index.html")
+    assert [(a.text, a.get("href")) for a in page.xpath("//a[@class='ptr']")] == [("letter-b", "../../en/letter-b/")]
+    assert page.xpath("//ins/@class") == ["add"]

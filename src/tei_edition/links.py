@@ -65,6 +65,10 @@ def ref(tx: Transformer, element: etree._Element, out: _Output) -> None:
     if not target or _in_header(element, target[0]):  # (the header is not on the page: no link to nowhere)
         tx.children(element, out)
         return
+    words: Any = element.xpath("string(.)")  # (a comment's text is none of its words)
+    if not words.strip() and all(isinstance(child, etree._Comment) for child in element):
+        ptr(tx, element, out)  # a link without words (a comment inside it at most) shows where it leads
+        return
     out.markup(f'<a class="ref" href="{safe_href(tx, element, target[0])}">')
     tx.children(element, out, skip=_is_note)
     out.markup("</a>")
@@ -82,7 +86,7 @@ def ptr(tx: Transformer, element: etree._Element, out: _Output) -> None:
     address elsewhere as it is. A pointer into the header (not on the page) shows its words, unlinked."""
     for target in (element.get("target") or "").split():
         found = _target(element, target)
-        shown = _shown(tx, found) if found is not None else target
+        shown = _shown(tx, found) if found is not None else _document_named(tx, target) or target
         if found is not None and _in_header(element, target):
             out.text(shown)
         else:
@@ -122,6 +126,15 @@ def _words(element: etree._Element) -> Any:
             yield from _words(child)
         if child.tail:
             yield child.tail
+
+
+def _document_named(tx: Transformer, target: str) -> str:
+    """The id of the edition's document whose TEI file `target` names ("" if none)."""
+    path = target.partition("#")[0]
+    if not path or tx.page is None or urlsplit(target).scheme:
+        return ""
+    found = tx.page.documents.get(str((tx.path.parent / path).resolve()))
+    return found[0] if found else ""
 
 
 def _in_header(element: etree._Element, target: str) -> bool:

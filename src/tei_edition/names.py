@@ -26,7 +26,17 @@ from lxml import etree
 from tei_edition import tei
 from tei_edition.errors import Collector, Diagnostic
 from tei_edition.model import Mention
-from tei_edition.tei import NS, TEI_NS, XML_ID, XML_LANG, local_name, normalize_space, source_line, text_of
+from tei_edition.tei import (
+    NS,
+    TEI_NS,
+    XML_ID,
+    XML_LANG,
+    language_of,
+    local_name,
+    normalize_space,
+    source_line,
+    text_of,
+)
 from tei_edition.urls import folder_link, names_path
 
 if TYPE_CHECKING:
@@ -71,8 +81,17 @@ class Entity:
     def variants(self, lang: str) -> tuple[str, ...]:
         return tuple(n.text for n in self.names if n.variant and n.lang == lang)
 
-    def note(self, lang: str) -> tuple[str, bool] | None:
-        return next(((text, inferred) for note_lang, text, inferred in self.notes if note_lang == lang), None)
+    def note(self, lang: str) -> tuple[str, bool, str] | None:
+        """Its identification in `lang`, else in the language it was written in: (text, the editors'
+        inference, its language)."""
+        return next(((text, inferred, note_lang) for note_lang, text, inferred in self.notes if note_lang == lang),
+                    next(((text, inferred, note_lang) for note_lang, text, inferred in self.notes), None))
+
+    def sort_key(self, lang: str) -> tuple[str, str]:
+        """Its place in the alphabet: a name's surname first where the register marks it."""
+        shown = next((n for n in self.names if not n.variant and n.lang == lang), None) or \
+            next(n for n in self.names if not n.variant)
+        return shown.key.casefold(), shown.text.casefold()
 
 
 @dataclass(frozen=True)
@@ -81,16 +100,19 @@ class Registers:
     entities: dict[str, Entity]  # in the file's order
 
     def of_kind(self, kind: str, lang: str) -> list[Entity]:
-        return sorted((e for e in self.entities.values() if e.kind == kind), key=lambda e: e.name(lang).casefold())
+        """The entries of a kind in alphabetical order: a person's by surname, then forename."""
+        return sorted((e for e in self.entities.values() if e.kind == kind), key=lambda e: e.sort_key(lang))
 
     @property
     def kinds(self) -> list[str]:
-        """Every kind has its page, empty or not (the menu links the persons' page)."""
-        return list(KINDS)
+        """The kinds with a page: the persons' always (the menu links it), the others where the
+        registers have entries of them."""
+        present = {entity.kind for entity in self.entities.values()}
+        return [kind for kind in KINDS if kind == "person" or kind in present]
 
 
 def _entity(element: etree._Element, kind: str, path: Path, languages: tuple[str, ...],
-            errors: Collector) -> Entity | None:
+            errors: Collector, named_languages: frozenset[str]) -> Entity | None:
     line = source_line(element)
     entry_id = element.get(XML_ID)
     name_tag = KINDS[kind][2]
@@ -99,18 +121,20 @@ def _entity(element: etree._Element, kind: str, path: Path, languages: tuple[str
         return None
     names = []
     for name in element.iterfind(f"t:{name_tag}", NS):
-        lang = name.get(XML_LANG) or ""
+        lang = language_of(name)  # its own, or the register's (a register in one language)
         surname = name.find("t:surname", NS)
         text = normalize_space(text_of(name))
         if not lang or not text:
-            errors.add(path, source_line(name), f"<{name_tag}> of '{entry_id}' needs xml:lang and a text")
+            errors.add(path, source_line(name), f"<{name_tag}> of '{entry_id}' needs a language (xml:lang, on it or "
+                                                f"the file's root) and a text")
             continue
         key = normalize_space(text_of(surname)) if surname is not None else text
         names.append(Name(lang, text, key, name.get("type") == "variant"))
-    for lang in languages:
-        if not any(n.lang == lang and not n.variant for n in names):
-            errors.add(path, line, f"'{entry_id}' has no {name_tag} in '{lang}' (an interface language)")
-    notes = tuple((note.get(XML_LANG) or "", normalize_space(text_of(note)),
+    for lang in languages:  # (a register written in one language shows its names in every interface)
+        if lang in named_languages and not any(n.lang == lang and not n.variant for n in names):
+            errors.add(path, line, f"'{entry_id}' has no {name_tag} in '{lang}' (an interface language the "
+                                   f"register names its other entries in)")
+    notes = tuple((language_of(note), normalize_space(text_of(note)),
                    bool(note.get("ana") or note.get("cert"))) for note in element.iterfind("t:note", NS))
     return Entity(entry_id, kind, tuple(names), notes, line) if names else None
 
@@ -124,9 +148,12 @@ def load_registers(path: Path, languages: tuple[str, ...], validate: bool = True
         tei.validate_schema(tree, path)
     errors = Collector()
     entities: dict[str, Entity] = {}
+    # The languages the register names its entries in (an entry lacking one of them is incomplete).
+    named = frozenset(language_of(name) for _, _, name_tag in KINDS.values()
+                      for name in tree.iterfind(f".//t:{name_tag}", NS))
     for kind, (list_tag, entry_tag, _) in KINDS.items():
         for element in tree.iterfind(f".//t:{list_tag}/t:{entry_tag}", NS):
-            entity = _entity(element, kind, path, languages, errors)
+            entity = _entity(element, kind, path, languages, errors, named)
             if entity is not None:
                 entities[entity.id] = entity
     errors.raise_if_any()

@@ -46,7 +46,8 @@ _LINE_CONTEXT_TAGS = tuple(f"{{{TEI_NS}}}{name}" for name in sorted(LINE_CONTEXT
 
 def _class(*names: str) -> str:
     """A class attribute value from names that may come from the TEI (@rend, @type): sanitised."""
-    return " ".join(re.sub(r"[^a-z0-9-]+", "-", name.lower()).strip("-") for name in names if name)
+    cleaned = (re.sub(r"[^a-z0-9-]+", "-", name.lower()).strip("-") for name in names if name)
+    return " ".join(name for name in cleaned if name)  # ("?" cleans to nothing: no trailing space)
 
 
 def _lang(element: etree._Element) -> str:

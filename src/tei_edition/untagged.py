@@ -81,12 +81,14 @@ def _same_case(word: str, case: str) -> bool:
 
 
 def patterns(registers: Registers, lang: str) -> list[Pattern]:
-    """What the check looks for in text of `lang`: each name and variant of that language."""
+    """What the check looks for in text of `lang`: each name and variant of that language; of an entry
+    the register names in other languages only (a register in one language), those names."""
     found = []
     for entity in registers.entities.values():
+        own = any(name.lang == lang for name in entity.names)
         for name in entity.names:
             words = WORD.findall(name.key)
-            if name.lang == lang and words:  # a name of several words may start in lower case in the text
+            if (name.lang == lang or not own) and words:  # a name of several words may start in lower case
                 cases = [_case(w) if n or len(words) == 1 else "any" for n, w in enumerate(words)]
                 found.append(Pattern(entity.id, name.key, tuple((word_forms(w, lang), case)
                                                                 for w, case in zip(words, cases, strict=True))))
