@@ -9,8 +9,9 @@ Each proposal is a form of a register name (untagged.py, the same search as the 
 that stands outside a tagged name. With --write each is wrapped in persName, placeName or orgName
 with ref="registers.xml#id" (the text is not changed by one character: the build's checks and
 `tei-edition check` prove it); a --skip UNIT:FORM (FORM * for any) leaves it for a person to tag
-by hand or to list in untagged.yaml (what untagged.yaml lists is skipped too). Read the result
-with `git diff` before committing it.
+by hand or to list in untagged.yaml (what untagged.yaml lists is skipped too). A form that names
+several entries (two persons of one surname) is never tagged here: it is listed as "ask", with
+its entries, for a person to decide. Read the result with `git diff` before committing it.
 """
 from __future__ import annotations
 
@@ -88,6 +89,9 @@ def main() -> int:
     for item in reversed(found):  # from the end: earlier offsets in a run stay valid
         skipped = (item.unit, item.form) in skips or (item.unit, "*") in skips
         entity = registers.entities[item.pattern.entity]
+        if item.others:  # several entries bear this name: never chosen here
+            print(f"ask  {item.line}\t{item.unit}\t{item.form}\t→ {' or '.join((entity.id, *item.others))}")
+            continue
         print(f"{'skip' if skipped else 'tag '} {item.line}\t{item.unit}\t{item.form}\t→ {entity.id}")
         if args.write and not skipped:
             wrap(item.run, *item.span, KINDS[entity.kind][2], f"{ref_file}#{entity.id}")

@@ -297,3 +297,22 @@ def test_a_link_without_words_shows_where_it_leads(tmp_path: Path):
     page = parse_html(build(project) / "en" / "letter-a" / "index.html")
     assert [(a.text, a.get("href")) for a in page.xpath("//a[@class='ptr']")] == [("letter-b", "../../en/letter-b/")]
     assert page.xpath("//ins/@class") == ["add"]
+
+
+def test_a_name_two_entries_bear_is_not_assigned_to_either(tmp_path: Path, capsys):
+    """Two persons of one surname: an untagged «Zorn» names both entries and leaves the choice to the
+    editors (the check proposed one of them, and tag_names.py wrote it, silently)."""
+    from test_roots import make_edition
+    project = make_edition(tmp_path, "collection")
+    names = project / "edition" / "names.xml"
+    names.write_text(names.read_text(encoding="utf-8").replace(
+        '<persName xml:lang="en"><forename>Bea</forename></persName>',
+        '<persName xml:lang="en"><forename>Bea</forename> <surname>Zorn</surname></persName>').replace(
+        "</listPerson>", '<person xml:id="max"><persName xml:lang="en"><forename>Max</forename> <surname>Zorn'
+                         '</surname></persName></person></listPerson>'), encoding="utf-8")
+    letter = project / "edition" / "letter-b.xml"
+    letter.write_text(letter.read_text(encoding="utf-8").replace(
+        "met <persName", 'met <persName ref="names.xml#max">Max</persName> Zorn and <persName'), encoding="utf-8")
+    assert main(["build", "--edition", str(project / "edition"), "--out", str(project / "build")]) == 1
+    assert "«Zorn» (a form of «Zorn», entries 'bea' or 'max': which is meant is yours to say) in b1 is not tagged: " \
+           "tag it <persName ref=\"…#bea\"> or <persName ref=\"…#max\">" in capsys.readouterr().err

@@ -92,7 +92,7 @@ def patterns(registers: Registers, lang: str) -> list[Pattern]:
                 cases = [_case(w) if n or len(words) == 1 else "any" for n, w in enumerate(words)]
                 found.append(Pattern(entity.id, name.key, tuple((word_forms(w, lang), case)
                                                                 for w, case in zip(words, cases, strict=True))))
-    return sorted(set(found), key=lambda p: -len(p.words))  # the longest name first
+    return sorted(set(found), key=lambda p: (-len(p.words), p.entity, p.name))  # the longest name first; stable
 
 
 def by_first_word(found: list[Pattern]) -> dict[str, list[Pattern]]:
@@ -174,6 +174,9 @@ class Found:
     pattern: Pattern
     run: Run = field(compare=False, hash=False)
     span: tuple[int, int] = (0, 0)  # its offsets in the run's text
+    # The other entries the same words name (two persons of one surname, a town and its canton): which
+    # one is meant is the editors' decision, never the check's.
+    others: tuple[str, ...] = ()
 
 
 def find_untagged(tree: etree._ElementTree, path: Path, registers: Registers) -> list[Found]:
@@ -190,14 +193,17 @@ def find_untagged(tree: etree._ElementTree, path: Path, registers: Registers) ->
         start = 0
         while start < len(words):
             candidates = by_lang[run.lang].get(words[start].group().lower().replace("ё", "е"), ())
-            match = next((p for p in candidates if _fits(run.text, words[start:start + len(p.words)], p)), None)
-            if match is None:
+            fitting = [p for p in candidates if _fits(run.text, words[start:start + len(p.words)], p)]
+            if not fitting:
                 start += 1
                 continue
+            match = fitting[0]  # the longest name
+            others = tuple(dict.fromkeys(p.entity for p in fitting if len(p.words) == len(match.words)
+                                         and p.entity != match.entity))
             first, last = words[start], words[start + len(match.words) - 1]
             span = (first.start(), last.end())
             found.append(Found(path, run.line_at(span[0]), unit_of(run.element),
-                               " ".join(run.text[span[0]:span[1]].split()), match, run, span))
+                               " ".join(run.text[span[0]:span[1]].split()), match, run, span, others))
             start += len(match.words)
     return found
 
@@ -264,11 +270,13 @@ def check_untagged(trees: list[tuple[etree._ElementTree, Path]], registers: Regi
                 used[exclusion] = used.get(exclusion, 0) + 1
                 continue
             entity = registers.entities[found.pattern.entity]
-            tag = f"<{KINDS[entity.kind][2]} ref=\"…#{entity.id}\">"
+            tags = " or ".join(f"<{KINDS[registers.entities[e].kind][2]} ref=\"…#{e}\">"
+                               for e in (entity.id, *found.others))
+            named = " or ".join(f"'{e}'" for e in (entity.id, *found.others))
+            entries = f"entry '{entity.id}'" if not found.others else f"entries {named}: which is meant is yours to say"
             problems.append(Diagnostic(path, found.line, f"«{found.form}» (a form of «{found.pattern.name}», "
-                                                         f"entry '{entity.id}') in {found.unit or 'the title'} is "
-                                                         f"not tagged: tag it {tag}, or list it in untagged "
-                                                         f"with the reason"))
+                                                         f"{entries}) in {found.unit or 'the title'} is not tagged: "
+                                                         f"tag it {tags}, or list it in untagged with the reason"))
     return problems, used
 
 
