@@ -18,7 +18,7 @@ from pathlib import Path
 
 from lxml import etree
 
-from tei_edition.tei import odd_elements
+from tei_edition.schema import odd_elements
 
 SCHEMAS = Path(__file__).resolve().parent.parent / "src" / "tei_edition" / "schemas"
 RNG = "http://relaxng.org/ns/structure/1.0"

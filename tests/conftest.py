@@ -43,8 +43,8 @@ def parse_html(path: Path):
 def _schema_compiled_once():
     """The project schema compiled once for the whole session: the helper process each build forks
     inherits it (a command-line build compiles it in its helper, beside the build)."""
-    from tei_edition import tei
-    tei._schema()
+    from tei_edition import schema
+    schema._schema()
 
 
 @pytest.fixture(autouse=True)

@@ -132,10 +132,10 @@ def test_a_worker_that_dies_stops_the_build_with_a_message(tmp_path: Path, monke
 
 REGISTERS_SCRIPT = """
 import sys
-from tei_edition import tei
+from tei_edition import schema
 from tei_edition.cli import main
 code = main(["build", "--strict", "--edition", sys.argv[1], "--out", sys.argv[2]])
-print(tei.schema_compiled(), code)
+print(schema.schema_compiled(), code)
 """
 
 

@@ -11,7 +11,7 @@ from conftest import ROOT
 from lxml import etree
 from support.gates import run_jing
 
-from tei_edition import tei
+from tei_edition import schema
 
 SCHEMAS = ROOT / "src" / "tei_edition" / "schemas"
 # One worker runs Jing over every document and every broken case, once.
@@ -31,8 +31,8 @@ def test_the_committed_schema_is_what_the_odd_makes(tmp_path: Path):
 def test_every_document_is_valid_against_both_schemas(document: Path, tei_all):
     tree = etree.parse(str(document))
     assert tei_all[document] == [], tei_all[document]
-    tei.validate_schema(tree, document)  # raises a located error if the project schema refuses it
-    assert tei._schema(for_many=True).validate(tree)  # the form a pool of processes compiles
+    schema.validate_schema(tree, document)  # raises a located error if the project schema refuses it
+    assert schema._schema(for_many=True).validate(tree)  # the form a pool of processes compiles
 
 
 def test_the_project_schema_refuses_what_the_odd_leaves_out():
@@ -42,7 +42,7 @@ def test_the_project_schema_refuses_what_the_odd_leaves_out():
         '<p xml:id="p3">', '<sp><speaker>A</speaker><p>x</p></sp><p xml:id="p3">', 1)
     from tei_edition.errors import EditionError
     with pytest.raises(EditionError, match="not valid TEI P5"):
-        tei.validate_schema(etree.ElementTree(etree.fromstring(text.encode("utf-8"))), document)
+        schema.validate_schema(etree.ElementTree(etree.fromstring(text.encode("utf-8"))), document)
 
 
 # Mixed content in the project schema is RELAX NG's own form of it (interleave with text): what
@@ -81,5 +81,5 @@ def test_both_schemas_refuse_the_same_broken_content(what, old, new, tei_all):
                                               .encode("utf-8")))
     from tei_edition.errors import EditionError
     with pytest.raises(EditionError, match="not valid TEI P5"):
-        tei.validate_schema(tree, document)
-    assert not tei._schema(for_many=True).validate(tree)  # the form a pool of processes compiles
+        schema.validate_schema(tree, document)
+    assert not schema._schema(for_many=True).validate(tree)  # the form a pool of processes compiles

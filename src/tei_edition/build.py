@@ -20,7 +20,7 @@ from functools import partial
 from pathlib import Path
 from typing import Any
 
-from tei_edition import tei
+from tei_edition import schema, tei
 from tei_edition.config import Config, DocumentConfig, load_config
 from tei_edition.documents import NotReadable, fidelity_differences, read_document
 from tei_edition.errors import Diagnostic, EditionError
@@ -196,7 +196,7 @@ def made_documents(site: Site, jobs: int, prove_fidelity: bool, validate: bool, 
     from concurrent.futures.process import BrokenProcessPool
 
     site.preload()
-    tei.compile_schema(for_many=True)
+    schema.compile_schema(for_many=True)
     _WORK = (site, documents, prove_fidelity)
     try:
         with ProcessPoolExecutor(jobs, mp_context=multiprocessing.get_context("fork")) as pool:

@@ -20,6 +20,7 @@ from tei_edition.archival import ArchivalRef
 from tei_edition.config import Config, DocumentConfig
 from tei_edition.errors import Diagnostic, EditionError
 from tei_edition.languages import suggested
+from tei_edition.schema import validate_schema as schema_check
 from tei_edition.standoff import anchor_notes, notes_at_their_pointers
 from tei_edition.tei import XML_LANG, source_line
 
@@ -102,7 +103,7 @@ def _read_tei(path: Path, repositories: dict, translation_lang: str | None, prin
     schema: list[Diagnostic] = []
     if validate:
         try:
-            tei.validate_schema(tree, path)
+            schema_check(tree, path)
         except EditionError as exc:
             schema = exc.diagnostics
     try:

@@ -48,20 +48,20 @@ _COMPILED: dict[tuple[str, str], tuple[str | None, bytes]] = {}
 def _warm() -> bool:
     """Whether this process has compiled the schema already (a long-lived one, such as the tests'):
     then the build validates and compiles its templates itself, without the cost of a fork."""
-    tei = sys.modules.get("tei_edition.tei")
-    return tei is not None and tei.schema_compiled()
+    schema = sys.modules.get("tei_edition.schema")
+    return schema is not None and schema.schema_compiled()
 
 
 def _validate(path: Path, trees: dict[Path, Any] | None = None) -> list[Diagnostic]:
     """The schema's complaints about one file ([] when it does not parse: the build reports that);
     the parsed file is kept in `trees`, for the names check."""
-    from tei_edition import tei  # imported here: the build forks this process before its own imports
+    from tei_edition import schema, tei  # imported here: the build forks this process before its own imports
     try:
         tree = tei.parse(path)
     except EditionError:
         return []
     try:
-        tei.validate_schema(tree, path)
+        schema.validate_schema(tree, path)
     except EditionError as exc:
         return exc.diagnostics
     if trees is not None:
@@ -134,9 +134,9 @@ def _help(templates: Path | None, results: IO[bytes], orders: IO[bytes]) -> None
             _compile_templates(templates, send)
         except Exception:  # noqa: BLE001 - the build compiles them itself
             send((TEMPLATES_DONE,))
-    from tei_edition import tei
+    from tei_edition import schema
     try:
-        tei._schema()  # compiled while the build still reads its configuration and renders
+        schema._schema()  # compiled while the build still reads its configuration and renders
     except Exception:  # noqa: BLE001 - validating the first file reports it
         pass
     try:
@@ -316,9 +316,9 @@ class Helper:
         (once; later requests are validated here, when asked)."""
         if not self.paths:
             self.paths = list(dict.fromkeys(paths))
-            from tei_edition import tei
+            from tei_edition import schema
             if self.helper is not None:
-                if not tei.schema_compiled():
+                if not schema.schema_compiled():
                     self.validating = self.helper.order((self.paths, names))
                 self.helper.close_orders()
             if self.fonts_process is not None:

@@ -26,6 +26,7 @@ from lxml import etree
 from tei_edition import tei
 from tei_edition.errors import Collector, Diagnostic
 from tei_edition.model import Mention
+from tei_edition.schema import validate_schema
 from tei_edition.tei import (
     NS,
     TEI_NS,
@@ -145,7 +146,7 @@ def load_registers(path: Path, languages: tuple[str, ...], validate: bool = True
     and with every entry complete."""
     tree = tei.parse(path)
     if validate:
-        tei.validate_schema(tree, path)
+        validate_schema(tree, path)
     errors = Collector()
     entities: dict[str, Entity] = {}
     # The languages the register names its entries in (an entry lacking one of them is incomplete).

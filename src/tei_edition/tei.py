@@ -1,4 +1,4 @@
-"""Find, parse and validate a TEI document: well-formedness, the TEI schema, the project's rules.
+"""Find, parse and check a TEI document: well-formedness, the project's rules (the schema: schema.py).
 
 lxml keeps each element's source line, so every problem is reported as `file:line: message`.
 """
@@ -19,7 +19,6 @@ TEI_NS = "http://www.tei-c.org/ns/1.0"
 XML_ID = "{http://www.w3.org/XML/1998/namespace}id"
 XML_LANG = "{http://www.w3.org/XML/1998/namespace}lang"
 NS = {"t": TEI_NS}
-SCHEMA = Path(__file__).parent / "schemas" / "tei-edition.rng"  # tei_all pruned to tei-edition.odd
 POINTER_ATTRIBUTES = ("corresp", "sameAs", "ana", "ref", "resp", "who", "target", "next", "prev")
 IDNO_LABELS = {"fond": "Ф.", "opis": "Оп.", "delo": "Д."}
 _LANGUAGE = etree.XPath("ancestor-or-self::*[@xml:lang][1]/@xml:lang")  # compiled once: asked of every line
@@ -155,107 +154,6 @@ def _check_publishable(tree: etree._ElementTree, path: Path) -> None:
                                                           f"{ACTIVE_NAMESPACES[name.namespace or '']} namespace is "
                                                           f"not allowed in a published TEI file; remove it")
     errors.raise_if_any()
-
-
-RNG = "http://relaxng.org/ns/structure/1.0"
-_for_many = False  # set by compile_schema(for_many=True) before a pool of processes forks
-
-
-@cache
-def _schema(for_many: bool = False) -> etree.RelaxNG:
-    """The project schema, compiled once per process. Its mixed content is written as an interleave
-    with text (scripts/make_schema.py), which libxml2 compiles in a twentieth of a second. For a
-    pool that validates many documents it is written back as repeated choices: libxml2 then
-    compiles automata (about 0.45 s, once) that validate each document about twice as fast."""
-    grammar = etree.parse(str(SCHEMA))
-    if for_many:
-        _mixed_as_repeats(grammar)
-    return etree.RelaxNG(grammar)
-
-
-def _mixed_as_repeats(grammar: etree._ElementTree) -> None:
-    """The inverse of make_schema.mixed_as_interleave: interleave(text, zeroOrMore(choice)) becomes
-    zeroOrMore(choice(text, …)). (tei_all has no interleave: every one in the schema is such.)"""
-    for mixed in list(grammar.iter(f"{{{RNG}}}interleave")):
-        text, repeat = mixed[0], mixed[1]
-        repeat[0].insert(0, text)  # into the choice
-        parent = mixed.getparent()
-        if parent is not None:
-            parent.replace(mixed, repeat)
-
-
-def compile_schema(for_many: bool = False) -> None:
-    """Compile the schema now (processes forked later inherit it); `for_many`: for a pool."""
-    global _for_many
-    _for_many = for_many
-    _schema(for_many)
-
-
-def schema_compiled() -> bool:
-    """Whether this process has compiled the schema already (then validating here costs little)."""
-    return _schema.cache_info().currsize > 0
-
-
-def validate_schema(tree: etree._ElementTree, path: Path) -> None:
-    """The file against the project schema. Elements the ODD does not keep are reported first, all of
-    them at once with their counts (libxml2 reports the first fault of each subtree, often as a fault
-    of its parent); the schema's own messages only when every element is one the ODD keeps."""
-    schema = _schema(_for_many)
-    if schema.validate(tree):
-        return
-    errors = Collector()
-    outside: dict[str, list[int]] = {}
-    for element in tree.getroot().iter(f"{{{TEI_NS}}}*"):
-        name = local_name(element)
-        if name not in odd_elements():
-            outside.setdefault(name, []).append(source_line(element) or 0)
-    for name, lines in outside.items():
-        times = f"{len(lines)} times, the first here" if len(lines) > 1 else "once"
-        errors.add(path, lines[0], f"not valid TEI P5 (the project schema, tei-edition.odd): <{name}> ({times}) "
-                                   f"is not one of the elements this generator publishes: remove it, or add it to "
-                                   f"src/tei_edition/schemas/tei-edition.odd (and a rendering rule if it stands in "
-                                   f"the text) and regenerate the schema (python scripts/make_schema.py)")
-    if not outside:
-        entries = [(entry.line, entry.message.strip()) for entry in schema.error_log]
-        # An invalid attribute makes libxml2 also report "Expecting an element g, got nothing" on its
-        # line (the first choice it tried): the attribute is the fault.
-        attributes = {line for line, message in entries if message.startswith("Invalid attribute")}
-        for line, message in entries:
-            if line in attributes and message.startswith("Expecting an element"):
-                continue
-            errors.add(path, line, f"not valid TEI P5 (the project schema, tei-edition.odd): "
-                                   f"{plain_schema_message(message)}")
-    errors.raise_if_any()
-
-
-# libxml2's RELAX NG messages, as an editor reads them (its own words kept after them, in brackets).
-_SCHEMA_MESSAGES = (
-    (re.compile(r"Expecting an element , got nothing"),
-     "the element here is incomplete: TEI requires an element inside it"),
-    (re.compile(r"Expecting an element (\S+), got nothing"), "an element is missing here: TEI expects <{0}>"),
-    (re.compile(r"Expecting element (\S+), got (\S+)"), "<{1}> stands where TEI expects <{0}>"),
-    (re.compile(r"Did not expect element (\S+) there"), "<{0}> is not allowed here"),
-    (re.compile(r"Element (\S+) has extra content: (\S+)"), "<{0}> holds <{1}>, which TEI does not allow there"),
-    (re.compile(r"Invalid attribute (\S+) for element (\S+)"), "<{1}> has no attribute {0} in TEI"),
-    (re.compile(r"Element (\S+) failed to validate attributes"), "an attribute of <{0}> is not valid TEI"),
-    (re.compile(r"Element (\S+) failed to validate content"), "the content of <{0}> is not valid TEI"),
-)
-
-
-def plain_schema_message(message: str) -> str:
-    for pattern, plain in _SCHEMA_MESSAGES:
-        found = pattern.fullmatch(message.strip())
-        if found:
-            return f"{plain.format(*found.groups())} (the schema: {message.strip()})"
-    return message
-
-
-@cache
-def odd_elements() -> frozenset[str]:
-    """The elements the ODD keeps (its modules' `include` lists)."""
-    odd = etree.parse(str(SCHEMA.with_name("tei-edition.odd")))
-    return frozenset(name for module in odd.iter(f"{{{TEI_NS}}}moduleRef")
-                     for name in (module.get("include") or "").split())
 
 
 def archival_bibls(root: etree._Element) -> list[etree._Element]:
