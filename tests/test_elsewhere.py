@@ -316,3 +316,25 @@ def test_a_name_two_entries_bear_is_not_assigned_to_either(tmp_path: Path, capsy
     assert main(["build", "--edition", str(project / "edition"), "--out", str(project / "build")]) == 1
     assert "«Zorn» (a form of «Zorn», entries 'bea' or 'max': which is meant is yours to say) in b1 is not tagged: " \
            "tag it <persName ref=\"…#bea\"> or <persName ref=\"…#max\">" in capsys.readouterr().err
+
+
+def test_a_german_genitive_of_a_register_name_is_found_untagged(tmp_path: Path, capsys):
+    """«Alfred Eschers Brief» names Escher: the untagged check knows the German genitive (it knew the
+    forms of Russian and English only)."""
+    from test_roots import make_edition
+    project = make_edition(tmp_path, "collection")
+    names = project / "edition" / "names.xml"
+    names.write_text(names.read_text(encoding="utf-8").replace(
+        '<persName xml:lang="en"><forename>Bea</forename></persName>',
+        '<persName xml:lang="en"><forename>Bea</forename></persName><persName xml:lang="de"><forename>Bea'
+        '</forename></persName>').replace('<placeName xml:lang="en">Lyon</placeName>',
+                                          '<placeName xml:lang="en">Lyon</placeName><placeName xml:lang="de">Lyon'
+                                          '</placeName>').replace(
+        '<orgName xml:lang="en">Guild of Carters</orgName>', '<orgName xml:lang="en">Guild of Carters</orgName>'
+                                                             '<orgName xml:lang="de">Guild of Carters</orgName>'),
+        encoding="utf-8")
+    letter = project / "edition" / "letter-b.xml"
+    letter.write_text(letter.read_text(encoding="utf-8").replace('xml:lang="en"', 'xml:lang="de"', 1).replace(
+        "met <persName", "traf Beas Bruder und <persName"), encoding="utf-8")
+    assert main(["build", "--edition", str(project / "edition"), "--out", str(project / "build")]) == 1
+    assert "«Beas» (a form of «Bea», entry 'bea') in b1 is not tagged" in capsys.readouterr().err

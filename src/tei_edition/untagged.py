@@ -45,14 +45,21 @@ def _morph() -> Any:
     return pymorphy3.MorphAnalyzer(path=pymorphy3_dicts_ru.get_path(), lang="ru")
 
 
+# A name's possessive or genitive forms, by the endings a language writes them with (languages without
+# an inflection dictionary): Karakhan's, Xinjiang’s; Eschers, Marx’.
+_POSSESSIVES = {"en": ("'s", "\u2019s"), "de": ("s", "'", "\u2019"), "nl": ("s", "'s", "\u2019s"),
+                "sv": ("s",), "da": ("s",), "no": ("s",), "nb": ("s",)}
+
+
 @lru_cache(maxsize=4096)
 def word_forms(word: str, lang: str) -> frozenset[str]:
     """Every form of one word of a name, in lower case: for Russian, each case and number of each
-    reading pymorphy3 gives it as a noun or adjective (a hyphenated word inflected whole)."""
+    reading pymorphy3 gives it as a noun or adjective (a hyphenated word inflected whole); for English,
+    German, Dutch and the Scandinavian languages, its possessive or genitive."""
     forms = {word.lower().replace("ё", "е")}
-    if lang == "en":  # a possessive: Karakhan's, Xinjiang’s
-        forms |= {f"{word.lower()}'s", f"{word.lower()}\u2019s"}
-    if lang == "ru" and _LETTERS["ru"].fullmatch(word):
+    primary = lang.partition("-")[0]
+    forms |= {f"{word.lower()}{ending}" for ending in _POSSESSIVES.get(primary, ())}
+    if primary == "ru" and _LETTERS["ru"].fullmatch(word):
         for parse in _morph().parse(word):
             if parse.tag.POS in _POS:
                 forms.update(form.word.replace("ё", "е") for form in parse.lexeme)
