@@ -338,3 +338,13 @@ def test_a_german_genitive_of_a_register_name_is_found_untagged(tmp_path: Path, 
         "met <persName", "traf Beas Bruder und <persName"), encoding="utf-8")
     assert main(["build", "--edition", str(project / "edition"), "--out", str(project / "build")]) == 1
     assert "«Beas» (a form of «Bea», entry 'bea') in b1 is not tagged" in capsys.readouterr().err
+
+
+def test_numbered_divisions_without_headings(tmp_path: Path):
+    """A classical text's books and chapters (`div type="textpart" subtype="chapter" n="2"`, no head):
+    each shows its number where it begins (they were invisible: "Cat. 1.2" could not be found)."""
+    page = parse_html(build(edition(tmp_path, '<text><body><div type="textpart" subtype="book" n="1"><div '
+                                              'type="textpart" subtype="chapter" n="2"><p>Quo usque tandem.</p></div>'
+                                              '</div></body></text>', lang="la")) / "en" / "doc" / "index.html")
+    assert [(p.text, p.get("data-unit")) for p in page.xpath("//p[@class='division-number']")] == [
+        ("1", "book"), ("2", "chapter")]

@@ -210,6 +210,8 @@ class Division:
     lang: str = ""
     kind: str = "division"
     head_id: str = ""  # the heading's own xml:id, a target of its own on the reading page
+    number: str = ""  # its `n` where it has no heading (a classical text's book, chapter, section: "2")
+    unit: str = ""  # what it is numbered as (its `subtype` or `type`: "chapter")
 
 
 @dataclass(frozen=True)

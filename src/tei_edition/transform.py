@@ -316,7 +316,9 @@ class _Blocks:
         notes = tuple(self.tx.state.notes[first_note:])
         lang = div.get(XML_LANG) or ""
         return Division(div.get(XML_ID), min(level, 6), heading, tuple(self.of(div, level)), notes, lang,
-                        head_id=head.get(XML_ID, "") if head is not None else "")
+                        head_id=head.get(XML_ID, "") if head is not None else "",
+                        number=div.get("n", "") if head is None else "",
+                        unit=div.get("subtype") or div.get("type") or "")
 
     def block(self, element: etree._Element) -> Block:
         first_note = len(self.tx.state.notes)
