@@ -140,8 +140,9 @@ def _check_publishable(tree: etree._ElementTree, path: Path) -> None:
     found: Any = _ACTIVE(tree)
     for node in found:
         if isinstance(node, etree._ProcessingInstruction):
-            where = "" if node.getparent() is not None else ": a browser would run the stylesheet when it opens " \
-                                                           "the published TEI"
+            where = "" if node.getparent() is not None else ": a browser opening the published TEI would apply it " \
+                                                           "(an XSLT's code runs; a CSS file loads, perhaps from " \
+                                                           "another host)"
             errors.add(path, source_line(node), f"an xml-stylesheet instruction is not allowed{where}; remove it")
         elif isinstance(node, etree._Element):
             namespace = etree.QName(node).namespace or ""
