@@ -260,7 +260,7 @@ def test_a_register_written_in_one_language(tmp_path: Path):
     """A correspondence edition's index in German, for an English edition: its names and notes in the
     file's language (no xml:lang on them) are shown as they are (the notes were dropped, every name had
     to be copied into English); persons in the order of their surnames; no page for a kind of entry
-    the register does not have."""
+    the register does not have; an entry's life dates, as the register words them."""
     from test_roots import make_edition
     project = make_edition(tmp_path, "collection")
     (project / "edition" / "names.xml").write_text(
@@ -268,7 +268,7 @@ def test_a_register_written_in_one_language(tmp_path: Path):
         '<fileDesc><titleStmt><title>Register</title></titleStmt><publicationStmt><p>Test.</p></publicationStmt>'
         '<sourceDesc><p>Test.</p></sourceDesc></fileDesc></teiHeader><standOff><listPerson>'
         '<person xml:id="bea"><persName><forename>Bea</forename> <surname>Zorn</surname></persName>'
-        '<note>Empfängerin des Briefes A.</note></person>'
+        '<birth>1819, Zürich</birth><death>1882</death><note>Empfängerin des Briefes A.</note></person>'
         '<person xml:id="zoe"><persName><forename>Zoe</forename> <surname>Abel</surname></persName></person>'
         '</listPerson><listPlace><place xml:id="lyon"><placeName>Lyon</placeName></place></listPlace></standOff>'
         '</TEI>\n', encoding="utf-8")
@@ -282,6 +282,9 @@ def test_a_register_written_in_one_language(tmp_path: Path):
     assert persons.xpath("//article[@id='bea']/p[@class='identification'][@lang='de']/text()") == \
         ["Empfängerin des Briefes A."]
     assert not persons.xpath("//p[@class='other-form']")  # ("Deutsch: Bea Zorn" under "Bea Zorn": not again)
+    facts = persons.xpath("//article[@id='bea']/dl[@class='facts']")[0]
+    assert [(dt.text, dd.text, dd.get("lang")) for dt, dd in zip(facts.xpath("dt"), facts.xpath("dd"), strict=True)] \
+        == [("Born", "1819, Zürich", "de"), ("Died", "1882", "de")]
     assert not (site / "en" / "organisations").exists() and (site / "en" / "places" / "index.html").is_file()
 
 

@@ -47,6 +47,7 @@ if TYPE_CHECKING:
 KINDS = {"person": ("listPerson", "person", "persName"), "place": ("listPlace", "place", "placeName"),
          "org": ("listOrg", "org", "orgName")}
 KIND_OF_NAME = {name: kind for kind, (_, _, name) in KINDS.items()}
+FACTS = ("birth", "death", "floruit", "occupation", "location")  # shown under an entry's name, as written
 MENTION_TAGS = tuple(f"{{{TEI_NS}}}{name}" for name in sorted(KIND_OF_NAME))
 # Elements whose rendering is a link: a mention holding one is not itself a link (no link in a link).
 _LINKING = {"note", "sic", "choice", "pb", "ref", "ptr", "bibl", "q"}
@@ -69,6 +70,9 @@ class Entity:
     names: tuple[Name, ...]
     notes: tuple[tuple[str, str, bool], ...] = ()  # (language, identification, the editors' inference)
     line: int | None = None
+    # What the register records of it, as it words it: (kind — birth, death, floruit, occupation,
+    # location —, text, language), in the file's order.
+    facts: tuple[tuple[str, str, str], ...] = ()
 
     def name(self, lang: str) -> str:
         """Its name in `lang`, else its first name."""
@@ -137,7 +141,9 @@ def _entity(element: etree._Element, kind: str, path: Path, languages: tuple[str
                                    f"register names its other entries in)")
     notes = tuple((language_of(note), normalize_space(text_of(note)),
                    bool(note.get("ana") or note.get("cert"))) for note in element.iterfind("t:note", NS))
-    return Entity(entry_id, kind, tuple(names), notes, line) if names else None
+    facts = tuple((local_name(fact), text, language_of(fact)) for fact in element
+                  if local_name(fact) in FACTS and (text := normalize_space(text_of(fact))))
+    return Entity(entry_id, kind, tuple(names), notes, line, facts) if names else None
 
 
 def load_registers(path: Path, languages: tuple[str, ...], validate: bool = True) -> Registers:

@@ -421,6 +421,7 @@ def edition_rules(transformer_class: Any) -> tuple[Rule, ...]:
         Rule("annotation", wrap("div", "annotation", block=True)),
         *(Rule(name, wrap("div", name.lower(), block=True)) for name in ("listPerson", "listPlace", "listOrg")),
         *(Rule(name, wrap("div", name, block=True)) for name in ("person", "place", "org")),
+        *(Rule(name, wrap("span", name)) for name in ("birth", "death", "floruit", "occupation", "location")),
         Rule("app", apparatus.variants), Rule("lem", wrap("span", "lem")), Rule("rdg", wrap("span", "rdg")),
         Rule("rdgGrp", wrap("span", "rdggrp")), Rule("wit", wrap("span", "wit")),
         Rule("witDetail", wrap("span", "witdetail")), Rule("listWit", wrap("span", "listwit")),
