@@ -82,6 +82,7 @@ def _collect(tx: Transformer, element: etree._Element, sic: etree._Element) -> N
 
 
 _READINGS = ("rdg", "rdgGrp")
+_SOURCES = ("witness", "bibl", "biblStruct")  # what a reading's wit or source points to
 
 
 def variants(tx: Transformer, element: etree._Element, out: _Output) -> None:
@@ -95,30 +96,19 @@ def variants(tx: Transformer, element: etree._Element, out: _Output) -> None:
         out.markup('<span class="lem">')
         tx.children(lem, out)
         out.markup("</span>")
-    bracket_open = False
-    for child in element:
-        name = local_name(child) if isinstance(child.tag, str) else ""
-        if child is lem:
-            continue
-        if not bracket_open:
-            out.markup(f'<span class="readings" title="{escape(str(tx.strings["app_readings_title"]))}"> [')
-            if lem is not None and _sigla(tx, lem):
-                out.markup(f"{_sigla(tx, lem)}] ")
-            bracket_open = True
-        elif name in _READINGS:
-            out.markup("; ")
-        if name == "rdgGrp":
-            _group(tx, child, out)
-        elif name == "rdg":
-            _reading(tx, child, out)
-        elif name:
-            tx.element(child, out)
-    if bracket_open:
+    if any(isinstance(child.tag, str) and child is not lem for child in element):
+        out.markup(f'<span class="readings" title="{escape(str(tx.strings["app_readings_title"]))}"> [')
+        lemma_sigla = _sigla(tx, lem) if lem is not None else ""
+        if lemma_sigla:
+            out.markup(f"{lemma_sigla}] ")
+        _group(tx, element, out)
         out.markup("]</span>")
     out.markup("</span>")
 
 
 def _group(tx: Transformer, group: etree._Element, out: _Output) -> None:
+    """The readings of an `app` or a `rdgGrp` (and what else it holds: notes, wit), apart by "; "; a
+    lemma among them is in the text, not here."""
     first = True
     for child in group:
         if not isinstance(child.tag, str) or local_name(child) == "lem":  # (shown in the text)
@@ -153,8 +143,8 @@ def _sigla(tx: Transformer, reading: etree._Element) -> str:
     shown = []
     for pointer in (reading.get("wit") or reading.get("source") or "").split():
         siglum = pointer.rpartition("#")[2] or pointer
-        witness = _witnesses(reading).get(siglum) if pointer.startswith("#") else None
-        if witness is None:
+        witness = tx.target(reading, siglum) if pointer.startswith("#") else None
+        if witness is None or local_name(witness) not in _SOURCES:
             shown.append(f'<span class="wit">{escape(siglum)}</span>')
             continue
         description = " ".join(text_of(witness).split())
@@ -164,8 +154,3 @@ def _sigla(tx: Transformer, reading: etree._Element) -> str:
     return " ".join(shown)
 
 
-def _witnesses(element: etree._Element) -> dict[str, etree._Element]:
-    """The document's witnesses and sources by id (a `listWit`'s, a bibliography's entries)."""
-    root = element.getroottree().getroot()
-    return {found.get(XML_ID, ""): found
-            for found in elements(root, ".//t:witness[@xml:id] | .//t:bibl[@xml:id] | .//t:biblStruct[@xml:id]")}

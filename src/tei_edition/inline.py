@@ -33,6 +33,7 @@ from tei_edition.tei import (
     NS,
     TEI_NS,
     XML_ID,
+    by_id,
     corresp_target,
     normalize_space,
     other_pagination,
@@ -217,6 +218,7 @@ class Transformer:
         self.note_count = 0
         self.warnings: list[Diagnostic] = []
         self.errors: list[Diagnostic] = []
+        self._ids: tuple[etree._Element, dict[str, etree._Element]] | None = None  # `target`'s
         self.media: dict[str, Path] = {}  # site path -> image file, for the build to copy
         self.mentions: list[Mention] = []  # names pointing to register entries (the model's walk)
 
@@ -285,6 +287,14 @@ class Transformer:
             return ""
         return escape(value)
 
+    def target(self, node: etree._Element, value: str) -> etree._Element | None:
+        """The element of `node`'s document whose xml:id is `value`: the ids gathered once per document
+        (a page's pointers — ref, ptr, a reading's witnesses, a page's image — ask many times)."""
+        root = node.getroottree().getroot()
+        if self._ids is None or self._ids[0] is not root:
+            self._ids = root, by_id(root)
+        return self._ids[1].get(value)
+
     def id_href(self, value: str) -> str:
         """A link to the element with id `value` (escaped): on this page if it carries the ids, else on the
         reading page of the version it shows (a print view, a parallel view)."""
@@ -293,8 +303,11 @@ class Transformer:
         return f"{'' if self.anchors or not self.page else self.page.reading_href}#{value}"
 
     def anchor_html(self, value: str) -> str:
-        """An empty element with an id, for a target that nothing else on the page holds."""
-        return f"{MARK}a{value}{MARK}" if self.portable else f'<span class="anchor" id="{value}"></span>'
+        """An empty element with an id, for a target that nothing else on the page holds (on a page
+        that carries ids)."""
+        if self.portable:
+            return f"{MARK}a{value}{MARK}"
+        return f'<span class="anchor" id="{value}"></span>' if self.anchors else ""
 
     def warn(self, element: etree._Element, message: str) -> None:
         if not self.rendering:  # the model's walk reports it, once
@@ -314,9 +327,7 @@ class Transformer:
                 self.warn(element, f"pb facs=\"{element.get('facs', '')[:60]}\" has no n: a page's image is linked "
                                    f"from its marker, and a page without a number has none; number it (n=\"2\")")
             return
-        own = not other_pagination(element)  # (another edition's pagination is shown, not followed)
-        if own:
-            self.state.page = element.get("n", "")
+        own = self.follow_page(element)
         marker = self.pagebreak_html(page_number(element), image=facsimile(self, element), own=own)
         if element.get("break") == "no":  # inside a word: the marker goes to the word's end
             out.glue()
@@ -324,6 +335,14 @@ class Transformer:
             out.glue()
         else:
             out.markup(marker)
+
+    def follow_page(self, pb: etree._Element) -> bool:
+        """The page a numbered `pb` begins is the current one (what a note's print location says), if
+        it is of the document's own pagination; another edition's is shown, not followed."""
+        own = not other_pagination(pb)
+        if own:
+            self.state.page = pb.get("n", "")
+        return own
 
     def pagebreak_html(self, number: str, approximate: bool = False, image: str = "", own: bool = True) -> str:
         """A page's marker; with its `image` (`facsimile`), a link to that image; a page of another

@@ -17,6 +17,7 @@ if TYPE_CHECKING:
 
 SAFE_SCHEMES = {"http", "https", "mailto"}
 _NOTE = f"{{{TEI_NS}}}note"
+_HEADER = f"{{{TEI_NS}}}teiHeader"
 
 
 def safe_href(tx: Transformer, element: etree._Element, target: str) -> str:
@@ -47,10 +48,9 @@ def _other_document(tx: Transformer, target: str) -> str | None:
     path, _, fragment = target.partition("#")
     if not path or ".." in Path(path).parts or path.startswith("/"):
         return None
-    resolved = (tx.path.parent / path).resolve()
     if tx.page is None:
-        return "#" if resolved.is_file() else None
-    found = tx.page.documents.get(str(resolved))
+        return "#" if (tx.path.parent / path).resolve().is_file() else None
+    found = _document_of(tx, target)
     if found is None:
         return None
     doc_id, lang = found
@@ -62,7 +62,7 @@ def ref(tx: Transformer, element: etree._Element, out: _Output) -> None:
     """A link; a note inside it (a citation with its footnote) has its marker just after the link,
     since a link may not hold another (the marker is one)."""
     target = (element.get("target") or "").split()
-    if not target or _in_header(element, target[0]):  # (the header is not on the page: no link to nowhere)
+    if not target or _in_header(tx, element, target[0]):  # (the header is not on the page: no link to nowhere)
         tx.children(element, out)
         return
     words: Any = element.xpath("string(.)")  # (a comment's text is none of its words)
@@ -85,9 +85,10 @@ def ptr(tx: Transformer, element: etree._Element, out: _Output) -> None:
     3"), else the target's heading (a division's, a figure's, a table's), else its first words; an
     address elsewhere as it is. A pointer into the header (not on the page) shows its words, unlinked."""
     for target in (element.get("target") or "").split():
-        found = _target(element, target)
-        shown = _shown(tx, found) if found is not None else _document_named(tx, target) or target
-        if found is not None and _in_header(element, target):
+        found = _target(tx, element, target)
+        other = _document_of(tx, target) if found is None else None
+        shown = _shown(tx, found) if found is not None else other[0] if other else target
+        if found is not None and _in_header(tx, element, target):
             out.text(shown)
         else:
             out.markup(f'<a class="ptr" href="{safe_href(tx, element, target)}">{escape(shown)}</a>')
@@ -97,12 +98,9 @@ def ptr(tx: Transformer, element: etree._Element, out: _Output) -> None:
 SHOWN_WORDS = 40
 
 
-def _target(element: etree._Element, target: str) -> etree._Element | None:
+def _target(tx: Transformer, element: etree._Element, target: str) -> etree._Element | None:
     """The element of this document that `#id` points to (None for an address elsewhere)."""
-    if not target.startswith("#"):
-        return None
-    found: Any = element.getroottree().xpath("//*[@xml:id=$id]", id=target[1:])
-    return found[0] if found else None
+    return tx.target(element, target[1:]) if target.startswith("#") else None
 
 
 def _shown(tx: Transformer, found: etree._Element) -> str:
@@ -128,17 +126,15 @@ def _words(element: etree._Element) -> Any:
             yield child.tail
 
 
-def _document_named(tx: Transformer, target: str) -> str:
-    """The id of the edition's document whose TEI file `target` names ("" if none)."""
+def _document_of(tx: Transformer, target: str) -> tuple[str, str] | None:
+    """(document id, version language) of the edition's TEI file that `target` names (None if none)."""
     path = target.partition("#")[0]
     if not path or tx.page is None or urlsplit(target).scheme:
-        return ""
-    found = tx.page.documents.get(str((tx.path.parent / path).resolve()))
-    return found[0] if found else ""
+        return None
+    return tx.page.documents.get(str((tx.path.parent / path).resolve()))
 
 
-def _in_header(element: etree._Element, target: str) -> bool:
+def _in_header(tx: Transformer, element: etree._Element, target: str) -> bool:
     """Whether `#id` points into the TEI header (a witness, a bibliography entry there)."""
-    found: Any = element.getroottree().xpath("//t:teiHeader//*[@xml:id=$id]", id=target[1:], namespaces=NS) \
-        if target.startswith("#") else []
-    return bool(found)
+    found = _target(tx, element, target)
+    return found is not None and any(ancestor.tag == _HEADER for ancestor in found.iterancestors())

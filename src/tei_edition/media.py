@@ -9,7 +9,7 @@ from urllib.parse import urlsplit
 
 from lxml import etree
 
-from tei_edition.tei import NS, elements, local_name
+from tei_edition.tei import NS, local_name
 from tei_edition.urls import media_path
 
 if TYPE_CHECKING:
@@ -48,9 +48,9 @@ def facsimile(tx: Transformer, pb: etree._Element) -> str:
     if not target:
         return ""
     if target.startswith("#"):
-        found = elements(pb.getroottree(), "//*[@xml:id=$id]", id=target[1:])
-        graphic = found[0] if found and local_name(found[0]) == "graphic" else \
-            (found[0].find(".//t:graphic", NS) if found else None)
+        found = tx.target(pb, target[1:])
+        graphic = found if found is not None and local_name(found) == "graphic" else \
+            (found.find(".//t:graphic", NS) if found is not None else None)
         if graphic is None or not (graphic.get("url") or "").strip():
             tx.error(pb, f"pb facs=\"{_shown(target)}\" points to no image: to a graphic, or a surface with one")
             return ""

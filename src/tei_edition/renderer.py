@@ -50,13 +50,13 @@ class Renderer:
     def _finish(self, match: re.Match[str]) -> str:
         kind, value = match.group(1), match.group(2)
         if kind == "i":
-            return f' id="{value}"' if self.page.anchors else ""
+            return self.markers.id_attribute(value)
         if kind == "a":
-            return f'<span class="anchor" id="{value}"></span>' if self.page.anchors else ""
+            return self.markers.anchor_html(value)
         if kind == "R":
             return self.page.root
         if kind == "h":  # a link to an id: on this page, or where the version's ids are
-            return f"{'' if self.page.anchors else self.page.reading_href}#{value}"
+            return self.markers.id_href(value)
         number, _, image = value[1:].partition(PART)
         return self.markers.pagebreak_html(html.unescape(number), value[0] == "1", html.unescape(image),
                                            own=value[0] != "2")

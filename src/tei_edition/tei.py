@@ -42,6 +42,12 @@ def text_of(node: etree._Element) -> str:
     return "".join(str(part) for part in node.itertext())
 
 
+def by_id(node: etree._Element) -> dict[str, etree._Element]:
+    """Every element of `node`'s document by its xml:id (`inline.Transformer.target` keeps it)."""
+    root = node.getroottree().getroot()
+    return {element.get(XML_ID, ""): element for element in root.iter() if element.get(XML_ID)}
+
+
 def elements(node: etree._Element | etree._ElementTree, xpath: str, **variables: str) -> list[etree._Element]:
     """The elements an XPath (with the TEI prefix t:) selects."""
     found: Any = _xpath(xpath)(node, **variables)

@@ -299,8 +299,7 @@ class _Blocks:
                 blocks.append(build_table(self.tx, child))
             elif name == "pb":
                 if child.get("n"):  # (a break with no number has no marker)
-                    if not other_pagination(child):
-                        self.tx.state.page = child.get("n", "")
+                    self.tx.follow_page(child)
                     blocks.append(PageBreak((page_number(child),), facsimiles=(facsimile(self.tx, child),)))
             elif name in ("div", "div1", "div2", "div3", "div4", "div5"):
                 blocks.append(self.division(child, level + 1))
@@ -350,8 +349,7 @@ def build_document(tree: etree._ElementTree, path: Path, doc_id: str, refs: dict
     front_pages = tuple((page, True, "") for page in markers("front")) or \
         tuple((page_number(pb), False, facsimile(tx, pb)) for pb in opening)
     for pb in opening:
-        if not other_pagination(pb):
-            tx.state.page = pb.get("n", "")
+        tx.follow_page(pb)
     rubric = front.find(".//t:titlePart[@type='rubric']", NS) if front is not None else None
     title = _title_element(root, front)
     title_content = tx.content(title)
