@@ -127,7 +127,9 @@ def test_an_element_without_a_rule_keeps_its_text_and_warns():
     model_walk = Transformer(Path("snippet.xml"), {})  # the model's walk: it writes no HTML, it warns
     assert model_walk.inline_element(root[0]) == ""
     assert [w.message for w in model_walk.warnings] == [
-        "warning: no rendering rule for <stamp>: rendered as its text; add a rule in rules.py"]
+        "warning: <stamp> has no rendering rule (valid TEI P5, outside tei-edition.odd): shown as its text, in "
+        "order (this is its first place); to render it as you want, add it to the ODD with a rule (README, "
+        "'Publishing your own TEI document')"]
 
 
 def test_conditions_pick_the_first_rule_that_applies():

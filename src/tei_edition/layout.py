@@ -6,6 +6,7 @@ from __future__ import annotations
 
 from lxml import etree
 
+from tei_edition.schema import odd_elements
 from tei_edition.tei import NS, local_name
 
 # Containers whose children are laid out as blocks wherever they stand. (Not a note: the pages show
@@ -51,10 +52,17 @@ def in_block_context(element: etree._Element) -> bool:
     return parent is not None and _holds_blocks(parent)
 
 
+def _has_text(element: etree._Element) -> bool:
+    """Whether an element has text of its own (mixed content, running text), not only elements."""
+    return bool((element.text or "").strip()) or any((child.tail or "").strip() for child in element)
+
+
 def _holds_blocks(container: etree._Element) -> bool:
     name = local_name(container)
     if name in BLOCK_PARENTS:
         return True
+    if name not in odd_elements():  # no rule renders it (every element of the ODD has one): `rules.generic`
+        return not _has_text(container) and in_block_context(container)  # a speech's speaker and paragraphs
     if name == "quote":
         return is_block_quote(container) and in_block_context(container)
     if name in NESTED_BLOCK_PARENTS:

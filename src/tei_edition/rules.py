@@ -19,6 +19,7 @@ from lxml import etree
 from tei_edition import apparatus, examples, links, names
 from tei_edition.layout import in_block_context, is_block_quote, marks_typed
 from tei_edition.media import image_url
+from tei_edition.schema import odd_elements
 from tei_edition.tables import nested_table
 from tei_edition.tei import NS, TEI_NS, XML_ID, XML_LANG, local_name, normalize_space, text_of
 
@@ -324,12 +325,21 @@ def code(tx: Transformer, element: etree._Element, out: _Output) -> None:
 
 
 def generic(tx: Transformer, element: etree._Element, out: _Output) -> None:
-    """An element no rule knows: its text, in order, in a span that names it."""
-    tx.warn(element, f"no rendering rule for <{local_name(element)}>: rendered as its text; "
-                     f"add a rule in rules.py")
-    out.markup(f'<span class="{_class("tei-" + local_name(element))}">')
+    """An element no rule knows (valid TEI P5 the ODD leaves out: `schema.widened`): its text, in
+    order, in a div where it stands between blocks (its children then laid out as blocks too:
+    `layout`), else in a span; its class names it. One warning per element name and document."""
+    name = local_name(element)
+    kept = name in odd_elements()  # an element a newer ODD keeps and no rule renders yet
+    message = (f"<{name}> has no rendering rule{'' if kept else ' (valid TEI P5, outside tei-edition.odd)'}: shown "
+               f"as its text, in order (this is its first place); to render it as you want, add "
+               f"{'a rule in rules.py' if kept else 'it to the ODD with a rule'} (README, 'Publishing your own TEI "
+               f"document')")
+    if not any(warning.message.endswith(message) for warning in tx.warnings):
+        tx.warn(element, message)
+    tag = "div" if in_block_context(element) else "span"
+    out.markup(f'<{tag} class="{_class("tei-" + name)}">')
     tx.children(element, out)
-    out.markup("</span>")
+    out.markup(f"</{tag}>")
 
 
 # A manuscript's description (msDesc) belongs in the header, which no rule renders; in a text, its

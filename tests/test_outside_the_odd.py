@@ -1,0 +1,51 @@
+"""Valid TEI P5 with elements the ODD leaves out (a play's cast list, speeches, stage directions)
+publishes: each such element is shown as its text, in order — a block where it stands between
+blocks, else running text — with one located warning per element name (`--strict`: an error)."""
+from __future__ import annotations
+
+from pathlib import Path
+
+from conftest import parse_html
+from test_roots import make_edition
+
+from tei_edition.cli import main
+
+
+def test_a_play_publishes_its_speeches_as_blocks_with_one_warning_per_element(tmp_path: Path, capsys):
+    project = make_edition(tmp_path, "drama")
+    assert main(["build", "--edition", str(project / "edition"), "--out", str(project / "build")]) == 0
+    err = capsys.readouterr().err
+    tei = project / "edition" / "scene.xml"
+    lines = tei.read_text(encoding="utf-8").split("\n")
+    warned = [line for line in err.splitlines() if "has no rendering rule" in line]
+    # One per element name, at its first place; the header's particDesc is not rendered: no warning.
+    first = {name: next(n for n, text in enumerate(lines, 1) if f"<{name}>" in text or f"<{name} " in text)
+             for name in ("castList", "castItem", "role", "roleDesc", "stage", "sp", "speaker")}
+    assert sorted(warned) == sorted(f"{tei}:{line}: warning: <{name}> has no rendering rule (valid TEI P5, outside "
+                                    f"tei-edition.odd): shown as its text, in order (this is its first place); to "
+                                    f"render it as you want, add it to the ODD with a rule (README, 'Publishing "
+                                    f"your own TEI document')" for name, line in first.items()), err
+    page = parse_html(project / "build" / "en" / "scene" / "index.html")
+    speeches = page.xpath("//div[@class='tei-sp']")
+    assert [speech.xpath("string(div[@class='tei-speaker'])") for speech in speeches] == ["KATE", "TOM"]
+    # Between blocks, its children are blocks: the speech's paragraph is a paragraph, its stage
+    # direction a block; a stage direction in the paragraph is running text.
+    assert speeches[0].xpath("p[@id='p1']/span[@class='tei-stage'][.='pointing']")
+    assert speeches[0].xpath("div[@class='tei-stage'][.='She sits down.']")
+    assert [line.text for line in speeches[1].xpath("span[@class='l']")] == \
+        ["Then I shall wait,", "and watch the water."]
+    # A cast item is running text: its role and description stay on one line.
+    assert [item.text_content() for item in page.xpath("//div[@class='tei-castlist']/div[@class='tei-castitem']")] \
+        == ["Kate, a ferrywoman", "Tom, a traveller"]
+    assert page.xpath("//div[@class='tei-castitem']/span[@class='tei-role'][.='Kate']")
+    assert page.xpath("//li[@id='n1'][contains(., 'The ferry ran until six.')]")
+
+
+def test_a_strict_build_refuses_them_located(tmp_path: Path, capsys):
+    project = make_edition(tmp_path, "drama")
+    assert main(["build", "--strict", "--edition", str(project / "edition"), "--out", str(project / "build")]) == 1
+    err = capsys.readouterr().err
+    tei = project / "edition" / "scene.xml"
+    line = next(n for n, text in enumerate(tei.read_text(encoding="utf-8").split("\n"), 1) if "<sp " in text)
+    assert f"{tei}:{line}: warning: <sp> has no rendering rule" in err
+    assert not (project / "build").exists()
