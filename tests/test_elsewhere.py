@@ -5,6 +5,7 @@ from __future__ import annotations
 import shutil
 from pathlib import Path
 
+import pytest
 from conftest import ROOT, parse_html
 
 from tei_edition.cli import main
@@ -351,3 +352,25 @@ def test_numbered_divisions_without_headings(tmp_path: Path):
                                               '</div></body></text>', lang="la")) / "en" / "doc" / "index.html")
     assert [(p.text, p.get("data-unit")) for p in page.xpath("//p[@class='division-number']")] == [
         ("1", "book"), ("2", "chapter")]
+
+
+@pytest.mark.parametrize("title, message", [
+    ("{en: A, B}", "'title': unknown language 'B' (a text with a comma must be quoted: {en: \"A, B\"})"),
+    ("{en: [A, B]}", "'title' in 'en' must be one text, found a list: quote a text with a comma or a colon"),
+    ("{en: 1984}", None),
+])
+def test_a_title_written_as_yaml_reads_it_is_one_message(tmp_path: Path, capsys, title, message):
+    """An unquoted comma in a title is one error that says to quote it (it was two, the second wrong:
+    "title has no 'en' text"); a title YAML reads as a number is its digits."""
+    project = edition(tmp_path, '<text><body><p>Uno.</p></body></text>')
+    config = project / "edition" / "edition.yaml"
+    config.write_text(config.read_text(encoding="utf-8").replace("title: {en: T}", f"title: {title}"), encoding="utf-8")
+    result = main(["build", "--edition", str(project / "edition"), "--out", str(project / "build")])
+    err = capsys.readouterr().err.splitlines()
+    if message is None:
+        assert result == 0, err
+        assert parse_html(project / "build" / "index.html").xpath("//title[contains(., '1984')]")
+    else:
+        assert result == 1 and err == [f"{config}:1: {message}; the edition's languages (edition.yaml): en"
+                                       if "unknown" in message else f"{config}:1: {message}",
+                                       "1 error(s); nothing was written"]

@@ -133,16 +133,26 @@ def _text(value: Any, where: str, path: Path, line: int | None, errors: Collecto
 
 def _per_language(value: Any, where: str, path: Path, line: int | None, errors: Collector,
                   languages: tuple[str, ...]) -> dict[str, str]:
-    """Text per interface language, e.g. {ru: ..., en: ...}; a language the edition does not list is an error."""
-    if not isinstance(value, dict) or not all(isinstance(v, str) for v in value.values()):
+    """Text per interface language, e.g. {ru: ..., en: ...}; a language the edition does not list is an error.
+    A value reported as wrong stands as "" (its language is not reported missing as well)."""
+    if not isinstance(value, dict):
         errors.add(path, line_of(value) or line,
-                   f"'{where}' must map language codes to text, e.g. {{ru: ..., en: ...}}")
-        return {}
-    for lang in value:
+                   f"'{where}' must map language codes to text, e.g. {{ru: ..., en: ...}}, found {_kind(value)}")
+        return dict.fromkeys(languages, "")
+    found: dict[str, str] = {}
+    for lang, text in value.items():
         if lang not in languages:
-            errors.add(path, line_of(value, lang), f"'{where}': unknown language '{lang}'; the edition's "
+            # {en: A, B}: the text after an unquoted comma reads as a key without a value
+            hint = " (a text with a comma must be quoted: {en: \"A, B\"})" if text is None else ""
+            errors.add(path, line_of(value, lang), f"'{where}': unknown language '{lang}'{hint}; the edition's "
                                                    f"languages (edition.yaml): {', '.join(languages)}")
-    return dict(value)
+        elif isinstance(text, (list, dict)):  # a text with a comma or colon, unquoted
+            errors.add(path, line_of(value, lang), f"'{where}' in '{lang}' must be one text, found {_kind(text)}: "
+                                                   f"quote a text with a comma or a colon")
+            found[lang] = ""
+        else:  # a number is taken as its digits (a title "1984"), as `_text` takes it
+            found[lang] = _text(text, f"{where}' in '{lang}", path, line_of(value, lang), errors)
+    return found
 
 
 def _input_file(edition_dir: Path, value: Any, where: str, path: Path, line: int | None, errors: Collector) -> Path:
