@@ -374,3 +374,17 @@ def test_a_title_written_as_yaml_reads_it_is_one_message(tmp_path: Path, capsys,
         assert result == 1 and err == [f"{config}:1: {message}; the edition's languages (edition.yaml): en"
                                        if "unknown" in message else f"{config}:1: {message}",
                                        "1 error(s); nothing was written"]
+
+
+def test_a_bibliography_s_list_head_is_its_division_s_heading(tmp_path: Path):
+    """`<div><listBibl><head>Bibliographie</head>…` (a DHd abstract's back): the list's head is the
+    division's only heading, a heading at its level and in the contents, not a paragraph; a list's
+    head inside a division that has its own stays the list's."""
+    site = build(edition(tmp_path, '<text><body><div xml:id="d1"><head>Eins</head><p>Text.</p><list><head>Punkte'
+                                   '</head><item>a</item></list></div></body><back><div xml:id="lit"><listBibl><head>'
+                                   'Bibliographie</head><bibl>Doe 1999.</bibl></listBibl></div></back></text>',
+                         lang="de"))
+    page = parse_html(site / "en" / "doc" / "index.html")
+    assert page.xpath("//section[@id='lit']/h2[@class='division-head']/text()") == ["Bibliographie"]
+    assert page.xpath("//p[@class='list-head']/text()") == ["Punkte"]
+    assert page.xpath("//nav//a[@href='#lit'][.='Bibliographie']")

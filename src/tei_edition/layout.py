@@ -11,6 +11,7 @@ from tei_edition.tei import NS, local_name
 
 # Containers whose children are laid out as blocks wherever they stand. (Not a note: the pages show
 # its text in a span, after its number; its paragraphs are spans laid out as blocks.)
+DIVISIONS = {"div", "div1", "div2", "div3", "div4", "div5"}
 BLOCK_PARENTS = {"body", "front", "back", "div", "div1", "div2", "div3", "div4", "div5", "opener", "closer",
                  "epigraph", "postscript", "titlePage", "argument"}
 # Containers that are blocks only where they stand as one: inside a paragraph's running text they are
@@ -71,3 +72,23 @@ def _holds_blocks(container: etree._Element) -> bool:
         parent = container.getparent()
         return parent is not None and _holds_blocks(parent)
     return False
+
+
+LISTS = {"list", "listBibl"}
+
+
+def division_head(div: etree._Element) -> etree._Element | None:
+    """A division's heading: its own `head`, else that of a list that opens it (a bibliography's
+    `<div type="bibliogr"><listBibl><head>Bibliographie</head>`: the division's only heading)."""
+    head = div.find("t:head", NS)
+    if head is not None:
+        return head
+    first = next((child for child in div if isinstance(child.tag, str)), None)
+    return first.find("t:head", NS) if first is not None and local_name(first) in LISTS else None
+
+
+def heads_its_division(head: etree._Element) -> bool:
+    """Whether a list's head is its division's heading (`division_head`), written there, not here."""
+    listing = head.getparent()
+    division = listing.getparent() if listing is not None else None
+    return division is not None and local_name(division) in DIVISIONS and division_head(division) is head

@@ -17,7 +17,7 @@ from typing import TYPE_CHECKING, Any
 from lxml import etree
 
 from tei_edition import apparatus, examples, links, names
-from tei_edition.layout import in_block_context, is_block_quote, marks_typed
+from tei_edition.layout import heads_its_division, in_block_context, is_block_quote, marks_typed
 from tei_edition.media import image_url
 from tei_edition.schema import odd_elements
 from tei_edition.tables import nested_table
@@ -205,7 +205,7 @@ def list_(tx: Transformer, element: etree._Element, out: _Output) -> None:
     """<list>: a numbered or bulleted list, or a glossary (label + item) as a description list."""
     block = in_block_context(element)
     head = element.find("t:head", NS)
-    if head is not None:
+    if head is not None and not heads_its_division(head):
         out.markup(f'<{"p" if block else "span"} class="list-head">')
         tx.children(head, out)
         out.markup(f'</{"p" if block else "span"}>')

@@ -19,6 +19,7 @@ from tei_edition.archival import ArchivalRef
 from tei_edition.errors import EditionError
 from tei_edition.inline import OriginalInfo, Transformer
 from tei_edition.languages import text_direction
+from tei_edition.layout import division_head
 from tei_edition.media import facsimile
 from tei_edition.model import Block, Contributor, Division, Document, HeaderRow, PageBreak, Section, SourceInfo
 from tei_edition.tables import build_table
@@ -308,7 +309,7 @@ class _Blocks:
         return blocks
 
     def division(self, div: etree._Element, level: int) -> Division:
-        head = div.find("t:head", NS)
+        head = division_head(div)
         first_note = len(self.tx.state.notes)
         self.tx.state.paragraph_id = div.get(XML_ID) or ""
         heading = self.tx.content(head) if head is not None else None
