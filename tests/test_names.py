@@ -176,3 +176,33 @@ def test_a_mention_sent_from_a_pool_process_shares_its_strings():
     first, second = pickle.loads(pickle.dumps(sent))
     assert first == sent[0] and second == sent[1]
     assert first.entity is second.entity and first.unit is second.unit
+
+
+def test_a_correspondent_named_only_in_the_header_is_linked_both_ways(tmp_path: Path, capsys):
+    """A letter's addressee in `correspDesc` (named nowhere in its text) links to the register, whose
+    entry links back to "About this document" and counts as mentioned (a strict build refused the
+    edition: "mentioned in no document"); a correspondent's place without a ref stays text."""
+    project = make_edition(tmp_path / "copy", "collection")
+    names = project / "edition" / "names.xml"
+    names.write_text(names.read_text(encoding="utf-8").replace(
+        "</listPerson>", '<person xml:id="cy"><persName xml:lang="en">Cy Sender</persName></person></listPerson>'),
+        encoding="utf-8")
+    letter = project / "edition" / "letter-a.xml"
+    letter.write_text(letter.read_text(encoding="utf-8").replace(
+        "</teiHeader>", '<profileDesc><correspDesc><correspAction type="sent"><persName ref="names.xml#cy">Cy Sender'
+                        '</persName><placeName>Paris</placeName></correspAction></correspDesc></profileDesc></teiHeader>'),
+        encoding="utf-8")
+    assert main(["build", "--strict", "--edition", str(project / "edition"), "--out", str(project / "build")]) == 0
+    page = parse_html(project / "build" / "en" / "letter-a" / "index.html")
+    about = page.xpath("//section[@class='document-metadata']")[0]
+    assert about.xpath(".//dd/a[@class='mention'][@data-entity='cy']/@href") == ["../persons/#cy"]
+    assert about.xpath(".//dd[.='Paris']") and not about.xpath(".//dd[.='Paris']/a")
+    cy = parse_html(project / "build" / "en" / "persons" / "index.html").get_element_by_id("cy")
+    assert [(a.get("href"), a.text_content()) for a in cy.xpath(".//ul[@class='mentions']//a")] == [
+        ("../letter-a/?mark=cy#document-metadata-title", "about the document")]
+    # A ref to no entry is the same located error as in the text.
+    letter.write_text(letter.read_text(encoding="utf-8").replace('names.xml#cy"', 'names.xml#nobody"'),
+                      encoding="utf-8")
+    capsys.readouterr()
+    assert main(["build", "--edition", str(project / "edition"), "--out", str(project / "build")]) == 1
+    assert f"{letter}:9: <persName ref=\"names.xml#nobody\"> points to no entry" in capsys.readouterr().err

@@ -12,7 +12,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from functools import cached_property
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, NamedTuple
 
 from lxml import etree
 
@@ -235,13 +235,23 @@ def walk_blocks(blocks: tuple) -> list:
     return found
 
 
+class HeaderValue(NamedTuple):
+    """A value of the header as text, with its language ("" = the document's) and, for a
+    correspondent's name pointing to the registers, the entry's kind and id."""
+
+    text: str
+    lang: str
+    kind: str = ""
+    entity: str = ""
+
+
 @dataclass(frozen=True)
 class HeaderRow:
     """One line of what the TEI header says of the document: a label (an interface string's key)
-    and its values as text, each with its language ("" = the document's)."""
+    and its values."""
 
     label: str
-    values: tuple[tuple[str, str], ...]
+    values: tuple[HeaderValue, ...]
 
 
 @dataclass(frozen=True)

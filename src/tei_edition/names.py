@@ -176,8 +176,8 @@ def check_mentions(tree: etree._ElementTree, path: Path, registers: Registers | 
     """Every mention of a document points to an entry of the registers, of its kind."""
     problems = []
     file = os.path.relpath(registers.path, path.parent) if registers else ""
-    for element in tei.elements(tree, "//t:text//*[self::t:persName or self::t:placeName or self::t:orgName]"
-                                      "[@ref]"):
+    names = "*[self::t:persName or self::t:placeName or self::t:orgName][@ref]"
+    for element in tei.elements(tree, f"//t:text//{names} | //t:correspDesc/t:correspAction/{names}"):
         ref = element.get("ref", "").strip()
         if not register_pointer(ref):
             continue

@@ -1,0 +1,175 @@
+"""What the TEI header says of a document, read once for the model: the source (`SourceInfo`), a
+translation's translators, and the rows of "About this document" (as text: the header is metadata,
+no rendering rules apply to it), with the register entries its correspondents' names point to."""
+from __future__ import annotations
+
+from typing import Any
+
+from lxml import etree
+
+from tei_edition.model import Contributor, HeaderRow, HeaderValue, Mention, SourceInfo
+from tei_edition.names import KIND_OF_NAME, register_pointer
+from tei_edition.tei import (
+    NS,
+    XML_ID,
+    XML_LANG,
+    date_parts,
+    elements,
+    language_of,
+    local_name,
+    normalize_space,
+    text_of,
+)
+
+CORRESPONDENCE = "t:teiHeader/t:profileDesc/t:correspDesc/t:correspAction"
+# Where "About this document" begins on a reading page (article.html): a correspondent's register
+# entry links back there.
+ABOUT_ANCHOR = "document-metadata-title"
+
+
+def person_name(author: etree._Element) -> str:
+    """An author's name, without what else the element holds (an affiliation, an e-mail address):
+    its persName, name or orgName if it has one; a forename and a surname with a space between them
+    (a TEI file may have none)."""
+    named = next((child for child in author if local_name(child) in ("persName", "name", "orgName")), author)
+    parts = [normalize_space(text_of(part)) for part in named if local_name(part) in _NAME_PARTS]
+    if parts:
+        return " ".join(part for part in parts if part)
+    if named is author:  # its own text, less the parts that are no name
+        kept = [author.text or ""] + [(text_of(child) if local_name(child) not in _NOT_NAME else "")
+                                      + (child.tail or "") for child in author]
+        return normalize_space("".join(kept)).strip(" ,;")
+    return normalize_space(text_of(named))
+
+
+_NAME_PARTS = {"forename", "surname", "roleName", "genName", "nameLink", "addName"}
+_NOT_NAME = {"affiliation", "email", "idno", "address", "note", "ptr", "ref"}
+
+
+def source_info(root: etree._Element) -> SourceInfo:
+    def text(xpath: str) -> str:
+        found = root.xpath(xpath, namespaces=NS)
+        first = found[0] if isinstance(found, list) and found else None
+        return normalize_space(text_of(first) if isinstance(first, etree._Element) else str(first or ""))
+    bibl = "//t:sourceDesc/t:biblStruct"
+    date = f"{bibl}/t:monogr/t:imprint/t:date"  # its when, else its text as a date ("1908")
+    parts = date_parts(text(f"{date}/@when")) or date_parts(text(date)) or ()
+    first_author = root.find(".//t:sourceDesc/t:biblStruct/t:analytic/t:author", NS)
+    return SourceInfo(
+        author=person_name(first_author) if first_author is not None else "",
+        title=text(f"{bibl}/t:analytic/t:title"),
+        journal=text(f"{bibl}/t:monogr/t:title"), year=str(parts[0]) if parts else "",
+        issue=text(f"{bibl}/t:monogr//t:biblScope[@unit='issue']/@n")
+        or text(f"{bibl}/t:monogr//t:biblScope[@unit='issue']"),
+        pages=(text(f"{bibl}/t:monogr//t:biblScope[@unit='page']/@from"),
+               text(f"{bibl}/t:monogr//t:biblScope[@unit='page']/@to")),
+        doi=text(f"{bibl}/t:analytic/t:idno[@type='DOI']"), date_parts=parts, lang=root.get(XML_LANG) or "",
+        authors=tuple(tuple((name.get(XML_LANG) or root.get(XML_LANG) or "", person_name(name))
+                            for name in author.iterfind("t:persName", NS)) or
+                      ((root.get(XML_LANG) or "", person_name(author)),)
+                      for author in root.iterfind("t:teiHeader/t:fileDesc/t:titleStmt/t:author", NS)),
+        titles=tuple((title.get(XML_LANG) or root.get(XML_LANG) or "", normalize_space(text_of(title)))
+                     for title in root.iterfind("t:teiHeader/t:fileDesc/t:titleStmt/t:title", NS)
+                     if title.get("type") in (None, "main")))
+
+
+def translators(root: etree._Element) -> tuple[Contributor, ...]:
+    """A translation's translators: `editor role="translator"` or the `respStmt` with the id
+    "translator" in its titleStmt (README, "Publishing another document"). An `orgName` is an
+    organisation; a `persName`, a `name` or an `editor`'s text, a person."""
+    statement = "t:teiHeader/t:fileDesc/t:titleStmt"
+    found: Any = root.xpath(f"{statement}/t:editor[@role='translator'] | "
+                       f"{statement}/t:respStmt[@xml:id='translator']/*[self::t:orgName or self::t:persName "
+                       f"or self::t:name]", namespaces=NS)
+    return tuple(_contributor(e) for e in found if isinstance(e, etree._Element))
+
+
+def _contributor(element: etree._Element) -> Contributor:
+    inner: Any = element.xpath("t:persName | t:orgName", namespaces=NS) if local_name(element) == "editor" else []
+    named = inner[0] if inner else element  # an editor may name its person or organisation inside
+    parts = {part: normalize_space(" ".join(text_of(e) for e in named.iterfind(f".//t:{part}", NS)))
+             for part in ("surname", "forename")}
+    return Contributor(normalize_space(text_of(element)), local_name(named) != "orgName",
+                       parts["surname"], parts["forename"])
+
+
+def _texts(elements_: list[etree._Element], lang: str) -> tuple[HeaderValue, ...]:
+    """Texts of elements, with their language; of alternatives in several languages, the one in `lang`."""
+    chosen = [e for e in elements_ if e.get(XML_LANG) in (None, lang)] or elements_
+    return tuple(HeaderValue(text, language_of(e)) for e in chosen if (text := _header_text(e)))
+
+
+def _header_text(element: etree._Element) -> str:
+    """An element's text; of one made of parts only (a structured bibl: author, title, publisher,
+    date, with no punctuation of its own between them), its parts separated by commas."""
+    own = (element.text or "") + "".join(child.tail or "" for child in element)
+    if len(element) > 1 and not own.strip() and not any(local_name(child) in ("p", "ab") for child in element):
+        return ", ".join(part for part in (normalize_space(text_of(child)) for child in element
+                                           if isinstance(child.tag, str)) if part)
+    return normalize_space(text_of(element))
+
+
+def header_rows(root: etree._Element, lang: str) -> tuple[HeaderRow, ...]:
+    """What the header says, for the page "About this document": as text (the header is metadata:
+    no rendering rules apply to it)."""
+    rows: list[HeaderRow] = []
+
+    def add(label: str, values: tuple[HeaderValue, ...]) -> None:
+        if values:
+            rows.append(HeaderRow(label, values))
+
+    stmt = "t:teiHeader/t:fileDesc/t:titleStmt"
+    titles = elements(root, f"{stmt}/t:title")
+    add("meta_titles", tuple(HeaderValue(normalize_space(text_of(t)), language_of(t)) for t in titles))
+    for author in elements(root, f"{stmt}/t:author"):
+        names = elements(author, "t:persName | t:name | t:orgName")
+        add("meta_author", _texts(names, lang) if names else (HeaderValue(person_name(author), language_of(author)),))
+        add("meta_affiliation", _texts(elements(author, "t:affiliation"), lang))
+    add("meta_editors", _texts(elements(root, f"{stmt}/t:editor"), lang))
+    for resp in elements(root, f"{stmt}/t:respStmt | t:teiHeader/t:fileDesc/t:editionStmt/t:respStmt"):
+        agents = ", ".join(normalize_space(text_of(n)) for n in resp if local_name(n) != "resp")
+        add("meta_responsibility", tuple(HeaderValue(f"{normalize_space(text_of(r))}: {agents}", language_of(r))
+                                         for r in elements(resp, "t:resp")))
+    publication = "t:teiHeader/t:fileDesc/t:publicationStmt"
+    add("meta_publication", _texts(elements(root, f"{publication}/t:publisher | {publication}/t:distributor | "
+                                              f"{publication}/t:pubPlace | {publication}/t:date | {publication}/t:p"),
+                                     lang))
+    add("meta_availability", _texts(elements(root, f"{publication}/t:availability"), lang))
+    add("meta_series", tuple(HeaderValue(", ".join(normalize_space(text_of(part)) for part in series
+                                                   if local_name(part) and normalize_space(text_of(part))),
+                                         language_of(series))
+                             for series in elements(root, "t:teiHeader/t:fileDesc/t:seriesStmt")))
+    source = "t:teiHeader/t:fileDesc/t:sourceDesc"
+    add("meta_source", _texts(elements(root, f"{source}/t:bibl | {source}/t:p"), lang) + tuple(
+        # a manuscript: where it is kept (its identifier's parts: place, institution, collection, shelfmark)
+        HeaderValue(", ".join(normalize_space(text_of(part)) for part in identifier if local_name(part)),
+                    language_of(identifier))
+        for identifier in elements(root, f"{source}/t:msDesc/t:msIdentifier")))
+    add("meta_witnesses", tuple(
+        # a critical apparatus's witnesses: siglum (its number, else its id) and description
+        HeaderValue(": ".join(part for part in (witness.get("n") or witness.get(XML_ID, ""),
+                                                normalize_space(text_of(witness))) if part), language_of(witness))
+        for witness in elements(root, f"{source}//t:listWit//t:witness")))
+    for action in elements(root, CORRESPONDENCE):
+        label = {"sent": "meta_sent", "received": "meta_received"}.get(action.get("type", ""), "meta_correspondence")
+        add(label, tuple(HeaderValue(normalize_space(text_of(part)), language_of(part), *register_entry(part))
+                         for part in action if local_name(part)))
+    return tuple(rows)
+
+
+def register_entry(name: etree._Element) -> tuple[str, str]:
+    """The register entry (kind, id) a correspondent's persName, placeName or orgName points to, else
+    ("", "")."""
+    ref = name.get("ref", "").strip()
+    if local_name(name) in KIND_OF_NAME and register_pointer(ref):
+        return KIND_OF_NAME[local_name(name)], ref.partition("#")[2]
+    return "", ""
+
+
+def header_mentions(root: etree._Element) -> list[Mention]:
+    """The correspondents' names that point to register entries: mentions, which the entry's page
+    links back to "About this document" (a letter's addressee may be named nowhere else)."""
+    return [Mention(entity, ABOUT_ANCHOR, "header") for action in elements(root, CORRESPONDENCE)
+            for part in action if (entity := register_entry(part)[1])]
+
+
