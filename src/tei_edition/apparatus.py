@@ -26,7 +26,8 @@ from tei_edition.model import Content, Emendation, Note
 from tei_edition.tei import NS, XML_ID, XML_LANG, elements, local_name, text_of
 
 if TYPE_CHECKING:
-    from tei_edition.inline import Transformer, _Output
+    from tei_edition.inline import Transformer
+    from tei_edition.output import HtmlOutput
 
 
 def has_sic(element: etree._Element) -> bool:
@@ -38,7 +39,7 @@ def is_editorial_note(element: etree._Element) -> bool:
     return element.get("type") == "editorial"
 
 
-def misprint(tx: Transformer, element: etree._Element, out: _Output) -> None:
+def misprint(tx: Transformer, element: etree._Element, out: HtmlOutput) -> None:
     """A `sic`, or a `choice` holding one: the printed text, marked, then the marker of its editors' note."""
     sic = element if local_name(element) == "sic" else element.find("t:sic", NS)
     assert sic is not None  # the rule's condition (has_sic) or the element itself
@@ -51,7 +52,7 @@ def misprint(tx: Transformer, element: etree._Element, out: _Output) -> None:
                               tx.strings["editorial_note_label"].format(label=note.label)))
 
 
-def shown_with_its_sic(tx: Transformer, element: etree._Element, out: _Output) -> None:
+def shown_with_its_sic(tx: Transformer, element: etree._Element, out: HtmlOutput) -> None:
     """An editors' note on a misprint: nothing where it stands; its text is in the misprint's note."""
 
 
@@ -85,7 +86,7 @@ _READINGS = ("rdg", "rdgGrp")
 _SOURCES = ("witness", "bibl", "biblStruct")  # what a reading's wit or source points to
 
 
-def variants(tx: Transformer, element: etree._Element, out: _Output) -> None:
+def variants(tx: Transformer, element: etree._Element, out: HtmlOutput) -> None:
     """An `app`: its lemma in the text, then its readings in brackets (see the module's docstring). A
     lemma in a group of readings (`rdgGrp`) is the lemma all the same."""
     out.markup(f'<span class="app"{tx.id_attribute(escape(element.get(XML_ID, ""))) if element.get(XML_ID) else ""}>')
@@ -106,7 +107,7 @@ def variants(tx: Transformer, element: etree._Element, out: _Output) -> None:
     out.markup("</span>")
 
 
-def _group(tx: Transformer, group: etree._Element, out: _Output) -> None:
+def _group(tx: Transformer, group: etree._Element, out: HtmlOutput) -> None:
     """The readings of an `app` or a `rdgGrp` (and what else it holds: notes, wit), apart by "; "; a
     lemma among them is in the text, not here."""
     first = True
@@ -124,7 +125,7 @@ def _group(tx: Transformer, group: etree._Element, out: _Output) -> None:
             tx.element(child, out)
 
 
-def _reading(tx: Transformer, reading: etree._Element, out: _Output) -> None:
+def _reading(tx: Transformer, reading: etree._Element, out: HtmlOutput) -> None:
     lang = reading.get(XML_LANG)
     out.markup(f'<span class="rdg" lang="{escape(lang)}">' if lang else '<span class="rdg">')
     sigla = _sigla(tx, reading)

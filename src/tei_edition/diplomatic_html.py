@@ -24,8 +24,9 @@ from markupsafe import Markup
 from tei_edition.archival import ArchivalRef
 from tei_edition.diplomatic import PrintLayout, PrintNote, is_foot_note
 from tei_edition.fidelity import NOT_PRINTED
-from tei_edition.inline import PageContext, Transformer, _Output
+from tei_edition.inline import PageContext, Transformer
 from tei_edition.layout import is_block_quote
+from tei_edition.output import HtmlOutput
 from tei_edition.rules import Behaviour, Rule, RuleTable, children_only, edition_rules, wrap
 from tei_edition.tei import local_name
 
@@ -47,7 +48,7 @@ class DiplomaticTransformer(Transformer):
     def rules(self) -> RuleTable:
         return _RULES
 
-    def print_lb(self, element: etree._Element, out: _Output) -> None:
+    def print_lb(self, element: etree._Element, out: HtmlOutput) -> None:
         joined = element.get("break") == "no"
         if joined:
             out.glue()  # the word goes on at the next line: no space before the cut
@@ -60,12 +61,12 @@ class DiplomaticTransformer(Transformer):
         if joined:
             out.glue()
 
-    def print_pb(self, element: etree._Element, out: _Output) -> None:
+    def print_pb(self, element: etree._Element, out: HtmlOutput) -> None:
         self.state.page = element.get("n", "")
         if element in self.line_index:  # the page's first words begin a line of their own (no lb before them)
             out.markup(f"{_CUT}{self.line_index[element]}{_CUT}")
 
-    def print_noteref(self, element: etree._Element, out: _Output) -> None:
+    def print_noteref(self, element: etree._Element, out: HtmlOutput) -> None:
         """A foot note's marker, as printed: its number on the page, linking to the note at the foot."""
         note = self.notes.get(element)
         if note is None:
@@ -82,21 +83,21 @@ class DiplomaticTransformer(Transformer):
         return self.inline(note.element)
 
 
-def printed(tx: Transformer, element: etree._Element, out: _Output) -> None:
+def printed(tx: Transformer, element: etree._Element, out: HtmlOutput) -> None:
     """A `choice` or `sic` as printed: without the editors' correction, regularisation or expansion."""
     out.markup(f'<span class="{local_name(element)}">')
     tx.children(element, out, skip=lambda child: local_name(child) in NOT_PRINTED)
     out.markup("</span>")
 
 
-def spaced(tx: Transformer, element: etree._Element, out: _Output) -> None:
+def spaced(tx: Transformer, element: etree._Element, out: HtmlOutput) -> None:
     """A block of the text: its content only (the lines are the blocks here), apart from its neighbours."""
     out.text(" ")
     tx.children(element, out)
     out.text(" ")
 
 
-def nothing(tx: Transformer, element: etree._Element, out: _Output) -> None:
+def nothing(tx: Transformer, element: etree._Element, out: HtmlOutput) -> None:
     """Not printed: the editors' notes."""
 
 

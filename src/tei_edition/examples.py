@@ -11,12 +11,13 @@ from lxml import etree
 from tei_edition.layout import in_block_context
 
 if TYPE_CHECKING:
-    from tei_edition.inline import Transformer, _Output
+    from tei_edition.inline import Transformer
+    from tei_edition.output import HtmlOutput
 
 _XML_NS = "http://www.w3.org/XML/1998/namespace"
 
 
-def example(tx: Transformer, element: etree._Element, out: _Output) -> None:
+def example(tx: Transformer, element: etree._Element, out: HtmlOutput) -> None:
     block = in_block_context(element)
     out.markup('<pre class="egxml"><code>' if block else '<code class="egxml">')
     _text(out, element.text or "")
@@ -25,7 +26,7 @@ def example(tx: Transformer, element: etree._Element, out: _Output) -> None:
     out.markup("</code></pre>" if block else "</code>")
 
 
-def _text(out: _Output, value: str) -> None:
+def _text(out: HtmlOutput, value: str) -> None:
     """Text as it stands (escaped, its white space kept: the page's text collapses white space)."""
     out.markup(escape(value, quote=False))
 
@@ -35,7 +36,7 @@ def _name(tag: str) -> str:
     return f"xml:{qname.localname}" if qname.namespace == _XML_NS else qname.localname
 
 
-def _markup(node: etree._Element, out: _Output) -> None:
+def _markup(node: etree._Element, out: HtmlOutput) -> None:
     """One node of the example as the text of its markup, then its tail."""
     if isinstance(node.tag, str):
         name = _name(node.tag)

@@ -7,12 +7,11 @@ It walks a document version's content twice over: once, without a page, to build
 writing no HTML; then for each kind of page, as a `Renderer` that writes the HTML of each
 `Content` the templates ask for, with the page's links, strings and ids.
 
-Behaviours append to an `_Output`, which keeps text and markup apart so that white space can be
+Behaviours append to an `HtmlOutput`, which keeps text and markup apart so that white space can be
 normalised and words broken across a line end (`lb break="no"`) joined.
 """
 from __future__ import annotations
 
-import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from html import escape
@@ -28,6 +27,7 @@ from tei_edition.errors import Diagnostic, EditionError
 from tei_edition.layout import marks_typed
 from tei_edition.media import facsimile
 from tei_edition.model import Citation, Content, Mention, Note, Paragraph, note_place
+from tei_edition.output import GLUE, HtmlOutput, NoOutput
 from tei_edition.rules import RuleTable, edition_rules, generic
 from tei_edition.tei import (
     NS,
@@ -42,101 +42,8 @@ from tei_edition.tei import (
     text_of,
 )
 
-GLUE = object()  # joins the words on both sides: white space around it is dropped
-_SPACES = re.compile(r"\s+")
-# The rest of a word: letters, digits, and the hyphens and apostrophes inside it.
-_WORD_REST = re.compile(r"(?:\w|[-\u2010\u2011'\u2019](?=\w))*")
-
-
-def _collapse(text: str) -> str:
-    """Runs of white space as one space (the regular expression only where there is such a run)."""
-    return _SPACES.sub(" ", text) if "  " in text or not text.isprintable() else text
-
-
-class _Output:
-    def __init__(self) -> None:
-        self.items: list = []
-
-    def text(self, value: str) -> None:
-        if self.items and self.items[-1] is not GLUE and self.items[-1][0] == "text":
-            self.items[-1][1] += value  # one run of text, so that its white space collapses as one
-        else:
-            self.items.append(["text", value])
-
-    def markup(self, value: str) -> None:
-        self.items.append(["markup", value])
-
-    def glue(self) -> None:
-        self.items.append(GLUE)
-
-    def after_word(self, value: str) -> None:
-        """Markup that falls inside a word (a print page that begins in mid-word): written at the
-        word's end, so that the word stays whole for reading, copying, searching and listening."""
-        self.items.append(["after-word", value])
-
-    def html(self) -> Markup:
-        items = [item if item is GLUE or item[0] != "text" else ["text", _collapse(item[1])] for item in self.items]
-        for n, item in enumerate(items):
-            if item is GLUE:
-                _strip(items, range(n - 1, -1, -1), str.rstrip)
-                _strip(items, range(n + 1, len(items)), str.lstrip)
-        items = _after_words([item for item in items if item is not GLUE])
-        html = "".join(escape(item[1], quote=False) if item[0] == "text" else item[1] for item in items)
-        return Markup(html.strip())
-
-
-def _after_words(items: list) -> list:
-    """Each after-word markup moved to the end of the word it falls in (the word's rest is the
-    text that follows it up to the first character that is not part of a word)."""
-    if not any(item[0] == "after-word" for item in items):
-        return items
-    moved: list = []
-    for n, item in enumerate(items):
-        if item[0] != "after-word":
-            moved.append(item)
-            continue
-        following = next((later for later in items[n + 1:] if later[0] != "text" or later[1]), None)
-        if following is None or following[0] != "text":
-            moved.append(["markup", item[1]])
-            continue
-        rest = _WORD_REST.match(following[1])
-        end = rest.end() if rest else 0
-        moved.append(["text", following[1][:end]])
-        moved.append(["markup", item[1]])
-        following[1] = following[1][end:]
-    return moved
-
-
 _OWN_ID_ELSEWHERE = frozenset(f"{{{TEI_NS}}}{name}" for name in ("note",))
 _PB = f"{{{TEI_NS}}}pb"
-
-
-class _NoOutput(_Output):
-    """What the model's walk writes to: nothing."""
-
-    def text(self, value: str) -> None:
-        pass
-
-    def markup(self, value: str) -> None:
-        pass
-
-    def glue(self) -> None:
-        pass
-
-    def after_word(self, value: str) -> None:
-        pass
-
-    def html(self) -> Markup:
-        return Markup("")
-
-
-def _strip(items: list, indexes: range, strip: Callable[[str], str]) -> None:
-    """Strip white space from the nearest text on one side, stepping over markup and empty text."""
-    for n in indexes:
-        if items[n] is not GLUE and items[n][0] == "text":
-            items[n][1] = strip(items[n][1])
-            if items[n][1]:
-                return
 
 
 @dataclass(frozen=True)
@@ -233,8 +140,8 @@ class Transformer:
         return RULES
 
     # --- walking ------------------------------------------------------------------------------
-    def _output(self) -> _Output:
-        return _Output() if self.rendering else _NoOutput()
+    def _output(self) -> HtmlOutput:
+        return HtmlOutput() if self.rendering else NoOutput()
 
     def inline(self, element: etree._Element, skip: Callable[[etree._Element], bool] | None = None) -> Markup:
         out = self._output()
@@ -258,7 +165,7 @@ class Transformer:
     def render(self, content: Content) -> Markup:
         return self.inline_element(content.element) if content.whole else self.inline(content.element, content.skip)
 
-    def children(self, element: etree._Element, out: _Output, skip: Callable = lambda e: False) -> None:
+    def children(self, element: etree._Element, out: HtmlOutput, skip: Callable = lambda e: False) -> None:
         if element.text:
             out.text(element.text)
         for child in element:
@@ -267,7 +174,7 @@ class Transformer:
             if child.tail:
                 out.text(child.tail)
 
-    def element(self, element: etree._Element, out: _Output) -> None:
+    def element(self, element: etree._Element, out: HtmlOutput) -> None:
         rule = self.rules.find(element)
         value = self._own_id(element)
         start = len(out.items)
@@ -321,7 +228,7 @@ class Transformer:
             raise EditionError.at(self.path, source_line(element), message)
         self.errors.append(Diagnostic(self.path, source_line(element), message))
 
-    def pb(self, element: etree._Element, out: _Output) -> None:
+    def pb(self, element: etree._Element, out: HtmlOutput) -> None:
         if not element.get("n"):  # a break with no number (a converted document's): no marker
             if element.get("facs") and not self.rendering:
                 self.warn(element, f"pb facs=\"{element.get('facs', '')[:60]}\" has no n: a page's image is linked "
@@ -364,7 +271,7 @@ class Transformer:
             href = f"{self.page.print_href if self.page and own else ''}#page-{escape(number)}"
         return f'<a {shown} aria-label="{label}" id="page-{escape(number)}" href="{href}"></a>'
 
-    def measure(self, element: etree._Element, out: _Output) -> None:
+    def measure(self, element: etree._Element, out: HtmlOutput) -> None:
         """A quantity with its unit becomes machine-readable <data value="25 kopeck">."""
         kind = escape(element.get("type", ""))
         quantity, unit = element.get("quantity", ""), element.get("unit", "")
@@ -374,14 +281,14 @@ class Transformer:
         self.children(element, out)
         out.markup(f"</{tag}>")
 
-    def seg(self, element: etree._Element, out: _Output) -> None:
+    def seg(self, element: etree._Element, out: HtmlOutput) -> None:
         css = {"interpolation": "interpolation"}.get(element.get("type", ""), "seg")
         title = f' title="{escape(self.strings["interpolation_title"])}"' if css == "interpolation" else ""
         out.markup(f'<span class="{css}"{title}>')
         self.children(element, out)
         out.markup("</span>")
 
-    def supplied(self, element: etree._Element, out: _Output) -> None:
+    def supplied(self, element: etree._Element, out: HtmlOutput) -> None:
         """Words added to the text, in square brackets: a translation's by its translator; an
         original's by its editors (with the reason the TEI gives: "lost", "illegible" …)."""
         if self.original is not None or element.get("resp") == "#translator":
@@ -393,7 +300,7 @@ class Transformer:
         self.children(element, out)
         out.markup("]</span>")
 
-    def quotation(self, element: etree._Element, out: _Output) -> None:
+    def quotation(self, element: etree._Element, out: HtmlOutput) -> None:
         """<q>; in a translation, followed by a link to the quotation in the original."""
         original_id = self.original.target(element) if self.original else element.get(XML_ID)
         anchor = ""
@@ -409,7 +316,7 @@ class Transformer:
             out.markup(f'<a class="quote-original" href="{self.page.original_href}#{original_id}" hreflang="{lang}" '
                        f'aria-label="{label}" data-label="{lang}"></a>')
 
-    def bibl(self, element: etree._Element, out: _Output) -> None:
+    def bibl(self, element: etree._Element, out: HtmlOutput) -> None:
         key = self.original.target(element) if self.original else element.get(XML_ID)
         ref = self.refs.get(key or "")
         if element.get("type") != "archival" or ref is None:
@@ -419,7 +326,7 @@ class Transformer:
         self.children(element, out)
         out.markup("</a>")
 
-    def note(self, element: etree._Element, out: _Output) -> None:
+    def note(self, element: etree._Element, out: HtmlOutput) -> None:
         """A note of any place, shown beside its paragraph and numbered in reading order (whatever its
         id: a print's n1…nN are in that order). A printed note shows its print page and number."""
         note = self.note_of.get(element) if self.rendering else self._collect_note(element)
@@ -458,7 +365,7 @@ class Transformer:
         self.state.notes.append(note)
         return note
 
-    def translator_note(self, element: etree._Element, out: _Output) -> None:
+    def translator_note(self, element: etree._Element, out: HtmlOutput) -> None:
         if self.rendering:
             note = self.note_of.get(element)
         else:

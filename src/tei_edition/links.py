@@ -13,7 +13,8 @@ from tei_edition.tei import NS, TEI_NS, local_name, normalize_space
 from tei_edition.urls import article_path, folder_link
 
 if TYPE_CHECKING:
-    from tei_edition.inline import Transformer, _Output
+    from tei_edition.inline import Transformer
+    from tei_edition.output import HtmlOutput
 
 SAFE_SCHEMES = {"http", "https", "mailto"}
 _NOTE = f"{{{TEI_NS}}}note"
@@ -58,7 +59,7 @@ def _other_document(tx: Transformer, target: str) -> str | None:
     return escape(href + (f"#{fragment}" if fragment else ""), quote=True)
 
 
-def ref(tx: Transformer, element: etree._Element, out: _Output) -> None:
+def ref(tx: Transformer, element: etree._Element, out: HtmlOutput) -> None:
     """A link; a note inside it (a citation with its footnote) has its marker just after the link,
     since a link may not hold another (the marker is one)."""
     target = (element.get("target") or "").split()
@@ -80,7 +81,7 @@ def _is_note(element: etree._Element) -> bool:
     return element.tag == _NOTE
 
 
-def ptr(tx: Transformer, element: etree._Element, out: _Output) -> None:
+def ptr(tx: Transformer, element: etree._Element, out: HtmlOutput) -> None:
     """A pointer has no text: the link shows its target — within the document, a note's label ("Note
     3"), else the target's heading (a division's, a figure's, a table's), else its first words; an
     address elsewhere as it is. A pointer into the header (not on the page) shows its words, unlinked."""

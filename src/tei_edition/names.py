@@ -41,7 +41,8 @@ from tei_edition.tei import (
 from tei_edition.urls import folder_link, names_path
 
 if TYPE_CHECKING:
-    from tei_edition.inline import Transformer, _Output
+    from tei_edition.inline import Transformer
+    from tei_edition.output import HtmlOutput
 
 # Entry kind -> (list element, entry element, the name element that mentions it)
 KINDS = {"person": ("listPerson", "person", "persName"), "place": ("listPlace", "place", "placeName"),
@@ -223,7 +224,7 @@ def _mention(tx: Transformer, element: etree._Element, entity: str) -> Mention:
     return Mention(entity, unit_id, name)
 
 
-def mention(tx: Transformer, element: etree._Element, out: _Output) -> None:
+def mention(tx: Transformer, element: etree._Element, out: HtmlOutput) -> None:
     """A name that points to a register entry: a link to the entry (its `data-entity` lets the
     reading page highlight the entry's mentions). A name holding a link (a note marker, a misprint's
     marker) is a span, followed by the link."""

@@ -24,9 +24,10 @@ from tei_edition.tables import nested_table
 from tei_edition.tei import NS, TEI_NS, XML_ID, XML_LANG, local_name, normalize_space, text_of
 
 if TYPE_CHECKING:
-    from tei_edition.inline import Transformer, _Output
+    from tei_edition.inline import Transformer
+    from tei_edition.output import HtmlOutput
 
-Behaviour = Callable[["Transformer", etree._Element, "_Output"], None]
+Behaviour = Callable[["Transformer", etree._Element, "HtmlOutput"], None]
 Condition = Callable[[etree._Element], bool]
 
 
@@ -63,12 +64,12 @@ def _id(tx: Transformer, element: etree._Element) -> str:
 
 def enclosed(before: str, after: str, css: str) -> Behaviour:
     """The element's content in marks of the editors' convention (an expansion's "(…)": Leiden's)."""
-    def behaviour(tx: Transformer, element: etree._Element, out: _Output) -> None:
+    def behaviour(tx: Transformer, element: etree._Element, out: HtmlOutput) -> None:
         enclose(tx, element, out, f'<span class="{css}">{escape(before)}', f"{escape(after)}</span>")
     return behaviour
 
 
-def enclose(tx: Transformer, element: etree._Element, out: _Output, start: str, end: str) -> None:
+def enclose(tx: Transformer, element: etree._Element, out: HtmlOutput, start: str, end: str) -> None:
     """The element's content between two pieces of markup made by the behaviour."""
     out.markup(start)
     tx.children(element, out)
@@ -77,7 +78,7 @@ def enclose(tx: Transformer, element: etree._Element, out: _Output, start: str, 
 
 def wrap(tag: str, css: str = "", block: bool = False) -> Behaviour:
     """`<tag class=css>children</tag>`; a block tag becomes a span inside a paragraph."""
-    def behaviour(tx: Transformer, element: etree._Element, out: _Output) -> None:
+    def behaviour(tx: Transformer, element: etree._Element, out: HtmlOutput) -> None:
         name = tag
         if block and not in_block_context(element):
             name = "span"
@@ -93,7 +94,7 @@ HI_TAGS = {"italic": "i", "italics": "i", "i": "i", "bold": "b", "b": "b", "sup"
            "strike": "s", "overstrike": "s"}
 
 
-def hi(tx: Transformer, element: etree._Element, out: _Output) -> None:
+def hi(tx: Transformer, element: etree._Element, out: HtmlOutput) -> None:
     """<hi rend="italic bold">: the first rendition HTML has a tag for; others become classes. A
     `rendition` pointing to the header's `tagsDecl` (a publishing platform's export: rendition="#T2")
     is read for the CSS it declares (italic, bold, superscript …)."""
@@ -120,7 +121,7 @@ def _declared_rendition(element: etree._Element, rendition_id: str) -> list[str]
     return [name for declaration, name in _CSS_RENDITIONS if declaration in css]
 
 
-def title(tx: Transformer, element: etree._Element, out: _Output) -> None:
+def title(tx: Transformer, element: etree._Element, out: HtmlOutput) -> None:
     """A title of a work: <cite> (italic) for monographs and journals, quoted for articles."""
     level = element.get("level", "m")
     if level == "a":
@@ -129,7 +130,7 @@ def title(tx: Transformer, element: etree._Element, out: _Output) -> None:
         enclose(tx, element, out, f'<cite class="{_class("title", level)}"{_lang(element)}>', "</cite>")
 
 
-def choice(tx: Transformer, element: etree._Element, out: _Output) -> None:
+def choice(tx: Transformer, element: etree._Element, out: HtmlOutput) -> None:
     """Every alternative is kept: the reading (corr, reg, expan) shown, the others after it in brackets."""
     preferred = ("corr", "reg", "expan")
     options = sorted((child for child in element if isinstance(child.tag, str)
@@ -146,7 +147,7 @@ def choice(tx: Transformer, element: etree._Element, out: _Output) -> None:
     out.markup("</span>")
 
 
-def milestone(tx: Transformer, element: etree._Element, out: _Output) -> None:
+def milestone(tx: Transformer, element: etree._Element, out: HtmlOutput) -> None:
     """A numbered point of a reference system (a chapter's or a section's start: `unit="chapter"
     n="2"`): its number where it begins, as a classical text's reader cites it ("Cat. 1.2")."""
     unit = element.get("unit", "")
@@ -154,7 +155,7 @@ def milestone(tx: Transformer, element: etree._Element, out: _Output) -> None:
                f'{escape(element.get("n", ""))}</span>')
 
 
-def gap(tx: Transformer, element: etree._Element, out: _Output) -> None:
+def gap(tx: Transformer, element: etree._Element, out: HtmlOutput) -> None:
     """An omission the encoder marked: shown as […] with its reason; a description of it (`desc`)
     in the brackets after the mark."""
     reason = element.get("reason", "")
@@ -166,7 +167,7 @@ def gap(tx: Transformer, element: etree._Element, out: _Output) -> None:
     out.markup("]</span>")
 
 
-def lb(tx: Transformer, element: etree._Element, out: _Output) -> None:
+def lb(tx: Transformer, element: etree._Element, out: HtmlOutput) -> None:
     """A print line end in prose joins words (break="no") or is a space; in addresses, verse,
     openers and closers it is a line break for the reader."""
     if element.get("break") == "no":
@@ -180,17 +181,17 @@ def lb(tx: Transformer, element: etree._Element, out: _Output) -> None:
         out.text(" ")
 
 
-def anchor_only(tx: Transformer, element: etree._Element, out: _Output) -> None:
+def anchor_only(tx: Transformer, element: etree._Element, out: HtmlOutput) -> None:
     """cb, milestone, anchor: no text; an id, if the element has one, stays linkable."""
     if element.get(XML_ID):
         out.markup(f'<span class="{_class(local_name(element))}"{_id(tx, element)}></span>')
 
 
-def space(tx: Transformer, element: etree._Element, out: _Output) -> None:
+def space(tx: Transformer, element: etree._Element, out: HtmlOutput) -> None:
     out.text(" ")
 
 
-def item(tx: Transformer, element: etree._Element, out: _Output) -> None:
+def item(tx: Transformer, element: etree._Element, out: HtmlOutput) -> None:
     """An item of a list written as an HTML list: <li>, or <dd> after its <dt> label."""
     parent = element.getparent()
     tag = "span"
@@ -201,7 +202,7 @@ def item(tx: Transformer, element: etree._Element, out: _Output) -> None:
     out.markup(f"</{tag}>")
 
 
-def list_(tx: Transformer, element: etree._Element, out: _Output) -> None:
+def list_(tx: Transformer, element: etree._Element, out: HtmlOutput) -> None:
     """<list>: a numbered or bulleted list, or a glossary (label + item) as a description list."""
     block = in_block_context(element)
     head = element.find("t:head", NS)
@@ -234,7 +235,7 @@ def list_(tx: Transformer, element: etree._Element, out: _Output) -> None:
     out.markup(f"</{tag}>")
 
 
-def said(tx: Transformer, element: etree._Element, out: _Output) -> None:
+def said(tx: Transformer, element: etree._Element, out: HtmlOutput) -> None:
     """Speech: direct speech quoted (the language's marks unless the text types them), indirect
     (`direct="false"`) as it stands."""
     if element.get("direct") == "false":
@@ -244,19 +245,19 @@ def said(tx: Transformer, element: etree._Element, out: _Output) -> None:
     enclose(tx, element, out, f'<q class="{css}"{_lang(element)}>', "</q>")
 
 
-def quote(tx: Transformer, element: etree._Element, out: _Output) -> None:
+def quote(tx: Transformer, element: etree._Element, out: HtmlOutput) -> None:
     tag = "blockquote" if is_block_quote(element) and in_block_context(element) else "q"
     css = "quote quote-marks" if tag == "q" and not marks_typed(element) else "quote"
     enclose(tx, element, out, f'<{tag} class="{css}"{_id(tx, element)}{_lang(element)}>', f"</{tag}>")
 
 
-def verse_line(tx: Transformer, element: etree._Element, out: _Output) -> None:
+def verse_line(tx: Transformer, element: etree._Element, out: HtmlOutput) -> None:
     out.markup(f'<span class="l"{_id(tx, element)}>')
     tx.children(element, out)
     out.markup("</span>")
 
 
-def figure(tx: Transformer, element: etree._Element, out: _Output) -> None:
+def figure(tx: Transformer, element: etree._Element, out: HtmlOutput) -> None:
     """<figure>: its graphics (copied into the site) or tables, the head and paragraphs as the caption;
     figDesc is each image's text alternative, or, with no image to stand for, shown as the figure."""
     block = in_block_context(element)
@@ -281,14 +282,14 @@ def figure(tx: Transformer, element: etree._Element, out: _Output) -> None:
     out.markup(f'</{"figure" if block else "span"}>')
 
 
-def head(tx: Transformer, element: etree._Element, out: _Output) -> None:
+def head(tx: Transformer, element: etree._Element, out: HtmlOutput) -> None:
     """A heading the containing block does not place itself (figure, lg, quote)."""
     out.markup(f'<span class="head"{_id(tx, element)}>')
     tx.children(element, out)
     out.markup("</span>")
 
 
-def paragraph_in_block(tx: Transformer, element: etree._Element, out: _Output) -> None:
+def paragraph_in_block(tx: Transformer, element: etree._Element, out: HtmlOutput) -> None:
     """A <p> inside a note, cell, quotation or figure."""
     tag = "p" if in_block_context(element) else "span"
     out.markup(f'<{tag} class="p"{_id(tx, element)}{_lang(element)}>')
@@ -296,7 +297,7 @@ def paragraph_in_block(tx: Transformer, element: etree._Element, out: _Output) -
     out.markup(f"</{tag}>")
 
 
-def date(tx: Transformer, element: etree._Element, out: _Output) -> None:
+def date(tx: Transformer, element: etree._Element, out: HtmlOutput) -> None:
     """A date with a machine-readable value (`when`) becomes <time>."""
     when = element.get("when")
     if when:
@@ -307,24 +308,24 @@ def date(tx: Transformer, element: etree._Element, out: _Output) -> None:
         wrap("span", "date")(tx, element, out)
 
 
-def children_only(tx: Transformer, element: etree._Element, out: _Output) -> None:
+def children_only(tx: Transformer, element: etree._Element, out: HtmlOutput) -> None:
     tx.children(element, out)
 
 
-def furniture(tx: Transformer, element: etree._Element, out: _Output) -> None:
+def furniture(tx: Transformer, element: etree._Element, out: HtmlOutput) -> None:
     """Running heads and page numbers of the print: kept in the TEI, not in the reading text; a page
     break inside them (a signature mark's) still marks its page."""
     for pb in element.iterfind(".//t:pb", NS):
         tx.element(pb, out)
 
 
-def code(tx: Transformer, element: etree._Element, out: _Output) -> None:
+def code(tx: Transformer, element: etree._Element, out: HtmlOutput) -> None:
     out.markup('<code>')
     tx.children(element, out)
     out.markup("</code>")
 
 
-def generic(tx: Transformer, element: etree._Element, out: _Output) -> None:
+def generic(tx: Transformer, element: etree._Element, out: HtmlOutput) -> None:
     """An element no rule knows (valid TEI P5 the ODD leaves out: `schema.widened`): its text, in
     order, in a div where it stands between blocks (its children then laid out as blocks too:
     `layout`), else in a span; its class names it. One warning per element name and document."""

@@ -22,7 +22,8 @@ from tei_edition.model import Cell, Content, RowGroup, Table
 from tei_edition.tei import NS, XML_ID, local_name, normalize_space, source_line, text_of
 
 if TYPE_CHECKING:  # the transformer's rule table holds `nested_table` below (inline.py imports this module)
-    from tei_edition.inline import Transformer, _Output
+    from tei_edition.inline import Transformer
+    from tei_edition.output import HtmlOutput
 
 
 def build_table(tx: Transformer, element: etree._Element) -> Table:
@@ -115,7 +116,7 @@ def _item_lines(tx: Transformer, element: etree._Element, depth: int) -> list[tu
     return lines
 
 
-def nested_table(tx: Transformer, element: etree._Element, out: _Output) -> None:
+def nested_table(tx: Transformer, element: etree._Element, out: HtmlOutput) -> None:
     """A table inside another block (a figure, a note, a quotation, a cell): the rows as the TEI has
     them, headers as `cell_role` says. Inside a paragraph's running text (where HTML allows no table)
     the same structure in spans, with the roles of a table for assistive technology."""
