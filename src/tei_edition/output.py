@@ -6,8 +6,15 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 from html import escape
+from typing import TYPE_CHECKING
 
+from lxml import etree
 from markupsafe import Markup
+
+from tei_edition.tei import XML_ID, XML_LANG
+
+if TYPE_CHECKING:
+    from tei_edition.inline import Transformer
 
 GLUE = object()  # joins the words on both sides: white space around it is dropped
 _SPACES = re.compile(r"\s+")
@@ -100,3 +107,27 @@ def _strip(items: list, indexes: range, strip: Callable[[str], str]) -> None:
             items[n][1] = strip(items[n][1])
             if items[n][1]:
                 return
+
+
+# Markup made from the TEI by the rule table's behaviours (`rules.py`, `blocks.py`): every value escaped.
+def css_class(*names: str) -> str:
+    """A class attribute value from names that may come from the TEI (@rend, @type): sanitised."""
+    cleaned = (re.sub(r"[^a-z0-9-]+", "-", name.lower()).strip("-") for name in names if name)
+    return " ".join(name for name in cleaned if name)  # ("?" cleans to nothing: no trailing space)
+
+
+def lang_attribute(element: etree._Element) -> str:
+    lang = element.get(XML_LANG)
+    return f' lang="{escape(lang)}"' if lang else ""
+
+
+def id_attribute(tx: Transformer, element: etree._Element) -> str:
+    value = element.get(XML_ID)
+    return tx.id_attribute(escape(value)) if value else ""
+
+
+def enclose(tx: Transformer, element: etree._Element, out: HtmlOutput, start: str, end: str) -> None:
+    """The element's content between two pieces of markup made by the behaviour."""
+    out.markup(start)
+    tx.children(element, out)
+    out.markup(end)

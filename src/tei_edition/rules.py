@@ -8,7 +8,6 @@ makes it an error). A rule that leaves text of its element off the reading page 
 """
 from __future__ import annotations
 
-import re
 from collections.abc import Callable
 from dataclasses import dataclass
 from html import escape
@@ -17,11 +16,12 @@ from typing import TYPE_CHECKING, Any
 from lxml import etree
 
 from tei_edition import apparatus, examples, links, names
-from tei_edition.layout import heads_its_division, in_block_context, is_block_quote, marks_typed
-from tei_edition.media import image_url
+from tei_edition.blocks import figure, head, item, list_, paragraph_in_block, quote, said, verse_line
+from tei_edition.layout import in_block_context, is_block_quote
+from tei_edition.output import css_class, enclose, id_attribute, lang_attribute
 from tei_edition.schema import odd_elements
 from tei_edition.tables import nested_table
-from tei_edition.tei import NS, TEI_NS, XML_ID, XML_LANG, local_name, normalize_space, text_of
+from tei_edition.tei import NS, TEI_NS, XML_ID, local_name, text_of
 
 if TYPE_CHECKING:
     from tei_edition.inline import Transformer
@@ -46,34 +46,11 @@ LINE_CONTEXTS = {"address", "addrLine", "opener", "closer", "dateline", "salute"
 _LINE_CONTEXT_TAGS = tuple(f"{{{TEI_NS}}}{name}" for name in sorted(LINE_CONTEXTS))  # found by libxml2
 
 
-def _class(*names: str) -> str:
-    """A class attribute value from names that may come from the TEI (@rend, @type): sanitised."""
-    cleaned = (re.sub(r"[^a-z0-9-]+", "-", name.lower()).strip("-") for name in names if name)
-    return " ".join(name for name in cleaned if name)  # ("?" cleans to nothing: no trailing space)
-
-
-def _lang(element: etree._Element) -> str:
-    lang = element.get(XML_LANG)
-    return f' lang="{escape(lang)}"' if lang else ""
-
-
-def _id(tx: Transformer, element: etree._Element) -> str:
-    value = element.get(XML_ID)
-    return tx.id_attribute(escape(value)) if value else ""
-
-
 def enclosed(before: str, after: str, css: str) -> Behaviour:
     """The element's content in marks of the editors' convention (an expansion's "(…)": Leiden's)."""
     def behaviour(tx: Transformer, element: etree._Element, out: HtmlOutput) -> None:
         enclose(tx, element, out, f'<span class="{css}">{escape(before)}', f"{escape(after)}</span>")
     return behaviour
-
-
-def enclose(tx: Transformer, element: etree._Element, out: HtmlOutput, start: str, end: str) -> None:
-    """The element's content between two pieces of markup made by the behaviour."""
-    out.markup(start)
-    tx.children(element, out)
-    out.markup(end)
 
 
 def wrap(tag: str, css: str = "", block: bool = False) -> Behaviour:
@@ -82,8 +59,8 @@ def wrap(tag: str, css: str = "", block: bool = False) -> Behaviour:
         name = tag
         if block and not in_block_context(element):
             name = "span"
-        classes = _class(css or local_name(element), element.get("type", ""), element.get("rend", ""))
-        out.markup(f'<{name} class="{classes}"{_id(tx, element)}{_lang(element)}>')
+        classes = css_class(css or local_name(element), element.get("type", ""), element.get("rend", ""))
+        out.markup(f'<{name} class="{classes}"{id_attribute(tx, element)}{lang_attribute(element)}>')
         tx.children(element, out)
         out.markup(f"</{name}>")
     return behaviour
@@ -102,7 +79,7 @@ def hi(tx: Transformer, element: etree._Element, out: HtmlOutput) -> None:
     renditions += [css for pointer in (element.get("rendition") or "").split() if pointer.startswith("#")
                    for css in _declared_rendition(element, pointer[1:])]
     tag = next((HI_TAGS[r] for r in renditions if r in HI_TAGS), "span")
-    out.markup(f'<{tag} class="{_class("hi", *renditions)}"{_lang(element)}>')
+    out.markup(f'<{tag} class="{css_class("hi", *renditions)}"{lang_attribute(element)}>')
     tx.children(element, out)
     out.markup(f"</{tag}>")
 
@@ -125,9 +102,9 @@ def title(tx: Transformer, element: etree._Element, out: HtmlOutput) -> None:
     """A title of a work: <cite> (italic) for monographs and journals, quoted for articles."""
     level = element.get("level", "m")
     if level == "a":
-        enclose(tx, element, out, f'<span class="title-a"{_lang(element)}>“', "”</span>")
+        enclose(tx, element, out, f'<span class="title-a"{lang_attribute(element)}>“', "”</span>")
     else:
-        enclose(tx, element, out, f'<cite class="{_class("title", level)}"{_lang(element)}>', "</cite>")
+        enclose(tx, element, out, f'<cite class="{css_class("title", level)}"{lang_attribute(element)}>', "</cite>")
 
 
 def choice(tx: Transformer, element: etree._Element, out: HtmlOutput) -> None:
@@ -139,9 +116,9 @@ def choice(tx: Transformer, element: etree._Element, out: HtmlOutput) -> None:
     out.markup('<span class="choice">')
     for number, option in enumerate(options):
         if number:
-            out.markup(f' <span class="choice-alternative {_class(local_name(option))}">[')
+            out.markup(f' <span class="choice-alternative {css_class(local_name(option))}">[')
         else:
-            out.markup(f'<span class="{_class(local_name(option))}">')
+            out.markup(f'<span class="{css_class(local_name(option))}">')
         tx.children(option, out)
         out.markup("]</span>" if number else "</span>")
     out.markup("</span>")
@@ -151,7 +128,7 @@ def milestone(tx: Transformer, element: etree._Element, out: HtmlOutput) -> None
     """A numbered point of a reference system (a chapter's or a section's start: `unit="chapter"
     n="2"`): its number where it begins, as a classical text's reader cites it ("Cat. 1.2")."""
     unit = element.get("unit", "")
-    out.markup(f'<span class="{_class("milestone", unit)}"{_id(tx, element)} data-unit="{escape(unit)}">'
+    out.markup(f'<span class="{css_class("milestone", unit)}"{id_attribute(tx, element)} data-unit="{escape(unit)}">'
                f'{escape(element.get("n", ""))}</span>')
 
 
@@ -184,117 +161,11 @@ def lb(tx: Transformer, element: etree._Element, out: HtmlOutput) -> None:
 def anchor_only(tx: Transformer, element: etree._Element, out: HtmlOutput) -> None:
     """cb, milestone, anchor: no text; an id, if the element has one, stays linkable."""
     if element.get(XML_ID):
-        out.markup(f'<span class="{_class(local_name(element))}"{_id(tx, element)}></span>')
+        out.markup(f'<span class="{css_class(local_name(element))}"{id_attribute(tx, element)}></span>')
 
 
 def space(tx: Transformer, element: etree._Element, out: HtmlOutput) -> None:
     out.text(" ")
-
-
-def item(tx: Transformer, element: etree._Element, out: HtmlOutput) -> None:
-    """An item of a list written as an HTML list: <li>, or <dd> after its <dt> label."""
-    parent = element.getparent()
-    tag = "span"
-    if parent is not None and local_name(parent) == "list" and in_block_context(parent):
-        tag = "dd" if parent.find("t:label", NS) is not None else "li"
-    out.markup(f'<{tag} class="item"{_id(tx, element)}>')
-    tx.children(element, out)
-    out.markup(f"</{tag}>")
-
-
-def list_(tx: Transformer, element: etree._Element, out: HtmlOutput) -> None:
-    """<list>: a numbered or bulleted list, or a glossary (label + item) as a description list."""
-    block = in_block_context(element)
-    head = element.find("t:head", NS)
-    if head is not None and not heads_its_division(head):
-        out.markup(f'<{"p" if block else "span"} class="list-head">')
-        tx.children(head, out)
-        out.markup(f'</{"p" if block else "span"}>')
-    glossary = element.find("t:label", NS) is not None
-    ordered = element.get("type") in ("ordered", "numbered") or "numbered" in (element.get("rend") or "")
-    tag = ("dl" if glossary else "ol" if ordered else "ul") if block else "span"
-    # Inside a paragraph the list is spans; "ordered" lets the stylesheet number them.
-    classes = _class("list", element.get("type", ""), "ordered" if ordered and not block else "")
-    out.markup(f'<{tag} class="{classes}"{_id(tx, element)}>')
-    for child in element:
-        if isinstance(child.tag, str) and local_name(child) != "head":
-            if glossary and local_name(child) == "label" and block:
-                out.markup('<dt class="label">')
-                tx.children(child, out)
-                out.markup("</dt>")
-            elif block and not glossary and local_name(child) != "item":  # a bibliography's entries
-                if not text_of(child).strip() and not child.get(XML_ID):
-                    continue  # an empty entry (a template's placeholder): no empty bullet
-                out.markup("<li>")
-                tx.element(child, out)
-                out.markup("</li>")
-            else:
-                tx.element(child, out)
-        if child.tail and child.tail.strip():
-            out.text(child.tail)
-    out.markup(f"</{tag}>")
-
-
-def said(tx: Transformer, element: etree._Element, out: HtmlOutput) -> None:
-    """Speech: direct speech quoted (the language's marks unless the text types them), indirect
-    (`direct="false"`) as it stands."""
-    if element.get("direct") == "false":
-        enclose(tx, element, out, f'<span class="said indirect"{_lang(element)}>', "</span>")
-        return
-    css = "said" if marks_typed(element) else "said quote-marks"
-    enclose(tx, element, out, f'<q class="{css}"{_lang(element)}>', "</q>")
-
-
-def quote(tx: Transformer, element: etree._Element, out: HtmlOutput) -> None:
-    tag = "blockquote" if is_block_quote(element) and in_block_context(element) else "q"
-    css = "quote quote-marks" if tag == "q" and not marks_typed(element) else "quote"
-    enclose(tx, element, out, f'<{tag} class="{css}"{_id(tx, element)}{_lang(element)}>', f"</{tag}>")
-
-
-def verse_line(tx: Transformer, element: etree._Element, out: HtmlOutput) -> None:
-    out.markup(f'<span class="l"{_id(tx, element)}>')
-    tx.children(element, out)
-    out.markup("</span>")
-
-
-def figure(tx: Transformer, element: etree._Element, out: HtmlOutput) -> None:
-    """<figure>: its graphics (copied into the site) or tables, the head and paragraphs as the caption;
-    figDesc is each image's text alternative, or, with no image to stand for, shown as the figure."""
-    block = in_block_context(element)
-    description = element.find("t:figDesc", NS)
-    alt = normalize_space(text_of(description)) if description is not None else ""
-    out.markup(f'<{"figure" if block else "span"} class="figure"{_id(tx, element)}>')
-    graphics = element.findall("t:graphic", NS)
-    for graphic in graphics:
-        src = image_url(tx, graphic)
-        out.markup(f'<img src="{escape(src, quote=True)}" alt="{escape(alt, quote=True)}">')
-    if description is not None and not graphics:
-        tag = "p" if block else "span"
-        enclose(tx, description, out, f'<{tag} class="figdesc">', f"</{tag}>")
-    for table in element.iterfind("t:table", NS):  # a table the figure captions (docx→TEI writes them so)
-        tx.element(table, out)
-    caption = [c for c in element if isinstance(c.tag, str) and local_name(c) not in ("graphic", "figDesc", "table")]
-    if caption:
-        out.markup(f'<{"figcaption" if block else "span"} class="caption">')
-        for child in caption:
-            tx.element(child, out)
-        out.markup(f'</{"figcaption" if block else "span"}>')
-    out.markup(f'</{"figure" if block else "span"}>')
-
-
-def head(tx: Transformer, element: etree._Element, out: HtmlOutput) -> None:
-    """A heading the containing block does not place itself (figure, lg, quote)."""
-    out.markup(f'<span class="head"{_id(tx, element)}>')
-    tx.children(element, out)
-    out.markup("</span>")
-
-
-def paragraph_in_block(tx: Transformer, element: etree._Element, out: HtmlOutput) -> None:
-    """A <p> inside a note, cell, quotation or figure."""
-    tag = "p" if in_block_context(element) else "span"
-    out.markup(f'<{tag} class="p"{_id(tx, element)}{_lang(element)}>')
-    tx.children(element, out)
-    out.markup(f"</{tag}>")
 
 
 def date(tx: Transformer, element: etree._Element, out: HtmlOutput) -> None:
@@ -338,7 +209,7 @@ def generic(tx: Transformer, element: etree._Element, out: HtmlOutput) -> None:
     if not any(warning.message.endswith(message) for warning in tx.warnings):
         tx.warn(element, message)
     tag = "div" if in_block_context(element) else "span"
-    out.markup(f'<{tag} class="{_class("tei-" + name)}">')
+    out.markup(f'<{tag} class="{css_class("tei-" + name)}">')
     tx.children(element, out)
     out.markup(f"</{tag}>")
 

@@ -1,0 +1,124 @@
+"""Behaviours of the rule table (`rules.py`) for lists, quotations, verse, figures, and the headings
+and paragraphs inside such blocks: each written as a block where it stands between blocks, else,
+inside running text (where HTML allows no block), as spans — `layout.py` decides which."""
+from __future__ import annotations
+
+from html import escape
+from typing import TYPE_CHECKING
+
+from lxml import etree
+
+from tei_edition.layout import heads_its_division, in_block_context, is_block_quote, marks_typed
+from tei_edition.media import image_url
+from tei_edition.output import css_class, enclose, id_attribute, lang_attribute
+from tei_edition.tei import NS, XML_ID, local_name, normalize_space, text_of
+
+if TYPE_CHECKING:
+    from tei_edition.inline import Transformer
+    from tei_edition.output import HtmlOutput
+
+
+def item(tx: Transformer, element: etree._Element, out: HtmlOutput) -> None:
+    """An item of a list written as an HTML list: <li>, or <dd> after its <dt> label."""
+    parent = element.getparent()
+    tag = "span"
+    if parent is not None and local_name(parent) == "list" and in_block_context(parent):
+        tag = "dd" if parent.find("t:label", NS) is not None else "li"
+    out.markup(f'<{tag} class="item"{id_attribute(tx, element)}>')
+    tx.children(element, out)
+    out.markup(f"</{tag}>")
+
+
+def list_(tx: Transformer, element: etree._Element, out: HtmlOutput) -> None:
+    """<list>: a numbered or bulleted list, or a glossary (label + item) as a description list."""
+    block = in_block_context(element)
+    head = element.find("t:head", NS)
+    if head is not None and not heads_its_division(head):
+        out.markup(f'<{"p" if block else "span"} class="list-head">')
+        tx.children(head, out)
+        out.markup(f'</{"p" if block else "span"}>')
+    glossary = element.find("t:label", NS) is not None
+    ordered = element.get("type") in ("ordered", "numbered") or "numbered" in (element.get("rend") or "")
+    tag = ("dl" if glossary else "ol" if ordered else "ul") if block else "span"
+    # Inside a paragraph the list is spans; "ordered" lets the stylesheet number them.
+    classes = css_class("list", element.get("type", ""), "ordered" if ordered and not block else "")
+    out.markup(f'<{tag} class="{classes}"{id_attribute(tx, element)}>')
+    for child in element:
+        if isinstance(child.tag, str) and local_name(child) != "head":
+            if glossary and local_name(child) == "label" and block:
+                out.markup('<dt class="label">')
+                tx.children(child, out)
+                out.markup("</dt>")
+            elif block and not glossary and local_name(child) != "item":  # a bibliography's entries
+                if not text_of(child).strip() and not child.get(XML_ID):
+                    continue  # an empty entry (a template's placeholder): no empty bullet
+                out.markup("<li>")
+                tx.element(child, out)
+                out.markup("</li>")
+            else:
+                tx.element(child, out)
+        if child.tail and child.tail.strip():
+            out.text(child.tail)
+    out.markup(f"</{tag}>")
+
+
+def said(tx: Transformer, element: etree._Element, out: HtmlOutput) -> None:
+    """Speech: direct speech quoted (the language's marks unless the text types them), indirect
+    (`direct="false"`) as it stands."""
+    if element.get("direct") == "false":
+        enclose(tx, element, out, f'<span class="said indirect"{lang_attribute(element)}>', "</span>")
+        return
+    css = "said" if marks_typed(element) else "said quote-marks"
+    enclose(tx, element, out, f'<q class="{css}"{lang_attribute(element)}>', "</q>")
+
+
+def quote(tx: Transformer, element: etree._Element, out: HtmlOutput) -> None:
+    tag = "blockquote" if is_block_quote(element) and in_block_context(element) else "q"
+    css = "quote quote-marks" if tag == "q" and not marks_typed(element) else "quote"
+    enclose(tx, element, out, f'<{tag} class="{css}"{id_attribute(tx, element)}{lang_attribute(element)}>', f"</{tag}>")
+
+
+def verse_line(tx: Transformer, element: etree._Element, out: HtmlOutput) -> None:
+    out.markup(f'<span class="l"{id_attribute(tx, element)}>')
+    tx.children(element, out)
+    out.markup("</span>")
+
+
+def figure(tx: Transformer, element: etree._Element, out: HtmlOutput) -> None:
+    """<figure>: its graphics (copied into the site) or tables, the head and paragraphs as the caption;
+    figDesc is each image's text alternative, or, with no image to stand for, shown as the figure."""
+    block = in_block_context(element)
+    description = element.find("t:figDesc", NS)
+    alt = normalize_space(text_of(description)) if description is not None else ""
+    out.markup(f'<{"figure" if block else "span"} class="figure"{id_attribute(tx, element)}>')
+    graphics = element.findall("t:graphic", NS)
+    for graphic in graphics:
+        src = image_url(tx, graphic)
+        out.markup(f'<img src="{escape(src, quote=True)}" alt="{escape(alt, quote=True)}">')
+    if description is not None and not graphics:
+        tag = "p" if block else "span"
+        enclose(tx, description, out, f'<{tag} class="figdesc">', f"</{tag}>")
+    for table in element.iterfind("t:table", NS):  # a table the figure captions (docx→TEI writes them so)
+        tx.element(table, out)
+    caption = [c for c in element if isinstance(c.tag, str) and local_name(c) not in ("graphic", "figDesc", "table")]
+    if caption:
+        out.markup(f'<{"figcaption" if block else "span"} class="caption">')
+        for child in caption:
+            tx.element(child, out)
+        out.markup(f'</{"figcaption" if block else "span"}>')
+    out.markup(f'</{"figure" if block else "span"}>')
+
+
+def head(tx: Transformer, element: etree._Element, out: HtmlOutput) -> None:
+    """A heading the containing block does not place itself (figure, lg, quote)."""
+    out.markup(f'<span class="head"{id_attribute(tx, element)}>')
+    tx.children(element, out)
+    out.markup("</span>")
+
+
+def paragraph_in_block(tx: Transformer, element: etree._Element, out: HtmlOutput) -> None:
+    """A <p> inside a note, cell, quotation or figure."""
+    tag = "p" if in_block_context(element) else "span"
+    out.markup(f'<{tag} class="p"{id_attribute(tx, element)}{lang_attribute(element)}>')
+    tx.children(element, out)
+    out.markup(f"</{tag}>")
