@@ -135,9 +135,12 @@ def test_an_apparatus_as_critical_editions_write_it(tmp_path: Path, capsys):
     assert [(a.text, a.get("href")) for a in page.xpath("//a[@class='ptr']")] == [
         ("Unus duo, see Migne and .", "#p1"), ("Note 1", "#n1")]
     project = tmp_path / "facs"
-    edition(project, '<text><body><p><pb facs="https://example.org/1.jpg"/>Cara B.</p></body></text>')
+    edition(project, '<text><body><p><pb facs="https://example.org/1.jpg"/>Cara B.<pb n="x" ed="A"/></p><p><pb '
+                     'facs="https://example.org/2.jpg"/>Vale.</p></body></text>')
     assert main(["build", "--strict", "--edition", str(project / "edition"), "--out", str(project / "build")]) == 1
-    assert 'pb facs="https://example.org/1.jpg" has no n' in capsys.readouterr().err
+    err = capsys.readouterr().err  # each page's own number (another edition's pages not counted)
+    assert 'pb facs="https://example.org/1.jpg" has no n: ' in err and 'number it (n="1" if its pages' in err
+    assert 'pb facs="https://example.org/2.jpg" has no n: ' in err and 'number it (n="2" if its pages' in err
 
 
 def test_a_link_to_another_document_of_the_edition(tmp_path: Path, capsys):
@@ -388,3 +391,18 @@ def test_a_bibliography_s_list_head_is_its_division_s_heading(tmp_path: Path):
     assert page.xpath("//section[@id='lit']/h2[@class='division-head']/text()") == ["Bibliographie"]
     assert page.xpath("//p[@class='list-head']/text()") == ["Punkte"]
     assert page.xpath("//nav//a[@href='#lit'][.='Bibliographie']")
+
+
+def test_the_header_reads_a_manuscript_s_hands_apart_and_a_pointer_as_its_address(tmp_path: Path):
+    """A witness described in paragraphs (its hands) reads with its paragraphs apart (they ran
+    together: "Unterschrifteine Ersetzung"); a source's `ptr` is its address (it was nothing)."""
+    header = HEADER.replace("<sourceDesc><p>Manuscript.</p></sourceDesc>",
+                            '<sourceDesc><bibl>Home: <ptr target="https://example.org/"/></bibl><listWit><witness xml:id="A">'
+                            '<msDesc><msIdentifier><idno>1</idno></msIdentifier><physDesc><handDesc><handNote><p>'
+                            'Unterschrift</p></handNote><handNote><p>eine Ersetzung</p></handNote></handDesc>'
+                            '</physDesc></msDesc></witness></listWit></sourceDesc>')
+    site = build(edition(tmp_path, '<text><body><p>Uno.</p></body></text>', header=header))
+    about = parse_html(site / "en" / "doc" / "index.html").xpath("//section[@class='document-metadata']")[0]
+    texts = [" ".join(dd.text_content().split()) for dd in about.xpath(".//dd")]
+    assert "Home: https://example.org/" in texts
+    assert "A: 1 Unterschrift eine Ersetzung" in texts, texts

@@ -48,4 +48,5 @@ def test_a_strict_build_refuses_them_located(tmp_path: Path, capsys):
     tei = project / "edition" / "scene.xml"
     line = next(n for n, text in enumerate(tei.read_text(encoding="utf-8").split("\n"), 1) if "<sp " in text)
     assert f"{tei}:{line}: warning: <sp> has no rendering rule" in err
+    assert err.splitlines()[-1] == "7 error(s) (7 of them warnings, which --strict makes errors); nothing was written"
     assert not (project / "build").exists()

@@ -177,7 +177,9 @@ def main(argv: list[str] | None = None) -> int:
         diagnostics = list(dict.fromkeys(exc.diagnostics))  # one problem met on two paths is reported once
         for diagnostic in diagnostics:
             print(diagnostic, file=sys.stderr)
-        print(f"{len(diagnostics)} error(s); nothing was written", file=sys.stderr)
+        warned = sum(diagnostic.message.startswith("warning: ") for diagnostic in diagnostics)
+        strict = f" ({warned} of them warnings, which --strict makes errors)" if warned else ""
+        print(f"{len(diagnostics)} error(s){strict}; nothing was written", file=sys.stderr)
         return 1
     except KeyboardInterrupt:
         print("interrupted; the previous output is as it was", file=sys.stderr)

@@ -93,6 +93,24 @@ def _contributor(element: etree._Element) -> Contributor:
                        parts["surname"], parts["forename"])
 
 
+# Parts of the header that stand apart: their texts are not run together ("Unterschrift" "eine
+# Ersetzung": a manuscript's hands, each described in its paragraph).
+_APART = {"p", "ab", "handNote", "item", "note", "head", "l", "bibl", "msIdentifier", "witness", "list", "lg"}
+
+
+def header_text(element: etree._Element) -> str:
+    """An element's text as a reader reads it: its paragraphs and other parts that stand apart
+    separated, a pointer as the address it points to (`<ptr target="http://…"/>` has no text)."""
+    parts = [element.text or ""]
+    for child in element:
+        if isinstance(child.tag, str):
+            name = local_name(child)
+            inner = child.get("target", "") if name == "ptr" else header_text(child)
+            parts.append(f" {inner} " if name in _APART or name == "ptr" else inner)
+        parts.append(child.tail or "")
+    return normalize_space("".join(parts))
+
+
 def _texts(elements_: list[etree._Element], lang: str) -> tuple[HeaderValue, ...]:
     """Texts of elements, with their language; of alternatives in several languages, the one in `lang`."""
     chosen = [e for e in elements_ if e.get(XML_LANG) in (None, lang)] or elements_
@@ -104,9 +122,9 @@ def _header_text(element: etree._Element) -> str:
     date, with no punctuation of its own between them), its parts separated by commas."""
     own = (element.text or "") + "".join(child.tail or "" for child in element)
     if len(element) > 1 and not own.strip() and not any(local_name(child) in ("p", "ab") for child in element):
-        return ", ".join(part for part in (normalize_space(text_of(child)) for child in element
+        return ", ".join(part for part in (header_text(child) for child in element
                                            if isinstance(child.tag, str)) if part)
-    return normalize_space(text_of(element))
+    return header_text(element)
 
 
 def header_rows(root: etree._Element, lang: str) -> tuple[HeaderRow, ...]:
@@ -120,39 +138,39 @@ def header_rows(root: etree._Element, lang: str) -> tuple[HeaderRow, ...]:
 
     stmt = "t:teiHeader/t:fileDesc/t:titleStmt"
     titles = elements(root, f"{stmt}/t:title")
-    add("meta_titles", tuple(HeaderValue(normalize_space(text_of(t)), language_of(t)) for t in titles))
+    add("meta_titles", tuple(HeaderValue(header_text(t), language_of(t)) for t in titles))
     for author in elements(root, f"{stmt}/t:author"):
         names = elements(author, "t:persName | t:name | t:orgName")
         add("meta_author", _texts(names, lang) if names else (HeaderValue(person_name(author), language_of(author)),))
         add("meta_affiliation", _texts(elements(author, "t:affiliation"), lang))
     add("meta_editors", _texts(elements(root, f"{stmt}/t:editor"), lang))
     for resp in elements(root, f"{stmt}/t:respStmt | t:teiHeader/t:fileDesc/t:editionStmt/t:respStmt"):
-        agents = ", ".join(normalize_space(text_of(n)) for n in resp if local_name(n) != "resp")
-        add("meta_responsibility", tuple(HeaderValue(f"{normalize_space(text_of(r))}: {agents}", language_of(r))
+        agents = ", ".join(header_text(n) for n in resp if local_name(n) != "resp")
+        add("meta_responsibility", tuple(HeaderValue(f"{header_text(r)}: {agents}", language_of(r))
                                          for r in elements(resp, "t:resp")))
     publication = "t:teiHeader/t:fileDesc/t:publicationStmt"
     add("meta_publication", _texts(elements(root, f"{publication}/t:publisher | {publication}/t:distributor | "
                                               f"{publication}/t:pubPlace | {publication}/t:date | {publication}/t:p"),
                                      lang))
     add("meta_availability", _texts(elements(root, f"{publication}/t:availability"), lang))
-    add("meta_series", tuple(HeaderValue(", ".join(normalize_space(text_of(part)) for part in series
-                                                   if local_name(part) and normalize_space(text_of(part))),
+    add("meta_series", tuple(HeaderValue(", ".join(header_text(part) for part in series
+                                                   if local_name(part) and header_text(part)),
                                          language_of(series))
                              for series in elements(root, "t:teiHeader/t:fileDesc/t:seriesStmt")))
     source = "t:teiHeader/t:fileDesc/t:sourceDesc"
     add("meta_source", _texts(elements(root, f"{source}/t:bibl | {source}/t:p"), lang) + tuple(
         # a manuscript: where it is kept (its identifier's parts: place, institution, collection, shelfmark)
-        HeaderValue(", ".join(normalize_space(text_of(part)) for part in identifier if local_name(part)),
+        HeaderValue(", ".join(header_text(part) for part in identifier if local_name(part)),
                     language_of(identifier))
         for identifier in elements(root, f"{source}/t:msDesc/t:msIdentifier")))
     add("meta_witnesses", tuple(
         # a critical apparatus's witnesses: siglum (its number, else its id) and description
         HeaderValue(": ".join(part for part in (witness.get("n") or witness.get(XML_ID, ""),
-                                                normalize_space(text_of(witness))) if part), language_of(witness))
+                                                header_text(witness)) if part), language_of(witness))
         for witness in elements(root, f"{source}//t:listWit//t:witness")))
     for action in elements(root, CORRESPONDENCE):
         label = {"sent": "meta_sent", "received": "meta_received"}.get(action.get("type", ""), "meta_correspondence")
-        add(label, tuple(HeaderValue(normalize_space(text_of(part)), language_of(part), *register_entry(part))
+        add(label, tuple(HeaderValue(header_text(part), language_of(part), *register_entry(part))
                          for part in action if local_name(part)))
     return tuple(rows)
 

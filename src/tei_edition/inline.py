@@ -231,8 +231,12 @@ class Transformer:
     def pb(self, element: etree._Element, out: HtmlOutput) -> None:
         if not element.get("n"):  # a break with no number (a converted document's): no marker
             if element.get("facs") and not self.rendering:
+                # its place among the text's page breaks: the number it would have counted from 1
+                counted: Any = element.xpath("count(preceding::t:pb[not(@ed or @edRef)])", namespaces=NS)
+                place = int(counted) + 1
                 self.warn(element, f"pb facs=\"{element.get('facs', '')[:60]}\" has no n: a page's image is linked "
-                                   f"from its marker, and a page without a number has none; number it (n=\"2\")")
+                                   f"from its marker, and a page without a number has none; number it (n=\"{place}\" "
+                                   f"if its pages are counted from 1)")
             return
         own = self.follow_page(element)
         marker = self.pagebreak_html(page_number(element), image=facsimile(self, element), own=own)
