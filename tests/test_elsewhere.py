@@ -397,7 +397,8 @@ def test_the_header_reads_a_manuscript_s_hands_apart_and_a_pointer_as_its_addres
     """A witness described in paragraphs (its hands) reads with its paragraphs apart (they ran
     together: "Unterschrifteine Ersetzung"); a source's `ptr` is its address (it was nothing)."""
     header = HEADER.replace("<sourceDesc><p>Manuscript.</p></sourceDesc>",
-                            '<sourceDesc><bibl>Home: <ptr target="https://example.org/"/></bibl><listWit><witness xml:id="A">'
+                            '<sourceDesc><bibl>Home: <ptr target="https://example.org/"/></bibl><listWit>'
+                            '<witness xml:id="A">'
                             '<msDesc><msIdentifier><idno>1</idno></msIdentifier><physDesc><handDesc><handNote><p>'
                             'Unterschrift</p></handNote><handNote><p>eine Ersetzung</p></handNote></handDesc>'
                             '</physDesc></msDesc></witness></listWit></sourceDesc>')
@@ -406,3 +407,38 @@ def test_the_header_reads_a_manuscript_s_hands_apart_and_a_pointer_as_its_addres
     texts = [" ".join(dd.text_content().split()) for dd in about.xpath(".//dd")]
     assert "Home: https://example.org/" in texts
     assert "A: 1 Unterschrift eine Ersetzung" in texts, texts
+
+
+def test_every_head_of_a_division_is_shown_once(tmp_path: Path):
+    """A play's title division with three heads (only the first was shown: "text lost", at another
+    line); a numbered division's (div1) head is its heading, not shown again in its text."""
+    site = build(edition(tmp_path / "div", '<text><body><div xml:id="d"><head>Georg Büchner</head><head>Leonce und '
+                                           'Lena</head><head>Ein Lustspiel</head><p>Text.</p></div></body></text>',
+                         lang="de"))
+    page = parse_html(site / "en" / "doc" / "index.html")
+    assert page.xpath("//section[@id='d']/h2/text()") == ["Georg Büchner"]
+    assert [" ".join(e.text_content().split()) for e in page.xpath("//section[@id='d']//*[@class='head']")] == \
+        ["Leonce und Lena", "Ein Lustspiel"]
+    site = build(edition(tmp_path / "div1", '<text><body><div1 xml:id="a1"><head>Erster Akt</head><p>Text.</p></div1>'
+                                            '</body></text>', lang="de"))
+    page = parse_html(site / "en" / "doc" / "index.html")
+    assert page.xpath("//section[@id='a1']/h2/text()") == ["Erster Akt"]
+    assert page.xpath("string(//section[@id='a1'])").count("Erster Akt") == 1
+
+
+def test_a_title_page_reads_in_its_order_and_an_author_by_name(tmp_path: Path):
+    """A title page with its author before the title (a play's): shown before the title, in order (it
+    was "text lost": moved after it); an author's persName of a forename and a surname reads
+    "Gotthold Lessing" in "About this document" (it read "Gotthold, Lessing")."""
+    header = HEADER.replace("<title>Dispaccio</title>", "<title>Nathan</title><author><persName><forename>Gotthold"
+                                                        "</forename> <surname>Lessing</surname></persName></author>")
+    site = build(edition(tmp_path, '<text><front><titlePage><docAuthor>Gotthold Lessing</docAuthor><docTitle>'
+                                   '<titlePart type="main">Nathan der Weise</titlePart><titlePart type="sub">Ein '
+                                   'dramatisches Gedicht</titlePart></docTitle></titlePage></front><body><p>Text.</p>'
+                                   '</body></text>',
+                         lang="de", header=header))
+    page = parse_html(site / "en" / "doc" / "index.html")
+    header_parts = page.xpath("//header[@class='doc-header']/*[self::h1 or @class='front-line']")
+    assert [" ".join(e.text_content().split()) for e in header_parts] == [
+        "Gotthold Lessing", "Nathan der Weise", "Ein dramatisches Gedicht"]
+    assert page.xpath("//section[@class='document-metadata']//dd[.='Gotthold Lessing']")

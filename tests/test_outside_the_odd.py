@@ -32,6 +32,7 @@ def test_a_play_publishes_its_speeches_as_blocks_with_one_warning_per_element(tm
     # direction a block; a stage direction in the paragraph is running text.
     assert speeches[0].xpath("p[@id='p1']/span[@class='tei-stage'][.='pointing']")
     assert speeches[0].xpath("div[@class='tei-stage'][.='She sits down.']")
+    assert speeches[1].get("id") == "sp2" and not page.xpath("//*[@class='anchor'][@id='sp2']")  # its own id
     assert [line.text for line in speeches[1].xpath("span[@class='l']")] == \
         ["Then I shall wait,", "and watch the water."]
     # A cast item is running text: its role and description stay on one line.

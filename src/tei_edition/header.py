@@ -120,6 +120,8 @@ def _texts(elements_: list[etree._Element], lang: str) -> tuple[HeaderValue, ...
 def _header_text(element: etree._Element) -> str:
     """An element's text; of one made of parts only (a structured bibl: author, title, publisher,
     date, with no punctuation of its own between them), its parts separated by commas."""
+    if local_name(element) in ("persName", "name"):  # its forename and surname: "Georg Buechner"
+        return person_name(element)
     own = (element.text or "") + "".join(child.tail or "" for child in element)
     if len(element) > 1 and not own.strip() and not any(local_name(child) in ("p", "ab") for child in element):
         return ", ".join(part for part in (header_text(child) for child in element

@@ -274,6 +274,7 @@ class Document:
     glossary: tuple[tuple[Content, Content], ...] = ()
     title_notes: tuple[Note, ...] = ()
     front_lines: tuple[Block, ...] = ()  # the title page's other parts (subtitle, author, date)
+    lines_before_title: int = 0  # how many of them stand before the title on the title page (an author's name)
     front_blocks: tuple = ()  # front matter other than the title page and abstracts (a preface)
     back_blocks: tuple = ()  # back matter other than the summary and glossary (a bibliography, appendices)
     header: tuple[HeaderRow, ...] = ()  # titles, authors, editors, responsibility, publication, source, letters

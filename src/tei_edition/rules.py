@@ -209,7 +209,7 @@ def generic(tx: Transformer, element: etree._Element, out: HtmlOutput) -> None:
     if not any(warning.message.endswith(message) for warning in tx.warnings):
         tx.warn(element, message)
     tag = "div" if in_block_context(element) else "span"
-    out.markup(f'<{tag} class="{css_class("tei-" + name)}">')
+    out.markup(f'<{tag} class="{css_class("tei-" + name)}"{id_attribute(tx, element)}{lang_attribute(element)}>')
     tx.children(element, out)
     out.markup(f"</{tag}>")
 

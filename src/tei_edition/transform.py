@@ -20,7 +20,7 @@ from tei_edition.errors import EditionError
 from tei_edition.header import header_mentions, header_rows, source_info, translators
 from tei_edition.inline import OriginalInfo, Transformer
 from tei_edition.languages import text_direction
-from tei_edition.layout import division_head
+from tei_edition.layout import DIVISIONS, division_head
 from tei_edition.media import facsimile
 from tei_edition.model import Block, Division, Document, PageBreak, Section
 from tei_edition.tables import build_table
@@ -132,6 +132,17 @@ def _title_element(root: etree._Element, front: etree._Element | None) -> etree.
             or elements(root, f"{stmt}/t:title"))[0]
 
 
+def _precedes(element: etree._Element, other: etree._Element) -> bool:
+    """Whether `element` comes before `other` in the document."""
+    return _position(element) < _position(other)
+
+
+def _position(element: etree._Element) -> int:
+    """An element's place in document order (the elements before it and around it)."""
+    found: Any = element.xpath("count(preceding::*) + count(ancestor::*)")
+    return int(found)
+
+
 def _other_parts(parent: etree._Element, shown: list[etree._Element]) -> list[etree._Element]:
     """The parts of a title page other than those shown apart, in order."""
     parts: list[etree._Element] = []
@@ -156,9 +167,10 @@ class _Blocks:
 
     def of(self, parent: etree._Element, level: int, skip: Callable[[etree._Element], bool] = lambda e: False) -> list:
         blocks: list = []
+        heading = division_head(parent) if local_name(parent) in DIVISIONS else None  # written by `division`
         for child in parent:
             name = local_name(child)
-            if not name or skip(child) or (name == "head" and local_name(parent) == "div"):
+            if not name or skip(child) or child is heading:
                 continue
             if name == "p":
                 number = None
@@ -233,8 +245,10 @@ def build_document(tree: etree._ElementTree, path: Path, doc_id: str, refs: dict
     # that holds the title, rubric or byline (a docTitle) is opened, to show only its other parts.
     shown = [e for e in (rubric, title, byline) if e is not None]
     line_walker = _Blocks(tx, markers, False, numbered=False)
-    front_lines = tuple(line_walker.block(part) for part in _other_parts(title_page, shown)) \
-        if title_page is not None else ()
+    parts = _other_parts(title_page, shown) if title_page is not None else []
+    front_lines = tuple(line_walker.block(part) for part in parts)
+    # The parts before the title on its page are shown before it (in their order: nothing reordered).
+    before = sum(1 for part in parts if _precedes(part, title))
     abstracts = tuple(section(tx, div, div.get(XML_ID) or f"abstract-{div.get(XML_LANG)}")
                       for div in (front.iterfind("t:div[@type='abstract']", NS) if front is not None else ()))
     unnumbered = _Blocks(tx, markers, original is not None, numbered=False)
@@ -271,7 +285,7 @@ def build_document(tree: etree._ElementTree, path: Path, doc_id: str, refs: dict
         pages=tuple(pb.get("n", "") for pb in printed.getroot().iterfind(".//t:text//t:pb[@n]", NS)
                     if not other_pagination(pb)),  # (its own pagination)
         tei_file=path.name, translation=original is not None, glossary=glossary, title_notes=title_notes,
-        front_lines=front_lines,
+        front_lines=front_lines, lines_before_title=before,
         front_blocks=front_blocks, back_blocks=back_blocks,
         header=header_rows(root, page_lang or root.get(XML_LANG) or ""),
         warnings=tuple(tx.warnings + (back_tx.warnings if back_tx is not tx else [])),
