@@ -3,6 +3,7 @@ publishes: each such element is shown as its text, in order — a block where it
 blocks, else running text — with one located warning per element name (`--strict`: an error)."""
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 from conftest import parse_html
@@ -51,3 +52,29 @@ def test_a_strict_build_refuses_them_located(tmp_path: Path, capsys):
     assert f"{tei}:{line}: warning: <sp> has no rendering rule" in err
     assert err.splitlines()[-1] == "7 error(s) (7 of them warnings, which --strict makes errors); nothing was written"
     assert not (project / "build").exists()
+
+
+def test_every_word_of_a_play_is_in_the_search_records_under_its_nearest_id(tmp_path: Path):
+    """A play's speeches, verse and cast list are in no passage with an id (a paragraph, note or
+    table): they are recorded under the nearest id they stand in — a speech's own, else its scene's
+    — with their lines apart, so that every word can be found (they could not be)."""
+    from lxml import etree
+
+    from tei_edition.search import passage_records
+    from tei_edition.transform import build_document
+    project = make_edition(tmp_path, "drama")
+    assert main(["build", "--edition", str(project / "edition"), "--out", str(project / "build")]) == 0
+    tei = project / "edition" / "scene.xml"
+    model = build_document(etree.parse(str(tei)), tei, "scene", {}, None, page_lang="en")
+    page = parse_html(project / "build" / "en" / "scene" / "index.html")
+    records = {record.url: record.content for record in
+               passage_records(page, "en/scene/index.html", model, {"unit_paragraph": "¶ {number}",
+                               "unit_note": "note {number}", "unit_table": "table", "search_page": "p. {page}"}, "T")}
+    assert records["en/scene/#sp2"] == "TOM Then I shall wait, and watch the water."
+    assert records["en/scene/#scene-1"] == \
+        "Scene one Kate, a ferrywoman Tom, a traveller A river bank at dusk. KATE She sits down."
+    assert records["en/scene/#p1"] == "The last boat has gone, pointing over there."
+    text = etree.parse(str(tei)).find(".//{http://www.tei-c.org/ns/1.0}body")
+    words = re.findall(r"\w+", " ".join(text.itertext()))
+    found = set(re.findall(r"\w+", " ".join(records.values())))
+    assert all(word in found for word in words), [word for word in words if word not in found]

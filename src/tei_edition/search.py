@@ -29,6 +29,15 @@ from tei_edition.urls import search_part_path
 # citation box, which repeats the title).
 _PASSAGES = etree.XPath("//main//p[@id][not(ancestor::details)] | //main//li[@id][contains(@class, 'note')]"
                         " | //main//table[@id]")
+_IS_PASSAGE = etree.XPath("self::p[@id] | self::li[@id][contains(@class, 'note')] | self::table[@id]")
+# A block that holds a passage, or another block with an id of its own (a speech of a play): its
+# parts are recorded apart.
+_HOLDS_PASSAGE = etree.XPath("boolean(.//p[@id] | .//li[@id][contains(@class, 'note')] | .//table[@id] | "
+                             ".//*[@id][self::div or self::section or self::blockquote or self::figure or self::ul "
+                             "or self::ol or self::dl])")
+# Where a reading page shows the TEI's text (its title page and front are in the page's header).
+_TEXT_CONTAINERS = etree.XPath("//main//div[contains(concat(' ', @class, ' '), ' doc-body ') or "
+                               "contains(concat(' ', @class, ' '), ' doc-back ')]")
 _DROPPED = etree.XPath(".//details | .//*[contains(@class, 'note-backref')] | .//*[contains(@class, 'note-printed')]"
                        " | .//caption | .//*[@class='retired-notice']")
 _MENTIONS = etree.XPath(".//*[@data-entity]")
@@ -61,7 +70,23 @@ def _text(element: Any) -> str:
         parent = dropped.getparent()
         if parent is not None:
             parent.remove(dropped)
-    return " ".join("".join(str(part) for part in copy.itertext()).split())
+    return " ".join(_spaced(copy).split())
+
+
+# Elements whose texts stand apart (a verse line, a cast list's items): their words are not run together.
+_APART = {"p", "div", "li", "dt", "dd", "td", "th", "blockquote", "h2", "h3", "h4", "h5", "h6", "br", "figcaption"}
+_APART_CLASSES = {"l", "p", "lg", "item", "list", "head", "front-line"}
+
+
+def _spaced(element: Any) -> str:
+    parts = [element.text or ""]
+    for child in element:
+        if isinstance(child.tag, str):
+            inner = _spaced(child)
+            apart = child.tag in _APART or not _APART_CLASSES.isdisjoint(child.get("class", "").split())
+            parts.append(f" {inner} " if apart else inner)
+        parts.append(child.tail or "")
+    return "".join(parts)
 
 
 def passage_records(tree: Any, page_path: str, document: Document, strings: dict,
@@ -81,14 +106,60 @@ def passage_records(tree: Any, page_path: str, document: Document, strings: dict
         if pages:
             shown = pages[0] if pages[0] == pages[1] else f"{pages[0]}–{pages[1]}"
             meta.append(("page", str(strings["search_page"]).format(page=shown)))
-        found = {f"document:{document.id}"}
-        mentions: Any = _MENTIONS(element)
-        for mention in mentions:
-            kind = next((f for c, f in _ENTITY_FILTERS.items() if c in mention.get("class", "").split()), None)
-            if kind:
-                found.add(f"{kind}:{mention.get('data-entity')}")
-        records.append(Record(f"{folder}#{unit}", lang, content, tuple(meta), tuple(sorted(found))))
+        records.append(Record(f"{folder}#{unit}", lang, content, tuple(meta), _filters(document, element)))
+    records += _rest_records(tree, folder, lang, document, document_title)
     return records
+
+
+def _filters(document: Document, element: Any) -> tuple[str, ...]:
+    """What a passage is found by: its document, and the register entries its names point to."""
+    found = {f"document:{document.id}"}
+    mentions: Any = _MENTIONS(element)
+    for mention in mentions:
+        kind = next((f for c, f in _ENTITY_FILTERS.items() if c in mention.get("class", "").split()), None)
+        if kind:
+            found.add(f"{kind}:{mention.get('data-entity')}")
+    return tuple(sorted(found))
+
+
+def _rest_records(tree: Any, folder: str, lang: str, document: Document, title: str) -> list[Record]:
+    """The text that is in no passage with an id (a document without ids, a play's verse, a heading),
+    one record per nearest id it stands under (the page where none): every word of the text can be
+    found, and a result leads as near to it as the page's ids allow."""
+    by_anchor: dict[str, list[Any]] = {}
+    containers: Any = _TEXT_CONTAINERS(tree)
+    for container in containers:
+        _gather(container, "", by_anchor)
+    records = []
+    for anchor, blocks in by_anchor.items():
+        content = " ".join(text for text in map(_text, blocks) if text)
+        if content:
+            heading = _heading_of(blocks[0])
+            records.append(Record(f"{folder}#{anchor}" if anchor else folder, lang, content,
+                                  (("title", title), ("unit", heading)),
+                                  tuple(sorted({f for block in blocks for f in _filters(document, block)}))))
+    return records
+
+
+def _gather(container: Any, anchor: str, by_anchor: dict[str, list[Any]]) -> None:
+    """The blocks of `container` that hold no passage, each under its own id or its nearest container's."""
+    for child in container:
+        if not isinstance(child.tag, str) or child.tag in ("aside", "details") \
+                or "table-data" in child.get("class", "").split() or _IS_PASSAGE(child):
+            continue
+        own = child.get("id") or anchor
+        if _HOLDS_PASSAGE(child):
+            _gather(child, own, by_anchor)
+        else:
+            by_anchor.setdefault(own, []).append(child)
+
+
+def _heading_of(block: Any) -> str:
+    section = next((a for a in block.iterancestors("section") if a.find("h2") is not None or a.find("h3") is not None),
+                   None)
+    headings: Any = section.xpath("h2 | h3 | h4 | h5 | h6") if section is not None else []
+    heading = headings[0] if isinstance(headings, list) and headings else None
+    return " ".join("".join(heading.itertext()).split()) if heading is not None else ""
 
 
 def _unit_label(element: Any, strings: dict) -> str:
