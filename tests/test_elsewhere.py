@@ -442,3 +442,19 @@ def test_a_title_page_reads_in_its_order_and_an_author_by_name(tmp_path: Path):
     assert [" ".join(e.text_content().split()) for e in header_parts] == [
         "Gotthold Lessing", "Nathan der Weise", "Ein dramatisches Gedicht"]
     assert page.xpath("//section[@class='document-metadata']//dd[.='Gotthold Lessing']")
+
+
+def test_divisions_without_ids_are_one_warning_that_says_how_to_list_them(tmp_path: Path, capsys):
+    """A play without ids had empty contents and no word of why: one warning, at the first
+    division, names the count and `tei-edition ids`, which lists them once run."""
+    project = edition(tmp_path, '<text><body><div><head>Akt I</head><div><head>Szene 1</head><p>a</p></div></div>'
+                                '<div><head>Akt II</head><p>b</p></div></body></text>', lang="de")
+    tei = project / "edition" / "doc.xml"
+    assert main(["build", "--strict", "--edition", str(project / "edition"), "--out", str(project / "build")]) == 1
+    assert f"{tei}:2: warning: 3 division(s) with a heading have no xml:id (the first here): the contents do not " \
+           f"list them, and no link or citation can lead to one; give them stable ids with `tei-edition ids`" \
+           in capsys.readouterr().err
+    assert main(["ids", "--edition", str(project / "edition")]) == 0
+    site = build(project)
+    assert [a.text_content() for a in parse_html(site / "en" / "doc" / "index.html").xpath(
+        "//nav[contains(@class, 'wayfind')]//a[starts-with(@href, '#div')]")] == ["Akt I", "Szene 1", "Akt II"]

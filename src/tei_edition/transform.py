@@ -132,6 +132,16 @@ def _title_element(root: etree._Element, front: etree._Element | None) -> etree.
             or elements(root, f"{stmt}/t:title"))[0]
 
 
+def _warn_unanchored(tx: Transformer, root: etree._Element) -> None:
+    """One warning for the headed divisions without an xml:id: the contents cannot list them."""
+    unanchored = [div for div in root.iterfind("t:text//*", NS) if local_name(div) in DIVISIONS
+                  and not div.get(XML_ID) and division_head(div) is not None]
+    if unanchored:
+        tx.warn(unanchored[0], f"{len(unanchored)} division(s) with a heading have no xml:id (the first here): the "
+                               f"contents do not list them, and no link or citation can lead to one; give them "
+                               f"stable ids with `tei-edition ids`")
+
+
 def _precedes(element: etree._Element, other: etree._Element) -> bool:
     """Whether `element` comes before `other` in the document."""
     return _position(element) < _position(other)
@@ -269,6 +279,7 @@ def build_document(tree: etree._ElementTree, path: Path, doc_id: str, refs: dict
     back_blocks = tuple(unnumbered.of(own_back, 0, skip=lambda e: e.get("type") in ("abstract", "glossary")
                                   and local_name(e) == "div")) if own_back is not None else ()
     byline_content = tx.content(byline) if byline is not None else None
+    _warn_unanchored(tx, root)
     all_notes = tuple(tx.state.notes) + (tuple(back_tx.state.notes) if back_tx is not tx else ())
     problems = tx.errors + (back_tx.errors if back_tx is not tx else [])
     if problems:  # every unsafe link and missing image of the document, reported together
