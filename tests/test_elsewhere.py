@@ -458,3 +458,20 @@ def test_divisions_without_ids_are_one_warning_that_says_how_to_list_them(tmp_pa
     site = build(project)
     assert [a.text_content() for a in parse_html(site / "en" / "doc" / "index.html").xpath(
         "//nav[contains(@class, 'wayfind')]//a[starts-with(@href, '#div')]")] == ["Akt I", "Szene 1", "Akt II"]
+
+
+def test_a_relative_link_is_resolved_against_the_document_s_xml_base(tmp_path: Path, capsys):
+    """A correspondence edition's links to its other letters by bare name (`target="L03475"`) under
+    the root's `xml:base`: resolved as XML Base says (they were refused); without a base, refused,
+    with xml:base named as a way out."""
+    text = ('<text><body><p xml:id="p">See <ref target="L03475">the letter</ref> and <ref target="#p">here</ref>.</p>'
+            '</body></text>')
+    project = edition(tmp_path / "base", text)
+    tei = project / "edition" / "doc.xml"
+    tei.write_text(tei.read_text(encoding="utf-8").replace(
+        'xml:lang="it">', 'xml:lang="it" xml:base="https://example.org/letters/editions">'), encoding="utf-8")
+    page = parse_html(build(project) / "en" / "doc" / "index.html")
+    assert page.xpath("//a[@class='ref']/@href") == ["https://example.org/letters/L03475", "#p"]
+    project = edition(tmp_path / "none", text)
+    assert main(["build", "--edition", str(project / "edition"), "--out", str(project / "build")]) == 1
+    assert "or relative to an http(s) xml:base" in capsys.readouterr().err

@@ -5,7 +5,7 @@ from __future__ import annotations
 from html import escape
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
-from urllib.parse import urlsplit
+from urllib.parse import urljoin, urlsplit
 
 from lxml import etree
 
@@ -18,6 +18,7 @@ if TYPE_CHECKING:
 
 SAFE_SCHEMES = {"http", "https", "mailto"}
 _NOTE = f"{{{TEI_NS}}}note"
+XML_BASE = "{http://www.w3.org/XML/1998/namespace}base"
 _HEADER = f"{{{TEI_NS}}}teiHeader"
 
 
@@ -32,13 +33,28 @@ def safe_href(tx: Transformer, element: etree._Element, target: str) -> str:
     other = _other_document(tx, target) if not scheme else None
     if other is not None:
         return other
+    if not scheme and (base := xml_base(element)):  # a reference relative to the document's xml:base
+        target = urljoin(base, target)
+        scheme = urlsplit(target).scheme.lower()
     if scheme not in SAFE_SCHEMES:
         shown = " ".join((element.get("target") or target).split())[:80]  # the attribute as written
         tx.error(element, f"<{local_name(element)} target=\"{shown}\">: a link must be #id, http(s):, mailto: or "
-                          f"the TEI file of another document of this edition (as edition.yaml names it)"
+                          f"the TEI file of another document of this edition (as edition.yaml names it), or relative to an "
+                          f"http(s) xml:base"
                           + (f" ('{target[:40]}' is not)" if shown != target[:80] else ""))
         return "#"
     return escape(target, quote=True)
+
+
+def xml_base(element: etree._Element) -> str:
+    """The absolute http(s) base URI in scope (XML Base: each `xml:base` from the root inwards, resolved
+    against the one outside it), or "" (then a relative reference is a file beside the TEI)."""
+    base = ""
+    for holder in reversed([element, *element.iterancestors()]):
+        value = holder.get(XML_BASE)
+        if value is not None:
+            base = urljoin(base, value.strip()) if base else value.strip()
+    return base if urlsplit(base).scheme.lower() in ("http", "https") else ""
 
 
 def _other_document(tx: Transformer, target: str) -> str | None:
