@@ -39,8 +39,8 @@ def safe_href(tx: Transformer, element: etree._Element, target: str) -> str:
     if scheme not in SAFE_SCHEMES:
         shown = " ".join((element.get("target") or target).split())[:80]  # the attribute as written
         tx.error(element, f"<{local_name(element)} target=\"{shown}\">: a link must be #id, http(s):, mailto: or "
-                          f"the TEI file of another document of this edition (as edition.yaml names it), or relative to an "
-                          f"http(s) xml:base"
+                          f"the TEI file of another document of this edition (as edition.yaml names it), or "
+                          f"relative to an http(s) xml:base"
                           + (f" ('{target[:40]}' is not)" if shown != target[:80] else ""))
         return "#"
     return escape(target, quote=True)

@@ -132,6 +132,27 @@ def milestone(tx: Transformer, element: etree._Element, out: HtmlOutput) -> None
                f'{escape(element.get("n", ""))}</span>')
 
 
+# A milestone without a number that marks a break in the text's flow (a novel's scene break, printed
+# as stars or a blank): by its unit, or by the mark its rend or type names.
+BREAK_UNITS = {"pause", "scene", "episode", "break"}  # (a section or chapter without n: a reference point)
+BREAK_MARKS = ("star", "asterisk", "asterism", "dinkus", "rule", "line", "space", "blank", "ornament")
+
+
+def is_break(element: etree._Element) -> bool:
+    marks = f"{element.get('rend', '')} {element.get('type', '')}".lower()
+    return not element.get("n") and (element.get("unit", "") in BREAK_UNITS or any(m in marks for m in BREAK_MARKS))
+
+
+def text_break(tx: Transformer, element: etree._Element, out: HtmlOutput) -> None:
+    """A break in the text's flow: a thematic break (`<hr>`) between blocks, a marked separator in
+    running text."""
+    classes = css_class("milestone", element.get("unit", ""), element.get("type", ""), element.get("rend", ""))
+    if in_block_context(element):
+        out.markup(f'<hr class="{classes}"{id_attribute(tx, element)}>')
+    else:
+        out.markup(f'<span class="{classes} text-break" role="separator"{id_attribute(tx, element)}></span>')
+
+
 def gap(tx: Transformer, element: etree._Element, out: HtmlOutput) -> None:
     """An omission the encoder marked: shown as […] with its reason; a description of it (`desc`)
     in the brackets after the mark."""
@@ -231,7 +252,8 @@ def edition_rules(transformer_class: Any) -> tuple[Rule, ...]:
     t = transformer_class
     return (
         Rule("lb", lb), Rule("pb", t.pb), Rule("cb", anchor_only),
-        Rule("milestone", milestone, lambda e: bool(e.get("n"))), Rule("milestone", anchor_only),
+        Rule("milestone", milestone, lambda e: bool(e.get("n"))), Rule("milestone", text_break, is_break),
+        Rule("milestone", anchor_only),
         Rule("anchor", anchor_only), Rule("link", anchor_only), Rule("linkGrp", anchor_only),
         Rule("space", space), Rule("gap", gap),
         Rule("fw", furniture, hidden="page furniture (running heads, page numbers), listed in the header"),
