@@ -191,14 +191,19 @@ def test_the_language_of_the_text_and_of_the_title_and_pages_before_the_title(tm
 
 def test_annotations_apart_and_lists_of_persons(tmp_path: Path):
     """A `standOff` `listAnnotation` whose note points to two paragraphs ("#p0 #p1"): it is read at the
-    end of the last; a list of persons in the back is shown (it was a warning: no rule)."""
+    end of the last; a list of persons in the back is shown (it was a warning: no rule), each fact
+    labelled."""
     text = ('<standOff><listAnnotation><note target="#p0 #p1">Una nota.</note></listAnnotation></standOff>'
             '<text><body><p xml:id="p0">Cara Anna,</p><p xml:id="p1">ciao.</p></body><back><listPerson><person '
-            'xml:id="anna"><persName>Anna B.</persName></person></listPerson></back></text>')
+            'xml:id="anna"><persName>Anna B.</persName><birth>1856, Hamburg</birth><death>1912</death></person>'
+            '</listPerson></back></text>')
     page = parse_html(build(edition(tmp_path, text)) / "en" / "doc" / "index.html")
     note_id = page.xpath("//li[contains(@class, 'note')][contains(., 'Una nota.')]/@id")
     assert note_id and page.xpath("//p[@id='p1']/a[@class='noteref']/@href") == [f"#{note_id[0]}"]
     assert page.xpath("//div[@class='listperson']/*[@class='person'][contains(., 'Anna B.')]")
+    # Each fact labelled as the register pages label it (they ran on: "Anna B. 1856, Hamburg 1912").
+    assert [" ".join(e.text_content().split()) for e in page.xpath("//div[@class='person']/span")][1:] == \
+        ["Born: 1856, Hamburg", "Died: 1912"]
 
 
 def test_what_conversions_and_classical_texts_write(tmp_path: Path):

@@ -16,7 +16,8 @@ BLOCK_PARENTS = {"body", "front", "back", "div", "div1", "div2", "div3", "div4",
                  "epigraph", "postscript", "titlePage", "argument"}
 # Containers that are blocks only where they stand as one: inside a paragraph's running text they are
 # spans, and so is everything in them (HTML allows no block inside a <p>).
-NESTED_BLOCK_PARENTS = {"figure", "cit", "list", "table"}  # and a quotation of blocks (`is_block_quote`)
+# (and a quotation of blocks: `is_block_quote`)
+NESTED_BLOCK_PARENTS = {"figure", "cit", "list", "table", "listPerson", "listPlace", "listOrg"}
 PASSING_PARENTS = {"item", "row", "cell"}
 
 

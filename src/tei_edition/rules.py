@@ -153,6 +153,15 @@ def text_break(tx: Transformer, element: etree._Element, out: HtmlOutput) -> Non
         out.markup(f'<span class="{classes} text-break" role="separator"{id_attribute(tx, element)}></span>')
 
 
+def fact(tx: Transformer, element: etree._Element, out: HtmlOutput) -> None:
+    """A fact of a person, place or organisation listed in the text (a letter's index in its back:
+    birth, death, floruit, occupation, location), labelled as the register pages label it."""
+    name = local_name(element)
+    out.markup(f'<span class="{name}"><span class="fact-label">{escape(tx.strings[f"names_{name}"])}:</span> ')
+    tx.children(element, out)
+    out.markup("</span>")
+
+
 def gap(tx: Transformer, element: etree._Element, out: HtmlOutput) -> None:
     """An omission the encoder marked: shown as […] with its reason; a description of it (`desc`)
     in the brackets after the mark."""
@@ -325,7 +334,7 @@ def edition_rules(transformer_class: Any) -> tuple[Rule, ...]:
         Rule("annotation", wrap("div", "annotation", block=True)),
         *(Rule(name, wrap("div", name.lower(), block=True)) for name in ("listPerson", "listPlace", "listOrg")),
         *(Rule(name, wrap("div", name, block=True)) for name in ("person", "place", "org")),
-        *(Rule(name, wrap("span", name)) for name in ("birth", "death", "floruit", "occupation", "location")),
+        *(Rule(name, fact) for name in ("birth", "death", "floruit", "occupation", "location")),
         Rule("app", apparatus.variants), Rule("lem", wrap("span", "lem")), Rule("rdg", wrap("span", "rdg")),
         Rule("rdgGrp", wrap("span", "rdggrp")), Rule("wit", wrap("span", "wit")),
         Rule("witDetail", wrap("span", "witdetail")), Rule("listWit", wrap("span", "listwit")),
