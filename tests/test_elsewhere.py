@@ -493,3 +493,16 @@ def test_a_scene_break_is_a_thematic_break(tmp_path: Path):
     assert page.xpath("//hr/@class") == ["milestone pause stars"]
     assert page.xpath("//p//span[@role='separator']/@class") == ["milestone section asterisk text-break"]
     assert page.xpath("//p//*[@id='m'][not(@role)]")
+
+
+def test_pages_around_the_front_begin_where_they_stand(tmp_path: Path):
+    """A play's pages: one before its front, one between the front's divisions, one between the
+    front and the body (they were all put before the title, out of order: 1, 3, 2)."""
+    site = build(edition(tmp_path, '<text><pb n="1"/><front><div xml:id="motto"><p>Motto.</p></div><pb n="2"/>'
+                                   '<div xml:id="cast"><p>Personen.</p></div></front><pb n="3"/><body><div '
+                                   'xml:id="a1"><head>Akt</head><p>Text.</p></div></body></text>', lang="de"))
+    page = parse_html(site / "en" / "doc" / "index.html")
+    assert page.xpath("//a[@class='pagebreak']/@data-page") == ["1", "2", "3"]
+    assert page.xpath("//header[@class='doc-header']/a[@class='pagebreak']/@data-page") == ["1"]
+    assert page.xpath("//div[contains(@class, 'doc-front')]//a[@class='pagebreak']/@data-page") == ["2"]
+    assert page.xpath("//div[contains(@class, 'doc-body')]//a[@class='pagebreak']/@data-page") == ["3"]

@@ -109,7 +109,38 @@ def section(tx: Transformer, div: etree._Element, section_id: str) -> Section:
     return Section(section_id, lang, heading, paragraphs, authorial=div.get("resp") is not None, pages=pages)
 
 
-FRONT_HANDLED = {"titlePage", "div", "pb"}  # the rest of <front> is rendered as blocks
+FRONT_HANDLED = {"titlePage", "div"}  # the rest of <front> is rendered as blocks
+
+
+def _leading_breaks(parent: etree._Element) -> list[etree._Element]:
+    """The numbered page breaks a container begins with, before any other element of it."""
+    found = []
+    for child in parent:
+        if isinstance(child.tag, str):
+            if local_name(child) != "pb":
+                break
+            if child.get("n"):
+                found.append(child)
+    return found
+
+
+def _breaks_before(text: etree._Element, opening: list[etree._Element]) -> dict[str, list[etree._Element]]:
+    """The numbered page breaks of the text itself after its opening ones, by the part they begin
+    ("body", "back"; "" after the last part)."""
+    found: dict[str, list[etree._Element]] = {}
+    pending: list[etree._Element] = []
+    for child in text:
+        if not isinstance(child.tag, str) or child in opening:
+            continue
+        if local_name(child) == "pb":
+            if child.get("n"):
+                pending.append(child)
+        elif pending:
+            found.setdefault(local_name(child) if local_name(child) in ("body", "back") else "", []).extend(pending)
+            pending = []
+    if pending:
+        found.setdefault("", []).extend(pending)
+    return found
 
 
 def _title_element(root: etree._Element, front: etree._Element | None) -> etree._Element:
@@ -194,8 +225,7 @@ class _Blocks:
                 blocks.append(build_table(self.tx, child))
             elif name == "pb":
                 if child.get("n"):  # (a break with no number has no marker)
-                    self.tx.follow_page(child)
-                    blocks.append(PageBreak((page_number(child),), facsimiles=(facsimile(self.tx, child),)))
+                    blocks.append(self.page_break(child))
             elif name in ("div", "div1", "div2", "div3", "div4", "div5"):
                 blocks.append(self.division(child, level + 1))
             else:
@@ -213,6 +243,11 @@ class _Blocks:
                         head_id=head.get(XML_ID, "") if head is not None else "",
                         number=div.get("n", "") if head is None else "",
                         unit=div.get("subtype") or div.get("type") or "")
+
+    def page_break(self, pb: etree._Element) -> PageBreak:
+        """A page that begins between blocks (followed: the blocks after it are on it)."""
+        self.tx.follow_page(pb)
+        return PageBreak((page_number(pb),), facsimiles=(facsimile(self.tx, pb),))
 
     def block(self, element: etree._Element) -> Block:
         first_note = len(self.tx.state.notes)
@@ -239,8 +274,8 @@ def build_document(tree: etree._ElementTree, path: Path, doc_id: str, refs: dict
     # The pages that begin before the title: a `pb` of the text itself (before its front or body) or of
     # its front; in a translation, the original's, where they begin (approximate).
     text = root.find("t:text", NS)
-    opening = [*(text.iterfind("t:pb[@n]", NS) if text is not None else ()),
-               *(front.iterfind("t:pb[@n]", NS) if front is not None else ())]
+    opening = [*(_leading_breaks(text) if text is not None else ()),
+               *(_leading_breaks(front) if front is not None else ())]
     front_pages = tuple((page, True, "") for page in markers("front")) or \
         tuple((page_number(pb), False, facsimile(tx, pb)) for pb in opening)
     for pb in opening:
@@ -262,11 +297,13 @@ def build_document(tree: etree._ElementTree, path: Path, doc_id: str, refs: dict
     abstracts = tuple(section(tx, div, div.get(XML_ID) or f"abstract-{div.get(XML_LANG)}")
                       for div in (front.iterfind("t:div[@type='abstract']", NS) if front is not None else ()))
     unnumbered = _Blocks(tx, markers, original is not None, numbered=False)
-    front_blocks = tuple(unnumbered.of(front, 0, skip=lambda e: local_name(e) in FRONT_HANDLED
-                                   and not (local_name(e) == "div" and e.get("type") != "abstract"))) \
-        if front is not None else ()
+    front_blocks = tuple(unnumbered.of(front, 0, skip=lambda e: (local_name(e) in FRONT_HANDLED and not (
+        local_name(e) == "div" and e.get("type") != "abstract")) or e in opening)) if front is not None else ()
+    # A page that begins between the front and the body (or the body and the back) begins the next.
+    breaks = _breaks_before(text, opening) if text is not None else {}
     body = root.find("t:text/t:body", NS)
-    blocks = walker.of(body, 0) if body is not None else []
+    blocks = [*(walker.page_break(pb) for pb in breaks.get("body", ())),
+              *(walker.of(body, 0) if body is not None else [])]
     # The author's own English summary is the original's: modelled from it, not translated.
     back_tx = Transformer(path.parent / info.file, info.refs, None, of_original=True) if info else tx
     back = printed.getroot().find("t:text/t:back", NS)
@@ -276,8 +313,10 @@ def build_document(tree: etree._ElementTree, path: Path, doc_id: str, refs: dict
         root.iterfind("t:text/t:back/t:div[@type='glossary']//t:label", NS),
         root.iterfind("t:text/t:back/t:div[@type='glossary']//t:item", NS)))
     own_back = root.find("t:text/t:back", NS)
-    back_blocks = tuple(unnumbered.of(own_back, 0, skip=lambda e: e.get("type") in ("abstract", "glossary")
-                                  and local_name(e) == "div")) if own_back is not None else ()
+    back_blocks = (*(unnumbered.page_break(pb) for pb in breaks.get("back", ())),
+                   *(unnumbered.of(own_back, 0, skip=lambda e: e.get("type") in ("abstract", "glossary")
+                                   and local_name(e) == "div") if own_back is not None else ()),
+                   *(unnumbered.page_break(pb) for pb in breaks.get("", ())))
     byline_content = tx.content(byline) if byline is not None else None
     _warn_unanchored(tx, root)
     all_notes = tuple(tx.state.notes) + (tuple(back_tx.state.notes) if back_tx is not tx else ())
