@@ -506,3 +506,15 @@ def test_pages_around_the_front_begin_where_they_stand(tmp_path: Path):
     assert page.xpath("//header[@class='doc-header']/a[@class='pagebreak']/@data-page") == ["1"]
     assert page.xpath("//div[contains(@class, 'doc-front')]//a[@class='pagebreak']/@data-page") == ["2"]
     assert page.xpath("//div[contains(@class, 'doc-body')]//a[@class='pagebreak']/@data-page") == ["3"]
+
+
+def test_a_full_bibliographic_source_is_shown(tmp_path: Path):
+    """A `biblFull` source (a Shakespeare play's) was not shown at all: its title, author and imprint."""
+    header = HEADER.replace("<sourceDesc><p>Manuscript.</p></sourceDesc>",
+                            "<sourceDesc><biblFull><titleStmt><title>The Comedy of Errors</title><author>William "
+                            "Shakespeare</author></titleStmt><publicationStmt><publisher>Folger</publisher><date>2020"
+                            "</date></publicationStmt></biblFull></sourceDesc>")
+    page = parse_html(build(edition(tmp_path, '<text><body><p>Uno.</p></body></text>', header=header))
+                      / "en" / "doc" / "index.html")
+    assert page.xpath("//section[@class='document-metadata']//dd/text()")[-1] == \
+        "The Comedy of Errors, William Shakespeare, Folger, 2020"

@@ -129,6 +129,10 @@ def _header_text(element: etree._Element) -> str:
     return header_text(element)
 
 
+_FULL_PARTS = (".//t:titleStmt/t:title | .//t:titleStmt/t:author | .//t:titleStmt/t:editor | .//t:edition | "
+               ".//t:publicationStmt/t:publisher | .//t:publicationStmt/t:pubPlace | .//t:publicationStmt/t:date")
+
+
 def header_rows(root: etree._Element, lang: str) -> tuple[HeaderRow, ...]:
     """What the header says, for the page "About this document": as text (the header is metadata:
     no rendering rules apply to it)."""
@@ -161,6 +165,9 @@ def header_rows(root: etree._Element, lang: str) -> tuple[HeaderRow, ...]:
                              for series in elements(root, "t:teiHeader/t:fileDesc/t:seriesStmt")))
     source = "t:teiHeader/t:fileDesc/t:sourceDesc"
     add("meta_source", _texts(elements(root, f"{source}/t:bibl | {source}/t:p"), lang) + tuple(
+        # a full bibliographic description (a file description of its own): its title, authors, imprint
+        HeaderValue(", ".join(part for part in map(header_text, elements(full, _FULL_PARTS)) if part),
+                    language_of(full)) for full in elements(root, f"{source}/t:biblFull")) + tuple(
         # a manuscript: where it is kept (its identifier's parts: place, institution, collection, shelfmark)
         HeaderValue(", ".join(header_text(part) for part in identifier if local_name(part)),
                     language_of(identifier))
