@@ -22,6 +22,7 @@ from tei_edition.output import css_class, enclose, id_attribute, lang_attribute
 from tei_edition.schema import odd_elements
 from tei_edition.tables import nested_table
 from tei_edition.tei import NS, TEI_NS, XML_ID, local_name, text_of
+from tei_edition.transcription import by_hand, hand_shift
 
 if TYPE_CHECKING:
     from tei_edition.inline import Transformer
@@ -307,7 +308,10 @@ def edition_rules(transformer_class: Any) -> tuple[Rule, ...]:
         Rule("bloc", wrap("span", "bloc")), Rule("district", wrap("span", "district")),
         Rule("docEdition", wrap("span", "docedition")), Rule("docImprint", wrap("span", "docimprint")),
         Rule("imprimatur", wrap("span", "imprimatur")),
-        Rule("add", wrap("ins", "add")), Rule("del", wrap("del", "del")), Rule("sic", apparatus.misprint),
+        Rule("add", by_hand("ins", "add")), Rule("del", by_hand("del", "del")), Rule("handShift", hand_shift),
+        Rule("subst", wrap("span", "subst")), Rule("mod", wrap("span", "mod")),
+        Rule("restore", wrap("span", "restore")),
+        Rule("sic", apparatus.misprint),
         Rule("corr", wrap("span", "corr")), Rule("reg", wrap("span", "reg")), Rule("orig", wrap("span", "orig")),
         Rule("abbr", wrap("abbr", "abbr")), Rule("expan", wrap("span", "expan")),
         Rule("choice", apparatus.misprint, apparatus.has_sic, reorders=True), Rule("choice", choice, reorders=True),

@@ -107,7 +107,8 @@ _SCHEMA_MESSAGES = (
     (re.compile(r"Expecting element (\S+), got (\S+)"), "<{1}> stands where TEI expects <{0}>"),
     (re.compile(r"Did not expect element (\S+) there"), "<{0}> is not allowed here"),
     (re.compile(r"Element (\S+) has extra content: (\S+)"), "<{0}> holds <{1}>, which TEI does not allow there"),
-    (re.compile(r"Invalid attribute (\S+) for element (\S+)"), "<{1}> has no attribute {0} in TEI"),
+    (re.compile(r"Invalid attribute (\S+) for element (\S+)"),
+     "<{1}> has no attribute {0} in TEI, or not with this value (a name, a number, a pointer … as TEI defines it)"),
     (re.compile(r"Element (\S+) failed to validate attributes"), "an attribute of <{0}> is not valid TEI"),
     (re.compile(r"Element (\S+) failed to validate content"), "the content of <{0}> is not valid TEI"),
 )

@@ -1,0 +1,48 @@
+"""A manuscript's hands (TEI's transcr module): where another hand begins (`handShift`), and which
+hand added or deleted words (`add`, `del` with `hand`), each described from the header's
+`handNote` it points to (its scribe, else its description) in the element's title."""
+from __future__ import annotations
+
+from html import escape
+from typing import TYPE_CHECKING
+
+from lxml import etree
+
+from tei_edition.header import header_text
+from tei_edition.output import css_class, id_attribute, lang_attribute
+
+if TYPE_CHECKING:
+    from tei_edition.inline import Transformer
+    from tei_edition.output import HtmlOutput
+    from tei_edition.rules import Behaviour
+
+
+def hand_description(tx: Transformer, element: etree._Element, pointer: str) -> str:
+    """The hand `pointer` names: its handNote's scribe or description, else the pointer as written."""
+    value = pointer.strip()
+    note = tx.target(element, value[1:]) if value.startswith("#") else None
+    if note is None:
+        return value.removeprefix("#")
+    return note.get("scribe", "").strip() or header_text(note) or value[1:]
+
+
+def _title(text: str) -> str:
+    return f' title="{escape(text, quote=True)}"' if text else ""
+
+
+def hand_shift(tx: Transformer, element: etree._Element, out: HtmlOutput) -> None:
+    """Where another hand begins: marked in brackets, as the editors' other marks are, the hand in its title."""
+    described = hand_description(tx, element, element.get("new", ""))
+    out.markup(f'<span class="handshift"{id_attribute(tx, element)}{_title(described)}>'
+               f'[{escape(tx.strings["hand_shift"])}]</span>')
+
+
+def by_hand(tag: str, css: str) -> Behaviour:
+    """An addition or a deletion (`<tag class=css>`), the hand that made it in its title."""
+    def behaviour(tx: Transformer, element: etree._Element, out: HtmlOutput) -> None:
+        classes = css_class(css, element.get("type", ""), element.get("rend", ""))
+        described = hand_description(tx, element, element.get("hand", ""))
+        out.markup(f'<{tag} class="{classes}"{id_attribute(tx, element)}{lang_attribute(element)}{_title(described)}>')
+        tx.children(element, out)
+        out.markup(f"</{tag}>")
+    return behaviour
