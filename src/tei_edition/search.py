@@ -70,7 +70,9 @@ def _text(element: Any) -> str:
         parent = dropped.getparent()
         if parent is not None:
             parent.remove(dropped)
-    return " ".join(_spaced(copy).split())
+    apart = any(e.tag in _APART or not _APART_CLASSES.isdisjoint((e.get("class") or "").split())
+                for e in copy.iterdescendants() if isinstance(e.tag, str))
+    return " ".join((_spaced(copy) if apart else "".join(str(part) for part in copy.itertext())).split())
 
 
 # Elements whose texts stand apart (a verse line, a cast list's items): their words are not run together.
