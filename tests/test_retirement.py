@@ -132,7 +132,9 @@ def test_an_id_that_vanishes_without_a_retirement_stops_the_build(retired_projec
     text = retired.read_text(encoding="utf-8")
     retired.write_text(text[:text.index("  - id: p2\n")] + text[text.index("  - id: n3\n"):], encoding="utf-8")
     assert build(retired_project) == 1
-    assert "anchors.tsv: published anchor essay#p2 (p) has disappeared" in capsys.readouterr().err
+    ledger = retired_project / "edition" / "anchors.tsv"
+    line = line_of(ledger, "essay\tp2\t")
+    assert f"{ledger}:{line}: published anchor essay#p2 (p) has disappeared" in capsys.readouterr().err
 
 
 def test_a_withdrawn_document_without_a_retirement_stops_the_build(retired_project, capsys):
@@ -292,3 +294,29 @@ def test_axe_finds_no_violation_in_the_notices(browser, retired_url, media):
             failures.append(f"{path} ({media}):\n{format_axe_violations(violations)}")
     page.close()
     assert failures == [], "\n".join(failures)
+
+
+def test_a_note_and_its_marker_are_retired_in_one_command(tmp_path: Path, capsys):
+    """A printed document's note is two published anchors, the note and its marker in the text: one
+    retired alone was refused for the other, and the other for the first; both in one command."""
+    from test_roots import make_edition
+    project = make_edition(tmp_path, "printed")
+    edition = project / "edition"
+    assert main(["ledger", "--edition", str(edition)]) == 0
+    assert "pamphlet\tnref-3\t" in (edition / "anchors.tsv").read_text(encoding="utf-8")
+    edit(edition / "pamphlet.xml", '<note place="foot" n="1" xml:id="n3">Numbered <hi rend="bold">1</hi> again.</note>',
+         "")
+    capsys.readouterr()
+    alone = ["ledger", "--edition", str(edition), "--to", "p2", "--why", "Withdrawn.", "--retire"]
+    assert main([*alone, "n3"]) == 1
+    err = capsys.readouterr().err
+    ledger = edition / "anchors.tsv"
+    line = next(n for n, row in enumerate(ledger.read_text(encoding="utf-8").split("\n"), 1) if "\tnref-3\t" in row)
+    assert f"{ledger}:{line}: published anchor pamphlet#nref-3 (p. 8, note 1) has disappeared: restore it, or " \
+           f"retire it to where its text is now (tei-edition ledger --retire nref-3 page-8-note-1 --to ID --why …: " \
+           f"the ids of a page gone together are retired together, to one id)" in err, err
+    assert "are retired in one command: --retire n3 ID …); nothing recorded" in err
+    assert main([*alone, "n3", "nref-3", "page-8-note-1"]) == 0
+    out = capsys.readouterr().out
+    assert "retired pamphlet#n3 to p2" in out and "retired pamphlet#nref-3 to p2" in out
+    assert build(project) == 0

@@ -162,15 +162,25 @@ def read_ledger(path: Path) -> list[Anchor]:
 def compare_ledger(ledger: list[Anchor], current: list[Anchor], path: Path) -> tuple[list[str], list[Anchor]]:
     """Problems with published anchors, and the anchors not yet in the ledger."""
     now = {(a.page, a.id): a for a in current}
+    gone: dict[str, list[str]] = {}  # page -> its ids that disappeared (a note: the note, its marker …)
+    for anchor in ledger:
+        if (anchor.page, anchor.id) not in now:
+            gone.setdefault(anchor.page, []).append(anchor.id)
+    lines = _ledger_lines(path) if gone or any(now[(a.page, a.id)].meaning != a.meaning for a in ledger
+                                               if (a.page, a.id) in now) else {}
     problems = []
     for anchor in ledger:
         found = now.get((anchor.page, anchor.id))
+        where = f"{path}:{lines[(anchor.page, anchor.id)]}" if (anchor.page, anchor.id) in lines else str(path)
         if found is None:
-            problems.append(f"{path}: published anchor {anchor.page}#{anchor.id} ({anchor.meaning}) has disappeared: "
+            together = gone[anchor.page]
+            problems.append(f"{where}: published anchor {anchor.page}#{anchor.id} ({anchor.meaning}) has disappeared: "
                             f"restore it, or retire it to where its text is now (tei-edition ledger --retire "
-                            f"{anchor.id} --to ID --why …)")
+                            f"{' '.join(together)} --to ID --why …"
+                            + (": the ids of a page gone together are retired together, to one id)" if len(together) > 1
+                               else ")"))
         elif found.meaning != anchor.meaning:
-            problems.append(f"{path}: published anchor {anchor.page}#{anchor.id} meant \"{anchor.meaning}\", "
+            problems.append(f"{where}: published anchor {anchor.page}#{anchor.id} meant \"{anchor.meaning}\", "
                             f"now it means \"{found.meaning}\"")
     known = {(a.page, a.id) for a in ledger}
     return problems, [a for a in current if (a.page, a.id) not in known]
@@ -180,6 +190,16 @@ def append_to_ledger(path: Path, new: list[Anchor]) -> None:
     text = read_text(path) if path.exists() else LEDGER_HEADER
     path.write_text(text + "".join(a.row() + "\n" for a in new), encoding="utf-8")
 
+
+
+def _ledger_lines(path: Path) -> dict[tuple[str, str], int]:
+    """Each ledger row's line, by (page, id)."""
+    found: dict[tuple[str, str], int] = {}
+    for number, line in enumerate(read_text(path).splitlines(), start=1) if path.exists() else ():
+        page, _, rest = line.partition("\t")
+        if rest and not line.startswith("#"):
+            found.setdefault((page, rest.partition("\t")[0]), number)
+    return found
 
 
 def ledger_line(path: Path, page: str, anchor_id: str) -> int | None:

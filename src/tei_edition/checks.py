@@ -69,9 +69,11 @@ def verify_anchors(config: Config, files: SiteFiles) -> None:
         raise EditionError([Diagnostic(*_split(problem)) for problem in problems])
 
 
-def _split(problem: str) -> tuple[str, None, str]:
+def _split(problem: str) -> tuple[str, int | None, str]:
+    """A ledger problem ("anchors.tsv:12: message") as a located diagnostic's parts."""
     where, _, message = problem.partition(": ")
-    return where, None, message
+    path, _, line = where.rpartition(":")
+    return (path, int(line), message) if path and line.isdigit() else (where, None, message)
 
 
 def verify_links(files: SiteFiles) -> None:

@@ -58,22 +58,26 @@ def _ledger(args: argparse.Namespace) -> int:
     path = config.root / LEDGER
     ledger = read_ledger(path)
     anchors = list(dict.fromkeys(item.anchor for item in published))
-    entry = None
-    if args.retire:
+    entries = []
+    if args.retire:  # several at once: what went together (a note and its marker) is retired together
         from tei_edition.retire import retirement
         live = {(item.anchor.page, item.anchor.id) for item in published if not item.alias}
-        entry = retirement(config, retired or Retired(), ledger, live, args.retire, args.to, args.page,
-                           args.why or [], args.date, config.root / RETIRED, path)
-        anchors += [a for a in ledger if (a.page, a.id) == (entry.page, entry.old)]  # kept, as an alias
+        entries = [retirement(config, retired or Retired(), ledger, live, anchor_id, args.to, args.page,
+                              args.why or [], args.date, config.root / RETIRED, path)
+                   for anchor_id in dict.fromkeys(args.retire)]
+        anchors += [a for a in ledger if any((a.page, a.id) == (e.page, e.old) for e in entries)]  # kept, as aliases
     elif args.to or args.why or args.page or args.date:
         raise EditionError.at("--retire", None, "--to, --why, --page and --date go with --retire ID")
     problems, new = compare_ledger(ledger, anchors, path)
     for problem in problems:
         print(problem, file=sys.stderr)
     if problems:
-        print("the ledger's published anchors must be restored or retired first; nothing recorded", file=sys.stderr)
+        asked = " ".join(entry.old for entry in entries)
+        print("the ledger's published anchors must be restored or retired first (ids gone together, a note and its "
+              f"marker, are retired in one command: --retire {asked + ' ' if asked else ''}ID …); nothing recorded",
+              file=sys.stderr)
         return 1
-    if entry is not None:
+    for entry in entries:
         append(entry.path, entry)
         print(f"retired {entry.page}#{entry.old} to {entry.to} in {entry.path}")
     append_to_ledger(path, new)
@@ -157,8 +161,9 @@ def parser() -> argparse.ArgumentParser:
             command.add_argument("version", help="the version released: edition.yaml's version, X.Y.Z")
             command.add_argument("--date", help="the day it is published, YYYY-MM-DD (default: today)")
         if name == "ledger":  # README, "Retired ids and pages"
-            command.add_argument("--retire", metavar="ID", help="retire a published id that the text no longer "
-                                                                "has: it stays on its pages, at its target")
+            command.add_argument("--retire", metavar="ID", nargs="+",
+                                 help="retire published ids that the text no longer has (a note and its marker "
+                                      "together): each stays on its pages, at the target")
             command.add_argument("--to", metavar="TARGET", help="the id on the same page where its text is now")
             command.add_argument("--why", nargs="+", action="append", metavar="[LANG] TEXT",
                                  help="the reason shown to readers, in the edition's first language or in LANG; "
