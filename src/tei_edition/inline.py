@@ -27,12 +27,13 @@ from tei_edition.errors import Diagnostic, EditionError
 from tei_edition.layout import marks_typed
 from tei_edition.media import facsimile
 from tei_edition.model import Citation, Content, Mention, Note, Paragraph, note_place
-from tei_edition.output import GLUE, HtmlOutput, NoOutput
+from tei_edition.output import GLUE, HtmlOutput, NoOutput, lang_attribute
 from tei_edition.rules import RuleTable, edition_rules, generic
 from tei_edition.tei import (
     NS,
     TEI_NS,
     XML_ID,
+    XML_LANG,
     by_id,
     corresp_target,
     normalize_space,
@@ -288,7 +289,7 @@ class Transformer:
     def seg(self, element: etree._Element, out: HtmlOutput) -> None:
         css = {"interpolation": "interpolation"}.get(element.get("type", ""), "seg")
         title = f' title="{escape(self.strings["interpolation_title"])}"' if css == "interpolation" else ""
-        out.markup(f'<span class="{css}"{title}>')
+        out.markup(f'<span class="{css}"{title}{lang_attribute(element)}>')
         self.children(element, out)
         out.markup("</span>")
 
@@ -392,7 +393,7 @@ class Transformer:
         first_note = len(self.state.notes)
         content = self.content(element)
         return Paragraph(element.get(XML_ID), number, content, tuple(self.state.notes[first_note:]), kind,
-                         pages_before)
+                         pages_before, element.get(XML_LANG, ""))
 
 
 def _nothing(element: etree._Element) -> bool:

@@ -22,6 +22,9 @@ if TYPE_CHECKING:
     from tei_edition.inline import OriginalInfo
 
 
+_XML_LANG = "{http://www.w3.org/XML/1998/namespace}lang"
+
+
 @dataclass(frozen=True)
 class Content:
     """TEI content a page shows: an element's children (or, `whole`, the element itself), less
@@ -137,6 +140,11 @@ class Note:
     def lost(self) -> bool:
         return self.content is None
 
+    @property
+    def lang(self) -> str:
+        """The note's own language, where the TEI gives it one (`xml:lang`)."""
+        return self.element.get(_XML_LANG, "") if self.element is not None else ""
+
 
 @dataclass(frozen=True)
 class Paragraph:
@@ -146,6 +154,7 @@ class Paragraph:
     notes: tuple[Note, ...] = ()
     kind: str = "paragraph"
     pages_before: tuple[str, ...] = ()  # in a translation: the original's print pages that begin here
+    lang: str = ""  # its own xml:lang, where it differs from its document's
 
 
 @dataclass(frozen=True)
@@ -210,6 +219,7 @@ class Division:
     lang: str = ""
     kind: str = "division"
     head_id: str = ""  # the heading's own xml:id, a target of its own on the reading page
+    head_lang: str = ""  # the heading's own xml:lang
     number: str = ""  # its `n` where it has no heading (a classical text's book, chapter, section: "2")
     unit: str = ""  # what it is numbered as (its `subtype` or `type`: "chapter")
 

@@ -241,6 +241,7 @@ class _Blocks:
         lang = div.get(XML_LANG) or ""
         return Division(div.get(XML_ID), min(level, 6), heading, tuple(self.of(div, level)), notes, lang,
                         head_id=head.get(XML_ID, "") if head is not None else "",
+                        head_lang=head.get(XML_LANG, "") if head is not None else "",
                         number=div.get("n", "") if head is None else "",
                         unit=div.get("subtype") or div.get("type") or "")
 
