@@ -7,6 +7,7 @@ from pathlib import Path
 
 import pytest
 from conftest import ROOT, parse_html
+from lxml import etree
 
 from tei_edition.cli import main
 
@@ -549,3 +550,27 @@ def test_a_passage_in_another_language_says_so(tmp_path: Path):
     assert page.xpath("//p[@id='p1']/@lang") == ["en"] and not page.xpath("//p[@id='p2']/@lang")
     assert page.xpath("//p[@id='p2']/span[@class='seg']/@lang") == ["la"]
     assert page.xpath("//li[@id='n1']/span[@class='note-text']/@lang") == ["de"]
+
+
+def test_an_inscription_s_lines_glyphs_and_expansions(tmp_path: Path):
+    """An EpiDoc inscription: a word broken at a line end still ends its line (lines merged: 9 lines
+    shown as 5); a cross and an interpunct named by `g type` are shown (they were nothing); an
+    empty expansion is nothing (it printed "()")."""
+    site = build(edition(tmp_path, '<text><body><div type="edition" xml:id="ed"><ab><lb n="1"/><g type="cross"/> '
+                                   'пр<lb n="2" break="no"/>слава<g type="dot"/> г<ex/>ь<lb n="3"/>амин</ab></div>'
+                                   '</body></text>', lang="cu"))
+    ab = parse_html(site / "en" / "doc" / "index.html").xpath("//section[@id='ed']//span[@class='ab']")[0]
+    html = etree.tostring(ab, encoding="unicode")
+    assert "пр<br/>слава" in html and html.count("<br/>") == 2, html
+    assert ab.xpath("span[@class='g cross'][@title='cross']/text()") == ["\u271d"]
+    assert ab.xpath("span[@class='g dot']/text()") == ["\u00b7"]
+    assert "гь" in ab.text_content() and "()" not in ab.text_content()
+
+
+def test_a_line_end_in_chinese_is_no_space(tmp_path: Path):
+    """Between two Han characters a line end is no space (648 gaps in a Classical Chinese text);
+    between Latin words it is one."""
+    site = build(edition(tmp_path, '<text><body><p xml:id="p1">重差筭<lb/>日月周天 and a<lb/>word</p></body></text>',
+                         lang="lzh"))
+    assert parse_html(site / "en" / "doc" / "index.html").xpath("string(//p[@id='p1'])").strip() == \
+        "重差筭日月周天 and a word"

@@ -8,6 +8,7 @@ makes it an error). A rule that leaves text of its element off the reading page 
 """
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 from dataclasses import dataclass
 from html import escape
@@ -163,6 +164,29 @@ def fact(tx: Transformer, element: etree._Element, out: HtmlOutput) -> None:
     out.markup("</span>")
 
 
+def _has_text(element: etree._Element) -> bool:
+    return bool(text_of(element).strip())
+
+
+def _is_empty(element: etree._Element) -> bool:
+    return not text_of(element).strip()
+
+
+# Marks an inscription's `<g type="…"/>` names without writing them (EpiDoc's usual types). Written
+# as escapes: the font subsets are predicted from this package's text too.
+GLYPHS = {"cross": "\u271d", "dot": "\u00b7", "interpunct": "\u00b7", "stop": "\u00b7", "middot": "\u00b7",
+          "leaf": "\u2766", "hedera": "\u2766", "chi-rho": "\u2627", "chirho": "\u2627", "star": "\u2217"}
+
+
+def glyph(tx: Transformer, element: etree._Element, out: HtmlOutput) -> None:
+    """A glyph the text names without writing it: its mark where the type is a known one, else its
+    type in brackets, as the editors' other marks are; the type in its title."""
+    kind = element.get("type", "").strip()
+    shown = GLYPHS.get(kind.lower()) or (f"[{kind}]" if kind else "")
+    title = f' title="{escape(kind)}"' if kind else ""
+    out.markup(f'<span class="{css_class("g", kind)}"{id_attribute(tx, element)}{title}>{escape(shown)}</span>')
+
+
 def gap(tx: Transformer, element: etree._Element, out: HtmlOutput) -> None:
     """An omission the encoder marked: shown as […] with its reason; a description of it (`desc`)
     in the brackets after the mark."""
@@ -178,15 +202,38 @@ def gap(tx: Transformer, element: etree._Element, out: HtmlOutput) -> None:
 def lb(tx: Transformer, element: etree._Element, out: HtmlOutput) -> None:
     """A print line end in prose joins words (break="no") or is a space; in addresses, verse,
     openers and closers it is a line break for the reader."""
-    if element.get("break") == "no":
-        out.glue()
-    elif next(element.iterancestors(*_LINE_CONTEXT_TAGS), None) is not None:
+    joined = element.get("break") == "no"
+    if next(element.iterancestors(*_LINE_CONTEXT_TAGS), None) is not None:
         parent = element.getparent()
         first = parent is not None and parent[0] is element and not (parent.text or "").strip()
+        if joined:  # a word broken at the line end: the line still ends (an inscription's lines)
+            out.glue()
         if not first:  # (a line break before the first line breaks nothing)
             out.markup("<br>")
+        if joined:
+            out.glue()
+    elif joined or _between_unspaced(element):  # (Chinese, Japanese, Thai … put no space between words)
+        out.glue()
     else:
         out.text(" ")
+
+
+# Scripts written without spaces between words: a line end between two of their letters is no space.
+_UNSPACED = re.compile("[\u0e00-\u0eff\u0f00-\u0fff\u1000-\u109f\u1780-\u17ff\u3000-\u30ff\u3400-\u9fff"
+                       "\uf900-\ufaff\uff00-\uffef\U00020000-\U0003ffff]")
+
+
+def _between_unspaced(element: etree._Element) -> bool:
+    previous, parent = element.getprevious(), element.getparent()
+    before = (previous.tail if previous is not None else parent.text if parent is not None else "") or ""
+    if not before.strip() and previous is not None:
+        before = text_of(previous)
+    after = element.tail or ""
+    following = element.getnext()
+    if not after.strip() and following is not None:
+        after = text_of(following)
+    before, after = before.rstrip(), after.lstrip()
+    return bool(before and after and _UNSPACED.match(before[-1]) and _UNSPACED.match(after[0]))
 
 
 def anchor_only(tx: Transformer, element: etree._Element, out: HtmlOutput) -> None:
@@ -344,7 +391,8 @@ def edition_rules(transformer_class: Any) -> tuple[Rule, ...]:
         Rule("witDetail", wrap("span", "witdetail")), Rule("listWit", wrap("span", "listwit")),
         Rule("witness", wrap("span", "witness")), Rule("lacunaStart", anchor_only), Rule("lacunaEnd", anchor_only),
         Rule("witStart", anchor_only), Rule("witEnd", anchor_only),
-        Rule("ex", enclosed("(", ")", "ex")), Rule("g", wrap("span", "g")), Rule("geo", wrap("span", "geo")),
+        Rule("ex", enclosed("(", ")", "ex"), _has_text), Rule("ex", anchor_only), Rule("g", glyph, _is_empty),
+        Rule("g", wrap("span", "g")), Rule("geo", wrap("span", "geo")),
         *(Rule(name, wrap("span", name.lower())) for name in MANUSCRIPT_DESCRIPTION),
     )
 
