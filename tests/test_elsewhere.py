@@ -51,16 +51,17 @@ def test_a_link_to_an_id_on_a_page_without_ids_leads_to_the_reading_page(tmp_pat
     assert parallel.xpath("//div[@lang='en']//a[@class='ref']/@href") == ["../../../en/doc/#b"]
 
 
-def test_notes_in_the_back_are_not_claimed_by_the_parallel_view(tmp_path: Path):
-    """The parallel view aligns the body; the back's notes are on the reading pages only (their ids
-    were published as anchors of the parallel view, which does not show them)."""
+def test_notes_in_the_back_are_shown_by_the_parallel_view_that_claims_them(tmp_path: Path):
+    """The parallel view sets the back beside its translation too: the back's notes are shown there,
+    where their ids are published (they were once published there without being shown)."""
     site = build(edition(tmp_path, '<text><body><p xml:id="p1">Uno.</p></body><back><div><p>Fonte.<note '
                                    'xml:id="n1">Nota.</note></p></div></back></text>',
                          translation='<text><body><p xml:id="p1" corresp="doc.xml#p1">One.</p></body><back><div><p>'
                                      'Source.<note xml:id="n1" corresp="doc.xml#n1">Note.</note></p></div></back>'
                                      '</text>'))
     assert parse_html(site / "en" / "doc" / "index.html").xpath("//li[@id='n1'][contains(., 'Note.')]")
-    assert not parse_html(site / "en" / "doc" / "parallel" / "index.html").xpath("//*[@id='n1']")
+    parallel = parse_html(site / "en" / "doc" / "parallel" / "index.html")
+    assert parallel.xpath("//section[@id='n1'][contains(., 'Nota.')]")
 
 
 def test_a_print_transcribed_with_line_breaks_at_line_ends(tmp_path: Path):
@@ -574,3 +575,25 @@ def test_a_line_end_in_chinese_is_no_space(tmp_path: Path):
                          lang="lzh"))
     assert parse_html(site / "en" / "doc" / "index.html").xpath("string(//p[@id='p1'])").strip() == \
         "重差筭日月周天 and a word"
+
+
+def test_the_parallel_view_sets_a_letter_s_front_and_back_beside_their_translation(tmp_path: Path):
+    """A letter's opener in its front and its closer, signature and note in its back (they were left
+    out of the parallel view, which showed the body only)."""
+    site = build(edition(
+        tmp_path, '<text><front><div xml:id="o"><opener><salute>Caro amico,</salute></opener></div></front><body>'
+                  '<p xml:id="p1">Testo.</p></body><back><div xml:id="c" type="closer"><p>Tuo <hi>Oswaldo</hi>'
+                  '<note xml:id="n1">Firma autografa.</note></p></div></back></text>',
+        translation='<text><front><div xml:id="o" corresp="doc.xml#o"><opener><salute>Dear friend,</salute>'
+                    '</opener></div></front><body><p xml:id="p1" corresp="doc.xml#p1">Text.</p></body><back><div '
+                    'xml:id="c" type="closer" corresp="doc.xml#c"><p>Yours <hi>Oswald</hi><note xml:id="n1" '
+                    'corresp="doc.xml#n1">Signed by hand.</note></p></div></back></text>'))
+    parallel = parse_html(site / "en" / "doc" / "parallel" / "index.html")
+    original = " ".join(" ".join(e.text_content().split()) for e in parallel.xpath("//div[@lang='it']"))
+    translation = " ".join(" ".join(e.text_content().split()) for e in parallel.xpath("//div[@lang='en']"))
+    for words in ("Caro amico,", "Testo.", "Tuo Oswaldo"):
+        assert words in original, original
+    for words in ("Dear friend,", "Text.", "Yours Oswald"):
+        assert words in translation, translation
+    notes = parallel.xpath("//section[@id='n1']//span[@class='note-text']")
+    assert [" ".join(e.text_content().split()) for e in notes] == ["Firma autografa.", "Signed by hand."]

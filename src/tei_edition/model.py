@@ -327,14 +327,26 @@ class Document:
         return tuple(entries)
 
     @property
+    def aligned_blocks(self) -> tuple:
+        """What a parallel view sets beside the other version: the front's blocks (a letter's opener),
+        the body's, the back's (its closer, signature, dateline)."""
+        return (*self.front_blocks, *self.blocks, *self.back_blocks)
+
+    @property
     def body_units(self) -> list:
-        """The body's blocks with ids, in reading order, divisions opened: the rows of a parallel view."""
+        """The body's blocks with ids, in reading order, divisions opened."""
         return [b for b in walk_blocks(self.blocks) if b.kind not in ("pagebreak", "division") and b.id]
 
     @property
+    def aligned_units(self) -> list:
+        """The aligned blocks with ids, in reading order, divisions opened: the rows of a parallel view."""
+        return [b for b in walk_blocks(self.aligned_blocks) if b.kind not in ("pagebreak", "division") and b.id]
+
+    @property
     def aligned_ids(self) -> frozenset[str]:
-        """The units a parallel view shows as rows: abstract paragraphs, body blocks, footnotes."""
-        units = self.body_units  # (the notes in the back are not beside a row: the back is not aligned)
+        """The units a parallel view shows as rows: abstract paragraphs, the front's, body's and back's
+        blocks, their footnotes."""
+        units = self.aligned_units
         return frozenset([p.id for section in self.abstracts for p in section.paragraphs] + [b.id for b in units]
                          + [n.id for b in units for n in getattr(b, "notes", ()) if n.kind == "foot"])
 

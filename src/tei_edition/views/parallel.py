@@ -1,7 +1,7 @@
 """Original and translation side by side, unit by unit: /{lang}/{document}/parallel/ (only for a
 document with a translation). Each column speaks its own language, inline labels included.
 
-The rows follow the original's body: each unit with an id beside the translation's unit of that id,
+The rows follow the original's front, body and back: each unit with an id beside the translation's unit of that id,
 each division's heading beside the translation's, and the blocks without an id (a letter's opener
 and closer, a list, a quotation) beside the translation's blocks without an id between the same
 two units, in order: nothing of either text is left out."""
@@ -101,7 +101,7 @@ class ParallelView:
                              document_id=document.id)
             (translation,) = translations.values()
             yield Output(path, site.render("parallel.html", page, original=original, translations=translations,
-                                           rows=parallel_rows(original.blocks, translation.blocks),
+                                           rows=parallel_rows(original.aligned_blocks, translation.aligned_blocks),
                                            original_lang=source.lang, tei=renderers))
 
     @staticmethod
