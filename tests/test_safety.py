@@ -268,7 +268,9 @@ def test_serve_on_a_busy_port_is_a_located_error(project: Path, capsys):
 
 
 def test_serve_builds_and_serves(project: Path):
-    """The preview server answers on 127.0.0.1 with the built home page."""
+    """The preview server answers on 127.0.0.1 with the built home page, and an address without a
+    page with the site's own 404 page (it answered Python's error page)."""
+    import urllib.error
     import urllib.request
     with socket.socket() as probe:
         probe.bind(("127.0.0.1", 0))
@@ -282,6 +284,10 @@ def test_serve_builds_and_serves(project: Path):
                 break
         with urllib.request.urlopen(f"http://127.0.0.1:{port}/", timeout=10) as response:
             assert b"<!DOCTYPE html>" in response.read()
+        with pytest.raises(urllib.error.HTTPError) as missing:
+            urllib.request.urlopen(f"http://127.0.0.1:{port}/en/no-such-page/", timeout=10)
+        assert missing.value.code == 404
+        assert missing.value.read() == (project / "build" / "404.html").read_bytes()
     finally:
         server.terminate()
         server.wait(timeout=10)

@@ -119,6 +119,20 @@ def _serve(args: argparse.Namespace) -> int:
         class Handler(http.server.SimpleHTTPRequestHandler):
             extensions_map = {**http.server.SimpleHTTPRequestHandler.extensions_map,
                               ".txt": "text/plain; charset=utf-8"}  # a published source text is UTF-8
+
+            def send_error(self, code: int, message: str | None = None, explain: str | None = None) -> None:
+                """An address without a page: the site's own 404 page, as a static host serves it."""
+                page = Path(self.directory) / "404.html"
+                if code != 404 or not page.is_file():
+                    super().send_error(code, message, explain)
+                    return
+                body = page.read_bytes()
+                self.send_response(404)
+                self.send_header("Content-Type", "text/html; charset=utf-8")
+                self.send_header("Content-Length", str(len(body)))
+                self.end_headers()
+                if self.command != "HEAD":
+                    self.wfile.write(body)
         server = http.server.ThreadingHTTPServer(("127.0.0.1", args.port), functools.partial(
             Handler, directory=str(args.out)))
     except OSError as exc:
