@@ -597,3 +597,18 @@ def test_the_parallel_view_sets_a_letter_s_front_and_back_beside_their_translati
         assert words in translation, translation
     notes = parallel.xpath("//section[@id='n1']//span[@class='note-text']")
     assert [" ".join(e.text_content().split()) for e in notes] == ["Firma autografa.", "Signed by hand."]
+
+
+def test_an_original_with_a_page_of_its_own_has_reference_data_of_its_own(tmp_path: Path):
+    """The original's page in a language without interface strings (/it/doc/) offers the original's
+    reference data, not the translation's (it linked doc.en.*, and no doc.it.* was made)."""
+    import json
+    site = build(edition(tmp_path, '<text><body><p xml:id="p1">Uno.</p></body></text>',
+                         translation='<text><body><p xml:id="p1" corresp="doc.xml#p1">One.</p></body></text>'))
+    for version in ("it", "en"):
+        page = parse_html(site / version / "doc" / "index.html")
+        links = page.xpath("//p[@class='cite-downloads']/a/@href")
+        assert links == [f"../../cite/doc.{version}.{ext}" for ext in ("json", "bib", "ris")]
+        item = json.loads((site / "cite" / f"doc.{version}.json").read_text(encoding="utf-8"))
+        item = item[0] if isinstance(item, list) else item
+        assert item["language"] == version, item

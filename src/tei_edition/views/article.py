@@ -65,7 +65,7 @@ class ArticleView:
                                print_view=print_path(lang, document.id) if document.layout else "",
                                parallel_view=parallel_path(lang, document.id) if source.translations else "",
                                changes=changes_path(lang, document.id) if site.compares else "",
-                               citation_files=[(name, media_type, citation_file_path(document.id, lang, extension))
+                               citation_files=[(name, media_type, citation_file_path(document.id, version, extension))
                                                for extension, (name, media_type) in FORMATS.items()])
             yield Output(page.path, html, reading=source.version(version), version=version)
 

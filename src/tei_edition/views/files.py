@@ -12,6 +12,7 @@ from tei_edition.bibliography import citation_files
 from tei_edition.errors import read_bytes
 from tei_edition.site import Site
 from tei_edition.urls import absolute_url, article_path, citation_file_path, favicon_path, source_path, tei_path
+from tei_edition.views.article import reading_pages
 from tei_edition.views.base import DocumentPages, EditionIndex, Output, Published
 
 
@@ -31,12 +32,14 @@ class TeiFilesView:
 class CitationFilesView:
     def pages(self, document: DocumentPages) -> Iterator[Output]:
         site = document.site
-        for lang in site.config.languages:
-            files = citation_files(document.model(lang), site.config.title[lang], site.build.version,
-                                   absolute_url(site.cite_base, article_path(lang, document.id)),
+        # One set per reading page: an original whose language has no interface strings has its own
+        # (/he/<doc>/), which cites the original, not the translation.
+        for version, lang in reading_pages(document):
+            files = citation_files(document.model(version), site.config.title[lang], site.build.version,
+                                   absolute_url(site.cite_base, article_path(version, document.id)),
                                    site.build.cited_date)
             for extension, text in files.items():
-                yield Output(citation_file_path(document.id, lang, extension), text)
+                yield Output(citation_file_path(document.id, version, extension), text)
 
     def anchors(self, document: DocumentPages) -> Iterator[Published]:
         return iter(())
