@@ -612,3 +612,18 @@ def test_an_original_with_a_page_of_its_own_has_reference_data_of_its_own(tmp_pa
         item = json.loads((site / "cite" / f"doc.{version}.json").read_text(encoding="utf-8"))
         item = item[0] if isinstance(item, list) else item
         assert item["language"] == version, item
+
+
+def test_what_a_source_does_not_say_is_left_out(tmp_path: Path):
+    """A printed source without an author or an issue: the home page says journal and year (it said
+    "· Rivista, 1898, no. "); a pointer into the header is not shown as "#s1"."""
+    header = HEADER.replace("<sourceDesc><p>Manuscript.</p></sourceDesc>",
+                            '<sourceDesc xml:id="s1"><biblStruct><monogr><title>Rivista</title><imprint><date '
+                            'when="1898"/></imprint></monogr></biblStruct><bibl>based upon <ptr target="#s1"/> and '
+                            '<ptr target="https://example.org/"/></bibl></sourceDesc>')
+    site = build(edition(tmp_path, '<text><body><p>Uno.</p></body></text>', header=header))
+    home = parse_html(site / "index.html")
+    assert [" ".join(s.text_content().split()) for s in home.xpath("//span[@class='home-source']")] == \
+        ["Rivista, 1898"]
+    about = parse_html(site / "en" / "doc" / "index.html").xpath("//section[@class='document-metadata']//dd")
+    assert "based upon and https://example.org/" in [" ".join(dd.text_content().split()) for dd in about]

@@ -98,6 +98,10 @@ def _contributor(element: etree._Element) -> Contributor:
 _APART = {"p", "ab", "handNote", "item", "note", "head", "l", "bibl", "msIdentifier", "witness", "list", "lg"}
 
 
+def _external(target: str) -> str:
+    return target if target.strip().lower().startswith(("http://", "https://", "mailto:")) else ""
+
+
 def header_text(element: etree._Element) -> str:
     """An element's text as a reader reads it: its paragraphs and other parts that stand apart
     separated, a pointer as the address it points to (`<ptr target="http://…"/>` has no text)."""
@@ -105,7 +109,8 @@ def header_text(element: etree._Element) -> str:
     for child in element:
         if isinstance(child.tag, str):
             name = local_name(child)
-            inner = child.get("target", "") if name == "ptr" else header_text(child)
+            # a pointer to a web address: the address; into the document (#id): nothing of its own
+            inner = _external(child.get("target", "")) if name == "ptr" else header_text(child)
             parts.append(f" {inner} " if name in _APART or name == "ptr" else inner)
         parts.append(child.tail or "")
     return normalize_space("".join(parts))
