@@ -627,3 +627,15 @@ def test_what_a_source_does_not_say_is_left_out(tmp_path: Path):
         ["Rivista, 1898"]
     about = parse_html(site / "en" / "doc" / "index.html").xpath("//section[@class='document-metadata']//dd")
     assert "based upon and https://example.org/" in [" ".join(dd.text_content().split()) for dd in about]
+
+
+def test_a_page_that_begins_before_a_heading_is_marked_before_it(tmp_path: Path):
+    """`<div><pb n="1a" xml:id="tls_1a"/><head>…` (a Chinese text's pages): the page's marker stands
+    before the heading, and the break's own id is a target (it came after the heading, its id lost)."""
+    site = build(edition(tmp_path, '<text><body><div xml:id="d1"><pb n="1a" xml:id="tls_1a"/><head>卷上</head><p '
+                                   'xml:id="p1">周髀<ref target="#tls_1a">.</ref></p></div></body></text>',
+                         lang="lzh"))
+    page = parse_html(site / "en" / "doc" / "index.html")
+    marker = page.xpath("//*[@id='tls_1a']")
+    assert marker and marker[0].xpath(".//a[@class='pagebreak']/@data-page") == ["1a"]
+    assert marker[0].getnext() is not None and marker[0].getnext().get("id") == "d1"  # then the division

@@ -405,3 +405,4 @@ class PageBreak:
     approximate: bool = False
     kind: str = "pagebreak"
     facsimiles: tuple[str, ...] = ()  # each page's image, if the TEI gives one (Transformer.facsimile)
+    id: str = ""  # the break's own xml:id, where it is not its marker's (page-N): a target of its own

@@ -227,19 +227,24 @@ class _Blocks:
                 if child.get("n"):  # (a break with no number has no marker)
                     blocks.append(self.page_break(child))
             elif name in ("div", "div1", "div2", "div3", "div4", "div5"):
-                blocks.append(self.division(child, level + 1))
+                # A page that begins before the division's heading is marked before it.
+                opening = _leading_breaks(child)
+                blocks.extend(self.page_break(pb) for pb in opening)
+                blocks.append(self.division(child, level + 1, opening))
             else:
                 blocks.append(self.block(child))
         return blocks
 
-    def division(self, div: etree._Element, level: int) -> Division:
+    def division(self, div: etree._Element, level: int, opening: list[etree._Element] | None = None) -> Division:
         head = division_head(div)
         first_note = len(self.tx.state.notes)
         self.tx.state.paragraph_id = div.get(XML_ID) or ""
         heading = self.tx.content(head) if head is not None else None
         notes = tuple(self.tx.state.notes[first_note:])
         lang = div.get(XML_LANG) or ""
-        return Division(div.get(XML_ID), min(level, 6), heading, tuple(self.of(div, level)), notes, lang,
+        marked = opening or []
+        return Division(div.get(XML_ID), min(level, 6), heading,
+                        tuple(self.of(div, level, skip=lambda e: e in marked)), notes, lang,
                         head_id=head.get(XML_ID, "") if head is not None else "",
                         head_lang=head.get(XML_LANG, "") if head is not None else "",
                         number=div.get("n", "") if head is None else "",
@@ -248,7 +253,9 @@ class _Blocks:
     def page_break(self, pb: etree._Element) -> PageBreak:
         """A page that begins between blocks (followed: the blocks after it are on it)."""
         self.tx.follow_page(pb)
-        return PageBreak((page_number(pb),), facsimiles=(facsimile(self.tx, pb),))
+        own = pb.get(XML_ID, "")
+        return PageBreak((page_number(pb),), facsimiles=(facsimile(self.tx, pb),),
+                         id="" if own == f"page-{page_number(pb)}" else own)
 
     def block(self, element: etree._Element) -> Block:
         first_note = len(self.tx.state.notes)
