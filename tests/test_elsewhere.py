@@ -639,3 +639,13 @@ def test_a_page_that_begins_before_a_heading_is_marked_before_it(tmp_path: Path)
     marker = page.xpath("//*[@id='tls_1a']")
     assert marker and marker[0].xpath(".//a[@class='pagebreak']/@data-page") == ["1a"]
     assert marker[0].getnext() is not None and marker[0].getnext().get("id") == "d1"  # then the division
+
+
+def test_the_home_page_links_an_original_that_has_a_page_of_its_own(tmp_path: Path):
+    """An Italian letter translated into English, in an English edition: the home page links its
+    English page and its original's (the original was reachable only from the translation)."""
+    site = build(edition(tmp_path, '<text><body><p xml:id="p1">Uno.</p></body></text>',
+                         translation='<text><body><p xml:id="p1" corresp="doc.xml#p1">One.</p></body></text>'))
+    home = parse_html(site / "index.html")
+    assert home.xpath("//ul[@class='home-documents']/li/a/@href") == ["en/doc/", "it/doc/"]
+    assert home.xpath("//a[@class='home-original']/@hreflang") == ["it"]
