@@ -152,3 +152,15 @@ def test_american_english_puts_a_comma_inside_the_closing_quotation_mark(locale,
                          "Essays", ". ", "[accessed]")
     assert quoted in text, text
 
+
+
+@pytest.mark.parametrize("name, parts", [
+    ("Т.А. Шеметова", {"family": "Шеметова", "given": "Т. А."}),
+    ("Anne Theodore", {"family": "Theodore", "given": "Anne"}),
+    ("Eusebius of Caesarea", {"literal": "Eusebius of Caesarea"}),
+    ("Bede the Venerable", {"literal": "Bede the Venerable"}),
+])
+def test_a_name_with_an_epithet_has_no_family_name(name, parts):
+    """A premodern author named by an epithet was cited as "Caesarea, Eusebius of"."""
+    from tei_edition.cite import csl_name
+    assert csl_name(name) == parts

@@ -69,9 +69,16 @@ def csl_of(strings: Mapping[str, str]) -> tuple[str, str]:
 
 
 def csl_name(name: str) -> dict[str, str]:
-    """"Т.А. Шеметова" -> family "Шеметова", given "Т. А." (initials spaced as the styles expect)."""
+    """"Т.А. Шеметова" -> family "Шеметова", given "Т. А." (initials spaced as the styles expect). A
+    name with an epithet ("Eusebius of Caesarea", "Bede the Venerable") has no family name: it stays
+    whole."""
+    if _EPITHET.search(name):
+        return {"literal": name}
     given, _, family = name.rpartition(" ")
     return {"family": family, "given": given.replace(".", ". ").strip()}
+
+
+_EPITHET = re.compile(r"\S \b(?:of|the)\b \S")
 
 
 def csl_contributor(contributor: Contributor) -> dict[str, str]:
