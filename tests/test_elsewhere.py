@@ -649,3 +649,12 @@ def test_the_home_page_links_an_original_that_has_a_page_of_its_own(tmp_path: Pa
     home = parse_html(site / "index.html")
     assert home.xpath("//ul[@class='home-documents']/li/a/@href") == ["en/doc/", "it/doc/"]
     assert home.xpath("//a[@class='home-original']/@hreflang") == ["it"]
+
+
+def test_a_right_to_left_phrase_in_a_left_to_right_text_has_its_direction(tmp_path: Path):
+    """A Syriac word in an English sentence is marked rtl (its neighbours' punctuation went astray);
+    a Latin one is not."""
+    site = build(edition(tmp_path, '<text><body><p xml:id="p1">The word <foreign xml:lang="syr">ܡܠܬܐ</foreign>, '
+                                   'and <foreign xml:lang="la">via</foreign>.</p></body></text>', lang="en"))
+    paragraph = parse_html(site / "en" / "doc" / "index.html").xpath("//p[@id='p1']")[0]
+    assert paragraph.xpath("i[@lang='syr']/@dir") == ["rtl"] and paragraph.xpath("i[@lang='la']/@dir") == []

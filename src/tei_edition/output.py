@@ -11,6 +11,7 @@ from typing import TYPE_CHECKING
 from lxml import etree
 from markupsafe import Markup
 
+from tei_edition.languages import direction
 from tei_edition.tei import XML_ID, XML_LANG
 
 if TYPE_CHECKING:
@@ -117,8 +118,13 @@ def css_class(*names: str) -> str:
 
 
 def lang_attribute(element: etree._Element) -> str:
+    """An element's own language, and its direction where its text is written right to left (a Syriac
+    or Hebrew phrase in a left-to-right text: without it, its punctuation lands on the wrong side)."""
     lang = element.get(XML_LANG)
-    return f' lang="{escape(lang)}"' if lang else ""
+    if not lang:
+        return ""
+    rtl = direction("".join(str(part) for part in element.itertext())) == "rtl"
+    return f' lang="{escape(lang)}"' + (' dir="rtl"' if rtl else "")
 
 
 def id_attribute(tx: Transformer, element: etree._Element) -> str:
