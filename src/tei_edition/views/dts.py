@@ -46,9 +46,13 @@ NAVS = (None, "children", "parents")  # the collection endpoint's `nav`: absent 
 
 
 def dumps(response: dict) -> str:
+    return _encoded(response) + "\n"
+
+
+def _encoded(value: object) -> str:
     # Compact: without `indent` the json module uses its C encoder (about ten times faster, and
     # a document has hundreds of responses).
-    return json.dumps(response, ensure_ascii=False, separators=(",", ":"), sort_keys=True) + "\n"
+    return json.dumps(value, ensure_ascii=False, separators=(",", ":"), sort_keys=True)
 
 
 def response(kind: str, base_url: str, path: str, body: dict) -> Output:
@@ -166,17 +170,20 @@ class DtsView:
             depths = [*range(1, max(tree.depth, 1) + 1), -1]  # an empty tree answers `down=1` too: no member
             requests: list[tuple[Unit | None, int | None]] = [(None, down) for down in depths]
             requests += [(unit, down) for unit in tree.units for down in (None, 0, *depths)]
-            # Each unit's description made once: it stands in a dozen responses (as `ref`, as a member).
-            described = {unit.identifier: version.unit(site, unit) for unit in tree.units}
+            # Each unit's description, and the resource's, encoded once: they stand in a dozen responses
+            # each (as `ref`, as a member), which are assembled from them as `dumps` would write them.
+            described = {unit.identifier: _encoded(version.unit(site, unit)) for unit in tree.units}
+            fixed = {"@context": _encoded(CONTEXT), "dtsVersion": _encoded(DTS_VERSION),
+                     "@type": _encoded("Navigation"), "resource": _encoded(resource)}
             for ref, down in requests:
                 members = tree.members(ref, down)
-                body: dict = {"resource": resource}
-                if ref is not None:
-                    body["ref"] = described[ref.identifier]
-                if members is not None:
-                    body["member"] = [described[unit.identifier] for unit in members]
                 path = dts_navigation_path(rid, ref.identifier if ref else None, tree.identifier, down)
-                yield response("Navigation", base, path, body)
+                parts = {**fixed, "@id": _encoded(absolute_url(base, path))}
+                if ref is not None:
+                    parts["ref"] = described[ref.identifier]
+                if members is not None:
+                    parts["member"] = "[" + ",".join(described[unit.identifier] for unit in members) + "]"
+                yield Output(path, "{" + ",".join(f"{_encoded(key)}:{parts[key]}" for key in sorted(parts)) + "}\n")
 
     @staticmethod
     def passages(site: Site, version: Version, rid: str) -> Iterator[Output]:
