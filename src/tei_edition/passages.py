@@ -75,13 +75,6 @@ class CitationTree:
             kinds.append(unit.cite_type)
         return kinds[::-1]
 
-    def _within(self, unit: Unit, ancestor: Unit) -> bool:
-        while unit.parent is not None:
-            if unit.parent == ancestor.identifier:
-                return True
-            unit = self.by_id[unit.parent]
-        return False
-
     def members(self, ref: Unit | None, down: int | None) -> list[Unit] | None:
         """The `member` of a Navigation request (DTS 1.0, "Usage of down, ref, start and end"):
         None where the response has no member; `down` -1 means to the bottom of the tree."""
@@ -90,9 +83,29 @@ class CitationTree:
         if ref is None:
             return [u for u in self.units if down == -1 or u.level <= down]
         if down == 0:
-            return [u for u in self.units if u.parent == ref.parent]
-        return [u for u in self.units if u is ref or (self._within(u, ref)
-                                                        and (down == -1 or u.level <= ref.level + down))]
+            return list(self._children.get(ref.parent, ()))
+        return [ref, *(u for u in self._descendants.get(ref.identifier, ())
+                       if down == -1 or u.level <= ref.level + down)]
+
+    @cached_property
+    def _children(self) -> dict[str | None, list[Unit]]:
+        """Each unit's children (None: the top's), in document order."""
+        found: dict[str | None, list[Unit]] = {}
+        for unit in self.units:
+            found.setdefault(unit.parent, []).append(unit)
+        return found
+
+    @cached_property
+    def _descendants(self) -> dict[str, list[Unit]]:
+        """Each unit's descendants, in document order (the units are in document order, each after
+        its parent): asked of every unit for every `down`, once."""
+        found: dict[str, list[Unit]] = {}
+        for unit in self.units:
+            parent = unit.parent
+            while parent is not None:
+                found.setdefault(parent, []).append(unit)
+                parent = self.by_id[parent].parent
+        return found
 
 
 def citation_trees(tree: etree._ElementTree) -> tuple[CitationTree, ...]:

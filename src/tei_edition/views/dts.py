@@ -15,6 +15,7 @@ from __future__ import annotations
 import json
 from collections.abc import Iterator
 from dataclasses import dataclass
+from functools import cache
 from pathlib import Path
 
 from lxml import etree
@@ -47,6 +48,11 @@ NAVS = (None, "children", "parents")  # the collection endpoint's `nav`: absent 
 
 def dumps(response: dict) -> str:
     return _encoded(response) + "\n"
+
+
+@cache
+def _key(key: str) -> str:
+    return _encoded(key)
 
 
 def _encoded(value: object) -> str:
@@ -183,7 +189,7 @@ class DtsView:
                     parts["ref"] = described[ref.identifier]
                 if members is not None:
                     parts["member"] = "[" + ",".join(described[unit.identifier] for unit in members) + "]"
-                yield Output(path, "{" + ",".join(f"{_encoded(key)}:{parts[key]}" for key in sorted(parts)) + "}\n")
+                yield Output(path, "{" + ",".join(f"{_key(key)}:{parts[key]}" for key in sorted(parts)) + "}\n")
 
     @staticmethod
     def passages(site: Site, version: Version, rid: str) -> Iterator[Output]:
