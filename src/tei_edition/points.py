@@ -1,0 +1,128 @@
+"""Behaviours of the rule table (`rules.py`) for what stands between words: a line end (a space, a
+joint, a line break; none between two letters of a script written without spaces), a numbered point
+of a reference system and a break in the text's flow (`milestone`), an omission (`gap`), a glyph the
+text names without writing it (`g`), an anchor."""
+from __future__ import annotations
+
+import re
+from html import escape
+from typing import TYPE_CHECKING
+
+from lxml import etree
+
+from tei_edition.layout import in_block_context
+from tei_edition.output import css_class, id_attribute
+from tei_edition.tei import NS, TEI_NS, XML_ID, local_name, text_of
+
+if TYPE_CHECKING:
+    from tei_edition.inline import Transformer
+    from tei_edition.output import HtmlOutput
+
+
+# Elements whose line breaks (`lb`) are line breaks for the reader, not print lines of prose.
+LINE_CONTEXTS = {"address", "addrLine", "opener", "closer", "dateline", "salute", "signed", "postscript", "l",
+                 "ab"}  # (an inscription's lines: EpiDoc's ab)
+_LINE_CONTEXT_TAGS = tuple(f"{{{TEI_NS}}}{name}" for name in sorted(LINE_CONTEXTS))  # found by libxml2
+
+
+def milestone(tx: Transformer, element: etree._Element, out: HtmlOutput) -> None:
+    """A numbered point of a reference system (a chapter's or a section's start: `unit="chapter"
+    n="2"`): its number where it begins, as a classical text's reader cites it ("Cat. 1.2")."""
+    unit = element.get("unit", "")
+    out.markup(f'<span class="{css_class("milestone", unit)}"{id_attribute(tx, element)} data-unit="{escape(unit)}">'
+               f'{escape(element.get("n", ""))}</span>')
+
+
+# A milestone without a number that marks a break in the text's flow (a novel's scene break, printed
+# as stars or a blank): by its unit, or by the mark its rend or type names.
+BREAK_UNITS = {"pause", "scene", "episode", "break"}  # (a section or chapter without n: a reference point)
+BREAK_MARKS = ("star", "asterisk", "asterism", "dinkus", "rule", "line", "space", "blank", "ornament")
+
+
+def is_break(element: etree._Element) -> bool:
+    marks = f"{element.get('rend', '')} {element.get('type', '')}".lower()
+    return not element.get("n") and (element.get("unit", "") in BREAK_UNITS or any(m in marks for m in BREAK_MARKS))
+
+
+def text_break(tx: Transformer, element: etree._Element, out: HtmlOutput) -> None:
+    """A break in the text's flow: a thematic break (`<hr>`) between blocks, a marked separator in
+    running text."""
+    classes = css_class("milestone", element.get("unit", ""), element.get("type", ""), element.get("rend", ""))
+    if in_block_context(element):
+        out.markup(f'<hr class="{classes}"{id_attribute(tx, element)}>')
+    else:
+        out.markup(f'<span class="{classes} text-break" role="separator"{id_attribute(tx, element)}></span>')
+
+
+def is_empty(element: etree._Element) -> bool:
+    return not text_of(element).strip()
+
+
+# Marks an inscription's `<g type="…"/>` names without writing them (EpiDoc's usual types). Written
+# as escapes: the font subsets are predicted from this package's text too.
+GLYPHS = {"cross": "\u271d", "dot": "\u00b7", "interpunct": "\u00b7", "stop": "\u00b7", "middot": "\u00b7",
+          "leaf": "\u2766", "hedera": "\u2766", "chi-rho": "\u2627", "chirho": "\u2627", "star": "\u2217"}
+
+
+def glyph(tx: Transformer, element: etree._Element, out: HtmlOutput) -> None:
+    """A glyph the text names without writing it: its mark where the type is a known one, else its
+    type in brackets, as the editors' other marks are; the type in its title."""
+    kind = element.get("type", "").strip()
+    shown = GLYPHS.get(kind.lower()) or (f"[{kind}]" if kind else "")
+    title = f' title="{escape(kind)}"' if kind else ""
+    out.markup(f'<span class="{css_class("g", kind)}"{id_attribute(tx, element)}{title}>{escape(shown)}</span>')
+
+
+def gap(tx: Transformer, element: etree._Element, out: HtmlOutput) -> None:
+    """An omission the encoder marked: shown as […] with its reason; a description of it (`desc`)
+    in the brackets after the mark."""
+    reason = element.get("reason", "")
+    out.markup(f'<span class="gap" title="{escape(reason)}">[…')
+    for desc in element.iterfind("t:desc", NS):
+        out.markup(': <span class="gap-desc">')
+        tx.children(desc, out)
+        out.markup("</span>")
+    out.markup("]</span>")
+
+
+def lb(tx: Transformer, element: etree._Element, out: HtmlOutput) -> None:
+    """A print line end in prose joins words (break="no") or is a space; in addresses, verse,
+    openers and closers it is a line break for the reader."""
+    joined = element.get("break") == "no"
+    if next(element.iterancestors(*_LINE_CONTEXT_TAGS), None) is not None:
+        parent = element.getparent()
+        first = parent is not None and parent[0] is element and not (parent.text or "").strip()
+        if joined:  # a word broken at the line end: the line still ends (an inscription's lines)
+            out.glue()
+        if not first:  # (a line break before the first line breaks nothing)
+            out.markup("<br>")
+        if joined:
+            out.glue()
+    elif joined or _between_unspaced(element):  # (Chinese, Japanese, Thai … put no space between words)
+        out.glue()
+    else:
+        out.text(" ")
+
+
+# Scripts written without spaces between words: a line end between two of their letters is no space.
+_UNSPACED = re.compile("[\u0e00-\u0eff\u0f00-\u0fff\u1000-\u109f\u1780-\u17ff\u3000-\u30ff\u3400-\u9fff"
+                       "\uf900-\ufaff\uff00-\uffef\U00020000-\U0003ffff]")
+
+
+def _between_unspaced(element: etree._Element) -> bool:
+    previous, parent = element.getprevious(), element.getparent()
+    before = (previous.tail if previous is not None else parent.text if parent is not None else "") or ""
+    if not before.strip() and previous is not None:
+        before = text_of(previous)
+    after = element.tail or ""
+    following = element.getnext()
+    if not after.strip() and following is not None:
+        after = text_of(following)
+    before, after = before.rstrip(), after.lstrip()
+    return bool(before and after and _UNSPACED.match(before[-1]) and _UNSPACED.match(after[0]))
+
+
+def anchor_only(tx: Transformer, element: etree._Element, out: HtmlOutput) -> None:
+    """cb, milestone, anchor: no text; an id, if the element has one, stays linkable."""
+    if element.get(XML_ID):
+        out.markup(f'<span class="{css_class(local_name(element))}"{id_attribute(tx, element)}></span>')
