@@ -38,6 +38,7 @@ _HOLDS_PASSAGE = etree.XPath("boolean(.//p[@id] | .//li[@id][contains(@class, 'n
 # Where a reading page shows the TEI's text (its title page and front are in the page's header).
 _TEXT_CONTAINERS = etree.XPath("//main//div[contains(concat(' ', @class, ' '), ' doc-body ') or "
                                "contains(concat(' ', @class, ' '), ' doc-back ')]")
+_HEADINGS = etree.XPath("h2 | h3 | h4 | h5 | h6")
 _DROPPED = etree.XPath(".//details | .//*[contains(@class, 'note-backref')] | .//*[contains(@class, 'note-printed')]"
                        " | .//caption | .//*[@class='retired-notice']")
 _MENTIONS = etree.XPath(".//*[@data-entity]")
@@ -157,11 +158,12 @@ def _gather(container: Any, anchor: str, by_anchor: dict[str, list[Any]]) -> Non
 
 
 def _heading_of(block: Any) -> str:
-    section = next((a for a in block.iterancestors("section") if a.find("h2") is not None or a.find("h3") is not None),
-                   None)
-    headings: Any = section.xpath("h2 | h3 | h4 | h5 | h6") if section is not None else []
-    heading = headings[0] if isinstance(headings, list) and headings else None
-    return " ".join("".join(heading.itertext()).split()) if heading is not None else ""
+    """The heading of the nearest section that has one ("" if none does)."""
+    for section in block.iterancestors("section"):
+        headings: Any = _HEADINGS(section)
+        if headings:
+            return " ".join("".join(headings[0].itertext()).split())
+    return ""
 
 
 def _unit_label(element: Any, strings: dict) -> str:

@@ -26,6 +26,7 @@ from tei_edition.model import Block, Division, Document, PageBreak, Section
 from tei_edition.tables import build_table
 from tei_edition.tei import (
     NS,
+    TEI_NS,
     XML_ID,
     XML_LANG,
     elements,
@@ -163,10 +164,13 @@ def _title_element(root: etree._Element, front: etree._Element | None) -> etree.
             or elements(root, f"{stmt}/t:title"))[0]
 
 
+_DIVISION_TAGS = tuple(f"{{{TEI_NS}}}{name}" for name in sorted(DIVISIONS))
+
+
 def _warn_unanchored(tx: Transformer, root: etree._Element) -> None:
     """One warning for the headed divisions without an xml:id: the contents cannot list them."""
-    unanchored = [div for div in root.iterfind("t:text//*", NS) if local_name(div) in DIVISIONS
-                  and not div.get(XML_ID) and division_head(div) is not None]
+    unanchored = [div for div in root.iter(*_DIVISION_TAGS)
+                  if not div.get(XML_ID) and division_head(div) is not None]
     if unanchored:
         tx.warn(unanchored[0], f"{len(unanchored)} division(s) with a heading have no xml:id (the first here): the "
                                f"contents do not list them, and no link or citation can lead to one; give them "
