@@ -129,10 +129,6 @@ def fact(tx: Transformer, element: etree._Element, out: HtmlOutput) -> None:
     out.markup("</span>")
 
 
-def _has_text(element: etree._Element) -> bool:
-    return bool(text_of(element).strip())
-
-
 def space(tx: Transformer, element: etree._Element, out: HtmlOutput) -> None:
     out.text(" ")
 
@@ -282,7 +278,7 @@ def edition_rules(transformer_class: Any) -> tuple[Rule, ...]:
         Rule("witDetail", wrap("span", "witdetail")), Rule("listWit", wrap("span", "listwit")),
         Rule("witness", wrap("span", "witness")), Rule("lacunaStart", anchor_only), Rule("lacunaEnd", anchor_only),
         Rule("witStart", anchor_only), Rule("witEnd", anchor_only),
-        Rule("ex", enclosed("(", ")", "ex"), _has_text), Rule("ex", anchor_only), Rule("g", glyph, is_empty),
+        Rule("ex", anchor_only, is_empty), Rule("ex", enclosed("(", ")", "ex")), Rule("g", glyph, is_empty),
         Rule("g", wrap("span", "g")), Rule("geo", wrap("span", "geo")),
         *(Rule(name, wrap("span", name.lower())) for name in MANUSCRIPT_DESCRIPTION),
     )
