@@ -49,7 +49,12 @@ def test_ledger_command_refuses_to_record_over_a_broken_promise(project: Path, c
     ledger.write_text(ledger.read_text(encoding="utf-8").replace("p. 165, l. 21", "p. 165, l. 22"), encoding="utf-8")
     before = ledger.read_bytes()
     assert main(["ledger", "--edition", str(project / "edition")]) == 1
-    assert "meant \"p. 165, l. 22\"" in capsys.readouterr().err
+    err = capsys.readouterr().err
+    row = next(n for n, line in enumerate(before.decode("utf-8").split("\n"), 1) if "p. 165, l. 22" in line)
+    # Located at its row, and what to do when the text has moved for good.
+    assert f"{ledger}:{row}: published anchor shemetova-2020#p1 meant \"p. 165, l. 22\", now it means \"p. 165, " \
+           f"l. 21\": restore it there, or, if its text has moved for good, give the text a new id and retire this " \
+           f"one to it (tei-edition ledger --retire p1 --to NEW-ID --why …)" in err, err
     assert ledger.read_bytes() == before
 
 

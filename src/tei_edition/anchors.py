@@ -181,7 +181,9 @@ def compare_ledger(ledger: list[Anchor], current: list[Anchor], path: Path) -> t
                                else ")"))
         elif found.meaning != anchor.meaning:
             problems.append(f"{where}: published anchor {anchor.page}#{anchor.id} meant \"{anchor.meaning}\", "
-                            f"now it means \"{found.meaning}\"")
+                            f"now it means \"{found.meaning}\": restore it there, or, if its text has moved for "
+                            f"good, give the text a new id and retire this one to it (tei-edition ledger --retire "
+                            f"{anchor.id} --to NEW-ID --why …)")
     known = {(a.page, a.id) for a in ledger}
     return problems, [a for a in current if (a.page, a.id) not in known]
 
