@@ -84,11 +84,16 @@ def _read_tei(path: Path, repositories: dict, translation_lang: str | None, prin
         tree = tei.parse(path)
         lang = tree.getroot().get(XML_LANG)
         if lang is None:
-            # Its header may name the languages it uses (langUsage): a hint, never a default.
-            declared = list(dict.fromkeys(suggested(str(language.get("ident"))) for language in tree.getroot().iterfind(
-                "t:teiHeader/t:profileDesc/t:langUsage/t:language[@ident]", tei.NS)))
-            example = declared[0] if declared else "ru"
-            hint = f" (its langUsage names {', '.join(declared)})" if declared else ""
+            # Its <text> may say its language, its header the languages it uses (langUsage, the most
+            # used first): a hint, never a default.
+            text = tree.getroot().find("t:text", tei.NS)
+            text_lang = text.get(XML_LANG) if text is not None else None
+            languages = sorted(tree.getroot().iterfind("t:teiHeader/t:profileDesc/t:langUsage/t:language[@ident]",
+                                                       tei.NS), key=lambda language: -_usage(language))
+            declared = list(dict.fromkeys(suggested(str(language.get("ident"))) for language in languages))
+            example = suggested(text_lang) if text_lang else declared[0] if declared else "en"
+            hint = f" (its text says xml:lang=\"{text_lang}\")" if text_lang else \
+                f" (its langUsage names {', '.join(declared)})" if declared else ""
             raise EditionError.at(path, source_line(tree.getroot()), f"the TEI root has no xml:lang: say which "
                                                                    f"language the document is in{hint}, e.g. "
                                                                    f"<TEI xml:lang=\"{example}\">")
@@ -159,3 +164,9 @@ def fidelity_differences(source: SourceDocument) -> list | None:
     source (None without a source: there is nothing to compare)."""
     from tei_edition import fidelity  # only `check` compares: not imported by every build
     return fidelity.compare(source.tree, source.config.source) if source.config.source else None
+
+
+def _usage(language: etree._Element) -> int:
+    """A langUsage language's share of the text (`usage`, a percentage; 0 if not given)."""
+    value = language.get("usage", "")
+    return int(value) if value.isdigit() else 0
