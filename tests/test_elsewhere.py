@@ -677,3 +677,20 @@ def test_a_root_without_a_language_is_told_the_one_its_text_or_usage_says(tmp_pa
     assert main(["build", "--edition", str(project / "edition"), "--out", str(project / "build")]) == 1
     err = capsys.readouterr().err
     assert f"the TEI root has no xml:lang: say which language the document is in ({suggested}" in err
+
+
+def test_a_correspondence_given_by_pointers_and_a_bare_shelfmark_show_no_empty_parts(tmp_path: Path):
+    """A letter's sender given only as a pointer (`<persName ref="p8049"/>`) and its date only as
+    `when`; a manuscript's repository empty: no empty values, no leading comma (they showed
+    '<dd></dd>' and ', E II 351')."""
+    header = HEADER.replace("<sourceDesc><p>Manuscript.</p></sourceDesc>",
+                            '<sourceDesc><msDesc><msIdentifier><repository ref="a94"/><idno>E II 351</idno>'
+                            "</msIdentifier></msDesc></sourceDesc>").replace(
+        "</fileDesc>", '</fileDesc><profileDesc><correspDesc><correspAction type="sent"><persName ref="p8049"/>'
+                       '<placeName>St. Gallen</placeName><date when="1548-01-12"/></correspAction></correspDesc>'
+                       "</profileDesc>")
+    page = parse_html(build(edition(tmp_path, "<text><body><p>Salve.</p></body></text>", lang="la", header=header))
+                      / "en" / "doc" / "index.html")
+    about = page.xpath("//section[@class='document-metadata']//dd")
+    texts = [" ".join(dd.text_content().split()) for dd in about]
+    assert "" not in texts and "E II 351" in texts and texts[-2:] == ["St. Gallen", "1548-01-12"], texts

@@ -174,7 +174,7 @@ def header_rows(root: etree._Element, lang: str) -> tuple[HeaderRow, ...]:
         HeaderValue(", ".join(part for part in map(header_text, elements(full, _FULL_PARTS)) if part),
                     language_of(full)) for full in elements(root, f"{source}/t:biblFull")) + tuple(
         # a manuscript: where it is kept (its identifier's parts: place, institution, collection, shelfmark)
-        HeaderValue(", ".join(header_text(part) for part in identifier if local_name(part)),
+        HeaderValue(", ".join(text for part in identifier if local_name(part) and (text := header_text(part))),
                     language_of(identifier))
         for identifier in elements(root, f"{source}/t:msDesc/t:msIdentifier")))
     add("meta_witnesses", tuple(
@@ -184,8 +184,9 @@ def header_rows(root: etree._Element, lang: str) -> tuple[HeaderRow, ...]:
         for witness in elements(root, f"{source}//t:listWit//t:witness")))
     for action in elements(root, CORRESPONDENCE):
         label = {"sent": "meta_sent", "received": "meta_received"}.get(action.get("type", ""), "meta_correspondence")
-        add(label, tuple(HeaderValue(header_text(part), language_of(part), *register_entry(part))
-                         for part in action if local_name(part)))
+        # (a name given only as a pointer, a date only as its `when`: the date written out, an empty name not shown)
+        add(label, tuple(HeaderValue(text, language_of(part), *register_entry(part)) for part in action
+                         if local_name(part) and (text := header_text(part) or part.get("when", ""))))
     return tuple(rows)
 
 
