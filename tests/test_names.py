@@ -206,3 +206,21 @@ def test_a_correspondent_named_only_in_the_header_is_linked_both_ways(tmp_path: 
     capsys.readouterr()
     assert main(["build", "--edition", str(project / "edition"), "--out", str(project / "build")]) == 1
     assert f"{letter}:9: <persName ref=\"names.xml#nobody\"> points to no entry" in capsys.readouterr().err
+
+
+def test_a_name_in_a_passage_without_an_id_is_not_said_to_be_in_the_title(tmp_path: Path, capsys):
+    """A letter's closing line without an id: its mention's back-link reads "passage" and its
+    untagged form is placed there, with the unit untagged.yaml takes for it (both said "the title")."""
+    project = make_edition(tmp_path / "copy", "collection")
+    letter = project / "edition" / "letter-a.xml"
+    text = letter.read_text(encoding="utf-8")
+    letter.write_text(text.replace("</body>", '<p>Yours, with <persName ref="names.xml#bea">Bea</persName>.</p></body>'),
+                      encoding="utf-8")
+    assert main(["build", "--edition", str(project / "edition"), "--out", str(project / "build")]) == 0
+    bea = parse_html(project / "build" / "en" / "persons" / "index.html").get_element_by_id("bea")
+    assert "passage" in [a.text_content() for a in bea.xpath(".//ul[@class='mentions']//a")]
+    letter.write_text(text.replace("</body>", "<p>Yours, with Bea.</p></body>"), encoding="utf-8")
+    capsys.readouterr()
+    assert main(["build", "--edition", str(project / "edition"), "--out", str(project / "build")]) == 1
+    assert '«Bea» (a form of «Bea», entry \'bea\') in a passage without an id (unit "" in untagged.yaml) is not ' \
+           "tagged" in capsys.readouterr().err

@@ -213,8 +213,8 @@ def unmentioned(registers: Registers, mentioned: set[str]) -> Iterator[Diagnosti
 def _mention(tx: Transformer, element: etree._Element, entity: str) -> Mention:
     """Where a mention stands: its unit (note, paragraph, table, division) and that unit's number."""
     unit = next((a for a in element.iterancestors() if a.tag in _UNIT_TAGS and a.get(XML_ID)), None)
-    if unit is None:
-        return Mention(entity, "", "title")
+    if unit is None:  # the title, or a passage without an id ("passage": its back-link leads to the page)
+        return Mention(entity, "", "title" if tei.in_title(element) else "other")
     unit_id, name = unit.get(XML_ID, ""), local_name(unit)
     if name == "note":
         match = re.fullmatch(r"n([0-9]{1,6})", unit_id)

@@ -419,3 +419,11 @@ def _check_notes(root: etree._Element, path: Path, errors: Collector) -> None:
         if lost == bool(text):
             errors.add(path, source_line(element), "a note holds either its text or <gap reason=\"lost\"/> for a lost "
                                                  "text, not both and not neither")
+
+
+_TITLE_PARTS = {"titleStmt", "docTitle", "titlePart", "titlePage"}
+
+
+def in_title(element: etree._Element) -> bool:
+    """Whether an element stands in the document's title (its header's or its title page's)."""
+    return any(local_name(ancestor) in _TITLE_PARTS for ancestor in (element, *element.iterancestors()))

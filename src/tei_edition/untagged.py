@@ -22,7 +22,7 @@ from lxml import etree
 from tei_edition.config import line_of, load_yaml
 from tei_edition.errors import Collector, Diagnostic, EditionError
 from tei_edition.names import KINDS, MENTION_TAGS, Registers, check_mentions, register_pointer
-from tei_edition.tei import TEI_NS, XML_ID, XML_LANG, source_line
+from tei_edition.tei import TEI_NS, XML_ID, XML_LANG, in_title, source_line
 
 WORD = re.compile(r"\w+(?:[-\u2010\u2011'\u2019]\w+)*")
 _GAP = re.compile(r"[\s\u00a0]*")  # what may stand between the words of one name
@@ -282,9 +282,16 @@ def check_untagged(trees: list[tuple[etree._ElementTree, Path]], registers: Regi
             named = " or ".join(f"'{e}'" for e in (entity.id, *found.others))
             entries = f"entry '{entity.id}'" if not found.others else f"entries {named}: which is meant is yours to say"
             problems.append(Diagnostic(path, found.line, f"«{found.form}» (a form of «{found.pattern.name}», "
-                                                         f"{entries}) in {found.unit or 'the title'} is not tagged: "
+                                                         f"{entries}) in {_place(found)} is not tagged: "
                                                          f"tag it {tags}, or list it in untagged with the reason"))
     return problems, used
+
+
+def _place(found: Found) -> str:
+    """Where a form stands, as untagged.yaml names it: its unit, else the title or a passage without an id."""
+    if found.unit:
+        return found.unit
+    return "the title" if in_title(found.run.element) else 'a passage without an id (unit "" in untagged.yaml)'
 
 
 def check_names(registers: Registers | None, exclusions: list[Exclusion],
