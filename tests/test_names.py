@@ -214,8 +214,8 @@ def test_a_name_in_a_passage_without_an_id_is_not_said_to_be_in_the_title(tmp_pa
     project = make_edition(tmp_path / "copy", "collection")
     letter = project / "edition" / "letter-a.xml"
     text = letter.read_text(encoding="utf-8")
-    letter.write_text(text.replace("</body>", '<p>Yours, with <persName ref="names.xml#bea">Bea</persName>.</p></body>'),
-                      encoding="utf-8")
+    closing = '<p>Yours, with <persName ref="names.xml#bea">Bea</persName>.</p></body>'
+    letter.write_text(text.replace("</body>", closing), encoding="utf-8")
     assert main(["build", "--edition", str(project / "edition"), "--out", str(project / "build")]) == 0
     bea = parse_html(project / "build" / "en" / "persons" / "index.html").get_element_by_id("bea")
     assert "passage" in [a.text_content() for a in bea.xpath(".//ul[@class='mentions']//a")]
