@@ -694,3 +694,14 @@ def test_a_correspondence_given_by_pointers_and_a_bare_shelfmark_show_no_empty_p
     about = page.xpath("//section[@class='document-metadata']//dd")
     texts = [" ".join(dd.text_content().split()) for dd in about]
     assert "" not in texts and "E II 351" in texts and texts[-2:] == ["St. Gallen", "1548-01-12"], texts
+
+
+def test_abstracts_without_ids_have_ids_of_their_own(tmp_path: Path):
+    """Two abstracts, one in the text's language and one in English, no ids: each has its own
+    section id, its paragraphs none (the build failed: "duplicate id 'None'")."""
+    site = build(edition(tmp_path, '<text><front><div type="abstract"><p>Riassunto.</p></div><div type="abstract">'
+                                   '<p>Altro.</p></div><div type="abstract" xml:lang="en"><p>Abstract.</p></div>'
+                                   '</front><body><p xml:id="p1">Testo.</p></body></text>'))
+    page = parse_html(site / "en" / "doc" / "index.html")
+    assert page.xpath("//section[contains(@class, 'abstract')]/@id") == ["abstract-it", "abstract-it-2", "abstract-en"]
+    assert not page.xpath("//*[@id='None']")

@@ -167,6 +167,23 @@ def _title_element(root: etree._Element, front: etree._Element | None) -> etree.
 _DIVISION_TAGS = tuple(f"{{{TEI_NS}}}{name}" for name in sorted(DIVISIONS))
 
 
+def _section_ids(divisions: list[etree._Element], prefix: str) -> list[tuple[etree._Element, str]]:
+    """Each abstract with its id: its own, else `prefix` and its language (abstract-fr), numbered
+    where two are in one language (abstract-fr-2)."""
+    found: list[tuple[etree._Element, str]] = []
+    taken: set[str] = {div.get(XML_ID, "") for div in divisions}
+    for div in divisions:
+        section_id = div.get(XML_ID) or f"{prefix}-{language_of(div) or 'text'}"
+        if not div.get(XML_ID):
+            base, number = section_id, 1
+            while section_id in taken:
+                number += 1
+                section_id = f"{base}-{number}"
+            taken.add(section_id)
+        found.append((div, section_id))
+    return found
+
+
 def _warn_unanchored(tx: Transformer, root: etree._Element) -> None:
     """One warning for the headed divisions without an xml:id: the contents cannot list them."""
     unanchored = [div for div in root.iter(*_DIVISION_TAGS)
@@ -306,8 +323,8 @@ def build_document(tree: etree._ElementTree, path: Path, doc_id: str, refs: dict
     front_lines = tuple(line_walker.block(part) for part in parts)
     # The parts before the title on its page are shown before it (in their order: nothing reordered).
     before = sum(1 for part in parts if _precedes(part, title))
-    abstracts = tuple(section(tx, div, div.get(XML_ID) or f"abstract-{div.get(XML_LANG)}")
-                      for div in (front.iterfind("t:div[@type='abstract']", NS) if front is not None else ()))
+    abstracts = tuple(section(tx, div, section_id) for div, section_id in _section_ids(
+        front.findall("t:div[@type='abstract']", NS) if front is not None else [], "abstract"))
     unnumbered = _Blocks(tx, markers, original is not None, numbered=False)
     front_blocks = tuple(unnumbered.of(front, 0, skip=lambda e: (local_name(e) in FRONT_HANDLED and not (
         local_name(e) == "div" and e.get("type") != "abstract")) or e in opening)) if front is not None else ()
@@ -319,8 +336,8 @@ def build_document(tree: etree._ElementTree, path: Path, doc_id: str, refs: dict
     # The author's own English summary is the original's: modelled from it, not translated.
     back_tx = Transformer(path.parent / info.file, info.refs, None, of_original=True) if info else tx
     back = printed.getroot().find("t:text/t:back", NS)
-    back_sections = tuple(section(back_tx, div, div.get(XML_ID) or f"summary-{div.get(XML_LANG)}")
-                          for div in (back.iterfind("t:div[@type='abstract']", NS) if back is not None else ()))
+    back_sections = tuple(section(back_tx, div, section_id) for div, section_id in _section_ids(
+        back.findall("t:div[@type='abstract']", NS) if back is not None else [], "summary"))
     glossary = tuple((tx.content(label), tx.content(item)) for label, item in zip(  # noqa: B905 - label/item pairs
         root.iterfind("t:text/t:back/t:div[@type='glossary']//t:label", NS),
         root.iterfind("t:text/t:back/t:div[@type='glossary']//t:item", NS)))
