@@ -705,3 +705,17 @@ def test_abstracts_without_ids_have_ids_of_their_own(tmp_path: Path):
     page = parse_html(site / "en" / "doc" / "index.html")
     assert page.xpath("//section[contains(@class, 'abstract')]/@id") == ["abstract-it", "abstract-it-2", "abstract-en"]
     assert not page.xpath("//*[@id='None']")
+
+
+def test_an_author_whose_surname_is_marked_first_is_cited_by_it(tmp_path: Path):
+    """`<surname>Schenk</surname><forename>Nicolas</forename>` (a DHConvalidator article's order) was
+    cited as family "Nicolas"."""
+    import json
+    header = HEADER.replace("<title>Dispaccio</title>", "<title>Saggio</title><author><persName><surname>Schenk"
+                                                        "</surname><forename>Nicolas</forename></persName></author>")
+    site = build(edition(tmp_path, "<text><body><p>Uno.</p></body></text>", header=header))
+    item = json.loads((site / "cite" / "doc.en.json").read_text(encoding="utf-8"))
+    item = item[0] if isinstance(item, list) else item
+    assert item["author"] == [{"family": "Schenk", "given": "Nicolas"}]
+    about = parse_html(site / "en" / "doc" / "index.html").xpath("//section[@class='document-metadata']//dd/text()")
+    assert "Nicolas Schenk" in about

@@ -32,9 +32,14 @@ def person_name(author: etree._Element) -> str:
     its persName, name or orgName if it has one; a forename and a surname with a space between them
     (a TEI file may have none)."""
     named = next((child for child in author if local_name(child) in ("persName", "name", "orgName")), author)
-    parts = [normalize_space(text_of(part)) for part in named if local_name(part) in _NAME_PARTS]
+    parts = [(local_name(part), normalize_space(text_of(part))) for part in named if local_name(part) in _NAME_PARTS]
+    kinds = [kind for kind, _ in parts]
     if parts:
-        return " ".join(part for part in parts if part)
+        # A surname marked before the forename (DHConvalidator's order) is the family name all the
+        # same: the name reads forename first, as a citation's name parser takes it.
+        if "forename" in kinds and "surname" in kinds and kinds.index("surname") < kinds.index("forename"):
+            parts = [p for p in parts if p[0] != "surname"] + [p for p in parts if p[0] == "surname"]
+        return " ".join(text for _, text in parts if text)
     if named is author:  # its own text, less the parts that are no name
         kept = [author.text or ""] + [(text_of(child) if local_name(child) not in _NOT_NAME else "")
                                       + (child.tail or "") for child in author]
