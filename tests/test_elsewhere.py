@@ -719,3 +719,12 @@ def test_an_author_whose_surname_is_marked_first_is_cited_by_it(tmp_path: Path):
     assert item["author"] == [{"family": "Schenk", "given": "Nicolas"}]
     about = parse_html(site / "en" / "doc" / "index.html").xpath("//section[@class='document-metadata']//dd/text()")
     assert "Nicolas Schenk" in about
+
+
+def test_an_alternative_title_in_another_language_is_the_title_in_that_language(tmp_path: Path):
+    """A French article's English title, `type="alt"` (OpenEdition's): the home page gives it to
+    English readers (it was ignored)."""
+    header = HEADER.replace("<title>Dispaccio</title>", '<title type="main">Utilité des recherches</title><title '
+                                                        'type="alt" xml:lang="en">Using research</title>')
+    site = build(edition(tmp_path, "<text><body><p>Un.</p></body></text>", lang="fr", header=header))
+    assert parse_html(site / "index.html").xpath("//ul[@class='home-documents']/li/a/text()") == ["Using research"]

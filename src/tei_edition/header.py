@@ -73,9 +73,21 @@ def source_info(root: etree._Element) -> SourceInfo:
                             for name in author.iterfind("t:persName", NS)) or
                       ((root.get(XML_LANG) or "", person_name(author)),)
                       for author in root.iterfind("t:teiHeader/t:fileDesc/t:titleStmt/t:author", NS)),
-        titles=tuple((title.get(XML_LANG) or root.get(XML_LANG) or "", normalize_space(text_of(title)))
-                     for title in root.iterfind("t:teiHeader/t:fileDesc/t:titleStmt/t:title", NS)
-                     if title.get("type") in (None, "main")))
+        titles=_titles_by_language(root))
+
+
+def _titles_by_language(root: etree._Element) -> tuple[tuple[str, str], ...]:
+    """The document's own titles, each with its language: the main ones (or those of no type), then,
+    for a language they do not give, an alternative or translated title (an article's English title
+    beside its French one, `type="alt"`)."""
+    found: dict[str, str] = {}
+    titles = root.findall("t:teiHeader/t:fileDesc/t:titleStmt/t:title", NS)
+    for kinds in ((None, "main"), ("alt", "alternative", "translated", "parallel")):
+        for title in titles:
+            lang = title.get(XML_LANG) or root.get(XML_LANG) or ""
+            if title.get("type") in kinds and lang not in found:
+                found[lang] = normalize_space(text_of(title))
+    return tuple(found.items())
 
 
 def translators(root: etree._Element) -> tuple[Contributor, ...]:
