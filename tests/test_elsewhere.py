@@ -728,3 +728,23 @@ def test_an_alternative_title_in_another_language_is_the_title_in_that_language(
                                                         'type="alt" xml:lang="en">Using research</title>')
     site = build(edition(tmp_path, "<text><body><p>Un.</p></body></text>", lang="fr", header=header))
     assert parse_html(site / "index.html").xpath("//ul[@class='home-documents']/li/a/text()") == ["Using research"]
+
+
+def test_a_licence_by_its_address_a_lowercase_doi_and_a_link_missing_its_hash(tmp_path: Path, capsys):
+    """A licence given only by its address is shown (it was nothing); a DOI typed "doi" is read (only
+    "DOI" was); a link to an id without "#" is told to write it (21 footnote links of a DHd paper)."""
+    header = HEADER.replace("<publicationStmt><p>Test.</p></publicationStmt>",
+                            '<publicationStmt><publisher>T</publisher><availability><licence target="https://creativecommons.org/licenses/by/'
+                            '4.0/"/></availability></publicationStmt>').replace(
+        "<sourceDesc><p>Manuscript.</p></sourceDesc>",
+        '<sourceDesc><biblStruct><analytic><title>Saggio</title><idno type="doi">10.1234/x</idno></analytic><monogr>'
+        '<title>Rivista</title><imprint><date when="2024"/></imprint></monogr></biblStruct></sourceDesc>')
+    site = build(edition(tmp_path / "ok", '<text><body><p>Uno.</p></body></text>', header=header))
+    page = parse_html(site / "en" / "doc" / "index.html")
+    about = [" ".join(dd.text_content().split()) for dd in page.xpath("//section[@class='document-metadata']//dd")]
+    assert "https://creativecommons.org/licenses/by/4.0/" in about
+    assert "10.1234/x" in (site / "cite" / "doc.en.json").read_text(encoding="utf-8")
+    project = edition(tmp_path / "hash", '<text><body><p>Uno<ref target="ftn1">1</ref>.</p></body><back><div><p>'
+                                         '<note xml:id="ftn1">Nota.</note></p></div></back></text>')
+    assert main(["build", "--edition", str(project / "edition"), "--out", str(project / "build")]) == 1
+    assert 'this document has an element with xml:id "ftn1": write #ftn1' in capsys.readouterr().err

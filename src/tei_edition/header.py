@@ -68,7 +68,8 @@ def source_info(root: etree._Element) -> SourceInfo:
         or text(f"{bibl}/t:monogr//t:biblScope[@unit='issue']"),
         pages=(text(f"{bibl}/t:monogr//t:biblScope[@unit='page']/@from"),
                text(f"{bibl}/t:monogr//t:biblScope[@unit='page']/@to")),
-        doi=text(f"{bibl}/t:analytic/t:idno[@type='DOI']"), date_parts=parts, lang=root.get(XML_LANG) or "",
+        doi=text(f"{bibl}/t:analytic/t:idno[translate(@type, 'doi', 'DOI') = 'DOI']"),  # "DOI" or "doi"
+        date_parts=parts, lang=root.get(XML_LANG) or "",
         authors=tuple(tuple((name.get(XML_LANG) or root.get(XML_LANG) or "", person_name(name))
                             for name in author.iterfind("t:persName", NS)) or
                       ((root.get(XML_LANG) or "", person_name(author)),)
@@ -128,6 +129,8 @@ def header_text(element: etree._Element) -> str:
             name = local_name(child)
             # a pointer to a web address: the address; into the document (#id): nothing of its own
             inner = _external(child.get("target", "")) if name == "ptr" else header_text(child)
+            if name == "licence" and not inner:  # a licence named only by its address
+                inner = _external(child.get("target", ""))
             parts.append(f" {inner} " if name in _APART or name == "ptr" else inner)
         parts.append(child.tail or "")
     return normalize_space("".join(parts))

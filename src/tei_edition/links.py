@@ -38,10 +38,12 @@ def safe_href(tx: Transformer, element: etree._Element, target: str) -> str:
         scheme = urlsplit(target).scheme.lower()
     if scheme not in SAFE_SCHEMES:
         shown = " ".join((element.get("target") or target).split())[:80]  # the attribute as written
+        meant = f" (this document has an element with xml:id \"{target}\": write #{target})" \
+            if not scheme and tx.target(element, target) is not None else ""
         tx.error(element, f"<{local_name(element)} target=\"{shown}\">: a link must be #id, http(s):, mailto: or "
                           f"the TEI file of another document of this edition (as edition.yaml names it), or "
                           f"relative to an http(s) xml:base"
-                          + (f" ('{target[:40]}' is not)" if shown != target[:80] else ""))
+                          + (f" ('{target[:40]}' is not)" if shown != target[:80] else "") + meant)
         return "#"
     return escape(target, quote=True)
 
