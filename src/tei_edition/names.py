@@ -129,7 +129,7 @@ def _entity(element: etree._Element, kind: str, path: Path, languages: tuple[str
     for name in element.iterfind(f"t:{name_tag}", NS):
         lang = language_of(name)  # its own, or the register's (a register in one language)
         surname = name.find("t:surname", NS)
-        text = normalize_space(text_of(name))
+        text = _name_text(name)
         if not lang or not text:
             errors.add(path, source_line(name), f"<{name_tag}> of '{entry_id}' needs a language (xml:lang, on it or "
                                                 f"the file's root) and a text")
@@ -199,6 +199,21 @@ def check_mentions(tree: etree._ElementTree, path: Path, registers: Registers | 
             problems.append(Diagnostic(path, line, f"<{name} ref=\"{ref[:60]}\"> points to a {entity.kind}: "
                                                    f"use <{KINDS[entity.kind][2]}>"))
     return problems
+
+
+_NAME_PARTS = frozenset({"forename", "surname", "roleName", "addName", "nameLink", "genName"})
+
+
+def _name_text(name: etree._Element) -> str:
+    """A register name's text, its parts apart where the file runs them together
+    (`<surname>Bullinger</surname><forename>Heinrich</forename>`: "Bullinger Heinrich", not "BullingerHeinrich")."""
+    pieces = [name.text or ""]
+    for child in name:
+        inner = text_of(child) if isinstance(child.tag, str) else ""
+        if local_name(child) in _NAME_PARTS and "".join(pieces)[-1:].strip() and inner[:1].strip():
+            pieces.append(" ")
+        pieces += [inner, child.tail or ""]
+    return normalize_space("".join(pieces))
 
 
 def unmentioned(registers: Registers, mentioned: set[str]) -> Iterator[Diagnostic]:
