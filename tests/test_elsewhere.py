@@ -748,3 +748,15 @@ def test_a_licence_by_its_address_a_lowercase_doi_and_a_link_missing_its_hash(tm
                                          '<note xml:id="ftn1">Nota.</note></p></div></back></text>')
     assert main(["build", "--edition", str(project / "edition"), "--out", str(project / "build")]) == 1
     assert 'this document has an element with xml:id "ftn1": write #ftn1' in capsys.readouterr().err
+
+
+def test_a_journal_article_without_print_pages_is_cited_without_an_empty_page(tmp_path: Path):
+    """An OpenEdition article: its source is a journal issue, its text has no print pages; the Cite
+    box read "EJRIEPS, no. 56 (2024): ;", an empty page after the colon."""
+    header = HEADER.replace("<sourceDesc><p>Manuscript.</p></sourceDesc>",
+                            '<sourceDesc><biblStruct><analytic><author>Anne Auteur</author><title>Utilité</title>'
+                            '</analytic><monogr><title>EJRIEPS</title><imprint><biblScope unit="issue">56</biblScope>'
+                            '<date when="2024"/></imprint></monogr></biblStruct></sourceDesc>')
+    site = build(edition(tmp_path, '<text><body><p xml:id="p1">Un.</p></body></text>', lang="fr", header=header))
+    cited = parse_html(site / "en" / "doc" / "index.html").xpath("string(//p[@id='cite-p1'])")
+    assert "no. 56 (2024)" in cited and "(2024):" not in cited, cited

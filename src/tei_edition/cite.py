@@ -232,13 +232,14 @@ def _without_access_date(formatted: tuple[str, str], placeholder: str) -> str:
 @cache
 def unit_citation(source: SourceInfo, lang: str, form: tuple[str, str, str], title: str,
                   translators: tuple[Contributor, ...], authors: tuple[str, ...], edition: str,
-                  join: str, placeholder: str, addressed: bool = True) -> str:
+                  join: str, placeholder: str, addressed: bool = True, paged: bool = True) -> str:
     """The citation of one unit of a document, with the stand-ins `_PAGE` and `_URL`: the printed
     article at the unit's print page (if printed), then this edition (its title and version), at the
     unit's address, with the access date for the reader to fill in where the style asks for one.
     `title` is the title of the version shown (a translation's, in brackets after the original's);
     `form` is (CSL style, locale, "note" or "bibliography"); without `addressed` (an edition with no
-    base_url) there is no address, and so no access date either."""
+    base_url) there is no address, and so no access date either; without `paged` (a document whose
+    units have no print pages) no page of the printed article is cited."""
     style, locale, shape = form
     note = shape == "note"
     parts = []
@@ -246,9 +247,9 @@ def unit_citation(source: SourceInfo, lang: str, form: tuple[str, str, str], tit
         printed = printed_item(source, lang, title)
         if translators:
             printed["translator"] = [csl_contributor(name) for name in translators]
-        if not note:
+        if not note and paged:
             printed["page"] = _PAGE
-        parts.append(_formatted(_style(style, locale), printed, _PAGE if note else "", note))
+        parts.append(_formatted(_style(style, locale), printed, _PAGE if note and paged else "", note))
     # The item's language decides whether the style title-cases (English only): an English document in
     # an edition titled in another language takes the page's, so that the edition's title keeps its case.
     online: dict = {"id": "edition", "type": "webpage", "title": edition,
@@ -287,7 +288,7 @@ class UnitCitations:
             document.source, lang, (*csl_of(strings), str(strings["cite_form"])), document.title_text,
             document.translators, document.source.author_names(lang),
             f"{edition_title}. {strings['cite_version'].format(version=version)}", str(strings["cite_join"]),
-            str(strings["cite_access_placeholder"]), bool(page_url))
+            str(strings["cite_access_placeholder"]), bool(page_url), bool(document.unit_pages))
 
     def __call__(self, unit_id: str) -> Markup:
         return fill_unit_citation(self.template, self.pages.get(unit_id),
