@@ -760,3 +760,14 @@ def test_a_journal_article_without_print_pages_is_cited_without_an_empty_page(tm
     site = build(edition(tmp_path, '<text><body><p xml:id="p1">Un.</p></body></text>', lang="fr", header=header))
     cited = parse_html(site / "en" / "doc" / "index.html").xpath("string(//p[@id='cite-p1'])")
     assert "no. 56 (2024)" in cited and "(2024):" not in cited, cited
+
+
+def test_an_image_without_description_or_caption_is_a_warning(tmp_path: Path, capsys):
+    """A figure with an image and neither a figDesc nor a head was published with alt="" (a
+    decorative image, for a screen reader) without a word."""
+    project = edition(tmp_path, '<text><body><figure xml:id="f1"><graphic url="images/map.png"/></figure>'
+                                '<p xml:id="p1">Uno.</p></body></text>')
+    (project / "edition" / "images").mkdir()
+    shutil.copy(ROOT / "tests" / "roots" / "article" / "edition" / "images" / "map.png", project / "edition" / "images")
+    assert main(["build", "--strict", "--edition", str(project / "edition"), "--out", str(project / "build")]) == 1
+    assert "a figure's image has no description (figDesc) and no caption (head)" in capsys.readouterr().err

@@ -92,6 +92,9 @@ def figure(tx: Transformer, element: etree._Element, out: HtmlOutput) -> None:
     alt = normalize_space(text_of(description)) if description is not None else ""
     out.markup(f'<{"figure" if block else "span"} class="figure"{id_attribute(tx, element)}>')
     graphics = element.findall("t:graphic", NS)
+    if graphics and not alt and not any(local_name(c) in ("head", "p") for c in element if isinstance(c.tag, str)):
+        tx.warn(element, "a figure's image has no description (figDesc) and no caption (head): a reader who "
+                         "cannot see it is told nothing of it; describe it in a figDesc")
     for graphic in graphics:
         src = image_url(tx, graphic)
         out.markup(f'<img src="{escape(src, quote=True)}" alt="{escape(alt, quote=True)}">')
