@@ -132,6 +132,9 @@ def test_each_passage_is_one_record_in_its_page_language(built_site: Path):
     p4 = next(r for r in records if r.url.endswith("#p4"))
     assert "Советский Союз был настолько" in p4.content and ("page", "С. 166–167") in p4.meta
     assert "document:shemetova-2020" in p4.filters
+    # A table's caption is its heading: its words are found with the table (they were found nowhere).
+    table = next(r for r in records if r.url.endswith("#tariff-1923"))
+    assert "ПОСТАНОВЛЕНИЕ" in table.content and "org:snk" in table.filters
 
 
 def test_the_search_page_and_its_index_are_published(built_site: Path):

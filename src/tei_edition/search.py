@@ -39,8 +39,9 @@ _HOLDS_PASSAGE = etree.XPath("boolean(.//p[@id] | .//li[@id][contains(@class, 'n
 _TEXT_CONTAINERS = etree.XPath("//main//div[contains(concat(' ', @class, ' '), ' doc-body ') or "
                                "contains(concat(' ', @class, ' '), ' doc-back ')]")
 _HEADINGS = etree.XPath("h2 | h3 | h4 | h5 | h6")
+# (A table's caption is its heading, words of the text: searched with the table.)
 _DROPPED = etree.XPath(".//details | .//*[contains(@class, 'note-backref')] | .//*[contains(@class, 'note-printed')]"
-                       " | .//caption | .//*[@class='retired-notice']")
+                       " | .//*[@class='retired-notice']")
 _MENTIONS = etree.XPath(".//*[@data-entity]")
 # What a register entry is filtered as: the class its mentions carry -> the kind of entry
 _ENTITY_FILTERS = {"persname": "person", "placename": "place", "orgname": "org"}
