@@ -771,3 +771,14 @@ def test_an_image_without_description_or_caption_is_a_warning(tmp_path: Path, ca
     shutil.copy(ROOT / "tests" / "roots" / "article" / "edition" / "images" / "map.png", project / "edition" / "images")
     assert main(["build", "--strict", "--edition", str(project / "edition"), "--out", str(project / "build")]) == 1
     assert "a figure's image has no description (figDesc) and no caption (head)" in capsys.readouterr().err
+
+
+def test_a_table_without_an_id_is_labelled_by_its_place_not_its_line(tmp_path: Path):
+    """An id-less table's caption id was made of its source line (table-line-198-caption), which any
+    edit above it changed; now of its place among the tables."""
+    table = '<table><head>{}</head><row><cell>a</cell></row></table>'
+    site = build(edition(tmp_path, f'<text><body><p>Uno.</p>{table.format("Prima")}<p>Due.</p>'
+                                   f'{table.format("Seconda")}</body></text>'))
+    page = parse_html(site / "en" / "doc" / "index.html")
+    assert page.xpath("//table/caption/@id") == ["table-1-caption", "table-2-caption"]
+    assert page.xpath("//div[@class='table-scroll']/@aria-labelledby") == ["table-1-caption", "table-2-caption"]

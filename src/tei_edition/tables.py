@@ -13,13 +13,13 @@ beside it; the cells that stand for the whole article span those rows.
 from __future__ import annotations
 
 from html import escape
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from lxml import etree
 
 from tei_edition.layout import in_block_context
 from tei_edition.model import Cell, Content, RowGroup, Table
-from tei_edition.tei import NS, XML_ID, local_name, normalize_space, source_line, text_of
+from tei_edition.tei import NS, XML_ID, local_name, normalize_space, text_of
 
 if TYPE_CHECKING:  # the transformer's rule table holds `nested_table` below (inline.py imports this module)
     from tei_edition.inline import Transformer
@@ -50,7 +50,10 @@ def build_table(tx: Transformer, element: etree._Element) -> Table:
             plain.extend(_rows(tx, row, cells))
     groups = [RowGroup("head", tuple(head))] if head else []
     groups += bodies + ([RowGroup("body", tuple(plain))] if plain else [])
-    label = f"{element.get(XML_ID) or f'table-line-{source_line(element)}'}-caption"
+    # A table without an id: its caption's id by its place among the document's tables (not its
+    # source line, which every edit above it would change).
+    place: Any = element.xpath("count(preceding::t:table) + count(ancestor::t:table) + 1", namespaces=NS)
+    label = f"{element.get(XML_ID) or f'table-{int(place)}'}-caption"
     return Table(element.get(XML_ID), caption, tuple(groups), articles, notes=tuple(tx.state.notes[first_note:]),
                  label_id=label)
 
