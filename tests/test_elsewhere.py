@@ -705,6 +705,9 @@ def test_abstracts_without_ids_have_ids_of_their_own(tmp_path: Path):
     page = parse_html(site / "en" / "doc" / "index.html")
     assert page.xpath("//section[contains(@class, 'abstract')]/@id") == ["abstract-it", "abstract-it-2", "abstract-en"]
     assert not page.xpath("//*[@id='None']")
+    # An abstract in another language than the text's says which (both were "Abstract").
+    assert [" ".join(h.text_content().split()) for h in page.xpath("//section[contains(@class, 'abstract')]/h2")] \
+        == ["Abstract", "Abstract", "Abstract (English)"]
 
 
 def test_an_author_whose_surname_is_marked_first_is_cited_by_it(tmp_path: Path):
