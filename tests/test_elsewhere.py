@@ -785,3 +785,17 @@ def test_a_table_without_an_id_is_labelled_by_its_place_not_its_line(tmp_path: P
     page = parse_html(site / "en" / "doc" / "index.html")
     assert page.xpath("//table/caption/@id") == ["table-1-caption", "table-2-caption"]
     assert page.xpath("//div[@class='table-scroll']/@aria-labelledby") == ["table-1-caption", "table-2-caption"]
+
+
+def test_elements_of_another_vocabulary_are_named_as_written_all_at_once(tmp_path: Path, capsys):
+    """A DHQ article's `dhq:abstract` was reported as `<abstract>` (an element TEI has too), its other
+    elements of that vocabulary one round after another."""
+    project = edition(tmp_path, '<text><front><dhq:abstract xmlns:dhq="http://www.digitalhumanities.org/ns/dhq"><p>'
+                                'Sunto.</p></dhq:abstract><dhq:teaser xmlns:dhq="http://www.digitalhumanities.org/ns/'
+                                'dhq"><p>Breve.</p></dhq:teaser></front><body><p>Uno.</p></body></text>')
+    assert main(["build", "--edition", str(project / "edition"), "--out", str(project / "build")]) == 1
+    err = capsys.readouterr().err
+    for name in ("dhq:abstract", "dhq:teaser"):
+        assert f"<{name}> (once) is of another vocabulary (http://www.digitalhumanities.org/ns/dhq), which TEI does " \
+               f"not allow here" in err, err
+    assert "<abstract>" not in err

@@ -69,10 +69,13 @@ def validate_schema(tree: etree._ElementTree, path: Path) -> None:
             outside.setdefault(name, []).append(source_line(element) or 0)
     not_tei = {name: lines for name, lines in outside.items() if name not in tei_elements()}
     for name, lines in not_tei.items():
-        times = f"{len(lines)} times, the first here" if len(lines) > 1 else "once"
-        errors.add(path, lines[0], f"not valid TEI P5: <{name}> ({times}) is not an element of TEI P5: remove "
-                                   f"it, or write the TEI element meant")
-    if not_tei:
+        errors.add(path, lines[0], f"not valid TEI P5: <{name}> ({_times(lines)}) is not an element of TEI P5: "
+                                   f"remove it, or write the TEI element meant")
+    foreign = _foreign(tree)
+    for (name, namespace), lines in foreign.items():
+        errors.add(path, lines[0], f"not valid TEI P5: <{name}> ({_times(lines)}) is of another vocabulary "
+                                   f"({namespace}), which TEI does not allow here: remove it, or write it as TEI")
+    if not_tei or foreign:
         errors.raise_if_any()
     if outside:
         schema = widened(frozenset(outside))
@@ -88,6 +91,31 @@ def validate_schema(tree: etree._ElementTree, path: Path) -> None:
             continue
         errors.add(path, line, f"{label}: {plain_schema_message(message)}")
     errors.raise_if_any()
+
+
+def _times(lines: list[int]) -> str:
+    return f"{len(lines)} times, the first here" if len(lines) > 1 else "once"
+
+
+# Where TEI takes elements of other vocabularies (an example's markup, other metadata, a formula).
+_FOREIGN_PLACES = {"egXML", "xenoData", "formula", "notatedMusic"}
+
+
+def _foreign(tree: etree._ElementTree) -> dict[tuple[str, str], list[int]]:
+    """Elements of another namespace in the TEI, outside the places that take them, by their name as
+    written (`dhq:abstract`, not `abstract`, which TEI has too) and namespace, with their lines."""
+    found: dict[tuple[str, str], list[int]] = {}
+    for element in tree.getroot().iter():
+        if not isinstance(element.tag, str) or element.tag.startswith(f"{{{TEI_NS}}}"):
+            continue
+        parent = element.getparent()
+        if parent is None or not parent.tag.startswith(f"{{{TEI_NS}}}") \
+                or any(local_name(a) in _FOREIGN_PLACES for a in element.iterancestors()):
+            continue  # (inside a foreign element: its parent is reported)
+        qname = etree.QName(element)
+        name = f"{element.prefix}:{qname.localname}" if element.prefix else qname.localname
+        found.setdefault((name, qname.namespace or "no namespace"), []).append(source_line(element) or 0)
+    return found
 
 
 @cache
