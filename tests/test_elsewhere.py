@@ -799,3 +799,39 @@ def test_elements_of_another_vocabulary_are_named_as_written_all_at_once(tmp_pat
         assert f"<{name}> (once) is of another vocabulary (http://www.digitalhumanities.org/ns/dhq), which TEI does " \
                f"not allow here" in err, err
     assert "<abstract>" not in err
+
+
+def test_a_translation_and_its_original_must_differ_in_language(tmp_path: Path, capsys):
+    """Both roots in English (PTA's files): an internal error (ValueError in the parallel view)."""
+    project = edition(tmp_path, '<text><body><p xml:id="p1">Uno.</p></body></text>', lang="en",
+                      translation='<text><body><p xml:id="p1" corresp="doc.xml#p1">One.</p></body></text>')
+    assert main(["build", "--edition", str(project / "edition"), "--out", str(project / "build")]) == 1
+    err = capsys.readouterr().err
+    assert "internal error" not in err
+    assert f"{project / 'edition' / 'doc.xml'}:2: xml:lang=\"en\" is the language of this document's translation " \
+           f"(doc.en.xml, translations: en in edition.yaml)" in err, err
+
+
+@pytest.mark.parametrize("place", ["", ' place="margin"'])
+def test_a_note_the_translation_lacks_is_named(tmp_path: Path, capsys, place):
+    """A note with an id and no place, or in the margin, that the translation leaves out: named, as a
+    footnote is (the parallel view failed: "No first item"; the anchor check said only that #n1
+    was not on the English page)."""
+    project = edition(tmp_path, f'<text><body><p xml:id="p1">Uno.<note xml:id="n1"{place}>Nota.</note></p></body>'
+                                f'</text>',
+                      translation='<text><body><p xml:id="p1" corresp="doc.xml#p1">One.</p></body></text>')
+    assert main(["build", "--edition", str(project / "edition"), "--out", str(project / "build")]) == 1
+    assert "no translation of doc.xml#n1" in capsys.readouterr().err
+
+
+def test_a_note_without_an_id_the_translation_lacks_stands_alone_in_the_parallel_view(tmp_path: Path):
+    """Notes without ids cannot be matched by id: one the translation does not have is shown alone
+    beside its row (the view failed: "No first item")."""
+    site = build(edition(tmp_path, '<text><body><p xml:id="p1">Uno.<note>Prima.</note> Due.<note>Seconda.</note></p>'
+                                   '</body></text>',
+                         translation='<text><body><p xml:id="p1" corresp="doc.xml#p1">One.<note>First.</note> Two.'
+                                     '</p></body></text>'))
+    parallel = parse_html(site / "en" / "doc" / "parallel" / "index.html")
+    notes = [[" ".join(t.text_content().split()) for t in row.xpath(".//span[contains(@class, 'note-text')]")]
+             for row in parallel.xpath("//section[contains(@class, 'parallel-note')]")]
+    assert notes == [["Prima.", "First."], ["Seconda."]], notes

@@ -15,7 +15,11 @@ from tei_edition.errors import Collector
 from tei_edition.tei import NS, XML_ID, attr, corresp_target, elements, normalize_space, source_line, text_of
 
 # Units that must be translated one for one (the original's elements that carry these ids).
-ALIGNED = ("//t:text//t:p[@xml:id]", "//t:text//t:note[@place='foot']", "//t:titlePart[@xml:id]",
+# (Every note with an id is published on every reading page, wherever the TEI places it; the editors'
+# and the translator's notes are each version's own.)
+ALIGNED = ("//t:text//t:p[@xml:id]",
+           "//t:text//t:note[@place='foot'] | //t:text//t:note[@xml:id][not(@type='editorial' or @type='translator')]",
+           "//t:titlePart[@xml:id]",
            "//t:byline[@xml:id]", "//t:text//t:div[@xml:id]", "//t:table[@xml:id]", "//t:cell[@xml:id]",
            "//t:seg[@type='item']", "//t:text//t:lg[@xml:id]", "//t:text//t:figure[@xml:id]")
 # The original's author-written English (the summary in <back>) is hers, not translated.

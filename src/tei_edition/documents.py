@@ -147,6 +147,12 @@ def read_document(config: Config, doc: DocumentConfig, validate: bool = True) ->
     against the schema too; the build has it checked beside it instead)."""
     printed = doc.source is not None
     tree, refs = _read_tei(doc.tei, config.repositories, None, printed, validate)
+    own = tree.getroot().get(XML_LANG)
+    if own in doc.translations:  # (each version is known by its language: two in one cannot both be)
+        raise EditionError.at(doc.tei, source_line(tree.getroot()),
+                              f"xml:lang=\"{own}\" is the language of this document's translation "
+                              f"({doc.translations[own].name}, translations: {own} in edition.yaml): set the "
+                              f"original's xml:lang to the language it is written in")
     translations = {}
     for lang, path in doc.translations.items():
         translations[lang], _ = _read_tei(path, config.repositories, lang, printed, validate)
