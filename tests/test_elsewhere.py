@@ -835,3 +835,13 @@ def test_a_note_without_an_id_the_translation_lacks_stands_alone_in_the_parallel
     notes = [[" ".join(t.text_content().split()) for t in row.xpath(".//span[contains(@class, 'note-text')]")]
              for row in parallel.xpath("//section[contains(@class, 'parallel-note')]")]
     assert notes == [["Prima.", "First."], ["Seconda."]], notes
+
+
+def test_a_page_break_inside_a_misprint_is_marked_once(tmp_path: Path):
+    """A misprint across a page (`<sic>τὸν <pb n="22r"/>τῆς</sic>`): its editors' note repeats the
+    words, not the page's marker (its id twice stopped the build: duplicate id)."""
+    site = build(edition(tmp_path, '<text><body><pb n="21v"/><p xml:id="p1">Uno <sic>due <pb n="22r"/>tre</sic> '
+                                   'quattro.</p></body></text>', lang="la"))
+    page = parse_html(site / "en" / "doc" / "index.html")
+    assert len(page.xpath("//*[@id='page-22r']")) == 1
+    assert page.xpath("//li[contains(@class, 'note-editorial')][contains(., 'due tre')]")

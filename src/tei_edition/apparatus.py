@@ -73,13 +73,19 @@ def _collect(tx: Transformer, element: etree._Element, sic: etree._Element) -> N
     proposed = corr if corr is not None else conjecture(sic)
     if proposed is not None:
         tx.inline(proposed)  # what it holds, walked as any content is
-    emendation = Emendation(Content(sic, of_original=tx.of_original),
+    emendation = Emendation(Content(sic, skip=_marker, of_original=tx.of_original),
                             Content(proposed, of_original=tx.of_original) if proposed is not None else None,
                             corrected=corr is not None)
     note = Note(f"ed{number}", number, "", "", tx.state.paragraph_id, emendation.printed, (), "editorial",
                 f"*{number}", element, emendation=emendation)
     tx.state.notes.append(note)
     return note
+
+
+def _marker(element: etree._Element) -> bool:
+    """What the note's copy of the misprint leaves out: the page, column and reference markers
+    inside it, which the text shows where they stand (twice, their ids would be duplicates)."""
+    return local_name(element) in ("pb", "cb", "milestone", "anchor")
 
 
 _READINGS = ("rdg", "rdgGrp")
