@@ -159,6 +159,7 @@ def test_american_english_puts_a_comma_inside_the_closing_quotation_mark(locale,
     ("Anne Theodore", {"family": "Theodore", "given": "Anne"}),
     ("Eusebius of Caesarea", {"literal": "Eusebius of Caesarea"}),
     ("Bede the Venerable", {"literal": "Bede the Venerable"}),
+    ("Anonymus (Ps.-Basilius Caesariensis)", {"literal": "Anonymus (Ps.-Basilius Caesariensis)"}),
 ])
 def test_a_name_with_an_epithet_has_no_family_name(name, parts):
     """A premodern author named by an epithet was cited as "Caesarea, Eusebius of"."""

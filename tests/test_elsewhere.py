@@ -845,3 +845,19 @@ def test_a_page_break_inside_a_misprint_is_marked_once(tmp_path: Path):
     page = parse_html(site / "en" / "doc" / "index.html")
     assert len(page.xpath("//*[@id='page-22r']")) == 1
     assert page.xpath("//li[contains(@class, 'note-editorial')][contains(., 'due tre')]")
+
+
+def test_another_edition_s_pages_are_not_a_unit_s_print_pages(tmp_path: Path):
+    """A periodical with the print's pages and a digital edition's (`pb ed="shamela"`): a unit's
+    pages are the print's (search labelled one "p. 10–n1-p5"); without a translator, the reference
+    data name none (they had "translator": [])."""
+    import json
+
+    from tei_edition.transform import unit_pages
+    root = etree.fromstring('<TEI xmlns="http://www.tei-c.org/ns/1.0"><text><body><pb n="10"/><p xml:id="p1">a '
+                            '<pb ed="shamela" n="n1-p5"/>b</p><pb n="11"/><p xml:id="p2">c</p></body></text></TEI>')
+    assert unit_pages(root) == {"p1": ("10", "10"), "p2": ("11", "11")}
+    site = build(edition(tmp_path, '<text><body><p xml:id="p1">Uno.</p></body></text>',
+                         translation='<text><body><p xml:id="p1" corresp="doc.xml#p1">One.</p></body></text>'))
+    items = json.loads((site / "cite" / "doc.en.json").read_text(encoding="utf-8"))
+    assert all("translator" not in item for item in (items if isinstance(items, list) else [items]))

@@ -42,7 +42,7 @@ def csl_items(document: Document, edition_title: str, version: str, url: str, da
         "id": f"{key}-{document.lang}", "type": "webpage", "title": document.title_text,
         "author": [csl_name(name) for name in authors], "container-title": edition_title,
         "language": document.lang, "version": version, "issued": {"date-parts": [[int(p) for p in date.split("-")]]}}
-    if document.translation:
+    if document.translation and document.translators:  # (no translator named: no empty list)
         version_item["translator"] = [csl_contributor(name) for name in document.translators]
         version_item.update({"original-title": source.title} if source.title else {})
     version_item.update({"URL": url} if url else {})

@@ -78,7 +78,7 @@ def csl_name(name: str) -> dict[str, str]:
     return {"family": family, "given": given.replace(".", ". ").strip()}
 
 
-_EPITHET = re.compile(r"\S \b(?:of|the)\b \S")
+_EPITHET = re.compile(r"\S \b(?:of|the)\b \S|[()]")  # (or a name with a gloss: "Anonymus (Ps.-Basilius)")
 
 
 def csl_contributor(contributor: Contributor) -> dict[str, str]:

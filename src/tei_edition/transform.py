@@ -57,6 +57,8 @@ def unit_pages(root: etree._Element) -> dict[str, tuple[str, str]]:
             return
         name = local_name(element)
         if name == "pb":
+            if other_pagination(element):  # another edition's page (`ed`, `edRef`): not this print's
+                return
             page = element.get("n") or ""
             for unit in open_units:
                 pages[unit] = (pages[unit][0], page)
