@@ -861,3 +861,17 @@ def test_another_edition_s_pages_are_not_a_unit_s_print_pages(tmp_path: Path):
                          translation='<text><body><p xml:id="p1" corresp="doc.xml#p1">One.</p></body></text>'))
     items = json.loads((site / "cite" / "doc.en.json").read_text(encoding="utf-8"))
     assert all("translator" not in item for item in (items if isinstance(items, list) else [items]))
+
+
+def test_a_canonical_reference_is_linked_by_its_pattern(tmp_path: Path):
+    """`<ref decls="#biblical" cRef="LXX:Ps:104:13"/>` (43 in a PTA text) showed nothing: it links
+    where the header's cRefPattern makes an address of it, else it is shown as it is."""
+    header = HEADER.replace("</fileDesc>", '</fileDesc><encodingDesc><refsDecl xml:id="biblical"><cRefPattern '
+                                           'matchPattern="LXX:(\\w+):(\\d+):(\\d+)" replacementPattern="https://'
+                                           'example.org/lxx/$1/$2/$3"/></refsDecl></encodingDesc>')
+    site = build(edition(tmp_path, '<text><body><p xml:id="p1">Uno<ref decls="#biblical" cRef="LXX:Ps:104:13"/>, '
+                                   '<ref cRef="Mk 6.32">Marco</ref>.</p></body></text>', header=header))
+    paragraph = parse_html(site / "en" / "doc" / "index.html").xpath("//p[@id='p1']")[0]
+    assert [(a.get("href"), a.text) for a in paragraph.xpath("a[contains(@class, 'cref')]")] == [
+        ("https://example.org/lxx/Ps/104/13", "LXX:Ps:104:13")]
+    assert paragraph.xpath("span[@class='cref']/text()") == ["Marco"]

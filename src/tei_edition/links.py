@@ -2,6 +2,7 @@
 a link shows and holds."""
 from __future__ import annotations
 
+import re
 from html import escape
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -9,7 +10,7 @@ from urllib.parse import urljoin, urlsplit
 
 from lxml import etree
 
-from tei_edition.tei import NS, TEI_NS, local_name, normalize_space
+from tei_edition.tei import NS, TEI_NS, XML_ID, local_name, normalize_space, text_of
 from tei_edition.urls import article_path, folder_link
 
 if TYPE_CHECKING:
@@ -81,6 +82,9 @@ def ref(tx: Transformer, element: etree._Element, out: HtmlOutput) -> None:
     """A link; a note inside it (a citation with its footnote) has its marker just after the link,
     since a link may not hold another (the marker is one)."""
     target = (element.get("target") or "").split()
+    if not target and element.get("cRef"):
+        canonical(tx, element, out)
+        return
     if not target or _in_header(tx, element, target[0]):  # (the header is not on the page: no link to nowhere)
         tx.children(element, out)
         return
@@ -103,6 +107,9 @@ def ptr(tx: Transformer, element: etree._Element, out: HtmlOutput) -> None:
     """A pointer has no text: the link shows its target — within the document, a note's label ("Note
     3"), else the target's heading (a division's, a figure's, a table's), else its first words; an
     address elsewhere as it is. A pointer into the header (not on the page) shows its words, unlinked."""
+    if not element.get("target") and element.get("cRef"):
+        canonical(tx, element, out)
+        return
     for target in (element.get("target") or "").split():
         found = _target(tx, element, target)
         other = _document_of(tx, target) if found is None else None
@@ -111,6 +118,42 @@ def ptr(tx: Transformer, element: etree._Element, out: HtmlOutput) -> None:
             out.text(shown)
         else:
             out.markup(f'<a class="ptr" href="{safe_href(tx, element, target)}">{escape(shown)}</a>')
+
+
+def canonical(tx: Transformer, element: etree._Element, out: HtmlOutput) -> None:
+    """A canonical reference (`cRef="LXX:Ps:104:13"`): a link where the header's cRefPattern turns it
+    into a web address, else the reference as text; an empty one shows the reference itself."""
+    reference = " ".join(element.get("cRef", "").split())
+    address = canonical_address(element, reference)
+    out.markup(f'<a class="ref cref" href="{escape(address, quote=True)}">' if address else '<span class="cref">')
+    if text_of(element).strip():
+        tx.children(element, out, skip=_is_note)
+    else:
+        out.text(reference)
+    out.markup("</a>" if address else "</span>")
+    for note in element.iterfind("t:note", NS):
+        tx.element(note, out)
+
+
+def canonical_address(element: etree._Element, reference: str) -> str:
+    """The http(s) address a canonical reference resolves to by the first `cRefPattern` of the header
+    whose `matchPattern` (a regular expression) matches it whole (of the refsDecl its `decls` names,
+    if any), `$1`, `$2` … replaced; "" if none does."""
+    root = element.getroottree().getroot()
+    declarations = root.findall("t:teiHeader//t:refsDecl", NS)
+    named = {value[1:] for value in (element.get("decls") or "").split() if value.startswith("#")}
+    chosen = [d for d in declarations if d.get(XML_ID) in named] or declarations
+    for pattern in (p for declaration in chosen for p in declaration.iterfind("t:cRefPattern", NS)):
+        try:
+            match = re.fullmatch(pattern.get("matchPattern", ""), reference)
+        except re.error:
+            continue
+        if match:
+            address = pattern.get("replacementPattern", "")
+            for number, group in enumerate(match.groups(), start=1):
+                address = address.replace(f"${number}", group or "")
+            return address if urlsplit(address).scheme.lower() in ("http", "https") else ""
+    return ""
 
 
 # How much of a pointer's target it shows when the target has no heading or label.
