@@ -875,3 +875,17 @@ def test_a_canonical_reference_is_linked_by_its_pattern(tmp_path: Path):
     assert [(a.get("href"), a.text) for a in paragraph.xpath("a[contains(@class, 'cref')]")] == [
         ("https://example.org/lxx/Ps/104/13", "LXX:Ps:104:13")]
     assert paragraph.xpath("span[@class='cref']/text()") == ["Marco"]
+
+
+def test_the_sources_a_critical_edition_and_a_periodical_name_are_shown(tmp_path: Path):
+    """The earlier editions a critical text lists (`sourceDesc/listBibl`) and a periodical issue's
+    biblStruct (no analytic: the whole issue) were not shown; a witness whose description begins with
+    its siglum read "V: V Rom …"."""
+    header = HEADER.replace("<sourceDesc><p>Manuscript.</p></sourceDesc>",
+                            '<sourceDesc><listBibl><bibl>Migne, PG 77</bibl></listBibl><biblStruct><monogr><title>'
+                            'al-Haqaiq</title><imprint><date>1910</date></imprint></monogr></biblStruct><listWit>'
+                            '<witness xml:id="V" n="V">V Rom, Vat. gr. 1669</witness></listWit></sourceDesc>')
+    page = parse_html(build(edition(tmp_path, "<text><body><p>Uno.</p></body></text>", header=header))
+                      / "en" / "doc" / "index.html")
+    about = [" ".join(dd.text_content().split()) for dd in page.xpath("//section[@class='document-metadata']//dd")]
+    assert "Migne, PG 77" in about and "al-Haqaiq, 1910" in about and "V Rom, Vat. gr. 1669" in about, about

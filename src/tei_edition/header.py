@@ -147,6 +147,8 @@ def _header_text(element: etree._Element) -> str:
     date, with no punctuation of its own between them), its parts separated by commas."""
     if local_name(element) in ("persName", "name"):  # its forename and surname: "Georg Buechner"
         return person_name(element)
+    if local_name(element) == "biblStruct":  # its parts, nested in analytic, monogr, imprint
+        return ", ".join(part for part in map(header_text, elements(element, _STRUCT_PARTS)) if part)
     own = (element.text or "") + "".join(child.tail or "" for child in element)
     if len(element) > 1 and not own.strip() and not any(local_name(child) in ("p", "ab") for child in element):
         return ", ".join(part for part in (header_text(child) for child in element
@@ -156,6 +158,10 @@ def _header_text(element: etree._Element) -> str:
 
 _FULL_PARTS = (".//t:titleStmt/t:title | .//t:titleStmt/t:author | .//t:titleStmt/t:editor | .//t:edition | "
                ".//t:publicationStmt/t:publisher | .//t:publicationStmt/t:pubPlace | .//t:publicationStmt/t:date")
+
+
+_STRUCT_PARTS = (".//t:author | .//t:editor | .//t:title | .//t:edition | .//t:publisher | .//t:pubPlace | "
+                 ".//t:date | .//t:biblScope | .//t:idno")
 
 
 def header_rows(root: etree._Element, lang: str) -> tuple[HeaderRow, ...]:
@@ -189,7 +195,11 @@ def header_rows(root: etree._Element, lang: str) -> tuple[HeaderRow, ...]:
                                          language_of(series))
                              for series in elements(root, "t:teiHeader/t:fileDesc/t:seriesStmt")))
     source = "t:teiHeader/t:fileDesc/t:sourceDesc"
-    add("meta_source", _texts(elements(root, f"{source}/t:bibl | {source}/t:p"), lang) + tuple(
+    # Its bibliographic descriptions: a bibl, the editions a listBibl names, a biblStruct of a whole
+    # (a journal's issue: one of an article is the printed source the page cites apart).
+    described = f"{source}/t:bibl | {source}/t:p | {source}/t:listBibl/t:bibl | {source}/t:listBibl/t:biblStruct" \
+                f" | {source}/t:biblStruct[not(t:analytic)]"
+    add("meta_source", _texts(elements(root, described), lang) + tuple(
         # a full bibliographic description (a file description of its own): its title, authors, imprint
         HeaderValue(", ".join(part for part in map(header_text, elements(full, _FULL_PARTS)) if part),
                     language_of(full)) for full in elements(root, f"{source}/t:biblFull")) + tuple(
@@ -199,8 +209,7 @@ def header_rows(root: etree._Element, lang: str) -> tuple[HeaderRow, ...]:
         for identifier in elements(root, f"{source}/t:msDesc/t:msIdentifier")))
     add("meta_witnesses", tuple(
         # a critical apparatus's witnesses: siglum (its number, else its id) and description
-        HeaderValue(": ".join(part for part in (witness.get("n") or witness.get(XML_ID, ""),
-                                                header_text(witness)) if part), language_of(witness))
+        HeaderValue(_sigled(witness.get("n") or witness.get(XML_ID) or "", header_text(witness)), language_of(witness))
         for witness in elements(root, f"{source}//t:listWit//t:witness")))
     for action in elements(root, CORRESPONDENCE):
         label = {"sent": "meta_sent", "received": "meta_received"}.get(action.get("type", ""), "meta_correspondence")
@@ -208,6 +217,13 @@ def header_rows(root: etree._Element, lang: str) -> tuple[HeaderRow, ...]:
         add(label, tuple(HeaderValue(text, language_of(part), *register_entry(part)) for part in action
                          if local_name(part) and (text := header_text(part) or part.get("when", ""))))
     return tuple(rows)
+
+
+def _sigled(siglum: str, description: str) -> str:
+    """A witness as "siglum: description", its siglum once (a description may begin with it)."""
+    if not siglum or description.split(" ", 1)[0] == siglum:
+        return description or siglum
+    return f"{siglum}: {description}" if description else siglum
 
 
 def register_entry(name: etree._Element) -> tuple[str, str]:
