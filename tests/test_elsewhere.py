@@ -889,3 +889,13 @@ def test_the_sources_a_critical_edition_and_a_periodical_name_are_shown(tmp_path
                       / "en" / "doc" / "index.html")
     about = [" ".join(dd.text_content().split()) for dd in page.xpath("//section[@class='document-metadata']//dd")]
     assert "Migne, PG 77" in about and "al-Haqaiq, 1910" in about and "V Rom, Vat. gr. 1669" in about, about
+
+
+def test_what_stands_before_a_heading_is_shown_before_it(tmp_path: Path):
+    """An Arabic periodical's article: `<div><salute>بسم الله</salute><head>فاتحة</head>…` (the heading
+    was shown first: "text lost", located at an unrelated line)."""
+    site = build(edition(tmp_path, '<text><body><div xml:id="d1"><salute>بسم الله</salute><head>فاتحة</head><p '
+                                   'xml:id="p1">نص.</p></div></body></text>', lang="ar"))
+    section = parse_html(site / "en" / "doc" / "index.html").xpath("//section[@id='d1']")[0]
+    texts = [" ".join(e.text_content().split()) for e in section if isinstance(e.tag, str)]
+    assert texts[:2] == ["بسم الله", "فاتحة"], texts

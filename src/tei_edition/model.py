@@ -220,6 +220,7 @@ class Division:
     kind: str = "division"
     head_id: str = ""  # the heading's own xml:id, a target of its own on the reading page
     head_lang: str = ""  # the heading's own xml:lang
+    lead: tuple = ()  # blocks the TEI places before the heading (a salute, an epigraph): shown before it
     number: str = ""  # its `n` where it has no heading (a classical text's book, chapter, section: "2")
     unit: str = ""  # what it is numbered as (its `subtype` or `type`: "chapter")
 
@@ -239,6 +240,8 @@ def walk_blocks(blocks: tuple) -> list:
     """Every block in reading order, divisions opened (a division is listed before its blocks)."""
     found: list = []
     for block in blocks:
+        if isinstance(block, Division):
+            found.extend(walk_blocks(block.lead))
         found.append(block)
         if isinstance(block, Division):
             found.extend(walk_blocks(block.blocks))
@@ -318,6 +321,7 @@ class Document:
         def visit(blocks: tuple, depth: int) -> None:
             for block in blocks:
                 if isinstance(block, Division):
+                    visit(block.lead, block.level)
                     if block.heading is not None and block.id:
                         entries.append((block.level, block))
                     visit(block.blocks, block.level)

@@ -115,6 +115,19 @@ def section(tx: Transformer, div: etree._Element, section_id: str) -> Section:
 FRONT_HANDLED = {"titlePage", "div"}  # the rest of <front> is rendered as blocks
 
 
+def _before(div: etree._Element, head: etree._Element | None) -> list[etree._Element]:
+    """A division's elements before its own heading (none if it has none of its own)."""
+    if head is None or head.getparent() is not div:
+        return []
+    found: list[etree._Element] = []
+    for child in div:
+        if child is head:
+            return found
+        if isinstance(child.tag, str):
+            found.append(child)
+    return found
+
+
 def _leading_breaks(parent: etree._Element) -> list[etree._Element]:
     """The numbered page breaks a container begins with, before any other element of it."""
     found = []
@@ -260,14 +273,19 @@ class _Blocks:
 
     def division(self, div: etree._Element, level: int, opening: list[etree._Element] | None = None) -> Division:
         head = division_head(div)
+        marked = opening or []
+        # What stands before the heading (a salute, an epigraph the TEI places first) is shown first,
+        # walked first: its notes come before the heading's.
+        before = set(_before(div, head)) - set(marked)
+        lead = tuple(self.of(div, level, skip=lambda e: e not in before)) if before else ()
         first_note = len(self.tx.state.notes)
         self.tx.state.paragraph_id = div.get(XML_ID) or ""
         heading = self.tx.content(head) if head is not None else None
         notes = tuple(self.tx.state.notes[first_note:])
         lang = div.get(XML_LANG) or ""
-        marked = opening or []
         return Division(div.get(XML_ID), min(level, 6), heading,
-                        tuple(self.of(div, level, skip=lambda e: e in marked)), notes, lang,
+                        tuple(self.of(div, level, skip=lambda e: e in marked or e in before)), notes, lang,
+                        lead=lead,
                         head_id=head.get(XML_ID, "") if head is not None else "",
                         head_lang=head.get(XML_LANG, "") if head is not None else "",
                         number=div.get("n", "") if head is None else "",
