@@ -78,3 +78,24 @@ def test_every_word_of_a_play_is_in_the_search_records_under_its_nearest_id(tmp_
     words = re.findall(r"\w+", " ".join(text.itertext()))
     found = set(re.findall(r"\w+", " ".join(records.values())))
     assert all(word in found for word in words), [word for word in words if word not in found]
+
+
+def test_a_division_s_number_is_no_search_record(tmp_path: Path):
+    """A text divided by numbers only (`<div n="1">`): the numbers are not words of the text (a PTA
+    text had records "1" … "6")."""
+    from lxml import etree
+
+    from tei_edition.search import passage_records
+    from tei_edition.transform import build_document
+    project = make_edition(tmp_path, "drama")
+    tei = project / "edition" / "scene.xml"
+    tei.write_text(tei.read_text(encoding="utf-8").replace('<div type="scene" xml:id="scene-1">',
+                                                           '<div type="scene" xml:id="scene-1" n="7">').replace(
+        "<head>Scene one</head>", ""), encoding="utf-8")
+    assert main(["build", "--edition", str(project / "edition"), "--out", str(project / "build")]) == 0
+    model = build_document(etree.parse(str(tei)), tei, "scene", {}, None, page_lang="en")
+    page = parse_html(project / "build" / "en" / "scene" / "index.html")
+    assert page.xpath("//p[@class='division-number'][.='7']")
+    records = passage_records(page, "en/scene/index.html", model, {"unit_paragraph": "¶ {number}",
+                              "unit_note": "note {number}", "unit_table": "table", "search_page": "p. {page}"}, "T")
+    assert all(not record.content.startswith("7 ") and record.content != "7" for record in records), records

@@ -145,11 +145,16 @@ def _rest_records(tree: Any, folder: str, lang: str, document: Document, title: 
     return records
 
 
+# What a reading page writes beside the text, not of it: a table's link to its data, a division's number
+# (its `n`, an attribute).
+_NOT_TEXT = frozenset({"table-data", "division-number"})
+
+
 def _gather(container: Any, anchor: str, by_anchor: dict[str, list[Any]]) -> None:
     """The blocks of `container` that hold no passage, each under its own id or its nearest container's."""
     for child in container:
-        if not isinstance(child.tag, str) or child.tag in ("aside", "details") \
-                or "table-data" in child.get("class", "").split() or _IS_PASSAGE(child):
+        if not isinstance(child.tag, str) or child.tag in ("aside", "details") or _IS_PASSAGE(child) \
+                or not _NOT_TEXT.isdisjoint(child.get("class", "").split()):
             continue
         own = child.get("id") or anchor
         if _HOLDS_PASSAGE(child):
