@@ -113,7 +113,8 @@ def _contributor(element: etree._Element) -> Contributor:
 
 # Parts of the header that stand apart: their texts are not run together ("Unterschrift" "eine
 # Ersetzung": a manuscript's hands, each described in its paragraph).
-_APART = {"p", "ab", "handNote", "item", "note", "head", "l", "bibl", "msIdentifier", "witness", "list", "lg"}
+_APART = {"p", "ab", "handNote", "item", "note", "head", "l", "bibl", "msIdentifier", "witness", "list", "lg", "ptr"}
+_POINTING = {"ptr", "licence"}
 
 
 def _external(target: str) -> str:
@@ -127,11 +128,10 @@ def header_text(element: etree._Element) -> str:
     for child in element:
         if isinstance(child.tag, str):
             name = local_name(child)
-            # a pointer to a web address: the address; into the document (#id): nothing of its own
-            inner = _external(child.get("target", "")) if name == "ptr" else header_text(child)
-            if name == "licence" and not inner:  # a licence named only by its address
-                inner = _external(child.get("target", ""))
-            parts.append(f" {inner} " if name in _APART or name == "ptr" else inner)
+            # a pointer (or a licence named only by its address): a web address as itself; into the
+            # document (#id): nothing of its own
+            inner = header_text(child) or (_external(child.get("target", "")) if name in _POINTING else "")
+            parts.append(f" {inner} " if name in _APART else inner)
         parts.append(child.tail or "")
     return normalize_space("".join(parts))
 
@@ -147,8 +147,9 @@ def _header_text(element: etree._Element) -> str:
     date, with no punctuation of its own between them), its parts separated by commas."""
     if local_name(element) in ("persName", "name"):  # its forename and surname: "Georg Buechner"
         return person_name(element)
-    if local_name(element) == "biblStruct":  # its parts, nested in analytic, monogr, imprint
-        return ", ".join(part for part in map(header_text, elements(element, _STRUCT_PARTS)) if part)
+    nested = _NESTED_PARTS.get(local_name(element))
+    if nested:
+        return ", ".join(part for part in map(header_text, elements(element, nested)) if part)
     own = (element.text or "") + "".join(child.tail or "" for child in element)
     if len(element) > 1 and not own.strip() and not any(local_name(child) in ("p", "ab") for child in element):
         return ", ".join(part for part in (header_text(child) for child in element
@@ -156,12 +157,14 @@ def _header_text(element: etree._Element) -> str:
     return header_text(element)
 
 
-_FULL_PARTS = (".//t:titleStmt/t:title | .//t:titleStmt/t:author | .//t:titleStmt/t:editor | .//t:edition | "
-               ".//t:publicationStmt/t:publisher | .//t:publicationStmt/t:pubPlace | .//t:publicationStmt/t:date")
-
-
-_STRUCT_PARTS = (".//t:author | .//t:editor | .//t:title | .//t:edition | .//t:publisher | .//t:pubPlace | "
-                 ".//t:date | .//t:biblScope | .//t:idno")
+# Descriptions whose parts stand nested (a biblStruct's in analytic, monogr, imprint; a biblFull's in a
+# file description of its own): those parts, in order, each read apart.
+_NESTED_PARTS = {
+    "biblStruct": ".//t:author | .//t:editor | .//t:title | .//t:edition | .//t:publisher | .//t:pubPlace | "
+                  ".//t:date | .//t:biblScope | .//t:idno",
+    "biblFull": ".//t:titleStmt/t:title | .//t:titleStmt/t:author | .//t:titleStmt/t:editor | .//t:edition | "
+                ".//t:publicationStmt/t:publisher | .//t:publicationStmt/t:pubPlace | .//t:publicationStmt/t:date",
+}
 
 
 def header_rows(root: etree._Element, lang: str) -> tuple[HeaderRow, ...]:
@@ -195,18 +198,13 @@ def header_rows(root: etree._Element, lang: str) -> tuple[HeaderRow, ...]:
                                          language_of(series))
                              for series in elements(root, "t:teiHeader/t:fileDesc/t:seriesStmt")))
     source = "t:teiHeader/t:fileDesc/t:sourceDesc"
-    # Its bibliographic descriptions: a bibl, the editions a listBibl names, a biblStruct of a whole
-    # (a journal's issue: one of an article is the printed source the page cites apart).
-    described = f"{source}/t:bibl | {source}/t:p | {source}/t:listBibl/t:bibl | {source}/t:listBibl/t:biblStruct" \
-                f" | {source}/t:biblStruct[not(t:analytic)]"
-    add("meta_source", _texts(elements(root, described), lang) + tuple(
-        # a full bibliographic description (a file description of its own): its title, authors, imprint
-        HeaderValue(", ".join(part for part in map(header_text, elements(full, _FULL_PARTS)) if part),
-                    language_of(full)) for full in elements(root, f"{source}/t:biblFull")) + tuple(
-        # a manuscript: where it is kept (its identifier's parts: place, institution, collection, shelfmark)
-        HeaderValue(", ".join(text for part in identifier if local_name(part) and (text := header_text(part))),
-                    language_of(identifier))
-        for identifier in elements(root, f"{source}/t:msDesc/t:msIdentifier")))
+    # Its descriptions, in order: a bibl, the editions a listBibl names, a biblStruct of a whole (a
+    # journal's issue: one of an article is the printed source the page cites apart), a biblFull, and
+    # where a manuscript is kept (its identifier's parts: place, institution, collection, shelfmark).
+    described = " | ".join(f"{source}/{part}" for part in (
+        "t:bibl", "t:p", "t:listBibl/t:bibl", "t:listBibl/t:biblStruct", "t:biblStruct[not(t:analytic)]",
+        "t:biblFull", "t:msDesc/t:msIdentifier"))
+    add("meta_source", _texts(elements(root, described), lang))
     add("meta_witnesses", tuple(
         # a critical apparatus's witnesses: siglum (its number, else its id) and description
         HeaderValue(_sigled(witness.get("n") or witness.get(XML_ID) or "", header_text(witness)), language_of(witness))
