@@ -160,18 +160,22 @@ def read_ledger(path: Path) -> list[Anchor]:
 
 
 def compare_ledger(ledger: list[Anchor], current: list[Anchor], path: Path) -> tuple[list[str], list[Anchor]]:
-    """Problems with published anchors, and the anchors not yet in the ledger."""
+    """Problems with published anchors (each at its ledger row), and the anchors not yet in the ledger."""
     now = {(a.page, a.id): a for a in current}
-    gone: dict[str, list[str]] = {}  # page -> its ids that disappeared (a note: the note, its marker …)
-    for anchor in ledger:
-        if (anchor.page, anchor.id) not in now:
-            gone.setdefault(anchor.page, []).append(anchor.id)
-    lines = _ledger_lines(path) if gone or any(now[(a.page, a.id)].meaning != a.meaning for a in ledger
-                                               if (a.page, a.id) in now) else {}
-    problems = []
+    broken = []  # (the ledger's anchor, the current one or None)
     for anchor in ledger:
         found = now.get((anchor.page, anchor.id))
-        where = f"{path}:{lines[(anchor.page, anchor.id)]}" if (anchor.page, anchor.id) in lines else str(path)
+        if found is None or found.meaning != anchor.meaning:
+            broken.append((anchor, found))
+    gone: dict[str, list[str]] = {}  # page -> its ids that disappeared (a note: the note, its marker …)
+    for anchor, found in broken:
+        if found is None:
+            gone.setdefault(anchor.page, []).append(anchor.id)
+    lines = ledger_lines(path) if broken else {}  # (read again only to say where)
+    problems = []
+    for anchor, found in broken:
+        line = lines.get((anchor.page, anchor.id))
+        where = f"{path}:{line}" if line else str(path)
         if found is None:
             together = gone[anchor.page]
             problems.append(f"{where}: published anchor {anchor.page}#{anchor.id} ({anchor.meaning}) has disappeared: "
@@ -179,7 +183,7 @@ def compare_ledger(ledger: list[Anchor], current: list[Anchor], path: Path) -> t
                             f"{' '.join(together)} --to ID --why …"
                             + (": the ids of a page gone together are retired together, to one id)" if len(together) > 1
                                else ")"))
-        elif found.meaning != anchor.meaning:
+        else:
             problems.append(f"{where}: published anchor {anchor.page}#{anchor.id} meant \"{anchor.meaning}\", "
                             f"now it means \"{found.meaning}\": restore it there, or, if its text has moved for "
                             f"good, give the text a new id and retire this one to it (tei-edition ledger --retire "
@@ -193,9 +197,8 @@ def append_to_ledger(path: Path, new: list[Anchor]) -> None:
     path.write_text(text + "".join(a.row() + "\n" for a in new), encoding="utf-8")
 
 
-
-def _ledger_lines(path: Path) -> dict[tuple[str, str], int]:
-    """Each ledger row's line, by (page, id)."""
+def ledger_lines(path: Path) -> dict[tuple[str, str], int]:
+    """Each ledger row's line, by (page, id) (for messages that name it)."""
     found: dict[tuple[str, str], int] = {}
     for number, line in enumerate(read_text(path).splitlines(), start=1) if path.exists() else ():
         page, _, rest = line.partition("\t")
@@ -206,6 +209,4 @@ def _ledger_lines(path: Path) -> dict[tuple[str, str], int]:
 
 def ledger_line(path: Path, page: str, anchor_id: str) -> int | None:
     """The line of an anchor's row in the ledger (for a message that names it)."""
-    row = f"{page}\t{anchor_id}\t"
-    return next((number for number, line in enumerate(read_text(path).splitlines(), start=1)
-                 if line.startswith(row)), None)
+    return ledger_lines(path).get((page, anchor_id))
