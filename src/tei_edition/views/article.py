@@ -19,20 +19,10 @@ from tei_edition.urls import (
 from tei_edition.views.base import DocumentPages, Output, Published
 
 
-def reading_pages(document: DocumentPages) -> list[tuple[str, str]]:
-    """(version, interface language) of each reading page: one per interface language (showing its
-    translation, else the original), and the original's own page where its language has no interface
-    strings but a translation has (a Hebrew letter in an English edition: /he/<doc>/, in the strings of
-    the edition's first language), so that the original is read somewhere, not only in parallel."""
-    languages, own = document.site.config.languages, document.source.lang
-    return [(lang, lang) for lang in languages] + \
-        ([(own, languages[0])] if document.source.translations and own not in languages else [])
-
-
 class ArticleView:
     def pages(self, document: DocumentPages) -> Iterator[Output]:
         site, source = document.site, document.source
-        pages = reading_pages(document)
+        pages = document.reading_pages
         original_page = source.lang if (source.lang, source.lang) in pages or len(pages) > len(site.config.languages) \
             else document.own_lang  # the page that shows the original
         for version, lang in pages:
@@ -71,7 +61,7 @@ class ArticleView:
 
     def anchors(self, document: DocumentPages) -> Iterator[Published]:
         merged = document.source.merged_quotations
-        pages = [(version, article_path(version, document.id)) for version, _ in reading_pages(document)]
+        pages = [(version, article_path(version, document.id)) for version, _ in document.reading_pages]
         every = tuple(path for _, path in pages)  # one tuple for the anchors of every page (thousands of them)
         for anchor in document.source.anchors:
             if any(anchor.id in merged.get(version, ()) for version, _ in pages):

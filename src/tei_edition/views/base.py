@@ -49,6 +49,12 @@ class Published:
     alias: str = ""  # a retired id: the id it stands at now (README, "Retired ids and pages")
 
 
+def has_own_page(languages: Container[str], original_lang: str, translated: bool) -> bool:
+    """Whether a document's original has a reading page of its own: it is translated, and its
+    language has no interface strings (else that interface's page shows it)."""
+    return translated and original_lang not in languages
+
+
 class DocumentPages:
     """One document as its views see it: the source, the model of each version made once, and
     renderers of its content for each kind of page."""
@@ -69,6 +75,16 @@ class DocumentPages:
         """The interface language closest to the document's own: its own if the edition speaks it."""
         languages = self.site.config.languages
         return self.source.lang if self.source.lang in languages else languages[0]
+
+    @property
+    def reading_pages(self) -> list[tuple[str, str]]:
+        """(version, interface language) of each reading page: one per interface language (showing its
+        translation, else the original), and the original's own page where it has one
+        (`has_own_page`: a Hebrew letter in an English edition, /he/<doc>/, in the strings of the
+        edition's first language), so that the original is read somewhere, not only in parallel."""
+        languages, own = self.site.config.languages, self.source.lang
+        return [(lang, lang) for lang in languages] + \
+            ([(own, languages[0])] if has_own_page(languages, own, bool(self.source.translations)) else [])
 
     def model(self, lang: str) -> Document:
         """The model of the version readers of `lang` see (its translation into `lang`, else the original)."""

@@ -12,7 +12,6 @@ from tei_edition.bibliography import citation_files
 from tei_edition.errors import read_bytes
 from tei_edition.site import Site
 from tei_edition.urls import absolute_url, article_path, citation_file_path, favicon_path, source_path, tei_path
-from tei_edition.views.article import reading_pages
 from tei_edition.views.base import DocumentPages, EditionIndex, Output, Published
 
 
@@ -34,7 +33,7 @@ class CitationFilesView:
         site = document.site
         # One set per reading page: an original whose language has no interface strings has its own
         # (/he/<doc>/), which cites the original, not the translation.
-        for version, lang in reading_pages(document):
+        for version, lang in document.reading_pages:
             files = citation_files(document.model(version), site.config.title[lang], site.build.version,
                                    absolute_url(site.cite_base, article_path(version, document.id)),
                                    site.build.cited_date)
