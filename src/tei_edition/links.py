@@ -95,12 +95,17 @@ def ref(tx: Transformer, element: etree._Element, out: HtmlOutput) -> None:
     out.markup(f'<a class="ref" href="{safe_href(tx, element, target[0])}">')
     tx.children(element, out, skip=_is_note)
     out.markup("</a>")
-    for note in element.iterfind("t:note", NS):
-        tx.element(note, out)
+    _notes_after(tx, element, out)
 
 
 def _is_note(element: etree._Element) -> bool:
     return element.tag == _NOTE
+
+
+def _notes_after(tx: Transformer, element: etree._Element, out: HtmlOutput) -> None:
+    """The markers of the notes a link holds, just after it (a link may not hold another: a marker is one)."""
+    for note in element.iterfind("t:note", NS):
+        tx.element(note, out)
 
 
 def ptr(tx: Transformer, element: etree._Element, out: HtmlOutput) -> None:
@@ -131,8 +136,7 @@ def canonical(tx: Transformer, element: etree._Element, out: HtmlOutput) -> None
     else:
         out.text(reference)
     out.markup("</a>" if address else "</span>")
-    for note in element.iterfind("t:note", NS):
-        tx.element(note, out)
+    _notes_after(tx, element, out)
 
 
 def canonical_address(element: etree._Element, reference: str) -> str:

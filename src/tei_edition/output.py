@@ -123,7 +123,8 @@ def lang_attribute(element: etree._Element) -> str:
     lang = element.get(XML_LANG)
     if not lang:
         return ""
-    rtl = direction("".join(str(part) for part in element.itertext())) == "rtl"
+    text = "".join(str(part) for part in element.itertext())
+    rtl = not text.isascii() and direction(text) == "rtl"  # (most tagged words are plain Latin: no lookup)
     return f' lang="{escape(lang)}"' + (' dir="rtl"' if rtl else "")
 
 

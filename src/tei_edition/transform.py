@@ -186,11 +186,12 @@ def _section_ids(divisions: list[etree._Element], prefix: str) -> list[tuple[etr
     """Each abstract with its id: its own, else `prefix` and its language (abstract-fr), numbered
     where two are in one language (abstract-fr-2)."""
     found: list[tuple[etree._Element, str]] = []
-    taken: set[str] = {div.get(XML_ID, "") for div in divisions}
+    taken = {div.get(XML_ID) for div in divisions}
     for div in divisions:
-        section_id = div.get(XML_ID) or f"{prefix}-{language_of(div) or 'text'}"
-        if not div.get(XML_ID):
-            base, number = section_id, 1
+        section_id = div.get(XML_ID) or ""
+        if not section_id:
+            base = section_id = f"{prefix}-{language_of(div) or 'text'}"
+            number = 1
             while section_id in taken:
                 number += 1
                 section_id = f"{base}-{number}"
