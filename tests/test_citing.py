@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 import re
 from pathlib import Path
+from types import SimpleNamespace
 
 import pytest
 from conftest import ROOT, parse_html
@@ -152,6 +153,37 @@ def test_american_english_puts_a_comma_inside_the_closing_quotation_mark(locale,
                          "Essays", ". ", "[accessed]")
     assert quoted in text, text
 
+
+
+@pytest.mark.parametrize("style, locale, shape, expected", [
+    # CSL: the translator stands in for the missing author, once, with the author's name form and a label.
+    ("chicago-notes-bibliography", "en-US", "note", "Jane Translator, trans., “A Letter,” Essays"),
+    ("chicago-notes-bibliography", "en-US", "bibliography", "Translator, Jane, trans. “A Letter.” Essays"),
+    ("modern-language-association", "en-US", "bibliography", "Translator, Jane, translator. “A Letter.” "),
+    # APA puts the title first when no author: once, not again after the date.
+    ("apa", "en-US", "bibliography", "<i>A letter</i> (J. Translator, trans.). (n.d.). Essays."),
+])
+def test_an_anonymous_translated_document_names_its_translator_once(style, locale, shape, expected):
+    """citeproc-py suppressed what a `substitute` wrote only for its direct children: Chicago's
+    translator (inside a `choose`) came out twice, "J. Translator, “A Letter,” trans. Jane Translator",
+    and APA's title (a macro) twice."""
+    from tei_edition.cite import unit_citation
+    from tei_edition.model import Contributor, SourceInfo
+    born_digital = SourceInfo("", "", "", "", "", ("", ""), "", lang="en")
+    text = unit_citation(born_digital, "en", (style, locale, shape), "A letter", (Contributor("Jane Translator"),),
+                         (), "Essays", ". ", "[accessed]")
+    assert text.startswith(expected), text
+    assert text.count("Translator") == 1 and text.lower().count("a letter") == 1, text
+
+
+def test_an_anonymous_documents_reference_data_has_no_empty_author_list():
+    from tei_edition.bibliography import csl_items
+    from tei_edition.model import Contributor
+    document = SimpleNamespace(
+        id="letter", lang="en", title_text="A letter", translation=True, translators=(Contributor("Jane Translator"),),
+        source=SimpleNamespace(title="", author="", author_names=lambda lang: ()))
+    (item,) = csl_items(document, "Essays", "1.0", "", "2025-11-25")
+    assert "author" not in item and item["translator"] == [{"family": "Translator", "given": "Jane"}], item
 
 
 @pytest.mark.parametrize("name, parts", [

@@ -40,8 +40,10 @@ def csl_items(document: Document, edition_title: str, version: str, url: str, da
         (source.author,) if source.author else source.author_names(document.lang)
     version_item: dict = {
         "id": f"{key}-{document.lang}", "type": "webpage", "title": document.title_text,
-        "author": [csl_name(name) for name in authors], "container-title": edition_title,
+        "container-title": edition_title,
         "language": document.lang, "version": version, "issued": {"date-parts": [[int(p) for p in date.split("-")]]}}
+    if authors:  # (an anonymous document: no empty list, as with translators)
+        version_item["author"] = [csl_name(name) for name in authors]
     if document.translation and document.translators:  # (no translator named: no empty list)
         version_item["translator"] = [csl_contributor(name) for name in document.translators]
         version_item.update({"original-title": source.title} if source.title else {})

