@@ -237,3 +237,28 @@ def test_a_register_name_s_parts_are_not_run_together(tmp_path: Path):
     assert main(["build", "--edition", str(project / "edition"), "--out", str(project / "build")]) == 0
     bea = parse_html(project / "build" / "en" / "persons" / "index.html").get_element_by_id("bea")
     assert "Bea Anna" in " ".join(bea.text_content().split())
+
+
+def test_a_letters_place_in_its_correspondence_links_to_the_letters_before_and_after(tmp_path: Path):
+    """`correspContext`: the pointers to the letter before and after (TEI's "prev"/"next", CMIF's
+    ".../prev-letter") link to those documents' pages when they are the edition's, to a web address
+    as it is, and are text otherwise; its prose is shown too. Before, none of it was shown."""
+    project = make_edition(tmp_path / "copy", "collection")
+    letter = project / "edition" / "letter-b.xml"
+    letter.write_text(letter.read_text(encoding="utf-8").replace(
+        "</teiHeader>", '<profileDesc><correspDesc><correspContext>'
+                        '<ref type="http://www.tei-c.org/cmif/ns/1.0/prev-letter" target="letter-a.xml#a2">Letter A'
+                        '</ref><ref type="next" target="https://example.org/letters/c">Letter C</ref>'
+                        '<ref type="related" target="letter-z.xml">Letter Z</ref>'
+                        '<ptr type="next" target="letter-q.xml"/><p>Answers letter A.</p>'
+                        '</correspContext></correspDesc></profileDesc></teiHeader>'),
+        encoding="utf-8")
+    assert main(["build", "--strict", "--edition", str(project / "edition"), "--out", str(project / "build")]) == 0
+    page = parse_html(project / "build" / "en" / "letter-b" / "index.html")
+    about = page.xpath("//section[@class='document-metadata']/dl")[0]
+    rows = [(dt.text_content(), [(" ".join(dd.text_content().split()), dd.xpath("string(a/@href)"))
+                                 for dd in dt.itersiblings("dd") if dd.getprevious() is not None
+                                 and dd.xpath("preceding-sibling::dt[1]")[0] is dt]) for dt in about.iter("dt")]
+    assert ("Previous letter", [("Letter A", "../letter-a/#a2")]) in rows, rows
+    assert ("Next letter", [("Letter C", "https://example.org/letters/c"), ("letter-q.xml", "")]) in rows, rows
+    assert ("In the correspondence", [("Letter Z", ""), ("Answers letter A.", "")]) in rows, rows

@@ -3,10 +3,13 @@ translation's translators, and the rows of "About this document" (as text: the h
 no rendering rules apply to it), with the register entries its correspondents' names point to."""
 from __future__ import annotations
 
+from pathlib import Path
 from typing import Any
+from urllib.parse import urljoin, urlsplit
 
 from lxml import etree
 
+from tei_edition.links import xml_base
 from tei_edition.model import Contributor, HeaderRow, HeaderValue, Mention, SourceInfo
 from tei_edition.names import KIND_OF_NAME, register_pointer
 from tei_edition.tei import (
@@ -22,6 +25,7 @@ from tei_edition.tei import (
 )
 
 CORRESPONDENCE = "t:teiHeader/t:profileDesc/t:correspDesc/t:correspAction"
+CONTEXT = "t:teiHeader/t:profileDesc/t:correspDesc/t:correspContext"
 # Where "About this document" begins on a reading page (article.html): a correspondent's register
 # entry links back there.
 ABOUT_ANCHOR = "document-metadata-title"
@@ -167,9 +171,9 @@ _NESTED_PARTS = {
 }
 
 
-def header_rows(root: etree._Element, lang: str) -> tuple[HeaderRow, ...]:
+def header_rows(root: etree._Element, lang: str, path: Path = Path()) -> tuple[HeaderRow, ...]:
     """What the header says, for the page "About this document": as text (the header is metadata:
-    no rendering rules apply to it)."""
+    no rendering rules apply to it). `path` is the TEI file's, which a pointer's file is beside."""
     rows: list[HeaderRow] = []
 
     def add(label: str, values: tuple[HeaderValue, ...]) -> None:
@@ -214,7 +218,39 @@ def header_rows(root: etree._Element, lang: str) -> tuple[HeaderRow, ...]:
         # (a name given only as a pointer, a date only as its `when`: the date written out, an empty name not shown)
         add(label, tuple(HeaderValue(text, language_of(part), *register_entry(part)) for part in action
                          if local_name(part) and (text := header_text(part) or part.get("when", ""))))
+    context: dict[str, list[HeaderValue]] = {"meta_previous": [], "meta_next": [], "meta_context": []}
+    for part in elements(root, f"{CONTEXT}/*"):
+        if local_name(part) in ("ref", "ptr"):
+            context[_context_label(part.get("type", ""))].append(_pointer(part, path))
+        elif text := header_text(part):
+            context["meta_context"].append(HeaderValue(text, language_of(part)))
+    for label, values in context.items():
+        add(label, tuple(values))
     return tuple(rows)
+
+
+def _context_label(kind: str) -> str:
+    """A letter's place in its correspondence by the pointer's type: the one before ("prev",
+    "previous", CMIF's ".../prev-letter"), the one after ("next", ".../next-letter"), else related."""
+    kind = kind.rstrip("/").rsplit("/", 1)[-1].rsplit("#", 1)[-1].lower()
+    return "meta_previous" if kind.startswith("prev") else "meta_next" if kind.startswith("next") else "meta_context"
+
+
+def _pointer(pointer: etree._Element, path: Path) -> HeaderValue:
+    """A pointer to another letter: its text (else its target as written), with the web address or the
+    TEI file (resolved, with its #id) it names. A relative target is resolved against an http(s)
+    `xml:base` if there is one, else it is a file beside this one."""
+    target = " ".join(pointer.get("target", "").split()[:1])
+    text = header_text(pointer) or target
+    if not urlsplit(target).scheme and (base := xml_base(pointer)):
+        target = urljoin(base, target)
+    if urlsplit(target).scheme in ("http", "https"):
+        return HeaderValue(text, language_of(pointer), href=target)
+    file, _, fragment = target.partition("#")
+    if file and not urlsplit(target).scheme and not file.startswith("/") and ".." not in Path(file).parts:
+        return HeaderValue(text, language_of(pointer), document=str((path.parent / file).resolve()) +
+                           (f"#{fragment}" if fragment else ""))
+    return HeaderValue(text, language_of(pointer))
 
 
 def _sigled(siglum: str, description: str) -> str:

@@ -249,13 +249,17 @@ def walk_blocks(blocks: tuple) -> list:
 
 
 class HeaderValue(NamedTuple):
-    """A value of the header as text, with its language ("" = the document's) and, for a
-    correspondent's name pointing to the registers, the entry's kind and id."""
+    """A value of the header as text, with its language ("" = the document's); for a correspondent's
+    name pointing to the registers, the entry's kind and id; for a pointer to another letter (its
+    `correspContext`), the web address it names, or the TEI file (resolved, with its "#id") of
+    another document, which the page links to if it is one of the edition's."""
 
     text: str
     lang: str
     kind: str = ""
     entity: str = ""
+    href: str = ""
+    document: str = ""
 
 
 @dataclass(frozen=True)

@@ -99,6 +99,18 @@ class Page:
         """A link from this page to `target` (a site path)."""
         return relative_url(self.path, target)
 
+    def document_url(self, tei_file: str) -> str:
+        """A link from this page to the document of the edition whose TEI file (resolved, with an
+        "#id") is `tei_file`, in the page's language (a translation's file: in the translation's);
+        "" if the file is none of the edition's."""
+        file, _, fragment = tei_file.partition("#")
+        for doc in self.config.documents:
+            versions = {doc.tei: "", **{path: lang for lang, path in doc.translations.items()}}
+            for path, lang in versions.items():
+                if str(path.resolve()) == file:
+                    return self.url(article_path(lang or self.lang, doc.id)) + (f"#{fragment}" if fragment else "")
+        return ""
+
 
 def environment(templates: Path, rendering: bool = True) -> jinja2.Environment:
     """The templates' environment; without `rendering`, only what compiling them needs (the build's

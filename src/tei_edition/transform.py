@@ -387,7 +387,7 @@ def build_document(tree: etree._ElementTree, path: Path, doc_id: str, refs: dict
         tei_file=path.name, translation=original is not None, glossary=glossary, title_notes=title_notes,
         front_lines=front_lines, lines_before_title=before,
         front_blocks=front_blocks, back_blocks=back_blocks,
-        header=header_rows(root, page_lang or root.get(XML_LANG) or ""),
+        header=header_rows(root, page_lang or root.get(XML_LANG) or "", path),
         warnings=tuple(tx.warnings + (back_tx.warnings if back_tx is not tx else [])),
         media=tuple(sorted({**tx.media, **back_tx.media}.items())),
         tei=path, refs=refs if info is None else info.refs, original=info,
