@@ -899,3 +899,17 @@ def test_what_stands_before_a_heading_is_shown_before_it(tmp_path: Path):
     section = parse_html(site / "en" / "doc" / "index.html").xpath("//section[@id='d1']")[0]
     texts = [" ".join(e.text_content().split()) for e in section if isinstance(e.tag, str)]
     assert texts[:2] == ["بسم الله", "فاتحة"], texts
+
+
+def test_a_group_of_texts_publishes_each_text_as_a_division(tmp_path: Path):
+    """`<text><group><text>…` (an EEBO-TCP volume of several works): every page was refused as
+    "numbered before (line 5)" by itself, and without pages the whole text was lost."""
+    site = build(edition(tmp_path, '<text><group><text xml:id="t1"><body><pb n="1"/><p>First text.</p><pb n="2"/>'
+                                   '<p>Still first.</p></body></text><text><front><p>Preface.</p></front><body>'
+                                   '<pb n="3"/><p>Second text.</p></body></text></group></text>', lang="en"))
+    page = parse_html(site / "en" / "doc" / "index.html")
+    sections = page.xpath("//div[@class='doc-body']/section[contains(@class, 'division')]")
+    assert [" ".join(s.xpath("string(.)").split()) for s in sections] == [
+        "First text. Still first.", "Preface. Second text."]
+    assert sections[0].get("id") == "t1"
+    assert page.xpath("//a[@class='pagebreak']/@id") == ["page-1", "page-2", "page-3"]

@@ -12,7 +12,7 @@ from lxml import etree
 
 from tei_edition.archival import ArchivalRef, english_note_form
 from tei_edition.errors import Collector
-from tei_edition.tei import NS, XML_ID, attr, corresp_target, elements, normalize_space, source_line, text_of
+from tei_edition.tei import NS, XML_ID, attr, corresp_target, elements, in_text, normalize_space, source_line, text_of
 
 # Units that must be translated one for one (the original's elements that carry these ids).
 # (Every note with an id is published on every reading page, wherever the TEI places it; the editors'
@@ -136,7 +136,7 @@ def merged_quotation_parts(original: etree._ElementTree, translation: etree._Ele
 def _check_quotations(original, translation, original_name, path, errors) -> None:
     quoted = {corresp_target(q, original_name) for q in translation.iterfind(".//t:q", NS)}
     quoted |= merged_quotation_parts(original, translation, original_name)  # translated with their first part
-    for q in original.iterfind(".//t:text//t:q", NS):
+    for q in in_text(original, "q"):
         if q.get(XML_ID) not in quoted:
             errors.add(path, None, f"the quotation {original_name}#{q.get(XML_ID)} (line {source_line(q)}) has no "
                                    f"translation: a <q corresp=\"{original_name}#{q.get(XML_ID)}\">")
@@ -178,7 +178,7 @@ def _check_measures_and_dates(original, translation, path, errors) -> None:
                                f"translated with the same structured value")
 
     def dates(tree):
-        return sorted(d.get("when") for d in tree.iterfind(".//t:text//t:date", NS)
+        return sorted(d.get("when") for d in in_text(tree, "date")
                       if not d.xpath(AUTHORIAL, namespaces=NS))
     if dates(original) != dates(translation):
         errors.add(path, None,

@@ -5,6 +5,7 @@ lxml keeps each element's source line, so every problem is reported as `file:lin
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from functools import cache
 from pathlib import Path
 from typing import Any
@@ -67,6 +68,14 @@ def attr(element: etree._Element, name: str) -> str:
 
 def tei(tag: str) -> str:
     return f"{{{TEI_NS}}}{tag}"
+
+
+def in_text(tree: Any, name: str) -> Iterator[etree._Element]:
+    """The elements `name` of the document's `<text>`, each once, in document order (ElementPath's
+    ".//t:text//t:pb" gives a page of a `<group>`'s inner text twice: once for each `text` above it)."""
+    root = tree.getroot() if isinstance(tree, etree._ElementTree) else tree
+    text = root.find("t:text", NS)
+    return text.iter(f"{{{TEI_NS}}}{name}") if text is not None else iter(())
 
 
 def local_name(element: etree._Element) -> str:
@@ -347,7 +356,7 @@ def _check_pages(root: etree._Element, path: Path, errors: Collector, printed: b
     each pagination (`ed`: #page-<ed>-<n>), and a pb without a number is a break with no marker."""
     previous = 0
     seen: dict[str, int] = {}
-    for pb in root.iterfind(".//t:text//t:pb", NS):
+    for pb in in_text(root, "pb"):
         n, own, ed = pb.get("n") or "", pb.get(XML_ID), other_pagination(pb) or None
         if printed:
             if ed is not None:
@@ -380,7 +389,7 @@ def _check_pages(root: etree._Element, path: Path, errors: Collector, printed: b
 def _check_note_kinds(root: etree._Element, path: Path, errors: Collector) -> None:
     """The notes this edition renders: footnotes (place="foot", with an id), translator's notes,
     and the editors' conjectures on a misprint (pointing to its `sic`)."""
-    for note in root.iterfind(".//t:text//t:note", NS):
+    for note in in_text(root, "note"):
         if note.get("type") == "translator":
             continue
         if note.get("type") == "editorial":

@@ -30,6 +30,7 @@ from tei_edition.tei import (
     XML_ID,
     XML_LANG,
     elements,
+    in_text,
     language_of,
     local_name,
     normalize_space,
@@ -263,6 +264,10 @@ class _Blocks:
             elif name == "pb":
                 if child.get("n"):  # (a break with no number has no marker)
                     blocks.append(self.page_break(child))
+            elif name == "text":  # a text of a `group` (a collection's): a division of its own
+                blocks.append(self.division(child, level + 1))
+            elif name in ("front", "body", "back", "group") and local_name(parent) in ("text", "group"):
+                blocks.extend(self.of(child, level))  # (a grouped text's parts, a group in a group)
             elif name in ("div", "div1", "div2", "div3", "div4", "div5"):
                 # A page that begins before the division's heading is marked before it.
                 opening = _leading_breaks(child)
@@ -352,6 +357,8 @@ def build_document(tree: etree._ElementTree, path: Path, doc_id: str, refs: dict
     # A page that begins between the front and the body (or the body and the back) begins the next.
     breaks = _breaks_before(text, opening) if text is not None else {}
     body = root.find("t:text/t:body", NS)
+    if body is None:  # a collection: a group of texts (each a division)
+        body = root.find("t:text/t:group", NS)
     blocks = [*(walker.page_break(pb) for pb in breaks.get("body", ())),
               *(walker.of(body, 0) if body is not None else [])]
     # The author's own English summary is the original's: modelled from it, not translated.
@@ -382,8 +389,8 @@ def build_document(tree: etree._ElementTree, path: Path, doc_id: str, refs: dict
         byline=byline_content, front_pages=front_pages,
         source=source, abstracts=abstracts,
         blocks=tuple(blocks), back=back_sections, notes=all_notes,
-        pages=tuple(pb.get("n", "") for pb in printed.getroot().iterfind(".//t:text//t:pb[@n]", NS)
-                    if not other_pagination(pb)),  # (its own pagination)
+        pages=tuple(pb.get("n", "") for pb in in_text(printed, "pb")
+                    if pb.get("n") and not other_pagination(pb)),  # (its own pagination)
         tei_file=path.name, translation=original is not None, glossary=glossary, title_notes=title_notes,
         front_lines=front_lines, lines_before_title=before,
         front_blocks=front_blocks, back_blocks=back_blocks,
