@@ -525,16 +525,21 @@ def test_a_full_bibliographic_source_is_shown(tmp_path: Path):
 
 def test_a_manuscript_s_hands_are_marked(tmp_path: Path):
     """A letter written on by another hand (`handShift`) and corrected (`subst`, `add`/`del` with
-    `hand`): the shift is marked "[another hand]" (it was an empty element), each change titled with
-    its hand as the header describes it; a substitution is no warning."""
+    `hand`): the shift is marked with the hand's name, visibly (it was an empty element, then
+    "[another hand]" with the name only in a title, which no touch or keyboard reader sees), or, a
+    hand described at length, "[another hand]" with its description in the title; each change titled
+    with its hand as the header describes it; a substitution is no warning."""
     header = HEADER.replace("</fileDesc>", "</fileDesc><profileDesc><handNotes><handNote xml:id=\"h2\" "
                                            "scribe=\"Olga\"><p>pencil</p></handNote><handNote xml:id=\"h3\"><p>a "
-                                           "later reader</p></handNote></handNotes></profileDesc>")
+                                           "later reader</p></handNote><handNote xml:id=\"h4\"><p>A later hand, in "
+                                           "brown ink, with a broad pen.</p></handNote></handNotes></profileDesc>")
     site = build(edition(tmp_path, '<text><body><p xml:id="p1">Caro, <subst><del hand="#h3">ho</del><add hand="#h3">'
-                                   'avevo</add></subst> scritto. <handShift new="#h2"/>Saluti.</p></body></text>',
+                                   'avevo</add></subst> scritto. <handShift new="#h2"/>Saluti.<handShift new="#h4"/>'
+                                   'Addio.</p></body></text>',
                          header=header))
     paragraph = parse_html(site / "en" / "doc" / "index.html").xpath("//p[@id='p1']")[0]
-    assert paragraph.xpath("span[@class='handshift'][@title='Olga']/text()") == ["[another hand]"]
+    assert [(shift.get("title"), shift.text) for shift in paragraph.xpath("span[@class='handshift']")] == [
+        (None, "[hand: Olga]"), ("A later hand, in brown ink, with a broad pen.", "[another hand]")]
     assert paragraph.xpath("span[@class='subst']/del[@title='a later reader']/text()") == ["ho"]
     assert paragraph.xpath("span[@class='subst']/ins[@title='a later reader']/text()") == ["avevo"]
 
@@ -913,3 +918,20 @@ def test_a_group_of_texts_publishes_each_text_as_a_division(tmp_path: Path):
         "First text. Still first.", "Preface. Second text."]
     assert sections[0].get("id") == "t1"
     assert page.xpath("//a[@class='pagebreak']/@id") == ["page-1", "page-2", "page-3"]
+
+
+def test_a_transcription_of_the_sources_surfaces_is_the_reading_text(tmp_path: Path):
+    """A documentary edition's `sourceDoc` (no `<text>`: Shelley-Godwin's): each surface a page,
+    linked to its image, each line on its own. It was dropped without a word (an empty page, and
+    `check` passed)."""
+    site = build(edition(tmp_path, '<sourceDoc><surface n="1r"><graphic url="https://example.org/1r.jpg"/>'
+                                   '<zone type="main"><line>Those events which <del>are</del> often</line>'
+                                   '<line>derive <metamark>^</metamark>their origin</line></zone></surface>'
+                                   '<surface n="1v"><zone><line>from a trivial occurrence.</line></zone></surface>'
+                                   '</sourceDoc>', lang="en"))
+    page = parse_html(site / "en" / "doc" / "index.html")
+    body = page.xpath("//div[@class='doc-body']")[0]
+    assert [(a.get("id"), a.get("href")) for a in body.xpath(".//a[@class='pagebreak']")] == [
+        ("page-1r", "https://example.org/1r.jpg"), ("page-1v", "#page-1v")]
+    assert [" ".join(line.xpath("string(.)").split()) for line in body.xpath(".//span[contains(@class, 'line')]")] \
+        == ["Those events which are often", "derive ^their origin", "from a trivial occurrence."]

@@ -214,7 +214,7 @@ def test_a_name_pointing_to_a_register_entry_links_to_its_entry():
 # Elements the model places itself (the document's structure, the registers' entries), not the rule table.
 STRUCTURE = {"TEI", "text", "front", "body", "back", "group", "div", "div1", "div2", "div3", "div4", "div5",
              "titlePage", "row", "cell", "standOff", "listPerson", "listPlace", "listOrg", "person", "place", "org",
-             "facsimile", "surface", "surfaceGrp", "zone"}  # (the facsimile: beside the text, not in it)
+             "facsimile", "surface", "surfaceGrp", "sourceDoc"}  # (a facsimile beside the text; a sourceDoc's pages)
 
 
 def test_every_element_of_the_odd_outside_the_header_has_a_rule():

@@ -45,6 +45,9 @@ def facsimile(tx: Transformer, pb: etree._Element) -> str:
     its URL elsewhere (http(s): a link, which loads nothing); "" without one. `facs` may name the image
     or point (#id) to the facsimile's `surface` (its first graphic) or `graphic`."""
     target, where = (pb.get("facs") or "").strip(), pb
+    if not target and local_name(pb) == "surface":  # a sourceDoc's page: its own image
+        own = pb.find("t:graphic", NS)
+        target, where = ((own.get("url") or "").strip(), own) if own is not None else ("", pb)
     if not target:
         return ""
     if target.startswith("#"):

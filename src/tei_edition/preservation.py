@@ -19,7 +19,7 @@ from lxml import etree
 
 from tei_edition.errors import EditionError
 from tei_edition.rules import RuleTable
-from tei_edition.tei import NS, TEI_NS, source_line
+from tei_edition.tei import TEI_NS, document_text, source_line
 
 
 class Stream:
@@ -105,7 +105,7 @@ def _first_missing_exactly(characters: str, page: str) -> int | None:
 
 def check_page(tree: etree._ElementTree, tei_path: Path, page: Any, page_path: str, rules: RuleTable) -> None:
     """Raise a located error at the first TEI character that does not reach the page (`parse_page`)."""
-    text = tree.getroot().find("t:text", NS)
+    text = document_text(tree.getroot())
     if text is None:
         return
     main: Any = page.find(".//main")

@@ -245,6 +245,9 @@ def edition_rules(transformer_class: Any) -> tuple[Rule, ...]:
         Rule("add", by_hand("ins", "add")), Rule("del", by_hand("del", "del")), Rule("handShift", hand_shift),
         Rule("subst", wrap("span", "subst")), Rule("mod", wrap("span", "mod")),
         Rule("restore", wrap("span", "restore")),
+        # A transcription of the source's surfaces (`sourceDoc`): its zones' lines, each on its own.
+        Rule("zone", wrap("div", "zone", block=True)), Rule("line", wrap("span", "line")),
+        Rule("metamark", wrap("span", "metamark")), Rule("retrace", wrap("span", "retrace")),
         Rule("sic", apparatus.misprint),
         Rule("corr", wrap("span", "corr")), Rule("reg", wrap("span", "reg")), Rule("orig", wrap("span", "orig")),
         Rule("abbr", wrap("abbr", "abbr")), Rule("expan", wrap("span", "expan")),

@@ -70,11 +70,18 @@ def tei(tag: str) -> str:
     return f"{{{TEI_NS}}}{tag}"
 
 
-def in_text(tree: Any, name: str) -> Iterator[etree._Element]:
-    """The elements `name` of the document's `<text>`, each once, in document order (ElementPath's
-    ".//t:text//t:pb" gives a page of a `<group>`'s inner text twice: once for each `text` above it)."""
-    root = tree.getroot() if isinstance(tree, etree._ElementTree) else tree
+def document_text(root: etree._Element) -> etree._Element | None:
+    """What a reading page shows of a document: its `<text>`, else (a documentary edition's
+    transcription) its `<sourceDoc>`: surfaces, their zones and lines."""
     text = root.find("t:text", NS)
+    return text if text is not None else root.find("t:sourceDoc", NS)
+
+
+def in_text(tree: Any, name: str) -> Iterator[etree._Element]:
+    """The elements `name` of the document's text (`document_text`), each once, in document order
+    (ElementPath's ".//t:text//t:pb" gives a page of a `<group>`'s inner text twice: once for each
+    `text` above it)."""
+    text = document_text(tree.getroot() if isinstance(tree, etree._ElementTree) else tree)
     return text.iter(f"{{{TEI_NS}}}{name}") if text is not None else iter(())
 
 

@@ -31,10 +31,19 @@ def _title(text: str) -> str:
 
 
 def hand_shift(tx: Transformer, element: etree._Element, out: HtmlOutput) -> None:
-    """Where another hand begins: marked in brackets, as the editors' other marks are, the hand in its title."""
+    """Where a hand begins: marked in brackets, as the editors' other marks are, with the hand's
+    name ("[hand: Mary Shelley]": visible, where a title reaches no touch or keyboard reader); a hand
+    described at length is "[another hand]", its description in its title."""
     described = hand_description(tx, element, element.get("new", ""))
+    if described and len(described) <= _NAMED:
+        out.markup(f'<span class="handshift"{id_attribute(tx, element)}>'
+                   f'[{escape(tx.strings["hand_named"].format(hand=described))}]</span>')
+        return
     out.markup(f'<span class="handshift"{id_attribute(tx, element)}{_title(described)}>'
                f'[{escape(tx.strings["hand_shift"])}]</span>')
+
+
+_NAMED = 40  # the longest description shown as the hand's name (a scribe's name, "Hand B")
 
 
 def by_hand(tag: str, css: str) -> Behaviour:

@@ -29,6 +29,7 @@ from tei_edition.tei import (
     TEI_NS,
     XML_ID,
     XML_LANG,
+    document_text,
     elements,
     in_text,
     language_of,
@@ -264,6 +265,10 @@ class _Blocks:
             elif name == "pb":
                 if child.get("n"):  # (a break with no number has no marker)
                     blocks.append(self.page_break(child))
+            elif name in ("surface", "surfaceGrp"):  # (a sourceDoc's) a page, its zones' lines on it
+                if child.get("n"):
+                    blocks.append(self.page_break(child))
+                blocks.extend(self.of(child, level, skip=lambda e: local_name(e) == "graphic"))
             elif name == "text":  # a text of a `group` (a collection's): a division of its own
                 blocks.append(self.division(child, level + 1))
             elif name in ("front", "body", "back", "group") and local_name(parent) in ("text", "group"):
@@ -328,7 +333,7 @@ def build_document(tree: etree._ElementTree, path: Path, doc_id: str, refs: dict
     front = root.find("t:text/t:front", NS)
     # The pages that begin before the title: a `pb` of the text itself (before its front or body) or of
     # its front; in a translation, the original's, where they begin (approximate).
-    text = root.find("t:text", NS)
+    text = document_text(root)
     opening = [*(_leading_breaks(text) if text is not None else ()),
                *(_leading_breaks(front) if front is not None else ())]
     front_pages = tuple((page, True, "") for page in markers("front")) or \
@@ -357,8 +362,8 @@ def build_document(tree: etree._ElementTree, path: Path, doc_id: str, refs: dict
     # A page that begins between the front and the body (or the body and the back) begins the next.
     breaks = _breaks_before(text, opening) if text is not None else {}
     body = root.find("t:text/t:body", NS)
-    if body is None:  # a collection: a group of texts (each a division)
-        body = root.find("t:text/t:group", NS)
+    if body is None:  # a collection: a group of texts (each a division); a transcription of surfaces
+        body = text if text is None or local_name(text) == "sourceDoc" else root.find("t:text/t:group", NS)
     blocks = [*(walker.page_break(pb) for pb in breaks.get("body", ())),
               *(walker.of(body, 0) if body is not None else [])]
     # The author's own English summary is the original's: modelled from it, not translated.
