@@ -935,3 +935,18 @@ def test_a_transcription_of_the_sources_surfaces_is_the_reading_text(tmp_path: P
         ("page-1r", "https://example.org/1r.jpg"), ("page-1v", "#page-1v")]
     assert [" ".join(line.xpath("string(.)").split()) for line in body.xpath(".//span[contains(@class, 'line')]")] \
         == ["Those events which are often", "derive ^their origin", "from a trivial occurrence."]
+
+
+def test_a_standoff_annotation_is_read_as_its_note_where_it_points(tmp_path: Path):
+    """`standOff/listAnnotation/annotation` (the Guidelines' Caesar example): its `note` at its target,
+    who wrote it after its text. All six of the example's annotations were dropped without a word."""
+    site = build(edition(tmp_path, '<text><body><p xml:id="p1"><seg xml:id="s1">Gallia est omnis divisa.</seg> '
+                                   'Hi omnes.</p></body></text><standOff><listAnnotation><annotation xml:id="a1" '
+                                   'motivation="commenting" target="#s1"><respStmt><resp>creator</resp><persName>'
+                                   'Francis Kelsey</persName></respStmt><note>Gaul as a whole.</note></annotation>'
+                                   '</listAnnotation></standOff>', lang="la"))
+    page = parse_html(site / "en" / "doc" / "index.html")
+    notes = [" ".join(n.xpath("string(.)").split()) for n in page.xpath("//li[contains(@class, 'note')]")]
+    assert len(notes) == 1 and "Gaul as a whole. \u2014 Francis Kelsey" in notes[0], notes
+    marker = page.xpath("//p[@id='p1']//a[contains(@class, 'noteref')]")
+    assert marker and marker[0].xpath("string(following::text()[1])").strip().startswith("Hi omnes"), marker

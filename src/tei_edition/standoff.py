@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from lxml import etree
 
-from tei_edition.tei import NS, XML_ID, elements, local_name, text_of
+from tei_edition.tei import NS, TEI_NS, XML_ID, elements, local_name, normalize_space, text_of
 
 # A target that holds running text: the note's marker goes at its end, inside it.
 _HOLDERS = {"p", "ab", "l", "item", "head", "cell", "label", "dateline", "salute", "signed", "byline", "bibl",
@@ -26,6 +26,7 @@ def anchor_notes(tree: etree._ElementTree) -> None:
     if text is None:
         return
     by_id = {element.get(XML_ID): element for element in text.iter() if element.get(XML_ID)}
+    _annotations_as_notes(root)
     for note in elements(root, "//t:note[@target or @targetEnd]"):
         if note.get("type") in ("editorial", "translator"):
             continue
@@ -51,6 +52,21 @@ def anchor_notes(tree: etree._ElementTree) -> None:
             tail, target.tail = target.tail, None
             target.addnext(note)
             note.tail = tail
+
+
+def _annotations_as_notes(root: etree._Element) -> None:
+    """A standOff's `annotation` (Web Annotation's model: a `target`, a body `note`, who wrote it in a
+    `respStmt`) is read as its note pointing where it points, its author's names after its text."""
+    for annotation in elements(root, "//t:standOff//t:annotation[@target]"):
+        body = annotation.find("t:note", NS)
+        if body is None or body.get("target") or body.get("targetEnd"):
+            continue
+        body.set("target", annotation.get("target") or "")
+        names = [normalize_space(text_of(name)) for resp in annotation.iterfind("t:respStmt", NS)
+                 for name in resp if isinstance(name.tag, str) and local_name(name) != "resp"]
+        if any(names):
+            author = etree.SubElement(body, f"{{{TEI_NS}}}seg", type="resp")
+            author.text = f" \u2014 {', '.join(name for name in names if name)}"
 
 
 def notes_at_their_pointers(tree: etree._ElementTree) -> None:
