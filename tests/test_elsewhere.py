@@ -950,3 +950,22 @@ def test_a_standoff_annotation_is_read_as_its_note_where_it_points(tmp_path: Pat
     assert len(notes) == 1 and "Gaul as a whole. \u2014 Francis Kelsey" in notes[0], notes
     marker = page.xpath("//p[@id='p1']//a[contains(@class, 'noteref')]")
     assert marker and marker[0].xpath("string(following::text()[1])").strip().startswith("Hi omnes"), marker
+
+
+def test_a_translations_own_footnotes_stand_in_the_parallel_view(tmp_path: Path):
+    """A Loeb translation's notes (no ids, no counterpart in the Greek) had markers linking to rows
+    the parallel view never wrote: the build failed on "(built page) …: no id 'note-2'". Each now
+    stands beside an empty cell; a note keeps its own language there, as on the reading page."""
+    site = build(edition(tmp_path, '<text><body><p xml:id="p1">Uno.<note xml:id="n1" place="foot">Nota.</note></p>'
+                                   '<p xml:id="p2">Due.</p></body></text>',
+                         translation='<text><body><p xml:id="p1" corresp="doc.xml#p1">One.<note xml:id="n1" '
+                                     'corresp="doc.xml#n1" place="foot" xml:lang="la">Nota bene.</note><note '
+                                     'place="foot">The translator says.</note></p><p xml:id="p2" corresp="doc.xml#p2">'
+                                     'Two.<note>Another.</note></p></body></text>'))
+    page = parse_html(site / "en" / "doc" / "parallel" / "index.html")
+    rows = [(row.get("id"), [" ".join(cell.xpath("string(.//span[contains(@class, 'note-text')])").split())
+                             for cell in row.xpath("div")]) for row in page.xpath("//section[contains(@class, "
+                                                                                   "'parallel-note')]")]
+    assert rows == [("n1", ["Nota.", "Nota bene."]), ("note-2", ["", "The translator says."]),
+                    ("note-3", ["", "Another."])], rows
+    assert page.xpath("//section[@id='n1']//span[contains(@class, 'note-text')]/@lang") == ["it", "la"]
