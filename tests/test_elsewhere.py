@@ -969,3 +969,18 @@ def test_a_translations_own_footnotes_stand_in_the_parallel_view(tmp_path: Path)
     assert rows == [("n1", ["Nota.", "Nota bene."]), ("note-2", ["", "The translator says."]),
                     ("note-3", ["", "Another."])], rows
     assert page.xpath("//section[@id='n1']//span[contains(@class, 'note-text')]/@lang") == ["it", "la"]
+
+
+def test_a_title_pages_parts_carry_their_ids_once(tmp_path: Path):
+    """After `tei-edition ids`, a title page's figure had its id on its line and on its figure: the
+    build failed on "(built page) …: duplicate id 'fig1'". A part whose rule writes no id (a titlePart:
+    its words only) has an anchor of its own, as everywhere."""
+    site = build(edition(tmp_path, '<text><front><titlePage><docTitle><titlePart type="main">Critik</titlePart>'
+                                   '</docTitle><titlePart type="sub" xml:id="sub">der reinen Vernunft</titlePart>'
+                                   '<figure xml:id="fig1"><figDesc>A vignette.</figDesc></figure><docImprint '
+                                   'xml:id="imprint">Riga 1781.</docImprint></titlePage></front><body><p xml:id="p1">'
+                                   'Text.</p></body></text>', lang="de"))
+    page = parse_html(site / "en" / "doc" / "index.html")
+    for own in ("sub", "fig1", "imprint"):
+        assert len(page.xpath(f"//*[@id='{own}']")) == 1, own
+    assert page.xpath("//figure[@id='fig1']") and page.xpath("//div[@class='front-line']/*[@id='sub']")
