@@ -984,3 +984,17 @@ def test_a_title_pages_parts_carry_their_ids_once(tmp_path: Path):
     for own in ("sub", "fig1", "imprint"):
         assert len(page.xpath(f"//*[@id='{own}']")) == 1, own
     assert page.xpath("//figure[@id='fig1']") and page.xpath("//div[@class='front-line']/*[@id='sub']")
+
+
+def test_a_page_that_begins_between_two_items_is_marked_there(tmp_path: Path):
+    """A DTA table of contents: `<item>…</item><lb/><fw type="catch">…</fw><lb/><pb n="2"/><item>`.
+    The page's marker was dropped (its link in the page list led nowhere: the build failed), and
+    without a number the line breaks and the catchword made empty bullets."""
+    site = build(edition(tmp_path, '<text><body><div xml:id="d1"><head>Inhalt.</head><list><item>Einleitung. 1</item>'
+                                   '<lb/><fw type="catch">Me-</fw><lb/><pb n="2"/><item>Methodenlehre. 705</item>'
+                                   '<lb/></list></div></body></text>', lang="de"))
+    page = parse_html(site / "en" / "doc" / "index.html")
+    items = page.xpath("//div[@class='doc-body']//ul/li")
+    assert [(li.get("class"), " ".join(li.text_content().split())) for li in items] == [
+        ("item", "Einleitung. 1"), ("list-break", ""), ("item", "Methodenlehre. 705")]
+    assert items[1].xpath("a[@class='pagebreak']/@id") == ["page-2"]

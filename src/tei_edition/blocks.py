@@ -10,7 +10,7 @@ from lxml import etree
 
 from tei_edition.layout import heads_its_division, in_block_context, is_block_quote, marks_typed
 from tei_edition.media import image_url
-from tei_edition.output import css_class, enclose, id_attribute, lang_attribute
+from tei_edition.output import GLUE, css_class, enclose, id_attribute, lang_attribute
 from tei_edition.tei import NS, XML_ID, local_name, normalize_space, text_of
 
 if TYPE_CHECKING:
@@ -49,6 +49,8 @@ def list_(tx: Transformer, element: etree._Element, out: HtmlOutput) -> None:
                 out.markup('<dt class="label">')
                 tx.children(child, out)
                 out.markup("</dt>")
+            elif block and local_name(child) in _BREAKS:  # a page that begins between two items
+                _between_items(tx, child, out, "dd" if glossary else "li")
             elif block and not glossary and local_name(child) != "item":  # a bibliography's entries
                 if not text_of(child).strip() and not child.get(XML_ID):
                     continue  # an empty entry (a template's placeholder): no empty bullet
@@ -60,6 +62,22 @@ def list_(tx: Transformer, element: etree._Element, out: HtmlOutput) -> None:
         if child.tail and child.tail.strip():
             out.text(child.tail)
     out.markup(f"</{tag}>")
+
+
+# What may stand between a list's items without being one: breaks, anchors and page furniture.
+_BREAKS = {"pb", "cb", "lb", "milestone", "anchor", "fw"}
+
+
+def _between_items(tx: Transformer, element: etree._Element, out: HtmlOutput, tag: str) -> None:
+    """A page break (or an anchor) between two items: an item of its own without a bullet, if it
+    shows anything (a page's marker; not a line break, nor a catchword, which the page hides)."""
+    start = len(out.items)
+    out.markup(f'<{tag} class="list-break">')
+    tx.element(element, out)
+    if all(item[0] == "text" and not item[1].strip() for item in out.items[start + 1:] if item is not GLUE):
+        del out.items[start:]
+    else:
+        out.markup(f"</{tag}>")
 
 
 def said(tx: Transformer, element: etree._Element, out: HtmlOutput) -> None:
