@@ -998,3 +998,16 @@ def test_a_page_that_begins_between_two_items_is_marked_there(tmp_path: Path):
     assert [(li.get("class"), " ".join(li.text_content().split())) for li in items] == [
         ("item", "Einleitung. 1"), ("list-break", ""), ("item", "Methodenlehre. 705")]
     assert items[1].xpath("a[@class='pagebreak']/@id") == ["page-2"]
+
+
+def test_a_byline_above_the_title_stays_above_it(tmp_path: Path):
+    """A DTA title page opens with its author (`<byline>` before `<docTitle>`): it was moved under
+    the title, and the build stopped on "text lost" at an unrelated line."""
+    site = build(edition(tmp_path, '<text><front><titlePage><byline><docAuthor>D. Henrici Caspari Abelii,'
+                                   '</docAuthor></byline><docTitle><titlePart type="main">Leib-Medicus</titlePart>'
+                                   '</docTitle></titlePage></front><body><p xml:id="p1">Text.</p></body></text>',
+                         lang="de"))
+    header = parse_html(site / "en" / "doc" / "index.html").xpath("//header[@class='doc-header']")[0]
+    shown = [" ".join(e.text_content().split()) for e in header.xpath("*[self::h1 or @class='front-line' "
+                                                                       "or @class='byline']")]
+    assert shown == ["D. Henrici Caspari Abelii,", "Leib-Medicus"], shown

@@ -346,6 +346,9 @@ def build_document(tree: etree._ElementTree, path: Path, doc_id: str, refs: dict
     title_notes = tuple(tx.state.notes)
     title_page = front.find("t:titlePage", NS) if front is not None else None
     byline = front.find(".//t:byline", NS) if front is not None else None
+    if byline is not None and title_page is not None and title_page in byline.iterancestors() \
+            and title is not None and _precedes(byline, title):
+        byline = None  # (a print's author line above its title: a line of the title page, in its place)
     # The title page's other parts (subtitles, author lines, dates) are shown under the title; a part
     # that holds the title, rubric or byline (a docTitle) is opened, to show only its other parts.
     shown = [e for e in (rubric, title, byline) if e is not None]
