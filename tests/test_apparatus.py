@@ -116,9 +116,9 @@ def test_a_translation_may_render_an_interrupted_quotation_as_one(project):
     merged = english.read_text(encoding="utf-8").replace('#q33b">we need', '#q33">we need')
     english.write_text(merged, encoding="utf-8")
     [source] = read_documents(load_config(project / "edition"))
-    assert source.merged_quotations == {"en": frozenset({"q33b"})}
+    assert source.original_only == {"en": frozenset({"q33b"})}
     [as_published] = read_documents(load_config(ROOT / "edition"))
-    assert not any(as_published.merged_quotations.values())
+    assert not any(as_published.original_only.values())
 
 
 def test_the_english_second_part_of_the_quotation_carries_its_anchor(built_site):

@@ -1011,3 +1011,17 @@ def test_a_byline_above_the_title_stays_above_it(tmp_path: Path):
     shown = [" ".join(e.text_content().split()) for e in header.xpath("*[self::h1 or @class='front-line' "
                                                                        "or @class='byline']")]
     assert shown == ["D. Henrici Caspari Abelii,", "Leib-Medicus"], shown
+
+
+def test_an_editors_note_that_corrects_no_misprint_is_a_note(tmp_path: Path):
+    """A Perseus Greek text's apparatus notes, `type="editorial"` with ids, pointing to no `sic`:
+    they were taken for conjectures on a misprint and dropped ("text lost"); now each is a note of
+    the original, which its translation need not have (its anchor is on the original's page)."""
+    site = build(edition(tmp_path, '<text><body><p xml:id="p1">Uno, αἰτίας<note xml:id="n1" type="editorial" '
+                                   'place="unspecified" xml:lang="en">αἰτίας Amyot: ἀρχάς MSS.</note>.</p></body>'
+                                   '</text>',
+                         translation='<text><body><p xml:id="p1" corresp="doc.xml#p1">One, causes.</p></body></text>'))
+    original = parse_html(site / "it" / "doc" / "index.html")
+    assert [" ".join(t.text_content().split()) for t in original.xpath("//li[@id='n1']//span[@class='note-text']")] \
+        == ["αἰτίας Amyot: ἀρχάς MSS."]
+    assert not parse_html(site / "en" / "doc" / "index.html").xpath("//*[@id='n1']")

@@ -36,7 +36,11 @@ def has_sic(element: etree._Element) -> bool:
 
 
 def is_editorial_note(element: etree._Element) -> bool:
-    return element.get("type") == "editorial"
+    """The editors' conjecture on a misprint (a `sic` alone, which it points to): shown in the
+    misprint's note. Another editorial note (a textual note, an apparatus entry) is a note as any."""
+    target = (element.get("target") or "").strip()
+    return element.get("type") == "editorial" and target.startswith("#") and bool(
+        elements(element.getroottree(), "//t:sic[@xml:id=$id]", id=target[1:]))
 
 
 def misprint(tx: Transformer, element: etree._Element, out: HtmlOutput) -> None:

@@ -65,10 +65,13 @@ class SourceDocument:
         return self.lang, lang if lang in self.translations else sorted(self.translations)[0]
 
     @cached_property
-    def merged_quotations(self) -> dict[str, frozenset[str]]:
-        """Per translation, the later parts of interrupted quotations it translates as one with the
-        first part: their anchors are on the original's page only."""
-        return {lang: merged_quotation_parts(self.tree, tree, self.config.tei.name)
+    def original_only(self) -> dict[str, frozenset[str]]:
+        """Per translation, the original's ids it does not show, whose anchors are on the original's
+        page only: the later parts of interrupted quotations it translates as one with the first
+        part, and the editors' notes on the original (a Greek text's apparatus)."""
+        editorial = frozenset(note.get(tei.XML_ID, "") for note in
+                              tei.elements(self.tree, "//t:text//t:note[@type='editorial'][@xml:id]"))
+        return {lang: merged_quotation_parts(self.tree, tree, self.config.tei.name) | editorial
                 for lang, tree in self.translations.items()}
 
     @cached_property

@@ -60,7 +60,7 @@ class ArticleView:
             yield Output(page.path, html, reading=source.version(version), version=version)
 
     def anchors(self, document: DocumentPages) -> Iterator[Published]:
-        merged = document.source.merged_quotations
+        merged = document.source.original_only
         pages = [(version, article_path(version, document.id)) for version, _ in document.reading_pages]
         every = tuple(path for _, path in pages)  # one tuple for the anchors of every page (thousands of them)
         for anchor in document.source.anchors:
