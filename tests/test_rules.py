@@ -197,10 +197,14 @@ def test_a_misprint_without_correction_or_conjecture_still_has_its_note():
 def test_misprint_rules_are_chosen_by_condition():
     choice_with_sic = etree.fromstring(f'<choice xmlns="{TEI}"><sic>a</sic><corr>b</corr></choice>')
     choice_regularised = etree.fromstring(f'<choice xmlns="{TEI}"><orig>a</orig><reg>b</reg></choice>')
-    editorial = etree.fromstring(f'<note xmlns="{TEI}" type="editorial">x</note>')
+    text = etree.fromstring(f'<p xmlns="{TEI}"><sic xml:id="s1">a</sic><note type="editorial" subtype="conjecture" '
+                            f'target="#s1">b</note><note type="editorial">c</note></p>')
+    conjecture, apparatus_note = text[1], text[2]
     assert RULES.find(choice_with_sic).behaviour is apparatus.misprint and RULES.find(choice_with_sic).reorders
     assert RULES.find(choice_regularised).behaviour is choice
-    assert RULES.find(editorial).behaviour is apparatus.shown_with_its_sic
+    assert RULES.find(conjecture).behaviour is apparatus.shown_with_its_sic
+    # An editorial note on no misprint (an apparatus note) is a note as any.
+    assert RULES.find(apparatus_note).behaviour is not apparatus.shown_with_its_sic
 
 
 def test_a_name_pointing_to_a_register_entry_links_to_its_entry():
