@@ -52,6 +52,12 @@ def test_a_strict_build_refuses_them_located(tmp_path: Path, capsys):
     assert f"{tei}:{line}: warning: <sp> has no rendering rule" in err
     assert err.splitlines()[-1] == "7 error(s) (7 of them warnings, which --strict makes errors); nothing was written"
     assert not (project / "build").exists()
+    # `check` takes --strict too (it was "unrecognized arguments"): the same warnings, errors.
+    main(["check", "--edition", str(project / "edition")])
+    assert "links: 4 pages" in capsys.readouterr().out  # (without --strict: checked through)
+    assert main(["check", "--strict", "--edition", str(project / "edition")]) == 1
+    out, err = capsys.readouterr()
+    assert f"{tei}:{line}: warning: <sp> has no rendering rule" in err and "links:" not in out
 
 
 def test_every_word_of_a_play_is_in_the_search_records_under_its_nearest_id(tmp_path: Path):

@@ -84,12 +84,13 @@ def verify_links(files: SiteFiles) -> None:
                             for problem in report.problems])
 
 
-def run_checks(edition_dir: Path) -> CheckReport:
-    """Every validation, on a build in a temporary folder; writes nothing else."""
+def run_checks(edition_dir: Path, strict: bool = False) -> CheckReport:
+    """Every validation, on a build in a temporary folder; writes nothing else. With `strict`, a
+    warning is an error, as in `build --strict`."""
     config = load_config(edition_dir)
     report = CheckReport()
     with tempfile.TemporaryDirectory(prefix="tei-edition-check-") as folder:
-        files = build_site(config, Path(folder) / "site", strict=False, verify=False, prove_fidelity=True)
+        files = build_site(config, Path(folder) / "site", strict=strict, verify=False, prove_fidelity=True)
         report.pages = files.pages
         report.differences = files.differences
         report.links = files.links.finish()

@@ -28,7 +28,7 @@ def _build(args: argparse.Namespace) -> int:
 
 def _check(args: argparse.Namespace) -> int:
     from tei_edition.checks import run_checks
-    report = run_checks(args.edition)
+    report = run_checks(args.edition, strict=args.strict)
     for doc_id, differences in report.differences.items():
         print(f"fidelity {doc_id}: {len(differences)} difference(s) between the TEI's print lines and the source")
         for difference in differences:
@@ -167,6 +167,7 @@ def parser() -> argparse.ArgumentParser:
         command.add_argument("--edition", type=Path, default=DEFAULT_EDITION, help="the edition folder")
         if name in ("build", "serve"):
             command.add_argument("--out", type=Path, default=DEFAULT_OUT, help="the output folder")
+        if name in ("build", "serve", "check"):
             command.add_argument("--strict", action="store_true", help="stop at any warning (an element "
                                                                         "rendered without a rule)")
         if name == "serve":
