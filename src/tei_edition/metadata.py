@@ -34,13 +34,18 @@ def _json(data: dict) -> Markup:
     return Markup(text.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026"))
 
 
+def _authors(names: tuple[str, ...]) -> dict:
+    """schema.org's authors; an anonymous document has none (not an empty list)."""
+    return {"author": [{"@type": "Person", "name": name} for name in names]} if names else {}
+
+
 def _printed(document: Document, lang: str) -> dict:
     """The printed article in schema.org terms, in the forms readers of `lang` are given."""
     source = document.source
     foreign = lang != source.lang
     journal = latin(source.journal) if foreign else source.journal
     work: dict = {"@type": "ScholarlyArticle", "name": source.title, "inLanguage": source.lang,
-                  "author": [{"@type": "Person", "name": name} for name in source.author_names(lang)]}
+                  **_authors(source.author_names(lang))}
     if source.date_parts:
         work["datePublished"] = "-".join(f"{part:02d}" if n else str(part) for n, part in enumerate(source.date_parts))
     if journal:
@@ -88,7 +93,7 @@ def page_metadata(document: Document, lang: str, page_url: str, original_url: st
         work.update(_printed(document, lang))
     else:
         work.update({"@type": "ScholarlyArticle", "name": title, "inLanguage": document.lang,
-                     "author": [{"@type": "Person", "name": name} for name in source.author_names(lang)]})
+                     **_authors(source.author_names(lang))})
     work["isAccessibleForFree"] = True
     work.update({"url": page_url, "@id": page_url} if page_url else {})
     if translation:
