@@ -1025,3 +1025,14 @@ def test_an_editors_note_that_corrects_no_misprint_is_a_note(tmp_path: Path):
     assert [" ".join(t.text_content().split()) for t in original.xpath("//li[@id='n1']//span[@class='note-text']")] \
         == ["αἰτίας Amyot: ἀρχάς MSS."]
     assert not parse_html(site / "en" / "doc" / "index.html").xpath("//*[@id='n1']")
+
+
+def test_a_print_view_without_lost_notes_says_nothing_of_them(tmp_path: Path):
+    """The print view said "Notes marked 'text lost': the edition's source kept their markers but not
+    their texts" on every document, lost notes or none (a Transkribus page without a note)."""
+    lost = '<note place="foot" n="1" xml:id="n1"><gap reason="lost"/></note>'
+    for folder, note in (("none", ""), ("lost", lost)):
+        site = build(edition(tmp_path / folder, f'<text><body><pb n="1"/><p xml:id="p1"><lb/>Erste Zeile{note}<lb/>'
+                                                f'zweite Zeile.</p></body></text>', lang="de"))
+        page = parse_html(site / "en" / "doc" / "print" / "index.html")
+        assert bool(page.xpath("//*[@id='edition-note']")) == bool(note), folder
