@@ -1036,3 +1036,22 @@ def test_a_print_view_without_lost_notes_says_nothing_of_them(tmp_path: Path):
                                                 f'zweite Zeile.</p></body></text>', lang="de"))
         page = parse_html(site / "en" / "doc" / "print" / "index.html")
         assert bool(page.xpath("//*[@id='edition-note']")) == bool(note), folder
+
+
+def test_a_page_whose_surface_has_no_image_is_marked_without_a_link(tmp_path: Path, capsys):
+    """A Transkribus export without its images: `<pb facs="#facs_1"/>` whose surface has zones and no
+    graphic stopped the build ("points to no image"), so that publishing meant deleting the facs or
+    inventing an image. Now a warning, and the page's marker links to itself; a pointer to no
+    element at all is still an error."""
+    text = ('<facsimile><surface xml:id="facs_1" ulx="0" uly="0" lrx="10" lry="10"><zone xml:id="r1" ulx="0" uly="0" '
+            'lrx="5" lry="5"/></surface></facsimile><text><body><pb n="1" facs="#facs_1"/><p xml:id="p1">Wien.</p>'
+            '</body></text>')
+    project = edition(tmp_path, text, lang="de")
+    assert main(["build", "--edition", str(project / "edition"), "--out", str(project / "build")]) == 0
+    tei = project / "edition" / "doc.xml"
+    assert f'{tei}:2: warning: pb facs="#facs_1": its surface has no image' in capsys.readouterr().err
+    page = parse_html(project / "build" / "en" / "doc" / "index.html")
+    assert page.xpath("//a[@class='pagebreak'][@id='page-1']/@href") == ["#page-1"]
+    tei.write_text(tei.read_text(encoding="utf-8").replace('facs="#facs_1"', 'facs="#facs_9"'), encoding="utf-8")
+    assert main(["build", "--edition", str(project / "edition"), "--out", str(project / "build")]) == 1
+    assert f'{tei}:2: pb facs="#facs_9" points to no element' in capsys.readouterr().err
