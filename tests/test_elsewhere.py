@@ -1042,7 +1042,7 @@ def test_a_page_whose_surface_has_no_image_is_marked_without_a_link(tmp_path: Pa
     """A Transkribus export without its images: `<pb facs="#facs_1"/>` whose surface has zones and no
     graphic stopped the build ("points to no image"), so that publishing meant deleting the facs or
     inventing an image. Now a warning, and the page's marker links to itself; a pointer to no
-    element at all is still an error."""
+    element, or to one that is no image or surface, is still an error."""
     text = ('<facsimile><surface xml:id="facs_1" ulx="0" uly="0" lrx="10" lry="10"><zone xml:id="r1" ulx="0" uly="0" '
             'lrx="5" lry="5"/></surface></facsimile><text><body><pb n="1" facs="#facs_1"/><p xml:id="p1">Wien.</p>'
             '</body></text>')
@@ -1054,4 +1054,17 @@ def test_a_page_whose_surface_has_no_image_is_marked_without_a_link(tmp_path: Pa
     assert page.xpath("//a[@class='pagebreak'][@id='page-1']/@href") == ["#page-1"]
     tei.write_text(tei.read_text(encoding="utf-8").replace('facs="#facs_1"', 'facs="#facs_9"'), encoding="utf-8")
     assert main(["build", "--edition", str(project / "edition"), "--out", str(project / "build")]) == 1
-    assert f'{tei}:2: pb facs="#facs_9" points to no element' in capsys.readouterr().err
+    assert f'{tei}:2: pb facs="#facs_9" points to no image' in capsys.readouterr().err
+
+
+def test_a_page_number_the_source_does_not_print_is_given_in_brackets(tmp_path: Path, capsys):
+    """DTA's `<pb n="[1]"/>` (a number the print does not show) was refused outright. It is shown as
+    written, "[1]", and addressed without its brackets, #page-1; "[1" stays an error."""
+    site = build(edition(tmp_path / "ok", '<text><body><pb n="[1]"/><p xml:id="p1">Erfahrung.</p><pb n="2"/>'
+                                          '<p xml:id="p2">Mehr.</p></body></text>', lang="de"))
+    page = parse_html(site / "en" / "doc" / "index.html")
+    assert [(a.get("id"), a.get("data-page")) for a in page.xpath("//a[@class='pagebreak']")] == [
+        ("page-1", "[1]"), ("page-2", "2")]
+    project = edition(tmp_path / "broken", '<text><body><pb n="[1"/><p>Erfahrung.</p></body></text>', lang="de")
+    assert main(["build", "--edition", str(project / "edition"), "--out", str(project / "build")]) == 1
+    assert 'pb n="[1": a page or folio number' in capsys.readouterr().err

@@ -14,7 +14,7 @@ from lxml import etree
 
 from tei_edition.errors import Collector, read_text
 from tei_edition.model import RegisterEntry
-from tei_edition.tei import TEI_NS, XML_ID, attr, local_name, other_pagination, page_number
+from tei_edition.tei import TEI_NS, XML_ID, attr, local_name, other_pagination, page_anchor, page_number
 
 LEDGER = "anchors.tsv"  # in the edition folder
 RETIRED = "retired.yaml"  # beside it: the retired ids and pages (retirement.py), if any
@@ -72,16 +72,16 @@ class _Locator:
             if name in STRUCTURAL and attr(element, XML_ID):
                 self.add(attr(element, XML_ID), name)
             if name == "pb" and element.get("n"):  # its marker's id
-                self.add(f"page-{page_number(element)}", f"p. {page_number(element)}")
+                self.add(page_anchor(page_number(element)), f"p. {page_number(element)}")
             for child in element:
                 self.walk(child)
             return
         if name == "pb":
             if element.get("n") and other_pagination(element):  # another edition's page: marked, not followed
-                self.add(f"page-{page_number(element)}", f"p. {page_number(element)}")
+                self.add(page_anchor(page_number(element)), f"p. {page_number(element)}")
             elif element.get("n"):  # its marker's id (a break with no number has none)
                 self.page, self.line, self.opening = attr(element, "n"), 0, True
-                self.add(f"page-{self.page}", f"p. {self.page}")
+                self.add(page_anchor(self.page), f"p. {self.page}")
             return
         if name == "lb":
             self.begin_line()

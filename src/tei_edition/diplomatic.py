@@ -20,7 +20,7 @@ from lxml import etree
 
 from tei_edition.fidelity import NOT_PRINTED
 from tei_edition.model import Document, Table, walk_blocks
-from tei_edition.tei import NS, XML_ID, language_of, local_name, other_pagination
+from tei_edition.tei import NS, XML_ID, language_of, local_name, other_pagination, page_anchor
 
 # Elements whose id names the unit a line belongs to (the nearest one around its `lb`).
 UNIT_ELEMENTS = {"p", "ab", "table", "div", "div1", "div2", "div3", "div4", "div5", "list", "listBibl", "lg",
@@ -30,12 +30,12 @@ UNIT_ELEMENTS = {"p", "ab", "table", "div", "div1", "div2", "div3", "div4", "div
 
 def line_id(page: str, number: int) -> str:
     """The published id of a print line on the print view: "page-166-line-12"."""
-    return f"page-{page}-line-{number}"
+    return f"{page_anchor(page)}-line-{number}"
 
 
 def note_line_id(page: str, printed: str) -> str:
     """The published id of a note at the foot of a page on the print view: "page-167-note-2"."""
-    return f"page-{page}-note-{printed}"
+    return f"{page_anchor(page)}-note-{printed}"
 
 
 @dataclass(frozen=True)
@@ -77,7 +77,7 @@ class PrintPage:
 
     @property
     def id(self) -> str:
-        return f"page-{self.number}"
+        return page_anchor(self.number)
 
 
 @dataclass(frozen=True)

@@ -38,6 +38,7 @@ from tei_edition.tei import (
     corresp_target,
     normalize_space,
     other_pagination,
+    page_anchor,
     page_number,
     source_line,
     text_of,
@@ -191,7 +192,7 @@ class Transformer:
         value = element.get(XML_ID)
         if not value or not self.rendering or not (self.anchors or self.portable) or element.tag in _OWN_ID_ELSEWHERE:
             return ""
-        if element.tag == _PB and value == f"page-{page_number(element)}":
+        if element.tag == _PB and value == page_anchor(page_number(element)):
             return ""
         return escape(value)
 
@@ -273,8 +274,8 @@ class Transformer:
         if image:  # the page's image, where the document has one
             href = escape(image if urlsplit(image).scheme else (self.page.root if self.page else "") + image)
         else:
-            href = f"{self.page.print_href if self.page and own else ''}#page-{escape(number)}"
-        return f'<a {shown} aria-label="{label}" id="page-{escape(number)}" href="{href}"></a>'
+            href = f"{self.page.print_href if self.page and own else ''}#{escape(page_anchor(number))}"
+        return f'<a {shown} aria-label="{label}" id="{escape(page_anchor(number))}" href="{href}"></a>'
 
     def measure(self, element: etree._Element, out: HtmlOutput) -> None:
         """A quantity with its unit becomes machine-readable <data value="25 kopeck">."""

@@ -132,6 +132,7 @@ def environment(templates: Path, rendering: bool = True) -> jinja2.Environment:
     from tei_edition.archival import folios_english, folios_russian
     from tei_edition.cite import doi_url
     from tei_edition.register import folios_cited, ibid_resolved, repeated_note, unit_english, unit_russian
+    from tei_edition.tei import page_anchor
     env.globals.update(
         russian_form_unit=unit_russian, english_form_unit=unit_english, folios_cited=folios_cited,
         ibid_resolved=ibid_resolved, repeated_note=repeated_note,
@@ -140,7 +141,7 @@ def environment(templates: Path, rendering: bool = True) -> jinja2.Environment:
         favicon_path=favicon_path, favicon_svg_path=favicon_svg_path,
         names_path=names_path, abbreviations_path=abbreviations_path, changelog_path=changelog_path,
         glossary_path=glossary_path, search_path=search_path, changes_path=changes_path,
-        text_direction=direction,
+        text_direction=direction, page_anchor=page_anchor,
     )
     return env
 

@@ -340,7 +340,7 @@ def _check_paragraph_ids(root: etree._Element, path: Path, errors: Collector) ->
                                               f"found \"{para.get(XML_ID)}\"")
 
 
-_PAGE_TOKEN = re.compile(r"[0-9A-Za-z][0-9A-Za-z._-]{0,19}")
+_PAGE_TOKEN = re.compile(r"(\[)?[0-9A-Za-z][0-9A-Za-z._-]{0,19}(?(1)\])")  # "12", "[12]": not printed
 
 
 def page_number(pb: etree._Element) -> str:
@@ -349,6 +349,12 @@ def page_number(pb: etree._Element) -> str:
     ("" for a break without `n`). An edition pointed to (`edRef="#A"`) is named by its id."""
     n, ed = pb.get("n") or "", other_pagination(pb)
     return f"{ed}-{n}" if n and ed else n
+
+
+def page_anchor(number: str) -> str:
+    """The id of a page's marker: "page-<number>"; a number the source does not print, given in
+    brackets (DTA's "[1]"), is addressed without them ("page-1") and shown with them."""
+    return "page-" + (number[1:-1] if number.startswith("[") and number.endswith("]") else number)
 
 
 def other_pagination(pb: etree._Element) -> str:
@@ -380,12 +386,13 @@ def _check_pages(root: etree._Element, path: Path, errors: Collector, printed: b
                 errors.add(path, source_line(pb), f"page {n} follows page {previous}: page numbers must increase")
             previous = int(n)
             continue
-        number = page_number(pb)
+        number = page_anchor(page_number(pb)).removeprefix("page-")  # ("[1]" and "1" are one page)
         if n and not _PAGE_TOKEN.fullmatch(n) or ed is not None and not _PAGE_TOKEN.fullmatch(ed):
             what = f'n="{n[:40]}"' if n and not _PAGE_TOKEN.fullmatch(n) else f'ed="{(ed or "")[:40]}"'
             errors.add(path, source_line(pb), f"pb {what}: a page or folio number, and an edition's name, is "
-                                            f"letters, digits, '.', '_' or '-' (at most 20, no spaces): it is "
-                                            f"the page's address, #page-<n> (#page-<ed>-<n>)")
+                                            f"letters, digits, '.', '_' or '-' (at most 20, no spaces; in "
+                                            f"brackets, [4], a number the source does not print): it is the "
+                                            f"page's address, #page-<n> (#page-<ed>-<n>)")
         elif number in seen:
             errors.add(path, source_line(pb), f"page {number} was numbered before (line {seen[number]}): each "
                                             f"page's number is its address (#page-{number}), so it must be its own")

@@ -36,6 +36,7 @@ from tei_edition.tei import (
     local_name,
     normalize_space,
     other_pagination,
+    page_anchor,
     page_number,
     text_of,
 )
@@ -307,7 +308,7 @@ class _Blocks:
         self.tx.follow_page(pb)
         own = pb.get(XML_ID, "")
         return PageBreak((page_number(pb),), facsimiles=(facsimile(self.tx, pb),),
-                         id="" if own == f"page-{page_number(pb)}" else own)
+                         id="" if own == page_anchor(page_number(pb)) else own)
 
     def block(self, element: etree._Element) -> Block:
         first_note = len(self.tx.state.notes)
