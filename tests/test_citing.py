@@ -192,6 +192,12 @@ def test_an_anonymous_documents_reference_data_has_no_empty_author_list():
     ("Eusebius of Caesarea", {"literal": "Eusebius of Caesarea"}),
     ("Bede the Venerable", {"literal": "Bede the Venerable"}),
     ("Anonymus (Ps.-Basilius Caesariensis)", {"literal": "Anonymus (Ps.-Basilius Caesariensis)"}),
+    # A Roman's praenomen: one space after it ("C.  Valerius" before).
+    ("C. Valerius Catullus", {"family": "Catullus", "given": "C. Valerius"}),
+    # A library's heading, family name first, with dates (EEBO-TCP's): the family name is "Aylett",
+    # not "1583-1655?".
+    ("Aylett, Robert, 1583-1655?", {"family": "Aylett", "given": "Robert"}),
+    ("Kant, Immanuel", {"family": "Kant", "given": "Immanuel"}),
 ])
 def test_a_name_with_an_epithet_has_no_family_name(name, parts):
     """A premodern author named by an epithet was cited as "Caesarea, Eusebius of"."""

@@ -1068,3 +1068,15 @@ def test_a_page_number_the_source_does_not_print_is_given_in_brackets(tmp_path: 
     project = edition(tmp_path / "broken", '<text><body><pb n="[1"/><p>Erfahrung.</p></body></text>', lang="de")
     assert main(["build", "--edition", str(project / "edition"), "--out", str(project / "build")]) == 1
     assert 'pb n="[1": a page or folio number' in capsys.readouterr().err
+
+
+def test_an_editor_whose_surname_is_marked_first_reads_forename_first(tmp_path: Path):
+    """DTA's `<editor><persName><surname>Geyken</surname><forename>Alexander</forename>`: "About this
+    document" read "Geyken Alexander" (an author in the same form read right)."""
+    header = HEADER.replace("<title>Dispaccio</title>", "<title>Dispaccio</title><editor><persName><surname>Geyken"
+                                                        "</surname><forename>Alexander</forename></persName></editor>"
+                                                        "<editor>Ann Editor<affiliation>BBAW</affiliation></editor>")
+    page = parse_html(build(edition(tmp_path, "<text><body><p>Uno.</p></body></text>", header=header))
+                      / "en" / "doc" / "index.html")
+    editors = page.xpath("//section[@class='document-metadata']//dt[.='Editors']/following-sibling::dd[position()<3]")
+    assert [" ".join(dd.text_content().split()) for dd in editors] == ["Alexander Geyken", "Ann Editor BBAW"]

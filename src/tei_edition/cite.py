@@ -127,11 +127,18 @@ def csl_name(name: str) -> dict[str, str]:
     whole."""
     if _EPITHET.search(name):
         return {"literal": name}
-    given, _, family = name.rpartition(" ")
-    return {"family": family, "given": given.replace(".", ". ").strip()}
+    if "," in name:  # a library's heading, family name first: "Aylett, Robert, 1583-1655?" (dates no name)
+        family, _, rest = name.partition(",")
+        parts = (part.strip() for part in rest.split(","))
+        given = " ".join(part for part in parts if part and not _DATES.fullmatch(part))
+    else:
+        given, _, family = name.rpartition(" ")
+    return {"family": family.strip(), "given": " ".join(given.replace(".", ". ").split())}  # "C. Valerius"
 
 
 _EPITHET = re.compile(r"\S \b(?:of|the)\b \S|[()]")  # (or a name with a gloss: "Anonymus (Ps.-Basilius)")
+# A heading's dates: "1583-1655?", "1724-1804", "ca. 1500", "fl. 1620", "d. 1655", "-1655".
+_DATES = re.compile(r"(?:(?:ca?|fl|b|d)\.\s*)?\d{0,4}\??\s*[-\u2013]?\s*(?:ca?\.\s*)?\d{0,4}\??\.?")
 
 
 def csl_contributor(contributor: Contributor) -> dict[str, str]:

@@ -117,7 +117,8 @@ def _contributor(element: etree._Element) -> Contributor:
 
 # Parts of the header that stand apart: their texts are not run together ("Unterschrift" "eine
 # Ersetzung": a manuscript's hands, each described in its paragraph).
-_APART = {"p", "ab", "handNote", "item", "note", "head", "l", "bibl", "msIdentifier", "witness", "list", "lg", "ptr"}
+_APART = {"p", "ab", "handNote", "item", "note", "head", "l", "bibl", "msIdentifier", "witness", "list", "lg", "ptr",
+          "affiliation"}
 _POINTING = {"ptr", "licence"}
 
 
@@ -151,6 +152,8 @@ def _header_text(element: etree._Element) -> str:
     date, with no punctuation of its own between them), its parts separated by commas."""
     if local_name(element) in ("persName", "name"):  # its forename and surname: "Georg Buechner"
         return person_name(element)
+    if local_name(element) in ("editor", "author") and _only_a_name(element):
+        return person_name(element[0])  # (a surname marked first: "Alexander Geyken", not "Geyken Alexander")
     nested = _NESTED_PARTS.get(local_name(element))
     if nested:
         return ", ".join(part for part in map(header_text, elements(element, nested)) if part)
@@ -159,6 +162,12 @@ def _header_text(element: etree._Element) -> str:
         return ", ".join(part for part in (header_text(child) for child in element
                                            if isinstance(child.tag, str)) if part)
     return header_text(element)
+
+
+def _only_a_name(element: etree._Element) -> bool:
+    """Whether an element holds one person's name and nothing else (no text, no affiliation)."""
+    return len(element) == 1 and local_name(element[0]) in ("persName", "name") \
+        and not (element.text or "").strip() and not (element[0].tail or "").strip()
 
 
 # Descriptions whose parts stand nested (a biblStruct's in analytic, monogr, imprint; a biblFull's in a
