@@ -1080,3 +1080,15 @@ def test_an_editor_whose_surname_is_marked_first_reads_forename_first(tmp_path: 
                       / "en" / "doc" / "index.html")
     editors = page.xpath("//section[@class='document-metadata']//dt[.='Editors']/following-sibling::dd[position()<3]")
     assert [" ".join(dd.text_content().split()) for dd in editors] == ["Alexander Geyken", "Ann Editor BBAW"]
+
+
+def test_verse_lines_are_numbered_in_the_margin_and_stand_together(tmp_path: Path):
+    """Horace and Catullus (Perseus): `<l n="…">` lost its number, and lines outside a stanza stood a
+    paragraph apart, a poem of 36 one-line paragraphs. Every fifth line's number, and any other
+    than a count ("10a"), is in the margin; such lines stand one after the other."""
+    lines = "".join(f'<l n="{n}">Versus {n}.</l>' for n in ("1", "2", "3", "4", "5", "6", "7", "8", "9", "10", "10a"))
+    site = build(edition(tmp_path, f'<text><body><div xml:id="c1"><head>I</head>{lines}<lg xml:id="lg1"><l n="15">'
+                                   f'Stropha.</l></lg></div></body></text>', lang="la"))
+    page = parse_html(site / "en" / "doc" / "index.html")
+    assert page.xpath("//span[@class='l']/@data-line") == ["5", "10", "10a", "15"]
+    assert len(page.xpath("//div[@class='tei-block verse'][span[@class='l']]")) == 11

@@ -97,7 +97,11 @@ def quote(tx: Transformer, element: etree._Element, out: HtmlOutput) -> None:
 
 
 def verse_line(tx: Transformer, element: etree._Element, out: HtmlOutput) -> None:
-    out.markup(f'<span class="l"{id_attribute(tx, element)}>')
+    """A line of verse; its number (`n`) in the margin, every fifth and any other than a count ("10a")."""
+    number = (element.get("n") or "").strip()
+    shown = number and (not number.isdigit() or int(number) % 5 == 0)
+    line = f' data-line="{escape(number, quote=True)}"' if shown else ""
+    out.markup(f'<span class="l"{id_attribute(tx, element)}{line}>')
     tx.children(element, out)
     out.markup("</span>")
 

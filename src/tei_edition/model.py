@@ -234,6 +234,7 @@ class Block:
     notes: tuple[Note, ...] = ()
     kind: str = "block"
     pages_before: tuple[str, ...] = ()
+    verse: bool = False  # a verse line standing alone (a poem without stanzas): set close to the next
 
 
 def walk_blocks(blocks: tuple) -> list:

@@ -314,7 +314,8 @@ class _Blocks:
         first_note = len(self.tx.state.notes)
         self.tx.state.paragraph_id = element.get(XML_ID) or self.tx.state.paragraph_id
         content = self.tx.content(element, whole=True)
-        return Block(element.get(XML_ID), content, tuple(self.tx.state.notes[first_note:]))
+        return Block(element.get(XML_ID), content, tuple(self.tx.state.notes[first_note:]),
+                     verse=local_name(element) == "l")
 
 
 def build_document(tree: etree._ElementTree, path: Path, doc_id: str, refs: dict[str, ArchivalRef],
