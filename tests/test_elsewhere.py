@@ -357,12 +357,20 @@ def test_a_german_genitive_of_a_register_name_is_found_untagged(tmp_path: Path, 
 
 def test_numbered_divisions_without_headings(tmp_path: Path):
     """A classical text's books and chapters (`div type="textpart" subtype="chapter" n="2"`, no head):
-    each shows its number where it begins (they were invisible: "Cat. 1.2" could not be found)."""
-    page = parse_html(build(edition(tmp_path, '<text><body><div type="textpart" subtype="book" n="1"><div '
-                                              'type="textpart" subtype="chapter" n="2"><p>Quo usque tandem.</p></div>'
-                                              '</div></body></text>', lang="la")) / "en" / "doc" / "index.html")
+    each shows its number where it begins (they were invisible: "Cat. 1.2" could not be found), as the
+    text is cited: "1.2", chapter 2 of book 1. The edition's division, named by a CTS URN, shows none
+    (it showed "urn:cts:latinLit:..."); nor does a division whose `n` is its depth (DTA's: a stray "1"
+    above a dedication)."""
+    page = parse_html(build(edition(tmp_path, '<text><body><div type="edition" n="urn:cts:latinLit:phi0474.phi013">'
+                                              '<div type="textpart" subtype="book" n="1"><div type="textpart" '
+                                              'subtype="chapter" n="2"><p>Quo usque tandem.</p></div></div></div>'
+                                              '</body></text>', lang="la")) / "en" / "doc" / "index.html")
     assert [(p.text, p.get("data-unit")) for p in page.xpath("//p[@class='division-number']")] == [
-        ("1", "book"), ("2", "chapter")]
+        ("1", "book"), ("1.2", "chapter")]
+    dta = parse_html(build(edition(tmp_path / "dta", '<text><body><div n="1"><opener>An den Leser.</opener><p>Text.'
+                                                     '</p></div><div n="1"><div n="2"><p>Mehr.</p></div></div>'
+                                                     '</body></text>', lang="de")) / "en" / "doc" / "index.html")
+    assert not dta.xpath("//p[@class='division-number']")
 
 
 @pytest.mark.parametrize("title, message", [

@@ -224,6 +224,26 @@ def _position(element: etree._Element) -> int:
     return int(found)
 
 
+def division_number(div: etree._Element, by_depth: bool) -> str:
+    """What a division without a heading is shown by: its `n` after those of the divisions it is in
+    ("2.1": chapter 2, section 1, as a classical text is cited). An `n` that is an identifier (a CTS
+    URN on the edition's division: "urn:cts:latinLit:...") is no number, nor is a level (`by_depth`:
+    DTA's `n` is each division's depth, 1, 2 ..., wherever it stands)."""
+    own = (div.get("n") or "").strip()
+    if not own or ":" in own or by_depth:
+        return ""
+    numbers = [d.get("n", "").strip() for d in div.iterancestors() if local_name(d) in DIVISIONS]
+    return ".".join([n for n in reversed(numbers) if n and ":" not in n] + [own])
+
+
+def numbered_by_depth(root: etree._Element) -> bool:
+    """Whether the divisions' `n` is each one's depth among divisions (DTA's base format): every `n`
+    its depth, and some depth with two divisions (numbers would differ there; levels repeat)."""
+    depths = [(d.get("n", "").strip(), 1 + sum(1 for a in d.iterancestors() if local_name(a) in DIVISIONS))
+              for d in root.iter(*(f"{{{TEI_NS}}}{name}" for name in DIVISIONS)) if d.get("n")]
+    return all(n == str(depth) for n, depth in depths) and len(depths) > len({depth for _, depth in depths})
+
+
 def _other_parts(parent: etree._Element, shown: list[etree._Element]) -> list[etree._Element]:
     """The parts of a title page other than those shown apart, in order."""
     parts: list[etree._Element] = []
@@ -245,6 +265,14 @@ class _Blocks:
         self.tx, self.markers, self.original = tx, markers, original
         self.number = 0
         self.numbered = numbered  # the body's paragraphs carry the reader's ¶ numbers; front and back do not
+        self._depths: tuple[etree._Element | None, bool] = (None, False)
+
+    def by_depth(self, div: etree._Element) -> bool:
+        """Whether the divisions of `div`'s document are numbered by their depth (found once)."""
+        root = div.getroottree().getroot()
+        if self._depths[0] is not root:
+            self._depths = root, numbered_by_depth(root)
+        return self._depths[1]
 
     def of(self, parent: etree._Element, level: int, skip: Callable[[etree._Element], bool] = lambda e: False) -> list:
         blocks: list = []
@@ -300,7 +328,7 @@ class _Blocks:
                         lead=lead,
                         head_id=head.get(XML_ID, "") if head is not None else "",
                         head_lang=head.get(XML_LANG, "") if head is not None else "",
-                        number=div.get("n", "") if head is None else "",
+                        number=division_number(div, self.by_depth(div)) if head is None else "",
                         unit=div.get("subtype") or div.get("type") or "")
 
     def page_break(self, pb: etree._Element) -> PageBreak:
