@@ -1100,3 +1100,15 @@ def test_verse_lines_are_numbered_in_the_margin_and_stand_together(tmp_path: Pat
     page = parse_html(site / "en" / "doc" / "index.html")
     assert page.xpath("//span[@class='l']/@data-line") == ["5", "10", "10a", "15"]
     assert len(page.xpath("//div[@class='tei-block verse'][span[@class='l']]")) == 11
+
+
+def test_the_contents_list_a_classical_texts_books_and_chapters_by_number(tmp_path: Path):
+    """Perseus's Horace and Plutarch: divisions without headings were left out of the contents (the
+    Odes' contents had one entry, "Text"). Their numbers list them, two levels down."""
+    page = parse_html(build(edition(tmp_path, '<text><body><div xml:id="b1" type="textpart" subtype="book" n="1">'
+                                              '<div xml:id="c1" type="textpart" subtype="chapter" n="1"><div '
+                                              'xml:id="s1" n="1"><p xml:id="p1">Quo usque.</p></div></div><div '
+                                              'xml:id="c2" n="2"><p xml:id="p2">Tandem.</p></div></div></body>'
+                                              '</text>', lang="la")) / "en" / "doc" / "index.html")
+    entries = [(a.get("href"), a.text) for a in page.xpath("//div[@class='toc']//li/a")]
+    assert entries[:3] == [("#b1", "1"), ("#c1", "1.1"), ("#c2", "1.2")], entries

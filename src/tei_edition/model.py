@@ -319,15 +319,17 @@ class Document:
 
     @property
     def contents(self) -> tuple[tuple[int, Division | Table], ...]:
-        """A table of contents: the headed divisions of front, body and back and the captioned
-        tables, with ids, in reading order, each with its depth (a table one below its division)."""
+        """A table of contents: the headed divisions of front, body and back (and the numbered ones
+        without a heading, a classical text's books and chapters, by their number, two levels down),
+        and the captioned tables, with ids, in reading order, each with its depth (a table one below
+        its division)."""
         entries: list[tuple[int, Division | Table]] = []
 
         def visit(blocks: tuple, depth: int) -> None:
             for block in blocks:
                 if isinstance(block, Division):
                     visit(block.lead, block.level)
-                    if block.heading is not None and block.id:
+                    if block.id and (block.heading is not None or block.number and block.level <= 2):
                         entries.append((block.level, block))
                     visit(block.blocks, block.level)
                 elif isinstance(block, Table) and block.id and block.caption is not None:
