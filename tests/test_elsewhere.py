@@ -1112,3 +1112,17 @@ def test_the_contents_list_a_classical_texts_books_and_chapters_by_number(tmp_pa
                                               '</text>', lang="la")) / "en" / "doc" / "index.html")
     entries = [(a.get("href"), a.text) for a in page.xpath("//div[@class='toc']//li/a")]
     assert entries[:3] == [("#b1", "1"), ("#c1", "1.1"), ("#c2", "1.2")], entries
+
+
+def test_the_parallel_view_shows_a_classical_texts_numbers(tmp_path: Path):
+    """Plutarch's Theseus: the parallel view had no chapter or section numbers ("¶ 4" only): a reader
+    could not tell which passage was 2.1."""
+    text = ('<text><body><div xml:id="c2" n="2"{c}><div xml:id="s1" n="1"{s}><p xml:id="p1"{p}>{words}</p></div></div>'
+            '</body></text>')
+    site = build(edition(tmp_path, text.format(c="", s="", p="", words="Greek."),
+                         translation=text.format(c=' corresp="doc.xml#c2"', s=' corresp="doc.xml#s1"',
+                                                 p=' corresp="doc.xml#p1"', words="English.")))
+    page = parse_html(site / "en" / "doc" / "parallel" / "index.html")
+    rows = [(row.get("id"), [p.text for p in row.xpath(".//p[@class='division-number']")])
+            for row in page.xpath("//section[contains(@class, 'parallel-division')]")]
+    assert rows == [("c2", ["2", "2"]), ("s1", ["2.1", "2.1"])], rows

@@ -39,9 +39,10 @@ class Row:
 
 
 def _row_blocks(blocks: tuple) -> list:
-    """A text's blocks in reading order, as rows: divisions by their headings (their blocks follow)."""
+    """A text's blocks in reading order, as rows: divisions by their headings or numbers (their
+    blocks follow)."""
     return [b for b in walk_blocks(blocks)
-            if b.kind != "pagebreak" and (b.kind != "division" or b.heading is not None)]
+            if b.kind != "pagebreak" and (b.kind != "division" or b.heading is not None or b.number)]
 
 
 def parallel_rows(original: tuple, translation: tuple) -> list[Row]:
