@@ -690,6 +690,17 @@ def test_a_root_without_a_language_is_told_the_one_its_text_or_usage_says(tmp_pa
     assert main(["build", "--edition", str(project / "edition"), "--out", str(project / "build")]) == 1
     err = capsys.readouterr().err
     assert f"the TEI root has no xml:lang: say which language the document is in ({suggested}" in err
+    if not text_lang:
+        return
+    # Perseus's Greek text with an English header: told to mark the header too (else all its English,
+    # the title included, was tagged Greek); done, the header's texts are English on the page.
+    assert 'if its header is written in another language, say so there too, e.g. <teiHeader xml:lang="en">' in err
+    tei.write_text(tei.read_text(encoding="utf-8").replace("<TEI ", '<TEI xml:lang="la" ', 1)
+                   .replace("<teiHeader>", '<teiHeader xml:lang="en">', 1), encoding="utf-8")
+    assert main(["build", "--edition", str(project / "edition"), "--out", str(project / "build")]) == 0
+    page = parse_html(project / "build" / "en" / "doc" / "index.html")
+    assert page.xpath("//h1[@id='doc-title']/@lang") == [] and page.xpath("//div[@class='doc-body']/@lang") == ["la"]
+    assert not page.xpath("//section[@class='document-metadata']//dd[@lang]")
 
 
 def test_a_correspondence_given_by_pointers_and_a_bare_shelfmark_show_no_empty_parts(tmp_path: Path):

@@ -97,9 +97,12 @@ def _read_tei(path: Path, repositories: dict, translation_lang: str | None, prin
             example = suggested(text_lang) if text_lang else declared[0] if declared else "en"
             hint = f" (its text says xml:lang=\"{text_lang}\")" if text_lang else \
                 f" (its langUsage names {', '.join(declared)})" if declared else ""
+            # (the header, often in another language than a text that says its own, says so itself)
+            header = "; if its header is written in another language, say so there too, e.g. <teiHeader " \
+                     "xml:lang=\"en\">" if text_lang else ""
             raise EditionError.at(path, source_line(tree.getroot()), f"the TEI root has no xml:lang: say which "
                                                                    f"language the document is in{hint}, e.g. "
-                                                                   f"<TEI xml:lang=\"{example}\">")
+                                                                   f"<TEI xml:lang=\"{example}\">{header}")
         if translation_lang is not None and lang != translation_lang:
             raise EditionError.at(path, source_line(tree.getroot()), f"this file is listed as the "
                                                                    f"'{translation_lang}' translation, but its "
