@@ -553,17 +553,20 @@ def test_a_manuscript_s_hands_are_marked(tmp_path: Path):
 
 
 def test_a_passage_in_another_language_says_so(tmp_path: Path):
-    """A paragraph, a heading, a segment and a note with their own `xml:lang` carry it on the page
-    (they were marked with the document's language: a screen reader read English as Italian)."""
+    """A paragraph, a heading, a segment, a note and a reference (Perseus: an English `bibl` in a
+    Greek quotation) with their own `xml:lang` carry it on the page (they were marked with the
+    document's language: a screen reader read English as Italian)."""
     site = build(edition(tmp_path, '<text><body><div xml:id="d1"><head xml:lang="la">Proemium</head><p xml:id="p1" '
                                    'xml:lang="en">An English paragraph.</p><p xml:id="p2">E <seg xml:lang="la">ecce'
-                                   '</seg>.<note xml:id="n1" xml:lang="de">Eine Anmerkung.</note></p></div></body>'
+                                   '</seg>.<note xml:id="n1" xml:lang="de">Eine Anmerkung.</note> <cit><quote>Tale'
+                                   '</quote> <bibl xml:lang="en">Aesch. Seven 435</bibl></cit></p></div></body>'
                                    '</text>'))
     page = parse_html(site / "en" / "doc" / "index.html")
     assert page.xpath("//section[@id='d1']/h2/@lang") == ["la"]
     assert page.xpath("//p[@id='p1']/@lang") == ["en"] and not page.xpath("//p[@id='p2']/@lang")
     assert page.xpath("//p[@id='p2']/span[@class='seg']/@lang") == ["la"]
     assert page.xpath("//li[@id='n1']/span[@class='note-text']/@lang") == ["de"]
+    assert page.xpath("//p[@id='p2']//span[@class='bibl']/@lang") == ["en"]
 
 
 def test_an_inscription_s_lines_glyphs_and_expansions(tmp_path: Path):

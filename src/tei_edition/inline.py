@@ -27,7 +27,7 @@ from tei_edition.errors import Diagnostic, EditionError
 from tei_edition.layout import marks_typed
 from tei_edition.media import facsimile
 from tei_edition.model import Citation, Content, Mention, Note, Paragraph, note_place
-from tei_edition.output import GLUE, HtmlOutput, NoOutput, lang_attribute
+from tei_edition.output import GLUE, HtmlOutput, NoOutput, enclose, lang_attribute
 from tei_edition.rules import RuleTable, edition_rules, generic
 from tei_edition.tei import (
     NS,
@@ -325,10 +325,14 @@ class Transformer:
     def bibl(self, element: etree._Element, out: HtmlOutput) -> None:
         key = self.original.target(element) if self.original else element.get(XML_ID)
         ref = self.refs.get(key or "")
+        own = lang_attribute(element)  # (a reference in English inside a Greek quotation)
         if element.get("type") != "archival" or ref is None:
-            self.children(element, out)
+            if own:
+                enclose(self, element, out, f'<span class="bibl"{own}>', "</span>")
+            else:
+                self.children(element, out)
             return
-        out.markup(f'<a class="archival" href="{self.page.register_href if self.page else ""}#{ref.unit.key}">')
+        out.markup(f'<a class="archival" href="{self.page.register_href if self.page else ""}#{ref.unit.key}"{own}>')
         self.children(element, out)
         out.markup("</a>")
 
