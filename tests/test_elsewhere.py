@@ -1140,3 +1140,15 @@ def test_the_parallel_view_shows_a_classical_texts_numbers(tmp_path: Path):
     rows = [(row.get("id"), [p.text for p in row.xpath(".//p[@class='division-number']")])
             for row in page.xpath("//section[contains(@class, 'parallel-division')]")]
     assert rows == [("c2", ["2", "2"]), ("s1", ["2.1", "2.1"])], rows
+
+
+def test_verse_quoted_in_a_paragraph_is_set_apart_without_quotation_marks(tmp_path: Path):
+    """Plutarch quoting Aeschylus: `<p>… <cit><quote><l>…</l><l>…</l></quote><bibl>…</bibl></cit>`. Its
+    lines stood each on its own, between quotation marks that dangled at the line ends around them."""
+    site = build(edition(tmp_path, '<text><body><p xml:id="p1">As he says, <cit><quote><l>Such a man,</l><l>such a '
+                                   'shield.</l></quote> <bibl>Aesch. Seven 435</bibl></cit> And so on. He said <q>'
+                                   'yes</q>.</p></body></text>', lang="en"))
+    paragraph = parse_html(site / "en" / "doc" / "index.html").xpath("//p[@id='p1']")[0]
+    quotes = paragraph.xpath(".//*[contains(concat(' ', @class, ' '), ' quote ')]")
+    assert [(q.tag, q.get("class")) for q in quotes] == [("span", "quote verse-quote")]
+    assert quotes[0].xpath("span[@class='l']/text()") == ["Such a man,", "such a shield."]

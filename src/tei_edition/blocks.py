@@ -91,8 +91,13 @@ def said(tx: Transformer, element: etree._Element, out: HtmlOutput) -> None:
 
 
 def quote(tx: Transformer, element: etree._Element, out: HtmlOutput) -> None:
+    """A quotation: a block between blocks; in running text quoted, with its language's marks unless
+    the text types them, or, verse quoted there, set apart as a block is (a mark would dangle at the
+    end of the line before it)."""
     tag = "blockquote" if is_block_quote(element) and in_block_context(element) else "q"
     css = "quote quote-marks" if tag == "q" and not marks_typed(element) else "quote"
+    if tag == "q" and (element.find("t:l", NS) is not None or element.find("t:lg", NS) is not None):
+        tag, css = "span", "quote verse-quote"
     enclose(tx, element, out, f'<{tag} class="{css}"{id_attribute(tx, element)}{lang_attribute(element)}>', f"</{tag}>")
 
 
