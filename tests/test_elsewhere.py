@@ -1152,3 +1152,24 @@ def test_verse_quoted_in_a_paragraph_is_set_apart_without_quotation_marks(tmp_pa
     quotes = paragraph.xpath(".//*[contains(concat(' ', @class, ' '), ' quote ')]")
     assert [(q.tag, q.get("class")) for q in quotes] == [("span", "quote verse-quote")]
     assert quotes[0].xpath("span[@class='l']/text()") == ["Such a man,", "such a shield."]
+
+
+@pytest.mark.parametrize("named", [
+    '<titleStmt><title>Dispaccio</title><editor role="transl">Bernadotte Perrin</editor></titleStmt>',
+    '<titleStmt><title>Dispaccio</title></titleStmt>',  # its source names him: <name role="translator">
+])
+def test_a_translator_named_as_perseus_names_one_is_cited(tmp_path: Path, named):
+    """Perseus's English texts name their translator `editor role="transl"` (listed under "Editors",
+    and the citation had `"translator": []`) or only in the source, `sourceDesc//name
+    role="translator"` (left out of the citation)."""
+    project = edition(tmp_path, '<text><body><p xml:id="p1">Uno.</p></body></text>',
+                      translation='<text><body><p xml:id="p1" corresp="doc.xml#p1">One.</p></body></text>')
+    tei = project / "edition" / "doc.en.xml"
+    tei.write_text(tei.read_text(encoding="utf-8").replace("<titleStmt><title>Dispaccio</title></titleStmt>", named)
+                   .replace("<sourceDesc><p>Manuscript.</p></sourceDesc>", '<sourceDesc><bibl><title>Lives</title>'
+                            '<name role="translator">Bernadotte Perrin</name></bibl></sourceDesc>'), encoding="utf-8")
+    site = build(project)
+    page = parse_html(site / "en" / "doc" / "index.html")
+    assert page.xpath("string(//p[@id='cite-p1'])").startswith("Bernadotte Perrin, trans., ")
+    terms = [dt.text for dt in page.xpath("//section[@class='document-metadata']//dt")]
+    assert "Editors" not in terms and ("Translators" in terms) == ("editor" in named), terms

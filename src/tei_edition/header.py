@@ -96,14 +96,21 @@ def _titles_by_language(root: etree._Element) -> tuple[tuple[str, str], ...]:
 
 
 def translators(root: etree._Element) -> tuple[Contributor, ...]:
-    """A translation's translators: `editor role="translator"` or the `respStmt` with the id
-    "translator" in its titleStmt (README, "Publishing another document"). An `orgName` is an
-    organisation; a `persName`, a `name` or an `editor`'s text, a person."""
+    """A translation's translators: `editor role="translator"` (or MARC's "trl", Perseus's "transl")
+    or the `respStmt` with the id "translator" in its titleStmt (README, "Publishing another
+    document"); else those its source names so (`sourceDesc//name role="translator"`: a Loeb
+    translation transcribed). An `orgName` is an organisation; a `persName`, a `name` or an
+    `editor`'s text, a person."""
     statement = "t:teiHeader/t:fileDesc/t:titleStmt"
-    found: Any = root.xpath(f"{statement}/t:editor[@role='translator'] | "
-                       f"{statement}/t:respStmt[@xml:id='translator']/*[self::t:orgName or self::t:persName "
-                       f"or self::t:name]", namespaces=NS)
+    found: Any = root.xpath(f"{statement}/t:editor[{_TRANSLATOR}] | "
+                            f"{statement}/t:respStmt[@xml:id='translator']/*[self::t:orgName or self::t:persName "
+                            f"or self::t:name]", namespaces=NS) or \
+        root.xpath(f"t:teiHeader/t:fileDesc/t:sourceDesc//*[self::t:editor or self::t:name or self::t:persName]"
+                   f"[{_TRANSLATOR}]", namespaces=NS)
     return tuple(_contributor(e) for e in found if isinstance(e, etree._Element))
+
+
+_TRANSLATOR = "@role='translator' or @role='transl' or @role='trl'"
 
 
 def _contributor(element: etree._Element) -> Contributor:
@@ -196,7 +203,8 @@ def header_rows(root: etree._Element, lang: str, path: Path = Path()) -> tuple[H
         names = elements(author, "t:persName | t:name | t:orgName")
         add("meta_author", _texts(names, lang) if names else (HeaderValue(person_name(author), language_of(author)),))
         add("meta_affiliation", _texts(elements(author, "t:affiliation"), lang))
-    add("meta_editors", _texts(elements(root, f"{stmt}/t:editor"), lang))
+    add("meta_editors", _texts(elements(root, f"{stmt}/t:editor[not({_TRANSLATOR})]"), lang))
+    add("meta_translators", _texts(elements(root, f"{stmt}/t:editor[{_TRANSLATOR}]"), lang))
     for resp in elements(root, f"{stmt}/t:respStmt | t:teiHeader/t:fileDesc/t:editionStmt/t:respStmt"):
         agents = ", ".join(header_text(n) for n in resp if local_name(n) != "resp")
         add("meta_responsibility", tuple(HeaderValue(f"{header_text(r)}: {agents}", language_of(r))
