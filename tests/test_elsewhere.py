@@ -1173,3 +1173,25 @@ def test_a_translator_named_as_perseus_names_one_is_cited(tmp_path: Path, named)
     assert page.xpath("string(//p[@id='cite-p1'])").startswith("Bernadotte Perrin, trans., ")
     terms = [dt.text for dt in page.xpath("//section[@class='document-metadata']//dt")]
     assert "Editors" not in terms and ("Translators" in terms) == ("editor" in named), terms
+
+
+def test_a_document_with_an_empty_title_takes_its_first_heading_with_a_warning(tmp_path: Path, capsys):
+    """A Word conversion's `<titleStmt><title/>`: the pages had an empty <h1>, an empty <title>, an
+    empty link on the home page and an empty option on the search page (invalid HTML). Its first
+    heading stands in, with a warning; without any heading, a located error."""
+    header = HEADER.replace("<title>Dispaccio</title>", "<title/>")
+    project = edition(tmp_path, '<text><body><div xml:id="d1"><head>Sicherheit</head><p xml:id="p1">Text.</p></div>'
+                                '</body></text>', lang="de", header=header)
+    assert main(["build", "--edition", str(project / "edition"), "--out", str(project / "build")]) == 0
+    tei = project / "edition" / "doc.xml"
+    assert f"{tei}:2: warning: the document has no title (its titleStmt/title is empty): its pages take its first " \
+           f"heading, «Sicherheit»" in capsys.readouterr().err
+    page = parse_html(project / "build" / "en" / "doc" / "index.html")
+    assert page.xpath("string(//h1[@id='doc-title'])") == "Sicherheit" and "Sicherheit" in page.findtext(".//title")
+    assert "Title" not in [dt.text for dt in page.xpath("//section[@class='document-metadata']//dt")]  # (it was empty)
+    home = parse_html(project / "build" / "index.html")
+    assert all(" ".join(a.text_content().split()) for a in home.xpath("//main//a"))
+    tei.write_text(tei.read_text(encoding="utf-8").replace("<head>Sicherheit</head>", ""), encoding="utf-8")
+    assert main(["build", "--edition", str(project / "edition"), "--out", str(project / "build")]) == 1
+    assert f"{tei}:2: the document has no title (its titleStmt/title is empty): write it there" in \
+        capsys.readouterr().err

@@ -198,7 +198,7 @@ def header_rows(root: etree._Element, lang: str, path: Path = Path()) -> tuple[H
 
     stmt = "t:teiHeader/t:fileDesc/t:titleStmt"
     titles = elements(root, f"{stmt}/t:title")
-    add("meta_titles", tuple(HeaderValue(header_text(t), language_of(t)) for t in titles))
+    add("meta_titles", tuple(HeaderValue(text, language_of(t)) for t in titles if (text := header_text(t))))
     for author in elements(root, f"{stmt}/t:author"):
         names = elements(author, "t:persName | t:name | t:orgName")
         add("meta_author", _texts(names, lang) if names else (HeaderValue(person_name(author), language_of(author)),))

@@ -162,24 +162,35 @@ def _breaks_before(text: etree._Element, opening: list[etree._Element]) -> dict[
     return found
 
 
-def _title_element(root: etree._Element, front: etree._Element | None) -> etree._Element:
-    """The document's title: the title page's main title, else the header's main (or first) title."""
+def _title_element(tx: Transformer, root: etree._Element, front: etree._Element | None) -> etree._Element:
+    """The document's title: the title page's main title, else the header's main (or first) title;
+    an empty one (a Word conversion's `<title/>`) is none: then the text's first heading, with a
+    warning, else a located error (the pages would have no title)."""
     if front is not None:
         for xpath in (".//t:titlePart[@type='main']", ".//t:titlePage//t:titlePart", ".//t:docTitle"):
             found = front.find(xpath, NS)
-            if found is not None:
+            if found is not None and normalize_space(text_of(found)):
                 return found
     # The schema requires teiHeader/fileDesc/titleStmt/title: the main one, else one of no type, else
     # the first that is not a container's (a volume's, a series') or a variant (sub, alt, short …).
     stmt = "t:teiHeader/t:fileDesc/t:titleStmt"
     container = "@level = 's' or @level = 'j' or @level = 'm'"  # a series', a journal's, a book's title
-    return (elements(root, f"{stmt}/t:title[@type='main']") or elements(root, f"{stmt}/t:title[@level='a']")
-            or elements(root, f"{stmt}/t:title[not(@type)][not({container})]")
-            or elements(root, f"{stmt}/t:title[not(@type)]")
-            or elements(root, f"{stmt}/t:title[not(@type = 'volume' or @type = 'series' or @type = 'collection' or "
-                              f"@type = 'sub' or @type = 'subtitle' or @type = 'alt' or @type = 'short' or "
-                              f"@type = 'desc' or @level = 's' or @level = 'j' or @level = 'm')]")
-            or elements(root, f"{stmt}/t:title"))[0]
+    for xpath in (f"{stmt}/t:title[@type='main']", f"{stmt}/t:title[@level='a']",
+                  f"{stmt}/t:title[not(@type)][not({container})]", f"{stmt}/t:title[not(@type)]",
+                  f"{stmt}/t:title[not(@type = 'volume' or @type = 'series' or @type = 'collection' or "
+                  f"@type = 'sub' or @type = 'subtitle' or @type = 'alt' or @type = 'short' or "
+                  f"@type = 'desc' or @level = 's' or @level = 'j' or @level = 'm')]", f"{stmt}/t:title"):
+        titles = [title for title in elements(root, xpath) if normalize_space(text_of(title))]
+        if titles:
+            return titles[0]
+    empty = elements(root, f"{stmt}/t:title")[0]
+    heading = next((head for head in elements(root, "t:text//t:head") if normalize_space(text_of(head))), None)
+    if heading is None:
+        tx.error(empty, "the document has no title (its titleStmt/title is empty): write it there")
+        return empty
+    tx.warn(empty, f"the document has no title (its titleStmt/title is empty): its pages take its first heading, "
+                   f"«{normalize_space(text_of(heading))[:60]}»; write the title in titleStmt/title")
+    return heading
 
 
 _DIVISION_TAGS = tuple(f"{{{TEI_NS}}}{name}" for name in sorted(DIVISIONS))
@@ -371,7 +382,7 @@ def build_document(tree: etree._ElementTree, path: Path, doc_id: str, refs: dict
     for pb in opening:
         tx.follow_page(pb)
     rubric = front.find(".//t:titlePart[@type='rubric']", NS) if front is not None else None
-    title = _title_element(root, front)
+    title = _title_element(tx, root, front)
     title_content = tx.content(title)
     title_notes = tuple(tx.state.notes)
     title_page = front.find("t:titlePage", NS) if front is not None else None
