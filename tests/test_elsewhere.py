@@ -1195,3 +1195,21 @@ def test_a_document_with_an_empty_title_takes_its_first_heading_with_a_warning(t
     assert main(["build", "--edition", str(project / "edition"), "--out", str(project / "build")]) == 1
     assert f"{tei}:2: the document has no title (its titleStmt/title is empty): write it there" in \
         capsys.readouterr().err
+
+
+def test_a_dta_texts_renditions_show_as_declared(tmp_path: Path):
+    """DTA's tagsDecl: Antiqua (`#aq`, font-family:sans-serif), a large initial (`#in`, font-size:150%),
+    a centred line (`#c`): all shown as plain text before; a rendition said twice is one class
+    (it was "hi sup sup")."""
+    header = HEADER.replace("</fileDesc>", '</fileDesc><encodingDesc><tagsDecl><rendition xml:id="aq" scheme="css">'
+                                           'font-family:sans-serif</rendition><rendition xml:id="in" scheme="css">'
+                                           'font-size:150%</rendition><rendition xml:id="c" scheme="css">display:block;'
+                                           ' text-align:center</rendition><rendition xml:id="sup" scheme="css">'
+                                           'vertical-align:super; font-size:smaller</rendition></tagsDecl>'
+                                           '</encodingDesc>')
+    site = build(edition(tmp_path, '<text><body><p xml:id="p1"><hi rendition="#in">E</hi>s ist <hi rendition="#aq">'
+                                   'Lucubrationibus</hi> <hi rendition="#c">zentriert</hi> x<hi rend="sup" '
+                                   'rendition="#sup">2</hi></p></body></text>', lang="de", header=header))
+    paragraph = parse_html(site / "en" / "doc" / "index.html").xpath("//p[@id='p1']")[0]
+    assert [(e.tag, e.get("class")) for e in paragraph.xpath("*[contains(@class, 'hi')]")] == [
+        ("span", "hi large"), ("span", "hi sans"), ("span", "hi center"), ("sup", "hi sup")]

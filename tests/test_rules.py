@@ -34,7 +34,14 @@ def render(snippet: str, parent: str = "p") -> str:
     ('<hi rend="italic">a</hi>', '<i class="hi italic">a</i>'),
     ('<hi rend="bold smallcaps">a</hi>', '<b class="hi bold smallcaps">a</b>'),
     ('<hi rend="sup">2</hi>', '<sup class="hi sup">2</sup>'),
-    ('<hi>a</hi>', '<span class="hi">a</span>'),
+    # A hi that says nothing of how it looks is italic, as TEI Simple renders it (EEBO-TCP's: it was plain).
+    ('<hi>a</hi>', '<i class="hi">a</i>'),
+    # Each rendition a class the style sheet shows (a Word conversion's: only the italic showed).
+    ('<hi rend="italic bold strikethrough underline">a</hi>',
+     '<i class="hi italic bold strikethrough underline">a</i>'),
+    # Transkribus's key:value pairs: what is true (it was "strikethrough-true fontsize-0-0 kerning-0").
+    ('<hi rend="strikethrough:true; fontSize:0.0; kerning:0;">)(</hi>', '<s class="hi strikethrough">)(</s>'),
+    ('<hi rendition="simple:smallcaps">a</hi>', '<span class="hi smallcaps">a</span>'),
     ('<emph>a</emph>', '<em class="emph">a</em>'),
     ('<title level="m">Book</title>', '<cite class="title m">Book</cite>'),
     ('<title level="a">Paper</title>', '<span class="title-a">“Paper”</span>'),
@@ -100,7 +107,7 @@ def test_lb_in_prose_is_a_space_and_joins_a_broken_word():
     ('<seg>торгово-эконо<pb n="9" break="no"/>мических, и</seg>', 'торгово-экономических{9}, и'),
     ('<seg>word <pb n="9"/>next</seg>', 'word {9}next'),
     ('<seg>end<pb n="9" break="no"/></seg>', 'end{9}'),
-    ('<seg>be<pb n="9" break="no"/><hi>fore</hi></seg>', 'be{9}<span class="hi">fore</span>'),
+    ('<seg>be<pb n="9" break="no"/><hi>fore</hi></seg>', 'be{9}<i class="hi">fore</i>'),
 ])
 def test_a_page_break_is_marked_at_the_end_of_the_word_it_falls_in(snippet, html):
     marker = re.compile(r'<a class="pagebreak" data-page="([0-9]+)" aria-label="Page \1" id="page-\1" '
