@@ -496,12 +496,13 @@ def test_a_relative_link_is_resolved_against_the_document_s_xml_base(tmp_path: P
 def test_a_scene_break_is_a_thematic_break(tmp_path: Path):
     """A novel's `<milestone unit="pause" type="stars"/>` between paragraphs is an <hr> (it was an
     empty span: the break invisible); in running text, a separator; a milestone of another kind
-    without a number stays an anchor."""
+    without a number stays an anchor. DTA's printed rule, `rendition="#hr"`, is one too (it was
+    nothing)."""
     site = build(edition(tmp_path, '<text><body><p>Uno.</p><milestone unit="pause" type="stars"/><p>Due <milestone '
                                    'unit="section" rend="asterisk"/> tre <milestone unit="line" xml:id="m"/>.</p>'
-                                   '</body></text>'))
+                                   '<milestone unit="section" rendition="#hr"/><p>Quattro.</p></body></text>'))
     page = parse_html(site / "en" / "doc" / "index.html")
-    assert page.xpath("//hr/@class") == ["milestone pause stars"]
+    assert page.xpath("//hr/@class") == ["milestone pause stars", "milestone section"]
     assert page.xpath("//p//span[@role='separator']/@class") == ["milestone section asterisk text-break"]
     assert page.xpath("//p//*[@id='m'][not(@role)]")
 

@@ -40,8 +40,10 @@ BREAK_MARKS = ("star", "asterisk", "asterism", "dinkus", "rule", "line", "space"
 
 
 def is_break(element: etree._Element) -> bool:
-    marks = f"{element.get('rend', '')} {element.get('type', '')}".lower()
-    return not element.get("n") and (element.get("unit", "") in BREAK_UNITS or any(m in marks for m in BREAK_MARKS))
+    """(a `rendition` names the mark too: DTA's `rendition="#hr"`, a printed rule)"""
+    marks = f"{element.get('rend', '')} {element.get('type', '')} {element.get('rendition', '')}".lower()
+    return not element.get("n") and (element.get("unit", "") in BREAK_UNITS or any(m in marks for m in BREAK_MARKS)
+                                     or "hr" in marks.replace("#", " ").split())
 
 
 def text_break(tx: Transformer, element: etree._Element, out: HtmlOutput) -> None:
