@@ -1214,3 +1214,13 @@ def test_a_dta_texts_renditions_show_as_declared(tmp_path: Path):
     paragraph = parse_html(site / "en" / "doc" / "index.html").xpath("//p[@id='p1']")[0]
     assert [(e.tag, e.get("class")) for e in paragraph.xpath("*[contains(@class, 'hi')]")] == [
         ("span", "hi large"), ("span", "hi sans"), ("span", "hi center"), ("sup", "hi sup")]
+
+
+def test_a_word_hyphenated_at_a_line_end_is_whole(tmp_path: Path):
+    """DTA keeps a line-end hyphen as printed, without break="no": `die Men-<lb/>schen` read "Men-
+    schen" on the page, in the contents and in the search records. No space follows a word's hyphen
+    at a line end (the hyphen kept); a dash standing alone still has its spaces."""
+    site = build(edition(tmp_path, '<text><body><p xml:id="p1">die Men-<lb/>schen und Stu\u00ac<lb/>denten, alt -'
+                                   '<lb/>jung</p></body></text>', lang="de"))
+    paragraph = parse_html(site / "en" / "doc" / "index.html").xpath("//p[@id='p1']")[0]
+    assert " ".join(paragraph.text_content().split()) == "die Men-schen und Stu\u00acdenten, alt - jung"

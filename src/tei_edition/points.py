@@ -100,7 +100,7 @@ def lb(tx: Transformer, element: etree._Element, out: HtmlOutput) -> None:
             out.markup("<br>")
         if joined:
             out.glue()
-    elif joined or _between_unspaced(element):  # (Chinese, Japanese, Thai … put no space between words)
+    elif joined or _joins(*_around(element)):  # (a word hyphenated at the line end; Chinese, Thai …)
         out.glue()
     else:
         out.text(" ")
@@ -109,9 +109,11 @@ def lb(tx: Transformer, element: etree._Element, out: HtmlOutput) -> None:
 # Scripts written without spaces between words: a line end between two of their letters is no space.
 _UNSPACED = re.compile("[\u0e00-\u0eff\u0f00-\u0fff\u1000-\u109f\u1780-\u17ff\u3000-\u30ff\u3400-\u9fff"
                        "\uf900-\ufaff\uff00-\uffef\U00020000-\U0003ffff]")
+_HYPHENS = "-\u00ac\u2010\u2e17"  # hyphen-minus, not sign (DTA's), hyphen, double oblique hyphen (Fraktur)
 
 
-def _between_unspaced(element: etree._Element) -> bool:
+def _around(element: etree._Element) -> tuple[str, str]:
+    """The text just before and just after an element (its neighbours' if it has no text beside it)."""
     previous, parent = element.getprevious(), element.getparent()
     before = (previous.tail if previous is not None else parent.text if parent is not None else "") or ""
     if not before.strip() and previous is not None:
@@ -120,8 +122,17 @@ def _between_unspaced(element: etree._Element) -> bool:
     following = element.getnext()
     if not after.strip() and following is not None:
         after = text_of(following)
-    before, after = before.rstrip(), after.lstrip()
-    return bool(before and after and _UNSPACED.match(before[-1]) and _UNSPACED.match(after[0]))
+    return before.rstrip(), after.lstrip()
+
+
+def _joins(before: str, after: str) -> bool:
+    """Whether a line end between these is no space: between two letters of a script written without
+    spaces, or after a word's hyphen (DTA's "Men-<lb/>schen", no break="no"), the hyphen kept."""
+    if not before or not after:
+        return False
+    if _UNSPACED.match(before[-1]) and _UNSPACED.match(after[0]):
+        return True
+    return before[-1] in _HYPHENS and len(before) > 1 and before[-2].isalpha() and after[0].isalpha()
 
 
 def anchor_only(tx: Transformer, element: etree._Element, out: HtmlOutput) -> None:
