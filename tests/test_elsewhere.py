@@ -1224,3 +1224,18 @@ def test_a_word_hyphenated_at_a_line_end_is_whole(tmp_path: Path):
                                    '<lb/>jung</p></body></text>', lang="de"))
     paragraph = parse_html(site / "en" / "doc" / "index.html").xpath("//p[@id='p1']")[0]
     assert " ".join(paragraph.text_content().split()) == "die Men-schen und Stu\u00acdenten, alt - jung"
+
+
+def test_a_note_continued_on_the_next_page_is_one_note(tmp_path: Path):
+    """DTA: `<note xml:id="a" next="#b">…</note>` … `<pb/>` … `<note xml:id="b" prev="#a">…</note>`,
+    one note the print continues at the next page's foot, was two notes, the second with a marker the
+    print does not have."""
+    site = build(edition(tmp_path, '<text><body><p xml:id="p1">Anfang<note place="foot" n="(y)" xml:id="a" '
+                                   'next="#b">de quibus <hi>Sebiz.</hi></note> weiter <pb n="18"/>ferner.<note '
+                                   'place="foot" n="(y)" xml:id="b" prev="#a">sanguinis mictu.</note> Ende.</p>'
+                                   '</body></text>', lang="de"))
+    page = parse_html(site / "en" / "doc" / "index.html")
+    notes = [" ".join(n.xpath("string(span[contains(@class, 'note-text')])").split())
+             for n in page.xpath("//li[contains(@class, 'note')]")]
+    assert notes == ["de quibus Sebiz. sanguinis mictu."], notes
+    assert len(page.xpath("//p[@id='p1']//a[contains(@class, 'noteref')]")) == 1

@@ -21,7 +21,7 @@ from tei_edition.config import Config, DocumentConfig
 from tei_edition.errors import Diagnostic, EditionError
 from tei_edition.languages import suggested
 from tei_edition.schema import validate_schema as schema_check
-from tei_edition.standoff import anchor_notes, notes_at_their_pointers
+from tei_edition.standoff import anchor_notes, join_continued_notes, notes_at_their_pointers
 from tei_edition.tei import XML_LANG, source_line
 
 
@@ -120,6 +120,8 @@ def _read_tei(path: Path, repositories: dict, translation_lang: str | None, prin
     try:
         anchor_notes(tree)  # (after the schema's verdict on the file as written)
         notes_at_their_pointers(tree)
+        if not printed:  # (a print's notes stay on their pages: its lines are compared with its source)
+            join_continued_notes(tree)
         refs = tei.check_rules(tree, path, repositories, translation=translation_lang is not None, printed=printed)
     except EditionError as exc:  # the project's rules too, with the schema's faults: all in one round
         raise EditionError(schema + exc.diagnostics) from None

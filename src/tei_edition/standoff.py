@@ -95,6 +95,41 @@ def notes_at_their_pointers(tree: etree._ElementTree) -> None:
         notes.pop(note.get(XML_ID), None)  # (one note, one marker)
 
 
+def join_continued_notes(tree: etree._ElementTree) -> None:
+    """A note the print continues on the next page (DTA: `<note xml:id="a" next="#b">` … `<pb/>` …
+    `<note xml:id="b" prev="#a">`) is one note, read where it begins: its continuation's words join
+    it, and the continuation, which has no marker of its own in the print, is no note of its own."""
+    text = tree.getroot().find("t:text", NS)
+    if text is None:
+        return
+    notes = {note.get(XML_ID): note for note in text.iter(_NOTE) if note.get(XML_ID)}
+    continues = {_pointed(note.get("next")): note for note in notes.values() if note.get("next")}
+    holder: dict[str, etree._Element] = {}  # each continued note's id -> the note it joined
+    for note in list(text.iter(_NOTE)):
+        own = note.get(XML_ID) or ""
+        earlier = next((found for found in (holder.get(_pointed(note.get("prev"))), notes.get(_pointed(
+            note.get("prev"))), continues.get(own)) if found is not None), None)
+        if earlier is None or earlier is note or note in earlier.iterancestors() or earlier in note.iterancestors():
+            continue
+        _detach(note)
+        if len(earlier):
+            earlier[-1].tail = f"{earlier[-1].tail or ''} {note.text or ''}"
+        else:
+            earlier.text = f"{earlier.text or ''} {note.text or ''}"
+        earlier.extend(list(note))
+        if "next" in earlier.attrib:  # (its continuation is in it now: no pointer to a note read nowhere)
+            del earlier.attrib["next"]
+        holder[own] = earlier
+
+
+_NOTE = f"{{{NS['t']}}}note"
+
+
+def _pointed(pointer: str | None) -> str:
+    """The id a pointer ("#b") names ("" for none)."""
+    return (pointer or "").strip().removeprefix("#")
+
+
 def _apart(note: etree._Element) -> bool:
     """Whether a note stands apart from the running text: in the back or a standOff, or as a block of a
     division (a list of notes). A note in a paragraph that a pointer names is a cross-reference's
