@@ -1239,3 +1239,16 @@ def test_a_note_continued_on_the_next_page_is_one_note(tmp_path: Path):
              for n in page.xpath("//li[contains(@class, 'note')]")]
     assert notes == ["de quibus Sebiz. sanguinis mictu."], notes
     assert len(page.xpath("//p[@id='p1']//a[contains(@class, 'noteref')]")) == 1
+
+
+def test_a_note_on_a_page_without_a_number_names_no_other_page(tmp_path: Path):
+    """EEBO-TCP's Urania: a margin note on the unnumbered first page of a book was labelled with the
+    last numbered page before it, "(p. 11, note *)"; DTA's unnumbered preface showed no printed mark."""
+    site = build(edition(tmp_path, '<text><body><div xml:id="d1"><pb n="11"/><p xml:id="p1">Book one ends.<note '
+                                   'xml:id="n1" n="a" place="foot">On p. 11.</note></p></div><div xml:id="d2"><pb/>'
+                                   '<p xml:id="p2">Book two.<note xml:id="n2" n="*" place="margin">Haruest.</note>'
+                                   '</p></div></body></text>', lang="en"))
+    page = parse_html(site / "en" / "doc" / "index.html")
+    marks = [" ".join(n.xpath("string(span[@class='note-printed'][1])").split()) for n in page.xpath("//li[@id]")
+             if n.get("id") in ("n1", "n2")]
+    assert marks == ["(p. 11, note a)", "(note *)"], marks

@@ -89,7 +89,8 @@ class _Blank(dict):
 
 @dataclass
 class _State:
-    page: str = ""
+    page: str = ""  # the print page the walk is on ("" before any, or on one without a number)
+    paged: bool = False  # a page has begun (numbered or not): a note's printed mark names its place there
     paragraph_id: str = ""
     paragraph_number: int | None = None
     notes: list[Note] = field(default_factory=list)
@@ -232,6 +233,8 @@ class Transformer:
 
     def pb(self, element: etree._Element, out: HtmlOutput) -> None:
         if not element.get("n"):  # a break with no number (a converted document's): no marker
+            if not other_pagination(element):
+                self.state.page, self.state.paged = "", True  # (a note on it is on no page a reader can name)
             if element.get("facs") and not self.rendering:
                 # its place among the text's page breaks: the number it would have counted from 1
                 counted: Any = element.xpath("count(preceding::t:pb[not(@ed or @edRef)])", namespaces=NS)
@@ -254,7 +257,7 @@ class Transformer:
         it is of the document's own pagination; another edition's is shown, not followed."""
         own = not other_pagination(pb)
         if own:
-            self.state.page = pb.get("n", "")
+            self.state.page, self.state.paged = pb.get("n", ""), True
         return own
 
     def pagebreak_html(self, number: str, approximate: bool = False, image: str = "", own: bool = True) -> str:
@@ -358,7 +361,8 @@ class Transformer:
         if self.original:
             page, printed = self.original.notes.get(note_id, ("", ""))
         else:
-            page, printed = (self.state.page, element.get("n") or "") if element.get("n") else ("", "")
+            # (the mark a print gives it; in a text without pages, a note's number is its own: not repeated)
+            page, printed = (self.state.page, element.get("n") or "") if self.state.paged else ("", "")
         citations = []
         for bibl in element.iterfind(".//t:bibl[@type='archival']", NS):
             key = self.original.target(bibl) if self.original else bibl.get(XML_ID)

@@ -305,6 +305,8 @@ class _Blocks:
             elif name == "pb":
                 if child.get("n"):  # (a break with no number has no marker)
                     blocks.append(self.page_break(child))
+                elif not other_pagination(child):
+                    self.tx.state.page, self.tx.state.paged = "", True  # (no number a note could name)
             elif name in ("surface", "surfaceGrp"):  # (a sourceDoc's) a page, its zones' lines on it
                 if child.get("n"):
                     blocks.append(self.page_break(child))
