@@ -36,6 +36,9 @@ def render(snippet: str, parent: str = "p") -> str:
     ('<hi rend="sup">2</hi>', '<sup class="hi sup">2</sup>'),
     # A hi that says nothing of how it looks is italic, as TEI Simple renders it (EEBO-TCP's: it was plain).
     ('<hi>a</hi>', '<i class="hi">a</i>'),
+    # A space the source leaves is shown as one (it was one space, as between any two words).
+    ('<seg>a<space quantity="3" unit="chars"/>b</seg>', '<span class="seg">a <span class="space"></span> b</span>'),
+    ('<seg>a<space unit="lines"/>b</seg>', '<span class="seg">a <span class="space lines"></span> b</span>'),
     # Each rendition a class the style sheet shows (a Word conversion's: only the italic showed).
     ('<hi rend="italic bold strikethrough underline">a</hi>',
      '<i class="hi italic bold strikethrough underline">a</i>'),

@@ -163,6 +163,15 @@ def space(tx: Transformer, element: etree._Element, out: HtmlOutput) -> None:
     out.text(" ")
 
 
+def blank(tx: Transformer, element: etree._Element, out: HtmlOutput) -> None:
+    """A space the source leaves (`space`): shown as one, a line's or more where its unit is lines
+    (it was one space, like any between two words)."""
+    lines = element.get("unit", "") in ("line", "lines")
+    out.text(" ")
+    out.markup(f'<span class="{css_class("space", "lines" if lines else "")}"{id_attribute(tx, element)}></span>')
+    out.text(" ")
+
+
 def date(tx: Transformer, element: etree._Element, out: HtmlOutput) -> None:
     """A date with a machine-readable value (`when`) becomes <time>."""
     when = element.get("when")
@@ -229,7 +238,7 @@ def edition_rules(transformer_class: Any) -> tuple[Rule, ...]:
         Rule("milestone", milestone, lambda e: bool(e.get("n"))), Rule("milestone", text_break, is_break),
         Rule("milestone", anchor_only),
         Rule("anchor", anchor_only), Rule("link", anchor_only), Rule("linkGrp", anchor_only),
-        Rule("space", space), Rule("gap", gap),
+        Rule("space", blank), Rule("gap", gap),
         Rule("fw", furniture, hidden="page furniture (running heads, page numbers), listed in the header"),
         Rule("note", t.translator_note, lambda e: e.get("type") == "translator"),
         Rule("note", apparatus.shown_with_its_sic, apparatus.is_editorial_note),
