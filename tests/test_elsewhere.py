@@ -243,11 +243,13 @@ def test_a_documents_faults_come_in_one_round(tmp_path: Path, capsys):
 
 
 def test_the_schemas_faults_read_as_an_editor_reads_them(tmp_path: Path, capsys):
-    """libxml2's words, each said plainly (its own kept in brackets); an invalid attribute without the
-    "Expecting an element g, got nothing" libxml2 adds on its line."""
+    """libxml2's words, each said plainly (its own kept in brackets), naming the element where libxml2
+    does not ("Expecting an element , got nothing"); an invalid attribute without the "Expecting an
+    element g, got nothing" libxml2 adds on its line; text where TEI wants elements (a stanza's bare
+    words) said so, with what to wrap it in."""
     header = HEADER.replace("</fileDesc></teiHeader>", "</fileDesc><encodingDesc/></teiHeader>")
-    project = edition(tmp_path, '<text><body><p colour="red">Uno</p><div><p>a</p><head>late</head></div></body>'
-                                '</text>', header=header)
+    project = edition(tmp_path, '<text><body><p colour="red">Uno</p><lg>Bare<l>ok</l></lg><div><p>a</p><head>late'
+                                '</head></div></body></text>', header=header)
     assert main(["build", "--edition", str(project / "edition"), "--out", str(project / "build")]) == 1
     said = [line.split("tei-edition.odd): ", 1)[1] for line in capsys.readouterr().err.splitlines()[:-1]]
     assert "<p> has no attribute colour in TEI, or not with this value (a name, a number, a pointer … as TEI defines " \
@@ -255,8 +257,26 @@ def test_the_schemas_faults_read_as_an_editor_reads_them(tmp_path: Path, capsys)
     assert "<head> is not allowed here (the schema: Did not expect element head there)" in said
     assert not [message for message in said if "Expecting an element g" in message]
     # (libxml2 reports the empty encodingDesc with one form of the schema, not with the other)
-    assert all(message == "the element here is incomplete: TEI requires an element inside it (the schema: Expecting "
-               "an element , got nothing)" for message in said if "encodingDesc" in message or "incomplete" in message)
+    assert all(message == "<encodingDesc> here is incomplete: TEI requires an element inside it (the schema: "
+               "Expecting an element , got nothing)" for message in said if "incomplete" in message)
+    assert "<lg> holds text of its own here, which TEI does not allow: wrap it in the element TEI expects inside <lg>" \
+        in " ".join(said)
+
+
+def test_attributes_of_another_vocabulary_are_reported_all_at_once(tmp_path: Path, capsys):
+    """The Shelley-Godwin Archive's `mith:shelfmark` and `mith:folio`: libxml2 reports one invalid
+    attribute per element and per build, its name without its prefix ("<surface> has no attribute
+    shelfmark"): three builds to clear two attributes. Each is named as written, with its namespace."""
+    project = edition(tmp_path, '<text><body><p xml:id="p1" mith:folio="1" mith:shelfmark="c56">Uno.</p><p '
+                                'mith:folio="2">Due.</p></body></text>')
+    tei = project / "edition" / "doc.xml"
+    tei.write_text(tei.read_text(encoding="utf-8").replace("<TEI ", '<TEI xmlns:mith="http://mith.umd.edu/sc/ns1#" '),
+                   encoding="utf-8")
+    assert main(["build", "--edition", str(project / "edition"), "--out", str(project / "build")]) == 1
+    err = capsys.readouterr().err
+    for name, times in (("mith:folio", "2 times, the first here"), ("mith:shelfmark", "once")):
+        assert f"{tei}:2: not valid TEI P5: the attribute {name} ({times}) is of another vocabulary " \
+               f"(http://mith.umd.edu/sc/ns1#), which TEI does not allow" in err
 
 
 def test_a_table_without_a_heading(tmp_path: Path):

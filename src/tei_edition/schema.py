@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from functools import cache
 from pathlib import Path
+from typing import Any
 
 from lxml import etree
 
@@ -75,22 +76,57 @@ def validate_schema(tree: etree._ElementTree, path: Path) -> None:
     for (name, namespace), lines in foreign.items():
         errors.add(path, lines[0], f"not valid TEI P5: <{name}> ({_times(lines)}) is of another vocabulary "
                                    f"({namespace}), which TEI does not allow here: remove it, or write it as TEI")
-    if not_tei or foreign:
+    foreign_attributes = _foreign_attributes(tree)
+    for (name, namespace), lines in foreign_attributes.items():
+        errors.add(path, lines[0], f"not valid TEI P5: the attribute {name} ({_times(lines)}) is of another "
+                                   f"vocabulary ({namespace}), which TEI does not allow: remove it, or say what it "
+                                   f"says in TEI")
+    if not_tei or foreign or foreign_attributes:
         errors.raise_if_any()
     if outside:
         schema = widened(frozenset(outside))
         if schema.validate(tree):
             return
     label = "not valid TEI P5" if outside else "not valid TEI P5 (the project schema, tei-edition.odd)"
-    entries = [(entry.line, entry.message.strip()) for entry in schema.error_log]
+    entries = [(entry.line, plain_schema_message(entry.message.strip(), _named(tree, entry.path)))
+               for entry in schema.error_log]
     # An invalid attribute makes libxml2 also report "Expecting an element g, got nothing" on its
     # line (the first choice it tried): the attribute is the fault.
-    attributes = {line for line, message in entries if message.startswith("Invalid attribute")}
+    attributes = {line for line, message in entries if "(the schema: Invalid attribute" in message}
     for line, message in entries:
-        if line in attributes and message.startswith("Expecting an element"):
+        if line in attributes and "(the schema: Expecting an element" in message:
             continue
-        errors.add(path, line, f"{label}: {plain_schema_message(message)}")
+        errors.add(path, line, f"{label}: {message}")
     errors.raise_if_any()
+
+
+def _named(tree: etree._ElementTree, path: str | None) -> str:
+    """The name of the element a schema error's path (libxml2's: "/*/*[2]/*[1]") leads to ("" if none)."""
+    try:
+        found: Any = tree.xpath(path) if path else []
+    except etree.XPathError:
+        return ""
+    return local_name(found[0]) if found and isinstance(found[0], etree._Element) else ""
+
+
+def _foreign_attributes(tree: etree._ElementTree) -> dict[tuple[str, str], list[int]]:
+    """Attributes of another namespace than TEI's and XML's (`mith:folio`), by their name as written
+    and namespace, with their lines: all at once (libxml2 reports the first of each element, a
+    build at a time)."""
+    found: dict[tuple[str, str], list[int]] = {}
+    for element in tree.getroot().iter(f"{{{TEI_NS}}}*"):
+        if any(local_name(a) in _FOREIGN_PLACES for a in element.iterancestors()):
+            continue
+        for attribute in element.attrib:
+            namespace = etree.QName(attribute).namespace
+            if namespace and namespace != _XML_NS:
+                prefix = next((key for key, value in element.nsmap.items() if value == namespace and key), "")
+                name = f"{prefix}:{etree.QName(attribute).localname}" if prefix else str(attribute)
+                found.setdefault((name, namespace), []).append(source_line(element) or 0)
+    return found
+
+
+_XML_NS = "http://www.w3.org/XML/1998/namespace"
 
 
 def _times(lines: list[int]) -> str:
@@ -134,6 +170,9 @@ _SCHEMA_MESSAGES = (
     (re.compile(r"Expecting an element (\S+), got nothing"), "an element is missing here: TEI expects <{0}>"),
     (re.compile(r"Expecting element (\S+), got (\S+)"), "<{1}> stands where TEI expects <{0}>"),
     (re.compile(r"Did not expect element (\S+) there"), "<{0}> is not allowed here"),
+    (re.compile(r"Did not expect text in element (\S+) content"),
+     "<{0}> holds text of its own here, which TEI does not allow: wrap it in the element TEI expects inside "
+     "<{0}> (a verse line's <l> in <lg>, a speech's <p> or <l> in <sp>, a <p> in a division)"),
     (re.compile(r"Element (\S+) has extra content: (\S+)"), "<{0}> holds <{1}>, which TEI does not allow there"),
     (re.compile(r"Invalid attribute (\S+) for element (\S+)"),
      "<{1}> has no attribute {0} in TEI, or not with this value (a name, a number, a pointer … as TEI defines it)"),
@@ -142,11 +181,16 @@ _SCHEMA_MESSAGES = (
 )
 
 
-def plain_schema_message(message: str) -> str:
+def plain_schema_message(message: str, element: str = "") -> str:
+    """libxml2's message as an editor reads it; `element` names the element it is about, where
+    libxml2 does not ("Expecting an element , got nothing")."""
     for pattern, plain in _SCHEMA_MESSAGES:
         found = pattern.fullmatch(message.strip())
         if found:
-            return f"{plain.format(*found.groups())} (the schema: {message.strip()})"
+            shown = plain.format(*found.groups())
+            if element and shown.startswith("the element here"):
+                shown = shown.replace("the element here", f"<{element}> here", 1)
+            return f"{shown} (the schema: {message.strip()})"
     return message
 
 
