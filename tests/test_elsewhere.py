@@ -257,8 +257,7 @@ def test_the_schemas_faults_read_as_an_editor_reads_them(tmp_path: Path, capsys)
     assert "<head> is not allowed here (the schema: Did not expect element head there)" in said
     assert not [message for message in said if "Expecting an element g" in message]
     # (libxml2 reports the empty encodingDesc with one form of the schema, not with the other)
-    assert all(message == "<encodingDesc> here is incomplete: TEI requires an element inside it (the schema: "
-               "Expecting an element , got nothing)" for message in said if "incomplete" in message)
+    assert all(message.startswith("<encodingDesc> here is incomplete") for message in said if "incomplete" in message)
     assert "<lg> holds text of its own here, which TEI does not allow: wrap it in the element TEI expects inside <lg>" \
         in " ".join(said)
 

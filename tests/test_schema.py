@@ -102,3 +102,18 @@ def test_tei_elements_outside_the_odd_are_judged_as_tei_all_judges_them(what, ol
         with pytest.raises(EditionError, match="not valid TEI P5: "):
             schema.validate_schema(tree, document)
     assert what != "a speech" or valid, "tei_all refuses the valid case: not a useful case"
+
+
+def test_a_fault_libxml2_does_not_locate_by_name_is_named():
+    """libxml2 says "Expecting an element , got nothing" without saying of which element: the path of
+    its error leads to it ("<list> here is incomplete")."""
+    from tei_edition.errors import EditionError
+    document = etree.fromstring(
+        '<TEI xmlns="http://www.tei-c.org/ns/1.0" xml:lang="en"><teiHeader><fileDesc><titleStmt><title>T</title>'
+        '</titleStmt><publicationStmt><p>x</p></publicationStmt><sourceDesc><p>x</p></sourceDesc></fileDesc>'
+        '</teiHeader><text><body><p>a</p><list></list><p>b</p></body></text></TEI>')
+    with pytest.raises(EditionError) as raised:
+        schema.validate_schema(etree.ElementTree(document), Path("doc.xml"))
+    assert [d.message for d in raised.value.diagnostics] == [
+        "not valid TEI P5 (the project schema, tei-edition.odd): <list> here is incomplete: TEI requires an element "
+        "inside it (the schema: Expecting an element , got nothing)"]
