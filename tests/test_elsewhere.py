@@ -1271,3 +1271,4 @@ def test_a_note_on_a_page_without_a_number_names_no_other_page(tmp_path: Path):
     marks = [" ".join(n.xpath("string(span[@class='note-printed'][1])").split()) for n in page.xpath("//li[@id]")
              if n.get("id") in ("n1", "n2")]
     assert marks == ["(p. 11, note a)", "(note *)"], marks
+

@@ -117,3 +117,18 @@ def test_a_fault_libxml2_does_not_locate_by_name_is_named():
     assert [d.message for d in raised.value.diagnostics] == [
         "not valid TEI P5 (the project schema, tei-edition.odd): <list> here is incomplete: TEI requires an element "
         "inside it (the schema: Expecting an element , got nothing)"]
+
+
+def test_an_inclusion_is_left_to_the_reading_which_says_how_to_resolve_it():
+    """A Shelley-Godwin file with its surfaces included: beside the reading's advice to resolve the
+    inclusions (documents._refuse_inclusions), the build's helper said from the schema "<xi:include>
+    is of another vocabulary: remove it, or write it as TEI"."""
+    from tei_edition.errors import EditionError
+    document = etree.fromstring(
+        '<TEI xmlns="http://www.tei-c.org/ns/1.0" xmlns:xi="http://www.w3.org/2001/XInclude" xml:lang="en"><teiHeader>'
+        '<fileDesc><titleStmt><title>T</title></titleStmt><publicationStmt><p>x</p></publicationStmt><sourceDesc><p>x'
+        '</p></sourceDesc></fileDesc></teiHeader><text><body><p>a</p><xi:include href="other.xml"/></body></text>'
+        '</TEI>')
+    with pytest.raises(EditionError) as raised:
+        schema.validate_schema(etree.ElementTree(document), Path("doc.xml"))
+    assert not [d for d in raised.value.diagnostics if "another vocabulary" in d.message], raised.value.diagnostics

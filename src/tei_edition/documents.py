@@ -146,8 +146,8 @@ def _refuse_inclusions(tree: etree._ElementTree, path: Path) -> None:
                                                          f"{f' (and {len(found) - 1} more)' if len(found) > 1 else ''}"
                                                          f": a document is read from one file; resolve its "
                                                          f"inclusions into a new file (xmllint --xinclude "
-                                                         f"{path.name} > {path.stem}.resolved.xml) and name that "
-                                                         f"file in edition.yaml")
+                                                         f"{path.name} > {path.stem}.resolved.xml, from Debian's "
+                                                         f"libxml2-utils) and name that file in edition.yaml")
 
 
 def read_document(config: Config, doc: DocumentConfig, validate: bool = True) -> SourceDocument:

@@ -127,6 +127,7 @@ def _foreign_attributes(tree: etree._ElementTree) -> dict[tuple[str, str], list[
 
 
 _XML_NS = "http://www.w3.org/XML/1998/namespace"
+_XINCLUDE = "http://www.w3.org/2001/XInclude"
 
 
 def _times(lines: list[int]) -> str:
@@ -149,6 +150,8 @@ def _foreign(tree: etree._ElementTree) -> dict[tuple[str, str], list[int]]:
                 or any(local_name(a) in _FOREIGN_PLACES for a in element.iterancestors()):
             continue  # (inside a foreign element: its parent is reported)
         qname = etree.QName(element)
+        if qname.namespace == _XINCLUDE:
+            continue  # (an inclusion: the reading says to resolve it, documents._refuse_inclusions)
         name = f"{element.prefix}:{qname.localname}" if element.prefix else qname.localname
         found.setdefault((name, qname.namespace or "no namespace"), []).append(source_line(element) or 0)
     return found
