@@ -1272,3 +1272,16 @@ def test_a_note_on_a_page_without_a_number_names_no_other_page(tmp_path: Path):
              if n.get("id") in ("n1", "n2")]
     assert marks == ["(p. 11, note a)", "(note *)"], marks
 
+
+
+def test_a_title_pages_trailing_comma_is_not_the_titles(tmp_path: Path):
+    """DTA's Leib-Medicus: the title page's title ends in the comma that joins it to the next line;
+    the citation read "“… Der Studenten,,”" and the home page showed the comma."""
+    site = build(edition(tmp_path, '<text><front><titlePage><docTitle><titlePart type="main">Wohlerfahrner Leib-'
+                                   'Medicus Der Studenten,</titlePart></docTitle><byline>Abelius</byline></titlePage>'
+                                   '</front><body><p xml:id="p1">Text.</p></body></text>', lang="de"))
+    page = parse_html(site / "en" / "doc" / "index.html")
+    assert "Studenten,," not in page.xpath("string(//p[@id='cite-p1'])")
+    assert page.xpath("string(//h1)").endswith("Studenten,")  # (the page shows the title page as printed)
+    assert [" ".join(a.text_content().split()) for a in parse_html(site / "index.html").xpath("//main//a[@lang]")
+            ] == ["Wohlerfahrner Leib-Medicus Der Studenten"]

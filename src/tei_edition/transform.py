@@ -435,7 +435,8 @@ def build_document(tree: etree._ElementTree, path: Path, doc_id: str, refs: dict
     title_texts: Any = title.xpath(".//text()[not(ancestor::t:note or ancestor::t:corr)]", namespaces=NS)  # as printed
     return Document(
         id=doc_id, lang=root.get(XML_LANG, ""), title=title_content,
-        title_text=normalize_space("".join(str(t) for t in title_texts if isinstance(t, str))),
+        # (a title page's title may end in the comma that joins it to the next line: not the title's)
+        title_text=normalize_space("".join(str(t) for t in title_texts if isinstance(t, str))).rstrip(" ,;:/"),
         rubric=normalize_space(text_of(rubric)) if rubric is not None else "",
         byline=byline_content, front_pages=front_pages,
         source=source, abstracts=abstracts,
