@@ -1285,3 +1285,16 @@ def test_a_title_pages_trailing_comma_is_not_the_titles(tmp_path: Path):
     assert page.xpath("string(//h1)").endswith("Studenten,")  # (the page shows the title page as printed)
     assert [" ".join(a.text_content().split()) for a in parse_html(site / "index.html").xpath("//main//a[@lang]")
             ] == ["Wohlerfahrner Leib-Medicus Der Studenten"]
+
+
+def test_a_source_description_is_not_punctuated_twice(tmp_path: Path):
+    """EEBO-TCP's biblFull carries its own punctuation: "About this document" read "Charles Barnet,,
+    [London] :, [between 1680 and 1695]"."""
+    header = HEADER.replace("<sourceDesc><p>Manuscript.</p></sourceDesc>", '<sourceDesc><biblFull><titleStmt><title>'
+                            'The Vergins Advice.</title></titleStmt><publicationStmt><publisher>Printed and sold by '
+                            'Charles Barnet,</publisher><pubPlace>[London] :</pubPlace><date>[between 1680 and 1695]'
+                            '</date></publicationStmt></biblFull></sourceDesc>')
+    page = parse_html(build(edition(tmp_path, "<text><body><p>Uno.</p></body></text>", header=header))
+                      / "en" / "doc" / "index.html")
+    source = page.xpath("string(//dt[.='Source']/following-sibling::dd[1])")
+    assert source == "The Vergins Advice. Printed and sold by Charles Barnet, [London] : [between 1680 and 1695]"

@@ -163,12 +163,20 @@ def _header_text(element: etree._Element) -> str:
         return person_name(element[0])  # (a surname marked first: "Alexander Geyken", not "Geyken Alexander")
     nested = _NESTED_PARTS.get(local_name(element))
     if nested:
-        return ", ".join(part for part in map(header_text, elements(element, nested)) if part)
+        return _joined(map(header_text, elements(element, nested)))
     own = (element.text or "") + "".join(child.tail or "" for child in element)
     if len(element) > 1 and not own.strip() and not any(local_name(child) in ("p", "ab") for child in element):
-        return ", ".join(part for part in (header_text(child) for child in element
-                                           if isinstance(child.tag, str)) if part)
+        return _joined(header_text(child) for child in element if isinstance(child.tag, str))
     return header_text(element)
+
+
+def _joined(parts: Any) -> str:
+    """Parts separated by commas, except after a part that ends in its own punctuation (an EEBO-TCP
+    imprint's "Printed and sold by Charles Barnet," "[London] :": not ",," and ":,")."""
+    joined = ""
+    for part in (part for part in parts if part):
+        joined += part if not joined else (" " if joined[-1] in ".,;:" else ", ") + part
+    return joined
 
 
 def _only_a_name(element: etree._Element) -> bool:
