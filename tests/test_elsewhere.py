@@ -1298,3 +1298,19 @@ def test_a_source_description_is_not_punctuated_twice(tmp_path: Path):
                       / "en" / "doc" / "index.html")
     source = page.xpath("string(//dt[.='Source']/following-sibling::dd[1])")
     assert source == "The Vergins Advice. Printed and sold by Charles Barnet, [London] : [between 1680 and 1695]"
+
+
+def test_a_private_uri_is_expanded_as_its_prefix_definition_says(tmp_path: Path, capsys):
+    """EEBO-TCP's `<pb n="2" facs="tcp:15849:4"/>`, with the header's `prefixDef ident="tcp"`: refused
+    as "must name an image file beside the TEI", which never said a web address is accepted."""
+    header = HEADER.replace("</fileDesc>", '</fileDesc><encodingDesc><listPrefixDef><prefixDef ident="tcp" '
+                                           'matchPattern="([0-9\\-]+):([0-9IVX]+)" replacementPattern="https://'
+                                           'example.org/img?vid=$1&amp;page=$2"/></listPrefixDef></encodingDesc>')
+    site = build(edition(tmp_path, '<text><body><pb n="2" facs="tcp:15849:4"/><p xml:id="p1">A daily warfare. '
+                                   '<ref target="tcp:15849:5">next</ref></p></body></text>', lang="en", header=header))
+    page = parse_html(site / "en" / "doc" / "index.html")
+    assert page.xpath("//a[@id='page-2']/@href") == ["https://example.org/img?vid=15849&page=4"]
+    assert page.xpath("//p[@id='p1']/a[@class='ref']/@href") == ["https://example.org/img?vid=15849&page=5"]
+    project = edition(tmp_path / "unknown", '<text><body><pb n="2" facs="tcp:15849:4"/><p>A.</p></body></text>')
+    assert main(["build", "--edition", str(project / "edition"), "--out", str(project / "build")]) == 1
+    assert "or be an http(s) address (a private URI, 'prefix:...', as the header's prefixDef" in capsys.readouterr().err

@@ -10,7 +10,7 @@ from urllib.parse import urljoin, urlsplit
 
 from lxml import etree
 
-from tei_edition.tei import NS, TEI_NS, XML_ID, local_name, normalize_space, text_of
+from tei_edition.tei import NS, TEI_NS, XML_ID, expand_prefix, local_name, normalize_space, text_of
 from tei_edition.urls import article_path, folder_link
 
 if TYPE_CHECKING:
@@ -27,7 +27,7 @@ def safe_href(tx: Transformer, element: etree._Element, target: str) -> str:
     """The href of a TEI pointer: "#id" within the document, an http(s)/mailto URL, or another
     document of the edition (its TEI file); anything else (javascript:, data:, other file paths) is a
     located error."""
-    target = target.strip()
+    target = expand_prefix(element, target.strip())  # (a private URI the header's prefixDef expands)
     if target.startswith("#"):
         return tx.id_href(escape(target[1:]))
     scheme = urlsplit(target).scheme.lower()

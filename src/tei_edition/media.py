@@ -9,7 +9,7 @@ from urllib.parse import urlsplit
 
 from lxml import etree
 
-from tei_edition.tei import NS, local_name
+from tei_edition.tei import NS, expand_prefix, local_name
 from tei_edition.urls import media_path
 
 if TYPE_CHECKING:
@@ -30,7 +30,8 @@ def image_file(tx: Transformer, element: etree._Element, url: str) -> str:
     what = f"{local_name(element)} {attribute}=\"{_shown(url)}\""
     if not url or urlsplit(url).scheme or url.startswith("/") or ".." in Path(url).parts:
         tx.error(element, f"{what} must name an image file beside the TEI file or in a folder below it "
-                          f"(a relative path, without '..')")
+                          f"(a relative path, without '..'), or be an http(s) address (a private URI, "
+                          f"'prefix:...', as the header's prefixDef for its prefix expands it)")
         return ""
     if not source.is_file():
         tx.error(element, f"{what}: no such image ({source}); put it there, or correct the url")
@@ -44,7 +45,7 @@ def facsimile(tx: Transformer, pb: etree._Element) -> str:
     """The site path of a page's image (`pb/@facs`: an image beside the TEI, copied into the site), or
     its URL elsewhere (http(s): a link, which loads nothing); "" without one. `facs` may name the image
     or point (#id) to the facsimile's `surface` (its first graphic) or `graphic`."""
-    target, where = (pb.get("facs") or "").strip(), pb
+    target, where = expand_prefix(pb, (pb.get("facs") or "").strip()), pb
     if not target and local_name(pb) == "surface":  # a sourceDoc's page: its own image
         own = pb.find("t:graphic", NS)
         target, where = ((own.get("url") or "").strip(), own) if own is not None else ("", pb)
