@@ -1314,3 +1314,18 @@ def test_a_private_uri_is_expanded_as_its_prefix_definition_says(tmp_path: Path,
     project = edition(tmp_path / "unknown", '<text><body><pb n="2" facs="tcp:15849:4"/><p>A.</p></body></text>')
     assert main(["build", "--edition", str(project / "edition"), "--out", str(project / "build")]) == 1
     assert "or be an http(s) address (a private URI, 'prefix:...', as the header's prefixDef" in capsys.readouterr().err
+
+
+def test_an_unnumbered_pages_image_is_never_dropped_without_a_word(tmp_path: Path, capsys):
+    """DTA's front matter: `<pb facs="#f0009"/>` between two divisions dropped its image with no
+    message (inside a paragraph it was a warning). Both are, once each, and say how to number a page
+    the source does not number."""
+    project = edition(tmp_path, '<facsimile><surface xml:id="f9"><graphic url="https://example.org/9.jpg"/></surface>'
+                                '<surface xml:id="f11"><graphic url="https://example.org/11.jpg"/></surface>'
+                                '</facsimile><text><front><pb facs="#f9"/><div><p>Sr. Excellenz</p></div><div><p>'
+                                'Den Wachsthum<pb facs="#f11"/> der Wissenschaften.</p></div></front><body><pb n="1"/>'
+                                '<p>Text.</p></body></text>', lang="de")
+    assert main(["build", "--edition", str(project / "edition"), "--out", str(project / "build")]) == 0
+    err = capsys.readouterr().err
+    assert err.count('has no n: a page\'s image is linked from its marker') == 2, err
+    assert 'pb facs="#f9" has no n' in err and 'n="[1]" if the source prints no number there' in err

@@ -241,7 +241,8 @@ class Transformer:
                 place = int(counted) + 1
                 self.warn(element, f"pb facs=\"{element.get('facs', '')[:60]}\" has no n: a page's image is linked "
                                    f"from its marker, and a page without a number has none; number it (n=\"{place}\" "
-                                   f"if its pages are counted from 1)")
+                                   f"if its pages are counted from 1; n=\"[{place}]\" if the source prints no "
+                                   f"number there)")
             return
         own = self.follow_page(element)
         marker = self.pagebreak_html(page_number(element), image=facsimile(self, element), own=own)

@@ -23,6 +23,7 @@ from tei_edition.languages import text_direction
 from tei_edition.layout import DIVISIONS, division_head
 from tei_edition.media import facsimile
 from tei_edition.model import Block, Division, Document, PageBreak, Section
+from tei_edition.output import NoOutput
 from tei_edition.tables import build_table
 from tei_edition.tei import (
     NS,
@@ -305,8 +306,8 @@ class _Blocks:
             elif name == "pb":
                 if child.get("n"):  # (a break with no number has no marker)
                     blocks.append(self.page_break(child))
-                elif not other_pagination(child):
-                    self.tx.state.page, self.tx.state.paged = "", True  # (no number a note could name)
+                else:  # (the rule's walk: no number a note could name; its image, if any, a warning)
+                    self.tx.pb(child, NoOutput())
             elif name in ("surface", "surfaceGrp"):  # (a sourceDoc's) a page, its zones' lines on it
                 if child.get("n"):
                     blocks.append(self.page_break(child))
