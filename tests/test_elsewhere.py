@@ -1329,3 +1329,10 @@ def test_an_unnumbered_pages_image_is_never_dropped_without_a_word(tmp_path: Pat
     err = capsys.readouterr().err
     assert err.count('has no n: a page\'s image is linked from its marker') == 2, err
     assert 'pb facs="#f9" has no n' in err and 'n="[1]" if the source prints no number there' in err
+
+
+def test_a_one_language_sites_home_page_does_not_call_its_texts_by_that_language(tmp_path: Path):
+    """An English-only edition of German prints listed them under the heading "English"."""
+    home = parse_html(build(edition(tmp_path, '<text><body><p>Erfahrung.</p></body></text>', lang="de"))
+                      / "index.html")
+    assert [h.text for h in home.xpath("//main//h2")] == ["Documents"]
