@@ -98,3 +98,26 @@ def test_a_screen_reader_hears_the_broken_word_whole_and_the_page_once(browser, 
     assert not re.search(r"\bСо\n", tree) and "ветский" not in tree.replace("Советский", "")
     assert tree.count("Страница 167") == 1 and "167167" not in tree and "¶" not in tree
     page.close()
+
+
+def test_text_a_rule_moves_is_said_to_be_out_of_order_where_it_is():
+    """A title page's byline shown after the title it stands above: the check's greedy match blamed
+    a character of the preface, far below ("text lost: «Vorrede…»"). A run the page has, but only
+    before the text that precedes it, is said to be out of order, at its own line."""
+    from pathlib import Path
+
+    from tei_edition.errors import EditionError
+    from tei_edition.preservation import Stream, _check_in_order
+    stream = Stream()
+    for text, line in (("D. Henrici Abelii,", 3), ("Wohlerfahrner Leib-Medicus", 4), ("Vorrede. Es ist", 6)):
+        stream.add(text, line)
+    page = "".join("Wohlerfahrner Leib-Medicus D. Henrici Abelii, Vorrede. Es ist".split())
+    with pytest.raises(EditionError) as raised:
+        _check_in_order(stream, page, Path("abel.xml"), "en/abel/index.html", "text")
+    assert str(raised.value.diagnostics[0]) == (
+        "abel.xml:4: text out of order: «WohlerfahrnerLeib-Medicus…» of the text reaches en/abel/index.html before "
+        "«D.HenriciAbelii,…», which comes before it in the TEI: a rendering rule moves it")
+    with pytest.raises(EditionError) as lost:  # (a run the page lacks altogether is lost, where it is)
+        _check_in_order(stream, "D.HenriciAbelii,WohlerfahrnerLeib-MedicusEsist", Path("abel.xml"),
+                        "en/abel/index.html", "text")
+    assert "abel.xml:6: text lost: «Vorrede.Esist…»" in str(lost.value.diagnostics[0])

@@ -93,6 +93,21 @@ def _first_missing(stream: Stream, page: str) -> int | None:
     return None
 
 
+def _moved(stream: Stream, page: str) -> tuple[int, str] | None:
+    """(index, the run before it) of the first run of the TEI's text (of some length: a word, not a
+    comma) that the page has, but only before the text that precedes it in the TEI (a byline shown
+    after the title it stands above): the greedy match would blame a later character, and say it lost."""
+    position = 0
+    for index, part in enumerate(stream.parts):
+        found = page.find(part, position)
+        if found < 0:
+            if len(part) >= 8 and 0 <= page.find(part) < position and index:
+                return index, stream.parts[index - 1]
+            return None
+        position = found + len(part)
+    return None
+
+
 def _first_missing_exactly(characters: str, page: str) -> int | None:
     position = 0
     for index, character in enumerate(characters):
@@ -136,6 +151,12 @@ def _shown_text(element: Any) -> str:
 
 def _check_in_order(stream: Stream, page_text: str, tei_path: Path, page_path: str, what: str) -> None:
     missing = _first_missing(stream, page_text)
+    moved = _moved(stream, page_text) if missing is not None else None
+    if moved is not None:  # (all there, one run before what precedes it: said where that run is)
+        index, before = moved
+        raise EditionError.at(tei_path, stream.lines[index],
+                              f"text out of order: «{stream.parts[index][:30]}…» of the {what} reaches {page_path} "
+                              f"before «{before[:30]}…», which comes before it in the TEI: a rendering rule moves it")
     if missing is not None:
         characters = stream.text
         context = characters[missing:missing + 30]
