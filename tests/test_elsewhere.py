@@ -1336,3 +1336,12 @@ def test_a_one_language_sites_home_page_does_not_call_its_texts_by_that_language
     home = parse_html(build(edition(tmp_path, '<text><body><p>Erfahrung.</p></body></text>', lang="de"))
                       / "index.html")
     assert [h.text for h in home.xpath("//main//h2")] == ["Documents"]
+
+
+def test_without_an_address_a_passages_citation_names_the_passage(tmp_path: Path):
+    """An edition without base_url: every passage's citation read the same ("“wd17410315,” Newcomer
+    test edition. Version 0.1.0."): nothing said which passage it cites."""
+    page = parse_html(build(edition(tmp_path, '<text><body><p xml:id="p1">Uno.</p><p xml:id="p2">Due.<note '
+                                              'xml:id="n1">Nota.</note></p></body></text>')) / "en" / "doc" / "index.html")
+    citations = [page.xpath(f"string(//p[@id='cite-{unit}'])") for unit in ("p1", "p2", "n1")]
+    assert [c.rsplit(", ", 1)[-1] for c in citations] == ["paragraph 1.", "paragraph 2.", "note 1."], citations

@@ -350,6 +350,11 @@ class UnitCitations:
             f"{edition_title}. {strings['cite_version'].format(version=version)}", str(strings["cite_join"]),
             str(strings["cite_access_placeholder"]), bool(page_url), bool(document.unit_pages))
 
-    def __call__(self, unit_id: str) -> Markup:
-        return fill_unit_citation(self.template, self.pages.get(unit_id),
-                                  f"{self.page_url}#{unit_id}" if self.page_url else "")
+    def __call__(self, unit_id: str, unit: str = "") -> Markup:
+        """The citation of `unit_id`; without an address to lead to it (an edition with no base_url),
+        named by `unit` ("paragraph 8"), else every passage's citation would read the same."""
+        cited = fill_unit_citation(self.template, self.pages.get(unit_id),
+                                   f"{self.page_url}#{unit_id}" if self.page_url else "")
+        if self.page_url or not unit:
+            return cited
+        return Markup(f"{cited.removesuffix('.')}, {html.escape(unit)}.")
