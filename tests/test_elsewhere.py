@@ -1341,7 +1341,8 @@ def test_a_one_language_sites_home_page_does_not_call_its_texts_by_that_language
 def test_without_an_address_a_passages_citation_names_the_passage(tmp_path: Path):
     """An edition without base_url: every passage's citation read the same ("“wd17410315,” Newcomer
     test edition. Version 0.1.0."): nothing said which passage it cites."""
-    page = parse_html(build(edition(tmp_path, '<text><body><p xml:id="p1">Uno.</p><p xml:id="p2">Due.<note '
-                                              'xml:id="n1">Nota.</note></p></body></text>')) / "en" / "doc" / "index.html")
+    site = build(edition(tmp_path, '<text><body><p xml:id="p1">Uno.</p><p xml:id="p2">Due.<note xml:id="n1">Nota.'
+                                   '</note></p></body></text>'))
+    page = parse_html(site / "en" / "doc" / "index.html")
     citations = [page.xpath(f"string(//p[@id='cite-{unit}'])") for unit in ("p1", "p2", "n1")]
     assert [c.rsplit(", ", 1)[-1] for c in citations] == ["paragraph 1.", "paragraph 2.", "note 1."], citations
