@@ -1084,7 +1084,8 @@ def test_a_page_whose_surface_has_no_image_is_marked_without_a_link(tmp_path: Pa
     """A Transkribus export without its images: `<pb facs="#facs_1"/>` whose surface has zones and no
     graphic stopped the build ("points to no image"), so that publishing meant deleting the facs or
     inventing an image. Now a warning, and the page's marker links to itself; a pointer to no
-    element, or to one that is no image or surface, is still an error."""
+    element, or to one that is no image or surface, is still an error. A facs naming the whole
+    `facsimile` (Transkribus's, with its images) links to its first image."""
     text = ('<facsimile><surface xml:id="facs_1" ulx="0" uly="0" lrx="10" lry="10"><zone xml:id="r1" ulx="0" uly="0" '
             'lrx="5" lry="5"/></surface></facsimile><text><body><pb n="1" facs="#facs_1"/><p xml:id="p1">Wien.</p>'
             '</body></text>')
@@ -1097,6 +1098,11 @@ def test_a_page_whose_surface_has_no_image_is_marked_without_a_link(tmp_path: Pa
     tei.write_text(tei.read_text(encoding="utf-8").replace('facs="#facs_1"', 'facs="#facs_9"'), encoding="utf-8")
     assert main(["build", "--edition", str(project / "edition"), "--out", str(project / "build")]) == 1
     assert f'{tei}:2: pb facs="#facs_9" points to no image' in capsys.readouterr().err
+    tei.write_text(tei.read_text(encoding="utf-8").replace('facs="#facs_9"', 'facs="#facsimile"').replace(
+        "<facsimile>", '<facsimile xml:id="facsimile"><graphic url="https://example.org/wd1.jpg"/>'), encoding="utf-8")
+    assert main(["build", "--edition", str(project / "edition"), "--out", str(project / "build")]) == 0
+    page = parse_html(project / "build" / "en" / "doc" / "index.html")
+    assert page.xpath("//a[@class='pagebreak'][@id='page-1']/@href") == ["https://example.org/wd1.jpg"]
 
 
 def test_a_page_number_the_source_does_not_print_is_given_in_brackets(tmp_path: Path, capsys):

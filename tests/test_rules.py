@@ -36,6 +36,9 @@ def render(snippet: str, parent: str = "p") -> str:
     ('<hi rend="sup">2</hi>', '<sup class="hi sup">2</sup>'),
     # A hi that says nothing of how it looks is italic, as TEI Simple renders it (EEBO-TCP's: it was plain).
     ('<hi>a</hi>', '<i class="hi">a</i>'),
+    # ... not one that says how it looks in a way not read here (a Word conversion's font size): plain.
+    ('<hi style="font-size:9pt">144</hi>', '<span class="hi">144</span>'),
+    ('<hi rend="fontFamily:Antiqua;">Lucubrationibus</hi>', '<span class="hi">Lucubrationibus</span>'),
     # A space the source leaves is shown as one (it was one space, as between any two words).
     ('<seg>a<space quantity="3" unit="chars"/>b</seg>', '<span class="seg">a <span class="space"></span> b</span>'),
     ('<seg>a<space unit="lines"/>b</seg>', '<span class="seg">a <span class="space lines"></span> b</span>'),

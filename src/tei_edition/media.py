@@ -55,7 +55,7 @@ def facsimile(tx: Transformer, pb: etree._Element) -> str:
         found = tx.target(pb, target[1:])
         graphic = found if found is not None and local_name(found) == "graphic" else \
             (found.find(".//t:graphic", NS) if found is not None else None)
-        if found is None or local_name(found) not in ("graphic", "surface", "surfaceGrp", "zone"):
+        if found is None or local_name(found) not in ("graphic", "surface", "surfaceGrp", "zone", "facsimile"):
             tx.error(pb, f"pb facs=\"{_shown(target)}\" points to no image: to a graphic, or a surface with one")
             return ""
         if graphic is None or not (graphic.get("url") or "").strip():

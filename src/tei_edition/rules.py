@@ -76,7 +76,8 @@ def hi(tx: Transformer, element: etree._Element, out: HtmlOutput) -> None:
     `hi` that says nothing of how it looks is italic, as TEI Simple renders it (its contrast with
     the text around it would be lost)."""
     renditions = _renditions(element)
-    tag = next((HI_TAGS[r] for r in renditions if r in HI_TAGS), "span" if renditions else "i")
+    plain = not (element.get("rend") or element.get("rendition") or element.get("style"))  # (said, unread: a span)
+    tag = next((HI_TAGS[r] for r in renditions if r in HI_TAGS), "i" if plain else "span")
     out.markup(f'<{tag} class="{css_class("hi", *renditions)}"{lang_attribute(element)}>')
     tx.children(element, out)
     out.markup(f"</{tag}>")
