@@ -132,7 +132,15 @@ def _joins(before: str, after: str) -> bool:
         return False
     if _UNSPACED.match(before[-1]) and _UNSPACED.match(after[0]):
         return True
-    return before[-1] in _HYPHENS and len(before) > 1 and before[-2].isalpha() and after[0].isalpha()
+    if before[-1] not in _HYPHENS or len(before) < 2 or not before[-2].isalpha() or not after[0].isalpha():
+        return False
+    word = re.match(r"\w+", after)
+    return not (word and word.group().lower() in _CONJUNCTIONS)  # "Lebens- und Seelen-Geister": suspended
+
+
+# The words after which a line-end hyphen is a suspended one ("Lebens- und Seelen-Geister").
+_CONJUNCTIONS = {"und", "oder", "bzw", "sowie", "noch", "u", "od", "and", "or", "nor", "et", "ou", "i", "a", "ili",
+                 "\u0438", "\u0438\u043b\u0438", "\u0430"}  # (Russian: i, ili, a)
 
 
 def anchor_only(tx: Transformer, element: etree._Element, out: HtmlOutput) -> None:
