@@ -1353,3 +1353,14 @@ def test_without_an_address_a_passages_citation_names_the_passage(tmp_path: Path
     page = parse_html(site / "en" / "doc" / "index.html")
     citations = [page.xpath(f"string(//p[@id='cite-{unit}'])") for unit in ("p1", "p2", "n1")]
     assert [c.rsplit(", ", 1)[-1] for c in citations] == ["paragraph 1.", "paragraph 2.", "note 1."], citations
+
+
+def test_a_print_views_notes_without_ids_lead_to_their_reading(tmp_path: Path):
+    """The print view said "Note None" for a note without an xml:id, linking to the top of the
+    reading page, and "None" in the page concordance."""
+    site = build(edition(tmp_path, '<text><body><pb n="1"/><p xml:id="p1"><lb/>Erste Zeile<note place="foot" n="*">'
+                                   'Fu\u00dfnote.</note><lb/>zweite Zeile.</p></body></text>', lang="de"))
+    page = parse_html(site / "en" / "doc" / "print" / "index.html")
+    links = [(a.get("href"), a.text) for a in page.xpath("//a[@class='note-to-reading']")]
+    assert links == [("../#note-1", "Note 1")], links
+    assert "None" not in page.xpath("string(//main)")

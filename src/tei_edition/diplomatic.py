@@ -253,6 +253,8 @@ class Units:
                     else "other"
                 self.entries[block.id] = Entry(block.id, kind, getattr(block, "number", None))
         self.notes = {note.id: note for note in document.footnotes}
+        # (a note without an xml:id: its reading id is made, "note-3"; found by its element)
+        self.by_element = {note.element: note for note in document.footnotes if note.element is not None}
 
     def of_line(self, line: PrintLine) -> Entry:
         if line.unit in self.entries:
@@ -260,8 +262,10 @@ class Units:
         return Entry("doc-title" if line.title_page else "", "title" if line.title_page else "other")
 
     def of_note(self, note: PrintNote) -> Entry:
-        found = self.notes.get(note.id)
-        return Entry(note.id if found else "", "note", found.number if found else None, note.lost, note.printed)
+        found = self.notes.get(note.id) if note.id else None
+        if found is None:
+            found = self.by_element.get(note.element)
+        return Entry(found.id if found else "", "note", found.number if found else None, note.lost, note.printed)
 
 
 def concordance(layout: PrintLayout, units: Units) -> tuple[ConcordanceRow, ...]:
