@@ -220,3 +220,15 @@ def test_an_anonymous_documents_page_names_no_author(tmp_path: Path):
     assert "author" not in record and "author" not in record.get("translationOfWork", {}), record
     citation = page.xpath("string(//p[@id='cite-p1'])")
     assert citation.count("Lindqvist") == 1 and citation.startswith("Ada Lindqvist, trans., "), citation
+
+
+def test_a_title_ending_in_a_full_stop_takes_no_comma_after_it():
+    """EEBO-TCP's "… 5. Ioy." and Perseus's "… Athenians." were cited "Ioy.,”" and "Athenians.,"; an
+    initial keeps its comma ("Doe, J., and")."""
+    from tei_edition.cite import _formatted, _style
+    style = _style("chicago-notes-bibliography", "en-US")
+    titled = {"id": "x", "type": "webpage", "title": "The brides ornaments. 5. Ioy.", "container-title": "Prints"}
+    assert ".,\u201d" not in _formatted(style, titled, note=True) and "Ioy.\u201d" in _formatted(style, titled, note=True)
+    book = {"id": "x", "type": "book", "title": "Roads", "author": [{"family": "Doe", "given": "J."},
+                                                                   {"family": "Roe", "given": "R."}]}
+    assert _formatted(style, book).startswith("Doe, J., and R. Roe.")

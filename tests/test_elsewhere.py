@@ -1364,3 +1364,18 @@ def test_a_print_views_notes_without_ids_lead_to_their_reading(tmp_path: Path):
     links = [(a.get("href"), a.text) for a in page.xpath("//a[@class='note-to-reading']")]
     assert links == [("../#note-1", "Note 1")], links
     assert "None" not in page.xpath("string(//main)")
+
+
+def test_a_source_descriptions_names_and_responsibilities_read_right(tmp_path: Path):
+    """DTA's biblFull gave its author surname first, "Kant Immanuel"; Perseus's bibl ran its
+    respStmt's words together, "Translation byBernadotte Perrin"."""
+    header = HEADER.replace("<sourceDesc><p>Manuscript.</p></sourceDesc>", '<sourceDesc><biblFull><titleStmt><title>'
+                            'Critik der reinen Vernunft</title><author><persName><surname>Kant</surname><forename>'
+                            'Immanuel</forename></persName></author></titleStmt><publicationStmt><publisher>Hartknoch'
+                            '</publisher></publicationStmt></biblFull><bibl><title>Lives</title><respStmt><resp>'
+                            'Translation by</resp><name>Bernadotte Perrin</name></respStmt></bibl></sourceDesc>')
+    page = parse_html(build(edition(tmp_path, "<text><body><p>Uno.</p></body></text>", header=header))
+                      / "en" / "doc" / "index.html")
+    sources = [" ".join(dd.text_content().split()) for dd in page.xpath("//dt[.='Source']/following-sibling::dd")]
+    assert "Critik der reinen Vernunft, Immanuel Kant, Hartknoch" in sources, sources
+    assert "Lives, Translation by Bernadotte Perrin" in sources, sources

@@ -246,7 +246,11 @@ def _closing_quote(style: CitationStylesStyle) -> str:
 
 def _punctuated(style: CitationStylesStyle, formatted: str) -> str:
     mark = _closing_quote(style)
-    return re.sub(f"{re.escape(mark)}([.,])", lambda m: m.group(1) + mark, formatted) if mark else formatted
+    moved = re.sub(f"{re.escape(mark)}([.,])", lambda m: m.group(1) + mark, formatted) if mark else formatted
+    # A title that ends in its own full stop takes no comma or second stop after it (EEBO-TCP's
+    # "... 5. Ioy.", Perseus's "... Athenians."): "Ioy.," -> "Ioy.". (Not an initial's, "Doe, J., and",
+    # nor an ellipsis.)
+    return re.sub(r"(?<=[^\W\d_]{2})([.!?])([\u201d\u2019]?)[.,](?![.])", r"\1\2", moved)
 
 
 @cache  # pure, and asked for by every page that shows the document: formatted once per language

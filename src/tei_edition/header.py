@@ -125,7 +125,7 @@ def _contributor(element: etree._Element) -> Contributor:
 # Parts of the header that stand apart: their texts are not run together ("Unterschrift" "eine
 # Ersetzung": a manuscript's hands, each described in its paragraph).
 _APART = {"p", "ab", "handNote", "item", "note", "head", "l", "bibl", "msIdentifier", "witness", "list", "lg", "ptr",
-          "affiliation"}
+          "affiliation", "resp"}
 _POINTING = {"ptr", "licence"}
 
 
@@ -163,7 +163,7 @@ def _header_text(element: etree._Element) -> str:
         return person_name(element[0])  # (a surname marked first: "Alexander Geyken", not "Geyken Alexander")
     nested = _NESTED_PARTS.get(local_name(element))
     if nested:
-        return _joined(map(header_text, elements(element, nested)))
+        return _joined(map(_header_text, elements(element, nested)))
     own = (element.text or "") + "".join(child.tail or "" for child in element)
     if len(element) > 1 and not own.strip() and not any(local_name(child) in ("p", "ab") for child in element):
         return _joined(header_text(child) for child in element if isinstance(child.tag, str))
