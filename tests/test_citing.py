@@ -228,7 +228,8 @@ def test_a_title_ending_in_a_full_stop_takes_no_comma_after_it():
     from tei_edition.cite import _formatted, _style
     style = _style("chicago-notes-bibliography", "en-US")
     titled = {"id": "x", "type": "webpage", "title": "The brides ornaments. 5. Ioy.", "container-title": "Prints"}
-    assert ".,\u201d" not in _formatted(style, titled, note=True) and "Ioy.\u201d" in _formatted(style, titled, note=True)
+    cited = _formatted(style, titled, note=True)
+    assert ".,\u201d" not in cited and "Ioy.\u201d" in cited, cited
     book = {"id": "x", "type": "book", "title": "Roads", "author": [{"family": "Doe", "given": "J."},
                                                                    {"family": "Roe", "given": "R."}]}
     assert _formatted(style, book).startswith("Doe, J., and R. Roe.")

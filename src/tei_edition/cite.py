@@ -248,9 +248,10 @@ def _punctuated(style: CitationStylesStyle, formatted: str) -> str:
     mark = _closing_quote(style)
     moved = re.sub(f"{re.escape(mark)}([.,])", lambda m: m.group(1) + mark, formatted) if mark else formatted
     # A title that ends in its own full stop takes no comma or second stop after it (EEBO-TCP's
-    # "... 5. Ioy.", Perseus's "... Athenians."): "Ioy.," -> "Ioy.". (Not an initial's, "Doe, J., and",
-    # nor an ellipsis.)
-    return re.sub(r"(?<=[^\W\d_]{2})([.!?])([\u201d\u2019]?)[.,](?![.])", r"\1\2", moved)
+    # "... 5. Ioy.", Perseus's "... Athenians."): "Ioy.," before a closing quote -> "Ioy.", "Athenians.</i>," ->
+    # "Athenians.</i>". (Only a title's, quoted or italic: "trans.," keeps its comma; not an ellipsis.)
+    moved = re.sub(r"(?<![.])([.!?])[.,]([\u201d\u2019])", r"\1\2", moved)
+    return re.sub(r"(?<![.])([.!?])</i>[.,]", r"\1</i>", moved)
 
 
 @cache  # pure, and asked for by every page that shows the document: formatted once per language
