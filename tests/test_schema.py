@@ -119,7 +119,7 @@ def test_a_fault_libxml2_does_not_locate_by_name_is_named():
         "inside it (the schema: Expecting an element , got nothing)"]
 
 
-def test_an_inclusion_is_left_to_the_reading_which_says_how_to_resolve_it():
+def test_an_inclusion_is_left_to_the_reading_which_says_how_to_resolve_it(tmp_path: Path):
     """A Shelley-Godwin file with its surfaces included: beside the reading's advice to resolve the
     inclusions (documents._refuse_inclusions), the build's helper said from the schema "<xi:include>
     is of another vocabulary: remove it, or write it as TEI"."""
@@ -129,6 +129,13 @@ def test_an_inclusion_is_left_to_the_reading_which_says_how_to_resolve_it():
         '<fileDesc><titleStmt><title>T</title></titleStmt><publicationStmt><p>x</p></publicationStmt><sourceDesc><p>x'
         '</p></sourceDesc></fileDesc></teiHeader><text><body><p>a</p><xi:include href="other.xml"/></body></text>'
         '</TEI>')
+    schema.validate_schema(etree.ElementTree(document), Path("doc.xml"))  # (nothing said: the reading says it)
+    # The reading says it first, before any other fault of the file (its language, said by what it includes).
+    del document.attrib["{http://www.w3.org/XML/1998/namespace}lang"]
+    from tei_edition import documents
+    path = tmp_path / "doc.xml"
+    path.write_bytes(etree.tostring(document))
     with pytest.raises(EditionError) as raised:
-        schema.validate_schema(etree.ElementTree(document), Path("doc.xml"))
-    assert not [d for d in raised.value.diagnostics if "another vocabulary" in d.message], raised.value.diagnostics
+        documents._read_tei(path, {}, None, False, validate=True)
+    assert [d.message[:60] for d in raised.value.diagnostics] == [
+        'xi:include href="other.xml": a document is read from one fil']

@@ -85,6 +85,7 @@ def _read_tei(path: Path, repositories: dict, translation_lang: str | None, prin
     """Parse and check one TEI file; a translation must be in the language it is listed under."""
     try:
         tree = tei.parse(path)
+        _refuse_inclusions(tree, path)  # (first: what the inclusions bring may answer the rest)
         lang = tree.getroot().get(XML_LANG)
         if lang is None:
             # Its <text> may say its language, its header the languages it uses (langUsage, the most
@@ -108,7 +109,6 @@ def _read_tei(path: Path, repositories: dict, translation_lang: str | None, prin
                                                                    f"'{translation_lang}' translation, but its "
                                                                    f"xml:lang is '{lang}'")
         tei.check_unique_ids(tree, path)
-        _refuse_inclusions(tree, path)
     except EditionError as exc:
         raise NotReadable(exc.diagnostics) from None
     schema: list[Diagnostic] = []

@@ -59,6 +59,8 @@ def validate_schema(tree: etree._ElementTree, path: Path) -> None:
     on it; valid, it publishes, those elements rendered as their text (`rules.generic`, with a
     warning). Elements TEI does not define are reported first, all of them at once with their
     counts (libxml2 reports the first fault of each subtree, often as a fault of its parent)."""
+    if next(tree.getroot().iter(f"{{{_XINCLUDE}}}include"), None) is not None:
+        return  # (a file with inclusions is refused by its reading, which says how to resolve them)
     schema = _schema(_for_many)
     if schema.validate(tree):
         return
