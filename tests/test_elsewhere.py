@@ -1379,3 +1379,17 @@ def test_a_source_descriptions_names_and_responsibilities_read_right(tmp_path: P
     sources = [" ".join(dd.text_content().split()) for dd in page.xpath("//dt[.='Source']/following-sibling::dd")]
     assert "Critik der reinen Vernunft, Immanuel Kant, Hartknoch" in sources, sources
     assert "Lives, Translation by Bernadotte Perrin" in sources, sources
+
+
+def test_dts_names_a_classical_texts_units_by_their_kind_and_number(tmp_path: Path):
+    """Perseus's Theseus in DTS: every level was citeType "section", and a chapter without a heading
+    had no title (its identifier "div7" the only name of 2.1)."""
+    project = edition(tmp_path, '<text><body><div xml:id="c2" type="textpart" subtype="chapter" n="2"><div '
+                                'xml:id="s1" type="textpart" subtype="section" n="1"><p xml:id="p1">Quo.</p></div>'
+                                '</div></body></text>', lang="la")
+    config = project / "edition" / "edition.yaml"
+    config.write_text(config.read_text(encoding="utf-8") + "base_url: https://example.org/ed/\n", encoding="utf-8")
+    import json
+    members = json.loads((build(project) / "dts" / "navigation" / "doc.la;down=-1.json").read_text(encoding="utf-8"))
+    assert [(m["identifier"], m["citeType"], m.get("dublinCore", {}).get("title", [{}])[0].get("value"))
+            for m in members["member"]] == [("c2", "chapter", "2"), ("s1", "section", "2.1"), ("p1", "paragraph", None)]

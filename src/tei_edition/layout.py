@@ -7,7 +7,7 @@ from __future__ import annotations
 from lxml import etree
 
 from tei_edition.schema import odd_elements
-from tei_edition.tei import NS, local_name
+from tei_edition.tei import NS, TEI_NS, local_name
 
 # Containers whose children are laid out as blocks wherever they stand. (Not a note: the pages show
 # its text in a span, after its number; its paragraphs are spans laid out as blocks.)
@@ -93,3 +93,23 @@ def heads_its_division(head: etree._Element) -> bool:
     listing = head.getparent()
     division = listing.getparent() if listing is not None else None
     return division is not None and local_name(division) in DIVISIONS and division_head(division) is head
+
+
+def division_number(div: etree._Element, by_depth: bool) -> str:
+    """What a division without a heading is shown by: its `n` after those of the divisions it is in
+    ("2.1": chapter 2, section 1, as a classical text is cited). An `n` that is an identifier (a CTS
+    URN on the edition's division: "urn:cts:latinLit:...") is no number, nor is a level (`by_depth`:
+    DTA's `n` is each division's depth, 1, 2 ..., wherever it stands)."""
+    own = (div.get("n") or "").strip()
+    if not own or ":" in own or by_depth:
+        return ""
+    numbers = [d.get("n", "").strip() for d in div.iterancestors() if local_name(d) in DIVISIONS]
+    return ".".join([n for n in reversed(numbers) if n and ":" not in n] + [own])
+
+
+def numbered_by_depth(root: etree._Element) -> bool:
+    """Whether the divisions' `n` is each one's depth among divisions (DTA's base format): every `n`
+    its depth, and some depth with two divisions (numbers would differ there; levels repeat)."""
+    depths = [(d.get("n", "").strip(), 1 + sum(1 for a in d.iterancestors() if local_name(a) in DIVISIONS))
+              for d in root.iter(*(f"{{{TEI_NS}}}{name}" for name in DIVISIONS)) if d.get("n")]
+    return all(n == str(depth) for n, depth in depths) and len(depths) > len({depth for _, depth in depths})

@@ -15,6 +15,7 @@ from functools import cached_property
 
 from lxml import etree
 
+from tei_edition.layout import division_number, numbered_by_depth
 from tei_edition.tei import NS, TEI_NS, XML_ID, language_of, local_name, normalize_space, text_of
 
 DTS_NS = "https://w3id.org/api/dts#"
@@ -115,6 +116,7 @@ def citation_trees(tree: etree._ElementTree) -> tuple[CitationTree, ...]:
         return (CitationTree(None, (), "no text"),)
     units: list[Unit] = []
     levels: dict[str, int] = {}
+    by_depth = numbered_by_depth(tree.getroot())
 
     def visit(element: etree._Element, parent: str | None) -> None:
         for child in element:
@@ -123,8 +125,11 @@ def citation_trees(tree: etree._ElementTree) -> tuple[CitationTree, ...]:
                 level = levels[parent] + 1 if parent else 1
                 levels[identifier] = level
                 head = child.find("t:head", NS) if name == "div" else None
-                units.append(Unit(identifier, CITE_TYPES[name], level, parent, child,
-                                  normalize_space(text_of(head)) if head is not None else "", language_of(child)))
+                title = normalize_space(text_of(head)) if head is not None else \
+                    division_number(child, by_depth) if name == "div" else ""
+                # (a classical text's division names its kind: `div type="textpart" subtype="chapter"`)
+                cite_type = (child.get("subtype") or CITE_TYPES[name]) if name == "div" else CITE_TYPES[name]
+                units.append(Unit(identifier, cite_type, level, parent, child, title, language_of(child)))
                 visit(child, identifier)
             elif name:
                 visit(child, parent)

@@ -20,7 +20,7 @@ from tei_edition.errors import EditionError
 from tei_edition.header import header_mentions, header_rows, source_info, translators
 from tei_edition.inline import OriginalInfo, Transformer
 from tei_edition.languages import text_direction
-from tei_edition.layout import DIVISIONS, division_head
+from tei_edition.layout import DIVISIONS, division_head, division_number, numbered_by_depth
 from tei_edition.media import facsimile
 from tei_edition.model import Block, Division, Document, PageBreak, Section
 from tei_edition.output import NoOutput
@@ -234,26 +234,6 @@ def _position(element: etree._Element) -> int:
     """An element's place in document order (the elements before it and around it)."""
     found: Any = element.xpath("count(preceding::*) + count(ancestor::*)")
     return int(found)
-
-
-def division_number(div: etree._Element, by_depth: bool) -> str:
-    """What a division without a heading is shown by: its `n` after those of the divisions it is in
-    ("2.1": chapter 2, section 1, as a classical text is cited). An `n` that is an identifier (a CTS
-    URN on the edition's division: "urn:cts:latinLit:...") is no number, nor is a level (`by_depth`:
-    DTA's `n` is each division's depth, 1, 2 ..., wherever it stands)."""
-    own = (div.get("n") or "").strip()
-    if not own or ":" in own or by_depth:
-        return ""
-    numbers = [d.get("n", "").strip() for d in div.iterancestors() if local_name(d) in DIVISIONS]
-    return ".".join([n for n in reversed(numbers) if n and ":" not in n] + [own])
-
-
-def numbered_by_depth(root: etree._Element) -> bool:
-    """Whether the divisions' `n` is each one's depth among divisions (DTA's base format): every `n`
-    its depth, and some depth with two divisions (numbers would differ there; levels repeat)."""
-    depths = [(d.get("n", "").strip(), 1 + sum(1 for a in d.iterancestors() if local_name(a) in DIVISIONS))
-              for d in root.iter(*(f"{{{TEI_NS}}}{name}" for name in DIVISIONS)) if d.get("n")]
-    return all(n == str(depth) for n, depth in depths) and len(depths) > len({depth for _, depth in depths})
 
 
 def _other_parts(parent: etree._Element, shown: list[etree._Element]) -> list[etree._Element]:
