@@ -10,7 +10,7 @@ from urllib.parse import urljoin, urlsplit
 
 from lxml import etree
 
-from tei_edition.tei import NS, TEI_NS, XML_ID, expand_prefix, local_name, normalize_space, text_of
+from tei_edition.tei import NS, TEI_NS, XML_ID, local_name, normalize_space, text_of
 from tei_edition.urls import article_path, folder_link
 
 if TYPE_CHECKING:
@@ -47,6 +47,28 @@ def safe_href(tx: Transformer, element: etree._Element, target: str) -> str:
                           + (f" ('{target[:40]}' is not)" if shown != target[:80] else "") + meant)
         return "#"
     return escape(target, quote=True)
+
+
+def expand_prefix(element: etree._Element, pointer: str) -> str:
+    """A private URI (`tcp:15849:4`) as the header's `prefixDef` for its prefix expands it (its
+    `matchPattern` matched, its `replacementPattern`'s $1, $2 … filled); any other pointer as it is."""
+    prefix, colon, rest = pointer.partition(":")
+    if not colon or not prefix.isidentifier():
+        return pointer
+    for definition in element.getroottree().iterfind(".//t:teiHeader//t:prefixDef", NS):
+        if definition.get("ident") == prefix:
+            try:
+                found = re.fullmatch(definition.get("matchPattern") or "", rest)
+            except re.error:
+                return pointer
+            if found:
+                return _replaced(definition.get("replacementPattern") or "", found)
+    return pointer
+
+
+def _replaced(pattern: str, found: re.Match) -> str:
+    """A prefixDef's replacementPattern with $1, $2 … its match's groups."""
+    return re.sub(r"\$(\d)", lambda m: found.group(int(m.group(1))) or "", pattern)
 
 
 def xml_base(element: etree._Element) -> str:

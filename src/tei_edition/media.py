@@ -9,7 +9,8 @@ from urllib.parse import urlsplit
 
 from lxml import etree
 
-from tei_edition.tei import NS, expand_prefix, local_name
+from tei_edition.links import expand_prefix
+from tei_edition.tei import NS, local_name
 from tei_edition.urls import media_path
 
 if TYPE_CHECKING:

@@ -359,28 +359,6 @@ def page_number(pb: etree._Element) -> str:
     return f"{ed}-{n}" if n and ed else n
 
 
-def expand_prefix(element: etree._Element, pointer: str) -> str:
-    """A private URI (`tcp:15849:4`) as the header's `prefixDef` for its prefix expands it (its
-    `matchPattern` matched, its `replacementPattern`'s $1, $2 … filled); any other pointer as it is."""
-    prefix, colon, rest = pointer.partition(":")
-    if not colon or not prefix.isidentifier():
-        return pointer
-    for definition in element.getroottree().iterfind(".//t:teiHeader//t:prefixDef", NS):
-        if definition.get("ident") == prefix:
-            try:
-                found = re.fullmatch(definition.get("matchPattern") or "", rest)
-            except re.error:
-                return pointer
-            if found:
-                return _replaced(definition.get("replacementPattern") or "", found)
-    return pointer
-
-
-def _replaced(pattern: str, found: re.Match) -> str:
-    """A prefixDef's replacementPattern with $1, $2 … its match's groups."""
-    return re.sub(r"\$(\d)", lambda m: found.group(int(m.group(1))) or "", pattern)
-
-
 def page_anchor(number: str) -> str:
     """The id of a page's marker: "page-<number>"; a number the source does not print, given in
     brackets (DTA's "[1]"), is addressed without them ("page-1") and shown with them."""
