@@ -1393,3 +1393,19 @@ def test_dts_names_a_classical_texts_units_by_their_kind_and_number(tmp_path: Pa
     members = json.loads((build(project) / "dts" / "navigation" / "doc.la;down=-1.json").read_text(encoding="utf-8"))
     assert [(m["identifier"], m["citeType"], m.get("dublinCore", {}).get("title", [{}])[0].get("value"))
             for m in members["member"]] == [("c2", "chapter", "2"), ("s1", "section", "2.1"), ("p1", "paragraph", None)]
+
+
+def test_a_notes_author_is_named_where_its_resp_points_to_one(tmp_path: Path):
+    """Coleridge's own gloss (`resp="#STC"`) and a commentator's (`resp="#JLL"`) looked the same; a
+    role written as a word (`resp="editor"`) names no one."""
+    header = HEADER.replace("</titleStmt>", '<respStmt xml:id="STC"><resp>glosses</resp><persName>Samuel Taylor '
+                                            'Coleridge</persName></respStmt><respStmt xml:id="JLL"><resp>commentary'
+                                            '</resp><persName>John Livingston Lowes</persName></respStmt></titleStmt>')
+    site = build(edition(tmp_path, '<text><body><p xml:id="p1">It is an ancient Mariner<note xml:id="n1" resp="#STC">'
+                                   'The Mariner stoppeth one.</note><note xml:id="n2" resp="#JLL">Cf. Purchas.</note>'
+                                   '<note xml:id="n3" resp="editor">A note.</note></p></body></text>', lang="en",
+                         header=header))
+    page = parse_html(site / "en" / "doc" / "index.html")
+    assert [(li.get("id"), li.xpath("string(span[@class='note-resp'])")) for li in page.xpath("//li[@id]")
+            if li.get("id", "").startswith("n")] == [
+        ("n1", "\u2014 Samuel Taylor Coleridge"), ("n2", "\u2014 John Livingston Lowes"), ("n3", "")]

@@ -36,6 +36,8 @@ from tei_edition.tei import (
     XML_LANG,
     by_id,
     corresp_target,
+    elements,
+    local_name,
     normalize_space,
     other_pagination,
     page_anchor,
@@ -376,9 +378,25 @@ class Transformer:
             self.inline(element)  # what the note holds (notes in it first), in reading order
         note = Note(note_id, number, printed, page, self.state.paragraph_id,
                     None if lost else Content(element, of_original=self.of_original),
-                    tuple(citations), "foot", str(number), element, note_place(element.get("place")))
+                    tuple(citations), "foot", str(number), element, note_place(element.get("place")),
+                    resp=self._responsible(element))
         self.state.notes.append(note)
         return note
+
+    def _responsible(self, note: etree._Element) -> str:
+        """Who wrote a note, where its `resp` points to a person or body the document names (a
+        `respStmt`'s name, a `person`, a hand's scribe: Coleridge's own gloss beside a commentator's);
+        "" for a role written as a word ("editor") or a pointer to nothing named."""
+        names = []
+        for pointer in (note.get("resp") or "").split():
+            found = self.target(note, pointer[1:]) if pointer.startswith("#") else None
+            if found is not None:
+                inner = elements(found, "(.//t:persName | .//t:name | .//t:orgName)[1]") \
+                    if local_name(found) in ("person", "respStmt", "org") else [found]
+                text = found.get("scribe", "") if local_name(found) == "handNote" else \
+                    normalize_space(text_of(inner[0] if inner else found))
+                names.append(text)
+        return ", ".join(name for name in names if name)
 
     def translator_note(self, element: etree._Element, out: HtmlOutput) -> None:
         if self.rendering:

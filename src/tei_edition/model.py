@@ -135,6 +135,7 @@ class Note:
     element: etree._Element | None = None  # the TEI note, where its marker stands
     place: str = "foot"  # `note_place`: "end" notes are listed at the end; "margin" notes are marked as such
     emendation: Emendation | None = None  # an editors' note on a misprint: what it says
+    resp: str = ""  # who wrote it, where its `resp` points to a person the document names ("S. T. Coleridge")
 
     @property
     def lost(self) -> bool:
