@@ -1409,3 +1409,15 @@ def test_a_notes_author_is_named_where_its_resp_points_to_one(tmp_path: Path):
     assert [(li.get("id"), li.xpath("string(span[@class='note-resp'])")) for li in page.xpath("//li[@id]")
             if li.get("id", "").startswith("n")] == [
         ("n1", "\u2014 Samuel Taylor Coleridge"), ("n2", "\u2014 John Livingston Lowes"), ("n3", "")]
+
+
+def test_a_print_whose_front_pages_have_no_numbers_has_a_print_view_from_its_first_number(tmp_path: Path):
+    """DTA's Kant and Abel: `pb` and `lb` throughout, but the front matter's pages unnumbered: no print
+    view at all, and nothing said why. The print view begins at the first numbered page."""
+    site = build(edition(tmp_path, '<text><front><pb/><titlePage><docTitle><titlePart type="main"><lb/>Critik der '
+                                   '<lb/>reinen Vernunft</titlePart></docTitle></titlePage></front><body><pb n="1"/>'
+                                   '<p xml:id="p1"><lb/>Erfahrung ist ohne <lb/>Zweifel das erste.</p></body></text>',
+                         lang="de"))
+    page = parse_html(site / "en" / "doc" / "print" / "index.html")
+    assert [" ".join(t.text_content().split()) for t in page.xpath("//span[@class='line-text']")] == [
+        "Erfahrung ist ohne", "Zweifel das erste."]

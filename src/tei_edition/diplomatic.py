@@ -136,6 +136,7 @@ class _Pages:
     def __init__(self) -> None:
         self.pages: list[tuple[etree._Element, list[PrintLine], list[PrintNote]]] = []
         self.before_first_page = False  # a line before the first pb: not laid out as print pages
+        self.unnumbered = False  # the text begins on pages without numbers (DTA's front matter): not laid out
         self.opening: etree._Element | None = None  # the page break whose page has no line yet
         self.worded = True  # the last line begun has words (a page's last lb, at a line's end, begins none)
 
@@ -149,7 +150,7 @@ class _Pages:
                 self.walk_page_break(child)
             elif name == "lb":
                 if not self.pages:
-                    self.before_first_page = True
+                    self.before_first_page = self.before_first_page or not self.unnumbered
                     continue
                 self._line(child, child)
             elif name == "note":
@@ -171,6 +172,8 @@ class _Pages:
             self.end_page()                              # pagination, begins no page here)
             self.pages.append((pb, [], []))
             self.opening = pb
+        elif not self.pages and not other_pagination(pb):
+            self.unnumbered = True  # (its lines are on no page the print view can name: it begins after them)
 
     def end_page(self) -> None:
         """A page's last line without words is no line: the `lb` that ends the line before it."""

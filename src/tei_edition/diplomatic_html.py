@@ -125,8 +125,9 @@ _RULES = _rules(DiplomaticTransformer)
 
 def cut_lines(html: str, count: int) -> list[Markup]:
     """The HTML of each line (`count` of them) from the text's HTML with its cut marks: the elements
-    open at a cut closed before it and opened again after it. What stands before the first cut (white
-    space, or nothing) goes to the first line."""
+    open at a cut closed before it and opened again after it. What stands before the first cut goes to
+    the first line: its markup, not its words (those of a front matter on unnumbered pages, which the
+    print view does not lay out)."""
     lines: list[str] = []
     current: list[str] = []
     open_tags: list[tuple[str, str]] = []  # (name, start tag)
@@ -156,8 +157,8 @@ def cut_lines(html: str, count: int) -> list[Markup]:
     current.append(html[position:])
     lines.append("".join(current))
     before, *rest = lines
-    if rest:
-        rest[0] = before + rest[0]
+    if rest:  # (its markup only: words before the first line stand on pages without numbers, not laid out)
+        rest[0] = re.sub(r"(?<=>)[^<]+|^[^<]+", "", before) + rest[0]
     rest += [""] * (count - len(rest))
     return [Markup(_EMPTY.sub("", _trim(line))) for line in rest]
 
