@@ -1421,3 +1421,15 @@ def test_a_print_whose_front_pages_have_no_numbers_has_a_print_view_from_its_fir
     page = parse_html(site / "en" / "doc" / "print" / "index.html")
     assert [" ".join(t.text_content().split()) for t in page.xpath("//span[@class='line-text']")] == [
         "Erfahrung ist ohne", "Zweifel das erste."]
+
+
+def test_a_cell_spanning_more_columns_than_the_table_has_spans_the_table(tmp_path: Path, capsys):
+    """docx2tei's table: a heading cell `cols="5"` over rows of four cells; the Nu Html Checker refused
+    the page ("Table column 5 ... has no cells beginning in it"). It spans the four, with a warning."""
+    cells = "".join(f"<cell>{n}</cell>" for n in range(4))
+    project = edition(tmp_path, f'<text><body><table xml:id="t2"><row><cell cols="5">SLOVENSKE DE\u017dELE</cell></row>'
+                                f'<row>{cells}</row><row>{cells}</row></table></body></text>', lang="sl")
+    assert main(["build", "--edition", str(project / "edition"), "--out", str(project / "build")]) == 0
+    assert "warning: a cell spans more columns than the table has (4)" in capsys.readouterr().err
+    page = parse_html(project / "build" / "en" / "doc" / "index.html")
+    assert page.xpath("//table//td[.='SLOVENSKE DE\u017dELE']/@colspan") == ["4"]

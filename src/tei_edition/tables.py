@@ -12,6 +12,7 @@ beside it; the cells that stand for the whole article span those rows.
 """
 from __future__ import annotations
 
+from dataclasses import replace
 from html import escape
 from typing import TYPE_CHECKING, Any
 
@@ -50,12 +51,36 @@ def build_table(tx: Transformer, element: etree._Element) -> Table:
             plain.extend(_rows(tx, row, cells))
     groups = [RowGroup("head", tuple(head))] if head else []
     groups += bodies + ([RowGroup("body", tuple(plain))] if plain else [])
+    groups = _within_the_columns(tx, element, groups)
     # A table without an id: its caption's id by its place among the document's tables (not its
     # source line, which every edit above it would change).
     place: Any = element.xpath("count(preceding::t:table) + count(ancestor::t:table) + 1", namespaces=NS)
     label = f"{element.get(XML_ID) or f'table-{int(place)}'}-caption"
     return Table(element.get(XML_ID), caption, tuple(groups), articles, notes=tuple(tx.state.notes[first_note:]),
                  label_id=label)
+
+
+def _within_the_columns(tx: Transformer, element: etree._Element, groups: list[RowGroup]) -> list[RowGroup]:
+    """A cell that spans more columns than any row has cells (a Word conversion's heading, cols="5"
+    over rows of 4) spans the table's columns, with a warning: HTML has no column where no cell
+    begins. (A table with row spans is left as it is: its columns are not counted here.)"""
+    rows = [row for group in groups for row in group.rows]
+    if any(cell.rowspan > 1 for row in rows for cell in row):
+        return groups
+    starts = [sum(cell.colspan for cell in row[:n]) for row in rows for n in range(len(row))]
+    width = max(starts, default=-1) + 1
+    if not any(sum(cell.colspan for cell in row) > width for row in rows):
+        return groups
+    tx.warn(element, f"a cell spans more columns than the table has ({width}): shown spanning the table; "
+                     f"correct its cols")
+
+    def clamped(row: tuple[Cell, ...]) -> tuple[Cell, ...]:
+        start, cells = 0, []
+        for cell in row:
+            cells.append(replace(cell, colspan=max(1, min(cell.colspan, width - start))))
+            start += cell.colspan
+        return tuple(cells)
+    return [RowGroup(group.kind, tuple(clamped(row) for row in group.rows)) for group in groups]
 
 
 def cell_role(cell: etree._Element, row: etree._Element) -> str:
