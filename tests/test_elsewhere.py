@@ -1433,3 +1433,26 @@ def test_a_cell_spanning_more_columns_than_the_table_has_spans_the_table(tmp_pat
     assert "warning: a cell spans more columns than the table has (4)" in capsys.readouterr().err
     page = parse_html(project / "build" / "en" / "doc" / "index.html")
     assert page.xpath("//table//td[.='SLOVENSKE DE\u017dELE']/@colspan") == ["4"]
+
+
+def test_a_title_pages_lines_and_the_front_are_searched(tmp_path: Path):
+    """Kant's title page (its imprint, its author's line) and his dedication (an opener in the front)
+    were in no search record: "every word of the text can be found" did not hold for them."""
+    from lxml import etree
+
+    from tei_edition.search import passage_records
+    from tei_edition.transform import build_document
+    project = edition(tmp_path, '<text><front><titlePage><docTitle><titlePart type="main">Critik</titlePart>'
+                                '</docTitle><byline>von Immanuel Kant</byline><docImprint>Riga, bey Hartknoch'
+                                '</docImprint></titlePage><div><opener><salute>Sr. Excellenz</salute></opener><p>'
+                                'Dem Staatsminister.</p></div></front><body><p xml:id="p1">Erfahrung.</p></body>'
+                                '</text>', lang="de")
+    site = build(project)
+    tei = project / "edition" / "doc.xml"
+    model = build_document(etree.parse(str(tei)), tei, "doc", {}, None, page_lang="en")
+    records = passage_records(parse_html(site / "en" / "doc" / "index.html"), "en/doc/index.html", model,
+                              {"unit_paragraph": "paragraph {number}", "unit_note": "note {number}",
+                               "unit_table": "table", "search_page": "p. {page}"}, "T")
+    words = " ".join(record.content for record in records)
+    for found in ("von Immanuel Kant", "Riga, bey Hartknoch", "Sr. Excellenz", "Dem Staatsminister."):
+        assert found in words, (found, words)

@@ -37,7 +37,10 @@ _HOLDS_PASSAGE = etree.XPath("boolean(.//p[@id] | .//li[@id][contains(@class, 'n
                              "or self::ol or self::dl])")
 # Where a reading page shows the TEI's text (its title page and front are in the page's header).
 _TEXT_CONTAINERS = etree.XPath("//main//div[contains(concat(' ', @class, ' '), ' doc-body ') or "
-                               "contains(concat(' ', @class, ' '), ' doc-back ')]")
+                               "contains(concat(' ', @class, ' '), ' doc-back ') or "
+                               "contains(concat(' ', @class, ' '), ' doc-front ')]")
+# The title page's lines other than the title (an imprint, a dedication, the author's line): the title's.
+_TITLE_PAGE = etree.XPath("//main//header[@class='doc-header']/*[@class='front-line' or @class='byline']")
 _HEADINGS = etree.XPath("h2 | h3 | h4 | h5 | h6")
 # (A table's caption is its heading, words of the text: searched with the table.)
 _DROPPED = etree.XPath(".//details | .//*[contains(@class, 'note-backref')] | .//*[contains(@class, 'note-printed')]"
@@ -130,7 +133,8 @@ def _rest_records(tree: Any, folder: str, lang: str, document: Document, title: 
     """The text that is in no passage with an id (a document without ids, a play's verse, a heading),
     one record per nearest id it stands under (the page where none): every word of the text can be
     found, and a result leads as near to it as the page's ids allow."""
-    by_anchor: dict[str, list[Any]] = {}
+    title_page: Any = _TITLE_PAGE(tree)
+    by_anchor: dict[str, list[Any]] = {"doc-title": list(title_page)} if len(title_page) else {}
     containers: Any = _TEXT_CONTAINERS(tree)
     for container in containers:
         _gather(container, "", by_anchor)
