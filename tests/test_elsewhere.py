@@ -1456,3 +1456,18 @@ def test_a_title_pages_lines_and_the_front_are_searched(tmp_path: Path):
     words = " ".join(record.content for record in records)
     for found in ("von Immanuel Kant", "Riga, bey Hartknoch", "Sr. Excellenz", "Dem Staatsminister."):
         assert found in words, (found, words)
+
+
+def test_a_name_pointing_to_an_entry_of_the_documents_own_list_links_to_it(tmp_path: Path):
+    """Schnitzler's letters: `<rs ref="#pmb11485" type="person">Goldmann</rs>`, its entry in the letter's
+    own list of persons (in the back, on the page): the name was not linked. A name pointing into the
+    header (the author's person there) stays text: the header is not on the page."""
+    header = HEADER.replace("</titleStmt>", '<author><persName xml:id="jj">Jaques Joachim</persName></author>'
+                                            '</titleStmt>')
+    site = build(edition(tmp_path, '<text><body><p xml:id="p1">Mit <rs ref="#pmb11485" type="person">Goldmann</rs>'
+                                   ' und <persName ref="#jj">Joachim</persName>.</p></body><back><listPerson><person '
+                                   'xml:id="pmb11485"><persName>Paul Goldmann</persName></person></listPerson></back>'
+                                   '</text>', lang="de", header=header))
+    paragraph = parse_html(site / "en" / "doc" / "index.html").xpath("//p[@id='p1']")[0]
+    assert paragraph.xpath("a[@class='rs local-name']/@href") == ["#pmb11485"]
+    assert paragraph.xpath("span[@class='persname']/text()") == ["Joachim"]

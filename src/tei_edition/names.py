@@ -26,6 +26,7 @@ from lxml import etree
 from tei_edition import tei
 from tei_edition.errors import Collector, Diagnostic
 from tei_edition.model import Mention
+from tei_edition.output import enclose
 from tei_edition.schema import validate_schema
 from tei_edition.tei import (
     NS,
@@ -288,6 +289,27 @@ def read_as_printed(element: etree._Element) -> str:
 
 
 _JOIN = "\x00"  # no character of a TEI text (XML allows no U+0000)
+
+
+def points_into_the_document(element: etree._Element) -> bool:
+    """A name whose `ref` is one of the document's own ids (`#pmb11485`: a person of its back's list)."""
+    ref = element.get("ref", "").strip()
+    return ref.startswith("#") and " " not in ref and len(ref) > 1
+
+
+def local_name_link(tx: Transformer, element: etree._Element, out: HtmlOutput) -> None:
+    """A name pointing to an entry of the document's own (a letter's list of persons in its back): a
+    link to it on the page (the name was shown unlinked beside its entry)."""
+    css = local_name(element).lower()
+    target = element.get("ref", "").strip()[1:]
+    lang = f' lang="{escape(element.get(XML_LANG, ""))}"' if element.get(XML_LANG) else ""
+    found = tx.target(element, target)
+    shown = found is not None and any(local_name(a) == "text" for a in found.iterancestors())  # (not the header's)
+    if not shown or any(local_name(d) in _LINKING for d in element.iterdescendants() if isinstance(d.tag, str)):
+        enclose(tx, element, out, f'<span class="{css}"{lang}>', "</span>")
+        return
+    enclose(tx, element, out, f'<a class="{css} local-name" href="{escape(tx.id_href(escape(target)), quote=True)}"'
+                              f'{lang}>', "</a>")
 
 
 def has_register_pointer(element: etree._Element) -> bool:

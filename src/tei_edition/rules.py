@@ -261,6 +261,8 @@ def edition_rules(transformer_class: Any) -> tuple[Rule, ...]:
         Rule("persName", names.mention, names.has_register_pointer),
         Rule("placeName", names.mention, names.has_register_pointer),
         Rule("orgName", names.mention, names.has_register_pointer),
+        *(Rule(name, names.local_name_link, names.points_into_the_document)
+          for name in ("persName", "placeName", "orgName", "rs", "name")),
         Rule("name", wrap("span", "name")), Rule("persName", wrap("span", "persname")),
         Rule("placeName", wrap("span", "placename")), Rule("orgName", wrap("span", "orgname")),
         Rule("rs", wrap("span", "rs")), Rule("geogName", wrap("span", "geogname")),
