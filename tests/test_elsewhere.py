@@ -1471,3 +1471,30 @@ def test_a_name_pointing_to_an_entry_of_the_documents_own_list_links_to_it(tmp_p
     paragraph = parse_html(site / "en" / "doc" / "index.html").xpath("//p[@id='p1']")[0]
     assert paragraph.xpath("a[@class='rs local-name']/@href") == ["#pmb11485"]
     assert paragraph.xpath("span[@class='persname']/text()") == ["Joachim"]
+
+
+def test_a_transcript_of_speech_names_its_speakers_and_sets_the_transcribers_words_apart(tmp_path: Path):
+    """ParlaMint: utterances (`u who`) were unlabelled, with a warning each; the transcript's notes
+    (the speaker's name, the time, a comment) became numbered footnotes with citation boxes; the
+    transcribers' descriptions of noise and applause read as speech."""
+    header = HEADER.replace("</fileDesc>", '</fileDesc><profileDesc><particDesc><listPerson><person xml:id="mpa">'
+                                           '<persName>Mark\u00e9ta Pekarov\u00e1 Adamov\u00e1</persName></person>'
+                                           '<person xml:id="ab"><persName>Andrej Babi\u0161</persName></person>'
+                                           '</listPerson>'
+                                           '</particDesc></profileDesc>')
+    site = build(edition(tmp_path, '<text><body><div type="debateSection"><note type="speaker">P\u0159edsedkyn\u011b '
+                                   'PSP</note><u who="#mpa" xml:id="u1"><seg>V\u00e1\u017een\u00e9 pan\u00ed,</seg> '
+                                   '<note type="time">(15.00 hodin)</note> <seg>zahajuji.</seg> <vocal type="noise">'
+                                   '<desc>(Hluk v s\u00e1le.)</desc></vocal> <pause/> <seg>Pros\u00edm.</seg></u>'
+                                   '<kinesic type="applause"><desc>(Potlesk.)</desc></kinesic><u who="#ab" xml:id="u2">'
+                                   '<seg>D\u011bkuji.</seg></u></div></body></text>', lang="cs", header=header))
+    page = parse_html(site / "en" / "doc" / "index.html")
+    assert not page.xpath("//li[contains(@class, 'note')]") and not page.xpath("//details[@class='cite']"
+                                                                                "[.//*[contains(., 'note')]]")
+    assert page.xpath("string(//p[@class='transcript-note speaker'])") == "P\u0159edsedkyn\u011b PSP"
+    u1, u2 = page.xpath("//div[@class='u']")
+    assert not u1.xpath("span[@class='u-speaker']") and u2.xpath("string(span[@class='u-speaker'])") == \
+        "Andrej Babi\u0161"
+    assert u1.xpath("string(span[@class='transcript-note time'])") == "(15.00 hodin)"
+    assert u1.xpath("span[@class='transcribed vocal noise'][@data-kind='noise']") and u1.xpath("span[@class='pause']")
+    assert page.xpath("//div[@class='transcribed kinesic applause']")

@@ -61,7 +61,7 @@ def _streams(text: etree._Element, rules: RuleTable) -> tuple[Stream, list[Strea
         rule = rules.find(element) if isinstance(tag, str) else None
         line = source_line(element) or 0
         if isinstance(tag, str) and not (rule and rule.hidden):
-            if tag == _NOTE:
+            if tag == _NOTE and not (rule and rule.in_text):  # (a transcript's note stands in the text)
                 inner = Stream()
                 notes.append(inner)
             else:

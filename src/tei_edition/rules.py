@@ -16,7 +16,7 @@ from typing import TYPE_CHECKING, Any
 
 from lxml import etree
 
-from tei_edition import apparatus, examples, links, names
+from tei_edition import apparatus, examples, links, names, spoken
 from tei_edition.blocks import figure, head, item, list_, paragraph_in_block, quote, said, verse_line
 from tei_edition.layout import in_block_context, is_block_quote
 from tei_edition.output import css_class, enclose, id_attribute, lang_attribute
@@ -41,6 +41,7 @@ class Rule:
     condition: Condition | None = None  # None: any element of that name
     hidden: str = ""  # why the element's text is not on the reading page ("" = it is)
     reorders: bool = False  # shows its children's text in another order (all of it, counted)
+    in_text: bool = False  # a note shown where it stands, in the running text (not among the notes)
 
 
 def enclosed(before: str, after: str, css: str) -> Behaviour:
@@ -241,6 +242,7 @@ def edition_rules(transformer_class: Any) -> tuple[Rule, ...]:
         Rule("anchor", anchor_only), Rule("link", anchor_only), Rule("linkGrp", anchor_only),
         Rule("space", blank), Rule("gap", gap),
         Rule("fw", furniture, hidden="page furniture (running heads, page numbers), listed in the header"),
+        Rule("note", spoken.transcript_note, spoken.is_transcript_note, in_text=True),
         Rule("note", t.translator_note, lambda e: e.get("type") == "translator"),
         Rule("note", apparatus.shown_with_its_sic, apparatus.is_editorial_note),
         Rule("note", t.note),
@@ -287,6 +289,10 @@ def edition_rules(transformer_class: Any) -> tuple[Rule, ...]:
         Rule("add", by_hand("ins", "add")), Rule("del", by_hand("del", "del")), Rule("handShift", hand_shift),
         Rule("subst", wrap("span", "subst")), Rule("mod", wrap("span", "mod")),
         Rule("restore", wrap("span", "restore")),
+        # A transcription of speech: utterances with their speakers, the transcribers' marks apart.
+        Rule("u", spoken.utterance), Rule("pause", spoken.pause), Rule("shift", anchor_only),
+        *(Rule(name, spoken.transcribed_event) for name in ("vocal", "kinesic", "incident")),
+        Rule("writing", wrap("span", "writing")),
         # A transcription of the source's surfaces (`sourceDoc`): its zones' lines, each on its own.
         Rule("zone", wrap("div", "zone", block=True)), Rule("line", wrap("span", "line")),
         Rule("metamark", wrap("span", "metamark")), Rule("retrace", wrap("span", "retrace")),
