@@ -1498,3 +1498,15 @@ def test_a_transcript_of_speech_names_its_speakers_and_sets_the_transcribers_wor
     assert u1.xpath("string(span[@class='transcript-note time'])") == "(15.00 hodin)"
     assert u1.xpath("span[@class='transcribed vocal noise'][@data-kind='noise']") and u1.xpath("span[@class='pause']")
     assert page.xpath("//div[@class='transcribed kinesic applause']")
+
+
+def test_a_facs_naming_a_graphics_identifier_is_a_warning_not_a_missing_file(tmp_path: Path, capsys):
+    """Schnitzler's letters: `<pb n="[1]" facs="HS.NZ85_0001"/>` names `<facsimile><graphic url="HS.NZ85_0001"/>`,
+    an image server's identifier: the build failed on "no such image", after the warning had said to
+    number the page. Now a warning, which says what to write."""
+    project = edition(tmp_path, '<facsimile><graphic url="HS.NZ85_0001"/></facsimile><text><body><pb n="[1]" '
+                                'facs="HS.NZ85_0001"/><p xml:id="p1">Lieber Freund!</p></body></text>', lang="de")
+    assert main(["build", "--edition", str(project / "edition"), "--out", str(project / "build")]) == 0
+    assert 'pb facs="HS.NZ85_0001" names the facsimile\'s graphic of that url' in capsys.readouterr().err
+    page = parse_html(project / "build" / "en" / "doc" / "index.html")
+    assert page.xpath("//a[@class='pagebreak']/@href") == ["#page-1"]

@@ -10,7 +10,7 @@ from urllib.parse import urlsplit
 from lxml import etree
 
 from tei_edition.links import expand_prefix
-from tei_edition.tei import NS, local_name
+from tei_edition.tei import NS, elements, local_name
 from tei_edition.urls import media_path
 
 if TYPE_CHECKING:
@@ -67,6 +67,14 @@ def facsimile(tx: Transformer, pb: etree._Element) -> str:
         target, where = (graphic.get("url") or "").strip(), graphic
     if urlsplit(target).scheme.lower() in ("http", "https"):
         return target
+    if where is pb and not (tx.path.parent / target).is_file() and elements(
+            pb.getroottree(), "//t:facsimile//t:graphic[@url=$url]", url=target):
+        # (Schnitzler's letters: facs names a facsimile graphic whose url is an image server's id)
+        if not tx.rendering:
+            tx.warn(pb, f"pb facs=\"{_shown(target)}\" names the facsimile's graphic of that url, which is no "
+                        f"image beside the TEI nor a web address: the page's marker links to none (write the "
+                        f"image's http(s) address in the graphic's url, and facs=\"#its-id\")")
+        return ""
     return image_file(tx, where, target)
 
 
