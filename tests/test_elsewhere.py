@@ -1510,3 +1510,25 @@ def test_a_facs_naming_a_graphics_identifier_is_a_warning_not_a_missing_file(tmp
     assert 'pb facs="HS.NZ85_0001" names the facsimile\'s graphic of that url' in capsys.readouterr().err
     page = parse_html(project / "build" / "en" / "doc" / "index.html")
     assert page.xpath("//a[@class='pagebreak']/@href") == ["#page-1"]
+
+
+def test_a_letter_editions_conventions_are_read(tmp_path: Path):
+    """Schnitzler's letters: German »…« quotations got a second pair of marks from the browser; the
+    previous and next letters (`ref type="withinCorrespondence" subtype="previous_letter"`) were
+    unlabelled; the series' title and a machine date were listed as the letter's titles."""
+    header = HEADER.replace("<title>Dispaccio</title>", '<title level="s">Arthur Schnitzler: Briefwechsel</title>'
+                                                        '<title level="a">Schnitzler an Freud, 6. 5. 1906</title>'
+                                                        '<title type="iso-date">1906-05-06</title>').replace(
+        "</fileDesc>", '</fileDesc><profileDesc><correspDesc><correspContext><ref type="withinCorrespondence" '
+                       'subtype="previous_letter" target="L1.xml">An Freud, 1905</ref><ref type="withinCorrespondence"'
+                       ' subtype="next_letter" target="L3.xml">Von Freud, 1906</ref></correspContext></correspDesc>'
+                       '</profileDesc>')
+    site = build(edition(tmp_path, '<text><body><p xml:id="p1">Er schrieb: \u00bb<quote>Hatte ihn nur gesprochen.'
+                                   '</quote>\u00ab</p></body></text>', lang="de", header=header))
+    page = parse_html(site / "en" / "doc" / "index.html")
+    assert page.xpath("//p[@id='p1']/q/@class") == ["quote"]
+    rows = {dt.text: [" ".join(dd.text_content().split()) for dd in dt.itersiblings("dd")][:1]
+            for dt in page.xpath("//section[@class='document-metadata']//dt")}
+    assert rows["Previous letter"] == ["An Freud, 1905"] and rows["Next letter"] == ["Von Freud, 1906"], rows
+    assert rows["Title"] == ["Schnitzler an Freud, 6. 5. 1906"] and rows["Series"] == [
+        "Arthur Schnitzler: Briefwechsel"], rows

@@ -205,7 +205,8 @@ def header_rows(root: etree._Element, lang: str, path: Path = Path()) -> tuple[H
             rows.append(HeaderRow(label, values))
 
     stmt = "t:teiHeader/t:fileDesc/t:titleStmt"
-    titles = elements(root, f"{stmt}/t:title")
+    # (not a series' title, which is the series row's, nor a date given as a title for machines)
+    titles = elements(root, f"{stmt}/t:title[not(@level='s') and not(@type='iso-date')]")
     add("meta_titles", tuple(HeaderValue(text, language_of(t)) for t in titles if (text := header_text(t))))
     for author in elements(root, f"{stmt}/t:author"):
         names = elements(author, "t:persName | t:name | t:orgName")
@@ -225,7 +226,8 @@ def header_rows(root: etree._Element, lang: str, path: Path = Path()) -> tuple[H
     add("meta_series", tuple(HeaderValue(", ".join(header_text(part) for part in series
                                                    if local_name(part) and header_text(part)),
                                          language_of(series))
-                             for series in elements(root, "t:teiHeader/t:fileDesc/t:seriesStmt")))
+                             for series in elements(root, "t:teiHeader/t:fileDesc/t:seriesStmt"))
+        + _texts(elements(root, f"{stmt}/t:title[@level='s']"), lang))
     source = "t:teiHeader/t:fileDesc/t:sourceDesc"
     # Its descriptions, in order: a bibl, the editions a listBibl names, a biblStruct of a whole (a
     # journal's issue: one of an article is the printed source the page cites apart), a biblFull, and
@@ -246,7 +248,7 @@ def header_rows(root: etree._Element, lang: str, path: Path = Path()) -> tuple[H
     context: dict[str, list[HeaderValue]] = {"meta_previous": [], "meta_next": [], "meta_context": []}
     for part in elements(root, f"{CONTEXT}/*"):
         if local_name(part) in ("ref", "ptr"):
-            context[_context_label(part.get("type", ""))].append(_pointer(part, path))
+            context[_context_label(part.get("subtype", ""), part.get("type", ""))].append(_pointer(part, path))
         elif text := header_text(part):
             context["meta_context"].append(HeaderValue(text, language_of(part)))
     for label, values in context.items():
@@ -254,11 +256,17 @@ def header_rows(root: etree._Element, lang: str, path: Path = Path()) -> tuple[H
     return tuple(rows)
 
 
-def _context_label(kind: str) -> str:
-    """A letter's place in its correspondence by the pointer's type: the one before ("prev",
-    "previous", CMIF's ".../prev-letter"), the one after ("next", ".../next-letter"), else related."""
-    kind = kind.rstrip("/").rsplit("/", 1)[-1].rsplit("#", 1)[-1].lower()
-    return "meta_previous" if kind.startswith("prev") else "meta_next" if kind.startswith("next") else "meta_context"
+def _context_label(*kinds: str) -> str:
+    """A letter's place in its correspondence by the pointer's type or subtype: the one before
+    ("prev", "previous", CMIF's ".../prev-letter", Schnitzler's "previous_letter"), the one after
+    ("next", ".../next-letter", "next_letter"), else related."""
+    for kind in kinds:
+        kind = kind.rstrip("/").rsplit("/", 1)[-1].rsplit("#", 1)[-1].lower()
+        if kind.startswith("prev"):
+            return "meta_previous"
+        if kind.startswith("next"):
+            return "meta_next"
+    return "meta_context"
 
 
 def _pointer(pointer: etree._Element, path: Path) -> HeaderValue:

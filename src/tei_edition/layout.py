@@ -33,8 +33,9 @@ def is_block_quote(element: etree._Element) -> bool:
 
 
 # Quotation marks a text may type around a quotation (or at its ends) itself.
-OPENING_MARKS = frozenset("«„“‚‘‹\"'")
-CLOSING_MARKS = frozenset("»“”‘’›\"'")
+# (German sets its quotations in »…« and ›…‹ as often as in „…“: either way round is a pair)
+OPENING_MARKS = frozenset("«„“‚‘‹»›\"'")
+CLOSING_MARKS = frozenset("»“”‘’›«‹\"'")
 
 
 def marks_typed(element: etree._Element) -> bool:
