@@ -48,6 +48,7 @@ def render(snippet: str, parent: str = "p") -> str:
     # Transkribus's key:value pairs: what is true (it was "strikethrough-true fontsize-0-0 kerning-0").
     ('<hi rend="strikethrough:true; fontSize:0.0; kerning:0;">)(</hi>', '<s class="hi strikethrough">)(</s>'),
     ('<hi rendition="simple:smallcaps">a</hi>', '<span class="hi smallcaps">a</span>'),
+    ('<hi rend="spaced-out">Arthur Schnitzler</hi>', '<span class="hi spaced-out">Arthur Schnitzler</span>'),
     ('<emph>a</emph>', '<em class="emph">a</em>'),
     ('<title level="m">Book</title>', '<cite class="title m">Book</cite>'),
     ('<title level="a">Paper</title>', '<span class="title-a">“Paper”</span>'),

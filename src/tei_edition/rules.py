@@ -214,7 +214,11 @@ def generic(tx: Transformer, element: etree._Element, out: HtmlOutput) -> None:
                f"document')")
     if not any(warning.message.endswith(message) for warning in tx.warnings):
         tx.warn(element, message)
-    tag = "div" if in_block_context(element) else "span"
+    # (between blocks, not inside running text: a closer's "Gluckwun<c>s</c>chen" is one word)
+    parent = element.getparent()
+    running = parent is not None and (bool((parent.text or "").strip()) or any(
+        (child.tail or "").strip() for child in parent))
+    tag = "div" if in_block_context(element) and not running else "span"
     out.markup(f'<{tag} class="{css_class("tei-" + name)}"{id_attribute(tx, element)}{lang_attribute(element)}>')
     tx.children(element, out)
     out.markup(f"</{tag}>")
