@@ -1542,3 +1542,13 @@ def test_an_unknown_element_in_running_text_stays_in_its_line(tmp_path: Path):
                                    '</c>chen</closer></body></text>', lang="de"), strict=False)
     closer = parse_html(site / "en" / "doc" / "index.html").xpath("//div[@class='closer']")[0]
     assert closer.xpath("span[@class='tei-c']/text()") == ["s"] and not closer.xpath(".//div")
+
+
+def test_a_manuscript_letter_with_line_breaks_only_in_its_closer_is_no_print(tmp_path: Path):
+    """Schnitzler's letter, its pages numbered, `lb` only in its closer (`Ihr ergebner<lb/><signed>`): a
+    print view of one "line" of 60 words a page, and a page concordance on its reading page."""
+    site = build(edition(tmp_path, '<text><body><pb n="1"/><p xml:id="p1">Verehrter Herr Doctor, ich danke Ihnen.'
+                                   '</p><closer>Ihr ergebner<lb/><signed>Arthur Schnitzler</signed></closer></body>'
+                                   '</text>', lang="de"))
+    assert not (site / "en" / "doc" / "print").exists()
+    assert not parse_html(site / "en" / "doc" / "index.html").xpath("//*[@id='concordance']")

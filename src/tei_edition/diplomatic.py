@@ -201,11 +201,17 @@ class _Pages:
             self.worded = True
 
 
+# A print's lines: line breaks in its prose, not only a letter's closing lines (a manuscript letter's
+# few lb in its closer and address made it a "print" of one line per page).
+_PROSE_LINES = etree.XPath("(.//t:p//t:lb | .//t:ab//t:lb | .//t:head//t:lb | .//t:item//t:lb | .//t:cell//t:lb"
+                           " | .//t:titlePart//t:lb)[1]", namespaces=NS)
+
+
 def print_layout(tree: etree._ElementTree) -> PrintLayout | None:
     """The print pages of a document, or None for one that is not printed (no pages or no lines)."""
     root = tree.getroot()
     text = root.find("t:text", NS)
-    if text is None or text.find(".//t:pb[@n]", NS) is None or text.find(".//t:lb", NS) is None:
+    if text is None or text.find(".//t:pb[@n]", NS) is None or not _PROSE_LINES(text):
         return None
     walker = _Pages()
     walker.walk(text)
