@@ -262,3 +262,22 @@ def test_a_letters_place_in_its_correspondence_links_to_the_letters_before_and_a
     assert ("Previous letter", [("Letter A", "../letter-a/#a2")]) in rows, rows
     assert ("Next letter", [("Letter C", "https://example.org/letters/c"), ("letter-q.xml", "")]) in rows, rows
     assert ("In the correspondence", [("Letter Z", ""), ("Answers letter A.", "")]) in rows, rows
+
+
+def test_a_referring_string_pointing_to_an_entry_is_a_mention(tmp_path: Path):
+    """Schnitzler's letters tag names as `<rs type="person" ref="registers.xml#pmb11370">Freud</rs>`: the
+    untagged-names check said the tagged name was not tagged (130 errors), and the name was no link."""
+    project = make_edition(tmp_path / "copy", "collection")
+    letter = project / "edition" / "letter-a.xml"
+    text = letter.read_text(encoding="utf-8")
+    text = text.replace('<persName ref="names.xml#bea">Bea</persName>, I write',
+                        '<rs type="person" ref="names.xml#bea">Bea</rs>, I write')
+    text = text.replace('<placeName ref="names.xml#lyon">Lyon</placeName>.</p>',
+                        '<rs type="place" ref="names.xml#lyon">Lyon</rs>.</p>')
+    letter.write_text(text, encoding="utf-8")
+    assert main(["build", "--strict", "--edition", str(project / "edition"), "--out", str(project / "build")]) == 0
+    page = parse_html(project / "build" / "en" / "letter-a" / "index.html")
+    assert page.xpath("//p[@id='a1']/a[contains(@class, 'mention')]/@class") == [
+        "mention persname", "mention placename"]
+    bea = parse_html(project / "build" / "en" / "persons" / "index.html").get_element_by_id("bea")
+    assert any(a.get("href", "").startswith("../letter-a/") for a in bea.xpath(".//ul[@class='mentions']//a"))

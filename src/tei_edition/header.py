@@ -11,7 +11,7 @@ from lxml import etree
 
 from tei_edition.links import xml_base
 from tei_edition.model import Contributor, HeaderRow, HeaderValue, Mention, SourceInfo
-from tei_edition.names import KIND_OF_NAME, register_pointer
+from tei_edition.names import kind_of, register_pointer
 from tei_edition.tei import (
     NS,
     XML_ID,
@@ -297,8 +297,8 @@ def register_entry(name: etree._Element) -> tuple[str, str]:
     """The register entry (kind, id) a correspondent's persName, placeName or orgName points to, else
     ("", "")."""
     ref = name.get("ref", "").strip()
-    if local_name(name) in KIND_OF_NAME and register_pointer(ref):
-        return KIND_OF_NAME[local_name(name)], ref.partition("#")[2]
+    if kind_of(name) and register_pointer(ref):
+        return kind_of(name), ref.partition("#")[2]
     return "", ""
 
 

@@ -49,8 +49,10 @@ if TYPE_CHECKING:
 KINDS = {"person": ("listPerson", "person", "persName"), "place": ("listPlace", "place", "placeName"),
          "org": ("listOrg", "org", "orgName")}
 KIND_OF_NAME = {name: kind for kind, (_, _, name) in KINDS.items()}
+# A referring string's `type` -> the kind of entry it mentions (Schnitzler's letters: rs type="person")
+_RS_KINDS = {"person": "person", "place": "place", "org": "org", "organisation": "org", "organization": "org"}
 FACTS = ("birth", "death", "floruit", "occupation", "location")  # shown under an entry's name, as written
-MENTION_TAGS = tuple(f"{{{TEI_NS}}}{name}" for name in sorted(KIND_OF_NAME))
+MENTION_TAGS = tuple(f"{{{TEI_NS}}}{name}" for name in (*sorted(KIND_OF_NAME), "rs"))
 # Elements whose rendering is a link: a mention holding one is not itself a link (no link in a link).
 _LINKING = {"note", "sic", "choice", "pb", "ref", "ptr", "bibl", "q"}
 # The units a back-link leads to, nearest first: a printed note, a paragraph, a table, a division.
@@ -174,14 +176,21 @@ def register_pointer(ref: str) -> bool:
     return bool(ref) and not urlsplit(ref).scheme
 
 
+def kind_of(element: etree._Element) -> str:
+    """The kind of register entry a name mentions: by its element (persName ...), a referring
+    string (`rs`) by its type ("" for none)."""
+    name = local_name(element)
+    return _RS_KINDS.get((element.get("type") or "").lower(), "") if name == "rs" else KIND_OF_NAME.get(name, "")
+
+
 def check_mentions(tree: etree._ElementTree, path: Path, registers: Registers | None) -> list[Diagnostic]:
     """Every mention of a document points to an entry of the registers, of its kind."""
     problems = []
     file = os.path.relpath(registers.path, path.parent) if registers else ""
-    names = "*[self::t:persName or self::t:placeName or self::t:orgName][@ref]"
+    names = "*[self::t:persName or self::t:placeName or self::t:orgName or self::t:rs][@ref]"
     for element in tei.elements(tree, f"//t:text//{names} | //t:correspDesc/t:correspAction/{names}"):
         ref = element.get("ref", "").strip()
-        if not register_pointer(ref):
+        if not register_pointer(ref) or not kind_of(element):
             continue
         name, line = local_name(element), source_line(element)
         where, _, entry_id = ref.partition("#")
@@ -196,7 +205,7 @@ def check_mentions(tree: etree._ElementTree, path: Path, registers: Registers | 
         if where != file or entity is None:
             problems.append(Diagnostic(path, line, f"<{name} ref=\"{ref[:60]}\"> points to no entry: write "
                                                    f"ref=\"{file}#id\" with the id of an entry of {file}"))
-        elif entity.kind != KIND_OF_NAME[name]:
+        elif entity.kind != kind_of(element):
             problems.append(Diagnostic(path, line, f"<{name} ref=\"{ref[:60]}\"> points to a {entity.kind}: "
                                                    f"use <{KINDS[entity.kind][2]}>"))
     return problems
@@ -254,9 +263,9 @@ def mention(tx: Transformer, element: etree._Element, out: HtmlOutput) -> None:
         tx.children(element, out)
         out.markup("</span>")
         return
-    kind = KIND_OF_NAME[local_name(element)]
+    kind = kind_of(element)
     href = escape(f"{tx.page.root}{folder_link(names_path(tx.page.lang, kind))}#{entity}", quote=True)
-    css = f"mention {local_name(element).lower()}"
+    css = f"mention {KINDS[kind][2].lower()}"  # (an rs of a person: "persname", as search filters by it)
     lang = f' lang="{escape(element.get(XML_LANG, ""))}"' if element.get(XML_LANG) else ""
     if any(local_name(d) in _LINKING for d in element.iterdescendants() if isinstance(d.tag, str)):
         out.markup(f'<span class="{css}" data-entity="{escape(entity)}"{lang}>')
@@ -313,4 +322,4 @@ def local_name_link(tx: Transformer, element: etree._Element, out: HtmlOutput) -
 
 
 def has_register_pointer(element: etree._Element) -> bool:
-    return register_pointer(element.get("ref", "").strip())
+    return register_pointer(element.get("ref", "").strip()) and bool(kind_of(element))
