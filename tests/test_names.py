@@ -281,3 +281,22 @@ def test_a_referring_string_pointing_to_an_entry_is_a_mention(tmp_path: Path):
         "mention persname", "mention placename"]
     bea = parse_html(project / "build" / "en" / "persons" / "index.html").get_element_by_id("bea")
     assert any(a.get("href", "").startswith("../letter-a/") for a in bea.xpath(".//ul[@class='mentions']//a"))
+
+
+def test_a_name_pointing_to_two_entries_or_standing_in_another_is_no_link_in_a_link(tmp_path: Path):
+    """Schnitzler's `<placeName ref="registers.xml#a registers.xml#b">See</placeName>` (valid TEI) was
+    refused as pointing to no entry; written as a name in a name it became a link in a link (invalid
+    HTML). Each pointer is checked and mentioned; the outer name of a name in a name is no link."""
+    project = make_edition(tmp_path / "copy", "collection")
+    letter = project / "edition" / "letter-a.xml"
+    text = letter.read_text(encoding="utf-8")
+    text = text.replace('<persName ref="names.xml#bea">Bea</persName>, I write',
+                        '<persName ref="names.xml#bea names.xml#bea">Bea</persName>, I write')
+    text = text.replace('<placeName ref="names.xml#lyon">Lyon</placeName>.</p>',
+                        '<placeName ref="names.xml#lyon"><persName ref="names.xml#bea">Bea</persName>\'s Lyon'
+                        '</placeName>.</p>')
+    letter.write_text(text, encoding="utf-8")
+    assert main(["build", "--strict", "--edition", str(project / "edition"), "--out", str(project / "build")]) == 0
+    paragraph = parse_html(project / "build" / "en" / "letter-a" / "index.html").xpath("//p[@id='a1']")[0]
+    assert not paragraph.xpath(".//a//a") and paragraph.xpath(".//span[@class='mention placename']/a/@data-entity") \
+        == ["bea"] and paragraph.xpath("a[@class='mention-link']/@data-entity") == ["lyon"]

@@ -189,26 +189,33 @@ def check_mentions(tree: etree._ElementTree, path: Path, registers: Registers | 
     file = os.path.relpath(registers.path, path.parent) if registers else ""
     names = "*[self::t:persName or self::t:placeName or self::t:orgName or self::t:rs][@ref]"
     for element in tei.elements(tree, f"//t:text//{names} | //t:correspDesc/t:correspAction/{names}"):
-        ref = element.get("ref", "").strip()
-        if not register_pointer(ref) or not kind_of(element):
+        if not register_pointer(element.get("ref", "").strip()) or not kind_of(element):
             continue
-        name, line = local_name(element), source_line(element)
-        where, _, entry_id = ref.partition("#")
-        entity = registers.entities.get(entry_id) if registers else None
-        if registers is None:
-            # A ref into a file beside the TEI is into registers edition.yaml forgot to name; any other
-            # is a key of another index (the project's own prosopography): the name is shown as a name.
-            if where and (path.parent / where).is_file():
-                problems.append(Diagnostic(path, line, f"<{name} ref=\"{ref[:60]}\">: the edition has no registers "
-                                                       f"file (registers: in edition.yaml)"))
-            continue
-        if where != file or entity is None:
-            problems.append(Diagnostic(path, line, f"<{name} ref=\"{ref[:60]}\"> points to no entry: write "
-                                                   f"ref=\"{file}#id\" with the id of an entry of {file}"))
-        elif entity.kind != kind_of(element):
-            problems.append(Diagnostic(path, line, f"<{name} ref=\"{ref[:60]}\"> points to a {entity.kind}: "
-                                                   f"use <{KINDS[entity.kind][2]}>"))
+        for ref in element.get("ref", "").split():  # (a name may point to several entries: "See")
+            problems += _check_pointer(element, ref, path, file, registers)
     return problems
+
+
+def _check_pointer(element: etree._Element, ref: str, path: Path, file: str,
+                   registers: Registers | None) -> list[Diagnostic]:
+    """One pointer of a name to the registers: to an entry of its kind."""
+    name, line = local_name(element), source_line(element)
+    where, _, entry_id = ref.partition("#")
+    if registers is None:
+        # A ref into a file beside the TEI is into registers edition.yaml forgot to name; any other
+        # is a key of another index (the project's own prosopography): the name is shown as a name.
+        if where and (path.parent / where).is_file():
+            return [Diagnostic(path, line, f"<{name} ref=\"{ref[:60]}\">: the edition has no registers file "
+                                           f"(registers: in edition.yaml)")]
+        return []
+    entity = registers.entities.get(entry_id)
+    if where != file or entity is None:
+        return [Diagnostic(path, line, f"<{name} ref=\"{ref[:60]}\"> points to no entry: write ref=\"{file}#id\" "
+                                       f"with the id of an entry of {file}")]
+    if entity.kind != kind_of(element):
+        return [Diagnostic(path, line, f"<{name} ref=\"{ref[:60]}\"> points to a {entity.kind}: use "
+                                       f"<{KINDS[entity.kind][2]}>")]
+    return []
 
 
 _NAME_PARTS = frozenset({"forename", "surname", "roleName", "addName", "nameLink", "genName"})
@@ -253,9 +260,10 @@ def mention(tx: Transformer, element: etree._Element, out: HtmlOutput) -> None:
     """A name that points to a register entry: a link to the entry (its `data-entity` lets the
     reading page highlight the entry's mentions). A name holding a link (a note marker, a misprint's
     marker) is a span, followed by the link."""
-    entity = element.get("ref", "").partition("#")[2]
+    entities = [ref.partition("#")[2] for ref in element.get("ref", "").split()]  # (the first is linked)
+    entity = entities[0] if entities else ""
     if not tx.rendering or tx.page is None:
-        tx.mentions.append(_mention(tx, element, entity))
+        tx.mentions.extend(_mention(tx, element, each) for each in entities)
         tx.children(element, out)
         return
     if not tx.page.names:  # no registers to link to: the name as a name (its ref a key of another index)
@@ -267,7 +275,9 @@ def mention(tx: Transformer, element: etree._Element, out: HtmlOutput) -> None:
     href = escape(f"{tx.page.root}{folder_link(names_path(tx.page.lang, kind))}#{entity}", quote=True)
     css = f"mention {KINDS[kind][2].lower()}"  # (an rs of a person: "persname", as search filters by it)
     lang = f' lang="{escape(element.get(XML_LANG, ""))}"' if element.get(XML_LANG) else ""
-    if any(local_name(d) in _LINKING for d in element.iterdescendants() if isinstance(d.tag, str)):
+    # (a name holding a link, or a name: no link in a link)
+    if any(local_name(d) in _LINKING or (kind_of(d) and has_register_pointer(d))
+           for d in element.iterdescendants() if isinstance(d.tag, str)):
         out.markup(f'<span class="{css}" data-entity="{escape(entity)}"{lang}>')
         tx.children(element, out)
         label = escape(tx.strings["names_entry_label"].format(name=read_as_printed(element)))
