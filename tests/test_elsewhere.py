@@ -1552,3 +1552,14 @@ def test_a_manuscript_letter_with_line_breaks_only_in_its_closer_is_no_print(tmp
                                    '</text>', lang="de"))
     assert not (site / "en" / "doc" / "print").exists()
     assert not parse_html(site / "en" / "doc" / "index.html").xpath("//*[@id='concordance']")
+
+
+def test_a_letterheads_placed_segments_do_not_run_together(tmp_path: Path):
+    """Schnitzler's letterhead `<seg><seg rend="left">Dr. Arthur Schnitzler</seg><seg rend="right"><date>6/5.
+    906</date></seg></seg>`: read (and searched) "Dr. Arthur Schnitzler6/5. 906"."""
+    site = build(edition(tmp_path, '<text><body><opener><seg><seg rend="left">Dr. Arthur Schnitzler</seg><seg '
+                                   'rend="right"><date>6/5. 906</date></seg></seg></opener><p xml:id="p1">Verehrter.'
+                                   '</p></body></text>', lang="de"))
+    opener = parse_html(site / "en" / "doc" / "index.html").xpath("//div[@class='opener']")[0]
+    assert " ".join(opener.text_content().split()) == "Dr. Arthur Schnitzler 6/5. 906"
+    assert opener.xpath(".//span[@class='seg right']")

@@ -47,6 +47,7 @@ from tei_edition.tei import (
 )
 
 _OWN_ID_ELSEWHERE = frozenset(f"{{{TEI_NS}}}{name}" for name in ("note",))
+_PLACED = frozenset({"left", "right", "center", "centre", "block"})  # a segment's place on its line
 _PB = f"{{{TEI_NS}}}pb"
 
 
@@ -294,11 +295,18 @@ class Transformer:
         out.markup(f"</{tag}>")
 
     def seg(self, element: etree._Element, out: HtmlOutput) -> None:
+        """A segment; one placed on its line (a letterhead's name on the left, its date on the right:
+        Schnitzler's `seg rend="left"`) a line of its own, apart from its neighbours' words."""
         css = {"interpolation": "interpolation"}.get(element.get("type", ""), "seg")
         title = f' title="{escape(self.strings["interpolation_title"])}"' if css == "interpolation" else ""
-        out.markup(f'<span class="{css}"{title}{lang_attribute(element)}>')
+        placed = [token for token in (element.get("rend") or "").lower().split() if token in _PLACED]
+        if placed:
+            out.text(" ")
+        out.markup(f'<span class="{" ".join([css, *placed])}"{title}{lang_attribute(element)}>')
         self.children(element, out)
         out.markup("</span>")
+        if placed:
+            out.text(" ")
 
     def supplied(self, element: etree._Element, out: HtmlOutput) -> None:
         """Words added to the text, in square brackets: a translation's by its translator; an
