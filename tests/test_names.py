@@ -264,18 +264,23 @@ def test_a_letters_place_in_its_correspondence_links_to_the_letters_before_and_a
     assert ("In the correspondence", [("Letter Z", ""), ("Answers letter A.", "")]) in rows, rows
 
 
-def test_a_referring_string_pointing_to_an_entry_is_a_mention(tmp_path: Path):
-    """Schnitzler's letters tag names as `<rs type="person" ref="registers.xml#pmb11370">Freud</rs>`: the
-    untagged-names check said the tagged name was not tagged (130 errors), and the name was no link."""
+def _letter_a_named(tmp_path: Path, bea: str, lyon: str) -> Path:
+    """The collection, its first letter's Bea and Lyon of its first paragraph written as given, built."""
     project = make_edition(tmp_path / "copy", "collection")
     letter = project / "edition" / "letter-a.xml"
     text = letter.read_text(encoding="utf-8")
-    text = text.replace('<persName ref="names.xml#bea">Bea</persName>, I write',
-                        '<rs type="person" ref="names.xml#bea">Bea</rs>, I write')
-    text = text.replace('<placeName ref="names.xml#lyon">Lyon</placeName>.</p>',
-                        '<rs type="place" ref="names.xml#lyon">Lyon</rs>.</p>')
+    text = text.replace('<persName ref="names.xml#bea">Bea</persName>, I write', f"{bea}, I write")
+    text = text.replace('<placeName ref="names.xml#lyon">Lyon</placeName>.</p>', f"{lyon}.</p>")
     letter.write_text(text, encoding="utf-8")
     assert main(["build", "--strict", "--edition", str(project / "edition"), "--out", str(project / "build")]) == 0
+    return project
+
+
+def test_a_referring_string_pointing_to_an_entry_is_a_mention(tmp_path: Path):
+    """Schnitzler's letters tag names as `<rs type="person" ref="registers.xml#pmb11370">Freud</rs>`: the
+    untagged-names check said the tagged name was not tagged (130 errors), and the name was no link."""
+    project = _letter_a_named(tmp_path, '<rs type="person" ref="names.xml#bea">Bea</rs>',
+                              '<rs type="place" ref="names.xml#lyon">Lyon</rs>')
     page = parse_html(project / "build" / "en" / "letter-a" / "index.html")
     assert page.xpath("//p[@id='a1']/a[contains(@class, 'mention')]/@class") == [
         "mention persname", "mention placename"]
@@ -287,16 +292,9 @@ def test_a_name_pointing_to_two_entries_or_standing_in_another_is_no_link_in_a_l
     """Schnitzler's `<placeName ref="registers.xml#a registers.xml#b">See</placeName>` (valid TEI) was
     refused as pointing to no entry; written as a name in a name it became a link in a link (invalid
     HTML). Each pointer is checked and mentioned; the outer name of a name in a name is no link."""
-    project = make_edition(tmp_path / "copy", "collection")
-    letter = project / "edition" / "letter-a.xml"
-    text = letter.read_text(encoding="utf-8")
-    text = text.replace('<persName ref="names.xml#bea">Bea</persName>, I write',
-                        '<persName ref="names.xml#bea names.xml#bea">Bea</persName>, I write')
-    text = text.replace('<placeName ref="names.xml#lyon">Lyon</placeName>.</p>',
-                        '<placeName ref="names.xml#lyon"><persName ref="names.xml#bea">Bea</persName>\'s Lyon'
-                        '</placeName>.</p>')
-    letter.write_text(text, encoding="utf-8")
-    assert main(["build", "--strict", "--edition", str(project / "edition"), "--out", str(project / "build")]) == 0
+    project = _letter_a_named(tmp_path, '<persName ref="names.xml#bea names.xml#bea">Bea</persName>',
+                              '<placeName ref="names.xml#lyon"><persName ref="names.xml#bea">Bea</persName>\'s Lyon'
+                              '</placeName>')
     paragraph = parse_html(project / "build" / "en" / "letter-a" / "index.html").xpath("//p[@id='a1']")[0]
     assert not paragraph.xpath(".//a//a") and paragraph.xpath(".//span[@class='mention placename']/a/@data-entity") \
         == ["bea"] and paragraph.xpath("a[@class='mention-link']/@data-entity") == ["lyon"]
