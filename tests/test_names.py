@@ -227,8 +227,9 @@ def test_a_name_in_a_passage_without_an_id_is_not_said_to_be_in_the_title(tmp_pa
 
 
 def test_a_register_name_s_parts_are_not_run_together(tmp_path: Path):
-    """`<surname>Zorn</surname><forename>Max</forename>` with nothing between them: "Zorn Max" (it
-    was "ZornMax" on the register page and in every message)."""
+    """`<surname>Zorn</surname><forename>Max</forename>` with nothing between them: "Zorn, Max", as a
+    register writes a surname first (it was "ZornMax" on the register page and in every message, then
+    "Zorn Max", which reads as a forename and a surname)."""
     project = make_edition(tmp_path / "copy", "collection")
     names = project / "edition" / "names.xml"
     names.write_text(names.read_text(encoding="utf-8").replace(
@@ -236,7 +237,7 @@ def test_a_register_name_s_parts_are_not_run_together(tmp_path: Path):
         '<persName xml:lang="en"><surname>Bea</surname><forename>Anna</forename></persName>'), encoding="utf-8")
     assert main(["build", "--edition", str(project / "edition"), "--out", str(project / "build")]) == 0
     bea = parse_html(project / "build" / "en" / "persons" / "index.html").get_element_by_id("bea")
-    assert "Bea Anna" in " ".join(bea.text_content().split())
+    assert "Bea, Anna" in " ".join(bea.text_content().split())
 
 
 def test_a_letters_place_in_its_correspondence_links_to_the_letters_before_and_after(tmp_path: Path):

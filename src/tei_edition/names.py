@@ -222,14 +222,17 @@ _NAME_PARTS = frozenset({"forename", "surname", "roleName", "addName", "nameLink
 
 
 def _name_text(name: etree._Element) -> str:
-    """A register name's text, its parts apart where the file runs them together
-    (`<surname>Bullinger</surname><forename>Heinrich</forename>`: "Bullinger Heinrich", not "BullingerHeinrich")."""
+    """A register name's text, its parts apart where the file runs them together: a surname before
+    the forename as a register writes it (`<surname>Bullinger</surname><forename>Heinrich</forename>`:
+    "Bullinger, Heinrich", not "BullingerHeinrich"), other parts with a space."""
     pieces = [name.text or ""]
+    previous = ""
     for child in name:
         inner = text_of(child) if isinstance(child.tag, str) else ""
         if local_name(child) in _NAME_PARTS and "".join(pieces)[-1:].strip() and inner[:1].strip():
-            pieces.append(" ")
+            pieces.append(", " if previous == "surname" and local_name(child) == "forename" else " ")
         pieces += [inner, child.tail or ""]
+        previous = local_name(child) if not (child.tail or "").strip() else ""
     return normalize_space("".join(pieces))
 
 
