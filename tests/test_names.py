@@ -299,3 +299,13 @@ def test_a_name_pointing_to_two_entries_or_standing_in_another_is_no_link_in_a_l
     paragraph = parse_html(project / "build" / "en" / "letter-a" / "index.html").xpath("//p[@id='a1']")[0]
     assert not paragraph.xpath(".//a//a") and paragraph.xpath(".//span[@class='mention placename']/a/@data-entity") \
         == ["bea"] and paragraph.xpath("a[@class='mention-link']/@data-entity") == ["lyon"]
+
+
+def test_a_register_sorts_a_surname_then_the_rest_of_the_name(tmp_path: Path):
+    """Schnitzler's register: "Schnitzler, Arthur" (its surname marked first) stood after "Heinrich
+    Schnitzler" and "Johann Schnitzler", compared by the whole name as written."""
+    from tei_edition.names import Entity, Name
+    entries = [Entity("h", "person", (Name("en", "Heinrich Schnitzler", "Schnitzler"),)),
+               Entity("j", "person", (Name("en", "Johann Schnitzler", "Schnitzler"),)),
+               Entity("a", "person", (Name("en", "Schnitzler, Arthur", "Schnitzler"),))]
+    assert [e.id for e in sorted(entries, key=lambda e: e.sort_key("en"))] == ["a", "h", "j"]

@@ -97,10 +97,12 @@ class Entity:
                     next(((text, inferred, note_lang) for note_lang, text, inferred in self.notes), None))
 
     def sort_key(self, lang: str) -> tuple[str, str]:
-        """Its place in the alphabet: a name's surname first where the register marks it."""
+        """Its place in the alphabet: a name's surname first where the register marks it, then the rest
+        of the name ("Schnitzler, Arthur" before "Heinrich Schnitzler": Arthur before Heinrich)."""
         shown = next((n for n in self.names if not n.variant and n.lang == lang), None) or \
             next(n for n in self.names if not n.variant)
-        return shown.key.casefold(), shown.text.casefold()
+        rest = " ".join(shown.text.replace(shown.key, " ", 1).replace(",", " ").split()) if shown.key else shown.text
+        return shown.key.casefold(), rest.casefold()
 
 
 @dataclass(frozen=True)
