@@ -240,6 +240,11 @@ def header_rows(root: etree._Element, lang: str, path: Path = Path()) -> tuple[H
         # a critical apparatus's witnesses: siglum (its number, else its id) and description
         HeaderValue(_sigled(witness.get("n") or witness.get(XML_ID) or "", header_text(witness)), language_of(witness))
         for witness in elements(root, f"{source}//t:listWit//t:witness")))
+    # Who takes part (a transcript's speakers, a play's persons) and where and when (its setting).
+    profile = "t:teiHeader/t:profileDesc"
+    add("meta_participants", tuple(HeaderValue(person_name(person), language_of(person)) for person in elements(
+        root, f"{profile}/t:particDesc//t:person | {profile}/t:particDesc//t:personGrp") if person_name(person)))
+    add("meta_setting", _texts(elements(root, f"{profile}/t:settingDesc/*"), lang))
     for action in elements(root, CORRESPONDENCE):
         label = {"sent": "meta_sent", "received": "meta_received"}.get(action.get("type", ""), "meta_correspondence")
         # (a name given only as a pointer, a date only as its `when`: the date written out, an empty name not shown)

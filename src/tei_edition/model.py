@@ -142,6 +142,11 @@ class Note:
         return self.content is None
 
     @property
+    def commentary(self) -> bool:
+        """An editors' commentary note (`type="commentary"`, a letter edition's): labelled as such."""
+        return self.element is not None and self.element.get("type") == "commentary"
+
+    @property
     def lang(self) -> str:
         """The note's own language, where the TEI gives it one (`xml:lang`)."""
         return self.element.get(_XML_LANG, "") if self.element is not None else ""
