@@ -309,3 +309,17 @@ def test_a_register_sorts_a_surname_then_the_rest_of_the_name(tmp_path: Path):
                Entity("j", "person", (Name("en", "Johann Schnitzler", "Schnitzler"),)),
                Entity("a", "person", (Name("en", "Schnitzler, Arthur", "Schnitzler"),))]
     assert [e.id for e in sorted(entries, key=lambda e: e.sort_key("en"))] == ["a", "h", "j"]
+
+
+def test_a_pointer_to_another_letter_shows_its_title(tmp_path: Path):
+    """Schnitzler's `<ref type="schnitzler-briefe" target="L03815.xml"/>`: the link showed the letter's
+    id ("l03815"), not what it is."""
+    project = make_edition(tmp_path / "copy", "collection")
+    letter = project / "edition" / "letter-b.xml"
+    text = letter.read_text(encoding="utf-8")
+    letter.write_text(text.replace('<p xml:id="b1">', '<p xml:id="b1"><ptr target="letter-a.xml"/> ', 1),
+                      encoding="utf-8")
+    assert main(["build", "--strict", "--edition", str(project / "edition"), "--out", str(project / "build")]) == 0
+    page = parse_html(project / "build" / "en" / "letter-b" / "index.html")
+    assert [(a.get("href"), a.text) for a in page.xpath("//p[@id='b1']/a[@class='ptr']")] == [
+        ("../../en/letter-a/", "Letter A")]

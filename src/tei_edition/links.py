@@ -3,6 +3,7 @@ a link shows and holds."""
 from __future__ import annotations
 
 import re
+from functools import cache
 from html import escape
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -140,11 +141,24 @@ def ptr(tx: Transformer, element: etree._Element, out: HtmlOutput) -> None:
     for target in (element.get("target") or "").split():
         found = _target(tx, element, target)
         other = _document_of(tx, target) if found is None else None
-        shown = _shown(tx, found) if found is not None else other[0] if other else target
+        shown = _shown(tx, found) if found is not None else \
+            (_title_of(str((tx.path.parent / target.partition("#")[0]).resolve())) or other[0]) if other else target
         if found is not None and _in_header(tx, element, target):
             out.text(shown)
         else:
             out.markup(f'<a class="ptr" href="{safe_href(tx, element, target)}">{escape(shown)}</a>')
+
+
+@cache
+def _title_of(tei_file: str) -> str:
+    """Another document's title, as its header gives it (its main title, else its first): what a
+    pointer to it with no words of its own shows (a letter's id, "l03815", said nothing)."""
+    try:
+        titles = etree.parse(tei_file).getroot().findall("t:teiHeader/t:fileDesc/t:titleStmt/t:title", NS)
+    except (OSError, etree.XMLSyntaxError):
+        return ""
+    main = [title for title in titles if title.get("type") == "main"] or titles
+    return normalize_space(text_of(main[0])) if main else ""
 
 
 def canonical(tx: Transformer, element: etree._Element, out: HtmlOutput) -> None:
