@@ -322,7 +322,7 @@ def test_a_register_written_in_one_language(tmp_path: Path):
 
 def test_a_link_without_words_shows_where_it_leads(tmp_path: Path):
     """`<ref target="letter-b.xml"><!--a comment--></ref>` was an invisible link: it shows the other
-    letter's id, as a `ptr` does; an empty `type` makes no trailing space in a class."""
+    letter's title (its id, before), as a `ptr` does; an empty `type` makes no trailing space in a class."""
     from test_roots import make_edition
     project = make_edition(tmp_path, "collection")
     letter = project / "edition" / "letter-a.xml"
@@ -330,7 +330,7 @@ def test_a_link_without_words_shows_where_it_leads(tmp_path: Path):
         "I write from", '(<ref target="letter-b.xml"><!-- Brief B --></ref>, <add type="?">so</add>) I write from'),
         encoding="utf-8")
     page = parse_html(build(project) / "en" / "letter-a" / "index.html")
-    assert [(a.text, a.get("href")) for a in page.xpath("//a[@class='ptr']")] == [("letter-b", "../../en/letter-b/")]
+    assert [(a.text, a.get("href")) for a in page.xpath("//a[@class='ptr']")] == [("Letter B", "../../en/letter-b/")]
     assert page.xpath("//ins/@class") == ["add"]
 
 
