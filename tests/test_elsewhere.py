@@ -1336,7 +1336,8 @@ def test_an_unnumbered_pages_image_is_never_dropped_without_a_word(tmp_path: Pat
     assert main(["build", "--edition", str(project / "edition"), "--out", str(project / "build")]) == 0
     err = capsys.readouterr().err
     assert err.count('has no n: a page\'s image is linked from its marker') == 2, err
-    assert 'pb facs="#f9" has no n' in err and 'n="[1]" if the source prints no number there' in err
+    # (its place, 1, is the body's first page: a front matter's number is suggested, in roman numbers)
+    assert 'pb facs="#f9" has no n' in err and 'page 1 is another page\'s: n="[i]", a front matter\'s page' in err
 
 
 def test_a_one_language_sites_home_page_does_not_call_its_texts_by_that_language(tmp_path: Path):

@@ -37,6 +37,7 @@ from tei_edition.tei import (
     by_id,
     corresp_target,
     elements,
+    in_text,
     local_name,
     normalize_space,
     other_pagination,
@@ -98,6 +99,17 @@ class _State:
     paragraph_number: int | None = None
     notes: list[Note] = field(default_factory=list)
     quotations: set[str] = field(default_factory=set)  # original quotation ids already given an anchor
+
+
+def _roman(number: int) -> str:
+    """4 -> "iv": a front matter's page number."""
+    numerals = ((1000, "m"), (900, "cm"), (500, "d"), (400, "cd"), (100, "c"), (90, "xc"), (50, "l"), (40, "xl"),
+                (10, "x"), (9, "ix"), (5, "v"), (4, "iv"), (1, "i"))
+    written = ""
+    for value, numeral in numerals:
+        while number >= value:
+            written, number = written + numeral, number - value
+    return written
 
 
 def _letters(number: int) -> str:
@@ -242,10 +254,13 @@ class Transformer:
                 # its place among the text's page breaks: the number it would have counted from 1
                 counted: Any = element.xpath("count(preceding::t:pb[not(@ed or @edRef)])", namespaces=NS)
                 place = int(counted) + 1
+                taken = {page_anchor(pb.get("n", "")) for pb in in_text(element.getroottree(), "pb")
+                         if pb.get("n") and not other_pagination(pb)}
+                advice = f"n=\"{place}\" if its pages are counted from 1; n=\"[{place}]\" if the source prints no " \
+                         f"number there" if page_anchor(str(place)) not in taken else \
+                    f"page {place} is another page's: n=\"[{_roman(place)}]\", a front matter's page in roman numbers"
                 self.warn(element, f"pb facs=\"{element.get('facs', '')[:60]}\" has no n: a page's image is linked "
-                                   f"from its marker, and a page without a number has none; number it (n=\"{place}\" "
-                                   f"if its pages are counted from 1; n=\"[{place}]\" if the source prints no "
-                                   f"number there)")
+                                   f"from its marker, and a page without a number has none; number it ({advice})")
             return
         own = self.follow_page(element)
         marker = self.pagebreak_html(page_number(element), image=facsimile(self, element), own=own)
