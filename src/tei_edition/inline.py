@@ -36,9 +36,7 @@ from tei_edition.tei import (
     XML_LANG,
     by_id,
     corresp_target,
-    elements,
     in_text,
-    local_name,
     normalize_space,
     other_pagination,
     page_anchor,
@@ -46,6 +44,7 @@ from tei_edition.tei import (
     source_line,
     text_of,
 )
+from tei_edition.transcription import names_pointed_to
 
 _OWN_ID_ELSEWHERE = frozenset(f"{{{TEI_NS}}}{name}" for name in ("note",))
 _PLACED = frozenset({"left", "right", "center", "centre", "block"})  # a segment's place on its line
@@ -402,24 +401,9 @@ class Transformer:
         note = Note(note_id, number, printed, page, self.state.paragraph_id,
                     None if lost else Content(element, of_original=self.of_original),
                     tuple(citations), "foot", str(number), element, note_place(element.get("place")),
-                    resp=self._responsible(element))
+                    resp=names_pointed_to(self, element, "resp"))  # (Coleridge's own gloss, a commentator's)
         self.state.notes.append(note)
         return note
-
-    def _responsible(self, note: etree._Element) -> str:
-        """Who wrote a note, where its `resp` points to a person or body the document names (a
-        `respStmt`'s name, a `person`, a hand's scribe: Coleridge's own gloss beside a commentator's);
-        "" for a role written as a word ("editor") or a pointer to nothing named."""
-        names = []
-        for pointer in (note.get("resp") or "").split():
-            found = self.target(note, pointer[1:]) if pointer.startswith("#") else None
-            if found is not None:
-                inner = elements(found, "(.//t:persName | .//t:name | .//t:orgName)[1]") \
-                    if local_name(found) in ("person", "respStmt", "org") else [found]
-                text = found.get("scribe", "") if local_name(found) == "handNote" else \
-                    normalize_space(text_of(inner[0] if inner else found))
-                names.append(text)
-        return ", ".join(name for name in names if name)
 
     def translator_note(self, element: etree._Element, out: HtmlOutput) -> None:
         if self.rendering:

@@ -153,10 +153,11 @@ def ptr(tx: Transformer, element: etree._Element, out: HtmlOutput) -> None:
 def _title_of(tei_file: str) -> str:
     """Another document's title, as its header gives it (its main title, else its first): what a
     pointer to it with no words of its own shows (a letter's id, "l03815", said nothing)."""
-    try:
-        titles = etree.parse(tei_file).getroot().findall("t:teiHeader/t:fileDesc/t:titleStmt/t:title", NS)
-    except (OSError, etree.XMLSyntaxError):
+    try:  # (read up to the header's titleStmt only: the rest of a long text is not needed)
+        statement = next(element for _, element in etree.iterparse(tei_file, tag=f"{{{TEI_NS}}}titleStmt"))
+    except (OSError, etree.XMLSyntaxError, StopIteration):
         return ""
+    titles = statement.findall("t:title", NS)
     main = [title for title in titles if title.get("type") == "main"] or titles
     return normalize_space(text_of(main[0])) if main else ""
 

@@ -26,7 +26,7 @@ from lxml import etree
 from tei_edition import tei
 from tei_edition.errors import Collector, Diagnostic
 from tei_edition.model import Mention
-from tei_edition.output import enclose
+from tei_edition.output import enclose, lang_attribute
 from tei_edition.schema import validate_schema
 from tei_edition.tei import (
     NS,
@@ -326,7 +326,7 @@ def local_name_link(tx: Transformer, element: etree._Element, out: HtmlOutput) -
     link to it on the page (the name was shown unlinked beside its entry)."""
     css = local_name(element).lower()
     target = element.get("ref", "").strip()[1:]
-    lang = f' lang="{escape(element.get(XML_LANG, ""))}"' if element.get(XML_LANG) else ""
+    lang = lang_attribute(element)
     found = tx.target(element, target)
     shown = found is not None and any(local_name(a) == "text" for a in found.iterancestors())  # (not the header's)
     if not shown or any(local_name(d) in _LINKING for d in element.iterdescendants() if isinstance(d.tag, str)):

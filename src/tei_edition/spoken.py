@@ -11,7 +11,8 @@ from lxml import etree
 
 from tei_edition.layout import in_block_context
 from tei_edition.output import css_class, enclose, id_attribute, lang_attribute
-from tei_edition.tei import NS, local_name, normalize_space, text_of
+from tei_edition.tei import NS, local_name
+from tei_edition.transcription import names_pointed_to
 
 if TYPE_CHECKING:
     from tei_edition.inline import Transformer
@@ -23,23 +24,11 @@ def utterance(tx: Transformer, element: etree._Element, out: HtmlOutput) -> None
     as written), unless the transcript names the speaker just before it itself."""
     tag = "div" if in_block_context(element) else "span"
     out.markup(f'<{tag} class="u"{id_attribute(tx, element)}{lang_attribute(element)}>')
-    speaker = _speaker(tx, element)
+    speaker = names_pointed_to(tx, element, "who", unresolved=True)
     if speaker and not _named_before(element):
         out.markup(f'<span class="u-speaker">{escape(speaker)}</span> ')
     tx.children(element, out)
     out.markup(f"</{tag}>")
-
-
-def _speaker(tx: Transformer, element: etree._Element) -> str:
-    names = []
-    for pointer in (element.get("who") or "").split():
-        found = tx.target(element, pointer[1:]) if pointer.startswith("#") else None
-        if found is None:
-            names.append(pointer.removeprefix("#"))
-            continue
-        named = found.find(".//t:persName", NS) if local_name(found) in ("person", "personGrp") else found
-        names.append(normalize_space(text_of(named if named is not None else found)))
-    return ", ".join(name for name in names if name)
 
 
 def _named_before(element: etree._Element) -> bool:

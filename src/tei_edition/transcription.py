@@ -10,6 +10,7 @@ from lxml import etree
 
 from tei_edition.header import header_text
 from tei_edition.output import css_class, id_attribute, lang_attribute
+from tei_edition.tei import elements, local_name, normalize_space, text_of
 
 if TYPE_CHECKING:
     from tei_edition.inline import Transformer
@@ -24,6 +25,24 @@ def hand_description(tx: Transformer, element: etree._Element, pointer: str) -> 
     if note is None:
         return value.removeprefix("#")
     return note.get("scribe", "").strip() or header_text(note) or value[1:]
+
+
+def names_pointed_to(tx: Transformer, element: etree._Element, attribute: str, unresolved: bool = False) -> str:
+    """The names an attribute's pointers lead to (a note's `resp`, an utterance's `who`), joined: a
+    person's or a respStmt's name, a hand's scribe, else the element's own text. A pointer to nothing
+    is itself (the id, with `unresolved`) or left out (a role written as a word, "editor")."""
+    names = []
+    for pointer in (element.get(attribute) or "").split():
+        found = tx.target(element, pointer[1:]) if pointer.startswith("#") else None
+        if found is None:
+            names.append(pointer.removeprefix("#") if unresolved else "")
+        elif local_name(found) == "handNote":
+            names.append(found.get("scribe", "").strip())
+        else:
+            inner = elements(found, "(.//t:persName | .//t:name | .//t:orgName)[1]") \
+                if local_name(found) in ("person", "personGrp", "respStmt", "org") else [found]
+            names.append(normalize_space(text_of(inner[0] if inner else found)))
+    return ", ".join(name for name in names if name)
 
 
 def _title(text: str) -> str:

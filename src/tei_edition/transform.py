@@ -253,18 +253,11 @@ class _Blocks:
     """Turns the children of body, back or a division into blocks, numbering paragraphs in reading order."""
 
     def __init__(self, tx: Transformer, markers: Callable[[str], tuple[str, ...]], original: bool,
-                 numbered: bool = True):
+                 numbered: bool = True, by_depth: bool = False):
         self.tx, self.markers, self.original = tx, markers, original
         self.number = 0
         self.numbered = numbered  # the body's paragraphs carry the reader's ¶ numbers; front and back do not
-        self._depths: tuple[etree._Element | None, bool] = (None, False)
-
-    def by_depth(self, div: etree._Element) -> bool:
-        """Whether the divisions of `div`'s document are numbered by their depth (found once)."""
-        root = div.getroottree().getroot()
-        if self._depths[0] is not root:
-            self._depths = root, numbered_by_depth(root)
-        return self._depths[1]
+        self.by_depth = by_depth  # the document's divisions are numbered by their depth (DTA's n): no number
 
     def of(self, parent: etree._Element, level: int, skip: Callable[[etree._Element], bool] = lambda e: False) -> list:
         blocks: list = []
@@ -322,7 +315,7 @@ class _Blocks:
                         lead=lead,
                         head_id=head.get(XML_ID, "") if head is not None else "",
                         head_lang=head.get(XML_LANG, "") if head is not None else "",
-                        number=division_number(div, self.by_depth(div)) if head is None else "",
+                        number=division_number(div, self.by_depth) if head is None else "",
                         unit=div.get("subtype") or div.get("type") or "")
 
     def page_break(self, pb: etree._Element) -> PageBreak:
@@ -353,7 +346,8 @@ def build_document(tree: etree._ElementTree, path: Path, doc_id: str, refs: dict
     def markers(block_id: str) -> tuple[str, ...]:
         return tuple(pages.get(block_id, [])) if original else ()
 
-    walker = _Blocks(tx, markers, original is not None)
+    by_depth = numbered_by_depth(root)
+    walker = _Blocks(tx, markers, original is not None, by_depth=by_depth)
     front = root.find("t:text/t:front", NS)
     # The pages that begin before the title: a `pb` of the text itself (before its front or body) or of
     # its front; in a translation, the original's, where they begin (approximate).
@@ -383,7 +377,7 @@ def build_document(tree: etree._ElementTree, path: Path, doc_id: str, refs: dict
     before = sum(1 for part in parts if _precedes(part, title))
     abstracts = tuple(section(tx, div, section_id) for div, section_id in _section_ids(
         front.findall("t:div[@type='abstract']", NS) if front is not None else [], "abstract"))
-    unnumbered = _Blocks(tx, markers, original is not None, numbered=False)
+    unnumbered = _Blocks(tx, markers, original is not None, numbered=False, by_depth=by_depth)
     front_blocks = tuple(unnumbered.of(front, 0, skip=lambda e: (local_name(e) in FRONT_HANDLED and not (
         local_name(e) == "div" and e.get("type") != "abstract")) or e in opening)) if front is not None else ()
     # A page that begins between the front and the body (or the body and the back) begins the next.

@@ -83,13 +83,12 @@ def parallel_rows(original: tuple, translation: tuple) -> list[Row]:
     return rows
 
 
-def note_rows(row: Row, translation_notes: tuple, original_ids: frozenset[str]) -> list[tuple[Any, Any]]:
+def note_rows(row: Row, translation_notes: dict[str, Any], original_ids: frozenset[str]) -> list[tuple[Any, Any]]:
     """The footnote rows under a row: each of its original's footnotes beside its translation (by id,
     wherever the translation has it; None if it has none), then its translation's own footnotes,
     which the original has not (a note the translator wrote as a footnote: beside an empty cell)."""
     ours = [n for n in (row.original.notes if row.original is not None else ()) if n.kind == "foot"]
-    rows: list[tuple[Any, Any]] = [(note, next((t for t in translation_notes if t.id == note.id), None))
-                                   for note in ours]
+    rows: list[tuple[Any, Any]] = [(note, translation_notes.get(note.id)) for note in ours]
     theirs = row.translation.notes if row.translation is not None else ()
     return rows + [(None, note) for note in theirs if note.kind == "foot" and note.id not in original_ids]
 
@@ -114,11 +113,12 @@ class ParallelView:
                              document_id=document.id)
             (translation,) = translations.values()
             original_ids = frozenset(note.id for note in original.footnotes)
+            translated = {note.id: note for note in translation.footnotes}
             yield Output(path, site.render("parallel.html", page, original=original, translations=translations,
                                            rows=parallel_rows(original.aligned_blocks, translation.aligned_blocks),
                                            original_lang=source.lang, tei=renderers,
-                                           note_rows=partial(note_rows, translation_notes=translation.footnotes,
-                                                             original_ids=original_ids)))
+                                           note_rows=partial(note_rows, original_ids=original_ids,
+                                                             translation_notes=translated)))
 
     @staticmethod
     def column_strings(site, lang: str) -> str:
