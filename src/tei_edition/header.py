@@ -9,7 +9,7 @@ from urllib.parse import urljoin, urlsplit
 
 from lxml import etree
 
-from tei_edition.links import xml_base
+from tei_edition.links import beside, xml_base
 from tei_edition.model import Contributor, HeaderRow, HeaderValue, Mention, SourceInfo
 from tei_edition.names import kind_of, register_pointer
 from tei_edition.tei import (
@@ -285,7 +285,7 @@ def _pointer(pointer: etree._Element, path: Path) -> HeaderValue:
     if urlsplit(target).scheme in ("http", "https"):
         return HeaderValue(text, language_of(pointer), href=target)
     file, _, fragment = target.partition("#")
-    if file and not urlsplit(target).scheme and not file.startswith("/") and ".." not in Path(file).parts:
+    if not urlsplit(target).scheme and beside(file):
         return HeaderValue(text, language_of(pointer), document=str((path.parent / file).resolve()) +
                            (f"#{fragment}" if fragment else ""))
     return HeaderValue(text, language_of(pointer))

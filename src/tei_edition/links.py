@@ -83,13 +83,18 @@ def xml_base(element: etree._Element) -> str:
     return base if urlsplit(base).scheme.lower() in ("http", "https") else ""
 
 
+def beside(path: str) -> bool:
+    """Whether a pointer's file part names a file beside the TEI or below it (not "", "/…", "..")."""
+    return bool(path) and not path.startswith("/") and ".." not in Path(path).parts
+
+
 def _other_document(tx: Transformer, target: str) -> str | None:
     """A link to another document of the edition (`letter-2.xml#p3`: its TEI file, beside this one):
     its reading page in the page's language (a translation's file: in the translation's), at the id.
     None if the file is not one of the edition's (the model's walk, which has no page, accepts any
     file beside the TEI: the pages check it)."""
     path, _, fragment = target.partition("#")
-    if not path or ".." in Path(path).parts or path.startswith("/"):
+    if not beside(path):
         return None
     if tx.page is None:
         return "#" if (tx.path.parent / path).resolve().is_file() else None
