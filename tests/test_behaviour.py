@@ -16,7 +16,21 @@ def reader(request, browser):
     context.close()
 
 
-def in_viewport(page, selector: str) -> bool:
+class Placement:
+    """Whether an element is in view (true or false as a bool), and, when it is not, where it and the
+    page were (in the assertion's message: a failure under load says what the browser had done)."""
+
+    def __init__(self, shown: bool, where: str = ""):
+        self.shown, self.where = shown, where
+
+    def __bool__(self) -> bool:
+        return self.shown
+
+    def __repr__(self) -> str:
+        return "in view" if self.shown else f"not in view: {self.where}"
+
+
+def in_viewport(page, selector: str) -> Placement:
     """Whether the element is (or within 10 s comes) into view: scrolling to a fragment is asynchronous,
     and the test command runs these beside the other tests (3 s was once too short for a page loaded
     under that load, after a link from another page)."""
@@ -26,8 +40,13 @@ def in_viewport(page, selector: str) -> bool:
             """s => { const r = document.querySelector(s).getBoundingClientRect();
                       return r.bottom > 0 && r.top < window.innerHeight; }""", arg=selector, timeout=10000)
     except PlaywrightTimeoutError:
-        return False
-    return True
+        return Placement(False, page.evaluate(
+            """s => { const e = document.querySelector(s), r = e && e.getBoundingClientRect();
+                      return `${s} ${r ? `top ${r.top} bottom ${r.bottom}` : "missing"}, window height `
+                        + `${window.innerHeight}, scrolled to ${window.scrollY} of `
+                        + `${document.documentElement.scrollHeight}, ${document.readyState}, ${location.href}`; }""",
+            selector))
+    return Placement(True)
 
 
 def test_marker_leads_to_note_and_back(reader, site_url):
