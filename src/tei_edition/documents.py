@@ -13,7 +13,7 @@ from pathlib import Path
 
 from lxml import etree
 
-from tei_edition import tei
+from tei_edition import conventions, tei
 from tei_edition.alignment import check_translation, merged_quotation_parts
 from tei_edition.anchors import Anchor, document_anchors
 from tei_edition.archival import ArchivalRef
@@ -108,7 +108,7 @@ def _read_tei(path: Path, repositories: dict, translation_lang: str | None, prin
             raise EditionError.at(path, source_line(tree.getroot()), f"this file is listed as the "
                                                                    f"'{translation_lang}' translation, but its "
                                                                    f"xml:lang is '{lang}'")
-        tei.check_unique_ids(tree, path)
+        conventions.check_unique_ids(tree, path)
     except EditionError as exc:
         raise NotReadable(exc.diagnostics) from None
     schema: list[Diagnostic] = []
@@ -122,7 +122,8 @@ def _read_tei(path: Path, repositories: dict, translation_lang: str | None, prin
         notes_at_their_pointers(tree)
         if not printed:  # (a print's notes stay on their pages: its lines are compared with its source)
             join_continued_notes(tree)
-        refs = tei.check_rules(tree, path, repositories, translation=translation_lang is not None, printed=printed)
+        refs = conventions.check_rules(tree, path, repositories, translation=translation_lang is not None,
+                                       printed=printed)
     except EditionError as exc:  # the project's rules too, with the schema's faults: all in one round
         raise EditionError(schema + exc.diagnostics) from None
     except Exception:  # (it is raised again) a file the schema refuses may be anything: its faults are the schema's

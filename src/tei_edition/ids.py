@@ -18,9 +18,10 @@ from pathlib import Path
 
 from lxml import etree
 
+from tei_edition.conventions import check_unique_ids
 from tei_edition.errors import EditionError, decode_utf8, read_bytes
 from tei_edition.schema import validate_schema
-from tei_edition.tei import TEI_NS, XML_ID, check_unique_ids, local_name, parse, source_line
+from tei_edition.tei import TEI_NS, XML_ID, local_name, parse, source_line
 
 PREFIXES = {"p": "p", "div": "div", "note": "n", "table": "table", "figure": "fig", "lg": "lg"}
 # Markup that is not an element's start tag; a start tag, attribute values may hold ">".
