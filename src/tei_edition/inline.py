@@ -1,6 +1,6 @@
-"""TEI -> HTML: the transformer that applies the rule table (`rules.py`) and this edition's own
-behaviours (printed notes, archival references, page breaks, quotations aligned with the
-original, duties).
+"""TEI -> HTML: the transformer that applies the rule table (`rules.py`) and the behaviours that
+need its state (notes and their numbers, page breaks, paragraphs); the others are in their own
+modules (`phrases`, `blocks`, `points`, `links`, `apparatus` ...).
 
 It walks a document version's content twice over: once, without a page, to build the model
 (`transform`: the notes and their numbers, archival citations, print pages, images, warnings) —
@@ -24,10 +24,9 @@ from markupsafe import Markup
 
 from tei_edition.archival import ArchivalRef
 from tei_edition.errors import Diagnostic, EditionError
-from tei_edition.layout import marks_typed
 from tei_edition.media import facsimile
 from tei_edition.model import Citation, Content, Mention, Note, Paragraph, note_place
-from tei_edition.output import GLUE, HtmlOutput, NoOutput, enclose, lang_attribute
+from tei_edition.output import GLUE, HtmlOutput, NoOutput
 from tei_edition.rules import RuleTable, edition_rules, generic
 from tei_edition.tei import (
     NS,
@@ -47,7 +46,6 @@ from tei_edition.tei import (
 from tei_edition.transcription import names_pointed_to
 
 _OWN_ID_ELSEWHERE = frozenset(f"{{{TEI_NS}}}{name}" for name in ("note",))
-_PLACED = frozenset({"left", "right", "center", "centre", "block"})  # a segment's place on its line
 _PB = f"{{{TEI_NS}}}pb"
 
 
@@ -297,72 +295,6 @@ class Transformer:
         else:
             href = f"{self.page.print_href if self.page and own else ''}#{escape(page_anchor(number))}"
         return f'<a {shown} aria-label="{label}" id="{escape(page_anchor(number))}" href="{href}"></a>'
-
-    def measure(self, element: etree._Element, out: HtmlOutput) -> None:
-        """A quantity with its unit becomes machine-readable <data value="25 kopeck">."""
-        kind = escape(element.get("type", ""))
-        quantity, unit = element.get("quantity", ""), element.get("unit", "")
-        tag = "data" if quantity and unit else "span"
-        value = f' value="{escape(quantity)} {escape(unit)}"' if tag == "data" else ""
-        out.markup(f'<{tag} class="measure {kind}"{value}>')
-        self.children(element, out)
-        out.markup(f"</{tag}>")
-
-    def seg(self, element: etree._Element, out: HtmlOutput) -> None:
-        """A segment; one placed on its line (a letterhead's name on the left, its date on the right:
-        Schnitzler's `seg rend="left"`) a line of its own, apart from its neighbours' words."""
-        css = {"interpolation": "interpolation"}.get(element.get("type", ""), "seg")
-        title = f' title="{escape(self.strings["interpolation_title"])}"' if css == "interpolation" else ""
-        placed = [token for token in (element.get("rend") or "").lower().split() if token in _PLACED]
-        if placed:
-            out.text(" ")
-        out.markup(f'<span class="{" ".join([css, *placed])}"{title}{lang_attribute(element)}>')
-        self.children(element, out)
-        out.markup("</span>")
-        if placed:
-            out.text(" ")
-
-    def supplied(self, element: etree._Element, out: HtmlOutput) -> None:
-        """Words added to the text, in square brackets: a translation's by its translator; an
-        original's by its editors (with the reason the TEI gives: "lost", "illegible" …)."""
-        if self.original is not None or element.get("resp") == "#translator":
-            title = str(self.strings["supplied_title"])
-        else:
-            reason = element.get("reason", "")
-            title = str(self.strings["supplied_editors_title"]) + (f": {reason}" if reason else "")
-        out.markup(f'<span class="supplied" title="{escape(title)}">[')
-        self.children(element, out)
-        out.markup("]</span>")
-
-    def quotation(self, element: etree._Element, out: HtmlOutput) -> None:
-        """<q>; in a translation, followed by a link to the quotation in the original."""
-        original_id = self.original.target(element) if self.original else element.get(XML_ID)
-        anchor = ""
-        if original_id and original_id not in self.state.quotations:
-            self.state.quotations.add(original_id)
-            anchor = self.id_attribute(original_id)
-        out.markup(f"<q{anchor}>" if marks_typed(element) else f'<q{anchor} class="quote-marks">')
-        self.children(element, out)
-        out.markup("</q>")
-        if self.original and original_id and self.page:
-            label = escape(self.strings["quote_original"])
-            lang = escape(self.original.lang)
-            out.markup(f'<a class="quote-original" href="{self.page.original_href}#{original_id}" hreflang="{lang}" '
-                       f'aria-label="{label}" data-label="{lang}"></a>')
-
-    def bibl(self, element: etree._Element, out: HtmlOutput) -> None:
-        key = self.original.target(element) if self.original else element.get(XML_ID)
-        ref = self.refs.get(key or "")
-        own = lang_attribute(element)  # (a reference in English inside a Greek quotation)
-        if element.get("type") != "archival" or ref is None:
-            if own:
-                enclose(self, element, out, f'<span class="bibl"{own}>', "</span>")
-            else:
-                self.children(element, out)
-            return
-        out.markup(f'<a class="archival" href="{self.page.register_href if self.page else ""}#{ref.unit.key}"{own}>')
-        self.children(element, out)
-        out.markup("</a>")
 
     def note(self, element: etree._Element, out: HtmlOutput) -> None:
         """A note of any place, shown beside its paragraph and numbered in reading order (whatever its

@@ -16,7 +16,7 @@ from typing import TYPE_CHECKING, Any
 
 from lxml import etree
 
-from tei_edition import apparatus, examples, links, names, spoken
+from tei_edition import apparatus, examples, links, names, phrases, spoken
 from tei_edition.blocks import figure, head, item, list_, paragraph_in_block, quote, said, verse_line
 from tei_edition.layout import in_block_context, is_block_quote
 from tei_edition.output import css_class, enclose, id_attribute, lang_attribute
@@ -250,13 +250,13 @@ def edition_rules(transformer_class: Any) -> tuple[Rule, ...]:
         Rule("note", t.translator_note, lambda e: e.get("type") == "translator"),
         Rule("note", apparatus.shown_with_its_sic, apparatus.is_editorial_note),
         Rule("note", t.note),
-        Rule("q", quote, lambda e: is_block_quote(e) and in_block_context(e)), Rule("q", t.quotation),
+        Rule("q", quote, lambda e: is_block_quote(e) and in_block_context(e)), Rule("q", phrases.quotation),
         Rule("quote", quote), Rule("cit", wrap("div", "cit", block=True)),
         Rule("table", nested_table),
         Rule("said", said),
         Rule("date", date), Rule("time", wrap("span", "time")), Rule("num", wrap("span", "num")),
-        Rule("measure", t.measure),
-        Rule("seg", t.seg), Rule("bibl", t.bibl), Rule("biblStruct", wrap("span", "bibl")),
+        Rule("measure", phrases.measure),
+        Rule("seg", phrases.seg), Rule("bibl", phrases.bibl), Rule("biblStruct", wrap("span", "bibl")),
         Rule("listBibl", list_), Rule("list", list_), Rule("item", item),
         Rule("label", wrap("span", "label")), Rule("head", head),
         Rule("hi", hi), Rule("emph", wrap("em", "emph")), Rule("title", title),
@@ -307,7 +307,7 @@ def edition_rules(transformer_class: Any) -> tuple[Rule, ...]:
         Rule("choice", apparatus.misprint, apparatus.has_sic, reorders=True), Rule("choice", choice, reorders=True),
         Rule("unclear", wrap("span", "unclear")), Rule("damage", wrap("span", "damage")),
         Rule("surplus", wrap("span", "surplus")), Rule("secl", wrap("span", "secl")),
-        Rule("supplied", t.supplied),
+        Rule("supplied", phrases.supplied),
         Rule("lg", wrap("span", "lg")), Rule("l", verse_line), Rule("caesura", space),
         Rule("figure", figure), Rule("figDesc", furniture, hidden="the image's text alternative (alt)"),
         Rule("graphic", furniture, hidden="an image: shown by its figure"),

@@ -1,0 +1,90 @@
+"""Behaviours of the rule table (`rules.py`) for words within a line: a quantity, a segment, words
+the editors or a translator supplied, a quotation (in a translation, linked to the original's), a
+bibliographic reference (an archival one linked to its archive's entry in the register)."""
+from __future__ import annotations
+
+from html import escape
+from typing import TYPE_CHECKING
+
+from lxml import etree
+
+from tei_edition.layout import marks_typed
+from tei_edition.output import enclose, lang_attribute
+from tei_edition.tei import XML_ID
+
+if TYPE_CHECKING:
+    from tei_edition.inline import Transformer
+    from tei_edition.output import HtmlOutput
+
+_PLACED = frozenset({"left", "right", "center", "centre", "block"})  # a segment's place on its line
+
+
+def measure(tx: Transformer, element: etree._Element, out: HtmlOutput) -> None:
+    """A quantity with its unit becomes machine-readable <data value="25 kopeck">."""
+    kind = escape(element.get("type", ""))
+    quantity, unit = element.get("quantity", ""), element.get("unit", "")
+    tag = "data" if quantity and unit else "span"
+    value = f' value="{escape(quantity)} {escape(unit)}"' if tag == "data" else ""
+    out.markup(f'<{tag} class="measure {kind}"{value}>')
+    tx.children(element, out)
+    out.markup(f"</{tag}>")
+
+
+def seg(tx: Transformer, element: etree._Element, out: HtmlOutput) -> None:
+    """A segment; one placed on its line (a letterhead's name on the left, its date on the right:
+    Schnitzler's `seg rend="left"`) a line of its own, apart from its neighbours' words."""
+    css = {"interpolation": "interpolation"}.get(element.get("type", ""), "seg")
+    title = f' title="{escape(tx.strings["interpolation_title"])}"' if css == "interpolation" else ""
+    placed = [token for token in (element.get("rend") or "").lower().split() if token in _PLACED]
+    if placed:
+        out.text(" ")
+    out.markup(f'<span class="{" ".join([css, *placed])}"{title}{lang_attribute(element)}>')
+    tx.children(element, out)
+    out.markup("</span>")
+    if placed:
+        out.text(" ")
+
+
+def supplied(tx: Transformer, element: etree._Element, out: HtmlOutput) -> None:
+    """Words added to the text, in square brackets: a translation's by its translator; an
+    original's by its editors (with the reason the TEI gives: "lost", "illegible" …)."""
+    if tx.original is not None or element.get("resp") == "#translator":
+        title = str(tx.strings["supplied_title"])
+    else:
+        reason = element.get("reason", "")
+        title = str(tx.strings["supplied_editors_title"]) + (f": {reason}" if reason else "")
+    out.markup(f'<span class="supplied" title="{escape(title)}">[')
+    tx.children(element, out)
+    out.markup("]</span>")
+
+
+def quotation(tx: Transformer, element: etree._Element, out: HtmlOutput) -> None:
+    """<q>; in a translation, followed by a link to the quotation in the original."""
+    original_id = tx.original.target(element) if tx.original else element.get(XML_ID)
+    anchor = ""
+    if original_id and original_id not in tx.state.quotations:
+        tx.state.quotations.add(original_id)
+        anchor = tx.id_attribute(original_id)
+    out.markup(f"<q{anchor}>" if marks_typed(element) else f'<q{anchor} class="quote-marks">')
+    tx.children(element, out)
+    out.markup("</q>")
+    if tx.original and original_id and tx.page:
+        label = escape(tx.strings["quote_original"])
+        lang = escape(tx.original.lang)
+        out.markup(f'<a class="quote-original" href="{tx.page.original_href}#{original_id}" hreflang="{lang}" '
+                   f'aria-label="{label}" data-label="{lang}"></a>')
+
+
+def bibl(tx: Transformer, element: etree._Element, out: HtmlOutput) -> None:
+    key = tx.original.target(element) if tx.original else element.get(XML_ID)
+    ref = tx.refs.get(key or "")
+    own = lang_attribute(element)  # (a reference in English inside a Greek quotation)
+    if element.get("type") != "archival" or ref is None:
+        if own:
+            enclose(tx, element, out, f'<span class="bibl"{own}>', "</span>")
+        else:
+            tx.children(element, out)
+        return
+    out.markup(f'<a class="archival" href="{tx.page.register_href if tx.page else ""}#{ref.unit.key}"{own}>')
+    tx.children(element, out)
+    out.markup("</a>")
