@@ -1567,13 +1567,16 @@ def test_a_letterheads_placed_segments_do_not_run_together(tmp_path: Path):
 
 
 def test_a_transcripts_participants_and_setting_and_a_commentary_note_are_shown(tmp_path: Path):
-    """ParlaMint's particDesc (who speaks) and settingDesc (where and when) were not shown; Schnitzler's
+    """ParlaMint's particDesc (who speaks), settingDesc (where and when) and the recording were not shown; Schnitzler's
     `note type="commentary"` looked like a note of the letter's writer."""
     header = HEADER.replace("</fileDesc>", '</fileDesc><profileDesc><settingDesc><setting><name>Poslaneck\u00e1 '
                                            'sn\u011bmovna</name><date when="2022-01-11">11. 1. 2022</date></setting>'
                                            '</settingDesc><particDesc><listPerson><person xml:id="mpa"><persName>'
                                            '<forename>Mark\u00e9ta</forename> <surname>Pekarov\u00e1 Adamov\u00e1'
                                            '</surname></persName></person></listPerson></particDesc></profileDesc>')
+    header = header.replace("<p>Manuscript.</p>", '<recordingStmt><recording type="video"><date when="2022-01-11">'
+                                                   '11. 1. 2022</date><equipment><p>Kamera</p></equipment>'
+                                                   '</recording></recordingStmt>')
     site = build(edition(tmp_path, '<text><body><p xml:id="p1">Der neuen Zeitschrift<note xml:id="k1" '
                                    'type="commentary">Das erste Heft erschien 1890.</note>.</p></body></text>',
                          lang="de", header=header))
@@ -1582,4 +1585,5 @@ def test_a_transcripts_participants_and_setting_and_a_commentary_note_are_shown(
             for dt in page.xpath("//section[@class='document-metadata']//dt")}
     assert rows["Participants"] == "Mark\u00e9ta Pekarov\u00e1 Adamov\u00e1", rows
     assert rows["Setting"] == "Poslaneck\u00e1 sn\u011bmovna, 11. 1. 2022", rows
+    assert rows["Recording"] == "11. 1. 2022, Kamera", rows
     assert page.xpath("string(//li[@id='k1']/span[@class='note-printed note-place'])") == "(commentary)"

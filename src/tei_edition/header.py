@@ -245,6 +245,8 @@ def header_rows(root: etree._Element, lang: str, path: Path = Path()) -> tuple[H
     add("meta_participants", tuple(HeaderValue(person_name(person), language_of(person)) for person in elements(
         root, f"{profile}/t:particDesc//t:person | {profile}/t:particDesc//t:personGrp") if person_name(person)))
     add("meta_setting", _texts(elements(root, f"{profile}/t:settingDesc/*"), lang))
+    # The recording a transcript is made from: its date, who made it, with what, where it was broadcast.
+    add("meta_recording", _texts(elements(root, f"{source}/t:recordingStmt/t:recording"), lang))
     for action in elements(root, CORRESPONDENCE):
         label = {"sent": "meta_sent", "received": "meta_received"}.get(action.get("type", ""), "meta_correspondence")
         # (a name given only as a pointer, a date only as its `when`: the date written out, an empty name not shown)
