@@ -12,8 +12,11 @@ rendered by the rule table.
 A critical apparatus (`app`: a `lem` and the `rdg`s of other witnesses) is shown where it stands:
 the lemma in the running text, then the readings in brackets, each after its witnesses' sigla
 (`@wit`, with the witness's description from the header's `listWit` as the siglum's title), an
-empty reading as the interface's "om.". The lemma's own sigla, if any, come first, before "]", as a
-positive apparatus writes them. Every reading's text is on the page, in the order of the TEI.
+empty reading (or one of an empty `space` only: CBETA's) as the interface's "om.". The lemma's own
+sigla, if any, come first, apart from the readings by "; " ("A; B reading": a positive apparatus).
+A witness's siglum is its `n`, else its description where that is shorter than its id (CBETA's
+witness "wit1" is its description, the Song edition's name in its brackets), else its id. Every
+reading's text is on the page, in the order of the TEI.
 """
 from __future__ import annotations
 
@@ -23,7 +26,8 @@ from typing import TYPE_CHECKING
 from lxml import etree
 
 from tei_edition.model import Content, Emendation, Note
-from tei_edition.tei import NS, XML_ID, XML_LANG, elements, local_name, text_of
+from tei_edition.standoff import APART
+from tei_edition.tei import NS, TEI_NS, XML_ID, XML_LANG, elements, local_name, text_of
 
 if TYPE_CHECKING:
     from tei_edition.inline import Transformer
@@ -93,6 +97,7 @@ def _marker(element: etree._Element) -> bool:
 
 
 _READINGS = ("rdg", "rdgGrp")
+_APP = f"{{{TEI_NS}}}app"
 _SOURCES = ("witness", "bibl", "biblStruct")  # what a reading's wit or source points to
 
 
@@ -103,7 +108,7 @@ def variants(tx: Transformer, element: etree._Element, out: HtmlOutput) -> None:
     lem = element.find("t:lem", NS)
     if lem is None:
         lem = element.find("t:rdgGrp//t:lem", NS)
-    if lem is not None:
+    if lem is not None and not is_apart(element):  # (apart, its lemma is the text before it)
         out.markup('<span class="lem">')
         tx.children(lem, out)
         out.markup("</span>")
@@ -111,10 +116,19 @@ def variants(tx: Transformer, element: etree._Element, out: HtmlOutput) -> None:
         out.markup(f'<span class="readings" title="{escape(str(tx.strings["app_readings_title"]))}"> [')
         lemma_sigla = _sigla(tx, lem) if lem is not None else ""
         if lemma_sigla:
-            out.markup(f"{lemma_sigla}] ")
+            out.markup(f"{lemma_sigla}; ")
         _group(tx, element, out)
         out.markup("]</span>")
     out.markup("</span>")
+
+
+def is_apart(app: etree._Element | None) -> bool:
+    """Whether an `app` was written apart from its words and is read after them (`standoff`)."""
+    return app is not None and app.get(APART) is not None
+
+
+def lemma_apart(element: etree._Element) -> bool:
+    return is_apart(element.getparent()) or is_apart(next(element.iterancestors(_APP), None))
 
 
 def _group(tx: Transformer, group: etree._Element, out: HtmlOutput) -> None:
@@ -141,7 +155,8 @@ def _reading(tx: Transformer, reading: etree._Element, out: HtmlOutput) -> None:
     sigla = _sigla(tx, reading)
     if sigla:
         out.markup(f"{sigla} ")
-    if len(reading) or (reading.text or "").strip():
+    if (reading.text or "").strip() or any(isinstance(child.tag, str) and local_name(child) != "space"
+                                           or (child.tail or "").strip() for child in reading):
         tx.children(reading, out)
     else:
         out.markup(f'<i class="omitted">{escape(str(tx.strings["app_omitted"]))}</i>')
@@ -159,7 +174,7 @@ def _sigla(tx: Transformer, reading: etree._Element) -> str:
             shown.append(f'<span class="wit">{escape(siglum)}</span>')
             continue
         description = " ".join(text_of(witness).split())
-        label = witness.get("n") or siglum
+        label = witness.get("n") or (description if 0 < len(description) < len(siglum) else siglum)
         shown.append(f'<abbr class="wit" title="{escape(description)}">{escape(label)}</abbr>'
                      if description else f'<span class="wit">{escape(label)}</span>')
     return " ".join(shown)

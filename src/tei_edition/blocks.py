@@ -111,6 +111,9 @@ def verse_line(tx: Transformer, element: etree._Element, out: HtmlOutput) -> Non
     out.markup("</span>")
 
 
+_FIGURED = ("table", "eg", "egXML", "formula")  # what a figure shows, as its image is
+
+
 def figure(tx: Transformer, element: etree._Element, out: HtmlOutput) -> None:
     """<figure>: its graphics (copied into the site) or tables, the head and paragraphs as the caption;
     figDesc is each image's text alternative, or, with no image to stand for, shown as the figure."""
@@ -128,9 +131,11 @@ def figure(tx: Transformer, element: etree._Element, out: HtmlOutput) -> None:
     if description is not None and not graphics:
         tag = "p" if block else "span"
         enclose(tx, description, out, f'<{tag} class="figdesc">', f"</{tag}>")
-    for table in element.iterfind("t:table", NS):  # a table the figure captions (docx→TEI writes them so)
-        tx.element(table, out)
-    caption = [c for c in element if isinstance(c.tag, str) and local_name(c) not in ("graphic", "figDesc", "table")]
+    shown = [c for c in element if isinstance(c.tag, str) and local_name(c) in _FIGURED]
+    for child in shown:  # a table the figure captions (docx→TEI writes them so), code, an example
+        tx.element(child, out)
+    caption = [c for c in element if isinstance(c.tag, str) and local_name(c) not in ("graphic", "figDesc")
+               and local_name(c) not in _FIGURED]
     if caption:
         out.markup(f'<{"figcaption" if block else "span"} class="caption">')
         for child in caption:

@@ -16,6 +16,7 @@ from tei_edition.languages import tag_fault
 from tei_edition.tei import (
     NS,
     POINTER_ATTRIBUTES,
+    TEI_NS,
     XML_ID,
     attr,
     date_parts,
@@ -104,8 +105,8 @@ def check_unique_ids(tree: etree._ElementTree, path: Path) -> None:
     """Before the schema, whose message for a repeated ID ("Invalid attribute id") names neither."""
     errors = Collector()
     first_use: dict[str, int | None] = {}
-    for element in tree.getroot().iter():
-        xml_id = element.get(XML_ID) if isinstance(element.tag, str) else None
+    for element in tree.getroot().iter(f"{{{TEI_NS}}}*"):  # (not an example's markup)
+        xml_id = element.get(XML_ID)
         if xml_id is None:
             continue
         if xml_id in first_use:
@@ -116,9 +117,12 @@ def check_unique_ids(tree: etree._ElementTree, path: Path) -> None:
     errors.raise_if_any()
 
 
-_IDS = etree.XPath("//@xml:id")
-_LANGUAGES = etree.XPath("//@xml:lang")
-_POINTERS = etree.XPath("|".join(f"//@{name}" for name in POINTER_ATTRIBUTES))
+# Of TEI's own elements: an example's markup (`egXML`, in the namespace of TEI's examples) is quoted,
+# its ids and pointers not the document's.
+_TEI = f"//*[namespace-uri()='{TEI_NS}']"
+_IDS = etree.XPath(f"{_TEI}/@xml:id")
+_LANGUAGES = etree.XPath(f"{_TEI}/@xml:lang")
+_POINTERS = etree.XPath("|".join(f"{_TEI}/@{name}" for name in POINTER_ATTRIBUTES))
 _SCHEME = re.compile(r"#?(xpath|xpointer|match|string-range|range|left|right|l|r)\(")  # TEI's pointer schemes
 
 

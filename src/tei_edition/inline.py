@@ -181,12 +181,13 @@ class Transformer:
         return self.inline_element(content.element) if content.whole else self.inline(content.element, content.skip)
 
     def children(self, element: etree._Element, out: HtmlOutput, skip: Callable = lambda e: False) -> None:
-        if element.text:
+        spaced = not _of_elements_only(element)  # (else white space between its children is the file's layout)
+        if element.text and (spaced or element.text.strip()):
             out.text(element.text)
         for child in element:
             if isinstance(child.tag, str) and not skip(child):
                 self.element(child, out)
-            if child.tail:
+            if child.tail and (spaced or child.tail.strip()):
                 out.text(child.tail)
 
     def element(self, element: etree._Element, out: HtmlOutput) -> None:
@@ -361,6 +362,21 @@ class Transformer:
         content = self.content(element)
         return Paragraph(element.get(XML_ID), number, content, tuple(self.state.notes[first_note:]), kind,
                          pages_before, element.get(XML_LANG, ""))
+
+
+# Elements whose content is other elements only (TEI's content models): the white space between
+# their children (a `choice` of a `sic` and a `corr` on lines of their own, inside a word) is no space.
+_ELEMENTS_ONLY = frozenset(f"{{{TEI_NS}}}{name}" for name in ("choice", "subst", "app", "rdgGrp"))
+_MOD = f"{{{TEI_NS}}}mod"
+
+
+def _of_elements_only(element: etree._Element) -> bool:
+    """Whether an element holds elements only: by its content model, or a `mod` (a modification's
+    deletion and addition, mixed content in TEI) that has no text between them."""
+    if element.tag in _ELEMENTS_ONLY:
+        return True
+    return element.tag == _MOD and not (element.text or "").strip() and \
+        all(not (child.tail or "").strip() for child in element)
 
 
 def _nothing(element: etree._Element) -> bool:

@@ -18,14 +18,16 @@ if TYPE_CHECKING:
     from tei_edition.inline import Transformer
 
 GLUE = object()  # joins the words on both sides: white space around it is dropped
-_SPACES = re.compile(r"\s+")
+# XML's white space: a no-break space, an ideographic space (a Chinese text's indent) are characters of the text.
+XML_SPACE = " \t\r\n"
+_SPACES = re.compile(r"[ \t\r\n]+")
 # The rest of a word: letters, digits, and the hyphens and apostrophes inside it.
 _WORD_REST = re.compile(r"(?:\w|[-\u2010\u2011'\u2019](?=\w))*")
 
 
 def _collapse(text: str) -> str:
     """Runs of white space as one space (the regular expression only where there is such a run)."""
-    return _SPACES.sub(" ", text) if "  " in text or not text.isprintable() else text
+    return _SPACES.sub(" ", text) if "  " in text or "\n" in text or "\t" in text or "\r" in text else text
 
 
 class HtmlOutput:
@@ -53,11 +55,11 @@ class HtmlOutput:
         items = [item if item is GLUE or item[0] != "text" else ["text", _collapse(item[1])] for item in self.items]
         for n, item in enumerate(items):
             if item is GLUE:
-                _strip(items, range(n - 1, -1, -1), str.rstrip)
-                _strip(items, range(n + 1, len(items)), str.lstrip)
+                _strip(items, range(n - 1, -1, -1), lambda text: text.rstrip(XML_SPACE))
+                _strip(items, range(n + 1, len(items)), lambda text: text.lstrip(XML_SPACE))
         items = _after_words([item for item in items if item is not GLUE])
         html = "".join(escape(item[1], quote=False) if item[0] == "text" else item[1] for item in items)
-        return Markup(html.strip())
+        return Markup(html.strip(XML_SPACE))
 
 
 def _after_words(items: list) -> list:

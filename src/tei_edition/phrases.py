@@ -1,6 +1,7 @@
 """Behaviours of the rule table (`rules.py`) for words within a line: a quantity, a segment, words
 the editors or a translator supplied, a quotation (in a translation, linked to the original's), a
-bibliographic reference (an archival one linked to its archive's entry in the register)."""
+bibliographic reference (an archival one linked to its archive's entry in the register), a note
+written in the line."""
 from __future__ import annotations
 
 from html import escape
@@ -9,7 +10,7 @@ from typing import TYPE_CHECKING
 from lxml import etree
 
 from tei_edition.layout import marks_typed
-from tei_edition.output import enclose, lang_attribute
+from tei_edition.output import enclose, id_attribute, lang_attribute
 from tei_edition.tei import XML_ID
 
 if TYPE_CHECKING:
@@ -88,3 +89,15 @@ def bibl(tx: Transformer, element: etree._Element, out: HtmlOutput) -> None:
     out.markup(f'<a class="archival" href="{tx.page.register_href if tx.page else ""}#{ref.unit.key}"{own}>')
     tx.children(element, out)
     out.markup("</a>")
+
+
+def is_inline_note(element: etree._Element) -> bool:
+    return element.get("place", "").lower() in ("inline", "interlinear")
+
+
+def inline_note(tx: Transformer, element: etree._Element, out: HtmlOutput) -> None:
+    """A note written in the line (`place="inline"`: CBETA's small characters between the words of
+    a sutra; "interlinear": between the lines): where it stands, set smaller and in brackets, not a
+    numbered footnote."""
+    enclose(tx, element, out, f'<small class="note-inline"{id_attribute(tx, element)}{lang_attribute(element)}>',
+            "</small>")

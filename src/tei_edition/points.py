@@ -12,7 +12,7 @@ from lxml import etree
 
 from tei_edition.layout import in_block_context
 from tei_edition.output import css_class, id_attribute
-from tei_edition.tei import NS, TEI_NS, XML_ID, local_name, text_of
+from tei_edition.tei import NS, TEI_NS, XML_ID, local_name, normalize_space, text_of
 
 if TYPE_CHECKING:
     from tei_edition.inline import Transformer
@@ -22,6 +22,7 @@ if TYPE_CHECKING:
 # Elements whose line breaks (`lb`) are line breaks for the reader, not print lines of prose.
 LINE_CONTEXTS = {"address", "addrLine", "opener", "closer", "dateline", "salute", "signed", "postscript", "l",
                  "ab"}  # (an inscription's lines: EpiDoc's ab)
+_WORD, _LB = f"{{{TEI_NS}}}w", f"{{{TEI_NS}}}lb"
 _LINE_CONTEXT_TAGS = tuple(f"{{{TEI_NS}}}{name}" for name in sorted(LINE_CONTEXTS))  # found by libxml2
 
 
@@ -67,12 +68,45 @@ GLYPHS = {"cross": "\u271d", "dot": "\u00b7", "interpunct": "\u00b7", "stop": "\
 
 
 def glyph(tx: Transformer, element: etree._Element, out: HtmlOutput) -> None:
-    """A glyph the text names without writing it: its mark where the type is a known one, else its
-    type in brackets, as the editors' other marks are; the type in its title."""
+    """A glyph the text names without writing it: the character its `ref` declares in the header
+    (`charDecl`: a `char` or `glyph` whose `mapping` gives it, as a character or as "U+3592": CBETA's
+    characters outside Unicode's usual planes), else its mark where the type is a known one, else
+    its name (the declaration's, or its type) in brackets, as the editors' other marks are: never
+    nothing. Its name in its title."""
     kind = element.get("type", "").strip()
-    shown = GLYPHS.get(kind.lower()) or (f"[{kind}]" if kind else "")
-    title = f' title="{escape(kind)}"' if kind else ""
+    declared = _declared(tx, element)
+    name = declared[1] if declared else kind
+    shown = declared[0] if declared and declared[0] else GLYPHS.get(kind.lower()) or (f"[{name}]" if name else "")
+    if not shown:
+        tx.warn(element, f"<g ref=\"{element.get('ref', '')[:40]}\"> shows nothing: declare its character in the "
+                         f"header (charDecl: <char xml:id=\"...\"> with <mapping type=\"unicode\">), or give it "
+                         f"a type, or write the character in it")
+        shown = "[?]"
+    title = f' title="{escape(name)}"' if name else ""
     out.markup(f'<span class="{css_class("g", kind)}"{id_attribute(tx, element)}{title}>{escape(shown)}</span>')
+
+
+_MAPPINGS = ("unicode", "standard", "normalized", "normalised", "")  # the mapping preferred first
+_CODE_POINT = re.compile(r"U\+([0-9A-Fa-f]{4,6})")
+
+
+def _declared(tx: Transformer, element: etree._Element) -> tuple[str, str] | None:
+    """(the character, the name) of the `char` or `glyph` a `g`'s ref points to in this file."""
+    ref = element.get("ref", "").strip()
+    declaration = tx.target(element, ref[1:]) if ref.startswith("#") else None
+    if declaration is None or local_name(declaration) not in ("char", "glyph"):
+        return None
+    name = next((normalize_space(text_of(part)) for part in declaration
+                 if local_name(part) in ("charName", "glyphName", "desc")), "") or ref[1:]
+    mappings = {mapping.get("type", ""): text_of(mapping).strip() for mapping in declaration.iterfind("t:mapping", NS)}
+    for kind in _MAPPINGS:
+        value = mappings.get(kind, "")
+        code = _CODE_POINT.fullmatch(value)
+        if code and int(code.group(1), 16) <= 0x10FFFF:
+            return chr(int(code.group(1), 16)), name
+        if value and len(value) <= 4:  # the character itself (a letter and its combining marks)
+            return value, name
+    return "", name
 
 
 def gap(tx: Transformer, element: etree._Element, out: HtmlOutput) -> None:
@@ -90,10 +124,14 @@ def gap(tx: Transformer, element: etree._Element, out: HtmlOutput) -> None:
 def lb(tx: Transformer, element: etree._Element, out: HtmlOutput) -> None:
     """A print line end in prose joins words (break="no") or is a space; in addresses, verse,
     openers and closers it is a line break for the reader."""
-    joined = element.get("break") == "no"
+    # (a line end inside a word, `w`, never breaks it: Menota's, the EpiDoc's)
+    joined = element.get("break") == "no" or next(element.iterancestors(_WORD), None) is not None
     if next(element.iterancestors(*_LINE_CONTEXT_TAGS), None) is not None:
         parent = element.getparent()
-        first = parent is not None and parent[0] is element and not (parent.text or "").strip()
+        # (the first line: nothing before it but a page's or a column's start, `<ab><pb/><lb n="1"/>`)
+        first = parent is not None and not (parent.text or "").strip() and all(
+            sibling.tag in _POINTS and sibling.tag != _LB and not (sibling.tail or "").strip()
+            for sibling in element.itersiblings(preceding=True))
         if joined:  # a word broken at the line end: the line still ends (an inscription's lines)
             out.glue()
         if not first:  # (a line break before the first line breaks nothing)
@@ -112,14 +150,29 @@ _UNSPACED = re.compile("[\u0e00-\u0eff\u0f00-\u0fff\u1000-\u109f\u1780-\u17ff\u3
 _HYPHENS = "-\u00ac\u2010\u2e17"  # hyphen-minus, not sign (DTA's), hyphen, double oblique hyphen (Fraktur)
 
 
+# What marks a point between words and holds no text: stepped over to the words on either side (CBETA
+# gives each line end twice, its own edition's and a reprint's: `<lb ed="X"/><lb ed="R150"/>`).
+_POINTS = frozenset(f"{{{TEI_NS}}}{name}" for name in ("lb", "pb", "cb", "milestone", "anchor"))
+
+
 def _around(element: etree._Element) -> tuple[str, str]:
-    """The text just before and just after an element (its neighbours' if it has no text beside it)."""
-    previous, parent = element.getprevious(), element.getparent()
-    before = (previous.tail if previous is not None else parent.text if parent is not None else "") or ""
+    """The text just before and just after an element (its neighbours' if it has no text beside it),
+    over the empty points beside it."""
+    node, parent = element, element.getparent()
+    while True:
+        previous = node.getprevious()
+        before = (previous.tail if previous is not None else parent.text if parent is not None else "") or ""
+        if before.strip() or previous is None or previous.tag not in _POINTS:
+            break
+        node = previous
     if not before.strip() and previous is not None:
         before = text_of(previous)
-    after = element.tail or ""
-    following = element.getnext()
+    node = element
+    while True:
+        after, following = node.tail or "", node.getnext()
+        if after.strip() or following is None or following.tag not in _POINTS:
+            break
+        node = following
     if not after.strip() and following is not None:
         after = text_of(following)
     return before.rstrip(), after.lstrip()

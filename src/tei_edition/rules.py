@@ -247,6 +247,7 @@ def edition_rules(transformer_class: Any) -> tuple[Rule, ...]:
         Rule("space", blank), Rule("gap", gap),
         Rule("fw", furniture, hidden="page furniture (running heads, page numbers), listed in the header"),
         Rule("note", spoken.transcript_note, spoken.is_transcript_note, in_text=True),
+        Rule("note", phrases.inline_note, phrases.is_inline_note, in_text=True),
         Rule("note", t.translator_note, lambda e: e.get("type") == "translator"),
         Rule("note", apparatus.shown_with_its_sic, apparatus.is_editorial_note),
         Rule("note", t.note),
@@ -320,8 +321,11 @@ def edition_rules(transformer_class: Any) -> tuple[Rule, ...]:
         Rule("trailer", wrap("div", "trailer", block=True)), Rule("postscript", wrap("div", "postscript", block=True)),
         Rule("argument", wrap("div", "argument", block=True)),
         Rule("address", wrap("span", "address")), Rule("addrLine", wrap("span", "addrline")),
-        Rule("formula", wrap("span", "formula")), Rule("code", code), Rule("gi", code), Rule("att", code),
-        Rule("tag", code), Rule("val", code), Rule("egXML", examples.example),
+        Rule("formula", wrap("span", "formula")), Rule("code", code), Rule("gi", examples.markup_name),
+        Rule("att", examples.markup_name), Rule("tag", examples.markup_name), Rule("val", code),
+        Rule("ident", code),
+        # (an example's text is shown as XML writes it, "a &lt; b": its characters are counted, not ordered)
+        Rule("egXML", examples.example, reorders=True), Rule("eg", examples.code_example),
         Rule("email", wrap("span", "email")),
         Rule("index", furniture, hidden="an index entry (a Word conversion's): for an index, not the running text"),
         Rule("listAnnotation", wrap("div", "listannotation", block=True)),
@@ -329,7 +333,13 @@ def edition_rules(transformer_class: Any) -> tuple[Rule, ...]:
         *(Rule(name, wrap("div", name.lower(), block=True)) for name in ("listPerson", "listPlace", "listOrg")),
         *(Rule(name, wrap("div", name, block=True)) for name in ("person", "place", "org")),
         *(Rule(name, fact) for name in ("birth", "death", "floruit", "occupation", "location")),
-        Rule("app", apparatus.variants), Rule("lem", wrap("span", "lem")), Rule("rdg", wrap("span", "rdg")),
+        Rule("app", apparatus.variants), Rule("listApp", wrap("div", "listapp", block=True)),
+        # A text analysed into words and punctuation (Menota's, EpiDoc's): their text, as it stands.
+        Rule("w", wrap("span", "w")), Rule("pc", wrap("span", "pc")), Rule("c", wrap("span", "c")),
+        Rule("am", wrap("span", "am")),  # (an abbreviation's mark, shown with the abbreviation)
+        Rule("lem", anchor_only, apparatus.lemma_apart, hidden="the lemma of an apparatus entry written apart is the "
+                                                              "text it points to, shown before it"),
+        Rule("lem", wrap("span", "lem")), Rule("rdg", wrap("span", "rdg")),
         Rule("rdgGrp", wrap("span", "rdggrp")), Rule("wit", wrap("span", "wit")),
         Rule("witDetail", wrap("span", "witdetail")), Rule("listWit", wrap("span", "listwit")),
         Rule("witness", wrap("span", "witness")), Rule("lacunaStart", anchor_only), Rule("lacunaEnd", anchor_only),

@@ -129,6 +129,7 @@ def _foreign_attributes(tree: etree._ElementTree) -> dict[tuple[str, str], list[
 
 
 _XML_NS = "http://www.w3.org/XML/1998/namespace"
+EXAMPLES_NS = "http://www.tei-c.org/ns/Examples"
 _XINCLUDE = "http://www.w3.org/2001/XInclude"
 
 
@@ -154,6 +155,8 @@ def _foreign(tree: etree._ElementTree) -> dict[tuple[str, str], list[int]]:
         qname = etree.QName(element)
         if qname.namespace == _XINCLUDE:
             continue  # (an inclusion: the reading says to resolve it, documents._refuse_inclusions)
+        if qname.namespace == EXAMPLES_NS and qname.localname == "egXML":
+            continue  # (TEI's own element for an example, in its own namespace)
         name = f"{element.prefix}:{qname.localname}" if element.prefix else qname.localname
         found.setdefault((name, qname.namespace or "no namespace"), []).append(source_line(element) or 0)
     return found

@@ -4,7 +4,9 @@ end of what it annotates (in a paragraph, verse line, item or heading; after a w
 its text beside it. A note pointed to by its marker (`<ref target="#ftn1">1</ref>`: a Word
 conversion's footnote) is read where that marker stands. The TEI file is published as written; only
 its reading moves the note. A note inside what it points to, and the editors' and translators' notes
-(which have rules of their own), stay where they are."""
+(which have rules of their own), stay where they are. So does an apparatus entry written apart
+(`app from="#a" to="#b"`: CBETA's, in the back): it is read just after the words it points to, which
+are its lemma (`APART` marks it so for its rule)."""
 from __future__ import annotations
 
 from lxml import etree
@@ -27,6 +29,7 @@ def anchor_notes(tree: etree._ElementTree) -> None:
         return
     by_id = {element.get(XML_ID): element for element in text.iter() if element.get(XML_ID)}
     _annotations_as_notes(root)
+    _apparatus_at_its_words(root, by_id)
     for note in elements(root, "//t:note[@target or @targetEnd]"):
         if note.get("type") in ("editorial", "translator"):
             continue
@@ -52,6 +55,22 @@ def anchor_notes(tree: etree._ElementTree) -> None:
             tail, target.tail = target.tail, None
             target.addnext(note)
             note.tail = tail
+
+
+APART = "{urn:x-tei-edition}apart"  # (set in memory only, after the schema's verdict: the TEI is published as written)
+
+
+def _apparatus_at_its_words(root: etree._Element, by_id: dict) -> None:
+    for app in elements(root, "//t:app[@from or @to]"):
+        pointer = (app.get("to") or app.get("from") or "").split()[:1]
+        target = by_id.get(pointer[0][1:]) if pointer and pointer[0].startswith("#") else None
+        if target is None or app in target.iterancestors() or target in app.iterancestors() or target is app:
+            continue
+        _detach(app)
+        tail, target.tail = target.tail, None
+        target.addnext(app)
+        app.tail = tail
+        app.set(APART, "")
 
 
 def _annotations_as_notes(root: etree._Element) -> None:

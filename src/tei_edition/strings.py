@@ -33,6 +33,11 @@ class Strings(dict):
         super().__init__(data)
         self.path = path
 
+    @property
+    def lang(self) -> str:
+        """The language they are in: their file's name (`i18n/<lang>.yaml`)."""
+        return self.path.stem
+
     def __missing__(self, key: str) -> str:
         raise MissingString.at(self.path, None, f"interface string '{key}' is missing: add it to every i18n file")
 

@@ -43,9 +43,10 @@ def text_of(node: etree._Element) -> str:
 
 
 def by_id(node: etree._Element) -> dict[str, etree._Element]:
-    """Every element of `node`'s document by its xml:id (`inline.Transformer.target` keeps it)."""
+    """Every element of `node`'s document by its xml:id (`inline.Transformer.target` keeps it): TEI's
+    own, not an example's markup (`egXML`, in another namespace)."""
     root = node.getroottree().getroot()
-    return {element.get(XML_ID, ""): element for element in root.iter() if element.get(XML_ID)}
+    return {element.get(XML_ID, ""): element for element in root.iter(f"{{{TEI_NS}}}*") if element.get(XML_ID)}
 
 
 def elements(node: etree._Element | etree._ElementTree, xpath: str, **variables: str) -> list[etree._Element]:

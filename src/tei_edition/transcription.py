@@ -19,11 +19,13 @@ if TYPE_CHECKING:
 
 
 def hand_description(tx: Transformer, element: etree._Element, pointer: str) -> str:
-    """The hand `pointer` names: its handNote's scribe or description, else the pointer as written."""
+    """The hand `pointer` names: its handNote's scribe or description, else the pointer as written
+    ("Hand_B"); nothing for a pointer into another file ("persons.xml#p20", a web address), whose
+    name this document does not give (the mark then says "[another hand]")."""
     value = pointer.strip()
     note = tx.target(element, value[1:]) if value.startswith("#") else None
     if note is None:
-        return value.removeprefix("#")
+        return "" if "#" in value[1:] or "/" in value or ":" in value else value.removeprefix("#")
     return note.get("scribe", "").strip() or header_text(note) or value[1:]
 
 

@@ -1,0 +1,55 @@
+"""Documents written elsewhere, born-digital articles: what a newcomer met publishing an article of
+the Journal of the TEI (code examples, markup named in the sentence), an OpenEdition journal article
+and a French essay, each on a tiny edition built in tmp_path, read with XPath."""
+from __future__ import annotations
+
+from pathlib import Path
+
+from conftest import parse_html
+from test_elsewhere import build, edition
+
+EXAMPLE = ('<egXML xmlns="http://www.tei-c.org/ns/Examples">\n      <p xml:id="bibliography">See <ref target='
+           '"#smith2000">Smith</ref>: a &lt; b &amp; c.</p>\n        <lb/>\n    </egXML>')
+
+
+def _page(site: Path):
+    return parse_html(site / "en" / "doc" / "index.html")
+
+
+def test_an_example_of_markup_is_quoted_markup_whatever_else_the_document_holds(tmp_path: Path, capsys):
+    """Every egXML was refused ("of another vocabulary") once the article held an element the ODD
+    leaves out; an id inside an example clashed with the document's own ("duplicate xml:id"), and a
+    pointer inside one was resolved ("points to no element"); the example lost its indentation, its
+    "&lt;" and "&amp;" (copied, it was not XML), and its lines when it stood in a sentence."""
+    text = (f'<text><body><p xml:id="bibliography">Select <ident>File</ident> and write: {EXAMPLE}</p>'
+            f'<p xml:id="p2">{EXAMPLE} <stamp>Received</stamp></p></body></text>')
+    page = _page(build(edition(tmp_path, text, lang="en"), strict=False))
+    warnings = capsys.readouterr().err
+    assert "<stamp> has no rendering rule (valid TEI P5, outside tei-edition.odd)" in warnings, warnings
+    assert "<ident>" not in warnings  # (in the ODD, with its rule: a jTEI article's menu item, a function's name)
+    inline = page.xpath("//p[@id='bibliography']/code[@class='egxml']")[0]
+    assert inline.text == ('<p xml:id="bibliography">See <ref target="#smith2000">Smith</ref>: a &lt; b &amp; c.</p>'
+                           '\n  <lb/>')
+    assert page.xpath("//p[@id='bibliography']/code[.='File']")
+    assert page.xpath("count(//*[@id='bibliography'])") == 1  # (the example's id is its text)
+
+
+def test_markup_named_in_a_sentence_keeps_its_marks(tmp_path: Path):
+    """`gi`, `tag` and `att` were bare code: an end tag could not be told from an element's name."""
+    text = ('<text><body><p>Use <gi>div</gi>, <tag>hi rend="italic"</tag>, <tag type="empty">lb/</tag>, <tag>pb/</tag>,'
+            ' <tag type="end">div</tag> and <att>xml:id</att>.</p></body></text>')
+    page = _page(build(edition(tmp_path, text, lang="en")))
+    assert [(code.get("class"), code.text) for code in page.xpath("//div[@class='doc-body']//p//code")] == [
+        ("gi", "<div>"), ("tag", '<hi rend="italic">'), ("tag", "<lb/>"), ("tag", "<pb/>"), ("tag", "</div>"),
+        ("att", "@xml:id")]
+
+
+def test_code_in_a_figure_is_shown_with_its_lines_before_the_caption(tmp_path: Path):
+    """An `eg` in a figure lost its lines and stood inside the figure's caption."""
+    text = ('<text><body><p>A function:</p><figure xml:id="fig1"><eg>\n    declare function local:f() {\n'
+            '      for $t in //title\n    };</eg><head type="legend">A simple XQuery function</head></figure>'
+            '</body></text>')
+    page = _page(build(edition(tmp_path, text, lang="en")))
+    figure = page.xpath("//figure[@id='fig1']")[0]
+    assert figure.xpath("string(pre[@class='eg']/code)") == "declare function local:f() {\n  for $t in //title\n};"
+    assert figure.xpath("string(figcaption)") == "A simple XQuery function"
