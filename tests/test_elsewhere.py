@@ -1539,8 +1539,9 @@ def test_a_letter_editions_conventions_are_read(tmp_path: Path):
 def test_an_unknown_element_in_running_text_stays_in_its_line(tmp_path: Path):
     """Schnitzler's closer `Mit herzlichen Glückwün<c rendition="#langesS">s</c>chen`: `c` (no rule) was a
     block, a div inside the closer's line (a word across three lines; invalid HTML in the print view)."""
-    site = build(edition(tmp_path, '<text><body><p xml:id="p1">Text.</p><closer>Mit herzlichen Gl\u00fcckw\u00fcn<stamp>s'
-                                   '</stamp>chen</closer></body></text>', lang="de"), strict=False)  # (`c` has a rule now)
+    # (`c` has a rule now: an element without one)
+    site = build(edition(tmp_path, '<text><body><p xml:id="p1">Text.</p><closer>Mit herzlichen Gl\u00fcckw\u00fcn'
+                                   '<stamp>s</stamp>chen</closer></body></text>', lang="de"), strict=False)
     closer = parse_html(site / "en" / "doc" / "index.html").xpath("//div[@class='closer']")[0]
     assert closer.xpath("span[@class='tei-stamp']/text()") == ["s"] and not closer.xpath(".//div")
 

@@ -8,6 +8,8 @@ from pathlib import Path
 from conftest import parse_html
 from test_elsewhere import build, edition
 
+from tei_edition.cli import main
+
 EXAMPLE = ('<egXML xmlns="http://www.tei-c.org/ns/Examples">\n      <p xml:id="bibliography">See <ref target='
            '"#smith2000">Smith</ref>: a &lt; b &amp; c.</p>\n        <lb/>\n    </egXML>')
 
@@ -53,3 +55,20 @@ def test_code_in_a_figure_is_shown_with_its_lines_before_the_caption(tmp_path: P
     figure = page.xpath("//figure[@id='fig1']")[0]
     assert figure.xpath("string(pre[@class='eg']/code)") == "declare function local:f() {\n  for $t in //title\n};"
     assert figure.xpath("string(figcaption)") == "A simple XQuery function"
+
+
+def test_check_of_an_edition_without_a_ledger_passes_as_its_build_does(tmp_path: Path, capsys):
+    """`check` failed ("24 not in the ledger ... check FAILED", no problem listed) where `build
+    --strict` passed: an edition starts its ledger when it publishes."""
+    project = edition(tmp_path, '<text><body><p xml:id="p1">Uno.</p><p xml:id="p2">Due.</p></body></text>')
+    folder = str(project / "edition")
+    assert main(["check", "--strict", "--edition", folder]) == 0
+    assert "no ledger yet: `tei-edition ledger` records the 2 anchor(s)" in capsys.readouterr().out
+    assert main(["ledger", "--edition", folder]) == 0
+    assert main(["check", "--edition", folder]) == 0
+    tei = project / "edition" / "doc.xml"
+    tei.write_text(tei.read_text(encoding="utf-8").replace("</body>", '<p xml:id="p3">Tre.</p></body>'),
+                   encoding="utf-8")
+    capsys.readouterr()
+    assert main(["check", "--edition", folder]) == 1  # (with a ledger, a new anchor is to be recorded)
+    assert "1 not in the ledger" in capsys.readouterr().out

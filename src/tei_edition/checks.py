@@ -26,6 +26,7 @@ class CheckReport:
     ledger_problems: list[str] = field(default_factory=list)
     unrecorded: list[Anchor] = field(default_factory=list)
     pages: int = 0
+    without_ledger: int = 0  # an edition without a ledger yet: the anchors `tei-edition ledger` would record
 
     @property
     def ok(self) -> bool:
@@ -95,6 +96,8 @@ def run_checks(edition_dir: Path, strict: bool = False) -> CheckReport:
         report.differences = files.differences
         report.links = files.links.finish()
         report.ledger_problems, report.unrecorded = ledger_report(config, files)
+        if not (config.root / LEDGER).exists():  # (as `build`: an edition starts its ledger when it publishes)
+            report.without_ledger, report.unrecorded = len(report.unrecorded), []
     return report
 
 

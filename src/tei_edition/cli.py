@@ -39,7 +39,12 @@ def _check(args: argparse.Namespace) -> int:
     print(f"links: {links.pages} pages, {links.links_checked} links checked, {len(links.problems)} problem(s)")
     for problem in links.problems:
         print(f"  {problem}")
-    print(f"anchors: {len(report.ledger_problems)} problem(s), {len(report.unrecorded)} not in the ledger")
+    if report.without_ledger:
+        print(f"anchors: {len(report.ledger_problems)} problem(s); no ledger yet: `tei-edition ledger` records the "
+              f"{report.without_ledger} anchor(s) this edition publishes, and from then on every build and check "
+              f"protects them")
+    else:
+        print(f"anchors: {len(report.ledger_problems)} problem(s), {len(report.unrecorded)} not in the ledger")
     for ledger_problem in report.ledger_problems:
         print(f"  {ledger_problem}")
     if report.unrecorded:
