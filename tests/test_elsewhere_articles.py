@@ -72,3 +72,39 @@ def test_check_of_an_edition_without_a_ledger_passes_as_its_build_does(tmp_path:
     capsys.readouterr()
     assert main(["check", "--edition", folder]) == 1  # (with a ledger, a new anchor is to be recorded)
     assert "1 not in the ledger" in capsys.readouterr().out
+
+
+OPENEDITION = ('<text><front><note type="publisher"><p>Le texte a \u00e9t\u00e9 g\u00e9n\u00e9r\u00e9.</p></note>'
+               '<div type="abstract" xml:lang="fr"><p>R\u00e9sum\u00e9.</p></div></front><body><p xml:id="p1">Un'
+               '<note place="foot" n="1">Premi\u00e8re.</note> deux<note place="foot" n="2">Deuxi\u00e8me.</note>.'
+               '</p></body><back><div type="bibliography"><listBibl><biblStruct><monogr><author>Croce, Benedetto'
+               '</author><title level="m">Estetica</title><imprint><pubPlace>Bari</pubPlace><publisher>Laterza'
+               '</publisher><date>1902</date></imprint></monogr></biblStruct><bibl>Dante, <title>Commedia'
+               '</title>.<note place="end" n="ii">Fin.</note></bibl></listBibl></div></back></text>')
+
+
+def test_a_journal_articles_front_notes_numbers_and_bibliography(tmp_path: Path):
+    """OpenEdition's article: its publisher's note before the abstract was a lone footnote marker; its
+    notes' own numbers ("1", "ii") were replaced by a count that included the front's notes; its
+    bibliography, a division without a heading, had none; a structured reference ran its parts
+    together ("Croce, BenedettoEsteticaBariLaterza1902")."""
+    page = _page(build(edition(tmp_path, OPENEDITION, lang="fr")))
+    front = page.xpath("//aside[@class='note-block']")[0]
+    assert [" ".join(p.text_content().split()) for p in front.xpath("p")] == [
+        "Publisher's note", "Le texte a \u00e9t\u00e9 g\u00e9n\u00e9r\u00e9."]
+    assert front.xpath("following::section[@id='abstract-fr']")  # (before the abstract, as in the TEI)
+    assert [a.get("data-number") for a in page.xpath("//a[@class='noteref']")] == ["1", "2", "ii"]
+    assert [a.text for a in page.xpath("//a[@class='note-backref']")] == ["1", "2", "ii"]
+    assert page.xpath("string(//h2[@class='division-head'])") == "Bibliography"
+    reference = page.xpath("//span[@class='bibl'][.//span[@class='author' or contains(., 'Croce')]]")[0]
+    assert " ".join(reference.text_content().split()) == "Croce, Benedetto, Estetica, Bari, Laterza, 1902"
+
+
+def test_an_abstract_in_the_header_is_the_documents_abstract(tmp_path: Path):
+    """`profileDesc/abstract` (a publisher's export) appeared nowhere, not even in the page's description."""
+    header = ('<teiHeader><fileDesc><titleStmt><title>Saggio</title></titleStmt><publicationStmt><p>Test.</p>'
+              '</publicationStmt><sourceDesc><p>Nato digitale.</p></sourceDesc></fileDesc><profileDesc><abstract>'
+              '<p>Un riassunto nel header.</p></abstract></profileDesc></teiHeader>')
+    page = _page(build(edition(tmp_path, '<text><body><p>Uno.</p></body></text>', lang="it", header=header)))
+    assert page.xpath("string(//section[@id='abstract-it']/p)") == "Un riassunto nel header."
+    assert page.xpath("string(//meta[@name='description']/@content)") == "Un riassunto nel header."

@@ -303,7 +303,7 @@ class Transformer:
         note = self.note_of.get(element) if self.rendering else self._collect_note(element)
         if note is not None:
             # A lost note's marker says so, in its name and its look (README, "How the pages read").
-            label = self.strings["note_lost_label" if note.lost else "note_label"].format(number=note.number)
+            label = self.strings["note_lost_label" if note.lost else "note_label"].format(number=note.label)
             out.markup(self.noteref(note, "noteref lost" if note.lost else "noteref", "nref", label))
 
     def noteref(self, note: Note, css: str, back: str, label: str) -> str:
@@ -331,9 +331,12 @@ class Transformer:
         lost = element.find("t:gap", NS) is not None
         if not lost:
             self.inline(element)  # what the note holds (notes in it first), in reading order
+        # Its marker: its number in reading order; in a text without pages, the number or mark it has
+        # (`n`: an article's "1" after the publisher's front notes, an end note's "ii").
+        own = "" if self.state.paged else normalize_space(element.get("n") or "")
         note = Note(note_id, number, printed, page, self.state.paragraph_id,
                     None if lost else Content(element, of_original=self.of_original),
-                    tuple(citations), "foot", str(number), element, note_place(element.get("place")),
+                    tuple(citations), "foot", own or str(number), element, note_place(element.get("place")),
                     resp=names_pointed_to(self, element, "resp"))  # (Coleridge's own gloss, a commentator's)
         self.state.notes.append(note)
         return note

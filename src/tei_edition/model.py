@@ -229,6 +229,7 @@ class Division:
     lead: tuple = ()  # blocks the TEI places before the heading (a salute, an epigraph): shown before it
     number: str = ""  # its `n` where it has no heading (a classical text's book, chapter, section: "2")
     unit: str = ""  # what it is numbered as (its `subtype` or `type`: "chapter")
+    label: str = ""  # the interface string that names it where it has neither heading nor number (its type)
 
 
 @dataclass(frozen=True)
@@ -300,6 +301,7 @@ class Document:
     front_lines: tuple[Block, ...] = ()  # the title page's other parts (subtitle, author, date)
     lines_before_title: int = 0  # how many of them stand before the title on the title page (an author's name)
     front_blocks: tuple = ()  # front matter other than the title page and abstracts (a preface)
+    blocks_before_abstracts: int = 0  # how many of them stand before the abstracts (a publisher's note)
     back_blocks: tuple = ()  # back matter other than the summary and glossary (a bibliography, appendices)
     header: tuple[HeaderRow, ...] = ()  # titles, authors, editors, responsibility, publication, source, letters
     warnings: tuple = ()  # Diagnostics: elements rendered without a rule
@@ -335,7 +337,7 @@ class Document:
             for block in blocks:
                 if isinstance(block, Division):
                     visit(block.lead, block.level)
-                    if block.id and (block.heading is not None or block.number and block.level <= 2):
+                    if block.id and (block.heading is not None or block.label or block.number and block.level <= 2):
                         entries.append((block.level, block))
                     visit(block.blocks, block.level)
                 elif isinstance(block, Table) and block.id and block.caption is not None:

@@ -9,9 +9,9 @@ from typing import TYPE_CHECKING
 
 from lxml import etree
 
-from tei_edition.layout import marks_typed
+from tei_edition.layout import in_block_context, marks_typed
 from tei_edition.output import enclose, id_attribute, lang_attribute
-from tei_edition.tei import XML_ID
+from tei_edition.tei import TEI_NS, XML_ID, local_name
 
 if TYPE_CHECKING:
     from tei_edition.inline import Transformer
@@ -95,9 +95,75 @@ def is_inline_note(element: etree._Element) -> bool:
     return element.get("place", "").lower() in ("inline", "interlinear")
 
 
+# The notes a publisher's export sets apart before the text (OpenEdition's), labelled by their type.
+BLOCK_NOTE_TYPES = {"publisher": "note_publisher", "author": "note_author"}
+
+
+def is_block_note(element: etree._Element) -> bool:
+    """A note that stands between blocks, in the front matter or typed as a publisher's or author's
+    note: a block of its own where it stands, not a footnote whose marker would stand alone."""
+    return in_block_context(element) and not element.get("n") and (
+        element.get("type", "") in BLOCK_NOTE_TYPES or next(element.iterancestors(_FRONT), None) is not None)
+
+
+_FRONT = f"{{{TEI_NS}}}front"
+
+
+def block_note(tx: Transformer, element: etree._Element, out: HtmlOutput) -> None:
+    label = BLOCK_NOTE_TYPES.get(element.get("type", ""))
+    out.markup(f'<aside class="note-block"{id_attribute(tx, element)}{lang_attribute(element)}>')
+    if label:
+        out.markup(f'<p class="note-block-label">{escape(str(tx.strings[label]))}</p>')
+    if element.find(f"{{{TEI_NS}}}p") is None:
+        tx.children(element, out)
+    else:  # its paragraphs, paragraphs (a footnote's, in its line of the notes, are spans)
+        for child in element:
+            if isinstance(child.tag, str) and local_name(child) == "p":
+                enclose(tx, child, out, f'<p class="p"{id_attribute(tx, child)}{lang_attribute(child)}>', "</p>")
+            elif isinstance(child.tag, str):
+                tx.element(child, out)
+    out.markup("</aside>")
+
+
 def inline_note(tx: Transformer, element: etree._Element, out: HtmlOutput) -> None:
     """A note written in the line (`place="inline"`: CBETA's small characters between the words of
     a sutra; "interlinear": between the lines): where it stands, set smaller and in brackets, not a
     numbered footnote."""
     enclose(tx, element, out, f'<small class="note-inline"{id_attribute(tx, element)}{lang_attribute(element)}>',
             "</small>")
+
+
+# A structured reference's groups (its article, its journal or book, its series, its imprint).
+_GROUPS = frozenset({"analytic", "monogr", "series", "imprint"})
+
+
+def structured_bibl(tx: Transformer, element: etree._Element, out: HtmlOutput) -> None:
+    """A `biblStruct`: its parts in order, apart as a reference list sets them, ", " within a group and
+    ". " after an article's, a book's or a series' parts (its elements carry no punctuation: without
+    it, "Croce, BenedettoEsteticaBariLaterza1902"); one that writes its own punctuation as it is."""
+    out.markup(f'<span class="bibl"{id_attribute(tx, element)}{lang_attribute(element)}>')
+    if _punctuated(element):
+        tx.children(element, out)
+    else:
+        _parts(tx, element, out, [""])
+    out.markup("</span>")
+
+
+def _punctuated(element: etree._Element) -> bool:
+    return any((text or "").strip() for text in (element.text, *(child.tail for child in element))) or any(
+        _punctuated(child) for child in element if isinstance(child.tag, str) and local_name(child) in _GROUPS)
+
+
+def _parts(tx: Transformer, group: etree._Element, out: HtmlOutput, separator: list[str]) -> None:
+    """`separator`: what stands before the next part ("" before the first)."""
+    for child in group:
+        if not isinstance(child.tag, str):
+            continue
+        if local_name(child) in _GROUPS:
+            _parts(tx, child, out, separator)
+            if local_name(child) != "imprint" and separator[0]:
+                separator[0] = ". "
+            continue
+        out.text(separator[0])
+        tx.element(child, out)
+        separator[0] = ", "

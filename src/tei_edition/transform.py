@@ -116,6 +116,9 @@ def section(tx: Transformer, div: etree._Element, section_id: str) -> Section:
     return Section(section_id, lang, heading, paragraphs, authorial=div.get("resp") is not None, pages=pages)
 
 
+# A division without a heading named by its type (an article's bibliography, as a publisher exports it).
+TYPE_HEADINGS = {"bibliography": "division_bibliography", "references": "division_bibliography"}
+
 FRONT_HANDLED = {"titlePage", "div"}  # the rest of <front> is rendered as blocks
 
 
@@ -315,8 +318,10 @@ class _Blocks:
                         lead=lead,
                         head_id=head.get(XML_ID, "") if head is not None else "",
                         head_lang=head.get(XML_LANG, "") if head is not None else "",
-                        number=division_number(div, self.by_depth) if head is None else "",
-                        unit=div.get("subtype") or div.get("type") or "")
+                        number=(number := division_number(div, self.by_depth) if head is None else ""),
+                        unit=div.get("subtype") or div.get("type") or "",
+                        label=TYPE_HEADINGS.get((div.get("type") or "").lower(), "") if head is None and not number
+                        else "")
 
     def page_break(self, pb: etree._Element) -> PageBreak:
         """A page that begins between blocks (followed: the blocks after it are on it)."""
@@ -375,11 +380,21 @@ def build_document(tree: etree._ElementTree, path: Path, doc_id: str, refs: dict
     front_lines = tuple(line_walker.block(part) for part in parts)
     # The parts before the title on its page are shown before it (in their order: nothing reordered).
     before = sum(1 for part in parts if _precedes(part, title))
+    # The abstracts the text's front holds, else the header's (`profileDesc/abstract`: a publisher's export).
+    abstract_divisions = front.findall("t:div[@type='abstract']", NS) if front is not None else []
     abstracts = tuple(section(tx, div, section_id) for div, section_id in _section_ids(
-        front.findall("t:div[@type='abstract']", NS) if front is not None else [], "abstract"))
+        abstract_divisions or root.findall("t:teiHeader/t:profileDesc/t:abstract", NS), "abstract"))
     unnumbered = _Blocks(tx, markers, original is not None, numbered=False, by_depth=by_depth)
-    front_blocks = tuple(unnumbered.of(front, 0, skip=lambda e: (local_name(e) in FRONT_HANDLED and not (
-        local_name(e) == "div" and e.get("type") != "abstract")) or e in opening)) if front is not None else ()
+
+    def handled(e: etree._Element) -> bool:
+        return (local_name(e) in FRONT_HANDLED and not (local_name(e) == "div" and e.get("type") != "abstract")) \
+            or e in opening
+    # The front's other blocks in their order around its abstracts (a publisher's note before them).
+    first = abstract_divisions[0] if abstract_divisions else None
+    front_before = tuple(unnumbered.of(front, 0, skip=lambda e: handled(e) or not _precedes(e, first))) \
+        if front is not None and first is not None else ()
+    front_blocks = front_before + (tuple(unnumbered.of(front, 0, skip=lambda e: handled(e) or (
+        first is not None and _precedes(e, first)))) if front is not None else ())
     # A page that begins between the front and the body (or the body and the back) begins the next.
     breaks = _breaks_before(text, opening) if text is not None else {}
     body = root.find("t:text/t:body", NS)
@@ -420,7 +435,7 @@ def build_document(tree: etree._ElementTree, path: Path, doc_id: str, refs: dict
                     if pb.get("n") and not other_pagination(pb)),  # (its own pagination)
         tei_file=path.name, translation=original is not None, glossary=glossary, title_notes=title_notes,
         front_lines=front_lines, lines_before_title=before,
-        front_blocks=front_blocks, back_blocks=back_blocks,
+        front_blocks=front_blocks, blocks_before_abstracts=len(front_before), back_blocks=back_blocks,
         header=header_rows(root, page_lang or root.get(XML_LANG) or "", path),
         warnings=tuple(tx.warnings + (back_tx.warnings if back_tx is not tx else [])),
         media=tuple(sorted({**tx.media, **back_tx.media}.items())),
