@@ -108,3 +108,16 @@ def test_an_abstract_in_the_header_is_the_documents_abstract(tmp_path: Path):
     page = _page(build(edition(tmp_path, '<text><body><p>Uno.</p></body></text>', lang="it", header=header)))
     assert page.xpath("string(//section[@id='abstract-it']/p)") == "Un riassunto nel header."
     assert page.xpath("string(//meta[@name='description']/@content)") == "Un riassunto nel header."
+
+
+def test_the_not_found_page_of_a_site_below_its_hosts_root(tmp_path: Path):
+    """With `base_url: https://example.org/letters/` (the README's own example), 404.html still linked
+    `/assets/edition.css`: a host serving it at any depth gave it no style sheet, no links that work."""
+    project = edition(tmp_path, '<text><body><p>Uno.</p></body></text>')
+    config = project / "edition" / "edition.yaml"
+    config.write_text(config.read_text(encoding="utf-8").replace(
+        "version: 1.0.0", "version: 1.0.0\nbase_url: https://example.org/letters/"), encoding="utf-8")
+    page = parse_html(build(project) / "404.html")  # (its links checked too, from the site's root)
+    links = page.xpath("//link/@href | //script/@src | //a/@href")
+    assert links and all(link.startswith(("/letters/", "#")) for link in links), links
+    assert "/letters/assets/edition.css" in links

@@ -35,6 +35,7 @@ from tei_edition.preservation import check_page
 from tei_edition.search import Record, SearchIndex, passage_records
 from tei_edition.site import Site
 from tei_edition.untagged import check_names
+from tei_edition.urls import site_root
 from tei_edition.views import (
     DOCUMENT_VIEWS,
     EDITION_VIEWS,
@@ -386,6 +387,7 @@ def build_site(config: Config, out: Path, strict: bool, verify: bool = True, pro
         # Every anchor is checked on its pages as it comes; all of them are kept (a large edition's
         # take a third of the memory the build keeps) only for a ledger to compare, or for `check`.
         files.keep_published = not verify or (config.root / LEDGER).is_file()
+        files.links.site_root = site_root(config.base_url)
         site = Site(config, helper)
         render_site(site, files, helper, prove_fidelity)
         files.retired = site.retired

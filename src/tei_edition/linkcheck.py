@@ -252,6 +252,7 @@ class SiteLinks:
         self.ids: dict[str, PageIds] = {}
         # target path -> fragment ("" for none) -> places: [(page, line, url, what)], count
         self.waiting: dict[str, dict[str, list]] = {}
+        self.site_root = "/"  # where the site stands on its host: a link from there is a link from its root
 
     def problem(self, page: str, line: int | None, message: str) -> None:
         self.report.problems.append(LinkProblem(page, line, message))
@@ -282,6 +283,8 @@ class SiteLinks:
 
     def _link(self, page: str, line: int | None, value: str, what: str, count: int, fragments: bool = True) -> None:
         url_path, fragment = _path_and_fragment(value)
+        if self.site_root != "/" and url_path.startswith(self.site_root):  # (the 404 page's: "/letters/...")
+            url_path = url_path[len(self.site_root) - 1:]
         target = self._target(posixpath.dirname(page), url_path) if url_path else page
         if target is None:
             self.problem(page, line, f"{what} {value!r} points outside the site")

@@ -10,6 +10,7 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from contextvars import ContextVar
 from functools import lru_cache
+from urllib.parse import urlsplit
 
 
 def home_path() -> str:
@@ -141,6 +142,11 @@ def absolute_url(base_url: str, path: str) -> str:
     if not base_url:
         return ""
     return base_url + (path[: -len("index.html")] if path.endswith("index.html") else path)
+
+
+def site_root(base_url: str) -> str:
+    """Where the site stands on its host: the path of its base_url ("/letters/"), else the host's root."""
+    return urlsplit(base_url or "").path.rstrip("/") + "/"
 
 
 def sitemap_path() -> str:
