@@ -121,3 +121,14 @@ def test_the_not_found_page_of_a_site_below_its_hosts_root(tmp_path: Path):
     links = page.xpath("//link/@href | //script/@src | //a/@href")
     assert links and all(link.startswith(("/letters/", "#")) for link in links), links
     assert "/letters/assets/edition.css" in links
+
+
+def test_a_figures_image_on_another_host_is_told_to_be_downloaded(tmp_path: Path, capsys):
+    """OpenEdition's figures name their images on the journal's host: the message said the url "must name
+    an image file beside the TEI file ... or be an http(s) address", which it was."""
+    project = edition(tmp_path, '<text><body><p>Uno.</p><figure><graphic url="http://journals.openedition.org/'
+                                'docannexe/image/9683/img-1.png"/><head>Figure 1</head></figure></body></text>')
+    assert main(["build", "--edition", str(project / "edition"), "--out", str(project / "build")]) == 1
+    error = capsys.readouterr().err
+    assert 'doc.xml:2: graphic url="http://journals.openedition.org/docannexe/image/9683/img-1.png" is an image ' \
+           "on another host" in error and "(images/img-1.png)" in error and "http(s) address" not in error, error

@@ -3,6 +3,7 @@ beside the TEI is copied into the site (media/…); one elsewhere may be linked,
 makes no third-party requests)."""
 from __future__ import annotations
 
+import posixpath
 from pathlib import Path
 from typing import TYPE_CHECKING
 from urllib.parse import urlsplit
@@ -29,10 +30,17 @@ def image_file(tx: Transformer, element: etree._Element, url: str) -> str:
     source = (tx.path.parent / url).resolve()
     attribute = "facs" if local_name(element) == "pb" else "url"
     what = f"{local_name(element)} {attribute}=\"{_shown(url)}\""
+    if urlsplit(url).scheme.lower() in ("http", "https"):  # (a page's image elsewhere is a link: `facsimile`)
+        tx.error(element, f"{what} is an image on another host, which the page would load from there (no "
+                          f"page of the edition loads anything from another host): download it into a folder "
+                          f"beside the TEI file (images/{_shown(posixpath.basename(urlsplit(url).path))}) and "
+                          f"name it there")
+        return ""
     if not url or urlsplit(url).scheme or url.startswith("/") or ".." in Path(url).parts:
+        elsewhere = ", or be an http(s) address (a private URI, 'prefix:...', as the header's prefixDef for its " \
+                    "prefix expands it)" if attribute == "facs" else ""
         tx.error(element, f"{what} must name an image file beside the TEI file or in a folder below it "
-                          f"(a relative path, without '..'), or be an http(s) address (a private URI, "
-                          f"'prefix:...', as the header's prefixDef for its prefix expands it)")
+                          f"(a relative path, without '..'){elsewhere}")
         return ""
     if not source.is_file():
         tx.error(element, f"{what}: no such image ({source}); put it there, or correct the url")
