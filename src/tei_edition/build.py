@@ -22,7 +22,7 @@ from typing import Any
 
 from tei_edition import schema, tei
 from tei_edition.config import Config, DocumentConfig, load_config
-from tei_edition.documents import NotReadable, fidelity_differences, read_document
+from tei_edition.documents import NotReadable, fidelity_differences, read_document, said_once
 from tei_edition.errors import Diagnostic, EditionError
 from tei_edition.fonts import SiteCharacters, fonts_job, make_subsets, site_fonts
 from tei_edition.forked import Forked
@@ -264,7 +264,7 @@ def _render_site(site: Site, files: SiteFiles, helper: Helper, prove_fidelity: b
             schema = helper.errors_for(paths)
             if early or schema:  # the schema's first, then the project's rules' (all in one round)
                 rules = result.diagnostics if isinstance(result, EditionError) and not early else []
-                problems.extend(early + schema + [d for d in rules if d not in schema])
+                problems.extend(early + said_once(schema, [d for d in rules if d not in schema]))
             elif isinstance(result, EditionError):
                 problems.extend(result.diagnostics)
             else:

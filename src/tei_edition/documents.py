@@ -125,7 +125,7 @@ def _read_tei(path: Path, repositories: dict, translation_lang: str | None, prin
         refs = conventions.check_rules(tree, path, repositories, translation=translation_lang is not None,
                                        printed=printed)
     except EditionError as exc:  # the project's rules too, with the schema's faults: all in one round
-        raise EditionError(schema + exc.diagnostics) from None
+        raise EditionError(said_once(schema, exc.diagnostics)) from None
     except Exception:  # (it is raised again) a file the schema refuses may be anything: its faults are the schema's
         if schema:
             raise EditionError(schema) from None
@@ -136,6 +136,14 @@ def _read_tei(path: Path, repositories: dict, translation_lang: str | None, prin
 
 
 _XINCLUDE = "{http://www.w3.org/2001/XInclude}include"
+
+
+def said_once(schema: list[Diagnostic], rules: list[Diagnostic]) -> list[Diagnostic]:
+    """The schema's faults and the project's rules' together; where both speak of an element's xml:lang,
+    the rules' message alone, which says what a language tag is ("Invalid attribute lang" says not)."""
+    languages = {(str(d.path), d.line) for d in rules if d.message.startswith("xml:lang:")}
+    kept = [d for d in schema if not ((str(d.path), d.line) in languages and "Invalid attribute lang " in d.message)]
+    return kept + rules
 
 
 def _refuse_inclusions(tree: etree._ElementTree, path: Path) -> None:
