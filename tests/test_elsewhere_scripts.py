@@ -123,3 +123,16 @@ def test_a_language_tag_that_is_none_is_said_once_as_what_it_should_be(tmp_path:
     for error in (in_process, command.stderr):
         assert "doc.xml:2: xml:lang: 'Armi arc' is not a language tag (BCP 47" in error
         assert "Invalid attribute lang" not in error, error
+
+
+def test_a_doctype_and_a_stylesheet_instruction_are_refused_in_one_round(tmp_path: Path, capsys):
+    """The papyrus's DOCTYPE, then (in the next run) its xml-stylesheet instruction: one build each."""
+    project = edition(tmp_path, '<text><body><p>x</p></body></text>')
+    tei = project / "edition" / "doc.xml"
+    tei.write_text(tei.read_text(encoding="utf-8").replace(
+        "<TEI ", '<?xml-stylesheet type="text/xsl" href="https://example.org/tei.xsl"?>\n<!DOCTYPE TEI [\n'
+                 '<!ENTITY x "y">\n]>\n<TEI ', 1), encoding="utf-8")
+    assert main(["build", "--edition", str(project / "edition"), "--out", str(project / "build")]) == 1
+    error = capsys.readouterr().err
+    assert "doc.xml:2: an xml-stylesheet instruction is not allowed: a browser" in error, error
+    assert "doc.xml:3: a DOCTYPE is not allowed" in error, error

@@ -106,6 +106,12 @@ ACTIVE_NAMESPACES = {"http://www.w3.org/1999/xhtml": "XHTML", "http://www.w3.org
                      "http://www.w3.org/1998/Math/MathML": "MathML", "http://www.w3.org/1999/xlink": "XLink"}
 
 
+_ROOT_START = re.compile(r"<[A-Za-z_]")
+_STYLESHEET = re.compile(r"<\?xml-stylesheet\b")
+_STYLESHEET_REFUSED = ("an xml-stylesheet instruction is not allowed: a browser opening the published TEI would "
+                       "apply it (an XSLT's code runs; a CSS file loads, perhaps from another host); remove it")
+
+
 def _check_prolog(text: str, path: Path) -> None:
     """Refuse a DOCTYPE before lxml sees it: its entities could name files that would be opened."""
     position = 0
@@ -122,9 +128,15 @@ def _check_prolog(text: str, path: Path) -> None:
             return  # unterminated: the parser reports it
         position = end + 2
     if text.startswith("<!DOCTYPE", position):
-        raise EditionError.at(path, text.count("\n", 0, position) + 1,
-                              "a DOCTYPE is not allowed in a TEI file of the edition (its entities would be "
-                              "read from other files, or silently dropped): remove it and write the text itself")
+        errors = Collector()
+        errors.add(path, text.count("\n", 0, position) + 1,
+                   "a DOCTYPE is not allowed in a TEI file of the edition (its entities would be read from other "
+                   "files, or silently dropped): remove it and write the text itself")
+        # (with it, the file is not parsed: what else its prolog holds that would be refused, said now)
+        root = _ROOT_START.search(text, position)
+        for found in _STYLESHEET.finditer(text, 0, root.start() if root else len(text)):
+            errors.add(path, text.count("\n", 0, found.start()) + 1, _STYLESHEET_REFUSED)
+        errors.raise_if_any()
     declared = re.match(r"<\?xml[^>]*?encoding\s*=\s*[\"']([^\"']*)[\"']", text.lstrip("\ufeff"))
     if declared and declared.group(1).lower().replace("_", "-") not in ("utf-8", "utf8"):
         raise EditionError.at(path, 1, f"the XML declaration says encoding=\"{declared.group(1)}\", but the "
@@ -162,10 +174,8 @@ def _check_publishable(tree: etree._ElementTree, path: Path) -> None:
     found: Any = _ACTIVE(tree)
     for node in found:
         if isinstance(node, etree._ProcessingInstruction):
-            where = "" if node.getparent() is not None else ": a browser opening the published TEI would apply it " \
-                                                           "(an XSLT's code runs; a CSS file loads, perhaps from " \
-                                                           "another host)"
-            errors.add(path, source_line(node), f"an xml-stylesheet instruction is not allowed{where}; remove it")
+            errors.add(path, source_line(node), _STYLESHEET_REFUSED if node.getparent() is None else
+                       "an xml-stylesheet instruction is not allowed; remove it")
         elif isinstance(node, etree._Element):
             namespace = etree.QName(node).namespace or ""
             errors.add(path, source_line(node), f"<{etree.QName(node).localname}> is an "
