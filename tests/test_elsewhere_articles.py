@@ -132,3 +132,13 @@ def test_a_figures_image_on_another_host_is_told_to_be_downloaded(tmp_path: Path
     error = capsys.readouterr().err
     assert 'doc.xml:2: graphic url="http://journals.openedition.org/docannexe/image/9683/img-1.png" is an image ' \
            "on another host" in error and "(images/img-1.png)" in error and "http(s) address" not in error, error
+
+
+def test_a_root_without_a_language_is_told_at_the_line_where_it_begins(tmp_path: Path, capsys):
+    """OpenEdition's `<TEI` start tag, its namespaces one a line: "no xml:lang" was told at its last line."""
+    project = edition(tmp_path, '<text><body><p>Un.</p></body></text>')
+    tei = project / "edition" / "doc.xml"
+    tei.write_text(tei.read_text(encoding="utf-8").replace(' xml:lang="it">', '\n  xmlns:xlink="http://www.w3.org/'
+                                                           '1999/xlink"\n  rend="x">', 1), encoding="utf-8")
+    assert main(["build", "--edition", str(project / "edition"), "--out", str(project / "build")]) == 1
+    assert "doc.xml:2: the TEI root has no xml:lang" in capsys.readouterr().err

@@ -252,7 +252,8 @@ def _load_licence(data: Any, path: Path, errors: Collector, languages: tuple[str
 def _load_documents(entries: Any, edition_dir: Path, path: Path, line: int | None,
                     errors: Collector, languages: tuple[str, ...]) -> tuple[DocumentConfig, ...]:
     if not isinstance(entries, list) or not entries:
-        errors.add(path, line, "documents must be a non-empty list of mappings with id, tei, source")
+        errors.add(path, line, "documents must be a non-empty list of mappings, each with id and tei (and, "
+                               "optionally, source and translations)")
         return ()
     documents = []
     seen_ids: set[str] = set()

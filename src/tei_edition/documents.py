@@ -7,6 +7,7 @@ is in the language it is listed under and aligned with the original.
 """
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from functools import cached_property
 from pathlib import Path
@@ -101,7 +102,7 @@ def _read_tei(path: Path, repositories: dict, translation_lang: str | None, prin
             # (the header, often in another language than a text that says its own, says so itself)
             header = "; if its header is written in another language, say so there too, e.g. <teiHeader " \
                      "xml:lang=\"en\">" if text_lang else ""
-            raise EditionError.at(path, source_line(tree.getroot()), f"the TEI root has no xml:lang: say which "
+            raise EditionError.at(path, _start_line(path, tree.getroot()), f"the TEI root has no xml:lang: say which "
                                                                    f"language the document is in{hint}, e.g. "
                                                                    f"<TEI xml:lang=\"{example}\">{header}")
         if translation_lang is not None and lang != translation_lang:
@@ -136,6 +137,15 @@ def _read_tei(path: Path, repositories: dict, translation_lang: str | None, prin
 
 
 _XINCLUDE = "{http://www.w3.org/2001/XInclude}include"
+
+
+def _start_line(path: Path, element: etree._Element) -> int | None:
+    """The line where a root's start tag begins (libxml2's line is where it ends: a start tag written
+    over several lines, its namespaces one a line, is told where an editor looks for it)."""
+    name = f"<{element.prefix}:" if element.prefix else "<"
+    found = re.search(f"{re.escape(name)}{re.escape(etree.QName(element).localname)}[\\s>/]",
+                      path.read_text(encoding="utf-8", errors="replace"))
+    return found.string.count("\n", 0, found.start()) + 1 if found else source_line(element)
 
 
 def said_once(schema: list[Diagnostic], rules: list[Diagnostic]) -> list[Diagnostic]:
