@@ -10,9 +10,14 @@ import lxml.html
 import pytest
 
 from tei_edition.cli import main
+from tei_edition.config import load_config
+from tei_edition.urls import site_root
 
 ROOT = Path(__file__).resolve().parent.parent
 EPOCH = "1764028800"  # 2025-11-25: any fixed value makes builds reproducible
+# Where this edition's site stands on its host (its base_url's path): its 404 page links from there,
+# and the tests serve it there, as `tei-edition serve` does.
+SITE_ROOT = site_root(load_config(ROOT / "edition").base_url)
 
 
 MEMORY_FOLDER = Path("/dev/shm")
@@ -108,7 +113,7 @@ def browser_type_launch_args(browser_type_launch_args):
 def site_url(built_site: Path):
     """The built site over HTTP on 127.0.0.1 (never file://)."""
     from support.gates import serve_directory
-    with serve_directory(built_site) as base:
+    with serve_directory(built_site, SITE_ROOT) as base:
         yield base.rstrip("/")
 
 

@@ -136,3 +136,17 @@ def test_a_doctype_and_a_stylesheet_instruction_are_refused_in_one_round(tmp_pat
     error = capsys.readouterr().err
     assert "doc.xml:2: an xml-stylesheet instruction is not allowed: a browser" in error, error
     assert "doc.xml:3: a DOCTYPE is not allowed" in error, error
+
+
+def test_a_note_without_an_id_its_translation_leaves_out_is_the_originals_only(tmp_path: Path):
+    """The papyrus's notes have no ids, its translation none of them: the build failed at its built page
+    ("anchor #note-1 (p. V, l. 1, note) is not on the page"), with no line of the TEI and nothing to fix;
+    a note in the line is no numbered note (it took the number of the next)."""
+    text = ('<text><body><ab xml:id="ab1"><pb n="R"/><lb n="1"/>\u05d1\u05e2\u05d4<note place="inline">\u05d0'
+            '</note> <note>Verso.</note></ab></body></text>')
+    translation = ('<text><body><ab xml:id="ab1" corresp="doc.xml#ab1"><pb n="R"/><lb n="1"/>Her husband</ab>'
+                   '</body></text>')
+    site = build(edition(tmp_path, text, lang="arc", translation=translation))
+    original = parse_html(site / "arc" / "doc" / "index.html")
+    assert original.xpath("//li[@id='note-1']") and original.xpath("//a[@id='nref-1']")
+    assert not _page(site).xpath("//*[@id='note-1']")

@@ -4,6 +4,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from conftest import SITE_ROOT
 from support.gates import format_axe_violations, format_vnu_errors, run_axe, run_vnu
 
 from tei_edition.linkcheck import check_site_links
@@ -20,7 +21,7 @@ def test_nu_html_checker_finds_no_error(built_site: Path, site_pages):
 
 
 def test_every_link_and_fragment_resolves(built_site: Path, site_pages):
-    report = check_site_links(built_site)
+    report = check_site_links(built_site, SITE_ROOT)
     print(f"links: {report.pages} pages, {report.links_checked} links checked, {len(report.problems)} problems")
     assert report.pages == len(site_pages)
     assert report.problems == [], "\n".join(map(str, report.problems))

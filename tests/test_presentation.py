@@ -3,7 +3,6 @@ markers, the tariff table on phones, the parallel view, fonts without layout shi
 404 page, the dark colour scheme and Lighthouse. XPath on the built pages, the rest in Chromium."""
 from __future__ import annotations
 
-import functools
 import http.server
 import json
 import os
@@ -13,9 +12,10 @@ import time
 from pathlib import Path
 
 import pytest
-from conftest import parse_html
+from conftest import SITE_ROOT, parse_html
 from support.gates import CHROMIUM_PATH, LAYOUT_SHIFT, NODE_MODULES, GateToolMissing, serve_compressed
 
+from tei_edition.serving import static_host
 from tei_edition.tei import normalize_space
 
 ARTICLE = "ru/shemetova-2020/"
@@ -292,7 +292,7 @@ def test_every_page_links_the_favicon_and_it_exists(built_site, site_pages):
         icons = page.xpath("//head/link[@rel='icon']/@href")
         assert len(icons) == 2, path
         for href in icons:
-            target = href.lstrip("/") if href.startswith("/") else \
+            target = href.removeprefix(SITE_ROOT) if href.startswith("/") else \
                 (built_site / path).parent.joinpath(href).resolve().relative_to(built_site.resolve()).as_posix()
             assert (built_site / target).is_file(), (path, href)
 
@@ -301,32 +301,21 @@ def test_the_404_page_speaks_every_language_and_links_home_from_the_host_root(bu
     page = parse_html(built_site / "404.html")
     assert [text(h) for h in page.xpath("//main//h1 | //main//h2")] == ["Страница не найдена", "Page not found"]
     assert page.xpath("//main/section[2]/@lang") == ["en"]
-    assert page.xpath("//main//a/@href") == ["/", "/"]
-    # Served at any depth, its links start from the host's root (or are absolute: the licence's).
-    assert page.xpath("//head/link[@rel='stylesheet']/@href") == ["/assets/edition.css"]
-    assert all(href.startswith(("/", "https://")) for href in page.xpath("//@href[not(starts-with(., '#'))] | //@src"))
+    assert page.xpath("//main//a/@href") == [SITE_ROOT, SITE_ROOT]
+    # Served at any depth, its links start from the site's root on its host, the path of its base_url
+    # (or are absolute: the licence's).
+    assert SITE_ROOT == "/shemetova-2020/"
+    assert page.xpath("//head/link[@rel='stylesheet']/@href") == ["/shemetova-2020/assets/edition.css"]
+    assert all(href.startswith((SITE_ROOT, "https://"))
+               for href in page.xpath("//@href[not(starts-with(., '#'))] | //@src"))
     assert page.xpath("//footer//a[@rel='license']/@href") == ["https://creativecommons.org/licenses/by/4.0/"]
 
 
 def test_the_404_page_is_styled_at_any_depth(open_page, built_site):
     """As a static host serves it: the file 404.html, for any path that has no page, with status 404."""
-    class Host(http.server.SimpleHTTPRequestHandler):
-        def log_message(self, format, *args):
-            pass
-
-        def send_error(self, code, message=None, explain=None):
-            if code != 404:
-                return super().send_error(code, message, explain)
-            body = (built_site / "404.html").read_bytes()
-            self.send_response(404)
-            self.send_header("Content-Type", "text/html; charset=utf-8")
-            self.send_header("Content-Length", str(len(body)))
-            self.end_headers()
-            self.wfile.write(body)
-
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(Host, directory=str(built_site)))
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), static_host(built_site, SITE_ROOT, quiet=True))
     threading.Thread(target=server.serve_forever, daemon=True).start()
-    base = f"http://127.0.0.1:{server.server_address[1]}"
+    base = f"http://127.0.0.1:{server.server_address[1]}{SITE_ROOT}".rstrip("/")
     try:
         page = open_page()
         failed = []

@@ -268,8 +268,9 @@ def test_serve_on_a_busy_port_is_a_located_error(project: Path, capsys):
 
 
 def test_serve_builds_and_serves(project: Path):
-    """The preview server answers on 127.0.0.1 with the built home page, and an address without a
-    page with the site's own 404 page (it answered Python's error page)."""
+    """The preview server answers on 127.0.0.1 with the built home page, at the path its base_url
+    gives the site (as it will be published: the host's root leads there), and an address without a
+    page with the site's own 404 page (it answered Python's error page), whose style sheet it serves."""
     import urllib.error
     import urllib.request
     with socket.socket() as probe:
@@ -282,12 +283,15 @@ def test_serve_builds_and_serves(project: Path):
         for line in server.stdout:  # "built …", then "serving …"
             if line.startswith("serving"):
                 break
+        assert line.split(" at ")[1].split()[0] == f"http://127.0.0.1:{port}/shemetova-2020/"
         with urllib.request.urlopen(f"http://127.0.0.1:{port}/", timeout=10) as response:
-            assert b"<!DOCTYPE html>" in response.read()
+            assert response.url == f"http://127.0.0.1:{port}/shemetova-2020/" and b"<!DOCTYPE html>" in response.read()
         with pytest.raises(urllib.error.HTTPError) as missing:
-            urllib.request.urlopen(f"http://127.0.0.1:{port}/en/no-such-page/", timeout=10)
+            urllib.request.urlopen(f"http://127.0.0.1:{port}/shemetova-2020/en/no-such-page/", timeout=10)
         assert missing.value.code == 404
         assert missing.value.read() == (project / "build" / "404.html").read_bytes()
+        with urllib.request.urlopen(f"http://127.0.0.1:{port}/shemetova-2020/assets/edition.css", timeout=10) as css:
+            assert b"@font-face" in css.read()  # (the 404 page's style sheet: /shemetova-2020/assets/edition.css)
     finally:
         server.terminate()
         server.wait(timeout=10)

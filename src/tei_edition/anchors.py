@@ -87,7 +87,7 @@ class _Locator:
             self.begin_line()
             return
         if name == "note":
-            if element.get("type") not in ("translator", "editorial"):
+            if numbered(element):
                 self.add_note(element)
             return
         if name == "fw":  # a running head, a catchword: not a line of the text (diplomatic.py)
@@ -124,6 +124,23 @@ class _Locator:
                 self.begin_line()
             elif self.pending and self.line:
                 self.locate_pending()
+
+
+def numbered(note: etree._Element) -> bool:
+    """Whether the pages number a note (`inline.Transformer.note`): not a translator's or the editors'
+    (marked by letters and stars), nor one that stands in the text (a transcript's, CBETA's in the line,
+    a publisher's note set apart: `Rule.in_text`)."""
+    if note.get("type") in ("translator", "editorial"):
+        return False
+    from tei_edition.inline import RULES  # (the rule table: imported when a document is walked)
+    rule = RULES.find(note)
+    return not (rule is not None and rule.in_text)
+
+
+def numbered_notes(tree: etree._ElementTree) -> list[etree._Element]:
+    """A document's notes the pages number, in reading order."""
+    text = tree.getroot().find(f"{_TEI}text")
+    return [note for note in text.iter(f"{_TEI}note") if numbered(note)] if text is not None else []
 
 
 def document_anchors(tree: etree._ElementTree, doc_id: str) -> list[Anchor]:

@@ -2,7 +2,6 @@
 from __future__ import annotations
 
 import argparse
-import functools
 import sys
 from pathlib import Path
 
@@ -119,33 +118,20 @@ def _serve(args: argparse.Namespace) -> int:
     if not 0 <= args.port <= 65535:
         raise EditionError.at("--port", None, f"{args.port} is not a port: give a number from 1 to 65535 "
                                               f"(0: any free port)")
+    from tei_edition.config import load_config
+    from tei_edition.urls import site_root
+    root = site_root(load_config(args.edition).base_url)  # (the site's path on its host: served there)
     try:  # before building: a busy port should not cost a build
         import http.server  # only for serve: it takes a tenth of a second to import
-        class Handler(http.server.SimpleHTTPRequestHandler):
-            extensions_map = {**http.server.SimpleHTTPRequestHandler.extensions_map,
-                              ".txt": "text/plain; charset=utf-8"}  # a published source text is UTF-8
 
-            def send_error(self, code: int, message: str | None = None, explain: str | None = None) -> None:
-                """An address without a page: the site's own 404 page, as a static host serves it."""
-                page = Path(self.directory) / "404.html"
-                if code != 404 or not page.is_file():
-                    super().send_error(code, message, explain)
-                    return
-                body = page.read_bytes()
-                self.send_response(404)
-                self.send_header("Content-Type", "text/html; charset=utf-8")
-                self.send_header("Content-Length", str(len(body)))
-                self.end_headers()
-                if self.command != "HEAD":
-                    self.wfile.write(body)
-        server = http.server.ThreadingHTTPServer(("127.0.0.1", args.port), functools.partial(
-            Handler, directory=str(args.out)))
+        from tei_edition.serving import static_host
+        server = http.server.ThreadingHTTPServer(("127.0.0.1", args.port), static_host(args.out, root))
     except OSError as exc:
         raise EditionError.at("--port", None, f"cannot serve on 127.0.0.1:{args.port} ({exc.strerror or exc}); "
                                               f"choose another port with --port") from None
     with server:
         _build(args)
-        print(f"serving {args.out}/ at http://127.0.0.1:{server.server_address[1]}/ (Ctrl-C to stop)")
+        print(f"serving {args.out}/ at http://127.0.0.1:{server.server_address[1]}{root} (Ctrl-C to stop)")
         try:
             server.serve_forever()
         except KeyboardInterrupt:

@@ -16,7 +16,7 @@ from lxml import etree
 
 from tei_edition import conventions, tei
 from tei_edition.alignment import check_translation, merged_quotation_parts
-from tei_edition.anchors import Anchor, document_anchors
+from tei_edition.anchors import Anchor, document_anchors, numbered_notes
 from tei_edition.archival import ArchivalRef
 from tei_edition.config import Config, DocumentConfig
 from tei_edition.errors import Diagnostic, EditionError
@@ -69,10 +69,15 @@ class SourceDocument:
     def original_only(self) -> dict[str, frozenset[str]]:
         """Per translation, the original's ids it does not show, whose anchors are on the original's
         page only: the later parts of interrupted quotations it translates as one with the first
-        part, and the editors' notes on the original (a Greek text's apparatus)."""
+        part, the editors' notes on the original (a Greek text's apparatus), and the notes without an id
+        beyond those the translation has (a papyrus's notes its translation leaves out: the pages number
+        notes in reading order, `note-3`, `nref-3`)."""
         editorial = frozenset(note.get(tei.XML_ID, "") for note in
                               tei.elements(self.tree, "//t:text//t:note[@type='editorial'][@xml:id]"))
-        return {lang: merged_quotation_parts(self.tree, tree, self.config.tei.name) | editorial
+        notes = numbered_notes(self.tree)
+        return {lang: merged_quotation_parts(self.tree, tree, self.config.tei.name) | editorial | frozenset(
+                    name for number, note in enumerate(notes, start=1) if number > len(numbered_notes(tree))
+                    and not note.get(tei.XML_ID) for name in (f"note-{number}", f"nref-{number}"))
                 for lang, tree in self.translations.items()}
 
     @cached_property

@@ -338,10 +338,12 @@ class SiteLinks:
         return self.report
 
 
-def check_site_links(site_dir: Path) -> LinkReport:
-    """Check every ``*.html`` and ``*.css`` file below *site_dir*; see module doc."""
+def check_site_links(site_dir: Path, site_root: str = "/") -> LinkReport:
+    """Check every ``*.html`` and ``*.css`` file below *site_dir* (a site standing at `site_root` on its
+    host); see module doc."""
     root = Path(site_dir).resolve()
     checker = SiteLinks()
+    checker.site_root = site_root
     for path in sorted(p for p in root.rglob("*") if p.is_file()):
         rel = path.relative_to(root).as_posix()
         if path.suffix == ".html":

@@ -32,7 +32,9 @@ function passageUrl(url) {
 
 async function start() {
   if (!text.bundle) return;  // the edition has no index: the page says so
-  const pagefind = await import(text.bundle);
+  // (from this page: import() alone would read it from this script's folder, which is the site's root
+  // only where the site stands at its host's root)
+  const pagefind = await import(new URL(text.bundle, location.href).href);
   await pagefind.options({ excerptLength: 24 });
   // A large edition's index comes in parts (each named by its entry file), searched as one: they
   // share the bundle's script.

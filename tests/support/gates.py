@@ -33,6 +33,8 @@ from pathlib import Path
 from typing import Any
 from urllib.parse import unquote, urlsplit
 
+from tei_edition.serving import static_host
+
 REPO_ROOT = Path(__file__).resolve().parents[2]
 NODE_MODULES = REPO_ROOT / "node_modules"
 VNU_JAR = NODE_MODULES / "vnu-jar" / "build" / "dist" / "vnu.jar"
@@ -62,8 +64,9 @@ class _QuietHandler(http.server.SimpleHTTPRequestHandler):
 
 
 @contextlib.contextmanager
-def serve_directory(path: Path | str) -> Iterator[str]:
-    """Serve *path* on 127.0.0.1 at a free port; yield the base URL ("http://127.0.0.1:PORT/").
+def serve_directory(path: Path | str, site_root: str = "/") -> Iterator[str]:
+    """Serve *path* on 127.0.0.1 at a free port, as `tei-edition serve` does (the site at `site_root`,
+    its 404 page for an address without a page); yield the site's URL ("http://127.0.0.1:PORT/...").
 
     A threaded ``http.server`` runs in this process (daemon threads); the
     context waits until it answers and shuts it down on exit.
@@ -71,13 +74,13 @@ def serve_directory(path: Path | str) -> Iterator[str]:
     root = Path(path).resolve()
     if not root.is_dir():
         raise NotADirectoryError(f"serve_directory: {root} is not a directory")
-    handler = functools.partial(_QuietHandler, directory=str(root))
+    handler = static_host(root, site_root, quiet=True)
     server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
     server.daemon_threads = True
     thread = threading.Thread(target=server.serve_forever, kwargs={"poll_interval": 0.05}, name=f"http:{root.name}",
                               daemon=True)
     thread.start()
-    base_url = f"http://127.0.0.1:{server.server_address[1]}/"
+    base_url = f"http://127.0.0.1:{server.server_address[1]}{site_root}"
     try:
         deadline = time.monotonic() + 10
         while True:
