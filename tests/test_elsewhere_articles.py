@@ -142,3 +142,18 @@ def test_a_root_without_a_language_is_told_at_the_line_where_it_begins(tmp_path:
                                                            '1999/xlink"\n  rend="x">', 1), encoding="utf-8")
     assert main(["build", "--edition", str(project / "edition"), "--out", str(project / "build")]) == 1
     assert "doc.xml:2: the TEI root has no xml:lang" in capsys.readouterr().err
+
+
+def test_ids_keep_the_addresses_an_articles_abstracts_have(tmp_path: Path):
+    """After `tei-edition ids`, the abstracts' anchors changed from #abstract-fr, #abstract-en to #div1, #div2:
+    an address a reader may have cited before the ids were written."""
+    text = ('<text><front><div type="abstract" xml:lang="fr"><p>R\u00e9sum\u00e9.</p></div><div type="abstract" '
+            'xml:lang="en"><p>Abstract.</p></div></front><body><div><head>Un</head><p>Texte.</p></div></body></text>')
+    project = edition(tmp_path, text, lang="fr")
+    sections = "//section[@class='abstract']"
+    before = {section.get("id") for section in _page(build(project, strict=False)).xpath(sections)}
+    assert main(["ids", "--edition", str(project / "edition")]) == 0
+    tei = (project / "edition" / "doc.xml").read_text(encoding="utf-8")
+    assert '<div xml:id="abstract-fr" type="abstract"' in tei and '<div xml:id="div1"><head>Un' in tei, tei
+    after = {section.get("id") for section in _page(build(project)).xpath(sections)}
+    assert before == after == {"abstract-fr", "abstract-en"}

@@ -51,13 +51,22 @@ def missing_ids(tree: etree._ElementTree) -> dict[etree._Element, str]:
         return {}
     taken = {e.get(XML_ID) for e in tree.getroot().iter() if isinstance(e.tag, str) and e.get(XML_ID)}
     ranks: dict[str, int] = {}
-    wanted: dict[etree._Element, str] = {}
+    # An abstract (and the author's summary in the back) keeps the id its page gives it already
+    # ("abstract-fr"): the address a reader may have cited before the ids were written.
+    from tei_edition.transform import section_ids
+    wanted: dict[etree._Element, str] = {
+        div: section_id for part, prefix in (("front", "abstract"), ("back", "summary"))
+        for div, section_id in section_ids(text.findall(f"{{{TEI_NS}}}{part}/{{{TEI_NS}}}div[@type='abstract']"),
+                                            prefix) if not div.get(XML_ID) and section_id not in taken}
+    taken |= set(wanted.values())
     for element in text.iter(*(f"{{{TEI_NS}}}{name}" for name in PREFIXES)):
         name = local_name(element)
         if name == "note" and element.get("type") == "translator":
             continue
         if name == "p" and not _numbered(element):  # pN is the paragraph the reader sees as ¶ N
             name = "para"
+        if element in wanted:  # (an abstract: named as its page names it)
+            continue
         ranks[name] = ranks.get(name, 0) + 1
         if element.get(XML_ID):
             continue

@@ -200,7 +200,7 @@ def _title_element(tx: Transformer, root: etree._Element, front: etree._Element 
 _DIVISION_TAGS = tuple(f"{{{TEI_NS}}}{name}" for name in sorted(DIVISIONS))
 
 
-def _section_ids(divisions: list[etree._Element], prefix: str) -> list[tuple[etree._Element, str]]:
+def section_ids(divisions: list[etree._Element], prefix: str) -> list[tuple[etree._Element, str]]:
     """Each abstract with its id: its own, else `prefix` and its language (abstract-fr), numbered
     where two are in one language (abstract-fr-2)."""
     found: list[tuple[etree._Element, str]] = []
@@ -382,7 +382,7 @@ def build_document(tree: etree._ElementTree, path: Path, doc_id: str, refs: dict
     before = sum(1 for part in parts if _precedes(part, title))
     # The abstracts the text's front holds, else the header's (`profileDesc/abstract`: a publisher's export).
     abstract_divisions = front.findall("t:div[@type='abstract']", NS) if front is not None else []
-    abstracts = tuple(section(tx, div, section_id) for div, section_id in _section_ids(
+    abstracts = tuple(section(tx, div, section_id) for div, section_id in section_ids(
         abstract_divisions or root.findall("t:teiHeader/t:profileDesc/t:abstract", NS), "abstract"))
     unnumbered = _Blocks(tx, markers, original is not None, numbered=False, by_depth=by_depth)
 
@@ -405,7 +405,7 @@ def build_document(tree: etree._ElementTree, path: Path, doc_id: str, refs: dict
     # The author's own English summary is the original's: modelled from it, not translated.
     back_tx = Transformer(path.parent / info.file, info.refs, None, of_original=True) if info else tx
     back = printed.getroot().find("t:text/t:back", NS)
-    back_sections = tuple(section(back_tx, div, section_id) for div, section_id in _section_ids(
+    back_sections = tuple(section(back_tx, div, section_id) for div, section_id in section_ids(
         back.findall("t:div[@type='abstract']", NS) if back is not None else [], "summary"))
     glossary = tuple((tx.content(label), tx.content(item)) for label, item in zip(  # noqa: B905 - label/item pairs
         root.iterfind("t:text/t:back/t:div[@type='glossary']//t:label", NS),
