@@ -13,7 +13,8 @@ import re
 from functools import cache
 from typing import Any
 
-from tei_edition.cite import csl_contributor, csl_name, doi_url, printed_item
+from tei_edition.cite import csl_contributor, csl_name, printed_item
+from tei_edition.links import doi_url
 from tei_edition.model import Document
 
 # extension -> (the format's name, its media type), in the order pages offer them

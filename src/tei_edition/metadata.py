@@ -12,7 +12,8 @@ from dataclasses import dataclass
 
 from markupsafe import Markup
 
-from tei_edition.cite import csl_name, doi_url, latin
+from tei_edition.cite import csl_name, latin
+from tei_edition.links import doi_url
 from tei_edition.model import Document
 
 

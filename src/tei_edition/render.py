@@ -130,7 +130,7 @@ def environment(templates: Path, rendering: bool = True) -> jinja2.Environment:
     if not rendering:
         return env
     from tei_edition.archival import folios_english, folios_russian
-    from tei_edition.cite import doi_url
+    from tei_edition.links import doi_url
     from tei_edition.register import folios_cited, ibid_resolved, repeated_note, unit_english, unit_russian
     from tei_edition.tei import page_anchor
     env.globals.update(
