@@ -150,3 +150,20 @@ def test_a_note_without_an_id_its_translation_leaves_out_is_the_originals_only(t
     original = parse_html(site / "arc" / "doc" / "index.html")
     assert original.xpath("//li[@id='note-1']") and original.xpath("//a[@id='nref-1']")
     assert not _page(site).xpath("//*[@id='note-1']")
+
+
+def test_the_only_pagination_a_document_names_is_its_own_and_another_editions_lines_are_not_its(tmp_path: Path):
+    """Menota writes `ed="ms"` on every page break, CBETA `ed="X"` (with a reprint's line ends, `lb
+    ed="R150"`): their only pagination was taken for another edition's ("Page ms-1r", no print view),
+    and the reprint's line ends were counted as lines of the print (a paragraph "on line 30" of 17)."""
+    text = ('<text><body><pb ed="X" n="0001a"/><p xml:id="p1"><lb ed="X"/><lb ed="R150"/>\u5929\u5730 <lb ed="X"/>'
+            '<lb ed="R150"/>\u7384\u9ec3 <lb ed="X"/>\u5b87\u5b99</p><pb ed="X" n="0001b"/><p xml:id="p2"><lb ed="X"/>'
+            '\u6d2a\u8352</p></body></text>')
+    site = build(edition(tmp_path, text, lang="zh"))
+    markers = _page(site).xpath("//a[contains(@class, 'pagebreak')]")
+    assert [(a.get("id"), a.get("aria-label")) for a in markers] == [("page-0001a", "Page 0001a"),
+                                                                       ("page-0001b", "Page 0001b")]
+    print_view = parse_html(site / "en" / "doc" / "print" / "index.html")
+    lines = [" ".join(li.xpath("string(span[@class='line-text'])").split())
+             for li in print_view.xpath("//li[contains(@class, 'print-line')]")]
+    assert lines == ["\u5929\u5730", "\u7384\u9ec3", "\u5b87\u5b99", "\u6d2a\u8352"], lines

@@ -84,7 +84,8 @@ class _Locator:
                 self.add(page_anchor(self.page), f"p. {self.page}")
             return
         if name == "lb":
-            self.begin_line()
+            if not other_pagination(element):  # (another edition's line is not one of this print's)
+                self.begin_line()
             return
         if name == "note":
             if numbered(element):

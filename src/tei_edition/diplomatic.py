@@ -148,6 +148,8 @@ class _Pages:
                 continue
             if name == "pb":
                 self.walk_page_break(child)
+            elif name == "lb" and other_pagination(child):  # another edition's line end: not one of this print's
+                pass
             elif name == "lb":
                 if not self.pages:
                     self.before_first_page = self.before_first_page or not self.unnumbered

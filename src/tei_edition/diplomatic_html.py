@@ -28,7 +28,7 @@ from tei_edition.inline import PageContext, Transformer
 from tei_edition.layout import is_block_quote
 from tei_edition.output import HtmlOutput
 from tei_edition.rules import Behaviour, Rule, RuleTable, children_only, edition_rules, wrap
-from tei_edition.tei import local_name
+from tei_edition.tei import local_name, other_pagination
 
 _CUT = "\x01"  # XML allows no U+0001 in a document: no TEI text contains one
 _CUTS = re.compile(f"{_CUT}([0-9]+){_CUT}")
@@ -56,8 +56,8 @@ class DiplomaticTransformer(Transformer):
             out.markup('<span class="hyphen">-</span>')
         if element in self.line_index:
             out.markup(f"{_CUT}{self.line_index[element]}{_CUT}")
-        elif not joined:
-            out.text(" ")  # an lb the layout does not count (in a foot note)
+        elif not joined and not other_pagination(element):
+            out.text(" ")  # an lb the layout does not count (in a foot note; another edition's is nothing here)
         if joined:
             out.glue()
 

@@ -12,7 +12,7 @@ from lxml import etree
 
 from tei_edition.layout import in_block_context
 from tei_edition.output import css_class, id_attribute
-from tei_edition.tei import NS, TEI_NS, XML_ID, local_name, normalize_space, text_of
+from tei_edition.tei import NS, TEI_NS, XML_ID, local_name, normalize_space, other_pagination, text_of
 
 if TYPE_CHECKING:
     from tei_edition.inline import Transformer
@@ -126,7 +126,7 @@ def lb(tx: Transformer, element: etree._Element, out: HtmlOutput) -> None:
     openers and closers it is a line break for the reader."""
     # (a line end inside a word, `w`, never breaks it: Menota's, the EpiDoc's)
     joined = element.get("break") == "no" or next(element.iterancestors(_WORD), None) is not None
-    if next(element.iterancestors(*_LINE_CONTEXT_TAGS), None) is not None:
+    if next(element.iterancestors(*_LINE_CONTEXT_TAGS), None) is not None and not other_pagination(element):
         parent = element.getparent()
         # (the first line: nothing before it but a page's or a column's start, `<ab><pb/><lb n="1"/>`)
         first = parent is not None and not (parent.text or "").strip() and all(

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
-from functools import cache
+from functools import cache, lru_cache
 from pathlib import Path
 from typing import Any
 
@@ -209,9 +209,19 @@ def page_anchor(number: str) -> str:
     return "page-" + (number[1:-1] if number.startswith("[") and number.endswith("]") else number)
 
 
-def other_pagination(pb: etree._Element) -> str:
-    """The edition whose pagination a page break records, if not the document's own ("" if its own)."""
-    return pb.get("ed") or (pb.get("edRef") or "").split("#")[-1].strip()
+def other_pagination(element: etree._Element) -> str:
+    """The edition whose pagination (a page break's) or lineation (a line break's) a break records, if
+    not the document's own ("" if its own). An edition that every page break of the document names is
+    its own (Menota's `ed="ms"`, CBETA's `ed="X"` on each page: its only pagination, not another's)."""
+    ed = element.get("ed") or (element.get("edRef") or "").split("#")[-1].strip()
+    return "" if not ed or ed == _own_edition(element.getroottree().getroot()) else ed
+
+
+@lru_cache(maxsize=16)
+def _own_edition(root: etree._Element) -> str:
+    """The edition every page break of a document names, if they all name one ("" else)."""
+    named = {pb.get("ed") or (pb.get("edRef") or "").split("#")[-1].strip() for pb in root.iter(f"{{{TEI_NS}}}pb")}
+    return next(iter(named)) if len(named) == 1 else ""
 
 
 _TITLE_PARTS = {"titleStmt", "docTitle", "titlePart", "titlePage"}
