@@ -174,3 +174,15 @@ def test_a_publishers_doi_and_keywords_are_shown_about_the_document(tmp_path: Pa
     keywords = page.xpath("//dt[.='Keywords']/following-sibling::dd[position() <= 2]")
     assert [(dd.text_content(), dd.get("lang")) for dd in keywords] == [
         ("sport, \u00e9ducation", "fr"), ("sport, education", None)]
+
+
+def test_tei_markup_in_an_example_is_told_to_be_written_in_the_examples_namespace(tmp_path: Path, capsys):
+    """TEI by Example's `<eg:egXML>Repugnancy <del>...</del></eg:egXML>`: the example itself was blamed
+    ("of another vocabulary"); the fault is the TEI-namespace <del> inside it."""
+    project = edition(tmp_path, '<text><body><p>x</p><eg:egXML xmlns:eg="http://www.tei-c.org/ns/Examples">'
+                                'Repugnancy <del>a</del></eg:egXML></body></text>', lang="en")
+    assert main(["build", "--edition", str(project / "edition"), "--out", str(project / "build")]) == 1
+    error = capsys.readouterr().err
+    assert "<egXML> holds <del> of TEI's own namespace: an example's markup is in the namespace of TEI's " \
+           'examples; declare it on the egXML, xmlns="http://www.tei-c.org/ns/Examples"' in error, error
+    assert "another vocabulary" not in error

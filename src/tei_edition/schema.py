@@ -181,6 +181,9 @@ _SCHEMA_MESSAGES = (
     (re.compile(r"Did not expect text in element (\S+) content"),
      "<{0}> holds text of its own here, which TEI does not allow: wrap it in the element TEI expects inside "
      "<{0}> (a verse line's <l> in <lg>, a speech's <p> or <l> in <sp>, a <p> in a division)"),
+    (re.compile(r"Element egXML has extra content: (\S+)"),
+     "<egXML> holds <{0}> of TEI's own namespace: an example's markup is in the namespace of TEI's examples; "
+     "declare it on the egXML, xmlns=\"http://www.tei-c.org/ns/Examples\", so that its elements are in it"),
     (re.compile(r"Element (\S+) has extra content: (\S+)"), "<{0}> holds <{1}>, which TEI does not allow there"),
     (re.compile(r"Invalid attribute (\S+) for element (\S+)"),
      "<{1}> has no attribute {0} in TEI, or not with this value (a name, a number, a pointer … as TEI defines it)"),
