@@ -198,6 +198,10 @@ def test_an_anonymous_documents_reference_data_has_no_empty_author_list():
     # not "1583-1655?".
     ("Aylett, Robert, 1583-1655?", {"family": "Aylett", "given": "Robert"}),
     ("Kant, Immanuel", {"family": "Kant", "given": "Immanuel"}),
+    # A family name's particles are the family name's (a jTEI author was cited "Branden, Ron Van den").
+    ("Ron Van den Branden", {"family": "Van den Branden", "given": "Ron"}),
+    ("Jean de La Fontaine", {"family": "de La Fontaine", "given": "Jean"}),
+    ("Anna Maria Smith", {"family": "Smith", "given": "Anna Maria"}),
 ])
 def test_a_name_with_an_epithet_has_no_family_name(name, parts):
     """A premodern author named by an epithet was cited as "Caesarea, Eusebius of"."""

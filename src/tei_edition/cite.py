@@ -133,7 +133,17 @@ def csl_name(name: str) -> dict[str, str]:
         given = " ".join(part for part in parts if part and not _DATES.fullmatch(part))
     else:
         given, _, family = name.rpartition(" ")
+        words = given.split()
+        while len(words) > 1 and words[-1].lower() in _PARTICLES:  # "Ron Van den Branden": "Van den Branden"
+            family = f"{words.pop()} {family}"
+        given = " ".join(words)
     return {"family": family.strip(), "given": " ".join(given.replace(".", ". ").split())}  # "C. Valerius"
+
+
+# The particles that belong to a family name written after the given names ("Ron Van den Branden",
+# "Jean de La Fontaine", "Ludwig van Beethoven").
+_PARTICLES = {"van", "von", "de", "der", "den", "des", "du", "di", "da", "del", "della", "dei", "le", "la", "ter",
+              "ten", "op", "zu", "zur", "dos", "das", "af", "av", "ibn", "bin", "al", "el"}
 
 
 _EPITHET = re.compile(r"\S \b(?:of|the)\b \S|[()]")  # (or a name with a gloss: "Anonymus (Ps.-Basilius)")
