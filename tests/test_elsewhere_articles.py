@@ -183,6 +183,19 @@ def test_tei_markup_in_an_example_is_told_to_be_written_in_the_examples_namespac
                                 'Repugnancy <del>a</del></eg:egXML></body></text>', lang="en")
     assert main(["build", "--edition", str(project / "edition"), "--out", str(project / "build")]) == 1
     error = capsys.readouterr().err
-    assert "<egXML> holds <del> of TEI's own namespace: an example's markup is in the namespace of TEI's " \
-           'examples; declare it on the egXML, xmlns="http://www.tei-c.org/ns/Examples"' in error, error
+    assert "doc.xml:2: not valid TEI P5: <del> (once) inside an example (egXML) is of TEI's own namespace: an " \
+           "example's markup is in the namespace of TEI's examples; declare it on the egXML, " \
+           'xmlns="http://www.tei-c.org/ns/Examples"' in error, error
+    assert "extra content" not in error
     assert "another vocabulary" not in error
+
+
+def test_a_source_description_links_to_the_copy_it_names(tmp_path: Path):
+    """Rivarol's source, `<bibl>... <ref target="http://gallica.bnf.fr/...">Gallica</ref></bibl>`, lost its link."""
+    header = ('<teiHeader><fileDesc><titleStmt><title>Dante</title></titleStmt><publicationStmt><p>OBVIL</p>'
+              '</publicationStmt><sourceDesc><bibl>Rivarol, <title>\u0152uvres</title>, 1808, <ref target='
+              '"http://gallica.bnf.fr/ark:/12148/bpt6k5403s">Gallica</ref>.</bibl></sourceDesc></fileDesc></teiHeader>')
+    page = _page(build(edition(tmp_path, '<text><body><p>Un.</p></body></text>', lang="fr", header=header)))
+    source = page.xpath("//dt[.='Source']/following-sibling::dd[1]")[0]
+    assert source.xpath("a/@href") == ["http://gallica.bnf.fr/ark:/12148/bpt6k5403s"]
+    assert " ".join(source.text_content().split()) == "Rivarol, \u0152uvres, 1808, Gallica."

@@ -14,6 +14,7 @@ from tei_edition.model import Contributor, HeaderRow, HeaderValue, Mention, Sour
 from tei_edition.names import kind_of, register_pointer
 from tei_edition.tei import (
     NS,
+    TEI_NS,
     XML_ID,
     XML_LANG,
     date_parts,
@@ -151,7 +152,15 @@ def header_text(element: etree._Element) -> str:
 def _texts(elements_: list[etree._Element], lang: str) -> tuple[HeaderValue, ...]:
     """Texts of elements, with their language; of alternatives in several languages, the one in `lang`."""
     chosen = [e for e in elements_ if e.get(XML_LANG) in (None, lang)] or elements_
-    return tuple(HeaderValue(text, language_of(e)) for e in chosen if (text := _header_text(e)))
+    return tuple(HeaderValue(text, language_of(e), href=_linked(e)) for e in chosen if (text := _header_text(e)))
+
+
+def _linked(element: etree._Element) -> str:
+    """The web address a value links to: the one its pointers name, where they name one (a source's
+    digitised copy, `<ref target="https://gallica.bnf.fr/...">Gallica</ref>`)."""
+    targets = {target for pointer in element.iter(f"{{{TEI_NS}}}ref", f"{{{TEI_NS}}}ptr")
+               if urlsplit(target := " ".join((pointer.get("target") or "").split()[:1])).scheme in ("http", "https")}
+    return next(iter(targets)) if len(targets) == 1 else ""
 
 
 def _header_text(element: etree._Element) -> str:
