@@ -901,7 +901,7 @@ def test_another_edition_s_pages_are_not_a_unit_s_print_pages(tmp_path: Path):
     data name none (they had "translator": [])."""
     import json
 
-    from tei_edition.transform import unit_pages
+    from tei_edition.places import unit_pages
     root = etree.fromstring('<TEI xmlns="http://www.tei-c.org/ns/1.0"><text><body><pb n="10"/><p xml:id="p1">a '
                             '<pb ed="shamela" n="n1-p5"/>b</p><pb n="11"/><p xml:id="p2">c</p></body></text></TEI>')
     assert unit_pages(root) == {"p1": ("10", "10"), "p2": ("11", "11")}

@@ -23,9 +23,10 @@ from tei_edition.errors import Diagnostic
 from tei_edition.inline import PageContext
 from tei_edition.linkcheck import PageFacts
 from tei_edition.model import Document, DocumentSummary
+from tei_edition.places import original_info
 from tei_edition.renderer import ROOT, PortableRenderer, Renderer
 from tei_edition.site import Site
-from tei_edition.transform import build_document, original_info
+from tei_edition.transform import build_document
 from tei_edition.urls import article_path, folder_link, print_path, register_path, relative_url, root_of
 
 
