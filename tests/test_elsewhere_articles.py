@@ -199,3 +199,13 @@ def test_a_source_description_links_to_the_copy_it_names(tmp_path: Path):
     source = page.xpath("//dt[.='Source']/following-sibling::dd[1]")[0]
     assert source.xpath("a/@href") == ["http://gallica.bnf.fr/ark:/12148/bpt6k5403s"]
     assert " ".join(source.text_content().split()) == "Rivarol, \u0152uvres, 1808, Gallica."
+
+
+def test_a_statement_of_rights_and_a_licence_are_two_values(tmp_path: Path):
+    """The essay's availability, two paragraphs, was shown as one run of text."""
+    header = ('<teiHeader><fileDesc><titleStmt><title>Dante</title></titleStmt><publicationStmt><publisher>OBVIL'
+              '</publisher><availability><p>Domaine public.</p><licence target="https://example.org/lo">Licence '
+              'ouverte.</licence></availability></publicationStmt><sourceDesc><p>Imprim\u00e9.</p></sourceDesc></fileDesc></teiHeader>')
+    page = _page(build(edition(tmp_path, '<text><body><p>Un.</p></body></text>', lang="fr", header=header)))
+    values = page.xpath("//dt[.='Availability']/following-sibling::dd[position() <= 2]")
+    assert [dd.text_content() for dd in values] == ["Domaine public.", "Licence ouverte."]

@@ -236,7 +236,9 @@ def header_rows(root: etree._Element, lang: str, path: Path = Path()) -> tuple[H
         HeaderValue(f"{idno.get('type') or ''} {value}".strip(), language_of(idno),
                     href=doi_url(value) if (idno.get("type") or "").lower() == "doi" else "")
         for idno in elements(root, f"{publication}/t:idno") if (value := normalize_space(text_of(idno)))))
-    add("meta_availability", _texts(elements(root, f"{publication}/t:availability"), lang))
+    # (its paragraphs and licences each apart: a statement of rights, then a licence)
+    add("meta_availability", _texts(elements(root, f"{publication}/t:availability[not(t:p or t:licence)] | "
+                                                   f"{publication}/t:availability/*"), lang))
     add("meta_series", tuple(HeaderValue(", ".join(header_text(part) for part in series
                                                    if local_name(part) and header_text(part)),
                                          language_of(series))
