@@ -146,7 +146,8 @@ def header_text(element: etree._Element) -> str:
             inner = header_text(child) or (_external(child.get("target", "")) if name in _POINTING else "")
             parts.append(f" {inner} " if name in _APART else inner)
         parts.append(child.tail or "")
-    return normalize_space("".join(parts))
+    text = normalize_space("".join(parts))  # (a pointer, or a licence, that has no words: its address)
+    return text or (_external(element.get("target", "")) if local_name(element) in _POINTING else "")
 
 
 def _texts(elements_: list[etree._Element], lang: str) -> tuple[HeaderValue, ...]:
