@@ -86,11 +86,16 @@ def test_an_apparatus_written_apart_is_read_after_its_words(tmp_path: Path):
 
 def test_a_note_written_in_the_line_stays_in_the_line(tmp_path: Path):
     """CBETA's small characters between a sutra's words (`note place="inline"`) were a numbered
-    footnote in the margin."""
-    page = _page(build(edition(tmp_path, '<text><body><p xml:id="p1">\u95ac\u5df7<note place="inline" '
-                                         'xml:id="k1">\u4e00\u884c</note>\u5167</p></body></text>', lang="zh")))
+    footnote in the margin, and the print view left them out."""
+    site = build(edition(tmp_path, '<text><body><pb n="1"/><p xml:id="p1"><lb/>\u95ac\u5df7<note place="inline" '
+                                   'xml:id="k1">\u4e00\u884c</note>\u5167<lb/>\u674e</p></body></text>', lang="zh"))
+    page = _page(site)
     assert page.xpath("//p[@id='p1']/small[@class='note-inline'][@id='k1'][.='\u4e00\u884c']")
     assert not page.xpath("//li[contains(@class, 'note')]") and not page.xpath("//a[@class='noteref']")
+    print_view = parse_html(site / "en" / "doc" / "print" / "index.html")
+    lines = [li.xpath("string(span[@class='line-text'])").strip()
+             for li in print_view.xpath("//li[contains(@class, 'print-line')]")]
+    assert lines == ["\u95ac\u5df7\u4e00\u884c\u5167", "\u674e"], lines
 
 
 def test_words_of_another_direction_in_a_right_to_left_text(tmp_path: Path):

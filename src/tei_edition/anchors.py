@@ -129,13 +129,16 @@ class _Locator:
 
 def numbered(note: etree._Element) -> bool:
     """Whether the pages number a note (`inline.Transformer.note`): not a translator's or the editors'
-    (marked by letters and stars), nor one that stands in the text (a transcript's, CBETA's in the line,
-    a publisher's note set apart: `Rule.in_text`)."""
-    if note.get("type") in ("translator", "editorial"):
-        return False
+    (marked by letters and stars), nor one that stands in the text."""
+    return note.get("type") not in ("translator", "editorial") and not in_the_text(note)
+
+
+def in_the_text(note: etree._Element) -> bool:
+    """Whether a note stands in the text, where it is written (a transcript's, CBETA's in the line, a
+    publisher's note set apart: `Rule.in_text`), its words words of the text's lines."""
     from tei_edition.inline import RULES  # (the rule table: imported when a document is walked)
     rule = RULES.find(note)
-    return not (rule is not None and rule.in_text)
+    return rule is not None and rule.in_text
 
 
 def numbered_notes(tree: etree._ElementTree) -> list[etree._Element]:

@@ -18,6 +18,7 @@ from typing import Any
 
 from lxml import etree
 
+from tei_edition.anchors import in_the_text, numbered
 from tei_edition.fidelity import NOT_PRINTED
 from tei_edition.model import Document, Table, walk_blocks
 from tei_edition.tei import NS, XML_ID, language_of, local_name, other_pagination, page_anchor
@@ -93,7 +94,7 @@ def is_foot_note(element: etree._Element) -> bool:
     """A note of the print (not the editors' or a translator's): at the foot of the page where its
     marker stands, as the fidelity check lists it (an end note too: the print's place for it is
     not encoded)."""
-    return local_name(element) == "note" and element.get("type") not in ("editorial", "translator")
+    return local_name(element) == "note" and numbered(element)
 
 
 def _unit_within(element: etree._Element) -> tuple[str, bool]:
@@ -155,7 +156,7 @@ class _Pages:
                     self.before_first_page = self.before_first_page or not self.unnumbered
                     continue
                 self._line(child, child)
-            elif name == "note":
+            elif name == "note" and not in_the_text(child):  # (one in the text is words of its lines)
                 if is_foot_note(child) and self.pages and child.get("n"):
                     pb, _, notes = self.pages[-1]
                     unit, _ = _unit(child)

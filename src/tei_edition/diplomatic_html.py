@@ -110,6 +110,8 @@ def _rules(t: type[DiplomaticTransformer]) -> RuleTable:
     own: tuple[Rule, ...] = (
         Rule("lb", cast(Behaviour, t.print_lb)), Rule("pb", cast(Behaviour, t.print_pb)),
         Rule("fw", wrap("span", "fw")),
+        # (a note in the text is words of its lines, as the reading page shows it)
+        *(rule for rule in edition_rules(t) if rule.element == "note" and rule.in_text),
         Rule("note", cast(Behaviour, t.print_noteref), is_foot_note), Rule("note", nothing),
         Rule("choice", printed, reorders=True), Rule("sic", printed),
         Rule("quote", spaced, is_block_quote), Rule("quote", wrap("q", "quote")),
