@@ -105,8 +105,11 @@ def test_words_of_another_direction_in_a_right_to_left_text(tmp_path: Path):
     text = ('<text><body><ab xml:id="ab1"><pb n="R"/><lb n="1"/>\u05d1\u05e2<choice><sic>\u05d5</sic><corr>'
             '\u05d3</corr></choice>\u05d4 \u05e9\u05dc\u05d9\u05d8<handShift new="persons.xml#p20180"/> '
             '\u05de\u05d7\u05e8<note xml:lang="en" xml:id="n1">Endorsement at bottom of verso.</note>'
-            '<lb n="2"/>\u05d5\u05d9\u05d0\u05de\u05e8</ab></body></text>')
+            '<lb n="2"/>\u05d5\u05d9\u05d0\u05de\u05e8<note xml:id="n2">A rather long English note, longer than '
+            'the text it annotates, whose letters outweighed the Aramaic ones.</note></ab></body></text>')
     page = _page(build(edition(tmp_path, text, lang="arc")))
+    assert page.xpath("//div[@class='doc-body']/@dir") == ["rtl"]  # (its notes do not count)
+    assert page.xpath("//li[@id='n2']/span[@class='note-text']/@dir") == ["ltr"]  # (English without xml:lang)
     editorial = page.xpath("//li[contains(@class, 'note-editorial')]/span[@class='note-text']")[0]
     assert (editorial.get("lang"), editorial.get("dir")) == ("en", "auto")
     own = page.xpath("//li[@id='n1']/span[@class='note-text']")[0]

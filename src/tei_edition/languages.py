@@ -7,6 +7,7 @@ import re
 import unicodedata
 from collections import Counter
 from dataclasses import dataclass
+from typing import Any
 
 from lxml import etree
 
@@ -59,17 +60,22 @@ def direction(text: str) -> str:
 
 
 def text_direction(element: etree._Element | None, sample: int = 4000) -> str:
-    """The direction of an element's text, from its first `sample` characters (enough to tell)."""
+    """The direction of an element's text, from its first `sample` characters (enough to tell), its
+    notes left out (a papyrus's English notes would outweigh its Aramaic lines)."""
     if element is None:
         return "ltr"
     pieces: list[str] = []
     length = 0
-    for piece in element.itertext():
+    found: Any = _OWN_TEXT(element)
+    for piece in found:
         pieces.append(str(piece))
         length += len(piece)
         if length >= sample:
             break
     return direction("".join(pieces))
+
+
+_OWN_TEXT = etree.XPath(".//text()[not(ancestor::*[local-name()='note'])]")
 
 
 @dataclass(frozen=True)

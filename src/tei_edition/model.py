@@ -151,6 +151,13 @@ class Note:
         """The note's own language, where the TEI gives it one (`xml:lang`)."""
         return self.element.get(_XML_LANG, "") if self.element is not None else ""
 
+    @property
+    def direction(self) -> str:
+        """The direction its text is written in (an English note in an Aramaic papyrus: "ltr")."""
+        from tei_edition.languages import direction
+        return direction("".join(str(part) for part in self.element.itertext())) if self.element is not None \
+            else "ltr"
+
 
 @dataclass(frozen=True)
 class Paragraph:
