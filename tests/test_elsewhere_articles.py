@@ -209,3 +209,18 @@ def test_a_statement_of_rights_and_a_licence_are_two_values(tmp_path: Path):
     page = _page(build(edition(tmp_path, '<text><body><p>Un.</p></body></text>', lang="fr", header=header)))
     values = page.xpath("//dt[.='Availability']/following-sibling::dd[position() <= 2]")
     assert [dd.text_content() for dd in values] == ["Domaine public.", "Licence ouverte."]
+
+
+def test_an_image_outside_a_figure_is_shown_where_it_stands(tmp_path: Path):
+    """`<p>Inline <graphic url="images/img-1.png"/> and more.</p>` read "Inline and more.": the image was
+    neither copied nor shown, without a word; inside a link, the link was left empty."""
+    project = edition(tmp_path, '<text><body><p xml:id="p1">Inline <graphic url="images/icon.png"><desc>An icon'
+                                '</desc></graphic> and <ref target="https://example.org/"><graphic url="images/'
+                                'icon.png"/></ref>.</p></body></text>', lang="en")
+    (project / "edition" / "images").mkdir()
+    (project / "edition" / "images" / "icon.png").write_bytes(b"\x89PNG\r\n\x1a\n")
+    site = build(project)
+    images = _page(site).xpath("//p[@id='p1']//img[@class='graphic']")
+    assert [(img.get("src"), img.get("alt")) for img in images] == [
+        ("../../media/images/icon.png", "An icon"), ("../../media/images/icon.png", "")]
+    assert images[1].getparent().tag == "a" and (site / "media" / "images" / "icon.png").is_file()

@@ -144,6 +144,23 @@ def figure(tx: Transformer, element: etree._Element, out: HtmlOutput) -> None:
     out.markup(f'</{"figure" if block else "span"}>')
 
 
+def shown_by_its_holder(graphic: etree._Element) -> bool:
+    """Whether an image is shown by what holds it: a figure, a transcribed page (its surface or zone)."""
+    holder = graphic.getparent()
+    return holder is not None and local_name(holder) in ("figure", "surface", "surfaceGrp", "zone", "facsimile")
+
+
+def inline_graphic(tx: Transformer, element: etree._Element, out: HtmlOutput) -> None:
+    """An image outside a figure (in a sentence, in a link: an OpenEdition article's icon): shown where
+    it stands, copied into the site as a figure's is, its `desc` its text alternative."""
+    src = image_url(tx, element)
+    if src:
+        description = element.find("t:desc", NS)
+        alt = normalize_space(text_of(description)) if description is not None else ""
+        out.markup(f'<img class="graphic" src="{escape(src, quote=True)}" alt="{escape(alt, quote=True)}"'
+                   f'{id_attribute(tx, element)}>')
+
+
 def head(tx: Transformer, element: etree._Element, out: HtmlOutput) -> None:
     """A heading the containing block does not place itself (figure, lg, quote)."""
     out.markup(f'<span class="head"{id_attribute(tx, element)}>')

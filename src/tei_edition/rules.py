@@ -16,7 +16,7 @@ from typing import TYPE_CHECKING, Any
 
 from lxml import etree
 
-from tei_edition import apparatus, examples, links, names, phrases, spoken
+from tei_edition import apparatus, blocks, examples, links, names, phrases, spoken
 from tei_edition.blocks import figure, head, item, list_, paragraph_in_block, quote, said, verse_line
 from tei_edition.layout import in_block_context, is_block_quote
 from tei_edition.output import css_class, enclose, id_attribute, lang_attribute
@@ -312,7 +312,8 @@ def edition_rules(transformer_class: Any) -> tuple[Rule, ...]:
         Rule("supplied", phrases.supplied),
         Rule("lg", wrap("span", "lg")), Rule("l", verse_line), Rule("caesura", space),
         Rule("figure", figure), Rule("figDesc", furniture, hidden="the image's text alternative (alt)"),
-        Rule("graphic", furniture, hidden="an image: shown by its figure"),
+        Rule("graphic", furniture, blocks.shown_by_its_holder, hidden="an image: shown by its figure"),
+        Rule("graphic", blocks.inline_graphic, hidden="an image's description: its text alternative"),
         Rule("p", paragraph_in_block), Rule("ab", wrap("span", "ab")),
         Rule("opener", wrap("div", "opener", block=True)), Rule("closer", wrap("div", "closer", block=True)),
         Rule("salute", wrap("div", "salute", block=True)), Rule("dateline", wrap("div", "dateline", block=True)),
