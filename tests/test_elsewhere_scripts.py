@@ -175,3 +175,19 @@ def test_the_only_pagination_a_document_names_is_its_own_and_another_editions_li
     lines = [" ".join(li.xpath("string(span[@class='line-text'])").split())
              for li in print_view.xpath("//li[contains(@class, 'print-line')]")]
     assert lines == ["\u5929\u5730", "\u7384\u9ec3", "\u5b87\u5b99", "\u6d2a\u8352"], lines
+
+
+def test_a_translation_keeps_the_originals_pointers_to_other_files(tmp_path: Path, capsys):
+    """The papyrus's header points to its bibliography (`<bibl corresp="literature.tei.xml#4YJ2">`);
+    the translation, its header copied, was refused: "points to nothing in" the original. A pointer
+    into the original to an id it lacks is still one."""
+    header = HEADER.replace("<p>Manuscript.</p>", '<bibl corresp="literature.tei.xml#4YJ2JLJ9">Porten</bibl>')
+    text = '<text><body><p xml:id="p1">\u05d1\u05e2\u05d4</p></body></text>'
+    translation = '<text><body><p xml:id="p1" corresp="doc.xml#p1">Her husband</p></body></text>'
+    project = edition(tmp_path, text, lang="arc", translation=translation, header=header)
+    assert main(["build", "--edition", str(project / "edition"), "--out", str(project / "build")]) == 0
+    tei = project / "edition" / "doc.en.xml"
+    tei.write_text(tei.read_text(encoding="utf-8").replace('corresp="doc.xml#p1"', 'corresp="doc.xml#p9"'),
+                   encoding="utf-8")
+    assert main(["build", "--edition", str(project / "edition"), "--out", str(project / "build")]) == 1
+    assert 'corresp="doc.xml#p9" points to nothing in doc.xml' in capsys.readouterr().err
