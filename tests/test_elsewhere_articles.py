@@ -164,13 +164,16 @@ def test_a_publishers_doi_and_keywords_are_shown_about_the_document(tmp_path: Pa
     lists appeared nowhere."""
     header = ('<teiHeader><fileDesc><titleStmt><title>Article</title></titleStmt><publicationStmt><publisher>'
               'OpenEdition</publisher><idno type="doi">10.4000/ejrieps.9683</idno><idno type="eISSN">2272-4192'
-              '</idno></publicationStmt><sourceDesc><p>Born digital.</p></sourceDesc></fileDesc><profileDesc>'
+              '</idno><idno type="url">https://journals.openedition.org/ejrieps/9683</idno></publicationStmt>'
+              '<sourceDesc><p>Born digital.</p></sourceDesc></fileDesc><profileDesc>'
               '<textClass><keywords xml:lang="fr"><term>sport</term><term>\u00e9ducation</term></keywords><keywords '
-              'xml:lang="en"><term>sport</term><term>education</term></keywords></textClass></profileDesc></teiHeader>')
+              'xml:lang="en"><list><item>sport</item><item>education</item></list></keywords></textClass></profileDesc>'
+              '</teiHeader>')  # (OpenEdition's keywords are a list)
     page = _page(build(edition(tmp_path, '<text><body><p>Un.</p></body></text>', lang="fr", header=header)))
-    identifiers = page.xpath("//dt[.='Identifiers']/following-sibling::dd[position() <= 2]")
+    identifiers = page.xpath("//dt[.='Identifiers']/following-sibling::dd[position() <= 3]")
     assert [(dd.text_content(), dd.xpath("string(a/@href)")) for dd in identifiers] == [
-        ("doi 10.4000/ejrieps.9683", "https://doi.org/10.4000/ejrieps.9683"), ("eISSN 2272-4192", "")]
+        ("doi 10.4000/ejrieps.9683", "https://doi.org/10.4000/ejrieps.9683"), ("eISSN 2272-4192", ""),
+        ("url https://journals.openedition.org/ejrieps/9683", "https://journals.openedition.org/ejrieps/9683")]
     keywords = page.xpath("//dt[.='Keywords']/following-sibling::dd[position() <= 2]")
     assert [(dd.text_content(), dd.get("lang")) for dd in keywords] == [
         ("sport, \u00e9ducation", "fr"), ("sport, education", None)]

@@ -235,7 +235,8 @@ def header_rows(root: etree._Element, lang: str, path: Path = Path()) -> tuple[H
     # Its identifiers (a publisher's DOI, an ISSN): "DOI 10.4000/ejrieps.9683", a DOI linked to its resolver.
     add("meta_identifiers", tuple(
         HeaderValue(f"{idno.get('type') or ''} {value}".strip(), language_of(idno),
-                    href=doi_url(value) if (idno.get("type") or "").lower() == "doi" else "")
+                    href=doi_url(value) if (idno.get("type") or "").lower() == "doi" else
+                    value if urlsplit(value).scheme in ("http", "https") else "")
         for idno in elements(root, f"{publication}/t:idno") if (value := normalize_space(text_of(idno)))))
     # (its paragraphs and licences each apart: a statement of rights, then a licence)
     add("meta_availability", _texts(elements(root, f"{publication}/t:availability[not(t:p or t:licence)] | "
@@ -262,9 +263,11 @@ def header_rows(root: etree._Element, lang: str, path: Path = Path()) -> tuple[H
     add("meta_participants", tuple(HeaderValue(person_name(person), language_of(person)) for person in elements(
         root, f"{profile}/t:particDesc//t:person | {profile}/t:particDesc//t:personGrp") if person_name(person)))
     add("meta_setting", _texts(elements(root, f"{profile}/t:settingDesc/*"), lang))
-    # Its keywords (`textClass/keywords`, one list per language), their terms apart.
+    # Its keywords (`textClass/keywords`, one list per language), their terms (or a list's items:
+    # OpenEdition's) apart.
     add("meta_keywords", tuple(HeaderValue(", ".join(terms), language_of(keywords)) for keywords in elements(
-        root, f"{profile}/t:textClass/t:keywords") if (terms := [text for term in keywords.iterfind(".//t:term", NS)
+        root, f"{profile}/t:textClass/t:keywords") if (terms := [text for term in elements(keywords, ".//t:term | "
+                                                                                               ".//t:item")
                                                                   if (text := normalize_space(text_of(term)))])))
     # The recording a transcript is made from: its date, who made it, with what, where it was broadcast.
     add("meta_recording", _texts(elements(root, f"{source}/t:recordingStmt/t:recording"), lang))
