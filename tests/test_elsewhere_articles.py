@@ -227,3 +227,16 @@ def test_an_image_outside_a_figure_is_shown_where_it_stands(tmp_path: Path):
     assert [(img.get("src"), img.get("alt")) for img in images] == [
         ("../../media/images/icon.png", "An icon"), ("../../media/images/icon.png", "")]
     assert images[1].getparent().tag == "a" and (site / "media" / "images" / "icon.png").is_file()
+
+
+def test_ids_keep_the_addresses_a_born_digital_documents_notes_have(tmp_path: Path):
+    """After `tei-edition ids`, an article's notes #note-1, #note-2 became #n1, #n2 (and after its
+    front's publisher's note, #n3 ...): addresses a reader may have cited."""
+    text = ('<text><front><note type="publisher"><p>Note.</p></note></front><body><p>Un<note place="foot">A.'
+            '</note> deux<note place="foot">B.</note>.</p></body></text>')
+    project = edition(tmp_path, text, lang="fr")
+    before = _page(build(project)).xpath("//li[contains(@class, 'note')]/@id")
+    assert main(["ids", "--edition", str(project / "edition")]) == 0
+    after = _page(build(project)).xpath("//li[contains(@class, 'note')]/@id")
+    assert before == after == ["note-1", "note-2"]
+    assert 'xml:id="note-1"' in (project / "edition" / "doc.xml").read_text(encoding="utf-8")

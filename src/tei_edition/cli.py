@@ -96,7 +96,7 @@ def _ids(args: argparse.Namespace) -> int:
     faults = []
     for document in config.documents:  # each file on its own: one's faults leave the others' ids to write
         try:
-            count = write_ids(document.tei)
+            count = write_ids(document.tei, printed=document.source is not None)
         except EditionError as exc:
             faults.extend(exc.diagnostics)
             continue

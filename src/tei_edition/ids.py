@@ -3,7 +3,9 @@
 Paragraphs, divisions, notes, tables, figures and verse groups without an `xml:id` get one
 ("p12", "div3", "n5", "table1", "fig2", "lg4": the kind and its rank in the text; a rank already
 taken as an id gets a suffix). The body's paragraphs are p1…pN as the pages number them, ¶ 1…N;
-a paragraph elsewhere (the front or back matter, a note, a quotation) is "para" and its rank. The
+a paragraph elsewhere (the front or back matter, a note, a quotation) is "para" and its rank. An
+abstract and, in a document that is no print, a note get the ids their pages already give them
+("abstract-fr", "note-3"), addresses a reader may have cited before. The
 file is otherwise kept byte for byte: each id is written into its start tag in the text, and the
 result is parsed again and compared before it replaces the file. From then on the ledger
 (`tei-edition ledger`) protects the ids. Only the originals listed in edition.yaml are written: a
@@ -44,8 +46,10 @@ def _numbered(paragraph: etree._Element) -> bool:
 _DIVISIONS = {"div", "div1", "div2", "div3", "div4", "div5"}
 
 
-def missing_ids(tree: etree._ElementTree) -> dict[etree._Element, str]:
-    """The units of <text> without an id, each with the id it should get."""
+def missing_ids(tree: etree._ElementTree, printed: bool = True) -> dict[etree._Element, str]:
+    """The units of <text> without an id, each with the id it should get. A note of a document that
+    is no print (no `source`) gets the id its page already gives it, `note-3` (a print's are `n3`, as
+    the project's rules for a print want them)."""
     text = tree.getroot().find(f"{{{TEI_NS}}}text")
     if text is None:
         return {}
@@ -58,6 +62,10 @@ def missing_ids(tree: etree._ElementTree) -> dict[etree._Element, str]:
         div: section_id for part, prefix in (("front", "abstract"), ("back", "summary"))
         for div, section_id in section_ids(text.findall(f"{{{TEI_NS}}}{part}/{{{TEI_NS}}}div[@type='abstract']"),
                                             prefix) if not div.get(XML_ID) and section_id not in taken}
+    if not printed:
+        from tei_edition.anchors import numbered_notes
+        wanted.update({note: f"note-{number}" for number, note in enumerate(numbered_notes(tree), start=1)
+                       if not note.get(XML_ID) and f"note-{number}" not in taken})
     taken |= set(wanted.values())
     for element in text.iter(*(f"{{{TEI_NS}}}{name}" for name in PREFIXES)):
         name = local_name(element)
@@ -65,7 +73,7 @@ def missing_ids(tree: etree._ElementTree) -> dict[etree._Element, str]:
             continue
         if name == "p" and not _numbered(element):  # pN is the paragraph the reader sees as ¶ N
             name = "para"
-        if element in wanted:  # (an abstract: named as its page names it)
+        if element in wanted:  # (an abstract, a note: named as its page names it)
             continue
         ranks[name] = ranks.get(name, 0) + 1
         if element.get(XML_ID):
@@ -80,14 +88,14 @@ def missing_ids(tree: etree._ElementTree) -> dict[etree._Element, str]:
     return wanted
 
 
-def write_ids(path: Path) -> int:
+def write_ids(path: Path, printed: bool = True) -> int:
     """Write the missing ids into the TEI file at `path`; return how many were written. A file the
     project schema refuses is left as it is: its faults first (ids in an invalid file could land in
     the wrong places, and would be promised once recorded)."""
     tree = parse(path)
     check_unique_ids(tree, path)
     validate_schema(tree, path)
-    wanted = missing_ids(tree)
+    wanted = missing_ids(tree, printed)
     if not wanted:
         return 0
     text = decode_utf8(read_bytes(path), path)
