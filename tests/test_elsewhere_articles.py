@@ -29,7 +29,7 @@ def test_an_example_of_markup_is_quoted_markup_whatever_else_the_document_holds(
     warnings = capsys.readouterr().err
     assert "<stamp> has no rendering rule (valid TEI P5, outside tei-edition.odd)" in warnings, warnings
     assert "<ident>" not in warnings  # (in the ODD, with its rule: a jTEI article's menu item, a function's name)
-    inline = page.xpath("//p[@id='bibliography']/code[@class='egxml']")[0]
+    inline = page.xpath("//p[@id='bibliography']/code[@class='egxml lines']")[0]  # (its lines set apart)
     assert inline.text == ('<p xml:id="bibliography">See <ref target="#smith2000">Smith</ref>: a &lt; b &amp; c.</p>'
                            '\n  <lb/>')
     assert page.xpath("//p[@id='bibliography']/code[.='File']")

@@ -284,8 +284,10 @@ def test_serve_builds_and_serves(project: Path):
             if line.startswith("serving"):
                 break
         assert line.split(" at ")[1].split()[0] == f"http://127.0.0.1:{port}/shemetova-2020/"
-        with urllib.request.urlopen(f"http://127.0.0.1:{port}/", timeout=10) as response:
-            assert response.url == f"http://127.0.0.1:{port}/shemetova-2020/" and b"<!DOCTYPE html>" in response.read()
+        for address in (f"http://127.0.0.1:{port}/", f"http://127.0.0.1:{port}/shemetova-2020"):
+            with urllib.request.urlopen(address, timeout=10) as response:
+                assert response.url == f"http://127.0.0.1:{port}/shemetova-2020/"
+                assert b"<!DOCTYPE html>" in response.read()
         with pytest.raises(urllib.error.HTTPError) as missing:
             urllib.request.urlopen(f"http://127.0.0.1:{port}/shemetova-2020/en/no-such-page/", timeout=10)
         assert missing.value.code == 404

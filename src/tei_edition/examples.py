@@ -38,7 +38,8 @@ def _code(element: etree._Element, css: str, text: str, out: HtmlOutput) -> None
     # (the example's first line break and its last line's indentation are the file's layout)
     shown = textwrap.dedent(text.lstrip("\r\n").rstrip())
     block = in_block_context(element)
-    out.markup(f'<pre class="{css}"><code>' if block else f'<code class="{css}">')
+    lines = " lines" if "\n" in shown and not block else ""  # (in a sentence, several lines: set apart)
+    out.markup(f'<pre class="{css}"><code>' if block else f'<code class="{css}{lines}">')
     out.markup(escape(shown, quote=False))  # (as markup: the page's text would collapse its white space)
     out.markup("</code></pre>" if block else "</code>")
 

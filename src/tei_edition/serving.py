@@ -18,8 +18,8 @@ class StaticHost(http.server.SimpleHTTPRequestHandler):
                       ".txt": "text/plain; charset=utf-8"}  # a published source text is UTF-8
 
     def send_head(self) -> Any:
-        if self.site_root != "/" and self.path.split("?", 1)[0] in ("", "/"):
-            self.send_response(302)  # the host's root: the site
+        if self.site_root != "/" and self.path.split("?", 1)[0] in ("", "/", self.site_root.rstrip("/")):
+            self.send_response(302)  # the host's root, the site's path without its slash: the site
             self.send_header("Location", self.site_root)
             self.send_header("Content-Length", "0")
             self.end_headers()
