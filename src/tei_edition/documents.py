@@ -76,9 +76,9 @@ class SourceDocument:
                               tei.elements(self.tree, "//t:text//t:note[@type='editorial'][@xml:id]"))
         notes = numbered_notes(self.tree)
         return {lang: merged_quotation_parts(self.tree, tree, self.config.tei.name) | editorial | frozenset(
-                    name for number, note in enumerate(notes, start=1) if number > len(numbered_notes(tree))
+                    name for number, note in enumerate(notes, start=1) if number > translated
                     and not note.get(tei.XML_ID) for name in (f"note-{number}", f"nref-{number}"))
-                for lang, tree in self.translations.items()}
+                for lang, tree in self.translations.items() for translated in (len(numbered_notes(tree)),)}
 
     @cached_property
     def anchors(self) -> list[Anchor]:

@@ -6,8 +6,8 @@ from __future__ import annotations
 import re
 import unicodedata
 from collections import Counter
+from collections.abc import Iterator
 from dataclasses import dataclass
-from typing import Any
 
 from lxml import etree
 
@@ -66,16 +66,23 @@ def text_direction(element: etree._Element | None, sample: int = 4000) -> str:
         return "ltr"
     pieces: list[str] = []
     length = 0
-    found: Any = _OWN_TEXT(element)
-    for piece in found:
-        pieces.append(str(piece))
+    for piece in _own_text(element):
+        pieces.append(piece)
         length += len(piece)
         if length >= sample:
             break
     return direction("".join(pieces))
 
 
-_OWN_TEXT = etree.XPath(".//text()[not(ancestor::*[local-name()='note'])]")
+def _own_text(element: etree._Element) -> Iterator[str]:
+    """An element's text in order, its notes' left out (read only as far as it is asked for)."""
+    if element.text:
+        yield element.text
+    for child in element:
+        if isinstance(child.tag, str) and not child.tag.endswith("}note"):
+            yield from _own_text(child)
+        if child.tail:
+            yield child.tail
 
 
 @dataclass(frozen=True)

@@ -5,6 +5,7 @@ text names without writing it (`g`), an anchor."""
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 from html import escape
 from typing import TYPE_CHECKING
 
@@ -125,7 +126,8 @@ def lb(tx: Transformer, element: etree._Element, out: HtmlOutput) -> None:
     """A print line end in prose joins words (break="no") or is a space; in addresses, verse,
     openers and closers it is a line break for the reader."""
     # (a line end inside a word, `w`, never breaks it: Menota's, the EpiDoc's)
-    joined = element.get("break") == "no" or next(element.iterancestors(_WORD), None) is not None
+    joined = element.get("break") == "no" or (_has_words(element.getroottree().getroot())
+                                              and next(element.iterancestors(_WORD), None) is not None)
     if next(element.iterancestors(*_LINE_CONTEXT_TAGS), None) is not None and not other_pagination(element):
         parent = element.getparent()
         # (the first line: nothing before it but a page's or a column's start, `<ab><pb/><lb n="1"/>`)
@@ -142,6 +144,12 @@ def lb(tx: Transformer, element: etree._Element, out: HtmlOutput) -> None:
         out.glue()
     else:
         out.text(" ")
+
+
+@lru_cache(maxsize=16)
+def _has_words(root: etree._Element) -> bool:
+    """Whether a document marks its words (`w`): asked of each line end, looked for once."""
+    return next(root.iter(_WORD), None) is not None
 
 
 # Scripts written without spaces between words: a line end between two of their letters is no space.
