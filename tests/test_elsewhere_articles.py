@@ -18,6 +18,14 @@ def _page(site: Path):
     return parse_html(site / "en" / "doc" / "index.html")
 
 
+def _about(tmp_path: Path, lang: str, publication: str, source: str, profile: str = ""):
+    """The page of a one-paragraph document whose header holds these (what About this document shows)."""
+    header = (f"<teiHeader><fileDesc><titleStmt><title>Saggio</title></titleStmt><publicationStmt>{publication}"
+              f"</publicationStmt><sourceDesc>{source}</sourceDesc></fileDesc>"
+              + (f"<profileDesc>{profile}</profileDesc>" if profile else "") + "</teiHeader>")
+    return _page(build(edition(tmp_path, "<text><body><p>Un.</p></body></text>", lang=lang, header=header)))
+
+
 def test_an_example_of_markup_is_quoted_markup_whatever_else_the_document_holds(tmp_path: Path, capsys):
     """Every egXML was refused ("of another vocabulary") once the article held an element the ODD
     leaves out; an id inside an example clashed with the document's own ("duplicate xml:id"), and a
@@ -102,10 +110,8 @@ def test_a_journal_articles_front_notes_numbers_and_bibliography(tmp_path: Path)
 
 def test_an_abstract_in_the_header_is_the_documents_abstract(tmp_path: Path):
     """`profileDesc/abstract` (a publisher's export) appeared nowhere, not even in the page's description."""
-    header = ('<teiHeader><fileDesc><titleStmt><title>Saggio</title></titleStmt><publicationStmt><p>Test.</p>'
-              '</publicationStmt><sourceDesc><p>Nato digitale.</p></sourceDesc></fileDesc><profileDesc><abstract>'
-              '<p>Un riassunto nel header.</p></abstract></profileDesc></teiHeader>')
-    page = _page(build(edition(tmp_path, '<text><body><p>Uno.</p></body></text>', lang="it", header=header)))
+    page = _about(tmp_path, "it", publication="<p>Test.</p>", source="<p>Nato digitale.</p>",
+                  profile="<abstract><p>Un riassunto nel header.</p></abstract>")
     assert page.xpath("string(//section[@id='abstract-it']/p)") == "Un riassunto nel header."
     assert page.xpath("string(//meta[@name='description']/@content)") == "Un riassunto nel header."
 
@@ -162,14 +168,12 @@ def test_ids_keep_the_addresses_an_articles_abstracts_have(tmp_path: Path):
 def test_a_publishers_doi_and_keywords_are_shown_about_the_document(tmp_path: Path):
     """The OpenEdition article's DOI (`publicationStmt/idno type="doi"`), its eISSN and both keyword
     lists appeared nowhere."""
-    header = ('<teiHeader><fileDesc><titleStmt><title>Article</title></titleStmt><publicationStmt><publisher>'
-              'OpenEdition</publisher><idno type="doi">10.4000/ejrieps.9683</idno><idno type="eISSN">2272-4192'
-              '</idno><idno type="url">https://journals.openedition.org/ejrieps/9683</idno></publicationStmt>'
-              '<sourceDesc><p>Born digital.</p></sourceDesc></fileDesc><profileDesc>'
-              '<textClass><keywords xml:lang="fr"><term>sport</term><term>\u00e9ducation</term></keywords><keywords '
-              'xml:lang="en"><list><item>sport</item><item>education</item></list></keywords></textClass></profileDesc>'
-              '</teiHeader>')  # (OpenEdition's keywords are a list)
-    page = _page(build(edition(tmp_path, '<text><body><p>Un.</p></body></text>', lang="fr", header=header)))
+    page = _about(tmp_path, "fr", publication='<publisher>OpenEdition</publisher><idno type="doi">10.4000/ejrieps.9683'
+                  '</idno><idno type="eISSN">2272-4192</idno><idno type="url">https://journals.openedition.org/ejrieps/'
+                  '9683</idno>', source="<p>Born digital.</p>",
+                  profile='<textClass><keywords xml:lang="fr"><term>sport</term><term>\u00e9ducation</term></keywords>'
+                          '<keywords xml:lang="en"><list><item>sport</item><item>education</item></list></keywords>'
+                          '</textClass>')  # (OpenEdition's keywords are a list)
     identifiers = page.xpath("//dt[.='Identifiers']/following-sibling::dd[position() <= 3]")
     assert [(dd.text_content(), dd.xpath("string(a/@href)")) for dd in identifiers] == [
         ("doi 10.4000/ejrieps.9683", "https://doi.org/10.4000/ejrieps.9683"), ("eISSN 2272-4192", ""),
@@ -195,10 +199,8 @@ def test_tei_markup_in_an_example_is_told_to_be_written_in_the_examples_namespac
 
 def test_a_source_description_links_to_the_copy_it_names(tmp_path: Path):
     """Rivarol's source, `<bibl>... <ref target="http://gallica.bnf.fr/...">Gallica</ref></bibl>`, lost its link."""
-    header = ('<teiHeader><fileDesc><titleStmt><title>Dante</title></titleStmt><publicationStmt><p>OBVIL</p>'
-              '</publicationStmt><sourceDesc><bibl>Rivarol, <title>\u0152uvres</title>, 1808, <ref target='
-              '"http://gallica.bnf.fr/ark:/12148/bpt6k5403s">Gallica</ref>.</bibl></sourceDesc></fileDesc></teiHeader>')
-    page = _page(build(edition(tmp_path, '<text><body><p>Un.</p></body></text>', lang="fr", header=header)))
+    page = _about(tmp_path, "fr", publication="<p>OBVIL</p>", source='<bibl>Rivarol, <title>\u0152uvres</title>, 1808, '
+                  '<ref target="http://gallica.bnf.fr/ark:/12148/bpt6k5403s">Gallica</ref>.</bibl>')
     source = page.xpath("//dt[.='Source']/following-sibling::dd[1]")[0]
     assert source.xpath("a/@href") == ["http://gallica.bnf.fr/ark:/12148/bpt6k5403s"]
     assert " ".join(source.text_content().split()) == "Rivarol, \u0152uvres, 1808, Gallica."
@@ -206,10 +208,9 @@ def test_a_source_description_links_to_the_copy_it_names(tmp_path: Path):
 
 def test_a_statement_of_rights_and_a_licence_are_two_values(tmp_path: Path):
     """The essay's availability, two paragraphs, was shown as one run of text."""
-    header = ('<teiHeader><fileDesc><titleStmt><title>Dante</title></titleStmt><publicationStmt><publisher>OBVIL'
-              '</publisher><availability><p>Domaine public.</p><licence target="https://example.org/lo">Licence '
-              'ouverte.</licence></availability></publicationStmt><sourceDesc><p>Imprim\u00e9.</p></sourceDesc></fileDesc></teiHeader>')
-    page = _page(build(edition(tmp_path, '<text><body><p>Un.</p></body></text>', lang="fr", header=header)))
+    page = _about(tmp_path, "fr", publication='<publisher>OBVIL</publisher><availability><p>Domaine public.</p>'
+                  '<licence target="https://example.org/lo">Licence ouverte.</licence></availability>',
+                  source="<p>Imprim\u00e9.</p>")
     values = page.xpath("//dt[.='Availability']/following-sibling::dd[position() <= 2]")
     assert [dd.text_content() for dd in values] == ["Domaine public.", "Licence ouverte."]
 

@@ -26,7 +26,7 @@ from typing import TYPE_CHECKING
 from lxml import etree
 
 from tei_edition.model import Content, Emendation, Note
-from tei_edition.standoff import APART
+from tei_edition.standoff import words_of
 from tei_edition.tei import NS, TEI_NS, XML_ID, XML_LANG, elements, local_name, text_of
 
 if TYPE_CHECKING:
@@ -123,8 +123,12 @@ def variants(tx: Transformer, element: etree._Element, out: HtmlOutput) -> None:
 
 
 def is_apart(app: etree._Element | None) -> bool:
-    """Whether an `app` was written apart from its words and is read after them (`standoff`)."""
-    return app is not None and app.get(APART) is not None
+    """Whether an `app` stands just after the words it points to (`from`/`to`: written apart, and read
+    there, `standoff`): those words are its lemma."""
+    if app is None or not words_of(app):
+        return False
+    previous = app.getprevious()
+    return previous is not None and previous.get(XML_ID) == words_of(app)
 
 
 def lemma_apart(element: etree._Element) -> bool:

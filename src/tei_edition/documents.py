@@ -74,11 +74,13 @@ class SourceDocument:
         notes in reading order, `note-3`, `nref-3`)."""
         editorial = frozenset(note.get(tei.XML_ID, "") for note in
                               tei.elements(self.tree, "//t:text//t:note[@type='editorial'][@xml:id]"))
-        notes = numbered_notes(self.tree)
-        return {lang: merged_quotation_parts(self.tree, tree, self.config.tei.name) | editorial | frozenset(
-                    name for number, note in enumerate(notes, start=1) if number > translated
-                    and not note.get(tei.XML_ID) for name in (f"note-{number}", f"nref-{number}"))
-                for lang, tree in self.translations.items() for translated in (len(numbered_notes(tree)),)}
+        unnamed = [number for number, note in enumerate(numbered_notes(self.tree), start=1) if not note.get(tei.XML_ID)]
+        only: dict[str, frozenset[str]] = {}
+        for lang, tree in self.translations.items():
+            translated = len(numbered_notes(tree))
+            notes = {name for number in unnamed if number > translated for name in (f"note-{number}", f"nref-{number}")}
+            only[lang] = merged_quotation_parts(self.tree, tree, self.config.tei.name) | editorial | notes
+        return only
 
     @cached_property
     def anchors(self) -> list[Anchor]:

@@ -9,8 +9,9 @@ from lxml import etree
 from tei_edition.schema import odd_elements
 from tei_edition.tei import NS, TEI_NS, local_name
 
-# Containers whose children are laid out as blocks wherever they stand. (Not a note: the pages show
-# its text in a span, after its number; its paragraphs are spans laid out as blocks.)
+# Containers whose children are laid out as blocks wherever they stand. (Not a footnote: the pages show
+# its text in a span, after its number; its paragraphs are spans laid out as blocks. A note that
+# stands between blocks as one, `standing_note`, holds blocks.)
 DIVISIONS = {"div", "div1", "div2", "div3", "div4", "div5"}
 BLOCK_PARENTS = {"body", "front", "back", "div", "div1", "div2", "div3", "div4", "div5", "opener", "closer",
                  "epigraph", "postscript", "titlePage", "argument"}
@@ -70,10 +71,27 @@ def _holds_blocks(container: etree._Element) -> bool:
         return is_block_quote(container) and in_block_context(container)
     if name in NESTED_BLOCK_PARENTS:
         return in_block_context(container)
+    if name == "note":
+        return standing_note(container)
     if name in PASSING_PARENTS:  # an item holds blocks where its list is one; a cell, where its table is
         parent = container.getparent()
         return parent is not None and _holds_blocks(parent)
     return False
+
+
+# The notes a publisher's export sets apart before the text (OpenEdition's), by their type: the
+# interface string that labels each.
+STANDING_NOTE_TYPES = {"publisher": "note_publisher", "author": "note_author"}
+
+
+def standing_note(note: etree._Element) -> bool:
+    """A note that stands between blocks, in the front matter or typed as a publisher's or author's
+    note: a block of its own where it stands, not a footnote whose marker would stand alone."""
+    return in_block_context(note) and not note.get("n") and (
+        note.get("type", "") in STANDING_NOTE_TYPES or next(note.iterancestors(_FRONT), None) is not None)
+
+
+_FRONT = f"{{{TEI_NS}}}front"
 
 
 LISTS = {"list", "listBibl"}

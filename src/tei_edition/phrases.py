@@ -9,9 +9,9 @@ from typing import TYPE_CHECKING
 
 from lxml import etree
 
-from tei_edition.layout import in_block_context, marks_typed
+from tei_edition.layout import STANDING_NOTE_TYPES, marks_typed
 from tei_edition.output import enclose, id_attribute, lang_attribute
-from tei_edition.tei import TEI_NS, XML_ID, local_name
+from tei_edition.tei import XML_ID, local_name
 
 if TYPE_CHECKING:
     from tei_edition.inline import Transformer
@@ -95,33 +95,14 @@ def is_inline_note(element: etree._Element) -> bool:
     return element.get("place", "").lower() in ("inline", "interlinear")
 
 
-# The notes a publisher's export sets apart before the text (OpenEdition's), labelled by their type.
-BLOCK_NOTE_TYPES = {"publisher": "note_publisher", "author": "note_author"}
-
-
-def is_block_note(element: etree._Element) -> bool:
-    """A note that stands between blocks, in the front matter or typed as a publisher's or author's
-    note: a block of its own where it stands, not a footnote whose marker would stand alone."""
-    return in_block_context(element) and not element.get("n") and (
-        element.get("type", "") in BLOCK_NOTE_TYPES or next(element.iterancestors(_FRONT), None) is not None)
-
-
-_FRONT = f"{{{TEI_NS}}}front"
-
-
 def block_note(tx: Transformer, element: etree._Element, out: HtmlOutput) -> None:
-    label = BLOCK_NOTE_TYPES.get(element.get("type", ""))
+    """A note that stands as a block (`layout.standing_note`), labelled by its type; its paragraphs are
+    paragraphs (a footnote's, in its line of the notes, are spans)."""
+    label = STANDING_NOTE_TYPES.get(element.get("type", ""))
     out.markup(f'<aside class="note-block"{id_attribute(tx, element)}{lang_attribute(element)}>')
     if label:
         out.markup(f'<p class="note-block-label">{escape(str(tx.strings[label]))}</p>')
-    if element.find(f"{{{TEI_NS}}}p") is None:
-        tx.children(element, out)
-    else:  # its paragraphs, paragraphs (a footnote's, in its line of the notes, are spans)
-        for child in element:
-            if isinstance(child.tag, str) and local_name(child) == "p":
-                enclose(tx, child, out, f'<p class="p"{id_attribute(tx, child)}{lang_attribute(child)}>', "</p>")
-            elif isinstance(child.tag, str):
-                tx.element(child, out)
+    tx.children(element, out)
     out.markup("</aside>")
 
 

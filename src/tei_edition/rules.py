@@ -18,7 +18,7 @@ from lxml import etree
 
 from tei_edition import apparatus, blocks, examples, links, names, phrases, spoken
 from tei_edition.blocks import figure, head, item, list_, paragraph_in_block, quote, said, verse_line
-from tei_edition.layout import in_block_context, is_block_quote
+from tei_edition.layout import in_block_context, is_block_quote, standing_note
 from tei_edition.output import css_class, enclose, id_attribute, lang_attribute
 from tei_edition.points import anchor_only, gap, glyph, is_break, is_empty, lb, milestone, text_break
 from tei_edition.schema import odd_elements
@@ -248,7 +248,7 @@ def edition_rules(transformer_class: Any) -> tuple[Rule, ...]:
         Rule("fw", furniture, hidden="page furniture (running heads, page numbers), listed in the header"),
         Rule("note", spoken.transcript_note, spoken.is_transcript_note, in_text=True),
         Rule("note", phrases.inline_note, phrases.is_inline_note, in_text=True),
-        Rule("note", phrases.block_note, phrases.is_block_note, in_text=True),
+        Rule("note", phrases.block_note, standing_note, in_text=True),
         Rule("note", t.translator_note, lambda e: e.get("type") == "translator"),
         Rule("note", apparatus.shown_with_its_sic, apparatus.is_editorial_note),
         Rule("note", t.note),

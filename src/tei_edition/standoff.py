@@ -6,7 +6,7 @@ conversion's footnote) is read where that marker stands. The TEI file is publish
 its reading moves the note. A note inside what it points to, and the editors' and translators' notes
 (which have rules of their own), stay where they are. So does an apparatus entry written apart
 (`app from="#a" to="#b"`: CBETA's, in the back): it is read just after the words it points to, which
-are its lemma (`APART` marks it so for its rule)."""
+are its lemma."""
 from __future__ import annotations
 
 from lxml import etree
@@ -51,26 +51,32 @@ def anchor_notes(tree: etree._ElementTree) -> None:
                 holder.append(note)
         elif local_name(target) in _HOLDERS:
             target.append(note)
-        else:  # a word, a name, an anchor: just after it, before the text that follows it
-            tail, target.tail = target.tail, None
-            target.addnext(note)
-            note.tail = tail
+        else:  # a word, a name, an anchor: just after it
+            _after(target, note)
 
 
-APART = "{urn:x-tei-edition}apart"  # (set in memory only, after the schema's verdict: the TEI is published as written)
+def _after(target: etree._Element, element: etree._Element) -> None:
+    """`element` just after `target`, before the text that follows it."""
+    tail, target.tail = target.tail, None
+    target.addnext(element)
+    element.tail = tail
+
+
+def words_of(app: etree._Element) -> str:
+    """The id of the end of the words an apparatus entry points to (`to`, else `from`), if it does."""
+    pointer = (app.get("to") or app.get("from") or "").split()[:1]
+    return pointer[0][1:] if pointer and pointer[0].startswith("#") else ""
 
 
 def _apparatus_at_its_words(root: etree._Element, by_id: dict) -> None:
+    """Each apparatus entry that points to its words, read just after them (where its rule finds it,
+    `apparatus.is_apart`)."""
     for app in elements(root, "//t:app[@from or @to]"):
-        pointer = (app.get("to") or app.get("from") or "").split()[:1]
-        target = by_id.get(pointer[0][1:]) if pointer and pointer[0].startswith("#") else None
+        target = by_id.get(words_of(app))
         if target is None or app in target.iterancestors() or target in app.iterancestors() or target is app:
             continue
         _detach(app)
-        tail, target.tail = target.tail, None
-        target.addnext(app)
-        app.tail = tail
-        app.set(APART, "")
+        _after(target, app)
 
 
 def _annotations_as_notes(root: etree._Element) -> None:
