@@ -33,20 +33,26 @@ class Placement:
 def in_viewport(page, selector: str) -> Placement:
     """Whether the element is (or within 10 s comes) into view: scrolling to a fragment is asynchronous,
     and the test command runs these beside the other tests (3 s was once too short for a page loaded
-    under that load, after a link from another page)."""
+    under that load, after a link from another page). The wait polls on a timer, not on animation
+    frames, which a browser under load may hold back; and the element's place is read once more when
+    the wait ends, since a run on CI found it in view by then (top 27 of a 900-pixel window)."""
     page.wait_for_load_state()
     try:
-        page.wait_for_function(
-            """s => { const r = document.querySelector(s).getBoundingClientRect();
-                      return r.bottom > 0 && r.top < window.innerHeight; }""", arg=selector, timeout=10000)
+        page.wait_for_function(f"s => ({_IN_VIEW})(s)", arg=selector, timeout=10000, polling=100)
     except PlaywrightTimeoutError:
-        return Placement(False, page.evaluate(
-            """s => { const e = document.querySelector(s), r = e && e.getBoundingClientRect();
-                      return `${s} ${r ? `top ${r.top} bottom ${r.bottom}` : "missing"}, window height `
-                        + `${window.innerHeight}, scrolled to ${window.scrollY} of `
-                        + `${document.documentElement.scrollHeight}, ${document.readyState}, ${location.href}`; }""",
-            selector))
+        shown, where = page.evaluate(
+            f"""s => {{ const e = document.querySelector(s), r = e && e.getBoundingClientRect();
+                      return [({_IN_VIEW})(s), `${{s}} ${{r ? `top ${{r.top}} bottom ${{r.bottom}}` : "missing"}}, `
+                        + `window height ${{window.innerHeight}}, scrolled to ${{window.scrollY}} of `
+                        + `${{document.documentElement.scrollHeight}}, ${{document.readyState}}, `
+                        + location.href]; }}""",
+            selector)
+        return Placement(shown, where)
     return Placement(True)
+
+
+_IN_VIEW = """s => { const e = document.querySelector(s), r = e && e.getBoundingClientRect();
+                      return !!r && r.bottom > 0 && r.top < window.innerHeight; }"""
 
 
 def test_marker_leads_to_note_and_back(reader, site_url):
