@@ -26,6 +26,12 @@ ALIGNED = ("//t:text//t:p[@xml:id]",
 AUTHORIAL = "ancestor::t:back"
 
 
+def aligned_units(original: etree._ElementTree) -> list[etree._Element]:
+    """The original's units that a translation must have one for one, in the order of ALIGNED."""
+    return [element for xpath in ALIGNED for element in elements(original, xpath)
+            if not element.xpath(AUTHORIAL, namespaces=NS)]
+
+
 def _names_the_original(corresp: str, original_name: str) -> bool:
     """Whether a pointer names the original's file (a mistyped id in it is still a fault)."""
     return corresp.split("#", 1)[0].rsplit("/", 1)[-1] == original_name
@@ -34,11 +40,17 @@ def _names_the_original(corresp: str, original_name: str) -> bool:
 def check_translation(original: etree._ElementTree, translation: etree._ElementTree, original_name: str,
                       path: Path, refs: dict[str, ArchivalRef], repositories: dict) -> None:
     errors = Collector()
-    units = {}
-    for xpath in ALIGNED:
-        for element in elements(original, xpath):
-            if not element.xpath(AUTHORIAL, namespaces=NS):
-                units[element.get(XML_ID)] = element
+    units, unnamed = {}, []
+    for element in aligned_units(original):
+        if element.get(XML_ID):
+            units[element.get(XML_ID)] = element
+        else:  # a footnote (or a table's item) written without an id: nothing can point to it
+            unnamed.append(element)
+    if unnamed:
+        errors.add(path, None, f"{len(unnamed)} unit(s) of {original_name} have no xml:id (the first a "
+                               f"<{etree.QName(unnamed[0]).localname}> at {original_name}:{source_line(unnamed[0])}),"
+                               f" so their translations here cannot be found: run `tei-edition ids`, which "
+                               f"gives them ids and writes them, with corresp, into the translations")
     found = {e.get(XML_ID): e for e in translation.iter() if isinstance(e.tag, str) and e.get(XML_ID)}
     for unit_id, element in units.items():
         counterpart = found.get(unit_id)

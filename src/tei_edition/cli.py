@@ -91,7 +91,7 @@ def _ledger(args: argparse.Namespace) -> int:
 
 def _ids(args: argparse.Namespace) -> int:
     from tei_edition.config import load_config
-    from tei_edition.ids import write_ids
+    from tei_edition.ids import write_ids, write_translation_ids
     config = load_config(args.edition)
     faults = []
     for document in config.documents:  # each file on its own: one's faults leave the others' ids to write
@@ -101,6 +101,14 @@ def _ids(args: argparse.Namespace) -> int:
             faults.extend(exc.diagnostics)
             continue
         print(f"{document.tei}: {count} id(s) written" if count else f"{document.tei}: every unit has its id")
+        for translation in document.translations.values():  # its units take the original's ids
+            try:
+                count = write_translation_ids(document.tei, translation)
+            except EditionError as exc:
+                faults.extend(exc.diagnostics)
+                continue
+            print(f"{translation}: {count} unit(s) given the original's ids" if count
+                  else f"{translation}: every unit has the original's id")
     if faults:
         raise EditionError(faults)
     print("record the new anchors with `tei-edition ledger`")
@@ -151,7 +159,8 @@ def parser() -> argparse.ArgumentParser:
         ("release", _release, "record a release: date its changelog entry and store a snapshot of what its "
                               "pages are made from (edition/releases/X.Y.Z/), published under /v/X.Y.Z/"),
         ("ids", _ids, "give the paragraphs, divisions, notes, tables, figures and verse groups of each "
-                      "original TEI the stable xml:ids they lack (written into the file, once)"),
+                      "original TEI the stable xml:ids they lack (written into the file, once), and their "
+                      "counterparts in its translations the same ids, with corresp, paired by their order"),
     ):
         command = commands.add_parser(name, help=help_text)
         command.set_defaults(handler=handler)
@@ -190,7 +199,9 @@ def main(argv: list[str] | None = None) -> int:
             print(diagnostic, file=sys.stderr)
         warned = sum(diagnostic.message.startswith("warning: ") for diagnostic in diagnostics)
         strict = f" ({warned} of them warnings, which --strict makes errors)" if warned else ""
-        print(f"{len(diagnostics)} error(s){strict}; nothing was written", file=sys.stderr)
+        # `ids` writes each file on its own: the files not named kept their new ids.
+        outcome = "the files named were left as they were" if args.command == "ids" else "nothing was written"
+        print(f"{len(diagnostics)} error(s){strict}; {outcome}", file=sys.stderr)
         return 1
     except KeyboardInterrupt:
         print("interrupted; the previous output is as it was", file=sys.stderr)

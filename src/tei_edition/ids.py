@@ -8,8 +8,9 @@ abstract and, in a document that is no print, a note get the ids their pages alr
 ("abstract-fr", "note-3"), addresses a reader may have cited before. The
 file is otherwise kept byte for byte: each id is written into its start tag in the text, and the
 result is parsed again and compared before it replaces the file. From then on the ledger
-(`tei-edition ledger`) protects the ids. Only the originals listed in edition.yaml are written: a
-translation takes its ids from its original (with `corresp`).
+(`tei-edition ledger`) protects the ids. A translation takes its ids from its original: its units
+that lack them are given the ids of the original's units they stand for by their order, with
+`corresp` (`write_translation_ids`), or, where the two texts part, are left for the editor.
 """
 from __future__ import annotations
 
@@ -92,12 +93,115 @@ def write_ids(path: Path, printed: bool = True) -> int:
     """Write the missing ids into the TEI file at `path`; return how many were written. A file the
     project schema refuses is left as it is: its faults first (ids in an invalid file could land in
     the wrong places, and would be promised once recorded)."""
+    tree = _valid_tree(path)
+    wanted = missing_ids(tree, printed)
+    _insert_attributes(path, tree, {element: {"xml:id": value} for element, value in wanted.items()})
+    return len(wanted)
+
+
+def write_translation_ids(original: Path, translation: Path) -> int:
+    """Give the units of a translation written before its original had ids the ids of the original's
+    units they translate, with `corresp` to them; return how many units were given theirs. A unit
+    that has its original's id already keeps it (and gets `corresp` if it lacks one); the others are
+    paired by kind (paragraph, division, note, table, figure, verse group) in the order of the text,
+    the translator's and editors' notes apart. Where a kind's counts differ, the two texts part, or a
+    unit has an id of its own, nothing is written and the error says where."""
+    from tei_edition.alignment import aligned_units
+    originals = _valid_tree(original)
+    tree = _valid_tree(translation)
+    pointer = os.path.relpath(original, translation.parent).replace(os.sep, "/")
+    taken = {e.get(XML_ID) for e in tree.getroot().iter() if isinstance(e.tag, str) and e.get(XML_ID)}
+    wanted: dict[etree._Element, dict[str, str]] = {}
+    for name in PREFIXES:
+        units = [e for e in aligned_units(originals) if local_name(e) == name and e.get(XML_ID)]
+        unit_ids = {unit.get(XML_ID) for unit in units}
+        counterparts = _counterparts(tree, name)
+        for counterpart in counterparts:  # aligned by its id already
+            if counterpart.get(XML_ID) in unit_ids and counterpart.get("corresp") is None:
+                wanted[counterpart] = {"corresp": f"{pointer}#{counterpart.get(XML_ID)}"}
+        translated = {counterpart.get(XML_ID) for counterpart in counterparts} & unit_ids
+        units = [unit for unit in units if unit.get(XML_ID) not in translated]
+        counterparts = [c for c in counterparts if c.get(XML_ID) not in translated]
+        _check_order(units, counterparts, name, original, translation)
+        for unit, counterpart in zip(units, counterparts, strict=True):
+            unit_id, own = unit.get(XML_ID) or "", counterpart.get(XML_ID)
+            if own is not None or unit_id in taken:
+                raise EditionError.at(translation, source_line(counterpart), (
+                    f"this <{name}> translates {original.name}#{unit_id} (line {source_line(unit)}) by its place, "
+                    f"but " + (f"has the id \"{own}\"" if own else f"\"{unit_id}\" is another element's id here")
+                    + f": give it xml:id=\"{unit_id}\" and corresp=\"{pointer}#{unit_id}\" by hand; no ids written"))
+            wanted[counterpart] = {"xml:id": unit_id, "corresp": f"{pointer}#{unit_id}"} \
+                if counterpart.get("corresp") is None else {"xml:id": unit_id}
+    _insert_attributes(translation, tree, wanted)
+    return len(wanted)
+
+
+def _counterparts(translation: etree._ElementTree, name: str) -> list[etree._Element]:
+    """A translation's units of one kind in the order of its text, as the original's are aligned:
+    not in the back (the author's own summary), not the translator's or the editors' notes, nor in them."""
+    text = translation.getroot().find(f"{{{TEI_NS}}}text")
+    if text is None:
+        return []
+    return [e for e in text.iter(f"{{{TEI_NS}}}{name}")
+            if not any(local_name(a) == "back" or (local_name(a) == "note" and a.get("type") in _OWN_NOTES)
+                       for a in e.iterancestors())
+            and not (name == "note" and e.get("type") in _OWN_NOTES)]
+
+
+_OWN_NOTES = ("translator", "editorial")  # a translation's own notes, which translate nothing
+
+
+def _check_order(units: list[etree._Element], counterparts: list[etree._Element], name: str,
+                 original: Path, translation: Path) -> None:
+    """Units paired by their order must stand in the same places (within the same kinds of
+    elements) and be as many: else the first pair that differs, or the first left over, is named."""
+    for unit, counterpart in zip(units, counterparts, strict=False):
+        if _place(unit) != _place(counterpart):
+            raise EditionError.at(translation, source_line(counterpart), (
+                f"this <{name}> stands in {_place(counterpart) or 'the text'}, but the {name} of "
+                f"{original.name} it would translate by its order ({original.name}:{source_line(unit)}) "
+                f"in {_place(unit) or 'the text'}: the two texts part here, so no ids were written; give its "
+                f"units the original's ids (xml:id, with corresp) by hand from here on, or make the order agree"))
+    if len(units) != len(counterparts):
+        shorter = min(len(units), len(counterparts))
+        where = (f"the first left over at line {source_line(counterparts[shorter])} here"
+                 if len(counterparts) > shorter else
+                 f"the first untranslated at {original.name}:{source_line(units[shorter])}")
+        raise EditionError.at(translation, None, (
+            f"the translation has {len(counterparts)} <{name}> where {original.name} has {len(units)} ({where}), "
+            f"so they cannot be paired by their order: no ids were written into it; give them the original's ids "
+            f"(xml:id, with corresp) by hand, or make the counts agree"))
+
+
+# The elements a unit's place is told by: the text's structure, not its phrases (a note in a `hi`).
+_STRUCTURE = {*PREFIXES, "div1", "div2", "div3", "div4", "div5", "front", "body", "group", "quote", "cit", "list",
+              "item", "cell", "sp", "opener", "closer", "postscript", "epigraph", "argument", "floatingText",
+              "listBibl", "ab"}
+
+
+def _place(element: etree._Element) -> str:
+    """Where a unit stands, as the names of the elements around it up to <text> ("div/div/note")."""
+    names = []
+    for ancestor in element.iterancestors():
+        if local_name(ancestor) == "text":
+            break
+        if local_name(ancestor) in _STRUCTURE:
+            names.append(local_name(ancestor))
+    return "/".join(reversed(names))
+
+
+def _valid_tree(path: Path) -> etree._ElementTree:
     tree = parse(path)
     check_unique_ids(tree, path)
     validate_schema(tree, path)
-    wanted = missing_ids(tree, printed)
+    return tree
+
+
+def _insert_attributes(path: Path, tree: etree._ElementTree, wanted: dict[etree._Element, dict[str, str]]) -> None:
+    """Write attributes into start tags of the file's text, which is otherwise kept byte for byte;
+    the result is parsed again and compared before it replaces the file."""
     if not wanted:
-        return 0
+        return
     text = decode_utf8(read_bytes(path), path)
     elements = [e for e in tree.getroot().iter() if isinstance(e.tag, str)]
     tags = [m for m in _TOKENS.finditer(text) if m.group("name")]
@@ -109,17 +213,18 @@ def write_ids(path: Path, printed: bool = True) -> int:
             raise EditionError.at(path, source_line(element), "the text and the parsed tree disagree: ids not written")
         if element in wanted:
             end = tag.start("name") + len(tag.group("name"))
-            pieces += [text[position:end], f' xml:id="{wanted[element]}"']
+            pieces += [text[position:end], *(f' {name}="{value}"' for name, value in wanted[element].items())]
             position = end
     pieces.append(text[position:])
     result = "".join(pieces)
     written = etree.fromstring(result.encode("utf-8"), etree.XMLParser(resolve_entities=False, no_network=True))
-    given = {e.get(XML_ID) for e in written.iter() if isinstance(e.tag, str)}
-    if not set(wanted.values()) <= given:
+    landed = [e for e in written.iter() if isinstance(e.tag, str)]
+    if len(landed) != len(elements) or any(
+            landed[index].get(XML_ID if name == "xml:id" else name) != value
+            for index, element in enumerate(elements) for name, value in wanted.get(element, {}).items()):
         raise EditionError.at(path, None, "the ids did not land where intended: the file was not changed")
     handle, temporary = tempfile.mkstemp(prefix=f".{path.name}.", dir=path.parent)
     with os.fdopen(handle, "w", encoding="utf-8", newline="") as out:
         out.write(result)
     os.chmod(temporary, path.stat().st_mode & 0o777)
     os.replace(temporary, path)
-    return len(wanted)
