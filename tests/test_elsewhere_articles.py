@@ -241,3 +241,18 @@ def test_ids_keep_the_addresses_a_born_digital_documents_notes_have(tmp_path: Pa
     after = _page(build(project)).xpath("//li[contains(@class, 'note')]/@id")
     assert before == after == ["note-1", "note-2"]
     assert 'xml:id="note-1"' in (project / "edition" / "doc.xml").read_text(encoding="utf-8")
+
+
+def test_a_bodys_own_heading_an_untitled_acknowledgement_and_nothing_empty_between_blocks(tmp_path: Path):
+    """A `head` of the body (not of a division) was a span in a box; a division of acknowledgements
+    without a heading had none; a milestone, a column break or a running head between blocks left an
+    empty box each."""
+    text = ('<text><body><head>The essay <hi rend="italic">itself</hi></head><p>One.</p><milestone unit="section"/>'
+            '<cb n="2"/><p>Two.</p><fw type="header">Header</fw><l>A line</l>'
+            '<div type="acknowledgements"><p>Thanks.</p></div></body></text>')
+    page = _page(build(edition(tmp_path, text, lang="en")))
+    body = page.xpath("//div[@class='doc-body']")[0]
+    assert body.xpath("h2[@class='body-head'][.='The essay itself']/i")
+    assert body.xpath("section[@class='division level-1']/h2[.='Acknowledgements']")
+    assert not body.xpath(".//div[@class='tei-block'][not(node())]") and body.xpath(".//div[contains(@class, "
+                                                                                      "'tei-block')][.='A line']")

@@ -249,6 +249,7 @@ class Block:
     kind: str = "block"
     pages_before: tuple[str, ...] = ()
     verse: bool = False  # a verse line standing alone (a poem without stanzas): set close to the next
+    heading: int = 0  # a heading outside any division (a `head` of the body): its level, 2 for <h2>
 
 
 def walk_blocks(blocks: tuple) -> list:

@@ -56,7 +56,9 @@ def section(tx: Transformer, div: etree._Element, section_id: str) -> Section:
 
 
 # A division without a heading named by its type (an article's bibliography, as a publisher exports it).
-TYPE_HEADINGS = {"bibliography": "division_bibliography", "references": "division_bibliography"}
+TYPE_HEADINGS = {"bibliography": "division_bibliography", "references": "division_bibliography",
+                 "ack": "division_acknowledgements", "acknowledgements": "division_acknowledgements",
+                 "acknowledgments": "division_acknowledgements"}
 
 FRONT_HANDLED = {"titlePage", "div"}  # the rest of <front> is rendered as blocks
 
@@ -236,6 +238,8 @@ class _Blocks:
                 opening = _leading_breaks(child)
                 blocks.extend(self.page_break(pb) for pb in opening)
                 blocks.append(self.division(child, level + 1, opening))
+            elif name == "head" and local_name(parent) in ("body", "front", "back", "group"):
+                blocks.append(self.block(child, heading=min(level + 2, 6)))  # (a division's is written by it)
             else:
                 blocks.append(self.block(child))
         return blocks
@@ -269,12 +273,13 @@ class _Blocks:
         return PageBreak((page_number(pb),), facsimiles=(facsimile(self.tx, pb),),
                          id="" if own == page_anchor(page_number(pb)) else own)
 
-    def block(self, element: etree._Element) -> Block:
+    def block(self, element: etree._Element, heading: int = 0) -> Block:
+        """A block the rule table renders; a heading (its level) is its content, set as a heading."""
         first_note = len(self.tx.state.notes)
         self.tx.state.paragraph_id = element.get(XML_ID) or self.tx.state.paragraph_id
-        content = self.tx.content(element, whole=True)
+        content = self.tx.content(element) if heading else self.tx.content(element, whole=True)
         return Block(element.get(XML_ID), content, tuple(self.tx.state.notes[first_note:]),
-                     verse=local_name(element) == "l")
+                     verse=local_name(element) == "l", heading=heading)
 
 
 def build_document(tree: etree._ElementTree, path: Path, doc_id: str, refs: dict[str, ArchivalRef],
