@@ -105,6 +105,23 @@ def test_a_large_edition_s_index_comes_in_parts_searched_as_one(page, tmp_path: 
 
 
 @pytest.mark.browser
+def test_chinese_is_found_by_any_of_its_characters_and_shown_unspaced(page, tmp_path: Path):
+    """Pagefind splits words at spaces only: a Chinese sentence was one word, found by its first
+    characters alone. Each character is indexed as a word; a query is split so; an excerpt joined."""
+    from support.gates import serve_directory
+    from test_elsewhere import build, edition
+    sutra = "\u5982\u662f\u6211\u805e\u3002\u4e00\u6642\u4f5b\u5728\u820d\u885b\u570b"  # (a CBETA sutra's)
+    text = f'<text><body><p xml:id="p1">{sutra}</p><p xml:id="p2">Other words.</p></body></text>'
+    with serve_directory(build(edition(tmp_path, text, lang="lzh"))) as base:
+        for query in (sutra[7], sutra[9:11], sutra[:2]):  # one character in the sentence, two, its first
+            assert [href.rsplit("#", 1)[1] for href, _ in results(page, base.rstrip("/"), "en", query)] == ["p1"]
+        excerpt = page.inner_text("#search-results .search-excerpt")
+        marked = page.eval_on_selector_all("#search-results mark", "marks => marks.map(m => m.textContent)")
+        assert sutra in excerpt and "".join(marked) == sutra[:2]
+    assert search.words_apart(f"{sutra[:3]} and words") == " ".join(sutra[:3]) + " and words"
+
+
+@pytest.mark.browser
 def test_without_javascript_the_page_says_so_and_links_the_contents(browser, site_url):
     context = browser.new_context(java_script_enabled=False)
     page = context.new_page()

@@ -12,6 +12,7 @@ from __future__ import annotations
 import base64
 import json
 import os
+import re
 import subprocess
 import threading
 from collections.abc import Iterable
@@ -66,6 +67,20 @@ class Record:
     # What the search page filters by ("document:shemetova-2020", "person:karakhan"): Pagefind's own
     # filters would do it, but its filter files come out different from run to run (1.5).
     filters: tuple[str, ...]
+
+
+# Scripts written without spaces between words (Chinese, Japanese kana and kanji): Pagefind splits a
+# record's words at spaces only, so a sentence of them would be one "word", found by its first
+# characters alone. Each character is made a word of its own (as n-gram indexes of CJK text do; the
+# search page splits a query so, and joins the characters of an excerpt again).
+_UNSPACED = ("\u3005-\u3007\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"
+             "\U00020000-\U0003134f")
+_BETWEEN_UNSPACED = re.compile(f"(?<=[{_UNSPACED}])(?=[{_UNSPACED}])")
+
+
+def words_apart(content: str) -> str:
+    """The text as Pagefind is to index it: a space between two characters of an unspaced script."""
+    return _BETWEEN_UNSPACED.sub(" ", content)
 
 
 def _text(element: Any) -> str:
@@ -227,7 +242,8 @@ class _Service:
         if self.failure is not None:
             return  # counted: the index's files say why there is none
         meta = {**dict(record.meta), "target": record.url, "filters": " ".join(record.filters)}
-        self._send({"type": "AddRecord", "index_id": self._index_id, "url": record.url, "content": record.content,
+        self._send({"type": "AddRecord", "index_id": self._index_id, "url": record.url,
+                    "content": words_apart(record.content),
                     "language": record.language, "meta": meta, "filters": None, "sort": None})
 
     def request_files(self) -> None:

@@ -9,9 +9,16 @@ const list = document.getElementById("search-results");
 const filterBox = document.getElementById("search-filters");
 const text = form.dataset;
 
+// Characters of scripts written without spaces (Chinese, Japanese): each is a word of the index
+// (search.py, words_apart), so a query is split into them, and an excerpt's are joined again.
+const UNSPACED = "\\u3005-\\u3007\\u3040-\\u30ff\\u3400-\\u4dbf\\u4e00-\\u9fff\\uf900-\\ufaff\\u{20000}-\\u{3134f}";
+const BETWEEN_UNSPACED = new RegExp(`(?<=[${UNSPACED}])(?=[${UNSPACED}])`, "gu");
+const SPACE_BETWEEN_UNSPACED = new RegExp(`([${UNSPACED}](?:</mark>)?) (?=(?:<mark>)?[${UNSPACED}])`, "gu");
+
 // An excerpt as text, with only Pagefind's <mark> kept as markup: nothing else of it becomes HTML.
 function excerptNodes(excerpt) {
-  const parsed = new DOMParser().parseFromString(`<p>${excerpt}</p>`, "text/html").body;
+  const joined = excerpt.replace(SPACE_BETWEEN_UNSPACED, "$1");
+  const parsed = new DOMParser().parseFromString(`<p>${joined}</p>`, "text/html").body;
   const out = document.createDocumentFragment();
   parsed.querySelectorAll("p")[0].childNodes.forEach((node) => {
     if (node.nodeName === "MARK") {
@@ -54,7 +61,7 @@ async function start() {
       status.textContent = "";
       return;
     }
-    const search = await pagefind.search(query);
+    const search = await pagefind.search(query.replace(BETWEEN_UNSPACED, " "));
     const found = await Promise.all(search.results.slice(0, 200).map((result) => result.data()));
     if (ticket !== latest) return;  // a newer search has started
     const results = found.filter((data) => {
