@@ -191,3 +191,18 @@ def test_a_translation_keeps_the_originals_pointers_to_other_files(tmp_path: Pat
                    encoding="utf-8")
     assert main(["build", "--edition", str(project / "edition"), "--out", str(project / "build")]) == 1
     assert 'corresp="doc.xml#p9" points to nothing in doc.xml' in capsys.readouterr().err
+
+
+def test_a_papyrus_numbers_every_fifth_line_without_putting_numbers_in_its_text(tmp_path: Path):
+    """A papyrus's lines (`ab` with `lb n`) lost their numbers: every fifth is shown at its line's
+    start (and one that is no plain number), drawn by the style sheet from an attribute, so that the
+    text a reader copies or searches holds no number."""
+    lines = "".join(f'<lb n="{n}"/>line {word} ' for n, word in
+                    zip(["1", "2", "3", "4", "5", "6", "7a", "8", "9", "10"], "abcdefghij", strict=True))
+    text = f'<text><body><div type="edition"><ab xml:id="ab1">{lines}</ab></div></body></text>'
+    site = build(edition(tmp_path, text, lang="arc"))
+    page = parse_html(site / "en" / "doc" / "index.html")
+    numbers = page.xpath("//span[@class='ab']//span[@class='line-n']")
+    assert [n.get("data-n") for n in numbers] == ["5", "7a", "10"] and not any(n.text for n in numbers)
+    assert [n.getprevious().tag for n in numbers] == ["br"] * 3 and numbers[0].tail == "line e "
+    assert not any(c.isdigit() for c in page.xpath("string(//span[@class='ab'])"))  # (nothing to copy or find)

@@ -138,12 +138,21 @@ def lb(tx: Transformer, element: etree._Element, out: HtmlOutput) -> None:
             out.glue()
         if not first:  # (a line break before the first line breaks nothing)
             out.markup("<br>")
+        if _numbered_line(element.get("n", "")):  # (drawn by the style sheet: not text to copy or find)
+            out.markup(f'<span class="line-n" data-n="{escape(element.get("n", ""))}"></span>')
         if joined:
             out.glue()
     elif joined or _joins(*_around(element)):  # (a word hyphenated at the line end; Chinese, Thai …)
         out.glue()
     else:
         out.text(" ")
+
+
+def _numbered_line(n: str) -> bool:
+    """Whether a line's number is shown at its start: every fifth, as an inscription's or a
+    papyrus's edition numbers them, and any that is not a plain number ("5a", "r.1")."""
+    n = n.strip()
+    return bool(n) and (not n.isdigit() or (int(n) % 5 == 0 and int(n) > 0))
 
 
 @lru_cache(maxsize=16)
