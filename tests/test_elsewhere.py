@@ -698,17 +698,21 @@ def test_a_right_to_left_phrase_in_a_left_to_right_text_has_its_direction(tmp_pa
 
 
 @pytest.mark.parametrize("text_lang, usage, suggested", [
-    (' xml:lang="la"', "", 'its text says xml:lang="la"), e.g. <TEI xml:lang="la">'),
+    (' xml:lang="la"', ' usage="36"', 'its text says xml:lang="la"), e.g. <TEI xml:lang="la">'),
     ("", ' usage="36"', 'its langUsage names la, de), e.g. <TEI xml:lang="la">'),
+    ("", "", 'its langUsage names la, de), e.g. <TEI xml:lang="la">'),  # (most of its text is Latin)
 ])
 def test_a_root_without_a_language_is_told_the_one_its_text_or_usage_says(tmp_path: Path, capsys, text_lang, usage,
                                                                          suggested):
-    """A letter whose <text> is Latin (or whose langUsage gives Latin the larger share) was told to
-    say German, its header's first language."""
+    """A letter whose <text> is Latin (or whose langUsage gives Latin the larger share, or whose
+    text is mostly in Latin where langUsage gives no shares) was told to say German, its header's
+    first language."""
+    la_usage = ' usage="64"' if usage else ""
     header = HEADER.replace("</fileDesc>", f'</fileDesc><profileDesc><langUsage><language ident="de"{usage}>Deutsch'
-                                           f'</language><language ident="la" usage="64">Latein</language></langUsage>'
+                                           f'</language><language ident="la"{la_usage}>Latein</language></langUsage>'
                                            f"</profileDesc>")
-    project = edition(tmp_path, f"<text{text_lang}><body><p>Salve.</p></body></text>", header=header)
+    body = '<div xml:lang="la"><p>Salve, amice carissime.</p></div><div xml:lang="de"><p>Gruß.</p></div>'
+    project = edition(tmp_path, f"<text{text_lang}><body>{body}</body></text>", header=header)
     tei = project / "edition" / "doc.xml"
     tei.write_text(tei.read_text(encoding="utf-8").replace(' xml:lang="it"', "", 1), encoding="utf-8")
     assert main(["build", "--edition", str(project / "edition"), "--out", str(project / "build")]) == 1

@@ -7,6 +7,7 @@ import subprocess
 import sys
 from pathlib import Path
 
+import pytest
 from conftest import parse_html
 from test_elsewhere import HEADER, build, edition
 
@@ -119,10 +120,15 @@ def test_words_of_another_direction_in_a_right_to_left_text(tmp_path: Path):
     assert line.xpath("count(.//br)") == 1  # between its two lines, not before the first
 
 
-def test_a_language_tag_that_is_none_is_said_once_as_what_it_should_be(tmp_path: Path, capsys):
+@pytest.mark.parametrize("root_lang", ["arc", None])
+def test_a_language_tag_that_is_none_is_said_once_as_what_it_should_be(tmp_path: Path, capsys, root_lang):
     """The papyrus's `xml:lang="Armi arc"` (a script and a language) was first "<ab> has no attribute lang
-    in TEI, or not with this value" (the attribute is xml:lang; the value no language tag)."""
+    in TEI, or not with this value" (the attribute is xml:lang; the value no language tag); where the
+    root had no xml:lang either, that stood beside the root's fault."""
     project = edition(tmp_path, '<text><body><ab xml:lang="Armi arc">x</ab></body></text>', lang="arc")
+    if root_lang is None:
+        tei = project / "edition" / "doc.xml"
+        tei.write_text(tei.read_text(encoding="utf-8").replace(' xml:lang="arc"', "", 1), encoding="utf-8")
     assert main(["build", "--edition", str(project / "edition"), "--out", str(project / "build")]) == 1
     in_process = capsys.readouterr().err
     # (on the command line, the schema's verdict comes from the helper process: the same message)
@@ -131,6 +137,7 @@ def test_a_language_tag_that_is_none_is_said_once_as_what_it_should_be(tmp_path:
     for error in (in_process, command.stderr):
         assert "doc.xml:2: xml:lang: 'Armi arc' is not a language tag (BCP 47" in error
         assert "Invalid attribute lang" not in error, error
+        assert ("the TEI root has no xml:lang" in error) == (root_lang is None)
 
 
 def test_a_doctype_and_a_stylesheet_instruction_are_refused_in_one_round(tmp_path: Path, capsys):

@@ -264,7 +264,7 @@ def _render_site(site: Site, files: SiteFiles, helper: Helper, prove_fidelity: b
             schema = helper.errors_for(paths)
             if early or schema:  # the schema's first, then the project's rules' (all in one round)
                 rules = result.diagnostics if isinstance(result, EditionError) and not early else []
-                problems.extend(early + said_once(schema, [d for d in rules if d not in schema]))
+                problems.extend(early + said_once(schema, [d for d in rules if d not in schema], early))
             elif isinstance(result, EditionError):
                 problems.extend(result.diagnostics)
             else:

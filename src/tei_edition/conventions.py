@@ -126,6 +126,14 @@ _POINTERS = etree.XPath("|".join(f"{_TEI}/@{name}" for name in POINTER_ATTRIBUTE
 _SCHEME = re.compile(r"#?(xpath|xpointer|match|string-range|range|left|right|l|r)\(")  # TEI's pointer schemes
 
 
+def language_faults(root: etree._Element) -> list[tuple[int | None, str]]:
+    """Every xml:lang that is no language tag (a page's lang, read by browsers and screen readers),
+    with its line and what to write."""
+    languages: Any = _LANGUAGES(root)
+    return [(source_line(value.getparent()), f"xml:lang: {fault}") for value in languages
+            if (fault := tag_fault(str(value)))]
+
+
 def check_rules(tree: etree._ElementTree, path: Path, repositories: dict,
                 translation: bool = False, printed: bool = True) -> dict[str, ArchivalRef]:
     """The project's rules beyond the schema; returns the parsed archival references by bibl id.
@@ -153,11 +161,8 @@ def check_rules(tree: etree._ElementTree, path: Path, repositories: dict,
                 errors.add(path, source_line(value.getparent()),
                            f"{value.attrname}=\"{pointer}\" points to no element: "
                            f"no xml:id \"{pointer[1:]}\" in this file")
-    languages: Any = _LANGUAGES(root)
-    for value in languages:  # every xml:lang: a page's lang, read by browsers and screen readers
-        fault = tag_fault(str(value))
-        if fault:
-            errors.add(path, source_line(value.getparent()), f"xml:lang: {fault}")
+    for line, message in language_faults(root):
+        errors.add(path, line, message)
     _check_pages(root, path, errors, printed)
     if printed:
         _check_paragraph_ids(root, path, errors)

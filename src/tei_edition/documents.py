@@ -8,6 +8,7 @@ is in the language it is listed under and aligned with the original.
 from __future__ import annotations
 
 import re
+from collections import Counter
 from dataclasses import dataclass, field
 from functools import cached_property
 from pathlib import Path
@@ -100,8 +101,10 @@ def _read_tei(path: Path, repositories: dict, translation_lang: str | None, prin
             # used first): a hint, never a default.
             text = tree.getroot().find("t:text", tei.NS)
             text_lang = text.get(XML_LANG) if text is not None else None
+            shares = _text_shares(text)
             languages = sorted(tree.getroot().iterfind("t:teiHeader/t:profileDesc/t:langUsage/t:language[@ident]",
-                                                       tei.NS), key=lambda language: -_usage(language))
+                                                       tei.NS),
+                               key=lambda language: (-_usage(language), -_share(shares, language.get("ident", ""))))
             declared = list(dict.fromkeys(suggested(str(language.get("ident"))) for language in languages))
             example = suggested(text_lang) if text_lang else declared[0] if declared else "en"
             hint = f" (its text says xml:lang=\"{text_lang}\")" if text_lang else \
@@ -109,9 +112,12 @@ def _read_tei(path: Path, repositories: dict, translation_lang: str | None, prin
             # (the header, often in another language than a text that says its own, says so itself)
             header = "; if its header is written in another language, say so there too, e.g. <teiHeader " \
                      "xml:lang=\"en\">" if text_lang else ""
-            raise EditionError.at(path, _start_line(path, tree.getroot()), f"the TEI root has no xml:lang: say which "
-                                                                   f"language the document is in{hint}, e.g. "
-                                                                   f"<TEI xml:lang=\"{example}\">{header}")
+            root_fault = Diagnostic(path, _start_line(path, tree.getroot()),
+                                    f"the TEI root has no xml:lang: say which language the document is in{hint}, "
+                                    f"e.g. <TEI xml:lang=\"{example}\">{header}")
+            # (its other language tags in the same round: else the schema's word on them stands alone)
+            raise EditionError([root_fault, *(Diagnostic(path, line, message)
+                                              for line, message in conventions.language_faults(tree.getroot()))])
         if translation_lang is not None and lang != translation_lang:
             raise EditionError.at(path, source_line(tree.getroot()), f"this file is listed as the "
                                                                    f"'{translation_lang}' translation, but its "
@@ -155,10 +161,12 @@ def _start_line(path: Path, element: etree._Element) -> int | None:
     return found.string.count("\n", 0, found.start()) + 1 if found else source_line(element)
 
 
-def said_once(schema: list[Diagnostic], rules: list[Diagnostic]) -> list[Diagnostic]:
-    """The schema's faults and the project's rules' together; where both speak of an element's xml:lang,
-    the rules' message alone, which says what a language tag is ("Invalid attribute lang" says not)."""
-    languages = {(str(d.path), d.line) for d in rules if d.message.startswith("xml:lang:")}
+def said_once(schema: list[Diagnostic], rules: list[Diagnostic], told: list[Diagnostic] | None = None
+              ) -> list[Diagnostic]:
+    """The schema's faults and the project's rules' together; where both speak of an element's xml:lang
+    (or a reading's faults, `told` before them, do), the rules' message alone, which says what a
+    language tag is ("Invalid attribute lang" says not)."""
+    languages = {(str(d.path), d.line) for d in [*rules, *(told or [])] if d.message.startswith("xml:lang:")}
     kept = [d for d in schema if not ((str(d.path), d.line) in languages and "Invalid attribute lang " in d.message)]
     return kept + rules
 
@@ -204,6 +212,31 @@ def fidelity_differences(source: SourceDocument) -> list | None:
     source (None without a source: there is nothing to compare)."""
     from tei_edition import fidelity  # only `check` compares: not imported by every build
     return fidelity.compare(source.tree, source.config.source) if source.config.source else None
+
+
+def _text_shares(text: etree._Element | None) -> Counter[str]:
+    """How many characters of the text each language its parts declare (`xml:lang`) holds: a papyrus's
+    langUsage may name its translation's language first, while most of its text is the original's."""
+    shares: Counter[str] = Counter()
+    if text is None:
+        return shares
+
+    def visit(element: etree._Element, lang: str) -> None:
+        own = element.get(XML_LANG) or lang
+        shares[own] += len((element.text or "").strip())
+        for child in element:
+            if isinstance(child.tag, str):
+                visit(child, own)
+            shares[own] += len((child.tail or "").strip())
+
+    visit(text, "")
+    return shares
+
+
+def _share(shares: Counter[str], lang: str) -> int:
+    """A language's share, where it outweighs the text that says no language (which the root's
+    xml:lang is to name): else 0, and the languages stay in langUsage's order."""
+    return shares[lang] if shares[lang] > shares[""] else 0
 
 
 def _usage(language: etree._Element) -> int:
