@@ -3,6 +3,7 @@ the Journal of the TEI (code examples, markup named in the sentence), an OpenEdi
 and a French essay, each on a tiny edition built in tmp_path, read with XPath."""
 from __future__ import annotations
 
+import shutil
 from pathlib import Path
 
 from conftest import parse_html
@@ -256,3 +257,28 @@ def test_a_bodys_own_heading_an_untitled_acknowledgement_and_nothing_empty_betwe
     assert body.xpath("section[@class='division level-1']/h2[.='Acknowledgements']")
     assert not body.xpath(".//div[@class='tei-block'][not(node())]") and body.xpath(".//div[contains(@class, "
                                                                                       "'tei-block')][.='A line']")
+
+
+def _figures_page(tmp_path: Path, second_head: str):
+    images = Path(__file__).parent / "roots" / "article" / "edition" / "images"
+    text = ('<text><body><p xml:id="p1">As <ptr target="#fig1"/> shows, and <ref target="#fig2">this</ref>.</p>'
+            '<figure xml:id="fig1"><graphic url="images/map.png"/><head>A map of the roads</head></figure>'
+            '<figure xml:id="fig0"><graphic url="images/map.png"/><figDesc>An ornament</figDesc></figure>'
+            f'<figure xml:id="fig2"><head>{second_head}</head><figure xml:id="fig2a"><graphic url="images/map.png"/>'
+            '<head>A detail</head></figure></figure></body></text>')
+    project = edition(tmp_path, text, lang="it")
+    shutil.copytree(images, project / "edition" / "images")
+    return _page(build(project))
+
+
+def test_captioned_figures_are_numbered_and_a_pointer_to_one_names_its_number(tmp_path: Path):
+    """A jTEI article's `<ptr target="#fig1"/>` printed the figure's caption, and its figures had no
+    numbers; an article whose captions number their figures themselves ("Figure 2: …") keeps them."""
+    page = _figures_page(tmp_path, "Another map")
+    labels = page.xpath("//figure/figcaption/span[@class='figure-label']")
+    assert [(label.getparent().getparent().get("id"), label.text, label.get("lang")) for label in labels] == [
+        ("fig1", "Figure 1.", "en"), ("fig2", "Figure 2.", "en")]  # (not the ornament, nor a part of a figure)
+    assert page.xpath("//p[@id='p1']/a[@class='ptr'][@href='#fig1']/text()") == ["Figure 1"]
+    page = _figures_page(tmp_path / "own", "Fig. 2: Another map")
+    assert not page.xpath("//span[@class='figure-label']")
+    assert page.xpath("//p[@id='p1']/a[@class='ptr']/text()") == ["A map of the roads"]

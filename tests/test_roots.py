@@ -83,7 +83,7 @@ def test_lists_figures_quotations_verse_and_tables(article, article_site: Path):
     assert (article_site / "en" / "born-digital" / image.get("src")).resolve() == \
         (article_site / "media" / "images" / "map.png").resolve()
     assert (article_site / "media" / "images" / "map.png").is_file()
-    assert article.xpath("string(//figure[@id='fig-1']/figcaption)") == "A map of the roads"
+    assert article.xpath("string(//figure[@id='fig-1']/figcaption)") == "Figure 1. A map of the roads"
     assert article.xpath("//blockquote[@id='quote-1']/p[.='A block quotation, with its own paragraph.']")
     assert article.xpath("//blockquote[@id='quote-2'][.='A quotation standing alone between blocks.']")
     # Inline: the browser adds the language's marks where the text types none (CSS: q.quote-marks).

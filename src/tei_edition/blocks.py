@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING
 
 from lxml import etree
 
-from tei_edition.layout import heads_its_division, in_block_context, is_block_quote, marks_typed
+from tei_edition.layout import figure_numbers, heads_its_division, in_block_context, is_block_quote, marks_typed
 from tei_edition.media import image_url
 from tei_edition.output import GLUE, css_class, enclose, id_attribute, lang_attribute
 from tei_edition.tei import NS, XML_ID, local_name, normalize_space, text_of
@@ -138,6 +138,10 @@ def figure(tx: Transformer, element: etree._Element, out: HtmlOutput) -> None:
                and local_name(c) not in _FIGURED]
     if caption:
         out.markup(f'<{"figcaption" if block else "span"} class="caption">')
+        number = figure_numbers(element.getroottree().getroot()).get(element)
+        if number is not None:  # (in the interface's language, as the pointers to it say it)
+            out.markup(f'<span class="figure-label" lang="{escape(tx.strings.lang)}">'
+                       f'{escape(tx.strings["figure_label"].format(number=number))}.</span> ')
         for child in caption:
             tx.element(child, out)
         out.markup(f'</{"figcaption" if block else "span"}>')

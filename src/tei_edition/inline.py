@@ -84,6 +84,8 @@ class PageContext:
 class _Blank(dict):
     """Interface strings for the model's walk, which writes no text: every one is empty."""
 
+    lang = ""
+
     def __missing__(self, key: str) -> str:
         return ""
 

@@ -4,10 +4,13 @@ whether a quotation's text types its marks. Predicates of the rule table (`rules
 view's (`diplomatic_html.py`) and of tables inside other blocks (`tables.py`)."""
 from __future__ import annotations
 
+import re
+from functools import lru_cache
+
 from lxml import etree
 
 from tei_edition.schema import odd_elements
-from tei_edition.tei import NS, TEI_NS, local_name
+from tei_edition.tei import NS, TEI_NS, local_name, text_of
 
 # Containers whose children are laid out as blocks wherever they stand. (Not a footnote: the pages show
 # its text in a span, after its number; its paragraphs are spans laid out as blocks. A note that
@@ -132,3 +135,24 @@ def numbered_by_depth(root: etree._Element) -> bool:
     depths = [(d.get("n", "").strip(), 1 + sum(1 for a in d.iterancestors() if local_name(a) in DIVISIONS))
               for d in root.iter(*(f"{{{TEI_NS}}}{name}" for name in DIVISIONS)) if d.get("n")]
     return all(n == str(depth) for n, depth in depths) and len(depths) > len({depth for _, depth in depths})
+
+
+@lru_cache(maxsize=16)
+def figure_numbers(root: etree._Element) -> dict[etree._Element, int]:
+    """The captioned images of a document (figures with a `head` and a `graphic`, not inside another
+    figure), numbered in the order of the text, as a journal numbers them; none where a caption numbers
+    its figure itself ("Figure 2: …", "Fig. 2", "Abb. 2": an exported article's), lest a figure be
+    numbered twice. (A figure that holds a table or code, as Word conversions caption tables, is none.)"""
+    text = root.find("t:text", NS)
+    if text is None:
+        return {}
+    heads = [(figure, head) for figure in text.iter(f"{{{TEI_NS}}}figure")
+             if (head := figure.find("t:head", NS)) is not None
+             and next(figure.iter(f"{{{TEI_NS}}}graphic"), None) is not None
+             and not any(local_name(ancestor) == "figure" for ancestor in figure.iterancestors())]
+    if any(_SELF_NUMBERED.match(text_of(head)) for _, head in heads):
+        return {}
+    return {figure: number for number, (figure, _) in enumerate(heads, start=1)}
+
+
+_SELF_NUMBERED = re.compile(r"\W*[^\W\d_]{1,15}\.?\s*\d+")  # a word, and a number: "Figure 2", "Fig. 2"

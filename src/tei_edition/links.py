@@ -11,6 +11,7 @@ from urllib.parse import quote, urljoin, urlsplit
 
 from lxml import etree
 
+from tei_edition.layout import figure_numbers
 from tei_edition.tei import NS, TEI_NS, XML_ID, local_name, normalize_space, text_of
 from tei_edition.urls import article_path, folder_link
 
@@ -215,11 +216,15 @@ def _shown(tx: Transformer, found: etree._Element) -> str:
     note = tx.note_of.get(found) if found.tag == _NOTE else None
     if note is not None:
         return str(tx.strings["note_label"].format(number=note.label))
+    number = figure_numbers(found.getroottree().getroot()).get(found) if found.tag == _FIGURE else None
+    if number is not None:
+        return str(tx.strings["figure_label"].format(number=number))
     head = found.find("t:head", NS)
     words = normalize_space("".join(_words(head if head is not None else found)))
     return words if len(words) <= SHOWN_WORDS else words[:SHOWN_WORDS].rsplit(" ", 1)[0] + "…"
 
 
+_FIGURE = f"{{{TEI_NS}}}figure"
 _NOT_WORDS = {f"{{{TEI_NS}}}{name}" for name in ("note", "rdg", "fw", "figDesc")}  # (not its running text)
 
 
