@@ -10,10 +10,11 @@ import pytest
 from conftest import ROOT, parse_html
 from lxml import etree
 
-from tei_edition import search
+from tei_edition import search_index
 from tei_edition.errors import EditionError
 from tei_edition.model import Document
-from tei_edition.search import Record, SearchIndex, passage_records
+from tei_edition.search import Record, passage_records
+from tei_edition.search_index import SearchIndex
 from tei_edition.tei import NS
 from tei_edition.transform import build_document
 
@@ -95,7 +96,7 @@ def test_a_large_edition_s_index_comes_in_parts_searched_as_one(page, tmp_path: 
                     for href, _ in results(page, base.rstrip("/"), "en", "Bea")}
 
     whole = bea(build_root(tmp_path / "whole", "collection"))
-    monkeypatch.setattr(search, "SHARD_RECORDS", 1)  # each letter a part of its own
+    monkeypatch.setattr(search_index, "SHARD_RECORDS", 1)  # each letter a part of its own
     site = build_root(tmp_path / "parts", "collection")
     assert (site / "pagefind" / "part-2" / "pagefind-entry.json").is_file()
     assert not (site / "pagefind" / "part-3").exists() and not (site / "pagefind" / "part-2" / "pagefind.js").exists()
@@ -118,7 +119,7 @@ def test_chinese_is_found_by_any_of_its_characters_and_shown_unspaced(page, tmp_
         excerpt = page.inner_text("#search-results .search-excerpt")
         marked = page.eval_on_selector_all("#search-results mark", "marks => marks.map(m => m.textContent)")
         assert sutra in excerpt and "".join(marked) == sutra[:2]
-    assert search.words_apart(f"{sutra[:3]} and words") == " ".join(sutra[:3]) + " and words"
+    assert search_index.words_apart(f"{sutra[:3]} and words") == " ".join(sutra[:3]) + " and words"
 
 
 @pytest.mark.browser

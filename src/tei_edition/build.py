@@ -32,7 +32,8 @@ from tei_edition.linkcheck import PageFacts, page_facts, parse_page
 from tei_edition.model import DocumentSummary
 from tei_edition.names import unmentioned
 from tei_edition.preservation import check_page
-from tei_edition.search import Record, SearchIndex, passage_records
+from tei_edition.search import Record, passage_records
+from tei_edition.search_index import SearchIndex
 from tei_edition.site import Site
 from tei_edition.untagged import check_names
 from tei_edition.urls import site_root

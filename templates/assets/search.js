@@ -10,7 +10,7 @@ const filterBox = document.getElementById("search-filters");
 const text = form.dataset;
 
 // Characters of scripts written without spaces (Chinese, Japanese): each is a word of the index
-// (search.py, words_apart), so a query is split into them, and an excerpt's are joined again.
+// (search_index.py, words_apart), so a query is split into them, and an excerpt's are joined again.
 const UNSPACED = "\\u3005-\\u3007\\u3040-\\u30ff\\u3400-\\u4dbf\\u4e00-\\u9fff\\uf900-\\ufaff\\u{20000}-\\u{3134f}";
 const BETWEEN_UNSPACED = new RegExp(`(?<=[${UNSPACED}])(?=[${UNSPACED}])`, "gu");
 const SPACE_BETWEEN_UNSPACED = new RegExp(`([${UNSPACED}](?:</mark>)?) (?=(?:<mark>)?[${UNSPACED}])`, "gu");
