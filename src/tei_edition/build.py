@@ -26,7 +26,8 @@ from tei_edition.documents import NotReadable, fidelity_differences, read_docume
 from tei_edition.errors import Diagnostic, EditionError
 from tei_edition.fonts import SiteCharacters, fonts_job, make_subsets, site_fonts
 from tei_edition.forked import Forked
-from tei_edition.helper import Helper, NamesJob
+from tei_edition.helper import Helper
+from tei_edition.helper_work import NamesJob
 from tei_edition.inline import RULES
 from tei_edition.linkcheck import PageFacts, page_facts, parse_page
 from tei_edition.model import DocumentSummary
