@@ -9,6 +9,7 @@ from urllib.parse import urljoin, urlsplit
 
 from lxml import etree
 
+from tei_edition.dates import date_attributes
 from tei_edition.links import beside, doi_url, xml_base
 from tei_edition.model import Contributor, HeaderRow, HeaderValue, Mention, SourceInfo
 from tei_edition.names import kind_of, register_pointer
@@ -273,9 +274,16 @@ def header_rows(root: etree._Element, lang: str, path: Path = Path()) -> tuple[H
     add("meta_recording", _texts(elements(root, f"{source}/t:recordingStmt/t:recording"), lang))
     for action in elements(root, CORRESPONDENCE):
         label = {"sent": "meta_sent", "received": "meta_received"}.get(action.get("type", ""), "meta_correspondence")
-        # (a name given only as a pointer, a date only as its `when`: the date written out, an empty name not shown)
-        add(label, tuple(HeaderValue(text, language_of(part), *register_entry(part)) for part in action
-                         if local_name(part) and (text := header_text(part) or part.get("when", ""))))
+        # (a name given only as a pointer; a date only by its attributes, any precision: written out on
+        # the page, in the reader's language; an empty name not shown)
+        values = []
+        for part in action:
+            text = header_text(part) if local_name(part) else ""
+            dated = () if text else _dated(part)
+            if text or dated:
+                values.append(HeaderValue(text or "/".join(dated[1:]), language_of(part) if text else lang,
+                                          *register_entry(part), dated=dated))
+        add(label, tuple(values))
     context: dict[str, list[HeaderValue]] = {"meta_previous": [], "meta_next": [], "meta_context": []}
     for part in elements(root, f"{CONTEXT}/*"):
         if local_name(part) in ("ref", "ptr"):
@@ -285,6 +293,11 @@ def header_rows(root: etree._Element, lang: str, path: Path = Path()) -> tuple[H
     for label, values in context.items():
         add(label, tuple(values))
     return tuple(rows)
+
+
+def _dated(part: etree._Element) -> tuple[str, ...]:
+    """A date without words of its own, by its attributes (`dates.date_attributes`); () for anything else."""
+    return date_attributes(part) if local_name(part) == "date" else ()
 
 
 def _context_label(*kinds: str) -> str:

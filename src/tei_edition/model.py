@@ -276,6 +276,7 @@ class HeaderValue(NamedTuple):
     entity: str = ""
     href: str = ""
     document: str = ""
+    dated: tuple[str, ...] = ()  # a date given by its attributes: `dates.date_attributes`, words on the page
 
 
 @dataclass(frozen=True)

@@ -130,6 +130,7 @@ def environment(templates: Path, rendering: bool = True) -> jinja2.Environment:
     if not rendering:
         return env
     from tei_edition.archival import folios_english, folios_russian
+    from tei_edition.dates import spelled_date
     from tei_edition.links import doi_url
     from tei_edition.register import folios_cited, ibid_resolved, repeated_note, unit_english, unit_russian
     from tei_edition.tei import page_anchor
@@ -141,7 +142,7 @@ def environment(templates: Path, rendering: bool = True) -> jinja2.Environment:
         favicon_path=favicon_path, favicon_svg_path=favicon_svg_path,
         names_path=names_path, abbreviations_path=abbreviations_path, changelog_path=changelog_path,
         glossary_path=glossary_path, search_path=search_path, changes_path=changes_path,
-        text_direction=direction, page_anchor=page_anchor,
+        text_direction=direction, page_anchor=page_anchor, spelled_date=spelled_date,
     )
     return env
 

@@ -1,0 +1,45 @@
+"""Letters written elsewhere (an Italian letter of 1568 edited by a correspondence project, a German
+typed letter with handwritten parts, an Escher letter): what a newcomer met publishing them, each on a
+tiny edition built in tmp_path, read with XPath."""
+from __future__ import annotations
+
+from pathlib import Path
+
+from conftest import parse_html
+from test_elsewhere import build, edition
+
+from tei_edition.dates import spelled_date
+from tei_edition.errors import Collector
+from tei_edition.strings import interface_strings
+
+HEADER = ('<teiHeader><fileDesc><titleStmt><title>Lettera</title></titleStmt><publicationStmt><p>Test.</p>'
+          '</publicationStmt><sourceDesc><p>Manuscript.</p></sourceDesc></fileDesc><profileDesc><correspDesc>'
+          '{actions}</correspDesc></profileDesc></teiHeader>')
+
+
+def _about(tmp_path: Path, actions: str, text: str = "<text><body><p>Ill.mo Signore.</p></body></text>"):
+    site = build(edition(tmp_path, text, lang="it", header=HEADER.format(actions=actions)))
+    page = parse_html(site / "en" / "doc" / "index.html")
+    found: dict[str, list] = {}
+    for item in page.xpath("//section[@class='document-metadata']//dl/*"):
+        if item.tag == "dt":
+            label = found.setdefault(item.text, [])
+        else:
+            label.append((item.xpath("string()"), item.get("lang")))
+    return found
+
+
+def test_a_correspondents_date_of_any_precision_is_written_out(tmp_path: Path):
+    """A letter's date given only by its attributes was shown as "1568-07", and a date known only to
+    fall between two days (notBefore/notAfter) was dropped."""
+    rows = _about(tmp_path, '<correspAction type="sent"><persName>Filippo Cavriana</persName><date when="1568-07"/>'
+                            '</correspAction><correspAction type="received"><persName>Guglielmo Gonzaga</persName>'
+                            '<date notBefore="1568-07-10" notAfter="1568-07-20"/><date notAfter="1569"/>'
+                            '</correspAction>')
+    assert rows["Sent"] == [("Filippo Cavriana", "it"), ("July 1568", None)]
+    assert rows["Received"] == [("Guglielmo Gonzaga", "it"), ("between 10 July 1568 and 20 July 1568", None),
+                                ("not after 1569", None)]
+    russian = interface_strings(Path("/nonexistent"), ("ru",), Collector())["ru"]
+    assert spelled_date(("date_between", "1568-07-10", "1568-07-20"), russian, "ru") == \
+        "между 10 июля 1568 г. и 20 июля 1568 г."
+    assert spelled_date(("", "1568-07"), russian, "ru") == "июль 1568 г."
