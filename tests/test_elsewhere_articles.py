@@ -282,3 +282,16 @@ def test_captioned_figures_are_numbered_and_a_pointer_to_one_names_its_number(tm
     page = _figures_page(tmp_path / "own", "Fig. 2: Another map")
     assert not page.xpath("//span[@class='figure-label']")
     assert page.xpath("//p[@id='p1']/a[@class='ptr']/text()") == ["A map of the roads"]
+
+
+def test_an_author_written_with_dates_or_a_gloss_is_cited_without_a_crash(tmp_path: Path):
+    """ELTeC's `<author>Adamec, Antonín (1853-1913)</author>` stopped the build (KeyError 'given'): a
+    name with a parenthesis was kept whole, which the page's reference-manager metadata could not invert."""
+    for number, (author, cited) in enumerate((("Adamec, Antonín (1853-1913)", "Adamec, Antonín"),
+                                              ("Anonymus (Ps.-Basilius)", "Anonymus (Ps.-Basilius)"))):
+        header = (f"<teiHeader><fileDesc><titleStmt><title>Jakub</title><author>{author}</author></titleStmt>"
+                  "<publicationStmt><p>Test.</p></publicationStmt><sourceDesc><p>Print.</p></sourceDesc>"
+                  "</fileDesc></teiHeader>")
+        page = _page(build(edition(tmp_path / str(number), "<text><body><p>Jeden.</p></body></text>", lang="cs",
+                                   header=header)))
+        assert page.xpath("//meta[@name='citation_author']/@content") == [cited]

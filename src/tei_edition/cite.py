@@ -125,6 +125,9 @@ def csl_name(name: str) -> dict[str, str]:
     """"Т.А. Шеметова" -> family "Шеметова", given "Т. А." (initials spaced as the styles expect). A
     name with an epithet ("Eusebius of Caesarea", "Bede the Venerable") has no family name: it stays
     whole."""
+    dated = _LIFE_DATES.search(name)  # a catalogue's "Adamec, Antonín (1853-1913)": the dates are no name
+    if dated and _DATES.fullmatch(dated.group(1).strip()):
+        name = name[:dated.start()]
     if _EPITHET.search(name):
         return {"literal": name}
     if "," in name:  # a library's heading, family name first: "Aylett, Robert, 1583-1655?" (dates no name)
@@ -146,6 +149,7 @@ _PARTICLES = {"van", "von", "de", "der", "den", "des", "du", "di", "da", "del", 
               "ten", "op", "zu", "zur", "dos", "das", "af", "av", "ibn", "bin", "al", "el"}
 
 
+_LIFE_DATES = re.compile(r"\s*\(([^()]*)\)\s*$")
 _EPITHET = re.compile(r"\S \b(?:of|the)\b \S|[()]")  # (or a name with a gloss: "Anonymus (Ps.-Basilius)")
 # A heading's dates: "1583-1655?", "1724-1804", "ca. 1500", "fl. 1620", "d. 1655", "-1655".
 _DATES = re.compile(r"(?:(?:ca?|fl|b|d)\.\s*)?\d{0,4}\??\s*[-\u2013]?\s*(?:ca?\.\s*)?\d{0,4}\??\.?")

@@ -26,6 +26,8 @@ class PageMetadata:
 def _inverted(name: str) -> str:
     """"Tamara A. Shemetova" -> "Shemetova, Tamara A.": the form that splits family from given names."""
     parts = csl_name(name)
+    if "literal" in parts:  # (a name with an epithet or a gloss: whole)
+        return parts["literal"]
     return f"{parts['family']}, {parts['given']}" if parts["given"] else parts["family"]
 
 
