@@ -12,7 +12,18 @@ from lxml import etree
 
 from tei_edition.archival import ArchivalRef, english_note_form
 from tei_edition.errors import Collector
-from tei_edition.tei import NS, XML_ID, attr, corresp_target, elements, in_text, normalize_space, source_line, text_of
+from tei_edition.tei import (
+    NS,
+    XML_ID,
+    attr,
+    corresp_target,
+    elements,
+    in_text,
+    lost_note,
+    normalize_space,
+    source_line,
+    text_of,
+)
 
 # Units that must be translated one for one (the original's elements that carry these ids).
 # (Every note with an id is published on every reading page, wherever the TEI places it; the editors'
@@ -166,7 +177,7 @@ def _check_notes(units, found, original_name, path, refs, repositories, errors) 
         if etree.QName(note).localname != "note" or unit_id not in found:
             continue
         english = found[unit_id]
-        lost, lost_here = note.find("t:gap", NS) is not None, english.find("t:gap", NS) is not None
+        lost, lost_here = lost_note(note), lost_note(english)
         if lost != lost_here:
             fix = 'encode it as <gap reason="lost"/>' if lost else "translate it"
             errors.add(path, source_line(english), f"note {unit_id} is {'lost' if lost else 'present'} "

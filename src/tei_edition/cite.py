@@ -125,7 +125,7 @@ def csl_name(name: str) -> dict[str, str]:
     """"Т.А. Шеметова" -> family "Шеметова", given "Т. А." (initials spaced as the styles expect). A
     name with an epithet ("Eusebius of Caesarea", "Bede the Venerable") has no family name: it stays
     whole."""
-    dated = _LIFE_DATES.search(name)  # a catalogue's "Adamec, Antonín (1853-1913)": the dates are no name
+    dated = _LIFE_DATES.search(name)  # a catalogue's "Adamec, Antonin (1853-1913)": the dates are no name
     if dated and _DATES.fullmatch(dated.group(1).strip()):
         name = name[:dated.start()]
     if _EPITHET.search(name):

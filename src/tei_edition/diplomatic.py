@@ -21,7 +21,7 @@ from lxml import etree
 from tei_edition.anchors import in_the_text, numbered
 from tei_edition.fidelity import NOT_PRINTED
 from tei_edition.model import Document, Table, walk_blocks
-from tei_edition.tei import NS, XML_ID, language_of, local_name, other_pagination, page_anchor
+from tei_edition.tei import NS, XML_ID, language_of, local_name, lost_note, other_pagination, page_anchor
 
 # Elements whose id names the unit a line belongs to (the nearest one around its `lb`).
 UNIT_ELEMENTS = {"p", "ab", "table", "div", "div1", "div2", "div3", "div4", "div5", "list", "listBibl", "lg",
@@ -161,7 +161,7 @@ class _Pages:
                     pb, _, notes = self.pages[-1]
                     unit, _ = _unit(child)
                     notes.append(PrintNote(child.get(XML_ID, ""), child.get("n", ""), pb.get("n", ""), unit, child,
-                                           child.find("t:gap", NS) is not None))
+                                           lost_note(child)))
             elif name == "fw":  # a running head, a catchword: on the page, not a line of its text
                 for inner in child.iter(f"{{{NS['t']}}}pb"):  # (a page may begin inside one)
                     self.walk_page_break(inner)

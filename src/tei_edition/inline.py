@@ -36,6 +36,7 @@ from tei_edition.tei import (
     by_id,
     corresp_target,
     in_text,
+    lost_note,
     normalize_space,
     other_pagination,
     page_anchor,
@@ -330,7 +331,7 @@ class Transformer:
                 repeats = self.original.repeats.get(key) if self.original else bibl.get("sameAs", "")[1:]
                 citations.append(Citation(key, self.refs[key], note_id, self.state.paragraph_id,
                                           normalize_space(text_of(bibl)), repeats or None))
-        lost = element.find("t:gap", NS) is not None
+        lost = lost_note(element)
         if not lost:
             self.inline(element)  # what the note holds (notes in it first), in reading order
         # Its marker: its number in reading order; in a text without pages, the number or mark it has

@@ -114,7 +114,7 @@ def gap(tx: Transformer, element: etree._Element, out: HtmlOutput) -> None:
     """An omission the encoder marked: shown as […] with its reason; a description of it (`desc`)
     in the brackets after the mark."""
     reason = element.get("reason", "")
-    out.markup(f'<span class="gap" title="{escape(reason)}">[…')
+    out.markup(f'<span class="gap" title="{escape(reason)}">[…' if reason else '<span class="gap">[…')
     for desc in element.iterfind("t:desc", NS):
         out.markup(': <span class="gap-desc">')
         tx.children(desc, out)

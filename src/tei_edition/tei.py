@@ -230,3 +230,14 @@ _TITLE_PARTS = {"titleStmt", "docTitle", "titlePart", "titlePage"}
 def in_title(element: etree._Element) -> bool:
     """Whether an element stands in the document's title (its header's or its title page's)."""
     return any(local_name(ancestor) in _TITLE_PARTS for ancestor in (element, *element.iterancestors()))
+
+
+def lost_note(note: etree._Element) -> bool:
+    """A note whose text is lost: nothing in it but an omission (`<note><gap reason="lost"/></note>`).
+    A note with words beside a gap (an illegible letter of a marginal reference) is a note."""
+    children = [child for child in note if isinstance(child.tag, str)]
+    return bool(children) and all(child.tag == _GAP for child in children) \
+        and not (note.text or "").strip() and not any((child.tail or "").strip() for child in children)
+
+
+_GAP = f"{{{TEI_NS}}}gap"
