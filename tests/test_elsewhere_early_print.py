@@ -24,3 +24,21 @@ def test_a_note_with_an_illegible_letter_is_a_note_not_a_lost_one(tmp_path: Path
     assert texts[:2] == ["Esa. 26. 1[…: \u2022].", "See […] there."]
     assert "note-lost" in page.xpath("(//li[@id])[3]/@class")[0], "a note that is nothing but a gap is lost"
     assert page.xpath("//span[@class='gap'][not(@title)][.='[…]']"), "a gap without a reason has no empty title"
+
+
+def test_a_translations_paragraph_is_numbered_as_the_one_it_translates(tmp_path: Path):
+    """Perseus's English Cicero opens with the translator's Argument, a paragraph the Latin has not:
+    every translated paragraph was numbered one more than its original (¶ 2 for § 1), in its number,
+    its citation and its search record."""
+    latin = ('<text><body><div type="edition"><div type="textpart" n="1"><p xml:id="p1">Quod precatus a Iove.</p>'
+             '</div><div type="textpart" n="2"><p xml:id="p2">Itaque.</p></div></div></body></text>')
+    english = ('<text><body><div type="translation"><div type="argument"><p>The argument.</p></div>'
+               '<div type="textpart" n="1"><p xml:id="p1" corresp="doc.xml#p1">What I prayed for.</p></div>'
+               '<div type="textpart" n="2"><p xml:id="p2" corresp="doc.xml#p2">And so.</p></div></div></body></text>')
+    site = build(edition(tmp_path, latin, lang="la", translation=english))
+    for lang in ("la", "en"):
+        numbers = {p.get("id"): p.xpath("string(a[@class='para-number']/@data-number)")
+                   for p in _page(site, lang).xpath("//p[@class='para']")}
+        assert (numbers["p1"], numbers["p2"]) == ("1", "2"), (lang, numbers)
+    own = _page(site, "en").xpath("//p[@class='para'][not(@id)][.='The argument.']")
+    assert own and not own[0].xpath("a[@class='para-number']"), "the translator's own paragraph has no number"

@@ -24,27 +24,12 @@ from lxml import etree
 from tei_edition.conventions import check_unique_ids
 from tei_edition.errors import EditionError, decode_utf8, read_bytes
 from tei_edition.schema import validate_schema
-from tei_edition.tei import TEI_NS, XML_ID, local_name, parse, source_line
+from tei_edition.tei import TEI_NS, XML_ID, local_name, numbered_paragraph, parse, source_line
 
 PREFIXES = {"p": "p", "div": "div", "note": "n", "table": "table", "figure": "fig", "lg": "lg"}
 # Markup that is not an element's start tag; a start tag, attribute values may hold ">".
 _TOKENS = re.compile(r"<!--.*?-->|<!\[CDATA\[.*?\]\]>|<\?.*?\?>|<!DOCTYPE[^>]*>"
                      r"|<(?P<name>[A-Za-z_][\w.:-]*)(?:\s+[^\s=/>]+\s*=\s*(?:\"[^\"]*\"|'[^']*'))*\s*/?>", re.S)
-
-
-def _numbered(paragraph: etree._Element) -> bool:
-    """A paragraph of the body's running text (in its divisions), which the pages number ¶ 1, ¶ 2 …;
-    not one of the front or back matter, nor one inside a note, quotation, list or figure."""
-    for ancestor in paragraph.iterancestors():
-        name = local_name(ancestor)
-        if name == "body":
-            return True
-        if name not in _DIVISIONS:
-            return False
-    return False
-
-
-_DIVISIONS = {"div", "div1", "div2", "div3", "div4", "div5"}
 
 
 def missing_ids(tree: etree._ElementTree, printed: bool = True) -> dict[etree._Element, str]:
@@ -72,7 +57,7 @@ def missing_ids(tree: etree._ElementTree, printed: bool = True) -> dict[etree._E
         name = local_name(element)
         if name == "note" and element.get("type") == "translator":
             continue
-        if name == "p" and not _numbered(element):  # pN is the paragraph the reader sees as ¶ N
+        if name == "p" and not numbered_paragraph(element):  # pN is the paragraph the reader sees as ¶ N
             name = "para"
         if element in wanted:  # (an abstract, a note: named as its page names it)
             continue

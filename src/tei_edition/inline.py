@@ -59,6 +59,9 @@ class OriginalInfo:
     refs: dict[str, ArchivalRef]  # the original's archival references by bibl id
     repeats: dict[str, str]  # bibl id of an "Ibid." -> the bibl id it repeats (its sameAs)
     lang: str = ""  # the original's language (BCP 47)
+    # The original's numbered paragraphs (its body's, in its divisions) by id -> the reader's number:
+    # a translation's paragraph is numbered as the one it translates (one of its own has none).
+    paragraphs: dict[str, int] = field(default_factory=dict)
 
     def target(self, element: etree._Element) -> str | None:
         return corresp_target(element, self.file)

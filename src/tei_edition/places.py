@@ -10,7 +10,7 @@ from lxml import etree
 
 from tei_edition.archival import ArchivalRef
 from tei_edition.inline import OriginalInfo
-from tei_edition.tei import NS, XML_ID, XML_LANG, elements, local_name, other_pagination
+from tei_edition.tei import NS, XML_ID, XML_LANG, elements, local_name, numbered_paragraph, other_pagination
 
 _UNITS = {"p", "table", "note", "head", "quote", "list", "lg", "figure"}
 
@@ -59,7 +59,9 @@ def original_info(tree: etree._ElementTree, path: Path, refs: dict[str, Archival
         elif element.get("place") == "foot":
             notes[element.get(XML_ID, "")] = (page, element.get("n", ""))
     repeats = {bibl.get(XML_ID, ""): bibl.get("sameAs", "")[1:] for bibl in elements(tree, "//t:bibl[@sameAs]")}
-    return OriginalInfo(path.name, notes, refs, repeats, tree.getroot().get(XML_LANG) or "")
+    numbered = [p for p in elements(tree, "//t:text/t:body//t:p") if numbered_paragraph(p)]
+    paragraphs = {p.get(XML_ID, ""): number for number, p in enumerate(numbered, start=1) if p.get(XML_ID)}
+    return OriginalInfo(path.name, notes, refs, repeats, tree.getroot().get(XML_LANG) or "", paragraphs)
 
 
 def pages_by_block(tree: etree._ElementTree) -> dict[str, list[str]]:

@@ -241,3 +241,18 @@ def lost_note(note: etree._Element) -> bool:
 
 
 _GAP = f"{{{TEI_NS}}}gap"
+
+
+def numbered_paragraph(paragraph: etree._Element) -> bool:
+    """A paragraph of the body's running text (in its divisions), which the pages number \u00b6 1, 2 ...;
+    not one of the front or back matter, nor one inside a note, quotation, list or figure."""
+    for ancestor in paragraph.iterancestors():
+        name = local_name(ancestor)
+        if name == "body":
+            return True
+        if name not in _DIVISIONS:
+            return False
+    return False
+
+
+_DIVISIONS = {"div", "div1", "div2", "div3", "div4", "div5"}

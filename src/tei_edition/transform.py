@@ -212,7 +212,10 @@ class _Blocks:
                 continue
             if name == "p":
                 number = None
-                if self.numbered:
+                if self.numbered and self.tx.original is not None and self.tx.original.paragraphs:
+                    # a translation's, aligned by ids: numbered as the paragraph it translates
+                    number = self.tx.original.paragraphs.get(self.tx.original.target(child) or "")
+                elif self.numbered:
                     self.number += 1
                     number = self.number
                 blocks.append(self.tx.paragraph(child, number, pages_before=self.markers(child.get(XML_ID) or "")))
