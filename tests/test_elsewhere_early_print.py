@@ -42,3 +42,17 @@ def test_a_translations_paragraph_is_numbered_as_the_one_it_translates(tmp_path:
         assert (numbers["p1"], numbers["p2"]) == ("1", "2"), (lang, numbers)
     own = _page(site, "en").xpath("//p[@class='para'][not(@id)][.='The argument.']")
     assert own and not own[0].xpath("a[@class='para-number']"), "the translator's own paragraph has no number"
+
+
+def test_only_a_quotation_with_an_id_outside_the_editors_notes_needs_its_translation(tmp_path: Path, capsys):
+    """A `q` in Perseus's apparatus note (the editors' own, which a translation need not have) was
+    required of the translation, by a pointer to "#None"."""
+    from tei_edition.cli import main
+    latin = ('<text><body><p xml:id="p1">Quod <q xml:id="q1">precor</q> a <q>Iove</q><note type="editorial">'
+             'eodem <q xml:id="q9" rend="italic">cod. Lamb.</q></note>.</p></body></text>')
+    english = '<text><body><p xml:id="p1" corresp="doc.xml#p1">What I pray for.</p></body></text>'
+    project = edition(tmp_path, latin, lang="la", translation=english)
+    assert main(["build", "--edition", str(project / "edition"), "--out", str(project / "build")]) == 1
+    said = capsys.readouterr().err
+    assert 'the quotation doc.xml#q1 (line 2) has no translation: a <q corresp="doc.xml#q1">' in said
+    assert "None" not in said and said.count("has no translation") == 1

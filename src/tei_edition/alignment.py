@@ -14,6 +14,7 @@ from tei_edition.archival import ArchivalRef, english_note_form
 from tei_edition.errors import Collector
 from tei_edition.tei import (
     NS,
+    TEI_NS,
     XML_ID,
     attr,
     corresp_target,
@@ -167,6 +168,9 @@ def _check_quotations(original, translation, original_name, path, errors) -> Non
     quoted = {corresp_target(q, original_name) for q in translation.iterfind(".//t:q", NS)}
     quoted |= merged_quotation_parts(original, translation, original_name)  # translated with their first part
     for q in in_text(original, "q"):
+        # (one without an id cannot be pointed to; one in the editors' note is theirs, not translated)
+        if not q.get(XML_ID) or any(a.get("type") == "editorial" for a in q.iterancestors(f"{{{TEI_NS}}}note")):
+            continue
         if q.get(XML_ID) not in quoted:
             errors.add(path, None, f"the quotation {original_name}#{q.get(XML_ID)} (line {source_line(q)}) has no "
                                    f"translation: a <q corresp=\"{original_name}#{q.get(XML_ID)}\">")
