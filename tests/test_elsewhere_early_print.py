@@ -56,3 +56,16 @@ def test_only_a_quotation_with_an_id_outside_the_editors_notes_needs_its_transla
     said = capsys.readouterr().err
     assert 'the quotation doc.xml#q1 (line 2) has no translation: a <q corresp="doc.xml#q1">' in said
     assert "None" not in said and said.count("has no translation") == 1
+
+
+def test_one_fault_on_many_lines_is_said_once_with_its_lines(tmp_path: Path, capsys):
+    """Every TCP file points to a responsibility its header does not declare (`resp="#TECH"`), once per
+    correction: 80 identical messages, one per line. Said once, with the lines it is on."""
+    from tei_edition.cli import main
+    paragraphs = "".join(f'<p>Word{n} <corr resp="#TECH">fixed</corr>.</p>\n' for n in range(12))
+    project = edition(tmp_path, f"<text><body>\n{paragraphs}</body></text>", lang="en")
+    assert main(["build", "--edition", str(project / "edition"), "--out", str(project / "build")]) == 1
+    said = capsys.readouterr().err
+    lines = [line for line in said.splitlines() if 'resp="#TECH"' in line]
+    assert len(lines) == 1 and lines[0].endswith("(and 11 more, on lines 4, 5, 6, 7, 8, 9, 10, 11, ...)"), lines
+    assert ":3: " in lines[0] and "12 error(s); nothing was written" in said

@@ -23,7 +23,7 @@ from typing import Any
 from tei_edition import schema, tei
 from tei_edition.config import Config, DocumentConfig, load_config
 from tei_edition.documents import NotReadable, fidelity_differences, read_document, said_once
-from tei_edition.errors import Diagnostic, EditionError
+from tei_edition.errors import Diagnostic, EditionError, said_together
 from tei_edition.fonts import SiteCharacters, fonts_job, make_subsets, site_fonts
 from tei_edition.forked import Forked
 from tei_edition.helper import Helper
@@ -404,5 +404,5 @@ def report_warnings(files: SiteFiles, strict: bool) -> None:
     warnings = sorted(files.warnings, key=lambda d: (str(d.path), d.line or 0, d.message))
     if strict and warnings:
         raise EditionError(warnings)
-    for warning in warnings:
-        print(warning, file=sys.stderr)
+    for said in said_together(warnings):
+        print(said, file=sys.stderr)

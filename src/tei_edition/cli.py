@@ -5,7 +5,7 @@ import argparse
 import sys
 from pathlib import Path
 
-from tei_edition.errors import EditionError
+from tei_edition.errors import EditionError, said_together
 
 DEFAULT_EDITION = Path("edition")
 DEFAULT_OUT = Path("build")
@@ -195,8 +195,8 @@ def main(argv: list[str] | None = None) -> int:
         return args.handler(args)
     except EditionError as exc:
         diagnostics = list(dict.fromkeys(exc.diagnostics))  # one problem met on two paths is reported once
-        for diagnostic in diagnostics:
-            print(diagnostic, file=sys.stderr)
+        for said in said_together(diagnostics):
+            print(said, file=sys.stderr)
         warned = sum(diagnostic.message.startswith("warning: ") for diagnostic in diagnostics)
         strict = f" ({warned} of them warnings, which --strict makes errors)" if warned else ""
         # `ids` writes each file on its own: the files not named kept their new ids.

@@ -21,6 +21,21 @@ class Diagnostic:
         return f"{where}: {self.message}"
 
 
+def said_together(diagnostics: list[Diagnostic]) -> list[str]:
+    """Each problem once: one message met on several lines of a file (a pointer to a missing id on
+    each of 80 elements) said at its first line, with how many more and on which lines."""
+    groups: dict[tuple[str, str], list[int | None]] = {}
+    for diagnostic in diagnostics:
+        groups.setdefault((str(diagnostic.path), diagnostic.message), []).append(diagnostic.line)
+    said = []
+    for (path, message), lines in groups.items():
+        more = [str(line) for line in lines[1:] if line]
+        also = f" (and {len(lines) - 1} more, on line{'s' if len(more) > 1 else ''} " \
+               f"{', '.join(more[:8])}{', ...' if len(more) > 8 else ''})" if more else ""
+        said.append(f"{Diagnostic(path, lines[0], message)}{also}")
+    return said
+
+
 class EditionError(Exception):
     """One or more problems in the edition's input; the CLI prints them and exits 1."""
 
