@@ -79,5 +79,21 @@ def test_a_translation_with_a_paragraph_less_is_named_with_its_counts(tmp_path: 
     files["en"].write_text(re.sub(r"<postscript>.*?</postscript>", "", en, flags=re.S), encoding="utf-8")
     assert main(["ids", "--edition", str(project / "edition")]) == 1
     said = capsys.readouterr().err
-    assert f"{files['en']}: the translation has 2 <p> where brief.xml has 3 (the first untranslated at " \
-           f"brief.xml:" in said
+    assert f"{files['en']}: the translation has 2 <p> where brief.xml has 3 (counted in order, the first " \
+           f"untranslated is at brief.xml:" in said and "the texts may part anywhere before it" in said
+
+
+def test_where_the_translation_numbers_its_divisions_a_paragraph_is_placed_by_its_sections_number(tmp_path: Path,
+                                                                                                    capsys):
+    """Perseus's English Cicero opens with the translator's Argument: the refusal named the last
+    section's paragraph as the one left over; the sections' numbers say where the texts part."""
+    from test_elsewhere import edition
+    latin = ('<text><body><div type="edition"><div n="1"><p>Quod precatus.</p></div><div n="2"><p>Itaque.</p>'
+             '</div></div></body></text>')
+    english = ('<text><body><div type="translation">\n<div type="argument"><p>The argument.</p></div>\n'
+               '<div n="1"><p>What I prayed.</p></div><div n="2"><p>And so.</p></div></div></body></text>')
+    project = edition(tmp_path, latin, lang="la", translation=english)
+    assert main(["ids", "--edition", str(project / "edition")]) == 1
+    said = capsys.readouterr().err
+    assert "doc.en.xml:3: this <p> stands in body/div/div, but the p of doc.xml it would translate by its order " \
+           "(doc.xml:2) in body/div/div[n=1]" in said, said

@@ -24,7 +24,7 @@ from lxml import etree
 from tei_edition.conventions import check_unique_ids
 from tei_edition.errors import EditionError, decode_utf8, read_bytes
 from tei_edition.schema import validate_schema
-from tei_edition.tei import TEI_NS, XML_ID, local_name, numbered_paragraph, parse, source_line
+from tei_edition.tei import TEI_NS, XML_ID, elements, local_name, numbered_paragraph, parse, source_line
 
 PREFIXES = {"p": "p", "div": "div", "note": "n", "table": "table", "figure": "fig", "lg": "lg"}
 # Markup that is not an element's start tag; a start tag, attribute values may hold ">".
@@ -140,18 +140,22 @@ def _check_order(units: list[etree._Element], counterparts: list[etree._Element]
                  original: Path, translation: Path) -> None:
     """Units paired by their order must stand in the same places (within the same kinds of
     elements) and be as many: else the first pair that differs, or the first left over, is named."""
+    # (the divisions' numbers too, where the translation numbers its divisions: Perseus's sections)
+    numbered = next(iter(elements(counterparts[0].getroottree(), "//t:text//t:div[@n]")), None) is not None \
+        if counterparts else False
     for unit, counterpart in zip(units, counterparts, strict=False):
-        if _place(unit) != _place(counterpart):
+        if _place(unit, numbered) != _place(counterpart, numbered):
             raise EditionError.at(translation, source_line(counterpart), (
-                f"this <{name}> stands in {_place(counterpart) or 'the text'}, but the {name} of "
+                f"this <{name}> stands in {_place(counterpart, numbered) or 'the text'}, but the {name} of "
                 f"{original.name} it would translate by its order ({original.name}:{source_line(unit)}) "
-                f"in {_place(unit) or 'the text'}: the two texts part here, so no ids were written; give its "
-                f"units the original's ids (xml:id, with corresp) by hand from here on, or make the order agree"))
+                f"in {_place(unit, numbered) or 'the text'}: the two texts part here, so no ids were written; give "
+                f"its units the original's ids (xml:id, with corresp) by hand from here on, or make the order agree"))
     if len(units) != len(counterparts):
         shorter = min(len(units), len(counterparts))
-        where = (f"the first left over at line {source_line(counterparts[shorter])} here"
-                 if len(counterparts) > shorter else
-                 f"the first untranslated at {original.name}:{source_line(units[shorter])}")
+        where = (f"counted in order, the first with no counterpart is at line {source_line(counterparts[shorter])} "
+                 f"here, but the texts may part anywhere before it" if len(counterparts) > shorter else
+                 f"counted in order, the first untranslated is at {original.name}:{source_line(units[shorter])}, "
+                 f"but the texts may part anywhere before it")
         raise EditionError.at(translation, None, (
             f"the translation has {len(counterparts)} <{name}> where {original.name} has {len(units)} ({where}), "
             f"so they cannot be paired by their order: no ids were written into it; give them the original's ids "
@@ -164,15 +168,20 @@ _STRUCTURE = {*PREFIXES, "div1", "div2", "div3", "div4", "div5", "front", "body"
               "listBibl", "ab"}
 
 
-def _place(element: etree._Element) -> str:
-    """Where a unit stands, as the names of the elements around it up to <text> ("div/div/note")."""
+def _place(element: etree._Element, numbered: bool = False) -> str:
+    """Where a unit stands, as the names of the elements around it up to <text> ("div/div/note"),
+    with `numbered`, a division's number too ("div/div[n=1]")."""
     names = []
     for ancestor in element.iterancestors():
         if local_name(ancestor) == "text":
             break
         if local_name(ancestor) in _STRUCTURE:
-            names.append(local_name(ancestor))
+            n = ancestor.get("n") if numbered and local_name(ancestor) in _DIVISIONS else None
+            names.append(f"{local_name(ancestor)}[n={n}]" if n else local_name(ancestor))
     return "/".join(reversed(names))
+
+
+_DIVISIONS = {"div", "div1", "div2", "div3", "div4", "div5"}
 
 
 def _valid_tree(path: Path) -> etree._ElementTree:
