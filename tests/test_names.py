@@ -323,3 +323,21 @@ def test_a_pointer_to_another_letter_shows_its_title(tmp_path: Path):
     page = parse_html(project / "build" / "en" / "letter-b" / "index.html")
     assert [(a.get("href"), a.text) for a in page.xpath("//p[@id='b1']/a[@class='ptr']")] == [
         ("../../en/letter-a/", "Letter A")]
+
+
+def test_a_name_of_one_kind_without_a_pointer_holds_no_entry_of_another_kind(tmp_path: Path, capsys):
+    """A letter's `<placeName>Nevers</placeName>` (the town, not pointed to a register entry) was
+    reported as an untagged form of the Duke of Nevers, a person. A name of a kind is checked for
+    entries of its kind only: a person named Lyon is no untagged Lyon the town; a place named Lyon is."""
+    project = make_edition(tmp_path / "copy", "collection")
+    letter = project / "edition" / "letter-a.xml"
+    letter.write_text(letter.read_text(encoding="utf-8").replace(
+        "; Lyon the dog is well.", "; <persName>Lyon</persName> the dog is well."), encoding="utf-8")
+    (project / "edition" / "untagged.yaml").write_text("untagged: []\n", encoding="utf-8")  # (the dog's, tagged now)
+    edition = ["--edition", str(project / "edition")]
+    out = ["--out", str(project / "build")]
+    assert main(["build", "--strict", *edition, *out]) == 0, capsys.readouterr().err
+    letter.write_text(letter.read_text(encoding="utf-8").replace(
+        "<persName>Lyon</persName> the dog", "<placeName>Lyon</placeName> the dog"), encoding="utf-8")
+    assert main(["build", "--strict", *edition, *out]) == 1
+    assert "«Lyon»" in capsys.readouterr().err

@@ -21,7 +21,7 @@ from lxml import etree
 
 from tei_edition.config import line_of, load_yaml
 from tei_edition.errors import Collector, Diagnostic, EditionError
-from tei_edition.names import KINDS, MENTION_TAGS, Registers, check_mentions, register_pointer
+from tei_edition.names import KINDS, MENTION_TAGS, Registers, check_mentions, kind_of, register_pointer
 from tei_edition.tei import TEI_NS, XML_ID, XML_LANG, in_title, source_line
 
 WORD = re.compile(r"\w+(?:[-\u2010\u2011'\u2019]\w+)*")
@@ -164,6 +164,16 @@ def runs(element: etree._Element, lang: str) -> Iterator[Run]:
     yield run
 
 
+def _named_kind(element: etree._Element) -> str:
+    """The kind of entry the name a run stands in names ("" outside a name, or in one of no kind):
+    a place's name without a register pointer holds no person of the same name (Nevers the town, not
+    the Duke of Nevers)."""
+    for candidate in (element, *element.iterancestors()):
+        if candidate.tag in MENTION_TAGS:
+            return kind_of(candidate)
+    return ""
+
+
 def unit_of(element: etree._Element) -> str:
     """The id of the note, paragraph or other unit a run stands in ("" outside any)."""
     for candidate in (element, *element.iterancestors()):
@@ -200,7 +210,9 @@ def find_untagged(tree: etree._ElementTree, path: Path, registers: Registers) ->
         start = 0
         while start < len(words):
             candidates = by_lang[run.lang].get(words[start].group().lower().replace("ё", "е"), ())
-            fitting = [p for p in candidates if _fits(run.text, words[start:start + len(p.words)], p)]
+            kind = _named_kind(run.element)  # (in a name of a kind: only an entry of that kind is meant)
+            fitting = [p for p in candidates if _fits(run.text, words[start:start + len(p.words)], p)
+                       and (not kind or registers.entities[p.entity].kind == kind)]
             if not fitting:
                 start += 1
                 continue
