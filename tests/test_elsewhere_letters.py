@@ -43,3 +43,15 @@ def test_a_correspondents_date_of_any_precision_is_written_out(tmp_path: Path):
     assert spelled_date(("date_between", "1568-07-10", "1568-07-20"), russian, "ru") == \
         "между 10 июля 1568 г. и 20 июля 1568 г."
     assert spelled_date(("", "1568-07"), russian, "ru") == "июль 1568 г."
+
+
+def test_a_postscripts_paragraph_is_prose_its_address_lines(tmp_path: Path):
+    """Escher's postscript (`postscript/p` with the manuscript's line ends) came out in short lines,
+    while the same line ends in the letter's body were spaces; an address's lines stay lines."""
+    text = ('<text><body><div type="letter"><p>Ich verste<lb break="no"/>he es.</p><postscript><p>Ihren lieben Brief, '
+            'für den ich Ihnen<lb/> tausend Mahl danke.</p></postscript><closer><address><addrLine>Herrn Schweizer'
+            '<lb/>in Zürich</addrLine></address></closer></div></body></text>')
+    page = parse_html(build(edition(tmp_path, text, lang="de")) / "en" / "doc" / "index.html")
+    postscript = page.xpath("//*[contains(., 'tausend')][not(*[contains(., 'tausend')])]")[0]
+    assert not postscript.xpath(".//br") and "Ihnen tausend" in " ".join(postscript.xpath("string()").split())
+    assert page.xpath("//*[contains(@class, 'addrline')]//br")

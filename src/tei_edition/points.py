@@ -23,7 +23,7 @@ if TYPE_CHECKING:
 # Elements whose line breaks (`lb`) are line breaks for the reader, not print lines of prose.
 LINE_CONTEXTS = {"address", "addrLine", "opener", "closer", "dateline", "salute", "signed", "postscript", "l",
                  "ab"}  # (an inscription's lines: EpiDoc's ab)
-_WORD, _LB = f"{{{TEI_NS}}}w", f"{{{TEI_NS}}}lb"
+_WORD, _LB, _P = f"{{{TEI_NS}}}w", f"{{{TEI_NS}}}lb", f"{{{TEI_NS}}}p"
 _LINE_CONTEXT_TAGS = tuple(f"{{{TEI_NS}}}{name}" for name in sorted(LINE_CONTEXTS))  # found by libxml2
 
 
@@ -128,7 +128,9 @@ def lb(tx: Transformer, element: etree._Element, out: HtmlOutput) -> None:
     # (a line end inside a word, `w`, never breaks it: Menota's, the EpiDoc's)
     joined = element.get("break") == "no" or (_has_words(element.getroottree().getroot())
                                               and next(element.iterancestors(_WORD), None) is not None)
-    if next(element.iterancestors(*_LINE_CONTEXT_TAGS), None) is not None and not other_pagination(element):
+    # (the nearest of them: a paragraph of a postscript or an opener is prose, its line ends spaces)
+    context = next(element.iterancestors(*_LINE_CONTEXT_TAGS, _P), None)
+    if context is not None and context.tag != _P and not other_pagination(element):
         parent = element.getparent()
         # (the first line: nothing before it but a page's or a column's start, `<ab><pb/><lb n="1"/>`)
         first = parent is not None and not (parent.text or "").strip() and all(
