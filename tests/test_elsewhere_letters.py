@@ -55,3 +55,17 @@ def test_a_postscripts_paragraph_is_prose_its_address_lines(tmp_path: Path):
     postscript = page.xpath("//*[contains(., 'tausend')][not(*[contains(., 'tausend')])]")[0]
     assert not postscript.xpath(".//br") and "Ihnen tausend" in " ".join(postscript.xpath("string()").split())
     assert page.xpath("//*[contains(@class, 'addrline')]//br")
+
+
+def test_a_names_pointer_to_a_register_elsewhere_and_an_empty_pointer_say_what_to_write(tmp_path: Path, capsys):
+    """Cavriana's letters point to the project's register as if it were in the letter (ref="#pers-…"):
+    "no xml:id in this file" did not say how to point to a register; Tillich's `ref="#"` was "no xml:id ''"."""
+    from tei_edition.cli import main
+    text = ('<text><body><p><persName ref="#pers-cavriana-f">Filippo Cavriana</persName> and <rs type="person" '
+            'ref="#">Frede</rs>.</p></body></text>')
+    project = edition(tmp_path, text, lang="it")
+    assert main(["build", "--edition", str(project / "edition"), "--out", str(project / "build")]) == 1
+    said = capsys.readouterr().err
+    assert 'ref="#pers-cavriana-f" points to no element: no xml:id "pers-cavriana-f" in this file: a name\'s ' \
+           'pointer to a register entry kept in another file names that file (ref="persons.xml#pers-cavriana-f"' in said
+    assert 'ref="#" is an empty pointer: name the id after \'#\', or remove the attribute' in said

@@ -2,6 +2,7 @@
 check, and the register pages with their back-links (README, "Registers of names")."""
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 from conftest import ROOT, parse_html
@@ -341,3 +342,15 @@ def test_a_name_of_one_kind_without_a_pointer_holds_no_entry_of_another_kind(tmp
         "<persName>Lyon</persName> the dog", "<placeName>Lyon</placeName> the dog"), encoding="utf-8")
     assert main(["build", "--strict", *edition, *out]) == 1
     assert "«Lyon»" in capsys.readouterr().err
+
+
+def test_a_register_without_a_language_is_told_once(tmp_path: Path, capsys):
+    """A project's register without xml:lang (on its root or its names) gave one error per name, each
+    naming its entry: hundreds of lines for one fault of the file."""
+    project = make_edition(tmp_path / "copy", "collection")
+    names = project / "edition" / "names.xml"
+    names.write_text(re.sub(r' xml:lang="[^"]*"', "", names.read_text(encoding="utf-8")), encoding="utf-8")
+    assert main(["build", "--edition", str(project / "edition"), "--out", str(project / "build")]) == 1
+    said = [line for line in capsys.readouterr().err.splitlines() if "needs a language" in line]
+    assert len(said) == 1 and "give the file's root the xml:lang its names are written in" in said[0]
+    assert "more, on line" in said[0]

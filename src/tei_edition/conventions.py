@@ -126,6 +126,9 @@ _POINTERS = etree.XPath("|".join(f"{_TEI}/@{name}" for name in POINTER_ATTRIBUTE
 _SCHEME = re.compile(r"#?(xpath|xpointer|match|string-range|range|left|right|l|r)\(")  # TEI's pointer schemes
 
 
+_NAMES = frozenset(f"{{{TEI_NS}}}{name}" for name in ("persName", "placeName", "orgName", "rs", "name"))
+
+
 def language_faults(root: etree._Element) -> list[tuple[int | None, str]]:
     """Every xml:lang that is no language tag (a page's lang, read by browsers and screen readers),
     with its line and what to write."""
@@ -157,10 +160,18 @@ def check_rules(tree: etree._ElementTree, path: Path, repositories: dict,
                        f"the words begin, and targetEnd=\"#...\" where they end)")
             continue
         for pointer in str(value).split():
-            if pointer.startswith("#") and pointer[1:] not in ids:
+            if pointer == "#":
+                errors.add(path, source_line(value.getparent()), f"{value.attrname}=\"#\" is an empty pointer: "
+                                                                 f"name the id after '#', or remove the attribute")
+            elif pointer.startswith("#") and pointer[1:] not in ids:
+                # (a name's pointer into a project's register kept elsewhere, written as if it were here)
+                elsewhere = f": a name's pointer to a register entry kept in another file names that file (ref=\"" \
+                            f"persons.xml{pointer}\", the file named as registers: in edition.yaml), or, where the " \
+                            f"edition keeps no registers, is a key (key=\"{pointer[1:]}\")" \
+                    if value.attrname == "ref" and value.getparent().tag in _NAMES else ""
                 errors.add(path, source_line(value.getparent()),
                            f"{value.attrname}=\"{pointer}\" points to no element: "
-                           f"no xml:id \"{pointer[1:]}\" in this file")
+                           f"no xml:id \"{pointer[1:]}\" in this file{elsewhere}")
     for line, message in language_faults(root):
         errors.add(path, line, message)
     _check_pages(root, path, errors, printed)

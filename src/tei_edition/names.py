@@ -135,9 +135,12 @@ def _entity(element: etree._Element, kind: str, path: Path, languages: tuple[str
         lang = language_of(name)  # its own, or the register's (a register in one language)
         surname = name.find("t:surname", NS)
         text = _name_text(name)
-        if not lang or not text:
-            errors.add(path, source_line(name), f"<{name_tag}> of '{entry_id}' needs a language (xml:lang, on it or "
-                                                f"the file's root) and a text")
+        if not lang:  # (the same words for every name: said once, with its lines)
+            errors.add(path, source_line(name), "a register's name needs a language: give the file's root the "
+                                                "xml:lang its names are written in (or each name its own)")
+            continue
+        if not text:
+            errors.add(path, source_line(name), f"<{name_tag}> of '{entry_id}' has no text: write the name")
             continue
         key = normalize_space(text_of(surname)) if surname is not None else text
         names.append(Name(lang, text, key, name.get("type") == "variant"))
