@@ -69,3 +69,28 @@ def test_a_names_pointer_to_a_register_elsewhere_and_an_empty_pointer_say_what_t
     assert 'ref="#pers-cavriana-f" points to no element: no xml:id "pers-cavriana-f" in this file: a name\'s ' \
            'pointer to a register entry kept in another file names that file (ref="persons.xml#pers-cavriana-f"' in said
     assert 'ref="#" is an empty pointer: name the id after \'#\', or remove the attribute' in said
+
+
+def test_a_headers_edition_address_date_licence_and_neighbours_read_right(tmp_path: Path):
+    """Tillich's header: its edition statement was not shown, the publisher's address ran together
+    ("Schenkenstraße 8-10 1010 Wien Österreich"), the publication's date (by its `when`) and the
+    licence's address were dropped; Escher's previous and next letters were each listed twice (the
+    next letter, and the next in this correspondence)."""
+    header = ('<teiHeader><fileDesc><titleStmt><title>Brief</title></titleStmt><editionStmt><edition><title>Edition '
+              'der Korrespondenz</title></edition></editionStmt><publicationStmt><publisher><orgName>Institut</orgName>'
+              '<address><street>Schenkenstraße 8-10</street><postCode>1010</postCode><placeName><settlement>Wien'
+              '</settlement><country>Österreich</country></placeName></address></publisher><availability><licence '
+              'target="https://creativecommons.org/licenses/by/4.0/">CC BY 4.0</licence></availability><date '
+              'when="2021-04-09"/></publicationStmt><sourceDesc><p>Typoskript.</p></sourceDesc></fileDesc>'
+              '<profileDesc><correspDesc><correspContext><ref type="previous" target="B0096"/><ref type="next" '
+              'target="B0098"/><ref type="next-in-corresp" target="B0098"/></correspContext></correspDesc>'
+              '</profileDesc></teiHeader>')
+    site = build(edition(tmp_path, "<text><body><p>Lieber.</p></body></text>", lang="de", header=header))
+    page = parse_html(site / "en" / "doc" / "index.html")
+    rows = {dt.text: [dd.xpath("string()") for dd in dt.xpath("following-sibling::dd")]
+            for dt in page.xpath("//section[@class='document-metadata']//dt")}
+    assert rows["Edition"][0] == "Edition der Korrespondenz"
+    assert rows["Publication"][:2] == ["Institut, Schenkenstraße 8-10, 1010, Wien, Österreich", "9 April 2021"]
+    assert page.xpath("//section[@class='document-metadata']//dd/a[@href='https://creativecommons.org/licenses/by/4.0/']"
+                      "[.='CC BY 4.0']")
+    assert rows["Next letter"] == ["B0098"]

@@ -154,13 +154,21 @@ def header_text(element: etree._Element) -> str:
 def _texts(elements_: list[etree._Element], lang: str) -> tuple[HeaderValue, ...]:
     """Texts of elements, with their language; of alternatives in several languages, the one in `lang`."""
     chosen = [e for e in elements_ if e.get(XML_LANG) in (None, lang)] or elements_
-    return tuple(HeaderValue(text, language_of(e), href=_linked(e)) for e in chosen if (text := _header_text(e)))
+    values = []
+    for element in chosen:
+        text = _header_text(element)
+        dated = () if text else _dated(element)  # (a date by its attributes alone: in words on the page)
+        if text or dated:
+            values.append(HeaderValue(text or "/".join(dated[1:]), language_of(element) if text else lang,
+                                      href=_linked(element), dated=dated))
+    return tuple(values)
 
 
 def _linked(element: etree._Element) -> str:
     """The web address a value links to: the one its pointers name, where they name one (a source's
     digitised copy, `<ref target="https://gallica.bnf.fr/...">Gallica</ref>`)."""
-    targets = {target for pointer in element.iter(f"{{{TEI_NS}}}ref", f"{{{TEI_NS}}}ptr")
+    pointers = element.iter(f"{{{TEI_NS}}}ref", f"{{{TEI_NS}}}ptr", f"{{{TEI_NS}}}licence")  # (a licence's own)
+    targets = {target for pointer in pointers
                if urlsplit(target := " ".join((pointer.get("target") or "").split()[:1])).scheme in ("http", "https")}
     return next(iter(targets)) if len(targets) == 1 else ""
 
@@ -177,7 +185,9 @@ def _header_text(element: etree._Element) -> str:
         return _joined(map(_header_text, elements(element, nested)))
     own = (element.text or "") + "".join(child.tail or "" for child in element)
     if len(element) > 1 and not own.strip() and not any(local_name(child) in ("p", "ab") for child in element):
-        return _joined(header_text(child) for child in element if isinstance(child.tag, str))
+        # (an address read so too: its street, code and place; a place's town and country)
+        return _joined(_header_text(child) if local_name(child) in ("address", "placeName") else header_text(child)
+                       for child in element if isinstance(child.tag, str))
     return header_text(element)
 
 
@@ -229,6 +239,7 @@ def header_rows(root: etree._Element, lang: str, path: Path = Path()) -> tuple[H
         agents = ", ".join(header_text(n) for n in resp if local_name(n) != "resp")
         add("meta_responsibility", tuple(HeaderValue(f"{header_text(r)}: {agents}", language_of(r))
                                          for r in elements(resp, "t:resp")))
+    add("meta_edition", _texts(elements(root, "t:teiHeader/t:fileDesc/t:editionStmt/t:edition"), lang))
     publication = "t:teiHeader/t:fileDesc/t:publicationStmt"
     add("meta_publication", _texts(elements(root, f"{publication}/t:publisher | {publication}/t:distributor | "
                                               f"{publication}/t:pubPlace | {publication}/t:date | {publication}/t:p"),
@@ -287,7 +298,10 @@ def header_rows(root: etree._Element, lang: str, path: Path = Path()) -> tuple[H
     context: dict[str, list[HeaderValue]] = {"meta_previous": [], "meta_next": [], "meta_context": []}
     for part in elements(root, f"{CONTEXT}/*"):
         if local_name(part) in ("ref", "ptr"):
-            context[_context_label(part.get("subtype", ""), part.get("type", ""))].append(_pointer(part, path))
+            listed = context[_context_label(part.get("subtype", ""), part.get("type", ""))]
+            pointer = _pointer(part, path)
+            if pointer not in listed:  # (the next letter, and the next in this correspondence: the same one)
+                listed.append(pointer)
         elif text := header_text(part):
             context["meta_context"].append(HeaderValue(text, language_of(part)))
     for label, values in context.items():
