@@ -69,3 +69,12 @@ def test_one_fault_on_many_lines_is_said_once_with_its_lines(tmp_path: Path, cap
     lines = [line for line in said.splitlines() if 'resp="#TECH"' in line]
     assert len(lines) == 1 and lines[0].endswith("(and 11 more, on lines 4, 5, 6, 7, 8, 9, 10, 11, ...)"), lines
     assert ":3: " in lines[0] and "12 error(s); nothing was written" in said
+
+
+def test_a_word_broken_at_a_line_end_as_the_tcp_marks_it_reads_whole(tmp_path: Path, capsys):
+    """TCP's `SEDI<g ref="char:EOLhyphen"/>TIOUS` read "SEDI[?]TIOUS", with a warning each time."""
+    text = ('<text><body><p>A SEDI<g ref="char:EOLhyphen"/>TIOUS and HY<g ref="char:EOLhyphen"/>\n'
+            'pocriticall a<g ref="char:EOLunhyphen"/>gainst them.</p></body></text>')
+    page = _page(build(edition(tmp_path, text, lang="en")))
+    assert " ".join(page.xpath("string(//p[@class='para'])").split()) == "A SEDITIOUS and HYpocriticall against them."
+    assert "shows nothing" not in capsys.readouterr().err

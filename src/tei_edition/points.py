@@ -68,12 +68,20 @@ GLYPHS = {"cross": "\u271d", "dot": "\u00b7", "interpunct": "\u00b7", "stop": "\
           "leaf": "\u2766", "hedera": "\u2766", "chi-rho": "\u2627", "chirho": "\u2627", "star": "\u2217"}
 
 
+# A word broken at a line end, as the Text Creation Partnership marks it: a glyph of its own
+# (`SEDI<g ref="char:EOLhyphen"/>TIOUS`, the print's hyphen; `char:EOLunhyphen`, a break without one).
+_WORD_BREAKS = {"char:EOLhyphen", "char:EOLunhyphen"}
+
+
 def glyph(tx: Transformer, element: etree._Element, out: HtmlOutput) -> None:
     """A glyph the text names without writing it: the character its `ref` declares in the header
     (`charDecl`: a `char` or `glyph` whose `mapping` gives it, as a character or as "U+3592": CBETA's
     characters outside Unicode's usual planes), else its mark where the type is a known one, else
     its name (the declaration's, or its type) in brackets, as the editors' other marks are: never
     nothing. Its name in its title."""
+    if element.get("ref", "").strip() in _WORD_BREAKS:  # (read whole, as a line end that breaks no word)
+        out.glue()
+        return
     kind = element.get("type", "").strip()
     declared = _declared(tx, element)
     name = declared[1] if declared else kind
