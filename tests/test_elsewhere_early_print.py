@@ -78,18 +78,3 @@ def test_a_word_broken_at_a_line_end_as_the_tcp_marks_it_reads_whole(tmp_path: P
     page = _page(build(edition(tmp_path, text, lang="en")))
     assert " ".join(page.xpath("string(//p[@class='para'])").split()) == "A SEDITIOUS and HYpocriticall against them."
     assert "shows nothing" not in capsys.readouterr().err
-
-
-def test_a_translators_note_without_an_id_stands_in_its_own_row_of_the_parallel_view(tmp_path: Path):
-    """Perseus's English notes have no ids, nor have the Latin apparatus notes: the parallel view paired
-    the translator's note of § 2 with the Latin note of § 1, the first of each (their pages' ids)."""
-    latin = ('<text><body><p xml:id="p1">Quod precatus<note>et in dett.</note> a Iove.</p><p xml:id="p2">Itaque.'
-             '</p></body></text>')
-    english = ('<text><body><p xml:id="p1" corresp="doc.xml#p1">What I prayed for.</p><p xml:id="p2" '
-               'corresp="doc.xml#p2">And so<note>His name was Serranus.</note>.</p></body></text>')
-    site = build(edition(tmp_path, latin, lang="la", translation=english), strict=False)
-    parallel = parse_html(site / "en" / "doc" / "parallel" / "index.html")
-    rows = [row for row in parallel.xpath("//section[contains(@class, 'parallel-row')]")
-            if "Serranus" in row.xpath("string()") or "dett." in row.xpath("string()")]
-    assert len(rows) == 2 and not any("Serranus" in r.xpath("string()") and "dett." in r.xpath("string()")
-                                      for r in rows)

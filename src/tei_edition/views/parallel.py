@@ -14,7 +14,6 @@ from itertools import zip_longest
 from typing import Any
 
 from tei_edition.model import walk_blocks
-from tei_edition.tei import XML_ID
 from tei_edition.urls import parallel_path
 from tei_edition.views.base import DocumentPages, Output, Published
 
@@ -84,22 +83,14 @@ def parallel_rows(original: tuple, translation: tuple) -> list[Row]:
     return rows
 
 
-def note_rows(row: Row, translation_notes: dict[str, Any], original_ids: frozenset[str], lang: str
-              ) -> list[tuple[Any, Any, str]]:
+def note_rows(row: Row, translation_notes: dict[str, Any], original_ids: frozenset[str]) -> list[tuple[Any, Any]]:
     """The footnote rows under a row: each of its original's footnotes beside its translation (by id,
     wherever the translation has it; None if it has none), then its translation's own footnotes,
     which the original has not (a note the translator wrote as a footnote: beside an empty cell)."""
     ours = [n for n in (row.original.notes if row.original is not None else ()) if n.kind == "foot"]
-    rows: list[tuple[Any, Any, str]] = [(note, translation_notes.get(note.id), note.id) for note in ours]
+    rows: list[tuple[Any, Any]] = [(note, translation_notes.get(note.id)) for note in ours]
     theirs = row.translation.notes if row.translation is not None else ()
-    # (the row of a translation's note without an id of its own: named apart from the original's by its language)
-    return rows + [(None, note, note.id if _own_id(note) else f"{lang}-{note.id}") for note in theirs
-                   if note.kind == "foot" and not (_own_id(note) and note.id in original_ids)]
-
-
-def _own_id(note: Any) -> bool:
-    """Whether a note's id is the one its TEI gives it (not one its page gives a note without one)."""
-    return note.element is not None and note.element.get(XML_ID) == note.id
+    return rows + [(None, note) for note in theirs if note.kind == "foot" and note.id not in original_ids]
 
 
 class ParallelView:
@@ -120,16 +111,14 @@ class ParallelView:
                              {other: parallel_path(other, document.id) for other in site.config.languages},
                              site.citation_line(lang, document.citation(lang, reading)),
                              document_id=document.id)
-            ((translation_lang, translation),) = translations.items()
-            # Paired by the ids the TEI gives them: a note without one has an id of its page, by its
-            # number, which a note of the other version may share without translating it.
-            original_ids = frozenset(note.id for note in original.footnotes if _own_id(note))
-            translated = {note.id: note for note in translation.footnotes if _own_id(note)}
+            (translation,) = translations.values()
+            original_ids = frozenset(note.id for note in original.footnotes)
+            translated = {note.id: note for note in translation.footnotes}
             yield Output(path, site.render("parallel.html", page, original=original, translations=translations,
                                            rows=parallel_rows(original.aligned_blocks, translation.aligned_blocks),
                                            original_lang=source.lang, tei=renderers,
                                            note_rows=partial(note_rows, original_ids=original_ids,
-                                                             translation_notes=translated, lang=translation_lang)))
+                                                             translation_notes=translated)))
 
     @staticmethod
     def column_strings(site, lang: str) -> str:
