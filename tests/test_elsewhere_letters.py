@@ -94,3 +94,16 @@ def test_a_headers_edition_address_date_licence_and_neighbours_read_right(tmp_pa
     assert page.xpath("//section[@class='document-metadata']//dd/a[@href='https://creativecommons.org/licenses/by/4.0/']"
                       "[.='CC BY 4.0']")
     assert rows["Next letter"] == ["B0098"]
+
+
+def test_a_letters_date_and_greeting_stand_where_their_rend_sets_them(tmp_path: Path):
+    """Escher's `<p rend="right">` date and `<p rend="center">` greeting were plain paragraphs."""
+    text = ('<text><body><div type="letter"><opener><dateline rend="align(right)">Zürich, 9. Juli 1831</dateline>'
+            '</opener><p rend="right">Zürich 9 Juli</p><p rend="center">Theuerster Freund!</p><p>Ich schreibe.</p>'
+            '</div></body></text>')
+    page = parse_html(build(edition(tmp_path, text, lang="de")) / "en" / "doc" / "index.html")
+    assert [p.get("class") for p in page.xpath("//p[contains(@class, 'para')]")] == ["para right", "para center",
+                                                                                      "para"]
+    assert page.xpath("//div[contains(@class, 'dateline')]/@class") == ["dateline align-right right"]
+    css = (tmp_path / "build" / "assets" / "edition.css").read_text(encoding="utf-8")
+    assert "p.para.right, div.right { text-align: end; }" in css

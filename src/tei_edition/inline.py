@@ -24,6 +24,7 @@ from markupsafe import Markup
 
 from tei_edition.archival import ArchivalRef
 from tei_edition.errors import Diagnostic, EditionError
+from tei_edition.layout import alignment
 from tei_edition.media import facsimile
 from tei_edition.model import Citation, Content, Mention, Note, Paragraph, note_place
 from tei_edition.output import GLUE, HtmlOutput, NoOutput
@@ -370,7 +371,7 @@ class Transformer:
         first_note = len(self.state.notes)
         content = self.content(element)
         return Paragraph(element.get(XML_ID), number, content, tuple(self.state.notes[first_note:]), kind,
-                         pages_before, element.get(XML_LANG, ""))
+                         pages_before, element.get(XML_LANG, ""), alignment(element))
 
 
 # Elements whose content is other elements only (TEI's content models): the white space between

@@ -156,3 +156,12 @@ def figure_numbers(root: etree._Element) -> dict[etree._Element, int]:
 
 
 _SELF_NUMBERED = re.compile(r"\W*[^\W\d_]{1,15}\.?\s*\d+")  # a word, and a number: "Figure 2", "Fig. 2"
+
+
+def alignment(element: etree._Element) -> str:
+    """Where a block's `rend` sets it: "right" or "center" (also "align(right)", "centre",
+    "text-align: center"), else ""."""
+    for token in re.split(r"[\s;:()]+", (element.get("rend") or "").lower()):
+        if token in ("right", "center", "centre"):
+            return "center" if token == "centre" else token
+    return ""

@@ -168,6 +168,7 @@ class Paragraph:
     kind: str = "paragraph"
     pages_before: tuple[str, ...] = ()  # in a translation: the original's print pages that begin here
     lang: str = ""  # its own xml:lang, where it differs from its document's
+    align: str = ""  # where its `rend` sets it: "right", "center" (a letter's date, a greeting), else ""
 
 
 @dataclass(frozen=True)

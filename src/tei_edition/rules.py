@@ -18,7 +18,7 @@ from lxml import etree
 
 from tei_edition import apparatus, blocks, examples, links, names, phrases, spoken
 from tei_edition.blocks import figure, head, item, list_, paragraph_in_block, quote, said, verse_line
-from tei_edition.layout import in_block_context, is_block_quote, standing_note
+from tei_edition.layout import alignment, in_block_context, is_block_quote, standing_note
 from tei_edition.output import css_class, enclose, id_attribute, lang_attribute
 from tei_edition.points import anchor_only, gap, glyph, is_break, is_empty, lb, milestone, text_break
 from tei_edition.schema import odd_elements
@@ -57,7 +57,8 @@ def wrap(tag: str, css: str = "", block: bool = False) -> Behaviour:
         name = tag
         if block and not in_block_context(element):
             name = "span"
-        classes = css_class(css or local_name(element), element.get("type", ""), element.get("rend", ""))
+        classes = css_class(css or local_name(element), element.get("type", ""), element.get("rend", ""),
+                            alignment(element))  # ("align(right)": right, as the style sheet reads it)
         out.markup(f'<{name} class="{classes}"{id_attribute(tx, element)}{lang_attribute(element)}>')
         tx.children(element, out)
         out.markup(f"</{name}>")
