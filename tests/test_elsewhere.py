@@ -701,17 +701,25 @@ def test_a_right_to_left_phrase_in_a_left_to_right_text_has_its_direction(tmp_pa
     (' xml:lang="la"', ' usage="36"', 'its text says xml:lang="la"), e.g. <TEI xml:lang="la">'),
     ("", ' usage="36"', 'its langUsage names la, de), e.g. <TEI xml:lang="la">'),
     ("", "", 'its langUsage names la, de), e.g. <TEI xml:lang="la">'),  # (most of its text is Latin)
+    ("", "textLang", 'its header\'s textLang says mainLang="la"), e.g. <TEI xml:lang="la">'),
 ])
 def test_a_root_without_a_language_is_told_the_one_its_text_or_usage_says(tmp_path: Path, capsys, text_lang, usage,
                                                                          suggested):
     """A letter whose <text> is Latin (or whose langUsage gives Latin the larger share, or whose
     text is mostly in Latin where langUsage gives no shares) was told to say German, its header's
     first language."""
-    la_usage = ' usage="64"' if usage else ""
+    la_usage = ' usage="64"' if usage.startswith(" ") else ""
     header = HEADER.replace("</fileDesc>", f'</fileDesc><profileDesc><langUsage><language ident="de"{usage}>Deutsch'
                                            f'</language><language ident="la"{la_usage}>Latein</language></langUsage>'
                                            f"</profileDesc>")
     body = '<div xml:lang="la"><p>Salve, amice carissime.</p></div><div xml:lang="de"><p>Gruß.</p></div>'
+    if usage == "textLang":  # (Cavriana's header: its msItem's textLang, the text mostly German here)
+        header = HEADER.replace("</fileDesc>", '</fileDesc><profileDesc><langUsage><language ident="de">Deutsch'
+                                               '</language></langUsage></profileDesc>').replace(
+            "<sourceDesc><p>Manuscript.</p></sourceDesc>", '<sourceDesc><msDesc><msIdentifier><idno>1</idno>'
+            '</msIdentifier><msContents><msItem><textLang mainLang="la">Latein</textLang></msItem></msContents>'
+            '</msDesc></sourceDesc>')
+        body = '<p>Salve.</p><div xml:lang="de"><p>Ein langer deutscher Gruß an alle.</p></div>'
     project = edition(tmp_path, f"<text{text_lang}><body>{body}</body></text>", header=header)
     tei = project / "edition" / "doc.xml"
     tei.write_text(tei.read_text(encoding="utf-8").replace(' xml:lang="it"', "", 1), encoding="utf-8")

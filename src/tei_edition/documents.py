@@ -101,13 +101,18 @@ def _read_tei(path: Path, repositories: dict, translation_lang: str | None, prin
             # used first): a hint, never a default.
             text = tree.getroot().find("t:text", tei.NS)
             text_lang = text.get(XML_LANG) if text is not None else None
+            # (or the header's textLang, the main language of the text it describes: Cavriana's letters')
+            main_lang = str(tree.getroot().xpath("string(t:teiHeader//t:textLang/@mainLang)", namespaces=tei.NS))
+            said = f"its text says xml:lang=\"{text_lang}\"" if text_lang else \
+                f"its header's textLang says mainLang=\"{main_lang}\"" if main_lang else ""
+            text_lang = text_lang or main_lang or None
             shares = _text_shares(text)
             languages = sorted(tree.getroot().iterfind("t:teiHeader/t:profileDesc/t:langUsage/t:language[@ident]",
                                                        tei.NS),
                                key=lambda language: (-_usage(language), -_share(shares, language.get("ident", ""))))
             declared = list(dict.fromkeys(suggested(str(language.get("ident"))) for language in languages))
             example = suggested(text_lang) if text_lang else declared[0] if declared else "en"
-            hint = f" (its text says xml:lang=\"{text_lang}\")" if text_lang else \
+            hint = f" ({said})" if said else \
                 f" (its langUsage names {', '.join(declared)})" if declared else ""
             # (the header, often in another language than a text that says its own, says so itself)
             header = "; if its header is written in another language, say so there too, e.g. <teiHeader " \
