@@ -210,15 +210,25 @@ def test_a_name_with_an_epithet_has_no_family_name(name, parts):
 
 
 def test_an_anonymous_documents_page_names_no_author(tmp_path: Path):
-    """A letter without an author: its page's schema.org record has no `"author": []`, and its
-    citation names the translator once, as the one who stands in for the author."""
+    """A letter without an author: its sender is its author; without a sender either, its page's
+    schema.org record has no `"author": []`, and its citation names the translator once, as the one
+    who stands in for the author."""
     from test_roots import make_edition
 
     from tei_edition.cli import main
     project = make_edition(tmp_path, "letter")
     for tei in (project / "edition").glob("brief*.xml"):
         tei.write_text(tei.read_text(encoding="utf-8").replace("<author>Karl Beispiel</author>", ""), encoding="utf-8")
-    assert main(["build", "--strict", "--edition", str(project / "edition"), "--out", str(project / "build")]) == 0
+    edition = ["--edition", str(project / "edition"), "--out", str(project / "build")]
+    # Its sender, named in its correspDesc only, is its author (Escher's letters name him only there).
+    assert main(["build", "--strict", *edition]) == 0
+    page = parse_html(project / "build" / "en" / "brief" / "index.html")
+    assert page.xpath("//meta[@name='citation_author']/@content") == ["Beispiel, Karl"]
+    for tei in (project / "edition").glob("brief*.xml"):  # a letter whose sender is not named either
+        tei.write_text(tei.read_text(encoding="utf-8").replace(
+            '<correspAction type="sent"><persName>Karl Beispiel</persName>', '<correspAction type="sent">'),
+            encoding="utf-8")
+    assert main(["build", "--strict", *edition]) == 0
     page = parse_html(project / "build" / "en" / "brief" / "index.html")
     record = json.loads(page.xpath("string(//script[@type='application/ld+json'])"))
     assert "author" not in record and "author" not in record.get("translationOfWork", {}), record

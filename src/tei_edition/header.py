@@ -79,8 +79,17 @@ def source_info(root: etree._Element) -> SourceInfo:
         authors=tuple(tuple((name.get(XML_LANG) or root.get(XML_LANG) or "", person_name(name))
                             for name in author.iterfind("t:persName", NS)) or
                       ((root.get(XML_LANG) or "", person_name(author)),)
-                      for author in root.iterfind("t:teiHeader/t:fileDesc/t:titleStmt/t:author", NS)),
+                      for author in root.iterfind("t:teiHeader/t:fileDesc/t:titleStmt/t:author", NS))
+        or _senders(root),
         titles=_titles_by_language(root))
+
+
+def _senders(root: etree._Element) -> tuple[tuple[tuple[str, str], ...], ...]:
+    """A letter's authors where its header names none: who its `correspDesc` says sent it (Escher's
+    letters name him only there); the home page and the citations name them as its authors."""
+    return tuple(((name.get(XML_LANG) or root.get(XML_LANG) or "", person_name(name)),)
+                 for name in root.iterfind(f"{CORRESPONDENCE}[@type='sent']/*", NS)
+                 if local_name(name) in ("persName", "orgName", "name") and person_name(name))
 
 
 def _titles_by_language(root: etree._Element) -> tuple[tuple[str, str], ...]:
