@@ -127,6 +127,11 @@ def _furniture(root: etree._Element) -> dict[str, list[etree._Element]]:
 
 
 _LB = f"{{{NS['t']}}}lb"
+_BREAKS = {_LB, f"{{{NS['t']}}}pb"}
+# Blocks whose words begin a line wherever they stand (`_Pages._begins_a_line`). Not a title page's
+# parts: a print's author line after its title's last line has been laid out on that line, and the
+# ledger keeps the locators of the lines after it.
+LINE_BLOCKS = {"p", "ab", "head", "salute", "dateline", "signed", "trailer", "l", "item", "label"}
 
 
 class _Pages:
@@ -166,9 +171,18 @@ class _Pages:
                 for inner in child.iter(f"{{{NS['t']}}}pb"):  # (a page may begin inside one)
                     self.walk_page_break(inner)
             else:  # a note's own lines are not lines of the page: it stands at the page's foot
+                if self._begins_a_line(child):
+                    self._line(child, child)
                 self._words(child.text, child)
                 self.walk(child)
             self._words(child.tail, element)
+
+    def _begins_a_line(self, block: etree._Element) -> bool:
+        """Whether a block's words begin a line of their own though no `lb` begins it: a manuscript
+        letter's salute, date line or signature after the words of the line before (a print's blocks
+        begin with an `lb`, or after the `lb` that ends the line before, which begins the line)."""
+        return local_name(block) in LINE_BLOCKS and bool((block.text or "").strip()) and bool(self.pages) \
+            and bool(self.pages[-1][1]) and self.worded and self.opening is None
 
     def walk_page_break(self, pb: etree._Element) -> None:
         if pb.get("n") and not other_pagination(pb):  # (a break with no number, or in another edition's
@@ -185,11 +199,11 @@ class _Pages:
         self.worded = True
 
     def _line(self, element: etree._Element, where: etree._Element) -> None:
-        """A line beginning at `element` (its lb, or the page's pb), inside `where`."""
+        """A line beginning at `element` (its lb, the page's pb, or a block that begins one), inside `where`."""
         self.opening = None
         self.worded = element.tag != _LB or bool((element.tail or "").strip())
         pb, lines, _ = self.pages[-1]
-        unit, title_page = _unit(where) if where is element else _unit_within(where)
+        unit, title_page = _unit(where) if where is element and element.tag in _BREAKS else _unit_within(where)
         lines.append(PrintLine(pb.get("n", ""), len(lines) + 1, unit, language_of(where), element, title_page))
 
     def _words(self, text: str | None, where: etree._Element) -> None:

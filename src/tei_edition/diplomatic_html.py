@@ -22,7 +22,7 @@ from lxml import etree
 from markupsafe import Markup
 
 from tei_edition.archival import ArchivalRef
-from tei_edition.diplomatic import PrintLayout, PrintNote, is_foot_note
+from tei_edition.diplomatic import LINE_BLOCKS, PrintLayout, PrintNote, is_foot_note
 from tei_edition.fidelity import NOT_PRINTED
 from tei_edition.inline import PageContext, Transformer
 from tei_edition.layout import is_block_quote
@@ -91,8 +91,12 @@ def printed(tx: Transformer, element: etree._Element, out: HtmlOutput) -> None:
 
 
 def spaced(tx: Transformer, element: etree._Element, out: HtmlOutput) -> None:
-    """A block of the text: its content only (the lines are the blocks here), apart from its neighbours."""
+    """A block of the text: its content only (the lines are the blocks here), apart from its neighbours;
+    a block that begins a line of its own (no `lb` before its words) is cut there."""
     out.text(" ")
+    line = getattr(tx, "line_index", {}).get(element)
+    if line is not None:
+        out.markup(f"{_CUT}{line}{_CUT}")
     tx.children(element, out)
     out.text(" ")
 
@@ -123,6 +127,7 @@ def _rules(t: type[DiplomaticTransformer]) -> RuleTable:
 
 
 _RULES = _rules(DiplomaticTransformer)
+assert LINE_BLOCKS <= set(_BLOCKS), "a block that begins a print line is cut where it begins (spaced)"
 
 
 def cut_lines(html: str, count: int) -> list[Markup]:
