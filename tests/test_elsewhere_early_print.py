@@ -78,3 +78,17 @@ def test_a_word_broken_at_a_line_end_as_the_tcp_marks_it_reads_whole(tmp_path: P
     page = _page(build(edition(tmp_path, text, lang="en")))
     assert " ".join(page.xpath("string(//p[@class='para'])").split()) == "A SEDITIOUS and HYpocriticall against them."
     assert "shows nothing" not in capsys.readouterr().err
+
+
+def test_a_source_with_two_copies_online_links_each(tmp_path: Path):
+    """Perseus's source names its copies at the Internet Archive and at HathiTrust: with two web
+    addresses, neither was linked."""
+    header = ('<teiHeader><fileDesc><titleStmt><title>Post reditum</title></titleStmt><publicationStmt><p>Test.</p>'
+              '</publicationStmt><sourceDesc><bibl><title>Orations</title>, London, 1891 (<ref target="https://'
+              'archive.org/details/orations">Internet Archive</ref>; <ref target="https://babel.hathitrust.org/x">'
+              'HathiTrust</ref>).</bibl></sourceDesc></fileDesc></teiHeader>')
+    page = _page(build(edition(tmp_path, "<text><body><p>Quod.</p></body></text>", lang="la", header=header)))
+    source = page.xpath("//section[@class='document-metadata']//dt[.='Source']/following-sibling::dd[1]")[0]
+    assert " ".join(source.xpath("string()").split()) == "Orations, London, 1891 (Internet Archive; HathiTrust)."
+    assert [(a.text, a.get("href")) for a in source.xpath("a")] == [
+        ("Internet Archive", "https://archive.org/details/orations"), ("HathiTrust", "https://babel.hathitrust.org/x")]

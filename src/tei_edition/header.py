@@ -169,8 +169,28 @@ def _texts(elements_: list[etree._Element], lang: str) -> tuple[HeaderValue, ...
         dated = () if text else _dated(element)  # (a date by its attributes alone: in words on the page)
         if text or dated:
             values.append(HeaderValue(text or "/".join(dated[1:]), language_of(element) if text else lang,
-                                      href=_linked(element), dated=dated))
+                                      href=_linked(element), dated=dated, links=_links_in(element, text)))
     return tuple(values)
+
+
+def _links_in(element: etree._Element, text: str) -> tuple[tuple[str, str], ...]:
+    """A value's text in pieces (words, web address or ""), where it names several web addresses
+    (Perseus's source: its Internet Archive copy and its HathiTrust copy): each linked where its
+    words stand. () where it names fewer (`_linked` links the whole value to the one)."""
+    pointers = [(normalize_space(header_text(pointer)) or target, target)
+                for pointer in element.iter(f"{{{TEI_NS}}}ref", f"{{{TEI_NS}}}ptr")
+                if (target := _external(" ".join((pointer.get("target") or "").split()[:1])))]
+    if len({target for _, target in pointers}) < 2:
+        return ()
+    pieces, position = [], 0
+    for words, target in pointers:
+        at = text.find(words, position)
+        if at < 0:
+            continue
+        pieces += [(text[position:at], ""), (words, target)]
+        position = at + len(words)
+    pieces.append((text[position:], ""))
+    return tuple(piece for piece in pieces if piece[0])
 
 
 def _linked(element: etree._Element) -> str:

@@ -278,6 +278,7 @@ class HeaderValue(NamedTuple):
     href: str = ""
     document: str = ""
     dated: tuple[str, ...] = ()  # a date given by its attributes: `dates.date_attributes`, words on the page
+    links: tuple[tuple[str, str], ...] = ()  # its text in pieces (words, web address or ""): several links
 
 
 @dataclass(frozen=True)
