@@ -224,6 +224,13 @@ def test_an_anonymous_documents_page_names_no_author(tmp_path: Path):
     assert main(["build", "--strict", *edition]) == 0
     page = parse_html(project / "build" / "en" / "brief" / "index.html")
     assert page.xpath("//meta[@name='citation_author']/@content") == ["Beispiel, Karl"]
+    for tei in (project / "edition").glob("brief*.xml"):  # (Escher's: the addressee named there too, typed)
+        tei.write_text(tei.read_text(encoding="utf-8").replace(
+            '<persName>Karl Beispiel</persName>', '<persName>Karl Beispiel</persName><persName type="addressee">'
+                                                  'Marie Muster</persName>', 1), encoding="utf-8")
+    assert main(["build", "--strict", *edition]) == 0
+    page = parse_html(project / "build" / "en" / "brief" / "index.html")
+    assert page.xpath("//meta[@name='citation_author']/@content") == ["Beispiel, Karl"]
     for tei in (project / "edition").glob("brief*.xml"):  # a letter whose sender is not named either
         tei.write_text(tei.read_text(encoding="utf-8").replace(
             '<correspAction type="sent"><persName>Karl Beispiel</persName>', '<correspAction type="sent">'),

@@ -92,3 +92,21 @@ def test_a_source_with_two_copies_online_links_each(tmp_path: Path):
     assert " ".join(source.xpath("string()").split()) == "Orations, London, 1891 (Internet Archive; HathiTrust)."
     assert [(a.text, a.get("href")) for a in source.xpath("a")] == [
         ("Internet Archive", "https://archive.org/details/orations"), ("HathiTrust", "https://babel.hathitrust.org/x")]
+
+
+def test_an_untranslated_note_is_told_it_may_be_the_editors(tmp_path: Path, capsys):
+    """After `ids`, Perseus's Latin apparatus notes (untyped) each wanted a translation: the message
+    said only to add one; an apparatus no translation carries is the editors' (type="editorial")."""
+    from tei_edition.cli import main
+    latin = '<text><body><p xml:id="p1">Quod<note xml:id="note-1">et in <hi>dett.</hi></note> precor.</p></body></text>'
+    english = '<text><body><p xml:id="p1" corresp="doc.xml#p1">What I pray for.</p></body></text>'
+    project = edition(tmp_path, latin, lang="la", translation=english)
+    assert main(["build", "--edition", str(project / "edition"), "--out", str(project / "build")]) == 1
+    assert "no translation of doc.xml#note-1 (at doc.xml:2): add an element with xml:id=\"note-1\" here; or, if it " \
+           "is the editors' note (an apparatus) that no translation carries, give it type=\"editorial\" in the " \
+           "original" in capsys.readouterr().err
+    latin_file = project / "edition" / "doc.xml"
+    latin_file.write_text(latin_file.read_text(encoding="utf-8").replace('<note xml:id="note-1">',
+                                                                          '<note xml:id="note-1" type="editorial">'),
+                          encoding="utf-8")
+    assert main(["build", "--edition", str(project / "edition"), "--out", str(project / "build")]) == 0

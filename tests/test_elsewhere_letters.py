@@ -105,15 +105,22 @@ def test_a_letters_date_and_greeting_stand_where_their_rend_sets_them(tmp_path: 
     assert [p.get("class") for p in page.xpath("//p[contains(@class, 'para')]")] == ["para right", "para center",
                                                                                       "para"]
     assert page.xpath("//div[contains(@class, 'dateline')]/@class") == ["dateline align-right right"]
+    # (a rend and its alignment that are one word are one class; a postscript's paragraph keeps its own)
+    text = ('<text><body><div type="letter"><p>Lieber.</p><closer><dateline rend="right">Zürich</dateline>'
+            '</closer><postscript><p rend="right">11ter Juli</p></postscript></div></body></text>')
+    page = parse_html(build(edition(tmp_path / "more", text, lang="de")) / "en" / "doc" / "index.html")
+    assert page.xpath("//div[contains(@class, 'dateline')]/@class") == ["dateline right"]
+    assert page.xpath("//p[.='11ter Juli']/@class") == ["p right"]
     css = (tmp_path / "build" / "assets" / "edition.css").read_text(encoding="utf-8")
-    assert "p.para.right, div.right { text-align: end; }" in css
+    assert "p.para.right, p.p.right, div.right { text-align: end; }" in css
 
 
 def test_a_manuscript_letters_greeting_date_and_signature_begin_their_own_lines(tmp_path: Path):
     """Cavriana's letter (line ends at `lb`, none before its blocks): its print view ran the greeting
     into the letter's first line, and the date line and signature into its last."""
     text = ('<text><body><div type="letter"><pb n="924r"/><opener><salute>Ill.mo et Ecc.mo S.or</salute></opener>'
-            '<p>Il Duca mio padrone è così ben disposto della <lb/>sua persona, che non ha <lb/>alcun pezzo d\'osso.</p>'
+            '<p>Il Duca mio padrone è così ben disposto della <lb/>sua persona, che non ha <lb/>alcun pezzo d\'osso.'
+            '</p>'
             '<closer><dateline>Di Nevers, il 3 di luglio 1568</dateline><salute>Humiliss.o servitore</salute>'
             '</closer></div></body></text>')
     site = build(edition(tmp_path, text, lang="it"))

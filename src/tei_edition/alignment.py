@@ -67,8 +67,11 @@ def check_translation(original: etree._ElementTree, translation: etree._ElementT
     for unit_id, element in units.items():
         counterpart = found.get(unit_id)
         if counterpart is None:
+            # (a note no translation carries, an apparatus's, is the editors': typed so, none is owed)
+            editors = "; or, if it is the editors' note (an apparatus) that no translation carries, give it " \
+                      "type=\"editorial\" in the original" if etree.QName(element).localname == "note" else ""
             errors.add(path, None, f"no translation of {original_name}#{unit_id} (at {original_name}:"
-                                   f"{source_line(element)}): add an element with xml:id=\"{unit_id}\" here")
+                                   f"{source_line(element)}): add an element with xml:id=\"{unit_id}\" here{editors}")
         elif corresp_target(counterpart, original_name) != unit_id:
             errors.add(path, source_line(counterpart),
                        f"xml:id=\"{unit_id}\" must have corresp=\"{original_name}#{unit_id}\"")

@@ -8,7 +8,14 @@ from typing import TYPE_CHECKING
 
 from lxml import etree
 
-from tei_edition.layout import figure_numbers, heads_its_division, in_block_context, is_block_quote, marks_typed
+from tei_edition.layout import (
+    alignment,
+    figure_numbers,
+    heads_its_division,
+    in_block_context,
+    is_block_quote,
+    marks_typed,
+)
 from tei_edition.media import image_url
 from tei_edition.output import GLUE, css_class, enclose, id_attribute, lang_attribute
 from tei_edition.tei import NS, XML_ID, local_name, normalize_space, text_of
@@ -175,6 +182,7 @@ def head(tx: Transformer, element: etree._Element, out: HtmlOutput) -> None:
 def paragraph_in_block(tx: Transformer, element: etree._Element, out: HtmlOutput) -> None:
     """A <p> inside a note, cell, quotation or figure."""
     tag = "p" if in_block_context(element) else "span"
-    out.markup(f'<{tag} class="p"{id_attribute(tx, element)}{lang_attribute(element)}>')
+    out.markup(f'<{tag} class="{css_class("p", alignment(element))}"{id_attribute(tx, element)}'
+               f'{lang_attribute(element)}>')
     tx.children(element, out)
     out.markup(f"</{tag}>")

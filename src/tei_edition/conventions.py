@@ -126,7 +126,8 @@ _POINTERS = etree.XPath("|".join(f"{_TEI}/@{name}" for name in POINTER_ATTRIBUTE
 _SCHEME = re.compile(r"#?(xpath|xpointer|match|string-range|range|left|right|l|r)\(")  # TEI's pointer schemes
 
 
-_NAMES = frozenset(f"{{{TEI_NS}}}{name}" for name in ("persName", "placeName", "orgName", "rs", "name"))
+_NAMES = frozenset(f"{{{TEI_NS}}}{name}" for name in ("persName", "placeName", "orgName", "rs", "name", "author",
+                                                        "editor"))
 
 
 def language_faults(root: etree._Element) -> list[tuple[int | None, str]]:

@@ -89,7 +89,13 @@ def _senders(root: etree._Element) -> tuple[tuple[tuple[str, str], ...], ...]:
     letters name him only there); the home page and the citations name them as its authors."""
     return tuple(((name.get(XML_LANG) or root.get(XML_LANG) or "", person_name(name)),)
                  for name in root.iterfind(f"{CORRESPONDENCE}[@type='sent']/*", NS)
-                 if local_name(name) in ("persName", "orgName", "name") and person_name(name))
+                 if local_name(name) in ("persName", "orgName", "name") and person_name(name)
+                 and name.get("type") not in _NOT_SENDERS)
+
+
+# A name in the sending's correspAction that its type says is not the sender's (Escher's letters name
+# the addressee there too, typed).
+_NOT_SENDERS = ("addressee", "recipient", "receiver")
 
 
 def _titles_by_language(root: etree._Element) -> tuple[tuple[str, str], ...]:

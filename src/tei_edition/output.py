@@ -116,7 +116,7 @@ def _strip(items: list, indexes: range, strip: Callable[[str], str]) -> None:
 def css_class(*names: str) -> str:
     """A class attribute value from names that may come from the TEI (@rend, @type): sanitised."""
     cleaned = (re.sub(r"[^a-z0-9-]+", "-", name.lower()).strip("-") for name in names if name)
-    return " ".join(name for name in cleaned if name)  # ("?" cleans to nothing: no trailing space)
+    return " ".join(dict.fromkeys(name for name in cleaned if name))  # (once each; "?" cleans to nothing)
 
 
 def lang_attribute(element: etree._Element) -> str:
