@@ -295,3 +295,4 @@ def test_an_author_written_with_dates_or_a_gloss_is_cited_without_a_crash(tmp_pa
         page = _page(build(edition(tmp_path / str(number), "<text><body><p>Jeden.</p></body></text>", lang="cs",
                                    header=header)))
         assert page.xpath("//meta[@name='citation_author']/@content") == [cited]
+        assert page.xpath("string(//p[@class='cite-as'])").startswith(f"How to cite: {cited}. Jakub.")

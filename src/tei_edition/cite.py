@@ -125,9 +125,7 @@ def csl_name(name: str) -> dict[str, str]:
     """"Т.А. Шеметова" -> family "Шеметова", given "Т. А." (initials spaced as the styles expect). A
     name with an epithet ("Eusebius of Caesarea", "Bede the Venerable") has no family name: it stays
     whole."""
-    dated = _LIFE_DATES.search(name)  # a catalogue's "Adamec, Antonin (1853-1913)": the dates are no name
-    if dated and _DATES.fullmatch(dated.group(1).strip()):
-        name = name[:dated.start()]
+    name = without_life_dates(name)
     if _EPITHET.search(name):
         return {"literal": name}
     if "," in name:  # a library's heading, family name first: "Aylett, Robert, 1583-1655?" (dates no name)
@@ -147,6 +145,13 @@ def csl_name(name: str) -> dict[str, str]:
 # "Jean de La Fontaine", "Ludwig van Beethoven").
 _PARTICLES = {"van", "von", "de", "der", "den", "des", "du", "di", "da", "del", "della", "dei", "le", "la", "ter",
               "ten", "op", "zu", "zur", "dos", "das", "af", "av", "ibn", "bin", "al", "el"}
+
+
+def without_life_dates(name: str) -> str:
+    """A catalogue's heading without the life dates after the name ("Adamec, Antonin (1853-1913)"):
+    the dates are no part of the name a citation gives."""
+    dated = _LIFE_DATES.search(name)
+    return name[:dated.start()] if dated and _DATES.fullmatch(dated.group(1).strip()) else name
 
 
 _LIFE_DATES = re.compile(r"\s*\(([^()]*)\)\s*$")
@@ -269,7 +274,7 @@ def article_citation(source: SourceInfo, lang: str, csl: tuple[str, str], transl
     (no biblStruct in its header) is cited by its authors (as its header names them) and its title, a
     sentence as a style's entry is."""
     if not source.title:
-        authors = ", ".join(source.author_names(lang))
+        authors = ", ".join(without_life_dates(name) for name in source.author_names(lang))
         cited = f"{authors}. {translated_title}" if authors else translated_title
         return Markup(html.escape(cited if cited.rstrip()[-1:] in ".!?…" else f"{cited}."))
     entry = _formatted(_style(*csl), printed_item(source, lang, translated_title))
