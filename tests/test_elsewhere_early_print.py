@@ -110,3 +110,21 @@ def test_an_untranslated_note_is_told_it_may_be_the_editors(tmp_path: Path, caps
                                                                           '<note xml:id="note-1" type="editorial">'),
                           encoding="utf-8")
     assert main(["build", "--edition", str(project / "edition"), "--out", str(project / "build")]) == 0
+
+
+def test_a_translators_note_without_an_id_stands_in_its_own_row_of_the_parallel_view(tmp_path: Path):
+    """Perseus's English notes have no ids, nor have the Latin apparatus notes: the parallel view paired
+    the translator's note of § 2 with the Latin note of § 1, the first of each (their pages' ids). A
+    note without an id pairs only with one of its own row; one alone is named apart, its marker too."""
+    latin = ('<text><body><p xml:id="p1">Quod precatus<note>et in dett.</note> a Iove.</p><p xml:id="p2">Itaque.'
+             '</p></body></text>')
+    english = ('<text><body><p xml:id="p1" corresp="doc.xml#p1">What I prayed for.</p><p xml:id="p2" '
+               'corresp="doc.xml#p2">And so<note>His name was Serranus.</note>.</p></body></text>')
+    site = build(edition(tmp_path, latin, lang="la", translation=english))
+    parallel = parse_html(site / "en" / "doc" / "parallel" / "index.html")
+    rows = {row.get("id"): " ".join(row.xpath("string()").split())
+            for row in parallel.xpath("//section[contains(@class, 'parallel-note')]")}
+    assert set(rows) == {"note-1", "en-note-1"}
+    assert "dett." in rows["note-1"] and "Serranus" not in rows["note-1"] and "Serranus" in rows["en-note-1"]
+    markers = parallel.xpath("//div[@lang='en']//a[contains(@class, 'noteref')]/@href")
+    assert markers == ["#en-note-1"], markers

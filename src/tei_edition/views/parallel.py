@@ -7,13 +7,16 @@ and closer, a list, a quotation) beside the translation's blocks without an id b
 two units, in order: nothing of either text is left out."""
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 from dataclasses import dataclass
-from functools import partial
 from itertools import zip_longest
 from typing import Any
 
+from markupsafe import Markup
+
 from tei_edition.model import walk_blocks
+from tei_edition.tei import XML_ID
 from tei_edition.urls import parallel_path
 from tei_edition.views.base import DocumentPages, Output, Published
 
@@ -83,14 +86,47 @@ def parallel_rows(original: tuple, translation: tuple) -> list[Row]:
     return rows
 
 
-def note_rows(row: Row, translation_notes: dict[str, Any], original_ids: frozenset[str]) -> list[tuple[Any, Any]]:
-    """The footnote rows under a row: each of its original's footnotes beside its translation (by id,
-    wherever the translation has it; None if it has none), then its translation's own footnotes,
-    which the original has not (a note the translator wrote as a footnote: beside an empty cell)."""
+def note_rows(row: Row, translation_notes: dict[str, Any], original_ids: frozenset[str], lang: str,
+              renamed: dict[str, str]) -> list[tuple[Any, Any, str]]:
+    """The footnote rows under a row, each (original's note, translation's, the row's id): each of its
+    original's footnotes beside its translation (by the id the TEI gives both, wherever the translation
+    has it; a note without one, by the id its page gives it, only beside a note of the same row), then
+    its translation's own footnotes (a note the translator wrote as a footnote: beside an empty cell).
+    A translation's note whose page id an original's note has elsewhere (Perseus's: the Latin
+    apparatus and the English translator's notes, none with an id) is named apart, by its language,
+    in `renamed`, which its markers follow."""
     ours = [n for n in (row.original.notes if row.original is not None else ()) if n.kind == "foot"]
-    rows: list[tuple[Any, Any]] = [(note, translation_notes.get(note.id)) for note in ours]
-    theirs = row.translation.notes if row.translation is not None else ()
-    return rows + [(None, note) for note in theirs if note.kind == "foot" and note.id not in original_ids]
+    theirs = [n for n in (row.translation.notes if row.translation is not None else ()) if n.kind == "foot"]
+    in_row = {note.id: note for note in theirs}
+    rows: list[tuple[Any, Any, str]] = [
+        (note, translation_notes.get(note.id) if _own_id(note) else in_row.get(note.id), note.id) for note in ours]
+    paired = {pair.id for _, pair, _ in rows if pair is not None}
+    for note in theirs:
+        if note.id in paired or (_own_id(note) and note.id in original_ids):
+            continue  # (beside its original, in this row or in the original's)
+        if note.id in original_ids:
+            renamed[note.id] = f"{lang}-{note.id}"
+        rows.append((None, note, renamed.get(note.id, note.id)))
+    return rows
+
+
+def _own_id(note: Any) -> bool:
+    """Whether a note's id is the one its TEI gives it (not one its page gives a note without one)."""
+    return note.element is not None and note.element.get(XML_ID) == note.id
+
+
+class _Renamed:
+    """A column's renderer whose note markers link to their notes' rows as renamed (`note_rows`)."""
+
+    def __init__(self, renderer: Any, renamed: dict[str, str]):
+        self.renderer, self.renamed = renderer, renamed
+        self.pattern = re.compile('href="#(' + "|".join(map(re.escape, renamed)) + ')"')
+
+    def __call__(self, content: Any) -> Markup:
+        return Markup(self.pattern.sub(lambda m: f'href="#{self.renamed[m.group(1)]}"', str(self.renderer(content))))
+
+    def __getattr__(self, name: str) -> Any:
+        return getattr(self.renderer, name)
 
 
 class ParallelView:
@@ -102,8 +138,9 @@ class ParallelView:
                 return
             path = parallel_path(lang, document.id)
             versions = {code: document.model(code) for code in pair}
-            renderers = {code: document.renderer(code, path, anchors=False,
-                                                 strings_lang=self.column_strings(site, code)) for code in pair}
+            renderers: dict[str, Any] = {code: document.renderer(code, path, anchors=False,
+                                                                 strings_lang=self.column_strings(site, code))
+                                         for code in pair}
             original = versions[source.lang]
             translations = {code: doc for code, doc in versions.items() if code != source.lang}
             reading = document.model(lang)
@@ -111,14 +148,17 @@ class ParallelView:
                              {other: parallel_path(other, document.id) for other in site.config.languages},
                              site.citation_line(lang, document.citation(lang, reading)),
                              document_id=document.id)
-            (translation,) = translations.values()
+            ((translation_lang, translation),) = translations.items()
             original_ids = frozenset(note.id for note in original.footnotes)
             translated = {note.id: note for note in translation.footnotes}
+            rows = parallel_rows(original.aligned_blocks, translation.aligned_blocks)
+            renamed: dict[str, str] = {}
+            notes = {id(row): note_rows(row, translated, original_ids, translation_lang, renamed) for row in rows}
+            if renamed:
+                renderers[translation_lang] = _Renamed(renderers[translation_lang], renamed)
             yield Output(path, site.render("parallel.html", page, original=original, translations=translations,
-                                           rows=parallel_rows(original.aligned_blocks, translation.aligned_blocks),
-                                           original_lang=source.lang, tei=renderers,
-                                           note_rows=partial(note_rows, original_ids=original_ids,
-                                                             translation_notes=translated)))
+                                           rows=rows, original_lang=source.lang, tei=renderers,
+                                           note_rows=lambda row, notes=notes: notes[id(row)]))
 
     @staticmethod
     def column_strings(site, lang: str) -> str:
