@@ -11,6 +11,7 @@ import pytest
 from test_roots import make_edition
 
 from tei_edition import build as build_module
+from tei_edition import pool as pool_module
 from tei_edition.cli import main
 from tei_edition.config import load_config
 
@@ -39,8 +40,8 @@ def test_two_processes_make_the_same_site_as_one(tmp_path: Path, monkeypatch):
     edition = collection(tmp_path, 5)
     sites = {}
     for jobs in ("1", "2"):
-        monkeypatch.setenv(build_module.JOBS_VARIABLE, jobs)
-        assert build_module.pooled(load_config(edition)) == int(jobs)
+        monkeypatch.setenv(pool_module.JOBS_VARIABLE, jobs)
+        assert pool_module.pooled(load_config(edition)) == int(jobs)
         assert main(["build", "--strict", "--edition", str(edition), "--out", str(tmp_path / f"site-{jobs}")]) == 0
         sites[jobs] = digest(tmp_path / f"site-{jobs}")
     assert len(sites["1"]) > 5 * 2
@@ -48,10 +49,10 @@ def test_two_processes_make_the_same_site_as_one(tmp_path: Path, monkeypatch):
 
 
 def test_a_pool_starts_from_eight_documents(tmp_path: Path, monkeypatch):
-    monkeypatch.delenv(build_module.JOBS_VARIABLE, raising=False)
-    monkeypatch.setattr(build_module.os, "cpu_count", lambda: 2)
-    assert build_module.pooled(load_config(collection(tmp_path / "a", build_module.POOL_FROM - 1))) == 1
-    assert build_module.pooled(load_config(collection(tmp_path / "b", build_module.POOL_FROM))) == 2
+    monkeypatch.delenv(pool_module.JOBS_VARIABLE, raising=False)
+    monkeypatch.setattr(pool_module.os, "cpu_count", lambda: 2)
+    assert pool_module.pooled(load_config(collection(tmp_path / "a", pool_module.POOL_FROM - 1))) == 1
+    assert pool_module.pooled(load_config(collection(tmp_path / "b", pool_module.POOL_FROM))) == 2
 
 
 @pytest.mark.parametrize("jobs", ["1", "2"])
@@ -61,7 +62,7 @@ def test_a_broken_document_is_reported_the_same_from_a_worker(tmp_path: Path, mo
     text = broken.read_text(encoding="utf-8")
     broken.write_text(text.replace("<body>", "<body><unknownElement/>", 1), encoding="utf-8")
     line = text[:text.index("<body>")].count("\n") + 1
-    monkeypatch.setenv(build_module.JOBS_VARIABLE, jobs)
+    monkeypatch.setenv(pool_module.JOBS_VARIABLE, jobs)
     assert main(["build", "--strict", "--edition", str(edition), "--out", str(tmp_path / "site")]) == 1
     err = capsys.readouterr().err
     assert f"{broken}:{line}: not valid TEI P5" in err and "unknownElement" in err
@@ -123,7 +124,7 @@ def test_a_worker_that_dies_stops_the_build_with_a_message(tmp_path: Path, monke
         return real(site, doc, *args, **kwargs)
 
     monkeypatch.setattr(build_module, "make_document", dies_on_the_third)
-    monkeypatch.setenv(build_module.JOBS_VARIABLE, "2")
+    monkeypatch.setenv(pool_module.JOBS_VARIABLE, "2")
     assert main(["build", "--edition", str(edition), "--out", str(tmp_path / "site")]) == 1
     err = capsys.readouterr().err
     assert "TEI_EDITION_JOBS: a process making the documents died" in err and "Traceback" not in err

@@ -13,14 +13,12 @@ from __future__ import annotations
 
 import os
 import sys
-import traceback
-from collections.abc import Iterator
 from dataclasses import dataclass, field
 from functools import partial
 from pathlib import Path
 from typing import Any
 
-from tei_edition import schema, tei
+from tei_edition import tei
 from tei_edition.config import Config, DocumentConfig, load_config
 from tei_edition.documents import NotReadable, fidelity_differences, read_document, said_once
 from tei_edition.errors import Diagnostic, EditionError, said_together
@@ -32,6 +30,7 @@ from tei_edition.inline import RULES
 from tei_edition.linkcheck import PageFacts, page_facts, parse_page
 from tei_edition.model import DocumentSummary
 from tei_edition.names import unmentioned
+from tei_edition.pool import BuildCrash, made_documents, pooled
 from tei_edition.preservation import check_page
 from tei_edition.search import Record, passage_records
 from tei_edition.search_index import SearchIndex
@@ -51,9 +50,6 @@ from tei_edition.views.data import Dataset, document_datasets
 from tei_edition.views.retired import Aliases
 from tei_edition.write import SiteFiles, check_output_folder, staged_site
 
-JOBS_VARIABLE = "TEI_EDITION_JOBS"
-# Below this many documents one process is faster than starting others.
-POOL_FROM = 8
 # A document built alone is made in two processes (`Forked`): the views before this index here, the
 # rest in the other (about the same work each: the reading and parallel pages; the print view, DTS).
 SPLIT_AT = 2
@@ -74,10 +70,6 @@ class DocumentResult:
     differences: list | None = None  # fidelity.Difference: only when `check` asks
     records: list[Record] = field(default_factory=list)  # its passages, for the search index
     datasets: list[Dataset] = field(default_factory=list)  # its tables declared as data
-
-
-class BuildCrash(Exception):
-    """An unexpected failure in a worker process (a bug), with the worker's traceback."""
 
 
 def finish(output: Output, records: list[Record] | None = None, pages: DocumentPages | None = None) -> File:
@@ -146,89 +138,6 @@ def make_document(site: Site, doc: DocumentConfig, prove_fidelity: bool, validat
                           document_datasets(site, source))
 
 
-# The work of a pool's processes, inherited when they are forked (nothing of it is pickled).
-_WORK: tuple[Site, tuple[DocumentConfig, ...], bool] | None = None
-
-
-def _pool_job(index: int) -> DocumentResult | EditionError | BuildCrash:
-    assert _WORK is not None
-    site, documents, prove_fidelity = _WORK
-    try:
-        return make_document(site, documents[index], prove_fidelity, validate=True)
-    except EditionError as exc:
-        return exc
-    except Exception:  # noqa: BLE001 - sent back to the build, which stops with it
-        return BuildCrash(traceback.format_exc())
-
-
-def jobs_for(count: int) -> int:
-    value = os.environ.get(JOBS_VARIABLE)
-    if value is None:
-        return min(os.cpu_count() or 1, count) if count >= POOL_FROM else 1
-    if not value.isdigit() or int(value) < 1:
-        raise EditionError.at(JOBS_VARIABLE, None, f"'{value[:20]}' is not a number of processes: give a whole "
-                                                   f"number of at least 1 (1: build in this process)")
-    return int(value)
-
-
-def pooled(config: Config) -> int:
-    """How many processes make the documents (1: this one)."""
-    jobs = jobs_for(len(config.documents))
-    return min(jobs, len(config.documents)) if hasattr(os, "fork") else 1
-
-
-def made_documents(site: Site, jobs: int, prove_fidelity: bool, validate: bool, names: bool = True,
-                   split: bool = False) -> Iterator[tuple[DocumentConfig, DocumentResult | Exception]]:
-    """Each document's result (or its failure), in the order of edition.yaml; with `validate`,
-    each is validated against the schema first. In a pool, each process validates its documents
-    (the schema compiled here once, before they fork)."""
-    global _WORK
-    documents = site.config.documents
-    if jobs == 1:
-        for doc in documents:
-            try:
-                yield doc, make_document(site, doc, prove_fidelity, validate, names, split)
-            except Exception as exc:  # noqa: BLE001 - the caller decides what the failure means
-                yield doc, exc
-        return
-    # Only for a pool: importing these costs a one-document build 30 ms. A pool of the standard
-    # library's executor, so that a worker that dies (killed, out of memory) stops the build with
-    # an error instead of leaving it waiting for an answer that will not come.
-    import multiprocessing
-    from concurrent.futures import ProcessPoolExecutor
-    from concurrent.futures.process import BrokenProcessPool
-
-    site.preload()
-    schema.compile_schema(for_many=True)
-    _WORK = (site, documents, prove_fidelity)
-    try:
-        with ProcessPoolExecutor(jobs, mp_context=multiprocessing.get_context("fork")) as pool:
-            try:
-                for doc, result in zip(documents, _in_order(pool, len(documents), 2 * jobs), strict=True):
-                    yield doc, result
-            except BrokenProcessPool:
-                raise EditionError.at(JOBS_VARIABLE, None, "a process making the documents died (out of "
-                                                           "memory?): build again, with fewer processes "
-                                                           "(TEI_EDITION_JOBS=1 builds in one)") from None
-    finally:
-        _WORK = None
-
-
-def _in_order(pool: Any, count: int, ahead: int) -> Iterator[DocumentResult | EditionError | BuildCrash]:
-    """The pool's results for documents 0..count-1, in order, with at most `ahead` documents asked
-    for and not yet taken: a finished document waits with all its files in memory until the build
-    has written the ones before it, so asking for all at once (`pool.map`) would hold the whole
-    collection when the pool outruns the writing."""
-    from collections import deque
-    waiting: deque[Any] = deque()
-    for index in range(count):
-        waiting.append(pool.submit(_pool_job, index))
-        if len(waiting) >= ahead:
-            yield waiting.popleft().result()
-    while waiting:
-        yield waiting.popleft().result()
-
-
 def render_site(site: Site, files: SiteFiles, helper: Helper, prove_fidelity: bool = False) -> None:
     """Every file of the site into `files`. A document that fails is reported by the schema's
     messages when the schema refuses it (as if it had been validated first), else by its own;
@@ -258,8 +167,8 @@ def _render_site(site: Site, files: SiteFiles, helper: Helper, prove_fidelity: b
     by_helper = jobs == 1 and helper.validating  # else each document is validated as it is read
     # One process, beside a helper (a command-line build): each document's pages on both cores.
     split = by_helper and (os.cpu_count() or 1) > 1
-    for doc, result in made_documents(site, jobs, prove_fidelity, validate=not by_helper, names=not by_helper,
-                                      split=split):
+    for doc, result in made_documents(make_document, site, jobs, prove_fidelity, validate=not by_helper,
+                                      names=not by_helper, split=split):
         paths = [doc.tei, *doc.translations.values()] if by_helper else []
         if isinstance(result, Exception):
             early = result.diagnostics if isinstance(result, NotReadable) else []
