@@ -129,3 +129,17 @@ def test_a_manuscript_letters_greeting_date_and_signature_begin_their_own_lines(
     assert lines == ["Ill.mo et Ecc.mo S.or", "Il Duca mio padrone è così ben disposto della",
                      "sua persona, che non ha", "alcun pezzo d'osso.", "Di Nevers, il 3 di luglio 1568",
                      "Humiliss.o servitore"], lines
+
+
+def test_an_invalid_attribute_is_said_without_the_faults_it_makes_its_ancestors_seem_to_have(tmp_path: Path, capsys):
+    """Tillich's `<rs ref="">` (an empty pointer, which TEI refuses) made libxml2 also say that its
+    salute, opener and closer held what TEI does not allow there: false faults, said with the true one."""
+    from tei_edition.cli import main
+    text = ('<text><body><div type="letter"><opener><salute>Lieber <rs type="person"\n ref="">Frede</rs>,</salute>'
+            '</opener><p>Text.</p><closer><salute>Dein\n <rs type="person" ref="">Paul</rs></salute></closer></div>'
+            '</body></text>')
+    project = edition(tmp_path, text, lang="de")
+    assert main(["build", "--edition", str(project / "edition"), "--out", str(project / "build")]) == 1
+    said = capsys.readouterr().err
+    assert "<rs> has no attribute ref in TEI, or not with this value" in said and "(and 1 more, on line 4)" in said
+    assert "holds" not in said and "2 error(s)" in said, said

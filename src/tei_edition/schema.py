@@ -100,25 +100,34 @@ def validate_schema(tree: etree._ElementTree, path: Path) -> None:
         if schema.validate(tree):
             return
     label = "not valid TEI P5" if outside else "not valid TEI P5 (the project schema, tei-edition.odd)"
-    entries = [(entry.line, plain_schema_message(entry.message.strip(), _named(tree, entry.path)))
-               for entry in schema.error_log]
+    log = list(schema.error_log)
+    found = [_element(tree, entry.path) for entry in log]
+    entries = [(entry.line, plain_schema_message(entry.message.strip(), local_name(element) if element is not None
+                                                 else "")) for entry, element in zip(log, found, strict=True)]
     # An invalid attribute makes libxml2 also report "Expecting an element g, got nothing" on its
-    # line (the first choice it tried): the attribute is the fault.
-    attributes = {line for line, message in entries if "(the schema: Invalid attribute" in message}
-    for line, message in entries:
+    # line (the first choice it tried), and each element around it "has extra content" (the element
+    # it could not accept): the attribute is the fault.
+    faulty = [(line, culprit) for (line, message), culprit in zip(entries, found, strict=True)
+              if "(the schema: Invalid attribute" in message]
+    attributes = {line for line, _ in faulty}
+    # (libxml2's path of "X has extra content: Y" leads to Y: the faulty element, or one around it)
+    around = {near for _, culprit in faulty if culprit is not None for near in (culprit, *culprit.iterancestors())}
+    for (line, message), culprit in zip(entries, found, strict=True):
         if line in attributes and "(the schema: Expecting an element" in message:
+            continue
+        if culprit in around and "has extra content" in message:
             continue
         errors.add(path, line, f"{label}: {message}")
     errors.raise_if_any()
 
 
-def _named(tree: etree._ElementTree, path: str | None) -> str:
-    """The name of the element a schema error's path (libxml2's: "/*/*[2]/*[1]") leads to ("" if none)."""
+def _element(tree: etree._ElementTree, path: str | None) -> etree._Element | None:
+    """The element a schema error's path (libxml2's: "/*/*[2]/*[1]") leads to (None if none)."""
     try:
         found: Any = tree.xpath(path) if path else []
     except etree.XPathError:
-        return ""
-    return local_name(found[0]) if found and isinstance(found[0], etree._Element) else ""
+        return None
+    return found[0] if found and isinstance(found[0], etree._Element) else None
 
 
 def _foreign_attributes(tree: etree._ElementTree) -> dict[tuple[str, str], list[int]]:
