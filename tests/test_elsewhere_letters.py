@@ -143,3 +143,15 @@ def test_an_invalid_attribute_is_said_without_the_faults_it_makes_its_ancestors_
     said = capsys.readouterr().err
     assert "<rs> has no attribute ref in TEI, or not with this value" in said and "(and 1 more, on line 4)" in said
     assert "holds" not in said and "2 error(s)" in said, said
+
+
+def test_a_typed_letters_handwritten_signature_is_set_apart(tmp_path: Path):
+    """Tillich's `<signed><hi rend="hand">Dein Paul</hi></signed>` looked like the typed text."""
+    text = ('<text><body><div type="letter"><p>Text.</p><closer><signed><hi rend="hand">Dein Paul</hi></signed>'
+            '</closer></div></body></text>')
+    site = build(edition(tmp_path, text, lang="de"))
+    page = parse_html(site / "en" / "doc" / "index.html")
+    assert page.xpath("//span[@class='hi hand'][.='Dein Paul']")
+    css = (site / "assets" / "edition.css").read_text(encoding="utf-8")
+    rule = css[css.index(".hi.hand,"):].split("}", 1)[0]
+    assert "font-style: italic" in rule and "color: var(--muted)" in rule
