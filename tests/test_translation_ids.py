@@ -88,12 +88,18 @@ def test_where_the_translation_numbers_its_divisions_a_paragraph_is_placed_by_it
     """Perseus's English Cicero opens with the translator's Argument: the refusal named the last
     section's paragraph as the one left over; the sections' numbers say where the texts part."""
     from test_elsewhere import edition
-    latin = ('<text><body><div type="edition"><div n="1"><p>Quod precatus.</p></div><div n="2"><p>Itaque.</p>'
-             '</div></div></body></text>')
-    english = ('<text><body><div type="translation">\n<div type="argument"><p>The argument.</p></div>\n'
-               '<div n="1"><p>What I prayed.</p></div><div n="2"><p>And so.</p></div></div></body></text>')
+    latin = ('<text><body><div type="edition" n="urn:cts:latinLit:phi0474.phi018.perseus-lat2"><div n="1"><p>'
+             'Quod precatus.</p></div><div n="2"><p>Itaque.</p></div></div></body></text>')
+    english = ('<text><body><div type="translation" n="urn:cts:latinLit:phi0474.phi018.perseus-eng2">\n<div '
+               'type="argument"><p>The argument.</p></div>\n<div n="1"><p>What I prayed.</p></div><div n="2"><p>'
+               'And so.</p></div></div></body></text>')
     project = edition(tmp_path, latin, lang="la", translation=english)
     assert main(["ids", "--edition", str(project / "edition")]) == 1
     said = capsys.readouterr().err
     assert "doc.en.xml:3: this <p> stands in body/div/div, but the p of doc.xml it would translate by its order " \
-           "(doc.xml:2) in body/div/div[n=1]" in said, said
+           "(doc.xml:2) in body/div/div[n=1]" in said, said  # (the versions' own names, their URNs, apart)
+    english_file = project / "edition" / "doc.en.xml"
+    english_file.write_text(english_file.read_text(encoding="utf-8").replace(
+        '<div type="argument"><p>The argument.</p></div>', ""), encoding="utf-8")
+    assert main(["ids", "--edition", str(project / "edition")]) == 0  # (without it, the two agree)
+    assert english_file.read_text(encoding="utf-8").count('corresp="doc.xml#p') == 2

@@ -97,8 +97,9 @@ def write_translation_ids(original: Path, translation: Path) -> int:
     pointer = os.path.relpath(original, translation.parent).replace(os.sep, "/")
     taken = {e.get(XML_ID) for e in tree.getroot().iter() if isinstance(e.tag, str) and e.get(XML_ID)}
     wanted: dict[etree._Element, dict[str, str]] = {}
+    aligned = aligned_units(originals)
     for name in PREFIXES:
-        units = [e for e in aligned_units(originals) if local_name(e) == name and e.get(XML_ID)]
+        units = [e for e in aligned if local_name(e) == name and e.get(XML_ID)]
         unit_ids = {unit.get(XML_ID) for unit in units}
         counterparts = _counterparts(tree, name)
         for counterpart in counterparts:  # aligned by its id already
@@ -176,7 +177,9 @@ def _place(element: etree._Element, numbered: bool = False) -> str:
         if local_name(ancestor) == "text":
             break
         if local_name(ancestor) in _STRUCTURE:
+            # (a number, not a version's own name: Perseus's edition and translation are "urn:cts:…lat2", "…eng2")
             n = ancestor.get("n") if numbered and local_name(ancestor) in _DIVISIONS else None
+            n = None if n and ":" in n else n
             names.append(f"{local_name(ancestor)}[n={n}]" if n else local_name(ancestor))
     return "/".join(reversed(names))
 
