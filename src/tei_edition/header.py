@@ -169,14 +169,17 @@ def header_text(element: etree._Element) -> str:
 def _texts(elements_: list[etree._Element], lang: str) -> tuple[HeaderValue, ...]:
     """Texts of elements, with their language; of alternatives in several languages, the one in `lang`."""
     chosen = [e for e in elements_ if e.get(XML_LANG) in (None, lang)] or elements_
-    values = []
-    for element in chosen:
-        text = _header_text(element)
-        dated = () if text else _dated(element)  # (a date by its attributes alone: in words on the page)
-        if text or dated:
-            values.append(HeaderValue(text or "/".join(dated[1:]), language_of(element) if text else lang,
-                                      href=_linked(element), dated=dated, links=_links_in(element, text)))
-    return tuple(values)
+    return tuple(value for element in chosen if (value := _value(element, _header_text(element), lang)))
+
+
+def _value(element: etree._Element, text: str, lang: str, **more: Any) -> HeaderValue | None:
+    """A value of the header: its text, else a date given only by its attributes (written out on the
+    page, in the reader's language `lang`, at its precision); None for neither."""
+    dated = () if text else _dated(element)
+    if not (text or dated):
+        return None
+    return HeaderValue(text or "/".join(dated[1:]), language_of(element) if text else lang, dated=dated,
+                       href=_linked(element) if text else "", links=_links_in(element, text) if text else (), **more)
 
 
 def _links_in(element: etree._Element, text: str) -> tuple[tuple[str, str], ...]:
@@ -322,14 +325,8 @@ def header_rows(root: etree._Element, lang: str, path: Path = Path()) -> tuple[H
         label = {"sent": "meta_sent", "received": "meta_received"}.get(action.get("type", ""), "meta_correspondence")
         # (a name given only as a pointer; a date only by its attributes, any precision: written out on
         # the page, in the reader's language; an empty name not shown)
-        values = []
-        for part in action:
-            text = header_text(part) if local_name(part) else ""
-            dated = () if text else _dated(part)
-            if text or dated:
-                values.append(HeaderValue(text or "/".join(dated[1:]), language_of(part) if text else lang,
-                                          *register_entry(part), dated=dated))
-        add(label, tuple(values))
+        add(label, tuple(said for part in action if local_name(part) and (said := _value(
+            part, header_text(part), lang, **dict(zip(("kind", "entity"), register_entry(part), strict=True))))))
     context: dict[str, list[HeaderValue]] = {"meta_previous": [], "meta_next": [], "meta_context": []}
     for part in elements(root, f"{CONTEXT}/*"):
         if local_name(part) in ("ref", "ptr"):
