@@ -354,3 +354,19 @@ def test_a_register_without_a_language_is_told_once(tmp_path: Path, capsys):
     said = [line for line in capsys.readouterr().err.splitlines() if "needs a language" in line]
     assert len(said) == 1 and "give the file's root the xml:lang its names are written in" in said[0]
     assert "more, on line" in said[0]
+
+
+def test_a_pointer_into_a_second_register_file_says_the_registers_are_one_file(tmp_path: Path, capsys):
+    """Cavriana's letters keep persons and places in two files: a place's pointer into the second was
+    told to point into the persons' file ("write ref=\\"persNames.xml#id\\"")."""
+    project = make_edition(tmp_path / "copy", "collection")
+    (project / "edition" / "places.xml").write_text(
+        (project / "edition" / "names.xml").read_text(encoding="utf-8"), encoding="utf-8")
+    letter = project / "edition" / "letter-a.xml"
+    letter.write_text(letter.read_text(encoding="utf-8").replace(
+        '<placeName ref="names.xml#lyon">Lyon</placeName>.</p>',
+        '<placeName ref="places.xml#lyon">Lyon</placeName>.</p>'), encoding="utf-8")
+    assert main(["build", "--edition", str(project / "edition"), "--out", str(project / "build")]) == 1
+    said = capsys.readouterr().err
+    assert '<placeName ref="places.xml#lyon"> points into places.xml, which edition.yaml does not name: an ' \
+           "edition's registers are one file (names.xml); move the entries of places.xml into it" in said, said

@@ -214,6 +214,10 @@ def _check_pointer(element: etree._Element, ref: str, path: Path, file: str,
                                            f"(registers: in edition.yaml)")]
         return []
     entity = registers.entities.get(entry_id)
+    if where and where != file and (path.parent / where).is_file():  # (a project's places kept apart, Cavriana's)
+        return [Diagnostic(path, line, f"<{name} ref=\"{ref[:60]}\"> points into {where}, which edition.yaml does "
+                                       f"not name: an edition's registers are one file ({file}); move the entries of "
+                                       f"{where} into it and point there (ref=\"{file}#{entry_id}\")")]
     if where != file or entity is None:
         return [Diagnostic(path, line, f"<{name} ref=\"{ref[:60]}\"> points to no entry: write ref=\"{file}#id\" "
                                        f"with the id of an entry of {file}")]
