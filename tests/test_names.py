@@ -356,17 +356,39 @@ def test_a_register_without_a_language_is_told_once(tmp_path: Path, capsys):
     assert "more, on line" in said[0]
 
 
-def test_a_pointer_into_a_second_register_file_says_the_registers_are_one_file(tmp_path: Path, capsys):
-    """Cavriana's letters keep persons and places in two files: a place's pointer into the second was
-    told to point into the persons' file ("write ref=\\"persNames.xml#id\\"")."""
+def test_a_projects_registers_may_be_several_files(tmp_path: Path, capsys):
+    """Cavriana's letters keep persons and places in two files: `registers:` names both; each name
+    points into the file of its entry (a pointer into the other is told which), both files are
+    published; a file beside the TEI that edition.yaml does not name is said to be missing from it."""
     project = make_edition(tmp_path / "copy", "collection")
-    (project / "edition" / "places.xml").write_text(
-        (project / "edition" / "names.xml").read_text(encoding="utf-8"), encoding="utf-8")
-    letter = project / "edition" / "letter-a.xml"
-    letter.write_text(letter.read_text(encoding="utf-8").replace(
-        '<placeName ref="names.xml#lyon">Lyon</placeName>.</p>',
-        '<placeName ref="places.xml#lyon">Lyon</placeName>.</p>'), encoding="utf-8")
-    assert main(["build", "--edition", str(project / "edition"), "--out", str(project / "build")]) == 1
+    edition_dir = project / "edition"
+    names = (edition_dir / "names.xml").read_text(encoding="utf-8")
+    places = re.search(r"\s*<listPlace>.*?</listPlace>", names, re.S).group(0)
+    (edition_dir / "names.xml").write_text(names.replace(places, ""), encoding="utf-8")
+    (edition_dir / "places.xml").write_text(names.replace(re.search(r"<listPerson>.*?</listPerson>", names, re.S)
+                                                          .group(0), "").replace(
+        re.search(r"<listOrg>.*?</listOrg>", names, re.S).group(0), ""), encoding="utf-8")
+    for letter in edition_dir.glob("letter-*.xml"):
+        letter.write_text(letter.read_text(encoding="utf-8").replace("names.xml#lyon", "places.xml#lyon"),
+                          encoding="utf-8")
+    config = edition_dir / "edition.yaml"
+    edition = ["--edition", str(edition_dir), "--out", str(project / "build")]
+    assert main(["build", "--strict", *edition]) == 1  # (places.xml named nowhere)
     said = capsys.readouterr().err
-    assert '<placeName ref="places.xml#lyon"> points into places.xml, which edition.yaml does not name: an ' \
-           "edition's registers are one file (names.xml); move the entries of places.xml into it" in said, said
+    assert 'points into places.xml, which edition.yaml does not name among its registers: add it (registers: ' \
+           '[names.xml, places.xml]' in said, said
+    config.write_text(config.read_text(encoding="utf-8").replace(
+        "registers: names.xml", "registers: [names.xml, places.xml]"), encoding="utf-8")
+    assert main(["build", "--strict", *edition]) == 0, capsys.readouterr().err
+    places_page = parse_html(project / "build" / "en" / "places" / "index.html")
+    assert places_page.xpath("//*[@id='lyon']")
+    letter = parse_html(project / "build" / "en" / "letter-a" / "index.html")
+    assert letter.xpath("//a[contains(@class, 'mention')][@data-entity='lyon']")
+    assert {p.name for p in (project / "build").rglob("*.xml") if p.name in ("names.xml", "places.xml")} == \
+        {"names.xml", "places.xml"}
+    letter_a = edition_dir / "letter-a.xml"
+    letter_a.write_text(letter_a.read_text(encoding="utf-8").replace("places.xml#lyon", "names.xml#lyon", 1),
+                        encoding="utf-8")
+    assert main(["build", "--strict", *edition]) == 1
+    assert "points into names.xml, but the entry 'lyon' is in places.xml: write ref=\"places.xml#lyon\"" in \
+        capsys.readouterr().err

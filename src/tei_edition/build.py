@@ -155,9 +155,10 @@ def _render_site(site: Site, files: SiteFiles, helper: Helper, prove_fidelity: b
     config = site.config
     fonts = fonts_job(config.templates, font_inputs(config))
     if jobs == 1:  # the registers file too, last: its verdict is needed only before anything is published
-        registers = [config.registers] if config.registers else []
-        helper.validate([*config.tei_files, *registers], NamesJob(config.registers, config.languages, config.untagged,
-                        tuple((doc.id, (doc.tei, *doc.translations.values())) for doc in config.documents)), fonts)
+        registers = config.register_files
+        names = NamesJob(registers, config.languages, config.untagged,
+                         tuple((doc.id, (doc.tei, *doc.translations.values())) for doc in config.documents))
+        helper.validate([*config.tei_files, *registers], names, fonts)
     else:
         helper.validate([], None, fonts)
     if fonts is not None:
@@ -196,8 +197,9 @@ def _render_site(site: Site, files: SiteFiles, helper: Helper, prove_fidelity: b
         search.add(result.records)
         for path, content in search.finished().items():  # a part of the index, written meanwhile
             files.add(path, content)
-    if config.registers is not None and helper.validates(config.registers):
-        problems.extend(helper.errors_for([config.registers]))
+    validated = [path for path in config.register_files if helper.validates(path)]
+    if validated:
+        problems.extend(helper.errors_for(validated))
     if problems:  # with the names check's faults too: every problem found is reported together
         raise EditionError(problems + names_faults(site, helper, names_pending, files))
     files.summaries.update(index.own)

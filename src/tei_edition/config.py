@@ -71,6 +71,8 @@ class Config:
     abbreviations: Path | None = None  # the abbreviations the texts use, with their full forms (YAML), if any
     changelog: Path | None = None  # the edition's releases (YAML), if it keeps a changelog
     data: Path | None = None  # the tables published as data (YAML: datasets.py), if any
+    # More registers files, where a project keeps them apart (its persons in one, its places in another)
+    more_registers: tuple[Path, ...] = ()
 
     def strings(self, lang: str) -> Strings:
         return self.ui[lang]
@@ -102,8 +104,13 @@ class Config:
         """Every file edition.yaml names, itself first: the TEI files, the documents' source texts and
         the optional files (registers, exclusions, abbreviations, changelog, data)."""
         files = [self.path, *self.tei_files, *(doc.source for doc in self.documents if doc.source)]
-        return files + [path for path in (self.registers, self.untagged, self.abbreviations, self.changelog,
-                                          self.data) if path]
+        return files + [path for path in (self.registers, *self.more_registers, self.untagged, self.abbreviations,
+                                          self.changelog, self.data) if path]
+
+    @property
+    def register_files(self) -> tuple[Path, ...]:
+        """Every registers file, the first first (none without registers)."""
+        return (self.registers, *self.more_registers) if self.registers else ()
 
 
 def _check_keys(found: Any, allowed: set[str], required: set[str], path: Path, errors: Collector,
@@ -218,8 +225,13 @@ def load_config(edition_dir: Path) -> Config:
         errors.add(path, line_of(data, "base_url"), f"base_url '{base_url[:80]}' must be the http(s) address where "
                                                     f"the site is published, ending in '/' (e.g. https://example.org/"
                                                     f"edition/)")
-    registers, untagged, tables = (_input_file(edition_dir, data[key], key, path, line_of(data, key), errors)
-                                   if key in data else None for key in ("registers", "untagged", "data"))
+    untagged, tables = (_input_file(edition_dir, data[key], key, path, line_of(data, key), errors)
+                        if key in data else None for key in ("untagged", "data"))
+    # (one file, or a list of them: a project's persons in one, its places in another)
+    named = data.get("registers")
+    register_files = [_input_file(edition_dir, name, "registers", path, line_of(data, "registers"), errors)
+                      for name in (named if isinstance(named, list) else [named] if "registers" in data else [])]
+    registers = register_files[0] if register_files else None
     if untagged is not None and registers is None:
         errors.add(path, line_of(data, "untagged"), "untagged lists forms of register names: name the registers "
                                                     "file too (registers: registers.xml)")
@@ -228,7 +240,7 @@ def load_config(edition_dir: Path) -> Config:
     licence = _load_licence(data["licence"], path, errors, languages) if "licence" in data else None
     errors.raise_if_any()
     return Config(edition_dir, path, title, version, languages, documents, ui, repositories, base_url, registers,
-                  untagged, licence, abbreviations, changelog, tables)
+                  untagged, licence, abbreviations, changelog, tables, tuple(register_files[1:]))
 
 
 def _load_licence(data: Any, path: Path, errors: Collector, languages: tuple[str, ...]) -> Licence | None:

@@ -47,7 +47,8 @@ def _check_names(job: NamesJob, trees: dict[Path, Any], send: Any) -> None:
     from tei_edition.untagged import check_names, load_exclusions
     try:
         # The registers file, if it was among the files to validate, has just been validated here.
-        registers = load_registers(job.registers, job.languages, validate=job.registers not in trees) \
+        registers = load_registers(job.registers, job.languages,
+                                   validate=not all(path in trees for path in job.registers)) \
             if job.registers else None
         exclusions = load_exclusions(job.untagged)
     except EditionError:  # the build reads them too, and reports it
@@ -65,7 +66,7 @@ def _check_names(job: NamesJob, trees: dict[Path, Any], send: Any) -> None:
 class NamesJob:
     """What the names check needs: the registers, the exclusions, each document's files."""
 
-    registers: Path | None
+    registers: tuple[Path, ...]  # (none: no registers)
     languages: tuple[str, ...]
     untagged: Path | None
     documents: tuple[tuple[str, tuple[Path, ...]], ...]

@@ -15,7 +15,7 @@ from __future__ import annotations
 import os
 import re
 from collections.abc import Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from html import escape
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -107,8 +107,13 @@ class Entity:
 
 @dataclass(frozen=True)
 class Registers:
-    path: Path
-    entities: dict[str, Entity]  # in the file's order
+    path: Path  # the first registers file
+    entities: dict[str, Entity]  # in the files' order
+    # The file each entry is in, where the registers are several files (else every entry is in `path`)
+    files: dict[str, Path] = field(default_factory=dict)
+
+    def file_of(self, entity_id: str) -> Path:
+        return self.files.get(entity_id, self.path)
 
     def of_kind(self, kind: str, lang: str) -> list[Entity]:
         """The entries of a kind in alphabetical order: a person's by surname, then forename."""
@@ -155,8 +160,28 @@ def _entity(element: etree._Element, kind: str, path: Path, languages: tuple[str
     return Entity(entry_id, kind, tuple(names), notes, line, facts) if names else None
 
 
-def load_registers(path: Path, languages: tuple[str, ...], validate: bool = True) -> Registers:
-    """The registers file, parsed (refused like any TEI with a DOCTYPE or another namespace's
+def load_registers(paths: Path | tuple[Path, ...], languages: tuple[str, ...], validate: bool = True) -> Registers:
+    """The registers, one file or several (a project's persons in one, its places in another): their
+    entries together, an id in one of them only."""
+    if isinstance(paths, Path):
+        return _load_register_file(paths, languages, validate)
+    loaded = [_load_register_file(path, languages, validate) for path in paths]
+    errors = Collector()
+    entities: dict[str, Entity] = {}
+    files: dict[str, Path] = {}
+    for registers in loaded:
+        for entity_id, entity in registers.entities.items():
+            if entity_id in files:
+                errors.add(registers.path, entity.line, f"the entry '{entity_id}' is in {files[entity_id].name} "
+                                                        f"too: an id names one entry of the registers")
+            entities.setdefault(entity_id, entity)
+            files.setdefault(entity_id, registers.path)
+    errors.raise_if_any()
+    return Registers(paths[0], entities, files if len(paths) > 1 else {})
+
+
+def _load_register_file(path: Path, languages: tuple[str, ...], validate: bool = True) -> Registers:
+    """A registers file, parsed (refused like any TEI with a DOCTYPE or another namespace's
     elements), valid against the project schema (unless another process validates it: `validate`)
     and with every entry complete."""
     tree = tei.parse(path)
@@ -191,7 +216,7 @@ def kind_of(element: etree._Element) -> str:
 def check_mentions(tree: etree._ElementTree, path: Path, registers: Registers | None) -> list[Diagnostic]:
     """Every mention of a document points to an entry of the registers, of its kind."""
     problems = []
-    file = os.path.relpath(registers.path, path.parent) if registers else ""
+    file = _pointed(registers.path, path) if registers else ""
     names = "*[self::t:persName or self::t:placeName or self::t:orgName or self::t:rs][@ref]"
     for element in tei.elements(tree, f"//t:text//{names} | //t:correspDesc/t:correspAction/{names}"):
         if not register_pointer(element.get("ref", "").strip()) or not kind_of(element):
@@ -199,6 +224,11 @@ def check_mentions(tree: etree._ElementTree, path: Path, registers: Registers | 
         for ref in element.get("ref", "").split():  # (a name may point to several entries: "See")
             problems += _check_pointer(element, ref, path, file, registers)
     return problems
+
+
+def _pointed(file: Path, document: Path) -> str:
+    """A registers file as a document's pointer names it: relative to the document."""
+    return os.path.relpath(file, document.parent)
 
 
 def _check_pointer(element: etree._Element, ref: str, path: Path, file: str,
@@ -214,10 +244,18 @@ def _check_pointer(element: etree._Element, ref: str, path: Path, file: str,
                                            f"(registers: in edition.yaml)")]
         return []
     entity = registers.entities.get(entry_id)
-    if where and where != file and (path.parent / where).is_file():  # (a project's places kept apart, Cavriana's)
+    named = {_pointed(one, path) for one in (registers.path, *registers.files.values())}
+    if entity is not None and where == _pointed(registers.file_of(entry_id), path):
+        file = where  # (the file of its entry, where the registers are several)
+    elif where in named and entity is not None:  # (an entry of another of the registers' files)
+        file = _pointed(registers.file_of(entry_id), path)
+        return [Diagnostic(path, line, f"<{name} ref=\"{ref[:60]}\"> points into {where}, but the entry "
+                                       f"'{entry_id}' is in {file}: write ref=\"{file}#{entry_id}\"")]
+    if where and where not in named and (path.parent / where).is_file():  # (a project's places kept apart, Cavriana's)
+        listed = ", ".join(sorted(named))
         return [Diagnostic(path, line, f"<{name} ref=\"{ref[:60]}\"> points into {where}, which edition.yaml does "
-                                       f"not name: an edition's registers are one file ({file}); move the entries of "
-                                       f"{where} into it and point there (ref=\"{file}#{entry_id}\")")]
+                                       f"not name among its registers: add it (registers: [{listed}, {where}], "
+                                       f"each path as from edition.yaml)")]
     if where != file or entity is None:
         return [Diagnostic(path, line, f"<{name} ref=\"{ref[:60]}\"> points to no entry: write ref=\"{file}#id\" "
                                        f"with the id of an entry of {file}")]
@@ -249,7 +287,7 @@ def unmentioned(registers: Registers, mentioned: set[str]) -> Iterator[Diagnosti
     """A warning for each entry no text mentions (with --strict, an error)."""
     for entity in registers.entities.values():
         if entity.id not in mentioned:
-            yield Diagnostic(registers.path, entity.line, f"warning: the entry '{entity.id}' "
+            yield Diagnostic(registers.file_of(entity.id), entity.line, f"warning: the entry '{entity.id}' "
                                                           f"({entity.name('en')}) is mentioned in no document")
 
 

@@ -47,7 +47,7 @@ def ledger_page(anchor_id: str, page: str | None, ledger: Iterable[Anchor], ledg
 def _where_live(anchor_id: str, config: Config) -> tuple[Path | str, int | None]:
     """The TEI element that still carries an id (for the message), else the argument."""
     from tei_edition.tei import elements, parse, source_line
-    for path in [*config.tei_files, *([config.registers] if config.registers else [])]:
+    for path in [*config.tei_files, *config.register_files]:
         found = elements(parse(path), "//*[@xml:id=$id]", id=anchor_id)
         if found:
             return path, source_line(found[0])

@@ -138,19 +138,19 @@ class Site:
     @cached_property
     def registers(self) -> Registers | None:
         """The registers of persons, places and organisations, if the edition keeps them."""
-        path = self.config.registers
-        if path is None:
+        paths = self.config.register_files
+        if not paths:
             return None
         from tei_edition.names import load_registers
-        # Validated by the helper process when it validates it (compiling the schema here would cost
+        # Validated by the helper process when it validates them (compiling the schema here would cost
         # the build a tenth of a second); its verdict is waited for before anything is published.
         helper = self.helper
-        if helper is None or not helper.validates(path):
-            return load_registers(path, self.config.languages)
+        if helper is None or not all(helper.validates(path) for path in paths):
+            return load_registers(paths, self.config.languages)
         try:
-            return load_registers(path, self.config.languages, validate=False)
+            return load_registers(paths, self.config.languages, validate=False)
         except EditionError as exc:  # the schema's messages first, as if it had been validated first
-            raise EditionError(helper.errors_for([path]) or exc.diagnostics) from None
+            raise EditionError(helper.errors_for(list(paths)) or exc.diagnostics) from None
 
     @cached_property
     def data_tables(self) -> tuple[DataTable, ...]:

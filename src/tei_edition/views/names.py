@@ -46,7 +46,8 @@ class NamesView:
         registers = site.registers
         if registers is None:
             return
-        yield Output(registers_tei_path(registers.path.name), read_bytes(registers.path))
+        for path in site.config.register_files:  # (each file as it is: a project's persons, its places)
+            yield Output(registers_tei_path(path.name), read_bytes(path))
         languages = site.config.languages
         mentioned = {lang: back_links(index.summaries[lang]) for lang in languages}
         for kind in registers.kinds:
