@@ -103,3 +103,16 @@ def test_where_the_translation_numbers_its_divisions_a_paragraph_is_placed_by_it
         '<div type="argument"><p>The argument.</p></div>', ""), encoding="utf-8")
     assert main(["ids", "--edition", str(project / "edition")]) == 0  # (without it, the two agree)
     assert english_file.read_text(encoding="utf-8").count('corresp="doc.xml#p') == 2
+
+
+def test_a_numbered_division_is_given_the_id_of_its_number(tmp_path: Path):
+    """Perseus's sections got ids by their rank among all divisions: section 1 was "div2" (the edition's
+    own division was div1). A division with a number is named by it, as the page shows it, "div-1.2";
+    one without (or a version's URN), by its rank; DTA's depths are no numbers."""
+    from test_elsewhere import edition
+    latin = ('<text><body><div type="edition" n="urn:cts:latinLit:phi0474.phi018.perseus-lat2"><div n="1"><div n="1">'
+             '<p>Quod.</p></div><div n="2"><p>Itaque.</p></div></div><div><p>Sine.</p></div></div></body></text>')
+    project = edition(tmp_path, latin, lang="la")
+    assert main(["ids", "--edition", str(project / "edition")]) == 0
+    written = (project / "edition" / "doc.xml").read_text(encoding="utf-8")
+    assert re.findall(r'<div xml:id="([^"]+)"', written) == ["div1", "div-1", "div-1.1", "div-1.2", "div5"]

@@ -23,6 +23,7 @@ from lxml import etree
 
 from tei_edition.conventions import check_unique_ids
 from tei_edition.errors import EditionError, decode_utf8, read_bytes
+from tei_edition.layout import division_number, numbered_by_depth
 from tei_edition.schema import validate_schema
 from tei_edition.tei import TEI_NS, XML_ID, elements, local_name, numbered_paragraph, parse, source_line
 
@@ -53,6 +54,7 @@ def missing_ids(tree: etree._ElementTree, printed: bool = True) -> dict[etree._E
         wanted.update({note: f"note-{number}" for number, note in enumerate(numbered_notes(tree), start=1)
                        if not note.get(XML_ID) and f"note-{number}" not in taken})
     taken |= set(wanted.values())
+    by_depth = numbered_by_depth(tree.getroot())  # (DTA's n is a division's depth, no number)
     for element in text.iter(*(f"{{{TEI_NS}}}{name}" for name in PREFIXES)):
         name = local_name(element)
         if name == "note" and element.get("type") == "translator":
@@ -65,13 +67,20 @@ def missing_ids(tree: etree._ElementTree, printed: bool = True) -> dict[etree._E
         if element.get(XML_ID):
             continue
         prefix = PREFIXES.get(name, name)
-        candidate, suffix = f"{prefix}{ranks[name]}", 1
+        # A numbered division is named by its number as the page shows and a reader cites it, "div-1.2"
+        # (Perseus's chapter 1, section 2: not "div3", its rank among all divisions).
+        number = division_number(element, by_depth) if name == "div" else ""
+        cited = f"div-{number}" if number and _NAME_PART.fullmatch(number) else ""
+        candidate, suffix = cited or f"{prefix}{ranks[name]}", 1
         while candidate in taken:
             suffix += 1
-            candidate = f"{prefix}{ranks[name]}-{suffix}"
+            candidate = f"{cited or prefix + str(ranks[name])}-{suffix}"
         taken.add(candidate)
         wanted[element] = candidate
     return wanted
+
+
+_NAME_PART = re.compile(r"[A-Za-z0-9._-]+")  # (what may follow "div-" in an xml:id)
 
 
 def write_ids(path: Path, printed: bool = True) -> int:
