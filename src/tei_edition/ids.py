@@ -2,7 +2,8 @@
 
 Paragraphs, divisions, notes, tables, figures and verse groups without an `xml:id` get one
 ("p12", "div3", "n5", "table1", "fig2", "lg4": the kind and its rank in the text; a rank already
-taken as an id gets a suffix). The body's paragraphs are p1…pN as the pages number them, ¶ 1…N;
+taken as an id gets a suffix; a division with a number, by its number: "div-1.2"). The body's
+paragraphs are p1…pN as the pages number them, ¶ 1…N;
 a paragraph elsewhere (the front or back matter, a note, a quotation) is "para" and its rank. An
 abstract and, in a document that is no print, a note get the ids their pages already give them
 ("abstract-fr", "note-3"), addresses a reader may have cited before. The
