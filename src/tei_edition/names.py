@@ -115,6 +115,11 @@ class Registers:
     def file_of(self, entity_id: str) -> Path:
         return self.files.get(entity_id, self.path)
 
+    @property
+    def paths(self) -> tuple[Path, ...]:
+        """Every registers file, the first first."""
+        return tuple(dict.fromkeys((self.path, *self.files.values())))
+
     def of_kind(self, kind: str, lang: str) -> list[Entity]:
         """The entries of a kind in alphabetical order: a person's by surname, then forename."""
         return sorted((e for e in self.entities.values() if e.kind == kind), key=lambda e: e.sort_key(lang))
@@ -216,13 +221,14 @@ def kind_of(element: etree._Element) -> str:
 def check_mentions(tree: etree._ElementTree, path: Path, registers: Registers | None) -> list[Diagnostic]:
     """Every mention of a document points to an entry of the registers, of its kind."""
     problems = []
-    file = _pointed(registers.path, path) if registers else ""
+    # (each registers file as this document's pointers name it: once for the document, not per pointer)
+    files = {file: _pointed(file, path) for file in registers.paths} if registers else {}
     names = "*[self::t:persName or self::t:placeName or self::t:orgName or self::t:rs][@ref]"
     for element in tei.elements(tree, f"//t:text//{names} | //t:correspDesc/t:correspAction/{names}"):
         if not register_pointer(element.get("ref", "").strip()) or not kind_of(element):
             continue
         for ref in element.get("ref", "").split():  # (a name may point to several entries: "See")
-            problems += _check_pointer(element, ref, path, file, registers)
+            problems += _check_pointer(element, ref, path, files, registers)
     return problems
 
 
@@ -231,9 +237,10 @@ def _pointed(file: Path, document: Path) -> str:
     return os.path.relpath(file, document.parent)
 
 
-def _check_pointer(element: etree._Element, ref: str, path: Path, file: str,
+def _check_pointer(element: etree._Element, ref: str, path: Path, files: dict[Path, str],
                    registers: Registers | None) -> list[Diagnostic]:
-    """One pointer of a name to the registers: to an entry of its kind."""
+    """One pointer of a name to the registers (`files`: each registers file as the document names it):
+    into the file of an entry of its kind."""
     name, line = local_name(element), source_line(element)
     where, _, entry_id = ref.partition("#")
     if registers is None:
@@ -243,22 +250,19 @@ def _check_pointer(element: etree._Element, ref: str, path: Path, file: str,
             return [Diagnostic(path, line, f"<{name} ref=\"{ref[:60]}\">: the edition has no registers file "
                                            f"(registers: in edition.yaml)")]
         return []
-    entity = registers.entities.get(entry_id)
-    named = {_pointed(one, path) for one in (registers.path, *registers.files.values())}
-    if entity is not None and where == _pointed(registers.file_of(entry_id), path):
-        file = where  # (the file of its entry, where the registers are several)
-    elif where in named and entity is not None:  # (an entry of another of the registers' files)
-        file = _pointed(registers.file_of(entry_id), path)
-        return [Diagnostic(path, line, f"<{name} ref=\"{ref[:60]}\"> points into {where}, but the entry "
-                                       f"'{entry_id}' is in {file}: write ref=\"{file}#{entry_id}\"")]
+    named = list(files.values())
     if where and where not in named and (path.parent / where).is_file():  # (a project's places kept apart, Cavriana's)
-        listed = ", ".join(sorted(named))
         return [Diagnostic(path, line, f"<{name} ref=\"{ref[:60]}\"> points into {where}, which edition.yaml does "
-                                       f"not name among its registers: add it (registers: [{listed}, {where}], "
-                                       f"each path as from edition.yaml)")]
-    if where != file or entity is None:
-        return [Diagnostic(path, line, f"<{name} ref=\"{ref[:60]}\"> points to no entry: write ref=\"{file}#id\" "
-                                       f"with the id of an entry of {file}")]
+                                       f"not name among its registers: add it (registers: [{', '.join(named)}, "
+                                       f"{where}], each path as from edition.yaml)")]
+    entity = registers.entities.get(entry_id)
+    if where not in named or entity is None:
+        return [Diagnostic(path, line, f"<{name} ref=\"{ref[:60]}\"> points to no entry: write ref=\"{named[0]}#id\" "
+                                       f"with the id of an entry of {' or '.join(named)}")]
+    own = files[registers.file_of(entry_id)]
+    if where != own:  # (an entry of another of the registers' files)
+        return [Diagnostic(path, line, f"<{name} ref=\"{ref[:60]}\"> points into {where}, but the entry "
+                                       f"'{entry_id}' is in {own}: write ref=\"{own}#{entry_id}\"")]
     if entity.kind != kind_of(element):
         return [Diagnostic(path, line, f"<{name} ref=\"{ref[:60]}\"> points to a {entity.kind}: use "
                                        f"<{KINDS[entity.kind][2]}>")]

@@ -213,14 +213,19 @@ def other_pagination(element: etree._Element) -> str:
     """The edition whose pagination (a page break's) or lineation (a line break's) a break records, if
     not the document's own ("" if its own). An edition that every page break of the document names is
     its own (Menota's `ed="ms"`, CBETA's `ed="X"` on each page: its only pagination, not another's)."""
-    ed = element.get("ed") or (element.get("edRef") or "").split("#")[-1].strip()
+    ed = _edition_named(element)
     return "" if not ed or ed == _own_edition(element.getroottree().getroot()) else ed
+
+
+def _edition_named(element: etree._Element) -> str:
+    """The edition a break names (`ed`, or the id `edRef` points to), "" if none."""
+    return element.get("ed") or (element.get("edRef") or "").split("#")[-1].strip()
 
 
 @lru_cache(maxsize=16)
 def _own_edition(root: etree._Element) -> str:
     """The edition every page break of a document names, if they all name one ("" else)."""
-    named = {pb.get("ed") or (pb.get("edRef") or "").split("#")[-1].strip() for pb in root.iter(f"{{{TEI_NS}}}pb")}
+    named = {_edition_named(pb) for pb in root.iter(f"{{{TEI_NS}}}pb")}
     return next(iter(named)) if len(named) == 1 else ""
 
 

@@ -207,10 +207,10 @@ def find_untagged(tree: etree._ElementTree, path: Path, registers: Registers) ->
         if run.lang not in by_lang:
             by_lang[run.lang] = by_first_word(patterns(registers, run.lang))
         words = list(WORD.finditer(run.text))
+        kind = _named_kind(run.element) if words else ""  # (in a name of a kind: only an entry of that kind)
         start = 0
         while start < len(words):
             candidates = by_lang[run.lang].get(words[start].group().lower().replace("ё", "е"), ())
-            kind = _named_kind(run.element)  # (in a name of a kind: only an entry of that kind is meant)
             fitting = [p for p in candidates if _fits(run.text, words[start:start + len(p.words)], p)
                        and (not kind or registers.entities[p.entity].kind == kind)]
             if not fitting:
