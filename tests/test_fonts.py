@@ -168,7 +168,11 @@ def test_a_face_subset_twice_gives_the_same_bytes_and_a_character_it_lacks_chang
     fonts._SUBSETS.clear()
     assert fonts.subset_face(FACES[0], text) == first
     assert "增" not in characters_of(FACES[0])
+    fonts._SUBSETS.clear()
     assert fonts.subset_face(FACES[0], "".join(sorted(text + "增"))) == first
+    # so a process that builds many editions subsets a face once for the characters it has
+    fonts.subset_face(FACES[0], text)
+    assert len(fonts._SUBSETS) == 1
 
 
 def test_a_font_that_cannot_be_read_is_a_located_error(tmp_path: Path):

@@ -40,9 +40,11 @@ ESCAPED = re.compile(r"\\u\{([0-9a-fA-F]{1,6})\}|\\u([0-9a-fA-F]{4})|\\([0-9a-fA
 ESCAPING_SUFFIXES = frozenset({".css", ".js", ".html", ".md", ".xml"})
 ENTITY = re.compile(r"&#?[0-9A-Za-z]{1,32};")
 ENTITY_BYTES = re.compile(ENTITY.pattern.encode("ascii"))
-# A face subset in this process, by (its source's digest, the characters): a long-lived process (the
-# tests) subsets each face for each set once; a command-line build starts empty (nothing is stored).
+# A face subset in this process, by (its source's digest, the characters of the set that it has): a
+# long-lived process (the tests, each edition of another text) subsets each face for each set once;
+# a command-line build starts empty (nothing is stored).
 _SUBSETS: dict[tuple[bytes, str], bytes] = {}
+_UNICODES: dict[bytes, frozenset[int]] = {}  # a face's characters, by its source's digest
 
 
 @dataclass(frozen=True)
@@ -178,16 +180,21 @@ def subset_face(face: Path, characters: str) -> bytes:
     """One face as WOFF2 with the glyphs of `characters` (in sorted order: the same set gives the
     same bytes). Its dates are the source's, never the time of the build."""
     source = read_bytes(face)
-    key = (hashlib.sha256(source).digest(), characters)
-    if key in _SUBSETS:
-        return _SUBSETS[key]
-    # HarfBuzz's subsetter (its default layout features: kern, liga, ccmp, locl …, and the glyphs they
-    # reach), thirty times faster than fontTools' and without its imports; fontTools writes the WOFF2.
+    digest = hashlib.sha256(source).digest()
     import uharfbuzz as hb
     from fontTools.ttLib import TTFont, TTLibError
     try:
+        if digest not in _UNICODES:
+            _UNICODES[digest] = frozenset(hb.Face(source).unicodes)
+        # A character the face lacks reaches no glyph: the subset is that of the characters it has.
+        key = (digest, "".join(c for c in characters if ord(c) in _UNICODES[digest]))
+        if key in _SUBSETS:
+            return _SUBSETS[key]
+        # HarfBuzz's subsetter (its default layout features: kern, liga, ccmp, locl ..., and the glyphs
+        # they reach), thirty times faster than fontTools' and without its imports; fontTools writes
+        # the WOFF2.
         wanted = hb.SubsetInput()
-        wanted.sets(hb.SubsetInputSets.UNICODE).update(ord(character) for character in characters)
+        wanted.sets(hb.SubsetInputSets.UNICODE).update(ord(character) for character in key[1])
         for names in (hb.SubsetInputSets.NAME_ID, hb.SubsetInputSets.NAME_LANG_ID):
             kept = wanted.sets(names)  # by default, names 0-6 in English only: here, every name
             kept.clear()
