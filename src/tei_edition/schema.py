@@ -3,6 +3,7 @@ once per process, validated against, and its faults said as an editor reads them
 from __future__ import annotations
 
 import re
+from copy import deepcopy as copy_tree
 from functools import cache
 from pathlib import Path
 from typing import Any
@@ -61,6 +62,7 @@ def validate_schema(tree: etree._ElementTree, path: Path) -> None:
     counts (libxml2 reports the first fault of each subtree, often as a fault of its parent)."""
     if next(tree.getroot().iter(f"{{{_XINCLUDE}}}include"), None) is not None:
         return  # (a file with inclusions is refused by its reading, which says how to resolve them)
+    tree = _without_schema_hints(tree)
     schema = _schema(_for_many)
     if schema.validate(tree):
         return
@@ -148,6 +150,24 @@ def _foreign_attributes(tree: etree._ElementTree) -> dict[tuple[str, str], list[
 
 
 _XML_NS = "http://www.w3.org/XML/1998/namespace"
+_XSI = "http://www.w3.org/2001/XMLSchema-instance"
+# Where an export says which XML Schema validates it (a publishing platform's `xsi:schemaLocation` on
+# the root): a hint to its validators, inert in a browser, no part of the text; TEI has no place for
+# it, so the file is validated as if it were not there, and published as written.
+_SCHEMA_HINTS = (f"{{{_XSI}}}schemaLocation", f"{{{_XSI}}}noNamespaceSchemaLocation")
+_HINTED = etree.XPath("//@*[namespace-uri()=$xsi and (local-name()='schemaLocation' or "
+                      "local-name()='noNamespaceSchemaLocation')]/..")
+
+
+def _without_schema_hints(tree: etree._ElementTree) -> etree._ElementTree:
+    """The tree, or a copy of it without XML Schema's location hints where it has any (its lines kept)."""
+    if not _HINTED(tree, xsi=_XSI):
+        return tree
+    copy = copy_tree(tree)
+    for element in _HINTED(copy, xsi=_XSI):
+        for name in _SCHEMA_HINTS:
+            element.attrib.pop(name, None)
+    return copy
 EXAMPLES_NS = "http://www.tei-c.org/ns/Examples"
 _XINCLUDE = "http://www.w3.org/2001/XInclude"
 
