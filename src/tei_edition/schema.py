@@ -155,19 +155,21 @@ _XSI = "http://www.w3.org/2001/XMLSchema-instance"
 # the root): a hint to its validators, inert in a browser, no part of the text; TEI has no place for
 # it, so the file is validated as if it were not there, and published as written.
 _SCHEMA_HINTS = (f"{{{_XSI}}}schemaLocation", f"{{{_XSI}}}noNamespaceSchemaLocation")
-_HINTED = etree.XPath("//@*[namespace-uri()=$xsi and (local-name()='schemaLocation' or "
-                      "local-name()='noNamespaceSchemaLocation')]/..")
 
 
 def _without_schema_hints(tree: etree._ElementTree) -> etree._ElementTree:
     """The tree, or a copy of it without XML Schema's location hints where it has any (its lines kept)."""
-    if not _HINTED(tree, xsi=_XSI):
+    if not any(name in element.attrib for element in tree.getroot().iter(etree.Element)
+               for name in _SCHEMA_HINTS):
         return tree
     copy = copy_tree(tree)
-    for element in _HINTED(copy, xsi=_XSI):
+    for element in copy.getroot().iter(etree.Element):
         for name in _SCHEMA_HINTS:
-            element.attrib.pop(name, None)
+            if name in element.attrib:
+                del element.attrib[name]
     return copy
+
+
 EXAMPLES_NS = "http://www.tei-c.org/ns/Examples"
 _XINCLUDE = "http://www.w3.org/2001/XInclude"
 
