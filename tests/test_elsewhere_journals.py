@@ -45,3 +45,34 @@ def test_a_fault_beside_a_schema_location_is_still_said(tmp_path: Path, capsys, 
     _with_root(edition(tmp_path, text, lang="fr"), root)
     assert main(["build", "--edition", str(tmp_path / "edition"), "--out", str(tmp_path / "build")]) == 1
     assert expected in capsys.readouterr().err
+
+
+def test_a_title_page_after_the_fronts_words_stands_in_its_place(tmp_path: Path):
+    """A DraCor play's front gives its argument, then its title page: the title page's title, lifted
+    above the argument into the page's heading, stopped the build ("text out of order"). The title
+    page stands in its place, its title's parts each a line, and the header's title heads the page."""
+    page = _page(build(edition(tmp_path, '<text><front><p>Der Innhalt des Singspieles</p><titlePage><docTitle>'
+                                         '<titlePart type="main">Das Ehrenmaal</titlePart><titlePart type="sub">Ein '
+                                         'Singspiel</titlePart></docTitle></titlePage></front><body><p>Ich?</p>'
+                                         '</body></text>', lang="de")))
+    assert page.xpath("string(//h1)") == "Dispaccio"  # (the header's, test_elsewhere.HEADER)
+    front = page.xpath("//div[@class='doc-front']")[0]
+    assert front.xpath("string(.//p)") == "Der Innhalt des Singspieles"
+    assert [" ".join(part.text_content().split()) for part in front.xpath(
+        ".//div[@class='title-page']//span[contains(@class, 'titlepart')]")] == ["Das Ehrenmaal", "Ein Singspiel"]
+
+
+def test_a_title_without_its_page_is_shown_once(tmp_path: Path):
+    """A DraCor play's front begins with its docTitle, no titlePage: its main title headed the page and
+    was shown again, run together with its subtitle, in the front."""
+    page = _page(build(edition(tmp_path, '<text><front><docTitle><titlePart type="main">Das dumme Luder</titlePart>'
+                                         '<titlePart type="sub">Ein Jupiter-Drama</titlePart></docTitle><p>Personen.'
+                                         '</p></front><body><p>Ich?</p></body></text>', lang="de")))
+    assert page.xpath("string(//h1)") == "Das dumme Luder"
+    assert page.xpath("normalize-space(//div[@class='front-line'])") == "Ein Jupiter-Drama"
+    assert "Das dumme Luder" not in page.xpath("string(//div[@class='doc-front'])")
+    assert page.xpath("normalize-space(//div[@class='doc-front'])") == "Personen."
+
+
+def _page(site: Path):
+    return parse_html(site / "en" / "doc" / "index.html")

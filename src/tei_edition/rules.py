@@ -290,7 +290,7 @@ def edition_rules(transformer_class: Any) -> tuple[Rule, ...]:
         Rule("desc", wrap("span", "desc")), Rule("rhyme", wrap("span", "rhyme")),
         Rule("idno", children_only), Rule("citedRange", children_only), Rule("msIdentifier", children_only),
         Rule("repository", children_only), Rule("institution", children_only), Rule("collection", children_only),
-        Rule("msName", children_only), Rule("altIdentifier", children_only), Rule("titlePart", children_only),
+        Rule("msName", children_only), Rule("altIdentifier", children_only),
         Rule("bloc", wrap("span", "bloc")), Rule("district", wrap("span", "district")),
         Rule("docEdition", wrap("span", "docedition")), Rule("docImprint", wrap("span", "docimprint")),
         Rule("imprimatur", wrap("span", "imprimatur")),
@@ -321,6 +321,9 @@ def edition_rules(transformer_class: Any) -> tuple[Rule, ...]:
         Rule("signed", wrap("div", "signed", block=True)), Rule("epigraph", wrap("div", "epigraph", block=True)),
         Rule("byline", wrap("div", "byline", block=True)), Rule("docAuthor", wrap("span", "author")),
         Rule("docDate", wrap("span", "docdate")), Rule("docTitle", wrap("span", "doctitle")),
+        # A title page in its place (after the front's words: the page's title is the header's), each
+        # part of its title on a line of its own (a play's title, then its subtitle).
+        Rule("titlePage", wrap("div", "title-page", block=True)), Rule("titlePart", wrap("span", "titlepart")),
         Rule("trailer", wrap("div", "trailer", block=True)), Rule("postscript", wrap("div", "postscript", block=True)),
         Rule("argument", wrap("div", "argument", block=True)),
         Rule("address", wrap("span", "address")), Rule("addrLine", wrap("span", "addrline")),

@@ -60,9 +60,6 @@ TYPE_HEADINGS = {"bibliography": "division_bibliography", "references": "divisio
                  "ack": "division_acknowledgements", "acknowledgements": "division_acknowledgements",
                  "acknowledgments": "division_acknowledgements"}
 
-FRONT_HANDLED = {"titlePage", "div"}  # the rest of <front> is rendered as blocks
-
-
 def _before(div: etree._Element, head: etree._Element | None) -> list[etree._Element]:
     """A division's elements before its own heading (none if it has none of its own)."""
     if head is None or head.getparent() is not div:
@@ -178,6 +175,11 @@ def _position(element: etree._Element) -> int:
     """An element's place in document order (the elements before it and around it)."""
     found: Any = element.xpath("count(preceding::*) + count(ancestor::*)")
     return int(found)
+
+
+def _first_words(front: etree._Element) -> etree._Element | None:
+    """The first element of the front that holds words (a page break before it holds none)."""
+    return next((child for child in front if isinstance(child.tag, str) and normalize_space(text_of(child))), None)
 
 
 def _other_parts(parent: etree._Element, shown: list[etree._Element]) -> list[etree._Element]:
@@ -310,12 +312,20 @@ def build_document(tree: etree._ElementTree, path: Path, doc_id: str, refs: dict
         tuple((page_number(pb), False, facsimile(tx, pb)) for pb in opening)
     for pb in opening:
         tx.follow_page(pb)
-    rubric = front.find(".//t:titlePart[@type='rubric']", NS) if front is not None else None
-    title = _title_element(tx, root, front)
+    # The title page: its own element, else a title without one (DraCor's front begins with its docTitle).
+    title_page = front.find("t:titlePage", NS) if front is not None else None
+    if title_page is None and front is not None:
+        title_page = front.find("t:docTitle", NS)
+    # A title page after the front's words (a play's argument before it) stands in its place, and the
+    # header's title is the page's: lifted above those words, its text would be out of order.
+    lifted = front if front is None or title_page is None or _first_words(front) is title_page else None
+    if lifted is None:
+        title_page = None
+    rubric = lifted.find(".//t:titlePart[@type='rubric']", NS) if lifted is not None else None
+    title = _title_element(tx, root, lifted)
     title_content = tx.content(title)
     title_notes = tuple(tx.state.notes)
-    title_page = front.find("t:titlePage", NS) if front is not None else None
-    byline = front.find(".//t:byline", NS) if front is not None else None
+    byline = lifted.find(".//t:byline", NS) if lifted is not None else None
     if byline is not None and title_page is not None and title_page in byline.iterancestors() \
             and title is not None and _precedes(byline, title):
         byline = None  # (a print's author line above its title: a line of the title page, in its place)
@@ -333,9 +343,8 @@ def build_document(tree: etree._ElementTree, path: Path, doc_id: str, refs: dict
         abstract_divisions or root.findall("t:teiHeader/t:profileDesc/t:abstract", NS), "abstract"))
     unnumbered = _Blocks(tx, markers, original is not None, numbered=False, by_depth=by_depth)
 
-    def handled(e: etree._Element) -> bool:
-        return (local_name(e) in FRONT_HANDLED and not (local_name(e) == "div" and e.get("type") != "abstract")) \
-            or e in opening
+    def handled(e: etree._Element) -> bool:  # (another title page is shown in its place)
+        return e is title_page or (local_name(e) == "div" and e.get("type") == "abstract") or e in opening
     # The front's other blocks in their order around its abstracts (a publisher's note before them).
     first = abstract_divisions[0] if abstract_divisions else None
     front_before = tuple(unnumbered.of(front, 0, skip=lambda e: handled(e) or not _precedes(e, first))) \
