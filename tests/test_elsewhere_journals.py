@@ -74,5 +74,22 @@ def test_a_title_without_its_page_is_shown_once(tmp_path: Path):
     assert page.xpath("normalize-space(//div[@class='doc-front'])") == "Personen."
 
 
+
+@pytest.mark.parametrize(("markup", "pointer"), [
+    ('<quote source="#mgann2001a">text is</quote>', 'source="#mgann2001a"'),
+    ('<add hand="#h2">text is</add>', 'hand="#h2"'),
+    ('<delSpan spanTo="#end"/>text is<anchor xml:id="ending"/>', 'spanTo="#end"'),
+])
+def test_a_quotations_source_that_names_no_element_is_an_error(tmp_path: Path, capsys, markup: str, pointer: str):
+    """DHQ: `<quote source="#mgann2001a">`, a misspelt bibliography id, published without a word (the
+    same slip in `corresp` or `ana` was an error); so were a hand's and a span's end."""
+    text = (f'<text><body><p>As {markup} said.</p><listBibl><bibl xml:id="mcgann2001a">McGann 2001</bibl>'
+            f'</listBibl></body></text>')
+    edition(tmp_path, text, lang="en")
+    assert main(["build", "--edition", str(tmp_path / "edition"), "--out", str(tmp_path / "build")]) == 1
+    said = capsys.readouterr().err
+    assert f'{pointer} points to no element: no xml:id "{pointer.split("#")[1][:-1]}" in this file' in said
+    assert "not valid TEI" not in said and said.count("doc.xml") == 1, said
+
 def _page(site: Path):
     return parse_html(site / "en" / "doc" / "index.html")

@@ -20,7 +20,11 @@ TEI_NS = "http://www.tei-c.org/ns/1.0"
 XML_ID = "{http://www.w3.org/XML/1998/namespace}id"
 XML_LANG = "{http://www.w3.org/XML/1998/namespace}lang"
 NS = {"t": TEI_NS}
-POINTER_ATTRIBUTES = ("corresp", "sameAs", "ana", "ref", "resp", "who", "target", "next", "prev")
+# Attributes whose values point to elements (TEI's teidata.pointer): a "#id" among them names an element
+# of the same file (a quotation's `source`, a hand's, where a span ends). Not a `rendition` (DTA's "#hr"
+# names its guidelines' renditions, declared in no file) nor a witness (a siglum alone is shown as such).
+POINTER_ATTRIBUTES = ("corresp", "sameAs", "ana", "ref", "resp", "who", "target", "next", "prev", "source",
+                      "hand", "spanTo", "targetEnd", "decls")
 _LANGUAGE = etree.XPath("ancestor-or-self::*[@xml:lang][1]/@xml:lang")  # compiled once: asked of every line
 
 
