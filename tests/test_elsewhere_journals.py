@@ -93,3 +93,22 @@ def test_a_quotations_source_that_names_no_element_is_an_error(tmp_path: Path, c
 
 def _page(site: Path):
     return parse_html(site / "en" / "doc" / "index.html")
+
+
+@pytest.mark.parametrize("identifier", [True, False])
+def test_a_source_description_links_its_address_and_its_licence_where_their_words_stand(tmp_path: Path,
+                                                                                        identifier: bool):
+    """A DraCor play's source (TextGrid's): its repository's URL as an identifier, its licence, the
+    printed book. The whole description was one link, to the licence; the URL was not linked."""
+    url = '<idno type="URL">http://www.textgridrep.org/textgrid:tvgp.0</idno>' if identifier else ""
+    header = ('<teiHeader><fileDesc><titleStmt><title>Luder</title></titleStmt><publicationStmt><p>DraCor</p>'
+              f'</publicationStmt><sourceDesc><bibl type="digitalSource"><name>TextGrid Repository</name>{url}'
+              '<availability><licence target="http://creativecommons.org/licenses/by/3.0/de/legalcode">CC-BY-3.0'
+              '</licence></availability><bibl type="originalSource"><author>Paul Scheerbart</author>: <title>Das '
+              'dumme Luder</title>. <date>1977</date>.</bibl></bibl></sourceDesc></fileDesc></teiHeader>')
+    page = _page(build(edition(tmp_path, "<text><body><p>Ich?</p></body></text>", lang="de", header=header)))
+    source = page.xpath("//dt[.='Source']/following-sibling::dd[1]")[0]
+    assert [(a.text, a.get("href")) for a in source.xpath("a")] == [
+        ("http://www.textgridrep.org/textgrid:tvgp.0", "http://www.textgridrep.org/textgrid:tvgp.0")][:identifier] + [
+        ("CC-BY-3.0", "http://creativecommons.org/licenses/by/3.0/de/legalcode")]
+    assert " ".join(source.text_content().split()).endswith("CC-BY-3.0, Paul Scheerbart: Das dumme Luder. 1977.")

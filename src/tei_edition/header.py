@@ -184,15 +184,16 @@ def _value(element: etree._Element, text: str, lang: str, **more: Any) -> Header
 
 def _links_in(element: etree._Element, text: str) -> tuple[tuple[str, str], ...]:
     """A value's text in pieces (words, web address or ""), where it names several web addresses
-    (Perseus's source: its Internet Archive copy and its HathiTrust copy): each linked where its
-    words stand. () where it names fewer (`_linked` links the whole value to the one)."""
-    pointers = [(normalize_space(header_text(pointer)) or target, target)
-                for pointer in element.iter(f"{{{TEI_NS}}}ref", f"{{{TEI_NS}}}ptr")
-                if (target := _external(" ".join((pointer.get("target") or "").split()[:1])))]
-    if len({target for _, target in pointers}) < 2:
+    (Perseus's source: its Internet Archive copy and its HathiTrust copy), or a licence or a web
+    address among other words (TextGrid's source description: its URL, its licence, the printed
+    book): each linked where its words stand. () otherwise (`_linked` links the whole value)."""
+    pointers = [(normalize_space(header_text(pointer)) or target, target, local_name(pointer) in _AMONG_WORDS)
+                for pointer in element.iter(*_WEB_POINTERS) if (target := _target(pointer))
+                and not (pointer is element or local_name(pointer) == "licence" and _own_licence(element))]
+    if len({target for _, target, _ in pointers}) < 2 and not any(among for _, _, among in pointers):
         return ()
     pieces, position = [], 0
-    for words, target in pointers:
+    for words, target, _ in pointers:
         at = text.find(words, position)
         if at < 0:
             continue
@@ -204,11 +205,26 @@ def _links_in(element: etree._Element, text: str) -> tuple[tuple[str, str], ...]
 
 def _linked(element: etree._Element) -> str:
     """The web address a value links to: the one its pointers name, where they name one (a source's
-    digitised copy, `<ref target="https://gallica.bnf.fr/...">Gallica</ref>`)."""
-    pointers = element.iter(f"{{{TEI_NS}}}ref", f"{{{TEI_NS}}}ptr", f"{{{TEI_NS}}}licence")  # (a licence's own)
-    targets = {target for pointer in pointers
-               if urlsplit(target := " ".join((pointer.get("target") or "").split()[:1])).scheme in ("http", "https")}
+    digitised copy, `<ref target="https://gallica.bnf.fr/...">Gallica</ref>`; an availability's licence)."""
+    pointers = element.iter(f"{{{TEI_NS}}}ref", f"{{{TEI_NS}}}ptr", f"{{{TEI_NS}}}licence")
+    targets = {target for pointer in pointers if (target := _target(pointer))}  # (a licence inside: `_links_in`)
     return next(iter(targets)) if len(targets) == 1 else ""
+
+
+# What names a web address in the header: a pointer's target, a licence's, an identifier that is one.
+_WEB_POINTERS = tuple(f"{{{TEI_NS}}}{name}" for name in ("ref", "ptr", "licence", "idno"))
+_AMONG_WORDS = ("licence", "idno")  # linked where their words stand, not the whole value
+
+
+def _target(pointer: etree._Element) -> str:
+    address = normalize_space(text_of(pointer)) if local_name(pointer) == "idno" else \
+        " ".join((pointer.get("target") or "").split()[:1])
+    return address if urlsplit(address).scheme in ("http", "https") else ""
+
+
+def _own_licence(element: etree._Element) -> bool:
+    """Whether a value is a licence's own (the availability row's), not a description holding one."""
+    return local_name(element) in ("licence", "availability")
 
 
 def _header_text(element: etree._Element) -> str:
