@@ -91,6 +91,23 @@ def test_a_quotations_source_that_names_no_element_is_an_error(tmp_path: Path, c
     assert f'{pointer} points to no element: no xml:id "{pointer.split("#")[1][:-1]}" in this file' in said
     assert "not valid TEI" not in said and said.count("doc.xml") == 1, said
 
+
+def test_a_bibliography_in_the_back_without_a_heading_is_headed_and_in_the_contents(tmp_path: Path):
+    """DHQ's articles end with `<back><listBibl>`, no division, no heading: an unlabelled list after
+    the text, missing from the contents. It is headed as a division typed "bibliography" is (in the
+    interface's language, amid a French text), and `ids` names it so that the contents list it."""
+    project = edition(tmp_path, '<text><body><div><head>Un</head><p>Texte.</p></div></body><back><listBibl><bibl '
+                                'xml:id="smith2000">Smith 2000.</bibl><bibl>Jones 2001.</bibl></listBibl></back>'
+                                '</text>', lang="fr")
+    assert main(["ids", "--edition", str(project / "edition")]) == 0
+    assert '<listBibl xml:id="bibliography">' in (project / "edition" / "doc.xml").read_text(encoding="utf-8")
+    page = _page(build(project))
+    section = page.xpath("//div[@class='doc-back']/section[@id='bibliography']")[0]
+    heading = section.xpath("h2[@class='division-head']")[0]
+    assert (heading.text, heading.get("lang")) == ("Bibliography", "en")
+    assert section.xpath(".//li//*[@id='smith2000']") and len(section.xpath(".//li")) == 2
+    assert page.xpath("//nav//a[@href='#bibliography']/text()") == ["Bibliography"]
+
 def _page(site: Path):
     return parse_html(site / "en" / "doc" / "index.html")
 

@@ -26,7 +26,16 @@ from tei_edition.conventions import check_unique_ids
 from tei_edition.errors import EditionError, decode_utf8, read_bytes
 from tei_edition.layout import division_number, numbered_by_depth
 from tei_edition.schema import validate_schema
-from tei_edition.tei import TEI_NS, XML_ID, elements, local_name, numbered_paragraph, parse, source_line
+from tei_edition.tei import (
+    TEI_NS,
+    XML_ID,
+    elements,
+    headless_bibliography,
+    local_name,
+    numbered_paragraph,
+    parse,
+    source_line,
+)
 
 PREFIXES = {"p": "p", "div": "div", "note": "n", "table": "table", "figure": "fig", "lg": "lg"}
 # Markup that is not an element's start tag; a start tag, attribute values may hold ">".
@@ -50,6 +59,13 @@ def missing_ids(tree: etree._ElementTree, printed: bool = True) -> dict[etree._E
         div: section_id for part, prefix in (("front", "abstract"), ("back", "summary"))
         for div, section_id in section_ids(text.findall(f"{{{TEI_NS}}}{part}/{{{TEI_NS}}}div[@type='abstract']"),
                                             prefix) if not div.get(XML_ID) and section_id not in taken}
+    # The back's bibliography without a division or a heading is headed and listed in the contents
+    # as one (transform._Blocks.of): named so.
+    bibliographies = [found for found in text.findall(f"{{{TEI_NS}}}back/{{{TEI_NS}}}listBibl")
+                      if headless_bibliography(found)]
+    wanted.update({found: name for number, found in enumerate(bibliographies, start=1)
+                   if not found.get(XML_ID) and (name := "bibliography" + (f"-{number}" if number > 1 else ""))
+                   not in taken})
     if not printed:
         from tei_edition.anchors import numbered_notes
         wanted.update({note: f"note-{number}" for number, note in enumerate(numbered_notes(tree), start=1)

@@ -36,6 +36,7 @@ from tei_edition.tei import (
     XML_LANG,
     by_id,
     corresp_target,
+    headless_bibliography,
     in_text,
     lost_note,
     normalize_space,
@@ -213,8 +214,8 @@ class Transformer:
         value = element.get(XML_ID)
         if not value or not self.rendering or not (self.anchors or self.portable) or element.tag in _OWN_ID_ELSEWHERE:
             return ""
-        if element.tag == _PB and value == page_anchor(page_number(element)):
-            return ""
+        if element.tag == _PB and value == page_anchor(page_number(element)) or headless_bibliography(element):
+            return ""  # (a bibliography's is its section's: transform._Blocks.of)
         return escape(value)
 
     def target(self, node: etree._Element, value: str) -> etree._Element | None:

@@ -12,7 +12,7 @@ from lxml import etree
 from markupsafe import Markup
 
 from tei_edition.languages import direction
-from tei_edition.tei import XML_ID, XML_LANG
+from tei_edition.tei import XML_ID, XML_LANG, headless_bibliography
 
 if TYPE_CHECKING:
     from tei_edition.inline import Transformer
@@ -132,7 +132,9 @@ def lang_attribute(element: etree._Element) -> str:
 
 def id_attribute(tx: Transformer, element: etree._Element) -> str:
     value = element.get(XML_ID)
-    return tx.id_attribute(escape(value)) if value else ""
+    if not value or headless_bibliography(element):  # (its id is its section's: transform._Blocks.of)
+        return ""
+    return tx.id_attribute(escape(value))
 
 
 def enclose(tx: Transformer, element: etree._Element, out: HtmlOutput, start: str, end: str) -> None:

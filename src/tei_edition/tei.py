@@ -193,6 +193,14 @@ def _check_publishable(tree: etree._ElementTree, path: Path) -> None:
     errors.raise_if_any()
 
 
+def headless_bibliography(element: etree._Element) -> bool:
+    """Whether an element is the back's bibliography without a division or a heading (DHQ's
+    `<back><listBibl>`): headed as a division typed "bibliography" is, its id the section's."""
+    parent = element.getparent()
+    return element.tag == f"{{{TEI_NS}}}listBibl" and parent is not None and parent.tag == f"{{{TEI_NS}}}back" \
+        and element.find(f"{{{TEI_NS}}}head") is None
+
+
 def date_parts(when: str) -> tuple[int, ...] | None:
     """"2020" -> (2020,), "2020-05" -> (2020, 5), "2020-05-17" -> (2020, 5, 17); None if not such a date."""
     match = re.fullmatch(r"([0-9]{4})(?:-(0[1-9]|1[0-2])(?:-(0[1-9]|[12][0-9]|3[01]))?)?", when)

@@ -10,6 +10,7 @@ page begins), the author's own summary.
 from __future__ import annotations
 
 from collections.abc import Callable
+from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
@@ -33,6 +34,7 @@ from tei_edition.tei import (
     XML_LANG,
     document_text,
     elements,
+    headless_bibliography,
     in_text,
     language_of,
     local_name,
@@ -245,6 +247,11 @@ class _Blocks:
                 blocks.append(self.division(child, level + 1, opening))
             elif name == "head" and local_name(parent) in ("body", "front", "back", "group"):
                 blocks.append(self.block(child, heading=min(level + 2, 6)))  # (a division's is written by it)
+            elif headless_bibliography(child):  # (in the contents by its id, the section's)
+                block = self.block(child)
+                blocks.append(Division(block.id, min(level + 1, 6), None, (replace(block, id=None),),
+                                       lang=child.get(XML_LANG) or "", unit="bibliography",
+                                       label=TYPE_HEADINGS["bibliography"]))
             else:
                 blocks.append(self.block(child))
         return blocks
