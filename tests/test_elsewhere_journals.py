@@ -129,3 +129,15 @@ def test_a_source_description_links_its_address_and_its_licence_where_their_word
         ("http://www.textgridrep.org/textgrid:tvgp.0", "http://www.textgridrep.org/textgrid:tvgp.0")][:identifier] + [
         ("CC-BY-3.0", "http://creativecommons.org/licenses/by/3.0/de/legalcode")]
     assert " ".join(source.text_content().split()).endswith("CC-BY-3.0, Paul Scheerbart: Das dumme Luder. 1977.")
+
+
+def test_an_empty_heading_is_no_heading(tmp_path: Path):
+    """DHQ's article opened its body with `<head></head>`, and a division may have one: each was an
+    empty <h2>, a heading a screen reader announces with nothing in it."""
+    page = _page(build(edition(tmp_path, '<text><body><head></head><p>Un.</p><div><head> </head><p>Deux.</p></div>'
+                                         '<div><head>Trois</head><p>Quatre.</p></div></body></text>', lang="en"),
+                       strict=False))  # (a headed division without an id: a warning)
+    assert [" ".join(h.text_content().split()) for h in page.xpath("//main//*[self::h2 or self::h3]")
+            if "division-head" in (h.get("class") or "") or "body-head" in (h.get("class") or "")] == ["Trois"]
+    assert not [h for h in page.xpath("//main//*[self::h1 or self::h2 or self::h3 or self::h4]")
+                if not h.text_content().strip()]

@@ -105,9 +105,15 @@ def division_head(div: etree._Element) -> etree._Element | None:
     `<div type="bibliogr"><listBibl><head>Bibliographie</head>`: the division's only heading)."""
     head = div.find("t:head", NS)
     if head is not None:
-        return head
+        return None if empty_head(head) else head
     first = next((child for child in div if isinstance(child.tag, str)), None)
-    return first.find("t:head", NS) if first is not None and local_name(first) in LISTS else None
+    head = first.find("t:head", NS) if first is not None and local_name(first) in LISTS else None
+    return None if head is None or empty_head(head) else head
+
+
+def empty_head(head: etree._Element) -> bool:
+    """Whether a heading holds nothing (DHQ's `<head></head>` opening a body): no heading, shown as none."""
+    return not len(head) and not (head.text or "").strip()
 
 
 def heads_its_division(head: etree._Element) -> bool:

@@ -21,7 +21,7 @@ from tei_edition.errors import EditionError
 from tei_edition.header import header_mentions, header_rows, source_info, translators
 from tei_edition.inline import OriginalInfo, Transformer
 from tei_edition.languages import text_direction
-from tei_edition.layout import DIVISIONS, division_head, division_number, numbered_by_depth
+from tei_edition.layout import DIVISIONS, division_head, division_number, empty_head, numbered_by_depth
 from tei_edition.media import facsimile
 from tei_edition.model import Block, Division, Document, PageBreak, Section
 from tei_edition.output import NoOutput
@@ -212,7 +212,7 @@ class _Blocks:
         heading = division_head(parent) if local_name(parent) in DIVISIONS else None  # written by `division`
         for child in parent:
             name = local_name(child)
-            if not name or skip(child) or child is heading:
+            if not name or skip(child) or child is heading or name == "head" and empty_head(child):
                 continue
             if name == "p":
                 number = None
