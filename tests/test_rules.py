@@ -51,7 +51,12 @@ def render(snippet: str, parent: str = "p") -> str:
     ('<hi rend="spaced-out">Arthur Schnitzler</hi>', '<span class="hi spaced-out">Arthur Schnitzler</span>'),
     ('<emph>a</emph>', '<em class="emph">a</em>'),
     ('<title level="m">Book</title>', '<cite class="title m">Book</cite>'),
-    ('<title level="a">Paper</title>', '<span class="title-a">“Paper”</span>'),
+    # An article's or a chapter's title: upright, in its language's marks (DHQ's rend="quotes"); none
+    # added to marks the text types.
+    ('<title level="a">Paper</title>', '<cite class="title-a quote-marks">Paper</cite>'),
+    ('<title rend="quotes">Genres</title>', '<cite class="title-a quote-marks">Genres</cite>'),
+    ('<title level="a" xml:lang="fr">«\u00a0Titre\u00a0»</title>',
+     '<cite class="title-a" lang="fr">«\u00a0Titre\u00a0»</cite>'),
     ('<foreign xml:lang="la">via</foreign>', '<i class="foreign" lang="la">via</i>'),
     ('<ref target="https://example.org/?a=1&amp;b=2">x</ref>', '<a class="ref" href="https://example.org/?a=1&amp;b=2">x</a>'),
     ('<ref target="#s2">x</ref>', '<a class="ref" href="#s2">x</a>'),

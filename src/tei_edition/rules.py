@@ -18,7 +18,7 @@ from lxml import etree
 
 from tei_edition import apparatus, blocks, examples, links, names, phrases, spoken
 from tei_edition.blocks import figure, head, item, list_, paragraph_in_block, quote, said, verse_line
-from tei_edition.layout import alignment, in_block_context, is_block_quote, standing_note
+from tei_edition.layout import alignment, in_block_context, is_block_quote, marks_typed, standing_note
 from tei_edition.output import css_class, enclose, id_attribute, lang_attribute
 from tei_edition.points import anchor_only, gap, glyph, is_break, is_empty, lb, milestone, text_break
 from tei_edition.schema import odd_elements
@@ -128,10 +128,13 @@ def _declared_rendition(element: etree._Element, rendition_id: str) -> list[str]
 
 
 def title(tx: Transformer, element: etree._Element, out: HtmlOutput) -> None:
-    """A title of a work: <cite> (italic) for monographs and journals, quoted for articles."""
+    """A title of a work: <cite> (italic) for monographs and journals; an article's or a chapter's
+    (`level="a"`, or `rend="quotes"`: DHQ's) upright, in its language's quotation marks (from the
+    browser: a French article's are not English ones), unless the text types them."""
     level = element.get("level", "m")
-    if level == "a":
-        enclose(tx, element, out, f'<span class="title-a"{lang_attribute(element)}>“', "”</span>")
+    if level == "a" or "quotes" in (element.get("rend") or "").split():
+        marks = "" if marks_typed(element) else " quote-marks"
+        enclose(tx, element, out, f'<cite class="title-a{marks}"{lang_attribute(element)}>', "</cite>")
     else:
         enclose(tx, element, out, f'<cite class="{css_class("title", level)}"{lang_attribute(element)}>', "</cite>")
 
