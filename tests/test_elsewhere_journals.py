@@ -108,6 +108,17 @@ def test_a_bibliography_in_the_back_without_a_heading_is_headed_and_in_the_conte
     assert section.xpath(".//li//*[@id='smith2000']") and len(section.xpath(".//li")) == 2
     assert page.xpath("//nav//a[@href='#bibliography']/text()") == ["Bibliography"]
 
+
+def test_a_pointer_to_a_bibliography_entry_shows_its_short_citation(tmp_path: Path):
+    """DHQ's author-date pointers, `<ptr target="#schwartz2022"/>`, showed the entry's first words cut
+    off ("Schwartz, D. L., Gibson, N. P. and..."); the entry's `n` is its short citation. Without one,
+    its first words still."""
+    page = _page(build(edition(tmp_path, '<text><body><p>As shown (<ptr target="#s"/>; <ptr target="#j"/>).</p>'
+                                         '<listBibl><bibl xml:id="s" n="Schwartz et al. 2022">Schwartz, D. L., '
+                                         'Gibson, N. P. and Lee, K. (2022) A long title</bibl><bibl xml:id="j">Jones '
+                                         '2001.</bibl></listBibl></body></text>', lang="en")))
+    assert page.xpath("//p//a[@class='ptr']/text()") == ["Schwartz et al. 2022", "Jones 2001."]
+
 def _page(site: Path):
     return parse_html(site / "en" / "doc" / "index.html")
 

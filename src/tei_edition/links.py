@@ -139,7 +139,8 @@ def _notes_after(tx: Transformer, element: etree._Element, out: HtmlOutput) -> N
 
 def ptr(tx: Transformer, element: etree._Element, out: HtmlOutput) -> None:
     """A pointer has no text: the link shows its target — within the document, a note's label ("Note
-    3"), else the target's heading (a division's, a figure's, a table's), else its first words; an
+    3"), a figure's number, a bibliography entry's `n` (its short citation, "Schwartz et al. 2022"),
+    else the target's heading (a division's, a table's), else its first words; an
     address elsewhere as it is. A pointer into the header (not on the page) shows its words, unlinked."""
     if not element.get("target") and element.get("cRef"):
         canonical(tx, element, out)
@@ -219,12 +220,15 @@ def _shown(tx: Transformer, found: etree._Element) -> str:
     number = figure_numbers(found.getroottree().getroot()).get(found) if found.tag == _FIGURE else None
     if number is not None:
         return str(tx.strings["figure_label"].format(number=number))
+    if found.tag in _CITED and found.get("n", "").strip():  # (its short citation: "Schwartz et al. 2022")
+        return normalize_space(found.get("n", ""))
     head = found.find("t:head", NS)
     words = normalize_space("".join(_words(head if head is not None else found)))
     return words if len(words) <= SHOWN_WORDS else words[:SHOWN_WORDS].rsplit(" ", 1)[0] + "…"
 
 
 _FIGURE = f"{{{TEI_NS}}}figure"
+_CITED = {f"{{{TEI_NS}}}{name}" for name in ("bibl", "biblStruct", "biblFull")}  # shown by their `n` where given
 _NOT_WORDS = {f"{{{TEI_NS}}}{name}" for name in ("note", "rdg", "fw", "figDesc")}  # (not its running text)
 
 
