@@ -229,17 +229,17 @@ def test_what_conversions_and_classical_texts_write(tmp_path: Path):
 
 
 def test_a_documents_faults_come_in_one_round(tmp_path: Path, capsys):
-    """A speech (outside the ODD) where TEI allows none, a language written as ISO 639-2, an imprint
+    """A dictionary entry (outside the ODD) where TEI allows none, a language written as ISO 639-2, an imprint
     date that is not one: one build names all three (a Perseus text took four rounds), the schema's first."""
     header = HEADER.replace("<sourceDesc><p>Manuscript.</p></sourceDesc>",
                             "<sourceDesc><biblStruct><monogr><title>O</title><imprint><date>about 1908</date>"
                             "</imprint></monogr></biblStruct></sourceDesc>")
-    project = edition(tmp_path, '<text><body><p>Quo usque <sp><speaker>A</speaker></sp></p></body></text>',
+    project = edition(tmp_path, '<text><body><p>Quo usque <entry><sense>A</sense></entry></p></body></text>',
                       lang="lat", header=header)
     assert main(["build", "--edition", str(project / "edition"), "--out", str(project / "build")]) == 1
     err = capsys.readouterr().err.splitlines()
     assert [line.split(": ", 1)[1][:30] for line in err[:-1]] == [
-        "not valid TEI P5: <sp> is not ", "not valid TEI P5: <p> holds <s", "xml:lang: 'lat' is an ISO 639-",
+        "not valid TEI P5: <entry> is n", "not valid TEI P5: <p> holds <e", "xml:lang: 'lat' is an ISO 639-",
         "the imprint date needs when=\"Y"] and err[-1] == "4 error(s); nothing was written"
 
 

@@ -119,6 +119,38 @@ def test_a_pointer_to_a_bibliography_entry_shows_its_short_citation(tmp_path: Pa
                                          '2001.</bibl></listBibl></body></text>', lang="en")))
     assert page.xpath("//p//a[@class='ptr']/text()") == ["Schwartz et al. 2022", "Jones 2001."]
 
+
+def test_a_play_publishes_with_its_cast_speeches_and_stage_directions(tmp_path: Path):
+    """A DraCor play could never pass --strict: its speeches, speakers, stage directions, cast list and
+    setting were TEI outside the ODD, each a warning. They have rules now: a speech a block with its
+    speaker first, a stage direction a block between speeches and a span inside a line, the cast list
+    headed, each role with its description."""
+    page = _page(build(edition(tmp_path, '<text><front><castList><head>Personen.</head><castItem><role>Kefinska,'
+                                         '</role> <roleDesc>das dumme Luder.</roleDesc></castItem><castGroup><castItem>'
+                                         '<role>Mossino</role></castItem></castGroup></castList><set><p>Auf dem '
+                                         'Jupiter.</p></set></front><body><div><head>Erste Szene</head><stage>Alle '
+                                         'sitzen.</stage><sp><speaker>KEFINSKA.</speaker><p>Ich finde <stage>'
+                                         '(leise)</stage> das Leben nicht schön.</p><l>Ein Vers.</l></sp></div></body>'
+                                         '</text>', lang="de"), strict=False))  # (a headed division without an id)
+    cast = page.xpath("//div[@class='doc-front']//div[@class='castlist']")[0]
+    assert cast.xpath("string(p[@class='list-head'])") == "Personen."
+    assert [" ".join(item.text_content().split()) for item in cast.xpath(".//div[@class='castitem']")] == \
+        ["Kefinska, das dumme Luder.", "Mossino"]
+    assert cast.xpath(".//div[@class='castitem']/span[@class='role']/text()") == ["Kefinska,", "Mossino"]
+    assert page.xpath("normalize-space(//div[@class='set']/p)") == "Auf dem Jupiter."
+    division = page.xpath("//section[contains(@class, 'division')]")[0]
+    assert division.xpath("string(.//div[@class='stage'])") == "Alle sitzen."
+    speech = division.xpath(".//div[@class='sp']")[0]
+    assert [child.get("class") for child in speech] == ["speaker", "p", "l"]
+    assert speech.xpath("p/span[@class='stage']/text()") == ["(leise)"]
+
+
+def test_a_plays_elements_are_no_warning(tmp_path: Path, capsys):
+    edition(tmp_path, '<text><body><sp><speaker>A.</speaker><p>Ja.</p><stage>Ab.</stage></sp><castList><castItem>'
+                      '<role>A</role><actor>B</actor></castItem></castList></body></text>', lang="de")
+    assert main(["build", "--strict", "--edition", str(tmp_path / "edition"), "--out", str(tmp_path / "build")]) == 0
+    assert "warning" not in capsys.readouterr().err
+
 def _page(site: Path):
     return parse_html(site / "en" / "doc" / "index.html")
 

@@ -3,6 +3,7 @@ and paragraphs inside such blocks: each written as a block where it stands betwe
 inside running text (where HTML allows no block), as spans — `layout.py` decides which."""
 from __future__ import annotations
 
+from collections.abc import Callable
 from html import escape
 from typing import TYPE_CHECKING
 
@@ -170,6 +171,22 @@ def inline_graphic(tx: Transformer, element: etree._Element, out: HtmlOutput) ->
         alt = normalize_space(text_of(description)) if description is not None else ""
         out.markup(f'<img class="graphic" src="{escape(src, quote=True)}" alt="{escape(alt, quote=True)}"'
                    f'{id_attribute(tx, element)}>')
+
+
+def list_head_first(css: str) -> Callable[[Transformer, etree._Element, HtmlOutput], None]:
+    """A list that is no `list` (a play's cast list, its groups): its heading first, as a list's is
+    (a paragraph where the list is a block), then its entries, each a block."""
+    def behaviour(tx: Transformer, element: etree._Element, out: HtmlOutput) -> None:
+        block = in_block_context(element)
+        tag = "div" if block else "span"
+        out.markup(f'<{tag} class="{css}"{id_attribute(tx, element)}{lang_attribute(element)}>')
+        head = element.find("t:head", NS)
+        if head is not None:
+            enclose(tx, head, out, f'<{"p" if block else "span"} class="list-head"{id_attribute(tx, head)}>',
+                    f'</{"p" if block else "span"}>')
+        tx.children(element, out, skip=lambda child: child is head)
+        out.markup(f"</{tag}>")
+    return behaviour
 
 
 def head(tx: Transformer, element: etree._Element, out: HtmlOutput) -> None:

@@ -21,7 +21,8 @@ BLOCK_PARENTS = {"body", "front", "back", "div", "div1", "div2", "div3", "div4",
 # Containers that are blocks only where they stand as one: inside a paragraph's running text they are
 # spans, and so is everything in them (HTML allows no block inside a <p>).
 # (and a quotation of blocks: `is_block_quote`)
-NESTED_BLOCK_PARENTS = {"figure", "cit", "list", "table", "listPerson", "listPlace", "listOrg"}
+NESTED_BLOCK_PARENTS = {"figure", "cit", "list", "table", "listPerson", "listPlace", "listOrg",
+                        "sp", "castList", "castGroup", "set"}  # (a play's speech, cast, setting)
 PASSING_PARENTS = {"item", "row", "cell"}
 
 

@@ -329,6 +329,13 @@ def edition_rules(transformer_class: Any) -> tuple[Rule, ...]:
         Rule("titlePage", wrap("div", "title-page", block=True)), Rule("titlePart", wrap("span", "titlepart")),
         Rule("trailer", wrap("div", "trailer", block=True)), Rule("postscript", wrap("div", "postscript", block=True)),
         Rule("argument", wrap("div", "argument", block=True)),
+        # A play: its speeches (the speaker, then paragraphs, verse and stage directions), its cast list
+        # (each role with its description), its setting; a stage direction in running text is a span.
+        Rule("sp", wrap("div", "sp", block=True)), Rule("speaker", wrap("div", "speaker", block=True)),
+        Rule("stage", wrap("div", "stage", block=True)), Rule("set", wrap("div", "set", block=True)),
+        Rule("castList", blocks.list_head_first("castlist")), Rule("castGroup", blocks.list_head_first("castgroup")),
+        Rule("castItem", wrap("div", "castitem", block=True)), Rule("role", wrap("span", "role")),
+        Rule("roleDesc", wrap("span", "roledesc")), Rule("actor", wrap("span", "actor")),
         Rule("address", wrap("span", "address")), Rule("addrLine", wrap("span", "addrline")),
         Rule("formula", wrap("span", "formula")), Rule("code", code), Rule("gi", examples.markup_name),
         Rule("att", examples.markup_name), Rule("tag", examples.markup_name), Rule("val", code),
