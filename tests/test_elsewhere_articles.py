@@ -130,15 +130,25 @@ def test_the_not_found_page_of_a_site_below_its_hosts_root(tmp_path: Path):
     assert "/letters/assets/edition.css" in links
 
 
-def test_a_figures_image_on_another_host_is_told_to_be_downloaded(tmp_path: Path, capsys):
+def test_a_figures_image_on_another_host_is_linked_and_told_to_be_downloaded(tmp_path: Path, capsys):
     """OpenEdition's figures name their images on the journal's host: the message said the url "must name
-    an image file beside the TEI file ... or be an http(s) address", which it was."""
-    project = edition(tmp_path, '<text><body><p>Uno.</p><figure><graphic url="http://journals.openedition.org/'
-                                'docannexe/image/9683/img-1.png"/><head>Figure 1</head></figure></body></text>')
-    assert main(["build", "--edition", str(project / "edition"), "--out", str(project / "build")]) == 1
+    an image file beside the TEI file ... or be an http(s) address", which it was; then the build
+    stopped, told to download it. The page links to it (loading it would be a request to another
+    host), its description the link's words, with a warning that says how to show it (--strict: an
+    error)."""
+    url = "http://journals.openedition.org/docannexe/image/9683/img-1.png"
+    project = edition(tmp_path, f'<text><body><p>Uno.</p><figure><graphic url="{url}"/><head>Figure 1</head>'
+                                f'<figDesc>A map of the valley</figDesc></figure><p>Due <graphic url="{url}"/>.</p>'
+                                '</body></text>')
+    assert main(["build", "--edition", str(project / "edition"), "--out", str(project / "build")]) == 0
     error = capsys.readouterr().err
-    assert 'doc.xml:2: graphic url="http://journals.openedition.org/docannexe/image/9683/img-1.png" is an image ' \
-           "on another host" in error and "(images/img-1.png)" in error and "http(s) address" not in error, error
+    assert f'doc.xml:2: warning: graphic url="{url}" is an image on another host: the page links to it' in error \
+        and "(images/img-1.png)" in error and "http(s) address" not in error, error
+    page = parse_html(project / "build" / "en" / "doc" / "index.html")
+    assert [(a.get("href"), a.text) for a in page.xpath("//figure/p[@class='graphic-elsewhere']/a")] == \
+        [(url, "A map of the valley")]
+    assert page.xpath("//p//a[@class='graphic-elsewhere']/@href") == [url] and not page.xpath("//main//img")
+    assert main(["build", "--strict", "--edition", str(project / "edition"), "--out", str(project / "b2")]) == 1
 
 
 def test_a_root_without_a_language_is_told_at_the_line_where_it_begins(tmp_path: Path, capsys):

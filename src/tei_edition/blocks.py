@@ -17,7 +17,7 @@ from tei_edition.layout import (
     is_block_quote,
     marks_typed,
 )
-from tei_edition.media import image_url
+from tei_edition.media import image_elsewhere, image_url
 from tei_edition.output import GLUE, css_class, enclose, id_attribute, lang_attribute
 from tei_edition.tei import NS, XML_ID, local_name, normalize_space, text_of
 
@@ -134,6 +134,12 @@ def figure(tx: Transformer, element: etree._Element, out: HtmlOutput) -> None:
         tx.warn(element, "a figure's image has no description (figDesc) and no caption (head): a reader who "
                          "cannot see it is told nothing of it; describe it in a figDesc")
     for graphic in graphics:
+        elsewhere = image_elsewhere(tx, graphic)
+        if elsewhere:  # linked, not loaded: its description, else its address, the link's words
+            tag = "p" if block else "span"
+            out.markup(f'<{tag} class="graphic-elsewhere"><a href="{escape(elsewhere, quote=True)}">'
+                       f'{escape(alt or elsewhere)}</a></{tag}>')
+            continue
         src = image_url(tx, graphic)
         out.markup(f'<img src="{escape(src, quote=True)}" alt="{escape(alt, quote=True)}">')
     if description is not None and not graphics:
@@ -165,10 +171,15 @@ def shown_by_its_holder(graphic: etree._Element) -> bool:
 def inline_graphic(tx: Transformer, element: etree._Element, out: HtmlOutput) -> None:
     """An image outside a figure (in a sentence, in a link: an OpenEdition article's icon): shown where
     it stands, copied into the site as a figure's is, its `desc` its text alternative."""
+    description = element.find("t:desc", NS)
+    alt = normalize_space(text_of(description)) if description is not None else ""
+    elsewhere = image_elsewhere(tx, element)
+    if elsewhere:
+        out.markup(f'<a class="graphic-elsewhere" href="{escape(elsewhere, quote=True)}">'
+                   f'{escape(alt or elsewhere)}</a>')
+        return
     src = image_url(tx, element)
     if src:
-        description = element.find("t:desc", NS)
-        alt = normalize_space(text_of(description)) if description is not None else ""
         out.markup(f'<img class="graphic" src="{escape(src, quote=True)}" alt="{escape(alt, quote=True)}"'
                    f'{id_attribute(tx, element)}>')
 

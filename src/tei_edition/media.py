@@ -20,8 +20,25 @@ if TYPE_CHECKING:
 
 def image_url(tx: Transformer, graphic: etree._Element) -> str:
     """An image of the edition folder, copied into the site under media/; its URL from the page."""
+    if image_elsewhere(tx, graphic):
+        return ""
     site_path = image_file(tx, graphic, (graphic.get("url") or "").strip())
     return (tx.page.root if tx.page else "") + site_path if site_path else ""
+
+
+def image_elsewhere(tx: Transformer, graphic: etree._Element) -> str:
+    """The web address of a figure's image on another host (an OpenEdition export's), which the page
+    links to rather than loads (no page loads anything from another host), with a warning; "" if the
+    image is not elsewhere."""
+    url = (graphic.get("url") or "").strip()
+    if urlsplit(url).scheme.lower() not in ("http", "https"):
+        return ""
+    if not tx.rendering:  # (the model's walk reports it, once)
+        tx.warn(graphic, f"graphic url=\"{_shown(url)}\" is an image on another host: the page links to it "
+                         f"rather than loading it from there (no page of the edition loads anything from another "
+                         f"host); to show it, download it into a folder beside the TEI file (images/"
+                         f"{_shown(posixpath.basename(urlsplit(url).path))}) and name it there")
+    return url
 
 
 def image_file(tx: Transformer, element: etree._Element, url: str) -> str:
