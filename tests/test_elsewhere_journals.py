@@ -151,6 +151,22 @@ def test_a_plays_elements_are_no_warning(tmp_path: Path, capsys):
     assert main(["build", "--strict", "--edition", str(tmp_path / "edition"), "--out", str(tmp_path / "build")]) == 0
     assert "warning" not in capsys.readouterr().err
 
+
+def test_an_attribute_tei_does_not_give_the_element_is_said_everywhere_at_once(tmp_path: Path, capsys):
+    """DHQ's `<bibl label="...">` in a list: libxml2 named the first two, then said the list held a
+    `bibl` it does not allow and wanted a `head` (both false); three builds for four attributes. Each
+    such attribute is said once with its count; the rest is validated without them (a real fault
+    beside them is still said, in the same round)."""
+    entries = "".join(f'\n<bibl label="{name} 2000">{name}.</bibl>' for name in "ABCD")
+    edition(tmp_path, f'<text><body><p>Text.</p><list><item>x</item>stray</list></body><back><listBibl>{entries}'
+                      f'</listBibl></back></text>', lang="en")
+    assert main(["build", "--edition", str(tmp_path / "edition"), "--out", str(tmp_path / "build")]) == 1
+    err = capsys.readouterr().err.splitlines()
+    assert err[0].endswith("doc.xml:3: not valid TEI P5: the attribute label of <bibl> (4 times, the first here) "
+                           "is not one TEI gives it: remove it, or write the TEI attribute meant (an n, a type, a "
+                           "rend ...)")
+    assert len(err) == 3 and "<list> holds text of its own here" in err[1] and err[2].startswith("2 error(s)"), err
+
 def _page(site: Path):
     return parse_html(site / "en" / "doc" / "index.html")
 

@@ -141,3 +141,10 @@ def test_an_inclusion_is_left_to_the_reading_which_says_how_to_resolve_it(tmp_pa
         documents._read_tei(path, {}, None, False, validate=True)
     assert [d.message[:60] for d in raised.value.diagnostics] == [
         'xi:include href="other.xml": a document is read from one fil']
+
+
+@pytest.mark.parametrize("document", DOCUMENTS, ids=lambda path: str(path.relative_to(ROOT)))
+def test_no_attribute_of_a_valid_document_is_taken_for_one_tei_does_not_give(document: Path):
+    """The attributes each TEI element takes, read from tei_all for the faults' messages
+    (`pruning.element_attributes`): every attribute of every valid document is one of them."""
+    assert schema._unknown_attributes(etree.parse(str(document))) == []

@@ -32,6 +32,41 @@ def tei_elements() -> frozenset[str]:
     return frozenset(str(name) for name in _xpath(tei_all(), "//r:define/r:element/@name"))
 
 
+ANY_ATTRIBUTE = "*"  # an element that takes any attribute (an example's, another vocabulary's)
+
+
+@cache
+def element_attributes() -> dict[str, frozenset[str]]:
+    """The attributes (of no namespace) TEI P5 gives each element: those its definition names and
+    those of the classes it refers to (att.global, att.typed ...), not those of the elements inside it."""
+    grammar = tei_all()
+    defines = {str(define.get("name")): define for define in grammar.getroot().iter(f"{{{RNG}}}define")}
+    found: dict[str, frozenset[str]] = {}
+
+    def of_define(name: str) -> frozenset[str]:
+        if name not in found:
+            found[name] = frozenset()  # (a class that refers to itself adds nothing more)
+            found[name] = of_pattern(defines[name]) if name in defines else frozenset()
+        return found[name]
+
+    def of_pattern(pattern: etree._Element) -> frozenset[str]:
+        names: set[str] = set()
+        for child in pattern:
+            tag = child.tag
+            if tag == f"{{{RNG}}}attribute":
+                named = child.get("name") or (child.findtext(f"{{{RNG}}}name") or "").strip()
+                if ":" not in named:
+                    names.add(named or ANY_ATTRIBUTE)  # (anyName: the attributes of another vocabulary)
+            elif tag == f"{{{RNG}}}ref":
+                names |= of_define(str(child.get("name")))
+            elif tag != f"{{{RNG}}}element" and isinstance(tag, str):
+                names |= of_pattern(child)
+        return frozenset(names)
+
+    return {str(element.get("name")): of_pattern(element)
+            for define in defines.values() for element in define.iterfind(f"{{{RNG}}}element")}
+
+
 def _xpath(grammar: etree._ElementTree, path: str) -> list:
     found = grammar.xpath(path, namespaces={"r": RNG})
     assert isinstance(found, list)

@@ -11,7 +11,7 @@ from typing import Any
 from lxml import etree
 
 from tei_edition.errors import Collector
-from tei_edition.pruning import mixed_as_interleave, prune, tei_all, tei_elements
+from tei_edition.pruning import ANY_ATTRIBUTE, element_attributes, mixed_as_interleave, prune, tei_all, tei_elements
 from tei_edition.tei import TEI_NS, local_name, source_line
 
 SCHEMA = Path(__file__).parent / "schemas" / "tei-edition.rng"  # tei_all pruned to tei-edition.odd
@@ -95,12 +95,24 @@ def validate_schema(tree: etree._ElementTree, path: Path) -> None:
         errors.add(path, lines[0], f"not valid TEI P5: the attribute {name} ({_times(lines)}) is of another "
                                    f"vocabulary ({namespace}), which TEI does not allow: remove it, or say what it "
                                    f"says in TEI")
+    # An attribute TEI does not give the element (DHQ's `bibl label="..."`): every one at once (libxml2
+    # reports the first few of a list, then what their list lacks, as faults of elements around them).
+    unknown = _unknown_attributes(tree)
+    said: dict[str, list[int]] = {}
+    for element, attribute in unknown:
+        said.setdefault(f"{attribute} of <{local_name(element)}>", []).append(source_line(element) or 0)
+    for name, lines in said.items():
+        errors.add(path, lines[0], f"not valid TEI P5: the attribute {name} ({_times(lines)}) is not one TEI "
+                                   f"gives it: remove it, or write the TEI attribute meant (an n, a type, a rend ...)")
     if not_tei or foreign or foreign_attributes or quoted:
         errors.raise_if_any()
+    if unknown:  # the rest validated without them: what libxml2 then says is a fault of its own
+        tree = _without(tree, unknown)
     if outside:
         schema = widened(frozenset(outside))
-        if schema.validate(tree):
-            return
+    if (outside or unknown) and schema.validate(tree):
+        errors.raise_if_any()
+        return
     label = "not valid TEI P5" if outside else "not valid TEI P5 (the project schema, tei-edition.odd)"
     log = list(schema.error_log)
     found = [_element(tree, entry.path) for entry in log]
@@ -147,6 +159,29 @@ def _foreign_attributes(tree: etree._ElementTree) -> dict[tuple[str, str], list[
                 name = f"{prefix}:{etree.QName(attribute).localname}" if prefix else str(attribute)
                 found.setdefault((name, namespace), []).append(source_line(element) or 0)
     return found
+
+
+def _unknown_attributes(tree: etree._ElementTree) -> list[tuple[etree._Element, str]]:
+    """(element, attribute) for each attribute (of no namespace) that TEI P5 does not give its element."""
+    found: list[tuple[etree._Element, str]] = []
+    allowed = element_attributes()
+    for element in tree.getroot().iter(f"{{{TEI_NS}}}*"):
+        name = local_name(element)
+        if name not in allowed or ANY_ATTRIBUTE in allowed[name] \
+                or any(local_name(a) in _FOREIGN_PLACES for a in element.iterancestors()):
+            continue  # (an element TEI does not define is said apart; an example's markup is its own)
+        found.extend((element, attribute) for attribute in map(str, element.attrib)
+                     if "{" not in attribute and attribute not in allowed[name])
+    return found
+
+
+def _without(tree: etree._ElementTree, attributes: list[tuple[etree._Element, str]]) -> etree._ElementTree:
+    """A copy of the tree without these attributes (its lines kept)."""
+    copy = copy_tree(tree)
+    counterpart = dict(zip(tree.getroot().iter(), copy.getroot().iter(), strict=True))
+    for element, attribute in attributes:
+        del counterpart[element].attrib[attribute]
+    return copy
 
 
 _XML_NS = "http://www.w3.org/XML/1998/namespace"
