@@ -1,6 +1,6 @@
-"""What the TEI header says of a document, read once for the model: the source (`SourceInfo`), a
-translation's translators, and the rows of "About this document" (as text: the header is metadata,
-no rendering rules apply to it), with the register entries its correspondents' names point to."""
+"""What the TEI header says of a document, read once for the model: the rows of "About this
+document" (as text: the header is metadata, no rendering rules apply to it), with the register
+entries its correspondents' names point to. (Whom it names, for citing: `header_people`.)"""
 from __future__ import annotations
 
 from pathlib import Path
@@ -10,15 +10,14 @@ from urllib.parse import urljoin, urlsplit
 from lxml import etree
 
 from tei_edition.dates import date_attributes
+from tei_edition.header_people import CORRESPONDENCE, TRANSLATOR, person_name
 from tei_edition.links import beside, doi_url, xml_base
-from tei_edition.model import Contributor, HeaderRow, HeaderValue, Mention, SourceInfo
+from tei_edition.model import HeaderRow, HeaderValue, Mention
 from tei_edition.names import kind_of, register_pointer
 from tei_edition.tei import (
-    NS,
     TEI_NS,
     XML_ID,
     XML_LANG,
-    date_parts,
     elements,
     language_of,
     local_name,
@@ -26,117 +25,10 @@ from tei_edition.tei import (
     text_of,
 )
 
-CORRESPONDENCE = "t:teiHeader/t:profileDesc/t:correspDesc/t:correspAction"
 CONTEXT = "t:teiHeader/t:profileDesc/t:correspDesc/t:correspContext"
 # Where "About this document" begins on a reading page (article.html): a correspondent's register
 # entry links back there.
 ABOUT_ANCHOR = "document-metadata-title"
-
-
-def person_name(author: etree._Element) -> str:
-    """An author's name, without what else the element holds (an affiliation, an e-mail address):
-    its persName, name or orgName if it has one; a forename and a surname with a space between them
-    (a TEI file may have none)."""
-    named = next((child for child in author if local_name(child) in ("persName", "name", "orgName")), author)
-    parts = [(local_name(part), normalize_space(text_of(part))) for part in named if local_name(part) in _NAME_PARTS]
-    kinds = [kind for kind, _ in parts]
-    if parts:
-        # A surname marked before the forename (DHConvalidator's order) is the family name all the
-        # same: the name reads forename first, as a citation's name parser takes it.
-        if "forename" in kinds and "surname" in kinds and kinds.index("surname") < kinds.index("forename"):
-            parts = [p for p in parts if p[0] != "surname"] + [p for p in parts if p[0] == "surname"]
-        return " ".join(text for _, text in parts if text)
-    if named is author:  # its own text, less the parts that are no name
-        kept = [author.text or ""] + [(text_of(child) if local_name(child) not in _NOT_NAME else "")
-                                      + (child.tail or "") for child in author]
-        return normalize_space("".join(kept)).strip(" ,;")
-    return normalize_space(text_of(named))
-
-
-_NAME_PARTS = {"forename", "surname", "roleName", "genName", "nameLink", "addName"}
-_NOT_NAME = {"affiliation", "email", "idno", "address", "note", "ptr", "ref"}
-
-
-def source_info(root: etree._Element) -> SourceInfo:
-    def text(xpath: str) -> str:
-        found = root.xpath(xpath, namespaces=NS)
-        first = found[0] if isinstance(found, list) and found else None
-        return normalize_space(text_of(first) if isinstance(first, etree._Element) else str(first or ""))
-    bibl = "//t:sourceDesc/t:biblStruct"
-    date = f"{bibl}/t:monogr/t:imprint/t:date"  # its when, else its text as a date ("1908")
-    parts = date_parts(text(f"{date}/@when")) or date_parts(text(date)) or ()
-    first_author = root.find(".//t:sourceDesc/t:biblStruct/t:analytic/t:author", NS)
-    return SourceInfo(
-        author=person_name(first_author) if first_author is not None else "",
-        title=text(f"{bibl}/t:analytic/t:title"),
-        journal=text(f"{bibl}/t:monogr/t:title"), year=str(parts[0]) if parts else "",
-        issue=text(f"{bibl}/t:monogr//t:biblScope[@unit='issue']/@n")
-        or text(f"{bibl}/t:monogr//t:biblScope[@unit='issue']"),
-        pages=(text(f"{bibl}/t:monogr//t:biblScope[@unit='page']/@from"),
-               text(f"{bibl}/t:monogr//t:biblScope[@unit='page']/@to")),
-        doi=text(f"{bibl}/t:analytic/t:idno[translate(@type, 'doi', 'DOI') = 'DOI']"),  # "DOI" or "doi"
-        date_parts=parts, lang=root.get(XML_LANG) or "",
-        authors=tuple(tuple((name.get(XML_LANG) or root.get(XML_LANG) or "", person_name(name))
-                            for name in author.iterfind("t:persName", NS)) or
-                      ((root.get(XML_LANG) or "", person_name(author)),)
-                      for author in root.iterfind("t:teiHeader/t:fileDesc/t:titleStmt/t:author", NS))
-        or _senders(root),
-        titles=_titles_by_language(root))
-
-
-def _senders(root: etree._Element) -> tuple[tuple[tuple[str, str], ...], ...]:
-    """A letter's authors where its header names none: who its `correspDesc` says sent it (Escher's
-    letters name him only there); the home page and the citations name them as its authors."""
-    return tuple(((name.get(XML_LANG) or root.get(XML_LANG) or "", person_name(name)),)
-                 for name in root.iterfind(f"{CORRESPONDENCE}[@type='sent']/*", NS)
-                 if local_name(name) in ("persName", "orgName", "name") and person_name(name)
-                 and name.get("type") not in _NOT_SENDERS)
-
-
-# A name in the sending's correspAction that its type says is not the sender's (Escher's letters name
-# the addressee there too, typed).
-_NOT_SENDERS = ("addressee", "recipient", "receiver")
-
-
-def _titles_by_language(root: etree._Element) -> tuple[tuple[str, str], ...]:
-    """The document's own titles, each with its language: the main ones (or those of no type), then,
-    for a language they do not give, an alternative or translated title (an article's English title
-    beside its French one, `type="alt"`)."""
-    found: dict[str, str] = {}
-    titles = root.findall("t:teiHeader/t:fileDesc/t:titleStmt/t:title", NS)
-    for kinds in ((None, "main"), ("alt", "alternative", "translated", "parallel")):
-        for title in titles:
-            lang = title.get(XML_LANG) or root.get(XML_LANG) or ""
-            if title.get("type") in kinds and lang not in found:
-                found[lang] = normalize_space(text_of(title))
-    return tuple(found.items())
-
-
-def translators(root: etree._Element) -> tuple[Contributor, ...]:
-    """A translation's translators: `editor role="translator"` (or MARC's "trl", Perseus's "transl")
-    or the `respStmt` with the id "translator" in its titleStmt (README, "Publishing another
-    document"); else those its source names so (`sourceDesc//name role="translator"`: a Loeb
-    translation transcribed). An `orgName` is an organisation; a `persName`, a `name` or an
-    `editor`'s text, a person."""
-    statement = "t:teiHeader/t:fileDesc/t:titleStmt"
-    found: Any = root.xpath(f"{statement}/t:editor[{_TRANSLATOR}] | "
-                            f"{statement}/t:respStmt[@xml:id='translator']/*[self::t:orgName or self::t:persName "
-                            f"or self::t:name]", namespaces=NS) or \
-        root.xpath(f"t:teiHeader/t:fileDesc/t:sourceDesc//*[self::t:editor or self::t:name or self::t:persName]"
-                   f"[{_TRANSLATOR}]", namespaces=NS)
-    return tuple(_contributor(e) for e in found if isinstance(e, etree._Element))
-
-
-_TRANSLATOR = "@role='translator' or @role='transl' or @role='trl'"
-
-
-def _contributor(element: etree._Element) -> Contributor:
-    inner: Any = element.xpath("t:persName | t:orgName", namespaces=NS) if local_name(element) == "editor" else []
-    named = inner[0] if inner else element  # an editor may name its person or organisation inside
-    parts = {part: normalize_space(" ".join(text_of(e) for e in named.iterfind(f".//t:{part}", NS)))
-             for part in ("surname", "forename")}
-    return Contributor(normalize_space(text_of(element)), local_name(named) != "orgName",
-                       parts["surname"], parts["forename"])
 
 
 # Parts of the header that stand apart: their texts are not run together ("Unterschrift" "eine
@@ -287,8 +179,8 @@ def header_rows(root: etree._Element, lang: str, path: Path = Path()) -> tuple[H
         names = elements(author, "t:persName | t:name | t:orgName")
         add("meta_author", _texts(names, lang) if names else (HeaderValue(person_name(author), language_of(author)),))
         add("meta_affiliation", _texts(elements(author, "t:affiliation"), lang))
-    add("meta_editors", _texts(elements(root, f"{stmt}/t:editor[not({_TRANSLATOR})]"), lang))
-    add("meta_translators", _texts(elements(root, f"{stmt}/t:editor[{_TRANSLATOR}]"), lang))
+    add("meta_editors", _texts(elements(root, f"{stmt}/t:editor[not({TRANSLATOR})]"), lang))
+    add("meta_translators", _texts(elements(root, f"{stmt}/t:editor[{TRANSLATOR}]"), lang))
     for resp in elements(root, f"{stmt}/t:respStmt | t:teiHeader/t:fileDesc/t:editionStmt/t:respStmt"):
         agents = ", ".join(header_text(n) for n in resp if local_name(n) != "resp")
         add("meta_responsibility", tuple(HeaderValue(f"{header_text(r)}: {agents}", language_of(r))

@@ -18,7 +18,8 @@ from lxml import etree
 
 from tei_edition.archival import ArchivalRef
 from tei_edition.errors import EditionError
-from tei_edition.header import header_mentions, header_rows, source_info, translators
+from tei_edition.header import header_mentions, header_rows
+from tei_edition.header_people import source_info, translators
 from tei_edition.inline import OriginalInfo, Transformer
 from tei_edition.languages import text_direction
 from tei_edition.layout import DIVISIONS, division_head, division_number, empty_head, numbered_by_depth
