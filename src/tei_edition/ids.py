@@ -60,7 +60,7 @@ def missing_ids(tree: etree._ElementTree, printed: bool = True) -> dict[etree._E
         for div, section_id in section_ids(text.findall(f"{{{TEI_NS}}}{part}/{{{TEI_NS}}}div[@type='abstract']"),
                                             prefix) if not div.get(XML_ID) and section_id not in taken}
     # The back's bibliography without a division or a heading is headed and listed in the contents
-    # as one (transform._Blocks.of): named so.
+    # as one (walk.BlockWalker.of): named so.
     bibliographies = [found for found in text.findall(f"{{{TEI_NS}}}back/{{{TEI_NS}}}listBibl")
                       if headless_bibliography(found)]
     wanted.update({found: name for number, found in enumerate(bibliographies, start=1)

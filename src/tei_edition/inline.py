@@ -215,7 +215,7 @@ class Transformer:
         if not value or not self.rendering or not (self.anchors or self.portable) or element.tag in _OWN_ID_ELSEWHERE:
             return ""
         if element.tag == _PB and value == page_anchor(page_number(element)) or headless_bibliography(element):
-            return ""  # (a bibliography's is its section's: transform._Blocks.of)
+            return ""  # (a bibliography's is its section's: walk.BlockWalker.of)
         return escape(value)
 
     def target(self, node: etree._Element, value: str) -> etree._Element | None:

@@ -132,7 +132,7 @@ def lang_attribute(element: etree._Element) -> str:
 
 def id_attribute(tx: Transformer, element: etree._Element) -> str:
     value = element.get(XML_ID)
-    if not value or headless_bibliography(element):  # (its id is its section's: transform._Blocks.of)
+    if not value or headless_bibliography(element):  # (its id is its section's: walk.BlockWalker.of)
         return ""
     return tx.id_attribute(escape(value))
 

@@ -9,8 +9,6 @@ page begins), the author's own summary.
 """
 from __future__ import annotations
 
-from collections.abc import Callable
-from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
@@ -22,12 +20,10 @@ from tei_edition.header import header_mentions, header_rows
 from tei_edition.header_people import source_info, translators
 from tei_edition.inline import OriginalInfo, Transformer
 from tei_edition.languages import text_direction
-from tei_edition.layout import DIVISIONS, division_head, division_number, empty_head, numbered_by_depth
+from tei_edition.layout import DIVISIONS, division_head, numbered_by_depth
 from tei_edition.media import facsimile
-from tei_edition.model import Block, Division, Document, PageBreak, Section
-from tei_edition.output import NoOutput
+from tei_edition.model import Document, Section
 from tei_edition.places import pages_by_block, unit_pages
-from tei_edition.tables import build_table
 from tei_edition.tei import (
     NS,
     TEI_NS,
@@ -35,16 +31,15 @@ from tei_edition.tei import (
     XML_LANG,
     document_text,
     elements,
-    headless_bibliography,
     in_text,
     language_of,
     local_name,
     normalize_space,
     other_pagination,
-    page_anchor,
     page_number,
     text_of,
 )
+from tei_edition.walk import BlockWalker, leading_breaks
 
 
 def section(tx: Transformer, div: etree._Element, section_id: str) -> Section:
@@ -56,36 +51,6 @@ def section(tx: Transformer, div: etree._Element, section_id: str) -> Section:
     paragraphs = tuple(tx.paragraph(p, kind="abstract") for p in div.iterfind("t:p", NS))
     lang = div.get(XML_LANG) or div.getroottree().getroot().get(XML_LANG) or ""
     return Section(section_id, lang, heading, paragraphs, authorial=div.get("resp") is not None, pages=pages)
-
-
-# A division without a heading named by its type (an article's bibliography, as a publisher exports it).
-TYPE_HEADINGS = {"bibliography": "division_bibliography", "references": "division_bibliography",
-                 "ack": "division_acknowledgements", "acknowledgements": "division_acknowledgements",
-                 "acknowledgments": "division_acknowledgements"}
-
-def _before(div: etree._Element, head: etree._Element | None) -> list[etree._Element]:
-    """A division's elements before its own heading (none if it has none of its own)."""
-    if head is None or head.getparent() is not div:
-        return []
-    found: list[etree._Element] = []
-    for child in div:
-        if child is head:
-            return found
-        if isinstance(child.tag, str):
-            found.append(child)
-    return found
-
-
-def _leading_breaks(parent: etree._Element) -> list[etree._Element]:
-    """The numbered page breaks a container begins with, before any other element of it."""
-    found = []
-    for child in parent:
-        if isinstance(child.tag, str):
-            if local_name(child) != "pb":
-                break
-            if child.get("n"):
-                found.append(child)
-    return found
 
 
 def _breaks_before(text: etree._Element, opening: list[etree._Element]) -> dict[str, list[etree._Element]]:
@@ -198,103 +163,6 @@ def _other_parts(parent: etree._Element, shown: list[etree._Element]) -> list[et
     return parts
 
 
-class _Blocks:
-    """Turns the children of body, back or a division into blocks, numbering paragraphs in reading order."""
-
-    def __init__(self, tx: Transformer, markers: Callable[[str], tuple[str, ...]], original: bool,
-                 numbered: bool = True, by_depth: bool = False):
-        self.tx, self.markers, self.original = tx, markers, original
-        self.number = 0
-        self.numbered = numbered  # the body's paragraphs carry the reader's ¶ numbers; front and back do not
-        self.by_depth = by_depth  # the document's divisions are numbered by their depth (DTA's n): no number
-
-    def of(self, parent: etree._Element, level: int, skip: Callable[[etree._Element], bool] = lambda e: False) -> list:
-        blocks: list = []
-        heading = division_head(parent) if local_name(parent) in DIVISIONS else None  # written by `division`
-        for child in parent:
-            name = local_name(child)
-            if not name or skip(child) or child is heading or name == "head" and empty_head(child):
-                continue
-            if name == "p":
-                number = None
-                if self.numbered and self.tx.original is not None and self.tx.original.paragraphs:
-                    # a translation's, aligned by ids: numbered as the paragraph it translates
-                    number = self.tx.original.paragraphs.get(self.tx.original.target(child) or "")
-                elif self.numbered:
-                    self.number += 1
-                    number = self.number
-                blocks.append(self.tx.paragraph(child, number, pages_before=self.markers(child.get(XML_ID) or "")))
-            elif name == "table":
-                if self.original and self.markers(child.get(XML_ID) or ""):
-                    blocks.append(PageBreak(self.markers(child.get(XML_ID, "")), approximate=True))
-                blocks.append(build_table(self.tx, child))
-            elif name == "pb":
-                if child.get("n"):  # (a break with no number has no marker)
-                    blocks.append(self.page_break(child))
-                else:  # (the rule's walk: no number a note could name; its image, if any, a warning)
-                    self.tx.pb(child, NoOutput())
-            elif name in ("surface", "surfaceGrp"):  # (a sourceDoc's) a page, its zones' lines on it
-                if child.get("n"):
-                    blocks.append(self.page_break(child))
-                blocks.extend(self.of(child, level, skip=lambda e: local_name(e) == "graphic"))
-            elif name == "text":  # a text of a `group` (a collection's): a division of its own
-                blocks.append(self.division(child, level + 1))
-            elif name in ("front", "body", "back", "group") and local_name(parent) in ("text", "group"):
-                blocks.extend(self.of(child, level))  # (a grouped text's parts, a group in a group)
-            elif name in ("div", "div1", "div2", "div3", "div4", "div5"):
-                # A page that begins before the division's heading is marked before it.
-                opening = _leading_breaks(child)
-                blocks.extend(self.page_break(pb) for pb in opening)
-                blocks.append(self.division(child, level + 1, opening))
-            elif name == "head" and local_name(parent) in ("body", "front", "back", "group"):
-                blocks.append(self.block(child, heading=min(level + 2, 6)))  # (a division's is written by it)
-            elif headless_bibliography(child):  # (in the contents by its id, the section's)
-                block = self.block(child)
-                blocks.append(Division(block.id, min(level + 1, 6), None, (replace(block, id=None),),
-                                       lang=child.get(XML_LANG) or "", unit="bibliography",
-                                       label=TYPE_HEADINGS["bibliography"]))
-            else:
-                blocks.append(self.block(child))
-        return blocks
-
-    def division(self, div: etree._Element, level: int, opening: list[etree._Element] | None = None) -> Division:
-        head = division_head(div)
-        marked = opening or []
-        # What stands before the heading (a salute, an epigraph the TEI places first) is shown first,
-        # walked first: its notes come before the heading's.
-        before = set(_before(div, head)) - set(marked)
-        lead = tuple(self.of(div, level, skip=lambda e: e not in before)) if before else ()
-        first_note = len(self.tx.state.notes)
-        self.tx.state.paragraph_id = div.get(XML_ID) or ""
-        heading = self.tx.content(head) if head is not None else None
-        notes = tuple(self.tx.state.notes[first_note:])
-        lang = div.get(XML_LANG) or ""
-        return Division(div.get(XML_ID), min(level, 6), heading,
-                        tuple(self.of(div, level, skip=lambda e: e in marked or e in before)), notes, lang,
-                        lead=lead,
-                        head_id=head.get(XML_ID, "") if head is not None else "",
-                        head_lang=head.get(XML_LANG, "") if head is not None else "",
-                        number=(number := division_number(div, self.by_depth) if head is None else ""),
-                        unit=div.get("subtype") or div.get("type") or "",
-                        label=TYPE_HEADINGS.get((div.get("type") or "").lower(), "") if head is None and not number
-                        else "")
-
-    def page_break(self, pb: etree._Element) -> PageBreak:
-        """A page that begins between blocks (followed: the blocks after it are on it)."""
-        self.tx.follow_page(pb)
-        own = pb.get(XML_ID, "")
-        return PageBreak((page_number(pb),), facsimiles=(facsimile(self.tx, pb),),
-                         id="" if own == page_anchor(page_number(pb)) else own)
-
-    def block(self, element: etree._Element, heading: int = 0) -> Block:
-        """A block the rule table renders; a heading (its level) is its content, set as a heading."""
-        first_note = len(self.tx.state.notes)
-        self.tx.state.paragraph_id = element.get(XML_ID) or self.tx.state.paragraph_id
-        content = self.tx.content(element) if heading else self.tx.content(element, whole=True)
-        return Block(element.get(XML_ID), content, tuple(self.tx.state.notes[first_note:]),
-                     verse=local_name(element) == "l", heading=heading)
-
-
 def build_document(tree: etree._ElementTree, path: Path, doc_id: str, refs: dict[str, ArchivalRef],
                    original: tuple[etree._ElementTree, OriginalInfo] | None = None, page_lang: str = "") -> Document:
     """The model of `tree` (for readers of `page_lang`: the header's texts in their language where
@@ -309,13 +177,13 @@ def build_document(tree: etree._ElementTree, path: Path, doc_id: str, refs: dict
         return tuple(pages.get(block_id, [])) if original else ()
 
     by_depth = numbered_by_depth(root)
-    walker = _Blocks(tx, markers, original is not None, by_depth=by_depth)
+    walker = BlockWalker(tx, markers, original is not None, by_depth=by_depth)
     front = root.find("t:text/t:front", NS)
     # The pages that begin before the title: a `pb` of the text itself (before its front or body) or of
     # its front; in a translation, the original's, where they begin (approximate).
     text = document_text(root)
-    opening = [*(_leading_breaks(text) if text is not None else ()),
-               *(_leading_breaks(front) if front is not None else ())]
+    opening = [*(leading_breaks(text) if text is not None else ()),
+               *(leading_breaks(front) if front is not None else ())]
     front_pages = tuple((page, True, "") for page in markers("front")) or \
         tuple((page_number(pb), False, facsimile(tx, pb)) for pb in opening)
     for pb in opening:
@@ -340,7 +208,7 @@ def build_document(tree: etree._ElementTree, path: Path, doc_id: str, refs: dict
     # The title page's other parts (subtitles, author lines, dates) are shown under the title; a part
     # that holds the title, rubric or byline (a docTitle) is opened, to show only its other parts.
     shown = [e for e in (rubric, title, byline) if e is not None]
-    line_walker = _Blocks(tx, markers, False, numbered=False)
+    line_walker = BlockWalker(tx, markers, False, numbered=False)
     parts = _other_parts(title_page, shown) if title_page is not None else []
     front_lines = tuple(line_walker.block(part) for part in parts)
     # The parts before the title on its page are shown before it (in their order: nothing reordered).
@@ -349,7 +217,7 @@ def build_document(tree: etree._ElementTree, path: Path, doc_id: str, refs: dict
     abstract_divisions = front.findall("t:div[@type='abstract']", NS) if front is not None else []
     abstracts = tuple(section(tx, div, section_id) for div, section_id in section_ids(
         abstract_divisions or root.findall("t:teiHeader/t:profileDesc/t:abstract", NS), "abstract"))
-    unnumbered = _Blocks(tx, markers, original is not None, numbered=False, by_depth=by_depth)
+    unnumbered = BlockWalker(tx, markers, original is not None, numbered=False, by_depth=by_depth)
 
     def handled(e: etree._Element) -> bool:  # (another title page is shown in its place)
         return e is title_page or (local_name(e) == "div" and e.get("type") == "abstract") or e in opening
