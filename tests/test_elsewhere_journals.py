@@ -3,11 +3,14 @@ Humanities Quarterly, an OpenEdition (Lodel) export and plays of DraCor, each on
 in tmp_path, read with XPath."""
 from __future__ import annotations
 
+import os
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
 from conftest import parse_html
-from test_elsewhere import build, edition
+from test_elsewhere import HEADER, build, edition
 
 from tei_edition.cli import main
 
@@ -166,6 +169,44 @@ def test_an_attribute_tei_does_not_give_the_element_is_said_everywhere_at_once(t
                            "is not one TEI gives it: remove it, or write the TEI attribute meant (an n, a type, a "
                            "rend ...)")
     assert len(err) == 3 and "<list> holds text of its own here" in err[1] and err[2].startswith("2 error(s)"), err
+
+
+def test_a_persons_state_and_trait_in_the_header_validate_in_bounded_time(tmp_path: Path):
+    """A Folger play's header describes its persons (`state`, `trait`: TEI the ODD leaves out): the
+    build never ended (libxml2 compiling tei_all's definition of them). It is run in a process of its
+    own, so that a hang fails this test instead of stopping the suite."""
+    header = HEADER.replace("</fileDesc></teiHeader>", '</fileDesc><profileDesc><particDesc><listPerson><person '
+                            'xml:id="h"><persName>Hamlet</persName><state><p>Prince of Denmark</p></state><trait>'
+                            '<trait><p>young</p></trait></trait></person></listPerson></particDesc></profileDesc>'
+                            '</teiHeader>')
+    edition(tmp_path, '<text><body><p>Who is there?</p></body></text>', lang="en", header=header)
+
+    def build_apart() -> subprocess.CompletedProcess:
+        return subprocess.run([sys.executable, "-m", "tei_edition", "build", "--edition", str(tmp_path / "edition"),
+                               "--out", str(tmp_path / "build")], capture_output=True, text=True, timeout=120,
+                              env={**os.environ, "SOURCE_DATE_EPOCH": "1764028800"})
+    assert build_apart().returncode == 0
+    # (and it is validated: a state after a paragraph of its own is refused, as tei_all refuses it)
+    tei = tmp_path / "edition" / "doc.xml"
+    tei.write_text(tei.read_text(encoding="utf-8").replace("Denmark</p>", "Denmark</p><state><p>x</p></state>"),
+                   encoding="utf-8")
+    refused = build_apart()
+    assert refused.returncode == 1 and "doc.xml:2: not valid TEI P5: " in refused.stderr, refused.stderr
+
+
+@pytest.mark.parametrize(("tokens", "shown"), [
+    # A Folger play: a token a line of the file, its spaces marked with `c`.
+    ("\n<w>Nay</w>\n<pc>,</pc>\n<c> </c>\n<w>answer</w>\n<c> </c>\n<w>me</w>\n<pc>.</pc>\n", "Nay, answer me."),
+    # Tokens without `c`: the spaces between them are the text's.
+    ("<w>Nay</w><pc>,</pc> <w>answer</w> <w>me</w><pc>.</pc>", "Nay, answer me."),
+    ("\n<w>Nay</w>\n<w>answer</w>\n", "Nay answer"),
+])
+def test_a_tokenised_line_that_marks_its_spaces_is_shown_with_those_spaces_only(tmp_path: Path, tokens: str,
+                                                                                  shown: str):
+    """A Folger play's words, punctuation and spaces (`w`, `pc`, `c`), one a line of the file: every
+    line was shown "Who's there ?", "Nay , answer me ." (the file's line ends taken for spaces)."""
+    page = _page(build(edition(tmp_path, f'<text><body><p xml:id="p1">{tokens}</p></body></text>', lang="en")))
+    assert " ".join(page.xpath("string(//p[@id='p1'])").split()) == shown
 
 def _page(site: Path):
     return parse_html(site / "en" / "doc" / "index.html")

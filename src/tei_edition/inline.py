@@ -383,11 +383,20 @@ _MOD = f"{{{TEI_NS}}}mod"
 
 def _of_elements_only(element: etree._Element) -> bool:
     """Whether an element holds elements only: by its content model, or a `mod` (a modification's
-    deletion and addition, mixed content in TEI) that has no text between them."""
+    deletion and addition, mixed content in TEI) that has no text between them, or a tokenised
+    text's words, punctuation and spaces (`w`, `pc`, `c`: a Folger play's line, one token a line
+    of the file) that marks its spaces with `c` (the file's line ends between them are no spaces:
+    "there ?" was shown)."""
     if element.tag in _ELEMENTS_ONLY:
         return True
-    return element.tag == _MOD and not (element.text or "").strip() and \
-        all(not (child.tail or "").strip() for child in element)
+    if (element.text or "").strip() or any((child.tail or "").strip() for child in element):
+        return False
+    return element.tag == _MOD or (len(element) > 1 and all(child.tag in _TOKENS for child in element)
+                                   and any(child.tag == _C and not (child.text or " ").strip() for child in element))
+
+
+_TOKENS = frozenset(f"{{{TEI_NS}}}{name}" for name in ("w", "pc", "c", "lb", "pb", "cb", "milestone", "anchor"))
+_C = f"{{{TEI_NS}}}c"
 
 
 def _nothing(element: etree._Element) -> bool:

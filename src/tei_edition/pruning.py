@@ -67,6 +67,22 @@ def element_attributes() -> dict[str, frozenset[str]]:
             for define in defines.values() for element in define.iterfind(f"{{{RNG}}}element")}
 
 
+def without_automata(grammar: etree._ElementTree, names: frozenset[str]) -> None:
+    """The content of each element of `names` that refers to itself written as an interleave with
+    `empty`: the same documents are valid, but libxml2 builds no automaton for it. (For tei_all's
+    `state` and `trait` — a choice of their own repetition or paragraphs — its compilation never
+    ends: a Folger play's header stopped the build for good.)"""
+    for define in grammar.getroot().iter(f"{{{RNG}}}define"):
+        element = define.find(f"{{{RNG}}}element")
+        if element is None or element.get("name") not in names \
+                or define.get("name") not in {ref.get("name") for ref in element.iter(f"{{{RNG}}}ref")}:
+            continue
+        patterns = [child for child in element if isinstance(child.tag, str) and child.tag.startswith(f"{{{RNG}}}")]
+        interleave = etree.SubElement(element, f"{{{RNG}}}interleave")
+        etree.SubElement(interleave, f"{{{RNG}}}group").extend(patterns)
+        etree.SubElement(interleave, f"{{{RNG}}}empty")
+
+
 def _xpath(grammar: etree._ElementTree, path: str) -> list:
     found = grammar.xpath(path, namespaces={"r": RNG})
     assert isinstance(found, list)
