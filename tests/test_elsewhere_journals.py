@@ -208,6 +208,18 @@ def test_a_tokenised_line_that_marks_its_spaces_is_shown_with_those_spaces_only(
     page = _page(build(edition(tmp_path, f'<text><body><p xml:id="p1">{tokens}</p></body></text>', lang="en")))
     assert " ".join(page.xpath("string(//p[@id='p1'])").split()) == shown
 
+
+def test_ids_names_a_plays_numbered_divisions_so_that_a_strict_build_passes(tmp_path: Path):
+    """A Folger play's acts and scenes are `div1` and `div2`: `ids` said every unit had its id, and the
+    strict build then asked for their ids ("give them stable ids with tei-edition ids")."""
+    project = edition(tmp_path, '<text><body><div1 type="act"><head>ACT 1</head><div2 type="scene"><head>Scene 1'
+                                '</head><p>Who is there?</p></div2></div1></body></text>', lang="en")
+    assert main(["ids", "--edition", str(project / "edition")]) == 0
+    tei = (project / "edition" / "doc.xml").read_text(encoding="utf-8")
+    assert '<div1 xml:id="div1" type="act">' in tei and '<div2 xml:id="div2" type="scene">' in tei
+    page = _page(build(project))  # (--strict)
+    assert page.xpath("//nav//a[starts-with(@href, '#div')]/@href") == ["#div1", "#div2"]
+
 def _page(site: Path):
     return parse_html(site / "en" / "doc" / "index.html")
 

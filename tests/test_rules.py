@@ -71,6 +71,10 @@ def render(snippet: str, parent: str = "p") -> str:
     ('<date when="1890-05-01">1 May</date>', '<time datetime="1890-05-01">1 May</time>'),
     ('<date>spring</date>', '<span class="date">spring</span>'),
     ('<lg><l>one</l><l>two</l></lg>', '<span class="lg"><span class="l">one</span><span class="l">two</span></span>'),
+    # A play's lines: numbered by act, scene and line, every fifth shown; a line split between speakers.
+    ('<lg><l n="1.1.4">a</l><l n="1.1.5" part="I">b</l></lg>',
+     '<span class="lg"><span class="l">a</span><span class="l part-i" data-line="1.1.5">b</span></span>'),
+    ('<l n="10a" part="f">c</l>', '<span class="l part-f" data-line="10a">c</span>'),
     ('<quote>short</quote>', '<q class="quote quote-marks">short</q>'),  # no marks typed: the browser's
     ('«<quote>typed</quote>»', '<q class="quote">typed</q>'),  # marks typed around it: none added
     ('<q>said</q>', '<q class="quote-marks">said</q>'),

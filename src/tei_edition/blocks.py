@@ -110,11 +110,17 @@ def quote(tx: Transformer, element: etree._Element, out: HtmlOutput) -> None:
 
 
 def verse_line(tx: Transformer, element: etree._Element, out: HtmlOutput) -> None:
-    """A line of verse; its number (`n`) in the margin, every fifth and any other than a count ("10a")."""
+    """A line of verse; its number (`n`) in the margin, every fifth and any other than a count ("10a");
+    of a reference counting its lines last (a play's act, scene and line, "1.1.5"), every fifth line's.
+    A line split between speakers (`part`: initial, medial, final) is set so (its later parts
+    indented, carrying the line on)."""
     number = (element.get("n") or "").strip()
-    shown = number and (not number.isdigit() or int(number) % 5 == 0)
+    count = number.rsplit(".", 1)[-1] if all(part.isdigit() for part in number.split(".")) else ""
+    shown = number and (not count or int(count) % 5 == 0)
     line = f' data-line="{escape(number, quote=True)}"' if shown else ""
-    out.markup(f'<span class="l"{id_attribute(tx, element)}{line}>')
+    part = (element.get("part") or "").strip().upper()
+    classes = css_class("l", f"part-{part}" if part in ("I", "M", "F") else "")
+    out.markup(f'<span class="{classes}"{id_attribute(tx, element)}{line}>')
     tx.children(element, out)
     out.markup("</span>")
 

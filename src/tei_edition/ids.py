@@ -38,6 +38,7 @@ from tei_edition.tei import (
 )
 
 PREFIXES = {"p": "p", "div": "div", "note": "n", "table": "table", "figure": "fig", "lg": "lg"}
+_NUMBERED_DIVISIONS = ("div1", "div2", "div3", "div4", "div5", "div6", "div7")  # divisions too, named so
 # Markup that is not an element's start tag; a start tag, attribute values may hold ">".
 _TOKENS = re.compile(r"<!--.*?-->|<!\[CDATA\[.*?\]\]>|<\?.*?\?>|<!DOCTYPE[^>]*>"
                      r"|<(?P<name>[A-Za-z_][\w.:-]*)(?:\s+[^\s=/>]+\s*=\s*(?:\"[^\"]*\"|'[^']*'))*\s*/?>", re.S)
@@ -72,8 +73,8 @@ def missing_ids(tree: etree._ElementTree, printed: bool = True) -> dict[etree._E
                        if not note.get(XML_ID) and f"note-{number}" not in taken})
     taken |= set(wanted.values())
     by_depth = numbered_by_depth(tree.getroot())  # (DTA's n is a division's depth, no number)
-    for element in text.iter(*(f"{{{TEI_NS}}}{name}" for name in PREFIXES)):
-        name = local_name(element)
+    for element in text.iter(*(f"{{{TEI_NS}}}{name}" for name in (*PREFIXES, *_NUMBERED_DIVISIONS))):
+        name = "div" if local_name(element) in _NUMBERED_DIVISIONS else local_name(element)  # (a Folger play's div1)
         if name == "note" and element.get("type") == "translator":
             continue
         if name == "p" and not numbered_paragraph(element):  # pN is the paragraph the reader sees as ¶ N
