@@ -389,9 +389,11 @@ def _of_elements_only(element: etree._Element) -> bool:
     "there ?" was shown)."""
     if element.tag in _ELEMENTS_ONLY:
         return True
+    if element.tag != _MOD and (len(element) < 2 or element[0].tag not in _TOKENS):
+        return False  # (asked of every element rendered: the common answer first)
     if (element.text or "").strip() or any((child.tail or "").strip() for child in element):
         return False
-    return element.tag == _MOD or (len(element) > 1 and all(child.tag in _TOKENS for child in element)
+    return element.tag == _MOD or (all(child.tag in _TOKENS for child in element)
                                    and any(child.tag == _C and not (child.text or " ").strip() for child in element))
 
 
