@@ -218,8 +218,10 @@ def header_rows(root: etree._Element, lang: str, path: Path = Path()) -> tuple[H
         for witness in elements(root, f"{source}//t:listWit//t:witness")))
     # Who takes part (a transcript's speakers, a play's persons) and where and when (its setting).
     profile = "t:teiHeader/t:profileDesc"
+    # (by their names: a person described only by its facts, Folger's `<sex>male</sex>`, is not one)
     add("meta_participants", tuple(HeaderValue(person_name(person), language_of(person)) for person in elements(
-        root, f"{profile}/t:particDesc//t:person | {profile}/t:particDesc//t:personGrp") if person_name(person)))
+        root, f"{profile}/t:particDesc//t:person[t:persName or t:name or t:orgName] | "
+              f"{profile}/t:particDesc//t:personGrp[t:persName or t:name or t:orgName]") if person_name(person)))
     add("meta_setting", _texts(elements(root, f"{profile}/t:settingDesc/*"), lang))
     # Its keywords (`textClass/keywords`, one list per language), their terms (or a list's items:
     # OpenEdition's) apart.
