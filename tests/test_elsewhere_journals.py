@@ -231,6 +231,17 @@ def test_ids_names_a_plays_numbered_divisions_so_that_a_strict_build_passes(tmp_
     page = _page(build(project))  # (--strict)
     assert page.xpath("//nav//a[starts-with(@href, '#div')]/@href") == ["#div1", "#div2"]
 
+
+def test_an_empty_element_outside_the_odd_is_said_to_show_nothing(tmp_path: Path, capsys):
+    """Folger's `join` (stand-off: which lines make a verse line) was said to be "shown as its text":
+    it holds none, so what it says is lost, and the warning says so, once for the element."""
+    edition(tmp_path, '<text><body><p xml:id="p1">Who is there?</p><join target="#p1 #p1" result="lg"/><sound/>'
+                      '<p>x <sound>A bell.</sound></p><join target="#p1 #p1"/></body></text>', lang="en")
+    assert main(["build", "--edition", str(tmp_path / "edition"), "--out", str(tmp_path / "build")]) == 0
+    warned = [line for line in capsys.readouterr().err.splitlines() if "has no rendering rule" in line]
+    assert len(warned) == 2 and all("it holds no text, so nothing of what it says is shown" in line
+                                    for line in warned), warned  # (a sound's first place holds none)
+
 def _page(site: Path):
     return parse_html(site / "en" / "doc" / "index.html")
 

@@ -212,11 +212,14 @@ def generic(tx: Transformer, element: etree._Element, out: HtmlOutput) -> None:
     `layout`), else in a span; its class names it. One warning per element name and document."""
     name = local_name(element)
     kept = name in odd_elements()  # an element a newer ODD keeps and no rule renders yet
-    message = (f"<{name}> has no rendering rule{'' if kept else ' (valid TEI P5, outside tei-edition.odd)'}: shown "
-               f"as its text, in order (this is its first place); to render it as you want, add "
+    # (one that holds no text, stand-off markup such as Folger's `join`, shows nothing: what it says is lost)
+    shown = "shown as its text, in order" if element.text is not None or len(element) else \
+        "it holds no text, so nothing of what it says is shown"
+    message = (f"<{name}> has no rendering rule{'' if kept else ' (valid TEI P5, outside tei-edition.odd)'}: {shown} "
+               f"(this is its first place); to render it as you want, add "
                f"{'a rule in rules.py' if kept else 'it to the ODD with a rule'} (README, 'Publishing your own TEI "
                f"document')")
-    if not any(warning.message.endswith(message) for warning in tx.warnings):
+    if not any(f"<{name}> has no rendering rule" in warning.message for warning in tx.warnings):
         tx.warn(element, message)
     # (between blocks, not inside running text: a closer's "Gluckwun<c>s</c>chen" is one word)
     parent = element.getparent()
