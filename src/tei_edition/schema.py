@@ -195,22 +195,17 @@ def _without(tree: etree._ElementTree, attributes: list[tuple[etree._Element, st
 _XML_NS = "http://www.w3.org/XML/1998/namespace"
 _XSI = "http://www.w3.org/2001/XMLSchema-instance"
 # Where an export says which XML Schema validates it (a publishing platform's `xsi:schemaLocation` on
-# the root): a hint to its validators, inert in a browser, no part of the text; TEI has no place for
+# its root): a hint to its validators, inert in a browser, no part of the text; TEI has no place for
 # it, so the file is validated as if it were not there, and published as written.
 _SCHEMA_HINTS = (f"{{{_XSI}}}schemaLocation", f"{{{_XSI}}}noNamespaceSchemaLocation")
 
 
 def _without_schema_hints(tree: etree._ElementTree) -> etree._ElementTree:
-    """The tree, or a copy of it without XML Schema's location hints where it has any (its lines kept)."""
-    if not any(name in element.attrib for element in tree.getroot().iter(etree.Element)
-               for name in _SCHEMA_HINTS):
-        return tree
-    copy = copy_tree(tree)
-    for element in copy.getroot().iter(etree.Element):
-        for name in _SCHEMA_HINTS:
-            if name in element.attrib:
-                del element.attrib[name]
-    return copy
+    """The tree, or a copy of it without the XML Schema location hints of its root where it has any
+    (elsewhere, they are another vocabulary's attributes, as any other)."""
+    root = tree.getroot()
+    hints = [(root, name) for name in _SCHEMA_HINTS if name in root.attrib]
+    return _without(tree, hints) if hints else tree
 
 
 EXAMPLES_NS = "http://www.tei-c.org/ns/Examples"
