@@ -242,6 +242,21 @@ def test_an_empty_element_outside_the_odd_is_said_to_show_nothing(tmp_path: Path
     assert len(warned) == 2 and all("it holds no text, so nothing of what it says is shown" in line
                                     for line in warned), warned  # (a sound's first place holds none)
 
+
+def test_ids_names_a_plays_speeches_in_the_original_and_its_translation(tmp_path: Path):
+    """A DraCor play's speeches had no ids, so no speech could be cited (its lines were recorded under
+    the scene's). `ids` names them, in a translation too, paired with the original's."""
+    project = edition(tmp_path, '<text><body><div><head>Szene</head><sp><speaker>A.</speaker><p>Ja.</p></sp><sp>'
+                                '<speaker>B.</speaker><l>Nein.</l></sp></div></body></text>', lang="de",
+                      translation='<text><body><div><head>Scene</head><sp><speaker>A.</speaker><p>Yes.</p></sp><sp>'
+                                  '<speaker>B.</speaker><l>No.</l></sp></div></body></text>')
+    assert main(["ids", "--edition", str(project / "edition")]) == 0
+    assert '<sp xml:id="sp2"><speaker>B.</speaker>' in (project / "edition" / "doc.xml").read_text(encoding="utf-8")
+    assert '<sp xml:id="sp2" corresp="doc.xml#sp2">' in (project / "edition" / "doc.en.xml").read_text(encoding="utf-8")
+    site = build(project)  # (--strict)
+    page = parse_html(site / "de" / "doc" / "index.html")
+    assert page.xpath("//div[@class='sp']/@id") == ["sp1", "sp2"]
+
 def _page(site: Path):
     return parse_html(site / "en" / "doc" / "index.html")
 

@@ -33,7 +33,8 @@ ALIGNED = ("//t:text//t:p[@xml:id]",
            "//t:text//t:note[@place='foot'] | //t:text//t:note[@xml:id][not(@type='editorial' or @type='translator')]",
            "//t:titlePart[@xml:id]",
            "//t:byline[@xml:id]", "//t:text//t:div[@xml:id]", "//t:table[@xml:id]", "//t:cell[@xml:id]",
-           "//t:seg[@type='item']", "//t:text//t:lg[@xml:id]", "//t:text//t:figure[@xml:id]")
+           "//t:seg[@type='item']", "//t:text//t:lg[@xml:id]", "//t:text//t:figure[@xml:id]",
+           "//t:text//t:sp[@xml:id]")
 # The original's author-written English (the summary in <back>) is hers, not translated.
 AUTHORIAL = "ancestor::t:back"
 

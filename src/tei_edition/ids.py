@@ -37,7 +37,8 @@ from tei_edition.tei import (
     source_line,
 )
 
-PREFIXES = {"p": "p", "div": "div", "note": "n", "table": "table", "figure": "fig", "lg": "lg"}
+# (a play's speeches too: a scholar cites a speech, `sp3`)
+PREFIXES = {"p": "p", "div": "div", "note": "n", "table": "table", "figure": "fig", "lg": "lg", "sp": "sp"}
 _NUMBERED_DIVISIONS = ("div1", "div2", "div3", "div4", "div5", "div6", "div7")  # divisions too, named so
 # Markup that is not an element's start tag; a start tag, attribute values may hold ">".
 _TOKENS = re.compile(r"<!--.*?-->|<!\[CDATA\[.*?\]\]>|<\?.*?\?>|<!DOCTYPE[^>]*>"
