@@ -67,15 +67,22 @@ def element_attributes() -> dict[str, frozenset[str]]:
             for define in defines.values() for element in define.iterfind(f"{{{RNG}}}element")}
 
 
+def self_referring(grammar: etree._ElementTree, names: frozenset[str]) -> frozenset[str]:
+    """The elements of `names` whose definition refers to itself (tei_all's `state`: its own repetition)."""
+    return frozenset(str(element.get("name")) for define in grammar.getroot().iter(f"{{{RNG}}}define")
+                     if (element := define.find(f"{{{RNG}}}element")) is not None and element.get("name") in names
+                     and define.get("name") in {ref.get("name") for ref in element.iter(f"{{{RNG}}}ref")})
+
+
 def without_automata(grammar: etree._ElementTree, names: frozenset[str]) -> None:
-    """The content of each element of `names` that refers to itself written as an interleave with
-    `empty`: the same documents are valid, but libxml2 builds no automaton for it. (For tei_all's
-    `state` and `trait` — a choice of their own repetition or paragraphs — its compilation never
-    ends: a Folger play's header stopped the build for good.)"""
+    """The definition of each element of `names` written as an interleave with `empty`: the same
+    content is valid, but libxml2 builds no automaton for it. (For tei_all's `state` and `trait` —
+    a choice of their own repetition or paragraphs — its compilation never ends: a Folger play's
+    header stopped the build for good.) libxml2 then refuses every attribute of such an element:
+    `schema.validate_schema` validates it without them, their names checked apart."""
     for define in grammar.getroot().iter(f"{{{RNG}}}define"):
         element = define.find(f"{{{RNG}}}element")
-        if element is None or element.get("name") not in names \
-                or define.get("name") not in {ref.get("name") for ref in element.iter(f"{{{RNG}}}ref")}:
+        if element is None or element.get("name") not in names:
             continue
         patterns = [child for child in element if isinstance(child.tag, str) and child.tag.startswith(f"{{{RNG}}}")]
         interleave = etree.SubElement(element, f"{{{RNG}}}interleave")
