@@ -96,13 +96,16 @@ def test_a_quotations_source_that_names_no_element_is_an_error(tmp_path: Path, c
     assert "not valid TEI" not in said and said.count("doc.xml") == 1, said
 
 
-def test_a_bibliography_in_the_back_without_a_heading_is_headed_and_in_the_contents(tmp_path: Path):
+def test_a_bibliography_in_the_back_without_a_heading_is_headed_and_in_the_contents(tmp_path: Path, capsys):
     """DHQ's articles end with `<back><listBibl>`, no division, no heading: an unlabelled list after
     the text, missing from the contents. It is headed as a division typed "bibliography" is (in the
     interface's language, amid a French text), and `ids` names it so that the contents list it."""
     project = edition(tmp_path, '<text><body><div><head>Un</head><p>Texte.</p></div></body><back><listBibl><bibl '
                                 'xml:id="smith2000">Smith 2000.</bibl><bibl>Jones 2001.</bibl></listBibl></back>'
                                 '</text>', lang="fr")
+    # Before `ids`, a strict build says it has no id (its section would not be in the contents).
+    assert main(["build", "--strict", "--edition", str(project / "edition"), "--out", str(project / "b0")]) == 1
+    assert "2 division(s) with a heading have no xml:id" in capsys.readouterr().err  # (its division, it)
     assert main(["ids", "--edition", str(project / "edition")]) == 0
     assert '<listBibl xml:id="bibliography">' in (project / "edition" / "doc.xml").read_text(encoding="utf-8")
     page = _page(build(project))

@@ -31,6 +31,7 @@ from tei_edition.tei import (
     XML_LANG,
     document_text,
     elements,
+    headless_bibliography,
     in_text,
     language_of,
     local_name,
@@ -125,9 +126,12 @@ def section_ids(divisions: list[etree._Element], prefix: str) -> list[tuple[etre
 
 
 def _warn_unanchored(tx: Transformer, root: etree._Element) -> None:
-    """One warning for the headed divisions without an xml:id: the contents cannot list them."""
+    """One warning for the headed divisions without an xml:id (a bibliography in the back, headed as
+    one, too): the contents cannot list them."""
     unanchored = [div for div in root.iter(*_DIVISION_TAGS)
-                  if not div.get(XML_ID) and division_head(div) is not None]
+                  if not div.get(XML_ID) and division_head(div) is not None] + \
+        [found for found in root.iterfind("t:text/t:back/t:listBibl", NS)
+         if headless_bibliography(found) and not found.get(XML_ID)]
     if unanchored:
         tx.warn(unanchored[0], f"{len(unanchored)} division(s) with a heading have no xml:id (the first here): the "
                                f"contents do not list them, and no link or citation can lead to one; give them "
