@@ -24,7 +24,7 @@ from lxml import etree
 
 from tei_edition.conventions import check_unique_ids
 from tei_edition.errors import EditionError, decode_utf8, read_bytes
-from tei_edition.layout import division_number, numbered_by_depth
+from tei_edition.layout import DIVISIONS, division_number, numbered_by_depth
 from tei_edition.schema import validate_schema
 from tei_edition.tei import (
     TEI_NS,
@@ -39,7 +39,6 @@ from tei_edition.tei import (
 
 # (a play's speeches too: a scholar cites a speech, `sp3`)
 PREFIXES = {"p": "p", "div": "div", "note": "n", "table": "table", "figure": "fig", "lg": "lg", "sp": "sp"}
-_NUMBERED_DIVISIONS = ("div1", "div2", "div3", "div4", "div5", "div6", "div7")  # divisions too, named so
 # Markup that is not an element's start tag; a start tag, attribute values may hold ">".
 _TOKENS = re.compile(r"<!--.*?-->|<!\[CDATA\[.*?\]\]>|<\?.*?\?>|<!DOCTYPE[^>]*>"
                      r"|<(?P<name>[A-Za-z_][\w.:-]*)(?:\s+[^\s=/>]+\s*=\s*(?:\"[^\"]*\"|'[^']*'))*\s*/?>", re.S)
@@ -74,8 +73,8 @@ def missing_ids(tree: etree._ElementTree, printed: bool = True) -> dict[etree._E
                        if not note.get(XML_ID) and f"note-{number}" not in taken})
     taken |= set(wanted.values())
     by_depth = numbered_by_depth(tree.getroot())  # (DTA's n is a division's depth, no number)
-    for element in text.iter(*(f"{{{TEI_NS}}}{name}" for name in (*PREFIXES, *_NUMBERED_DIVISIONS))):
-        name = "div" if local_name(element) in _NUMBERED_DIVISIONS else local_name(element)  # (a Folger play's div1)
+    for element in text.iter(*(f"{{{TEI_NS}}}{name}" for name in {*PREFIXES, *DIVISIONS})):
+        name = "div" if local_name(element) in DIVISIONS else local_name(element)  # (a Folger play's div1: a div)
         if name == "note" and element.get("type") == "translator":
             continue
         if name == "p" and not numbered_paragraph(element):  # pN is the paragraph the reader sees as ¶ N
@@ -206,13 +205,10 @@ def _place(element: etree._Element, numbered: bool = False) -> str:
             break
         if local_name(ancestor) in _STRUCTURE:
             # (a number, not a version's own name: Perseus's edition and translation are "urn:cts:…lat2", "…eng2")
-            n = ancestor.get("n") if numbered and local_name(ancestor) in _DIVISIONS else None
+            n = ancestor.get("n") if numbered and local_name(ancestor) in DIVISIONS else None
             n = None if n and ":" in n else n
             names.append(f"{local_name(ancestor)}[n={n}]" if n else local_name(ancestor))
     return "/".join(reversed(names))
-
-
-_DIVISIONS = {"div", "div1", "div2", "div3", "div4", "div5"}
 
 
 def _valid_tree(path: Path) -> etree._ElementTree:

@@ -214,7 +214,7 @@ class Transformer:
         value = element.get(XML_ID)
         if not value or not self.rendering or not (self.anchors or self.portable) or element.tag in _OWN_ID_ELSEWHERE:
             return ""
-        if element.tag == _PB and value == page_anchor(page_number(element)) or headless_bibliography(element):
+        if (element.tag == _PB and value == page_anchor(page_number(element))) or headless_bibliography(element):
             return ""  # (a bibliography's is its section's: walk.BlockWalker.of)
         return escape(value)
 

@@ -19,9 +19,8 @@ if TYPE_CHECKING:
 
 
 def image_url(tx: Transformer, graphic: etree._Element) -> str:
-    """An image of the edition folder, copied into the site under media/; its URL from the page."""
-    if image_elsewhere(tx, graphic):
-        return ""
+    """An image of the edition folder, copied into the site under media/; its URL from the page. (One
+    on another host is linked by its holder instead: `image_elsewhere`.)"""
     site_path = image_file(tx, graphic, (graphic.get("url") or "").strip())
     return (tx.page.root if tx.page else "") + site_path if site_path else ""
 
@@ -47,12 +46,6 @@ def image_file(tx: Transformer, element: etree._Element, url: str) -> str:
     source = (tx.path.parent / url).resolve()
     attribute = "facs" if local_name(element) == "pb" else "url"
     what = f"{local_name(element)} {attribute}=\"{_shown(url)}\""
-    if urlsplit(url).scheme.lower() in ("http", "https"):  # (a page's image elsewhere is a link: `facsimile`)
-        tx.error(element, f"{what} is an image on another host, which the page would load from there (no "
-                          f"page of the edition loads anything from another host): download it into a folder "
-                          f"beside the TEI file (images/{_shown(posixpath.basename(urlsplit(url).path))}) and "
-                          f"name it there")
-        return ""
     if not url or urlsplit(url).scheme or url.startswith("/") or ".." in Path(url).parts:
         elsewhere = ", or be an http(s) address (a private URI, 'prefix:...', as the header's prefixDef for its " \
                     "prefix expands it)" if attribute == "facs" else ""

@@ -67,10 +67,11 @@ def element_attributes() -> dict[str, frozenset[str]]:
             for define in defines.values() for element in define.iterfind(f"{{{RNG}}}element")}
 
 
-def self_referring(grammar: etree._ElementTree, names: frozenset[str]) -> frozenset[str]:
-    """The elements of `names` whose definition refers to itself (tei_all's `state`: its own repetition)."""
-    return frozenset(str(element.get("name")) for define in grammar.getroot().iter(f"{{{RNG}}}define")
-                     if (element := define.find(f"{{{RNG}}}element")) is not None and element.get("name") in names
+@cache
+def self_referring() -> frozenset[str]:
+    """The elements whose definition in TEI P5 refers to itself (`state`: its own repetition)."""
+    return frozenset(str(element.get("name")) for define in tei_all().getroot().iter(f"{{{RNG}}}define")
+                     if (element := define.find(f"{{{RNG}}}element")) is not None
                      and define.get("name") in {ref.get("name") for ref in element.iter(f"{{{RNG}}}ref")})
 
 

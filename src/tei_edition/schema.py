@@ -120,7 +120,7 @@ def validate_schema(tree: etree._ElementTree, path: Path) -> None:
     if outside:
         schema = widened(frozenset(outside))
         # (the attributes of an element validated without automata: their names are checked above)
-        loose = self_referring_outside(frozenset(outside))
+        loose = outside.keys() & self_referring()
         if loose:
             tree = _without(tree, [(element, attribute) for element in tree.getroot().iter(f"{{{TEI_NS}}}*")
                                    if local_name(element) in loose for attribute in map(str, element.attrib)])
@@ -252,16 +252,9 @@ def widened(outside: frozenset[str]) -> etree.RelaxNG:
     """tei_all pruned to the ODD's elements and `outside`, TEI elements the ODD leaves out (about
     0.2 s to make, once per set): what tei_all says of a document that uses only these."""
     grammar = prune(tei_all(), odd_elements() | outside)
-    without_automata(grammar, self_referring_outside(outside))  # (the ODD's own compile: the committed schema)
+    without_automata(grammar, outside & self_referring())  # (the ODD's own compile: the committed schema)
     mixed_as_interleave(grammar)
     return etree.RelaxNG(grammar)
-
-
-@cache
-def self_referring_outside(outside: frozenset[str]) -> frozenset[str]:
-    """The elements of `outside` whose definition refers to itself: validated without automata, and
-    without their attributes (`pruning.without_automata`)."""
-    return self_referring(tei_all(), outside)
 
 
 # libxml2's RELAX NG messages, as an editor reads them (its own words kept after them, in brackets).

@@ -90,7 +90,7 @@ class BlockWalker:
                 blocks.append(self.division(child, level + 1))
             elif name in ("front", "body", "back", "group") and local_name(parent) in ("text", "group"):
                 blocks.extend(self.of(child, level))  # (a grouped text's parts, a group in a group)
-            elif name in ("div", "div1", "div2", "div3", "div4", "div5"):
+            elif name in DIVISIONS:
                 # A page that begins before the division's heading is marked before it.
                 opening = leading_breaks(child)
                 blocks.extend(self.page_break(pb) for pb in opening)
