@@ -3,6 +3,7 @@ Humanities Quarterly, an OpenEdition (Lodel) export and plays of DraCor, each on
 in tmp_path, read with XPath."""
 from __future__ import annotations
 
+import json
 import os
 import signal
 import subprocess
@@ -295,3 +296,29 @@ def test_an_empty_heading_is_no_heading(tmp_path: Path):
             if "division-head" in (h.get("class") or "") or "body-head" in (h.get("class") or "")] == ["Trois"]
     assert not [h for h in page.xpath("//main//*[self::h1 or self::h2 or self::h3 or self::h4]")
                 if not h.text_content().strip()]
+
+
+def test_a_born_digital_article_is_cited_with_its_own_publication_date(tmp_path: Path):
+    """A DHQ article's header dates its publication (`publicationStmt/date`): its citations gave the
+    date of the edition's build instead, and its page no date for Google Scholar. The original is
+    cited at its own date; a translation, the edition's work, at the build's."""
+    header = ('<teiHeader><fileDesc><titleStmt><title>Una lettera</title><author>Ada Rossi</author></titleStmt>'
+              '<publicationStmt><publisher>Rivista</publisher><date when="2007-04-03">3 aprile 2007</date>'
+              '</publicationStmt><sourceDesc><p>Born digital.</p></sourceDesc></fileDesc></teiHeader>')
+    project = edition(tmp_path, '<text><body><p xml:id="p1">Uno.</p></body></text>', header=header,
+                      translation='<text><body><p xml:id="p1" corresp="doc.xml#p1">One.</p></body></text>')
+    config = project / "edition" / "edition.yaml"
+    config.write_text(config.read_text(encoding="utf-8").replace("version: 1.0.0", "version: 1.0.0\n"
+                                                                 "base_url: https://example.org/ed/"), encoding="utf-8")
+    site = build(project)
+    original, translated = (parse_html(site / lang / "doc" / "index.html") for lang in ("it", "en"))
+    assert original.xpath("//meta[@name='citation_publication_date']/@content") == ["2007/04/03"]
+    assert original.xpath("//meta[@name='DC.date']/@content") == ["2007-04-03"]
+    assert "Ada Rossi. Una lettera. 2007." in original.xpath("normalize-space(//p[@class='cite-as'])")
+    # the passage's citation dates the article (a dated web page takes no access date in Chicago's style)
+    assert "April 3, 2007" in original.xpath("string(//*[@id='p1']/following::details[1])")
+    issued = {lang: json.loads((site / "cite" / f"doc.{lang}.json").read_text(encoding="utf-8"))[-1]["issued"]
+              for lang in ("it", "en")}
+    assert issued["it"] == {"date-parts": [[2007, 4, 3]]}
+    assert issued["en"]["date-parts"][0][0] != 2007  # the translation: this version of the edition
+    assert not translated.xpath("//meta[@name='citation_publication_date']")

@@ -268,6 +268,11 @@ def _punctuated(style: CitationStylesStyle, formatted: str) -> str:
     return re.sub(r"(?<![.])([.!?])</i>[.,]", r"\1</i>", moved)
 
 
+def _ended(sentence: str) -> str:
+    """A sentence with its full stop (none after its own "?", "!", "." or ellipsis)."""
+    return sentence if sentence.rstrip()[-1:] in ".!?\N{HORIZONTAL ELLIPSIS}" else f"{sentence}."
+
+
 @cache  # pure, and asked for by every page that shows the document: formatted once per language
 def article_citation(source: SourceInfo, lang: str, csl: tuple[str, str], translated_title: str = "") -> Markup:
     """The printed article in the style `csl` of `lang`'s strings. A document with no printed source
@@ -276,7 +281,9 @@ def article_citation(source: SourceInfo, lang: str, csl: tuple[str, str], transl
     if not source.title:
         authors = ", ".join(without_life_dates(name) for name in source.author_names(lang))
         cited = f"{authors}. {translated_title}" if authors else translated_title
-        return Markup(html.escape(cited if cited.rstrip()[-1:] in ".!?…" else f"{cited}."))
+        if source.published:  # the year it was published, as a bibliography's entry gives it
+            cited = f"{_ended(cited)} {source.published[0]}"
+        return Markup(html.escape(_ended(cited)))
     entry = _formatted(_style(*csl), printed_item(source, lang, translated_title))
     # A DOI URL is a link.
     shown = html.escape("https://doi.org/" + _MARKS.sub("", source.doi), quote=True)
@@ -311,14 +318,16 @@ def _without_access_date(formatted: tuple[str, str], placeholder: str) -> str:
 @cache
 def unit_citation(source: SourceInfo, lang: str, form: tuple[str, str, str], title: str,
                   translators: tuple[Contributor, ...], authors: tuple[str, ...], edition: str,
-                  join: str, placeholder: str, addressed: bool = True, paged: bool = True) -> str:
+                  join: str, placeholder: str, addressed: bool = True, paged: bool = True,
+                  issued: tuple[int, ...] = ()) -> str:
     """The citation of one unit of a document, with the stand-ins `_PAGE` and `_URL`: the printed
     article at the unit's print page (if printed), then this edition (its title and version), at the
     unit's address, with the access date for the reader to fill in where the style asks for one.
     `title` is the title of the version shown (a translation's, in brackets after the original's);
     `form` is (CSL style, locale, "note" or "bibliography"); without `addressed` (an edition with no
     base_url) there is no address, and so no access date either; without `paged` (a document whose
-    units have no print pages) no page of the printed article is cited."""
+    units have no print pages) no page of the printed article is cited. `issued`: a born-digital
+    document's own publication date."""
     style, locale, shape = form
     note = shape == "note"
     parts = []
@@ -335,7 +344,8 @@ def unit_citation(source: SourceInfo, lang: str, form: tuple[str, str, str], tit
                     "language": lang if source.lang in ("", "en") else source.lang,
                     **({"URL": _URL} if addressed else {})}
     if not source.title:  # a born-digital document: its own author, translators and title, in the edition
-        online.update({"author": [csl_name(name) for name in authors], "title": title, "container-title": edition})
+        online.update({"author": [csl_name(name) for name in authors], "title": title, "container-title": edition,
+                       **({"issued": {"date-parts": [list(issued)]}} if issued else {})})
         if translators:
             online["translator"] = [csl_contributor(name) for name in translators]
     if addressed:
@@ -367,7 +377,8 @@ class UnitCitations:
             document.source, lang, (*csl_of(strings), str(strings["cite_form"])), document.title_text,
             document.translators, document.source.author_names(lang),
             f"{edition_title}. {strings['cite_version'].format(version=version)}", str(strings["cite_join"]),
-            str(strings["cite_access_placeholder"]), bool(page_url), bool(document.unit_pages))
+            str(strings["cite_access_placeholder"]), bool(page_url), bool(document.unit_pages),
+            () if document.translation else document.source.published)
 
     def __call__(self, unit_id: str, unit: str = "") -> Markup:
         """The citation of `unit_id`; without an address to lead to it (an edition with no base_url),

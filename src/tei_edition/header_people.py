@@ -60,7 +60,11 @@ def source_info(root: etree._Element) -> SourceInfo:
                       ((root.get(XML_LANG) or "", person_name(author)),)
                       for author in root.iterfind("t:teiHeader/t:fileDesc/t:titleStmt/t:author", NS))
         or _senders(root),
-        titles=_titles_by_language(root))
+        titles=_titles_by_language(root),
+        published=date_parts(text(f"{PUBLICATION}/@when")) or date_parts(text(PUBLICATION)) or ())
+
+
+PUBLICATION = "t:teiHeader/t:fileDesc/t:publicationStmt/t:date"
 
 
 def _senders(root: etree._Element) -> tuple[tuple[tuple[str, str], ...], ...]:

@@ -74,7 +74,10 @@ def page_metadata(document: Document, lang: str, page_url: str, original_url: st
         else source.author_names(lang)
     meta: list[tuple[str, str]] = [("citation_title", title)]
     meta += [("citation_author", _inverted(name)) for name in authors]
-    date = "/".join(f"{part:02d}" if n else str(part) for n, part in enumerate(source.date_parts))
+    # A printed article's imprint date; else a book's, or a born-digital document's own (its header's
+    # publication date).
+    dated = source.date_parts if source.title else source.date_parts or source.published
+    date = "/".join(f"{part:02d}" if n else str(part) for n, part in enumerate(dated))
     if source.title:  # a printed article: the journal's data
         journal = latin(source.journal) if lang != source.lang else source.journal
         meta += [("citation_publication_date", date), ("citation_journal_title", journal)]
@@ -82,6 +85,8 @@ def page_metadata(document: Document, lang: str, page_url: str, original_url: st
         meta += [("citation_firstpage", source.pages[0]), ("citation_lastpage", source.pages[1])] \
             if source.pages[0] else []
         meta += [("citation_doi", source.doi)] if source.doi else []
+    elif not translation:  # (Google Scholar asks for a date: a born-digital document's own)
+        meta += [("citation_publication_date", date)]
     meta += [("citation_language", document.lang)]
     meta += [("citation_public_url", page_url)] if page_url else []
     meta += [("DC.title", title)] + [("DC.creator", _inverted(name)) for name in authors]
@@ -97,6 +102,8 @@ def page_metadata(document: Document, lang: str, page_url: str, original_url: st
     else:
         work.update({"@type": "ScholarlyArticle", "name": title, "inLanguage": document.lang,
                      **_authors(source.author_names(lang))})
+        if date and not translation:
+            work["datePublished"] = date.replace("/", "-")
     work["isAccessibleForFree"] = True
     work.update({"url": page_url, "@id": page_url} if page_url else {})
     if translation:

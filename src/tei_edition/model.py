@@ -54,6 +54,9 @@ class SourceInfo:
     # (the original's titleStmt: an English title printed by the author is hers, not the edition's).
     authors: tuple[tuple[tuple[str, str], ...], ...] = ()
     titles: tuple[tuple[str, str], ...] = ()
+    # The header's own publication date (publicationStmt): when a born-digital document was published
+    # (a journal's issue date), cited with it instead of the date of the edition's build.
+    published: tuple[int, ...] = ()
 
     def author_names(self, lang: str) -> tuple[str, ...]:
         """Each author's name in `lang` if the header gives one, else in the original's form."""
