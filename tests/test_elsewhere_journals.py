@@ -322,3 +322,20 @@ def test_a_born_digital_article_is_cited_with_its_own_publication_date(tmp_path:
     assert issued["it"] == {"date-parts": [[2007, 4, 3]]}
     assert issued["en"]["date-parts"][0][0] != 2007  # the translation: this version of the edition
     assert not translated.xpath("//meta[@name='citation_publication_date']")
+
+
+def test_an_empty_place_holder_paragraph_is_not_shown_numbered_or_named(tmp_path: Path):
+    """DHQ's template leaves an empty teaser, `<p></p>`: the page showed an empty paragraph (with its
+    own ¶ number once `ids` had named it). A paragraph or division with no words and no id is shown,
+    numbered and named nowhere; one with an id keeps its anchor."""
+    project = edition(tmp_path, '<text><front><div type="teaser"><p>  </p></div></front><body><p>One.</p><p/>'
+                                '<p><!-- c --></p><p xml:id="kept"/><p>Two</p><p><pb n="2"/></p></body></text>',
+                      lang="en")
+    assert main(["ids", "--edition", str(project / "edition")]) == 0
+    text = (project / "edition" / "doc.xml").read_text(encoding="utf-8")
+    assert '<div type="teaser"><p>  </p></div>' in text and "<p/><p><!-- c --></p>" in text
+    page = _page(build(project))
+    assert [(p.get("id"), p.xpath("string(a/@data-number)")) for p in page.xpath("//p[@class='para']")] == \
+        [("p1", "1"), ("kept", "2"), ("p3", "3"), ("p4", "4")]
+    assert not page.xpath("//div[@class='doc-front']//section")
+    assert page.xpath("//*[@id='page-2']")  # (a paragraph that holds a page break holds something)

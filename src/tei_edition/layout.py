@@ -10,7 +10,7 @@ from functools import lru_cache
 from lxml import etree
 
 from tei_edition.schema import odd_elements
-from tei_edition.tei import NS, TEI_NS, local_name, text_of
+from tei_edition.tei import NS, TEI_NS, XML_ID, local_name, normalize_space, text_of
 
 # Containers whose children are laid out as blocks wherever they stand. (Not a footnote: the pages show
 # its text in a span, after its number; its paragraphs are spans laid out as blocks. A note that
@@ -115,6 +115,18 @@ def division_head(div: etree._Element) -> etree._Element | None:
 def empty_head(head: etree._Element) -> bool:
     """Whether a heading holds nothing (DHQ's `<head></head>` opening a body): no heading, shown as none."""
     return not len(head) and not (head.text or "").strip()
+
+
+def blank(element: etree._Element) -> bool:
+    """Whether a paragraph or a division is an empty place-holder (DHQ's teaser `<p></p>` a template
+    left): no id, no words, nothing in it but other such paragraphs and divisions (a comment aside).
+    It is not shown, numbered or named: a page would show an empty paragraph, \u00b6 number and all."""
+    if element.get(XML_ID):
+        return False
+    for inner in element.iterdescendants():
+        if isinstance(inner.tag, str) and (local_name(inner) not in {"p", *DIVISIONS} or inner.get(XML_ID)):
+            return False
+    return not normalize_space(text_of(element))
 
 
 def heads_its_division(head: etree._Element) -> bool:

@@ -9,7 +9,7 @@ from dataclasses import replace
 from lxml import etree
 
 from tei_edition.inline import Transformer
-from tei_edition.layout import DIVISIONS, division_head, division_number, empty_head
+from tei_edition.layout import DIVISIONS, blank, division_head, division_number, empty_head
 from tei_edition.media import facsimile
 from tei_edition.model import Block, Division, PageBreak
 from tei_edition.output import NoOutput
@@ -62,7 +62,8 @@ class BlockWalker:
         heading = division_head(parent) if local_name(parent) in DIVISIONS else None  # written by `division`
         for child in parent:
             name = local_name(child)
-            if not name or skip(child) or child is heading or name == "head" and empty_head(child):
+            if not name or skip(child) or child is heading or name == "head" and empty_head(child) \
+                    or name in ("p", *DIVISIONS) and blank(child):
                 continue
             if name == "p":
                 number = None
