@@ -28,8 +28,10 @@ class Forked(Generic[T]):
     def __init__(self, work: Callable[[], T], where: Path | str):
         self.where = where
         read_end, write_end = os.pipe()
+        parent = os.getpid()
         pid = os.fork()
         if pid == 0:  # the child: one answer, then gone without running the parent's clean-ups
+            die_with_parent(parent)
             os.close(read_end)
             try:
                 with os.fdopen(write_end, "wb") as answer:
@@ -77,3 +79,19 @@ def _outcome(work: Callable[[], Any]) -> tuple[str, Any]:
         return "error", exc
     except BaseException:  # noqa: BLE001 - a bug: the parent stops with the child's traceback
         return "crash", traceback.format_exc()
+
+
+PR_SET_PDEATHSIG = 1  # <linux/prctl.h>
+
+
+def die_with_parent(parent: int) -> None:
+    """Called first in a forked child: Linux ends it (SIGTERM) when the process that forked it dies.
+    A build killed (Ctrl-C in another process group, a time limit, the out-of-memory killer) would
+    otherwise leave its helpers working on for as long as their work lasts. Elsewhere, nothing."""
+    import ctypes
+    try:
+        ctypes.CDLL(None, use_errno=True).prctl(PR_SET_PDEATHSIG, signal.SIGTERM)
+    except (OSError, AttributeError):  # not Linux: no such call
+        return
+    if os.getppid() != parent:  # it died before the call: nobody waits for this child's answer
+        os._exit(1)

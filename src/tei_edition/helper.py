@@ -32,6 +32,7 @@ from types import CodeType
 from typing import IO, TYPE_CHECKING, Any
 
 from tei_edition.errors import Diagnostic, EditionError
+from tei_edition.forked import die_with_parent
 from tei_edition.helper_work import (
     CHARACTERS,
     CHECKS_DONE,
@@ -65,10 +66,12 @@ class _Child:
     def __init__(self, work: Callable[[IO[bytes], IO[bytes]], None], take: Callable[[tuple | None], None]):
         results_read, results_write = os.pipe()
         orders_read, orders_write = os.pipe()
+        parent = os.getpid()
         pid = os.fork()
         if pid == 0:
             code = 0
             try:
+                die_with_parent(parent)
                 os.close(results_read)
                 os.close(orders_write)
                 with os.fdopen(results_write, "wb") as results, os.fdopen(orders_read, "rb") as orders:

@@ -12,6 +12,7 @@ from typing import TYPE_CHECKING, Any
 
 from tei_edition import schema
 from tei_edition.errors import EditionError
+from tei_edition.forked import die_with_parent
 
 if TYPE_CHECKING:
     from tei_edition.config import Config, DocumentConfig
@@ -75,15 +76,13 @@ def made_documents(make: Callable[..., Any], site: Site, jobs: int, prove_fideli
     # Only for a pool: importing these costs a one-document build 30 ms. A pool of the standard
     # library's executor, so that a worker that dies (killed, out of memory) stops the build with
     # an error instead of leaving it waiting for an answer that will not come.
-    import multiprocessing
-    from concurrent.futures import ProcessPoolExecutor
     from concurrent.futures.process import BrokenProcessPool
 
     site.preload()
     schema.compile_schema(for_many=True)
     _WORK = (make, site, documents, prove_fidelity)
     try:
-        with ProcessPoolExecutor(jobs, mp_context=multiprocessing.get_context("fork")) as pool:
+        with executor(jobs) as pool:
             try:
                 for doc, result in zip(documents, _in_order(pool, len(documents), 2 * jobs), strict=True):
                     yield doc, result
@@ -93,6 +92,14 @@ def made_documents(make: Callable[..., Any], site: Site, jobs: int, prove_fideli
                                                            "(TEI_EDITION_JOBS=1 builds in one)") from None
     finally:
         _WORK = None
+
+
+def executor(jobs: int) -> Any:
+    """A pool of `jobs` forked processes, each ended by Linux if this process dies (`die_with_parent`)."""
+    import multiprocessing
+    from concurrent.futures import ProcessPoolExecutor
+    return ProcessPoolExecutor(jobs, mp_context=multiprocessing.get_context("fork"), initializer=die_with_parent,
+                               initargs=(os.getpid(),))
 
 
 def _in_order(pool: Any, count: int, ahead: int) -> Iterator[Any]:
