@@ -339,3 +339,17 @@ def test_an_empty_place_holder_paragraph_is_not_shown_numbered_or_named(tmp_path
         [("p1", "1"), ("kept", "2"), ("p3", "3"), ("p4", "4")]
     assert not page.xpath("//div[@class='doc-front']//section")
     assert page.xpath("//*[@id='page-2']")  # (a paragraph that holds a page break holds something)
+
+
+def test_french_quotation_marks_stand_off_with_a_no_break_space(open_page, tmp_path: Path):
+    """A French article's quotations and titles in marks: Chromium's French marks are «titre», where
+    French typography sets « titre »; an English quotation keeps its browser's marks."""
+    from support.gates import serve_directory
+    project = edition(tmp_path, '<text><body><p>Il dit <q>bonjour</q> dans <title level="a">Le titre</title>.</p>'
+                                '<p xml:lang="en">He says <q>hello</q>.</p></body></text>', lang="fr")
+    with serve_directory(build(project)) as base:
+        page = open_page()
+        page.goto(f"{base.rstrip('/')}/en/doc/")
+        quotes = page.eval_on_selector_all(".quote-marks", "marks => marks.map(m => getComputedStyle(m).quotes)")
+    french = '"\u00ab\u00a0" "\u00a0\u00bb" "\u201c" "\u201d"'
+    assert quotes == [french, french, "auto"]
