@@ -353,3 +353,24 @@ def test_french_quotation_marks_stand_off_with_a_no_break_space(open_page, tmp_p
         quotes = page.eval_on_selector_all(".quote-marks", "marks => marks.map(m => getComputedStyle(m).quotes)")
     french = '"\u00ab\u00a0" "\u00a0\u00bb" "\u201c" "\u201d"'
     assert quotes == [french, french, "auto"]
+
+
+FOLGER_SPEECH = ('<text><body><div><pb n="7"/>\n<sp xml:id="sp1"><speaker>BARNARDO</speaker>\n<ab xml:id="ab1"><lb/>\n'
+                 '<join type="line" target="#w1 #c1 #w2 #p1"/>\n<w xml:id="w1">Who\u2019s</w>\n<c xml:id="c1"> </c>\n'
+                 '<w xml:id="w2">there</w>\n<pc xml:id="p1">?</pc>\n</ab></sp>\n<lb/>\n<stage xml:id="st1">Enter '
+                 '<w>Horatio</w>.</stage>\n</div></body></text>')
+
+
+def test_a_tokenised_plays_print_view_keeps_its_spaces_its_lines_phrasing_and_its_links(tmp_path: Path):
+    """Folger's Hamlet in the print view: `<c> </c>` was dropped as an empty element ("Whos there"),
+    a speech and a stage direction were divs inside a line's span (invalid HTML), and every line
+    linked to the reading page's top. And on the reading page, the empty `join` that opens each of
+    its lines' `ab` brought back the file's line ends as spaces ("there ?")."""
+    site = build(edition(tmp_path, FOLGER_SPEECH, lang="en"), strict=False)
+    lines = parse_html(site / "en" / "doc" / "print" / "index.html").xpath("//li[contains(@class, 'print-line')]")
+    assert [(line.xpath("string(a[@class='line-number']/@href)"),
+             line.xpath("string(span[@class='line-text'])")) for line in lines] == \
+        [("../#sp1", "BARNARDO"), ("../#ab1", "Who\u2019s there?"), ("../#st1", "Enter Horatio.")]
+    assert not lines[0].getparent().xpath(".//span[@class='line-text']//*[self::div or self::p or self::ul]")
+    assert lines[2].xpath("span[@class='line-text']/span[@class='stage']")  # (its class: italic)
+    assert _page(site).xpath("normalize-space(//div[@class='sp'])") == "BARNARDO Who\u2019s there?"

@@ -26,7 +26,7 @@ from tei_edition.tei import NS, XML_ID, language_of, local_name, lost_note, othe
 # Elements whose id names the unit a line belongs to (the nearest one around its `lb`).
 UNIT_ELEMENTS = {"p", "ab", "table", "div", "div1", "div2", "div3", "div4", "div5", "list", "listBibl", "lg",
                  "figure", "quote", "titlePart", "byline", "docAuthor", "docDate", "opener", "closer",
-                 "postscript", "epigraph", "trailer", "argument"}
+                 "postscript", "epigraph", "trailer", "argument", "sp", "stage"}  # (a play's speech, direction)
 
 
 def line_id(page: str, number: int) -> str:
@@ -278,6 +278,11 @@ class Units:
                 kind = "table" if isinstance(block, Table) else "paragraph" if getattr(block, "number", None) \
                     else "other"
                 self.entries[block.id] = Entry(block.id, kind, getattr(block, "number", None))
+        # Any other id of the version's text is a target on its reading page too (a Folger play's
+        # `ab`): a line is linked to it, not to the page's top.
+        root = document.title.element.getroottree().getroot()
+        ids: Any = root.xpath("t:text//@xml:id", namespaces=NS)
+        self.targets = frozenset(str(ident) for ident in ids)
         self.notes = {note.id: note for note in document.footnotes}
         # (a note without an xml:id: its reading id is made, "note-3"; found by its element)
         self.by_element = {note.element: note for note in document.footnotes if note.element is not None}
@@ -285,7 +290,9 @@ class Units:
     def of_line(self, line: PrintLine) -> Entry:
         if line.unit in self.entries:
             return self.entries[line.unit]
-        return Entry("doc-title" if line.title_page else "", "title" if line.title_page else "other")
+        if line.title_page:
+            return Entry("doc-title", "title")
+        return Entry(line.unit if line.unit in self.targets else "", "other")
 
     def of_note(self, note: PrintNote) -> Entry:
         found = self.notes.get(note.id) if note.id else None

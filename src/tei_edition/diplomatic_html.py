@@ -25,7 +25,7 @@ from tei_edition.archival import ArchivalRef
 from tei_edition.diplomatic import LINE_BLOCKS, PrintLayout, PrintNote, is_foot_note
 from tei_edition.fidelity import NOT_PRINTED
 from tei_edition.inline import PageContext, Transformer
-from tei_edition.layout import is_block_quote
+from tei_edition.layout import is_block_quote, phrasing_only
 from tei_edition.output import HtmlOutput
 from tei_edition.rules import Behaviour, Rule, RuleTable, children_only, edition_rules, wrap
 from tei_edition.tei import local_name, other_pagination
@@ -179,15 +179,17 @@ def _trim(line: str) -> str:
     return _TRAILING.sub(r"\1", _LEADING.sub(r"\1", line.strip()))
 
 
-# An element left empty by a cut (opened again just before the end of a line, or closed at once);
-# an element empty by design (a link named by its aria-label) stays.
+# An element left empty by a cut (opened again just before the end of a line, or closed at once: the
+# white space at a line's edges is trimmed first); an element empty by design (a link named by its
+# aria-label) stays, and so does one that holds a space (a tokenised text's `<c> </c>`: "Who is").
 _EMPTY = re.compile(r"<(span|a|q|i|em|b|cite|time|data|abbr|ins|del|dfn|sup|sub|u|s|code)\b(?![^>]*aria-label)[^>]*>"
-                    r"\s*</\1>")
+                    r"</\1>")
 
 
 def render_lines(tx: DiplomaticTransformer, text: etree._Element, layout: PrintLayout) -> dict[etree._Element, Markup]:
     """Each line's HTML, by its `lb`."""
     lines = layout.lines
-    html = cut_lines(str(tx.inline_element(text)), len(lines))
+    with phrasing_only():  # (a line is a span: what a reading page sets as a block is one here too)
+        html = cut_lines(str(tx.inline_element(text)), len(lines))
     return {line.element: piece for line, piece in zip(lines, html, strict=True)}
 

@@ -385,16 +385,21 @@ def _of_elements_only(element: etree._Element) -> bool:
     """Whether an element holds elements only: by its content model, or a `mod` (a modification's
     deletion and addition, mixed content in TEI) that has no text between them, or a tokenised
     text's words, punctuation and spaces (`w`, `pc`, `c`: a Folger play's line, one token a line
-    of the file) that marks its spaces with `c` (the file's line ends between them are no spaces:
-    "there ?" was shown)."""
+    of the file, after the empty `join` that lists them) that marks its spaces with `c` (the file's
+    line ends between them are no spaces: "there ?" was shown)."""
     if element.tag in _ELEMENTS_ONLY:
         return True
-    if element.tag != _MOD and (len(element) < 2 or element[0].tag not in _TOKENS):
+    if element.tag != _MOD and (len(element) < 2 or not _token(element[0])):
         return False  # (asked of every element rendered: the common answer first)
     if (element.text or "").strip() or any((child.tail or "").strip() for child in element):
         return False
-    return element.tag == _MOD or (all(child.tag in _TOKENS for child in element)
+    return element.tag == _MOD or (all(_token(child) for child in element)
                                    and any(child.tag == _C and not (child.text or " ").strip() for child in element))
+
+
+def _token(child: etree._Element) -> bool:
+    """A token of a tokenised text, or an element that shows no text among them (Folger's `join`)."""
+    return child.tag in _TOKENS or not isinstance(child.tag, str) or not len(child) and not (child.text or "").strip()
 
 
 _TOKENS = frozenset(f"{{{TEI_NS}}}{name}" for name in ("w", "pc", "c", "lb", "pb", "cb", "milestone", "anchor"))

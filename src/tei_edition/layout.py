@@ -5,6 +5,9 @@ view's (`diplomatic_html.py`) and of tables inside other blocks (`tables.py`).""
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
+from contextlib import contextmanager
+from contextvars import ContextVar
 from functools import lru_cache
 
 from lxml import etree
@@ -54,8 +57,24 @@ def marks_typed(element: etree._Element) -> bool:
         or (inner[:1] or " ") in OPENING_MARKS or (inner[-1:] or " ") in CLOSING_MARKS
 
 
+_PHRASING_ONLY: ContextVar[bool] = ContextVar("phrasing_only", default=False)
+
+
+@contextmanager
+def phrasing_only() -> Iterator[None]:
+    """While it lasts, no element stands where a block may: a print view's line is phrasing content (a
+    play's speech or stage direction, an element no rule knows, met inside a line, is a span there)."""
+    token = _PHRASING_ONLY.set(True)
+    try:
+        yield
+    finally:
+        _PHRASING_ONLY.reset(token)
+
+
 def in_block_context(element: etree._Element) -> bool:
     """Whether the element stands where a block may: its parent lays its children out as blocks."""
+    if _PHRASING_ONLY.get():
+        return False
     parent = element.getparent()
     return parent is not None and _holds_blocks(parent)
 
