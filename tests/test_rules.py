@@ -12,8 +12,8 @@ from tei_edition import apparatus
 from tei_edition.config import load_config
 from tei_edition.errors import EditionError
 from tei_edition.inline import RULES, PageContext, Transformer
-from tei_edition.model import Note
 from tei_edition.rules import Rule, RuleTable, choice
+from tei_edition.units import Note
 
 TEI = "http://www.tei-c.org/ns/1.0"
 STRINGS = load_config(ROOT / "edition").strings("en")

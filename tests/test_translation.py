@@ -161,7 +161,7 @@ def test_parallel_rows_pair_units_by_id_headings_and_unnumbered_blocks_in_place(
     """The parallel view's rows (views/parallel.py): units by id, each division's heading beside the
     translation's, blocks without an id beside the translation's between the same two units, in
     order; what one text has more of gets a row with an empty cell, nothing is dropped."""
-    from tei_edition.model import Block, Division, PageBreak, Paragraph
+    from tei_edition.units import Block, Division, PageBreak, Paragraph
     from tei_edition.views.parallel import parallel_rows
 
     def texts(*names):

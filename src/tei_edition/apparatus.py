@@ -25,9 +25,9 @@ from typing import TYPE_CHECKING
 
 from lxml import etree
 
-from tei_edition.model import Content, Emendation, Note
 from tei_edition.standoff import words_of
 from tei_edition.tei import NS, TEI_NS, XML_ID, XML_LANG, elements, local_name, text_of
+from tei_edition.units import Content, Emendation, Note
 
 if TYPE_CHECKING:
     from tei_edition.inline import Transformer

@@ -20,8 +20,9 @@ from lxml import etree
 
 from tei_edition.anchors import in_the_text, numbered
 from tei_edition.fidelity import NOT_PRINTED
-from tei_edition.model import Document, Table, walk_blocks
+from tei_edition.model import Document
 from tei_edition.tei import NS, XML_ID, language_of, local_name, lost_note, other_pagination, page_anchor
+from tei_edition.units import Table, walk_blocks
 
 # Elements whose id names the unit a line belongs to (the nearest one around its `lb`).
 UNIT_ELEMENTS = {"p", "ab", "table", "div", "div1", "div2", "div3", "div4", "div5", "list", "listBibl", "lg",

@@ -26,7 +26,7 @@ from tei_edition.archival import ArchivalRef
 from tei_edition.errors import Diagnostic, EditionError
 from tei_edition.layout import alignment
 from tei_edition.media import facsimile
-from tei_edition.model import Citation, Content, Mention, Note, Paragraph, note_place
+from tei_edition.model import Citation, Mention
 from tei_edition.output import GLUE, HtmlOutput, NoOutput
 from tei_edition.rules import RuleTable, edition_rules, generic
 from tei_edition.tei import (
@@ -47,6 +47,7 @@ from tei_edition.tei import (
     text_of,
 )
 from tei_edition.transcription import names_pointed_to
+from tei_edition.units import Content, Note, Paragraph, note_place
 
 _OWN_ID_ELSEWHERE = frozenset(f"{{{TEI_NS}}}{name}" for name in ("note",))
 _PB = f"{{{TEI_NS}}}pb"

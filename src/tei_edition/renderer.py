@@ -11,7 +11,8 @@ from pathlib import Path
 from markupsafe import Markup
 
 from tei_edition.inline import MARK, PART, PageContext, Transformer
-from tei_edition.model import Content, Document
+from tei_edition.model import Document
+from tei_edition.units import Content
 
 ROOT = f"{MARK}R{MARK}"  # stands for the way from the page to the site root
 _MARKED = re.compile(f"{MARK}([iapRh])([^{MARK}]*){MARK}")

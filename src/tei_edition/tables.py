@@ -19,8 +19,8 @@ from typing import TYPE_CHECKING, Any
 from lxml import etree
 
 from tei_edition.layout import in_block_context
-from tei_edition.model import Cell, Content, RowGroup, Table
 from tei_edition.tei import NS, XML_ID, local_name, normalize_space, text_of
+from tei_edition.units import Cell, Content, RowGroup, Table
 
 if TYPE_CHECKING:  # the transformer's rule table holds `nested_table` below (inline.py imports this module)
     from tei_edition.inline import Transformer

@@ -22,7 +22,7 @@ from tei_edition.inline import OriginalInfo, Transformer
 from tei_edition.languages import text_direction
 from tei_edition.layout import DIVISIONS, division_head, numbered_by_depth
 from tei_edition.media import facsimile
-from tei_edition.model import Document, Section
+from tei_edition.model import Document
 from tei_edition.places import pages_by_block, unit_pages
 from tei_edition.tei import (
     NS,
@@ -40,6 +40,7 @@ from tei_edition.tei import (
     page_number,
     text_of,
 )
+from tei_edition.units import Section
 from tei_edition.walk import BlockWalker, leading_breaks
 
 

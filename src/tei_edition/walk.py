@@ -11,10 +11,10 @@ from lxml import etree
 from tei_edition.inline import Transformer
 from tei_edition.layout import DIVISIONS, blank, division_head, division_number, empty_head
 from tei_edition.media import facsimile
-from tei_edition.model import Block, Division, PageBreak
 from tei_edition.output import NoOutput
 from tei_edition.tables import build_table
 from tei_edition.tei import XML_ID, XML_LANG, headless_bibliography, local_name, page_anchor, page_number
+from tei_edition.units import Block, Division, PageBreak
 
 # A division without a heading named by its type (an article's bibliography, as a publisher exports it).
 TYPE_HEADINGS = {"bibliography": "division_bibliography", "references": "division_bibliography",

@@ -15,8 +15,8 @@ from typing import Any
 
 from markupsafe import Markup
 
-from tei_edition.model import walk_blocks
 from tei_edition.tei import XML_ID
+from tei_edition.units import walk_blocks
 from tei_edition.urls import parallel_path
 from tei_edition.views.base import DocumentPages, Output, Published
 
