@@ -24,7 +24,7 @@ from markupsafe import Markup
 
 from tei_edition.archival import ArchivalRef
 from tei_edition.errors import Diagnostic, EditionError
-from tei_edition.layout import alignment
+from tei_edition.layout import alignment, of_elements_only
 from tei_edition.media import facsimile
 from tei_edition.model import Citation, Mention
 from tei_edition.output import GLUE, HtmlOutput, NoOutput
@@ -190,7 +190,7 @@ class Transformer:
         return self.inline_element(content.element) if content.whole else self.inline(content.element, content.skip)
 
     def children(self, element: etree._Element, out: HtmlOutput, skip: Callable = lambda e: False) -> None:
-        spaced = not _of_elements_only(element)  # (else white space between its children is the file's layout)
+        spaced = not of_elements_only(element)  # (else white space between its children is the file's layout)
         if element.text and (spaced or element.text.strip()):
             out.text(element.text)
         for child in element:
@@ -374,37 +374,6 @@ class Transformer:
         content = self.content(element)
         return Paragraph(element.get(XML_ID), number, content, tuple(self.state.notes[first_note:]), kind,
                          pages_before, element.get(XML_LANG, ""), alignment(element))
-
-
-# Elements whose content is other elements only (TEI's content models): the white space between
-# their children (a `choice` of a `sic` and a `corr` on lines of their own, inside a word) is no space.
-_ELEMENTS_ONLY = frozenset(f"{{{TEI_NS}}}{name}" for name in ("choice", "subst", "app", "rdgGrp"))
-_MOD = f"{{{TEI_NS}}}mod"
-
-
-def _of_elements_only(element: etree._Element) -> bool:
-    """Whether an element holds elements only: by its content model, or a `mod` (a modification's
-    deletion and addition, mixed content in TEI) that has no text between them, or a tokenised
-    text's words, punctuation and spaces (`w`, `pc`, `c`: a Folger play's line, one token a line
-    of the file, after the empty `join` that lists them) that marks its spaces with `c` (the file's
-    line ends between them are no spaces: "there ?" was shown)."""
-    if element.tag in _ELEMENTS_ONLY:
-        return True
-    if element.tag != _MOD and (len(element) < 2 or not _token(element[0])):
-        return False  # (asked of every element rendered: the common answer first)
-    if (element.text or "").strip() or any((child.tail or "").strip() for child in element):
-        return False
-    return element.tag == _MOD or (all(_token(child) for child in element)
-                                   and any(child.tag == _C and not (child.text or " ").strip() for child in element))
-
-
-def _token(child: etree._Element) -> bool:
-    """A token of a tokenised text, or an element that shows no text among them (Folger's `join`)."""
-    return child.tag in _TOKENS or not isinstance(child.tag, str) or not len(child) and not (child.text or "").strip()
-
-
-_TOKENS = frozenset(f"{{{TEI_NS}}}{name}" for name in ("w", "pc", "c", "lb", "pb", "cb", "milestone", "anchor"))
-_C = f"{{{TEI_NS}}}c"
 
 
 def _nothing(element: etree._Element) -> bool:

@@ -1,7 +1,8 @@
 """Block or running text: where an element stands decides whether a list, quotation, figure or
 table is written as a block or, inside a paragraph (where HTML allows no block), as spans; and
-whether a quotation's text types its marks. Predicates of the rule table (`rules.py`), of the print
-view's (`diplomatic_html.py`) and of tables inside other blocks (`tables.py`)."""
+whether a quotation's text types its marks; whether the white space between an element's children
+is a space or the file's layout (`of_elements_only`). Predicates of the rule table (`rules.py`), of
+the print view's (`diplomatic_html.py`) and of tables inside other blocks (`tables.py`)."""
 from __future__ import annotations
 
 import re
@@ -203,3 +204,35 @@ def alignment(element: etree._Element) -> str:
         if token in ("right", "center", "centre"):
             return "center" if token == "centre" else token
     return ""
+
+
+# Elements whose content is other elements only (TEI's content models): the white space between
+# their children (a `choice` of a `sic` and a `corr` on lines of their own, inside a word) is no space.
+_ELEMENTS_ONLY = frozenset(f"{{{TEI_NS}}}{name}" for name in ("choice", "subst", "app", "rdgGrp"))
+_MOD = f"{{{TEI_NS}}}mod"
+
+
+def of_elements_only(element: etree._Element) -> bool:
+    """Whether an element holds elements only: by its content model, or a `mod` (a modification's
+    deletion and addition, mixed content in TEI) that has no text between them, or a tokenised
+    text's words, punctuation and spaces (`w`, `pc`, `c`: a Folger play's line, one token a line
+    of the file, after the empty `join` that lists them) that marks its spaces with `c` (the file's
+    line ends between them are no spaces: "there ?" was shown). The white space between its
+    children is the file's layout (`inline.Transformer.children`)."""
+    if element.tag in _ELEMENTS_ONLY:
+        return True
+    if element.tag != _MOD and (len(element) < 2 or not _token(element[0])):
+        return False  # (asked of every element rendered: the common answer first)
+    if (element.text or "").strip() or any((child.tail or "").strip() for child in element):
+        return False
+    return element.tag == _MOD or (all(_token(child) for child in element)
+                                   and any(child.tag == _C and not (child.text or " ").strip() for child in element))
+
+
+def _token(child: etree._Element) -> bool:
+    """A token of a tokenised text, or an element that shows no text among them (Folger's `join`)."""
+    return child.tag in _TOKENS or not isinstance(child.tag, str) or not len(child) and not (child.text or "").strip()
+
+
+_TOKENS = frozenset(f"{{{TEI_NS}}}{name}" for name in ("w", "pc", "c", "lb", "pb", "cb", "milestone", "anchor"))
+_C = f"{{{TEI_NS}}}c"
