@@ -14,7 +14,7 @@ from functools import lru_cache
 from lxml import etree
 
 from tei_edition.schema import odd_elements
-from tei_edition.tei import NS, TEI_NS, XML_ID, local_name, normalize_space, text_of
+from tei_edition.tei import NS, TEI_NS, XML_ID, local_name, text_of
 
 # Containers whose children are laid out as blocks wherever they stand. (Not a footnote: the pages show
 # its text in a span, after its number; its paragraphs are spans laid out as blocks. A note that
@@ -143,10 +143,15 @@ def blank(element: etree._Element) -> bool:
     It is not shown, numbered or named: a page would show an empty paragraph, \u00b6 number and all."""
     if element.get(XML_ID):
         return False
-    for inner in element.iterdescendants():
-        if isinstance(inner.tag, str) and (local_name(inner) not in {"p", *DIVISIONS} or inner.get(XML_ID)):
+    for inner in element.iter():  # (asked of every paragraph: its first word answers)
+        named = isinstance(inner.tag, str)
+        if named and (inner.text or "").strip() or inner is not element and (
+                (inner.tail or "").strip() or named and (local_name(inner) not in _BLANK or inner.get(XML_ID))):
             return False
-    return not normalize_space(text_of(element))
+    return True
+
+
+_BLANK = {"p", *DIVISIONS}
 
 
 def heads_its_division(head: etree._Element) -> bool:
