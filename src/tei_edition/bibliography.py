@@ -39,14 +39,12 @@ def csl_items(document: Document, edition_title: str, version: str, url: str, da
         items.append(printed)
     authors = source.author_names(document.lang) if document.translation else \
         (source.author,) if source.author else source.author_names(document.lang)
-    # Issued: a born-digital original on its header's publication date, if it gives one; else this
-    # version of the edition, on the build's.
-    issued = source.published if not source.title and not document.translation and source.published \
-        else tuple(int(part) for part in date.split("-"))
+    # (issued: this version of the edition, on the build's date; a born-digital document's own date,
+    # its header's, is the work's, not this version's: the page's metadata give it)
     version_item: dict = {
         "id": f"{key}-{document.lang}", "type": "webpage", "title": document.title_text,
         "container-title": edition_title,
-        "language": document.lang, "version": version, "issued": {"date-parts": [list(issued)]}}
+        "language": document.lang, "version": version, "issued": {"date-parts": [[int(p) for p in date.split("-")]]}}
     if authors:  # (an anonymous document: no empty list, as with translators)
         version_item["author"] = [csl_name(name) for name in authors]
     if document.translation and document.translators:  # (no translator named: no empty list)

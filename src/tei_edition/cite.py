@@ -318,16 +318,14 @@ def _without_access_date(formatted: tuple[str, str], placeholder: str) -> str:
 @cache
 def unit_citation(source: SourceInfo, lang: str, form: tuple[str, str, str], title: str,
                   translators: tuple[Contributor, ...], authors: tuple[str, ...], edition: str,
-                  join: str, placeholder: str, addressed: bool = True, paged: bool = True,
-                  issued: tuple[int, ...] = ()) -> str:
+                  join: str, placeholder: str, addressed: bool = True, paged: bool = True) -> str:
     """The citation of one unit of a document, with the stand-ins `_PAGE` and `_URL`: the printed
     article at the unit's print page (if printed), then this edition (its title and version), at the
     unit's address, with the access date for the reader to fill in where the style asks for one.
     `title` is the title of the version shown (a translation's, in brackets after the original's);
     `form` is (CSL style, locale, "note" or "bibliography"); without `addressed` (an edition with no
     base_url) there is no address, and so no access date either; without `paged` (a document whose
-    units have no print pages) no page of the printed article is cited. `issued`: a born-digital
-    document's own publication date."""
+    units have no print pages) no page of the printed article is cited."""
     style, locale, shape = form
     note = shape == "note"
     parts = []
@@ -344,8 +342,7 @@ def unit_citation(source: SourceInfo, lang: str, form: tuple[str, str, str], tit
                     "language": lang if source.lang in ("", "en") else source.lang,
                     **({"URL": _URL} if addressed else {})}
     if not source.title:  # a born-digital document: its own author, translators and title, in the edition
-        online.update({"author": [csl_name(name) for name in authors], "title": title, "container-title": edition,
-                       **({"issued": {"date-parts": [list(issued)]}} if issued else {})})
+        online.update({"author": [csl_name(name) for name in authors], "title": title, "container-title": edition})
         if translators:
             online["translator"] = [csl_contributor(name) for name in translators]
     if addressed:
@@ -377,8 +374,7 @@ class UnitCitations:
             document.source, lang, (*csl_of(strings), str(strings["cite_form"])), document.title_text,
             document.translators, document.source.author_names(lang),
             f"{edition_title}. {strings['cite_version'].format(version=version)}", str(strings["cite_join"]),
-            str(strings["cite_access_placeholder"]), bool(page_url), bool(document.unit_pages),
-            () if document.translation else document.source.published)
+            str(strings["cite_access_placeholder"]), bool(page_url), bool(document.unit_pages))
 
     def __call__(self, unit_id: str, unit: str = "") -> Markup:
         """The citation of `unit_id`; without an address to lead to it (an edition with no base_url),
