@@ -84,3 +84,44 @@ def test_an_anchor_missing_from_its_page_stops_a_build_with_or_without_a_ledger(
     assert "anchor #nowhere (p. 0) is not on the page" in err and "Traceback" not in err
     assert main(["check", "--edition", str(edition)]) == 1
     assert "anchor #nowhere (p. 0) is not on the page" in capsys.readouterr().out + capsys.readouterr().err
+
+
+def _letter(tmp_path: Path, pages: str, closer: str) -> Path:
+    from test_elsewhere import edition
+    text = (f'<text><body><div xml:id="d1"><pb{pages}/><p xml:id="p1">Erster Absatz.</p><pb{pages.replace("1", "2")}/>'
+            f'<p xml:id="p2">Zweiter Absatz.</p><closer>{closer}</closer></div></body></text>')
+    return edition(tmp_path, text, lang="de")
+
+
+def _ledger(project: Path) -> dict[str, str]:
+    return {a.id: a.meaning for a in read_ledger(project / "edition" / "anchors.tsv")}
+
+
+def test_a_letter_without_print_lines_is_recorded_by_kind_whatever_its_closers_line_break(tmp_path: Path):
+    """A Schnitzler letter: numbered pages, and one `lb` in its closer (no print view: its prose has no
+    lines). Its anchors were recorded as print places ("p. 2, l. 1" for every paragraph of page 2), so
+    that numbering its pages, or its next line break, changed every meaning the ledger had promised."""
+    project = _letter(tmp_path, ' n="1"', "Dein treuer<lb/><signed>Paul.</signed>")
+    assert main(["ledger", "--edition", str(project / "edition")]) == 0
+    assert _ledger(project) == {"d1": "div", "page-1": "p. 1", "p1": "p", "page-2": "p. 2", "p2": "p"}
+    assert not (project / "build").exists() or not list((project / "build").rglob("print/index.html"))
+
+
+def test_numbering_a_prints_pages_after_its_anchors_were_recorded_keeps_its_promises(tmp_path: Path, capsys):
+    """A print whose anchors were recorded before its pages were numbered (each by its kind) is
+    located in its pages once they are: "p" is now "p. 2, l. 1", the same paragraph, no broken promise."""
+    project = _letter(tmp_path, "", "Dein treuer <signed>Paul.</signed>")
+    tei = project / "edition" / "doc.xml"
+    tei.write_text(tei.read_text(encoding="utf-8").replace("Absatz.</p>", "<lb/>Absatz.</p>"), encoding="utf-8")
+    assert main(["ledger", "--edition", str(project / "edition")]) == 0
+    assert _ledger(project) == {"d1": "div", "p1": "p", "p2": "p"}
+    tei.write_text(tei.read_text(encoding="utf-8").replace("<pb/>", '<pb n="1"/>', 1).replace("<pb/>", '<pb n="2"/>'),
+                   encoding="utf-8")
+    main(["check", "--edition", str(project / "edition")])
+    assert "anchors: 0 problem(s), 7 not in the ledger" in capsys.readouterr().out  # (its pages and lines: new)
+    assert main(["ledger", "--edition", str(project / "edition")]) == 0
+    assert _ledger(project)["p2"] == "p"  # (the row stays: a promise)
+    assert main(["check", "--edition", str(project / "edition")]) == 0
+    problems, _ = compare_ledger([Anchor("doc", "p1", "div")], [Anchor("doc", "p1", "p. 1, l. 1")],
+                                 tmp_path / "anchors.tsv")
+    assert problems  # (another kind is another element: still broken)

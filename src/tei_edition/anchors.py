@@ -14,7 +14,16 @@ from lxml import etree
 
 from tei_edition.errors import Collector, read_text
 from tei_edition.model import RegisterEntry
-from tei_edition.tei import TEI_NS, XML_ID, attr, local_name, other_pagination, page_anchor, page_number
+from tei_edition.tei import (
+    TEI_NS,
+    XML_ID,
+    attr,
+    local_name,
+    other_pagination,
+    page_anchor,
+    page_number,
+    printed_text,
+)
 
 LEDGER = "anchors.tsv"  # in the edition folder
 RETIRED = "retired.yaml"  # beside it: the retired ids and pages (retirement.py), if any
@@ -151,8 +160,7 @@ def document_anchors(tree: etree._ElementTree, doc_id: str) -> list[Anchor]:
     """A document's anchors: located in its print where it has numbered pages and lines (as its
     print view: `diplomatic.print_layout`), else by kind."""
     text = tree.getroot().find(f"{_TEI}text")
-    printed = text is not None and text.find(f".//{_TEI}pb[@n]") is not None and text.find(f".//{_TEI}lb") is not None
-    locator = _Locator(doc_id, printed=printed)
+    locator = _Locator(doc_id, printed=text is not None and printed_text(text))
     if text is not None:
         locator.walk(text)
     return locator.anchors
@@ -186,7 +194,7 @@ def compare_ledger(ledger: list[Anchor], current: list[Anchor], path: Path) -> t
     broken = []  # (the ledger's anchor, the current one or None)
     for anchor in ledger:
         found = now.get((anchor.page, anchor.id))
-        if found is None or found.meaning != anchor.meaning:
+        if found is None or found.meaning != anchor.meaning and not _locates(found.meaning, anchor.meaning):
             broken.append((anchor, found))
     gone: dict[str, list[str]] = {}  # page -> its ids that disappeared (a note: the note, its marker …)
     for anchor, found in broken:
@@ -211,6 +219,17 @@ def compare_ledger(ledger: list[Anchor], current: list[Anchor], path: Path) -> t
                             f"{anchor.id} --to NEW-ID --why …)")
     known = {(a.page, a.id) for a in ledger}
     return problems, [a for a in current if (a.page, a.id) not in known]
+
+
+def _locates(meaning: str, recorded: str) -> bool:
+    """Whether `meaning`, a print place, is where an anchor recorded by its kind alone stands now: a
+    document recorded before its pages were numbered ("p" -> "p. 2, l. 1"; "div" -> "p. 2, l. 1, div").
+    Its element and its id are the same: the ledger keeps its row, which promises the kind."""
+    if recorded.startswith("p. ") or not meaning.startswith("p. "):
+        return False
+    last = meaning.split(", ")[-1]
+    kind = "p" if last.startswith(("p. ", "l. ")) else "note" if last.startswith("note") else last
+    return kind == recorded
 
 
 def append_to_ledger(path: Path, new: list[Anchor]) -> None:

@@ -21,7 +21,7 @@ from lxml import etree
 from tei_edition.anchors import in_the_text, numbered
 from tei_edition.fidelity import NOT_PRINTED
 from tei_edition.model import Document
-from tei_edition.tei import NS, XML_ID, language_of, local_name, lost_note, other_pagination, page_anchor
+from tei_edition.tei import NS, XML_ID, language_of, local_name, lost_note, other_pagination, page_anchor, printed_text
 from tei_edition.units import Table, walk_blocks
 
 # Elements whose id names the unit a line belongs to (the nearest one around its `lb`).
@@ -219,17 +219,11 @@ class _Pages:
             self.worded = True
 
 
-# A print's lines: line breaks in its prose, not only a letter's closing lines (a manuscript letter's
-# few lb in its closer and address made it a "print" of one line per page).
-_PROSE_LINES = etree.XPath("(.//t:p//t:lb | .//t:ab//t:lb | .//t:head//t:lb | .//t:item//t:lb | .//t:cell//t:lb"
-                           " | .//t:titlePart//t:lb)[1]", namespaces=NS)
-
-
 def print_layout(tree: etree._ElementTree) -> PrintLayout | None:
     """The print pages of a document, or None for one that is not printed (no pages or no lines)."""
     root = tree.getroot()
     text = root.find("t:text", NS)
-    if text is None or text.find(".//t:pb[@n]", NS) is None or not _PROSE_LINES(text):
+    if text is None or not printed_text(text):
         return None
     walker = _Pages()
     walker.walk(text)

@@ -207,6 +207,18 @@ def date_parts(when: str) -> tuple[int, ...] | None:
     return tuple(int(part) for part in match.groups() if part) if match else None
 
 
+# A print's lines: line breaks in its prose, not only a letter's closing lines (a manuscript letter's
+# few lb in its closer and address made it a "print" of one line per page).
+_PROSE_LINES = etree.XPath("(.//t:p//t:lb | .//t:ab//t:lb | .//t:head//t:lb | .//t:item//t:lb | .//t:cell//t:lb"
+                           " | .//t:titlePart//t:lb)[1]", namespaces=NS)
+
+
+def printed_text(text: etree._Element) -> bool:
+    """Whether a `text` is a print laid out in numbered pages and lines: the print view's test
+    (`diplomatic.print_layout`) and the ledger's, whose anchors then mean print places."""
+    return text.find(".//t:pb[@n]", NS) is not None and bool(_PROSE_LINES(text))
+
+
 def page_number(pb: etree._Element) -> str:
     """A page break's number as its marker shows it and its id (#page-<number>) names it: its `n`; a
     page of another edition's pagination (`ed`: a reprint's, a manuscript's other foliation) "<ed>-<n>"
