@@ -4,6 +4,7 @@ tiny edition built in tmp_path, read with XPath."""
 from __future__ import annotations
 
 from pathlib import Path
+from urllib.parse import urljoin
 
 from conftest import parse_html
 from test_elsewhere import build, edition
@@ -155,3 +156,27 @@ def test_a_typed_letters_handwritten_signature_is_set_apart(tmp_path: Path):
     css = (site / "assets" / "edition.css").read_text(encoding="utf-8")
     rule = css[css.index(".hi.hand,"):].split("}", 1)[0]
     assert "font-style: italic" in rule and "color: var(--muted)" in rule
+
+
+def test_the_next_letter_of_this_edition_is_linked_here_whatever_the_files_xml_base(tmp_path: Path):
+    """A Schnitzler letter's root `xml:base` is the other edition's address: its `correspContext` led
+    the reader to the next letter there, though it is a letter of this edition (a link in the text to
+    it led here already); a letter this edition does not have still leads where xml:base says."""
+    header = HEADER.format(actions='').replace(
+        "<correspDesc></correspDesc>", '<correspDesc><correspContext><ref type="next" target="b.xml">Der nächste'
+                                       '</ref><ref type="previous" target="z.xml">Der vorige</ref></correspContext>'
+                                       '</correspDesc>')
+    project = edition(tmp_path, '<text><body><p>Siehe <ref target="b.xml">den Brief</ref>.</p></body></text>',
+                      lang="de", header=header)
+    folder = project / "edition"
+    doc = folder / "doc.xml"
+    doc.write_text(doc.read_text(encoding="utf-8").replace(
+        'xml:lang="de">', 'xml:lang="de" xml:base="https://example.org/briefe/editions/">', 1), encoding="utf-8")
+    (folder / "b.xml").write_text(doc.read_text(encoding="utf-8").replace("Siehe", "Auch"), encoding="utf-8")
+    config = folder / "edition.yaml"
+    config.write_text(config.read_text(encoding="utf-8") + "  - id: b\n    tei: b.xml\n", encoding="utf-8")
+    page = parse_html(build(project) / "en" / "doc" / "index.html")
+    here = "https://reader.example/en/doc/"
+    assert [urljoin(here, href) for href in page.xpath("//a[.='Der nächste']/@href | //a[.='den Brief']/@href")] \
+        == ["https://reader.example/en/b/"] * 2
+    assert page.xpath("//a[.='Der vorige']/@href") == ["https://example.org/briefe/editions/z.xml"]

@@ -271,19 +271,19 @@ def _context_label(*kinds: str) -> str:
 
 def _pointer(pointer: etree._Element, path: Path) -> HeaderValue:
     """A pointer to another letter: its text (else its target as written), with the web address or the
-    TEI file (resolved, with its #id) it names. A relative target is resolved against an http(s)
-    `xml:base` if there is one, else it is a file beside this one."""
+    TEI file (resolved, with its #id) it names. A relative target is a file beside this one, which the
+    page links to if it is one of the edition's (as a link in the text is), else resolved against an
+    http(s) `xml:base` if there is one (a Schnitzler letter's next letter, in this edition, was linked
+    to the other edition's address its xml:base gives)."""
     target = " ".join(pointer.get("target", "").split()[:1])
     text = header_text(pointer) or target
+    file, _, fragment = target.partition("#")
+    document = str((path.parent / file).resolve()) + (f"#{fragment}" if fragment else "") \
+        if not urlsplit(target).scheme and beside(file) else ""
     if not urlsplit(target).scheme and (base := xml_base(pointer)):
         target = urljoin(base, target)
-    if urlsplit(target).scheme in ("http", "https"):
-        return HeaderValue(text, language_of(pointer), href=target)
-    file, _, fragment = target.partition("#")
-    if not urlsplit(target).scheme and beside(file):
-        return HeaderValue(text, language_of(pointer), document=str((path.parent / file).resolve()) +
-                           (f"#{fragment}" if fragment else ""))
-    return HeaderValue(text, language_of(pointer))
+    href = target if urlsplit(target).scheme in ("http", "https") else ""
+    return HeaderValue(text, language_of(pointer), href=href, document=document)
 
 
 def _sigled(siglum: str, description: str) -> str:
