@@ -180,3 +180,15 @@ def test_the_next_letter_of_this_edition_is_linked_here_whatever_the_files_xml_b
     assert [urljoin(here, href) for href in page.xpath("//a[.='Der nächste']/@href | //a[.='den Brief']/@href")] \
         == ["https://reader.example/en/b/"] * 2
     assert page.xpath("//a[.='Der vorige']/@href") == ["https://example.org/briefe/editions/z.xml"]
+
+
+def test_a_character_the_text_names_but_does_not_write_is_never_nothing(tmp_path: Path, capsys):
+    """A Schnitzler letter's "&" is `<c rendition="#kaufmannsund"/>`, its "…." `<c rendition="#dots"
+    n="4"/>`, defined in no header: the page showed nothing, without a word. Its name stands in
+    brackets, as an undeclared glyph's does, with a warning; a space token `<c> </c>` is a space."""
+    site = build(edition(tmp_path, '<text><body><p>Moser <c rendition="#kaufmannsund"/> Misch, <c/> und'
+                                   '<c> </c>Ende.</p></body></text>', lang="de"), strict=False)
+    paragraph = parse_html(site / "en" / "doc" / "index.html").xpath("//p[@class='para']")[0]
+    assert " ".join(paragraph.text_content().split()) == "Moser [kaufmannsund] Misch, [?] und Ende."
+    err = capsys.readouterr().err
+    assert "<c> holds no character, so [kaufmannsund] stands for it on the page" in err and "[?] stands" in err

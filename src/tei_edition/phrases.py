@@ -1,17 +1,19 @@
-"""Behaviours of the rule table (`rules.py`) for words within a line: a quantity, a segment, words
+"""Behaviours of the rule table (`rules.py`) for words within a line: highlighted words (`hi`, by its
+`rend`, `rendition` or `style`), a quantity, a segment, words
 the editors or a translator supplied, a quotation (in a translation, linked to the original's), a
 bibliographic reference (an archival one linked to its archive's entry in the register), a note
 written in the line."""
 from __future__ import annotations
 
+import re
 from html import escape
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from lxml import etree
 
 from tei_edition.layout import STANDING_NOTE_TYPES, marks_typed
-from tei_edition.output import enclose, id_attribute, lang_attribute
-from tei_edition.tei import XML_ID, local_name
+from tei_edition.output import css_class, enclose, id_attribute, lang_attribute
+from tei_edition.tei import NS, XML_ID, local_name, text_of
 
 if TYPE_CHECKING:
     from tei_edition.inline import Transformer
@@ -148,3 +150,65 @@ def _parts(tx: Transformer, group: etree._Element, out: HtmlOutput, separator: l
         out.text(separator[0])
         tx.element(child, out)
         separator[0] = ", "
+
+
+HI_TAGS = {"italic": "i", "italics": "i", "i": "i", "bold": "b", "b": "b", "sup": "sup", "superscript": "sup",
+           "sub": "sub", "subscript": "sub", "underline": "u", "underlined": "u", "u": "u", "strikethrough": "s",
+           "strike": "s", "overstrike": "s"}
+
+
+def hi(tx: Transformer, element: etree._Element, out: HtmlOutput) -> None:
+    """<hi rend="italic bold">: the first rendition HTML has a tag for; each a class, which the style
+    sheet shows (bold, struck through, underlined ... together). A `rendition` pointing to the header's
+    `tagsDecl` (a publishing platform's export: rendition="#T2", DTA's "#aq") is read for the CSS it
+    declares; TEI Simple's "simple:italic" and Transkribus's "strikethrough:true;" are read too. A
+    `hi` that says nothing of how it looks is italic, as TEI Simple renders it (its contrast with
+    the text around it would be lost)."""
+    renditions = _renditions(element)
+    plain = not (element.get("rend") or element.get("rendition") or element.get("style"))  # (said, unread: a span)
+    tag = next((HI_TAGS[r] for r in renditions if r in HI_TAGS), "i" if plain else "span")
+    out.markup(f'<{tag} class="{css_class("hi", *renditions)}"{lang_attribute(element)}>')
+    tx.children(element, out)
+    out.markup(f"</{tag}>")
+
+
+def _renditions(element: etree._Element) -> list[str]:
+    """What a `hi` says of how it looks, as names (each once, in order)."""
+    rend, rendition = element.get("rend") or "", element.get("rendition") or ""
+    names: list[str] = []
+    if ":" in rend:  # "key:value;" pairs (Transkribus: strikethrough:true; fontSize:0.0;), or CSS
+        for key, _, value in (part.partition(":") for part in rend.split(";") if part.strip()):
+            key, value = key.strip().lower(), value.strip().lower()
+            names += [_TRANSKRIBUS.get(key, key)] if value == "true" else _css_names(f"{key}:{value}")
+    else:
+        names += rend.split()
+    for token in rendition.split():
+        names += _declared_rendition(element, token[1:]) if token.startswith("#") else [token.rpartition(":")[2]]
+    return list(dict.fromkeys(names))
+
+
+_TRANSKRIBUS = {"underlined": "underline", "superscript": "sup", "subscript": "sub", "smallcaps": "smallcaps"}
+
+# CSS of a tagsDecl rendition -> the rendition names `hi` knows (and the style sheet shows).
+_CSS_RENDITIONS = (("font-style:italic", "italic"), ("font-weight:bold", "bold"), ("vertical-align:super", "sup"),
+                   ("vertical-align:sub", "sub"), ("text-decoration:underline", "underline"),
+                   ("text-decoration:line-through", "strike"), ("font-variant:small-caps", "smallcaps"),
+                   ("font-family:sans-serif", "sans"), ("text-align:center", "center"), ("text-align:right", "right"),
+                   ("letter-spacing", "spaced"))
+
+
+def _css_names(css: str) -> list[str]:
+    """The rendition names of CSS declarations (a font size above the text's: "large", below: "small")."""
+    css = "".join(css.split()).lower()
+    names = [name for declaration, name in _CSS_RENDITIONS if declaration in css]
+    size = re.search(r"font-size:([0-9.]+)(%|em)", css)
+    if size and float(size.group(1)) * (1 if size.group(2) == "%" else 100) != 100:
+        names.append("large" if float(size.group(1)) * (1 if size.group(2) == "%" else 100) > 100 else "small")
+    return names
+
+
+def _declared_rendition(element: etree._Element, rendition_id: str) -> list[str]:
+    # (only the header is searched: a hi may be met thousands of times)
+    found: Any = element.getroottree().xpath("/t:TEI/t:teiHeader/t:encodingDesc/t:tagsDecl//t:rendition[@xml:id=$id]",
+                                             id=rendition_id, namespaces=NS)
+    return _css_names(text_of(found[0])) if found else []

@@ -95,6 +95,22 @@ def glyph(tx: Transformer, element: etree._Element, out: HtmlOutput) -> None:
     out.markup(f'<span class="{css_class("g", kind)}"{id_attribute(tx, element)}{title}>{escape(shown)}</span>')
 
 
+def holds_nothing(element: etree._Element) -> bool:
+    """An element with no content at all (`<c/>`; not `<c> </c>`, a space)."""
+    return not element.text and not len(element)
+
+
+def unwritten_character(tx: Transformer, element: etree._Element, out: HtmlOutput) -> None:
+    """A character (`c`) whose content the text does not write, only a project's name for it (a
+    Schnitzler letter's `<c rendition="#kaufmannsund"/>`, its "&", defined nowhere in the file): its
+    name in brackets, as an undeclared glyph's, with a warning; never nothing (the "&" was lost)."""
+    name = (element.get("rendition") or element.get("type") or "").split("#")[-1].split()[:1]
+    shown = f"[{name[0]}]" if name else "[?]"
+    tx.warn(element, f"<c> holds no character, so {shown} stands for it on the page: write the character it "
+                     f"stands for in it")
+    out.markup(f'<span class="c unwritten"{id_attribute(tx, element)}>{escape(shown)}</span>')
+
+
 _MAPPINGS = ("unicode", "standard", "normalized", "normalised", "")  # the mapping preferred first
 _CODE_POINT = re.compile(r"U\+([0-9A-Fa-f]{4,6})")
 

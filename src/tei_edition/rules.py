@@ -8,7 +8,6 @@ makes it an error). A rule that leaves text of its element off the reading page 
 """
 from __future__ import annotations
 
-import re
 from collections.abc import Callable
 from dataclasses import dataclass
 from html import escape
@@ -20,10 +19,21 @@ from tei_edition import apparatus, blocks, examples, links, names, phrases, spok
 from tei_edition.blocks import figure, head, item, list_, paragraph_in_block, quote, said, verse_line
 from tei_edition.layout import alignment, in_block_context, is_block_quote, marks_typed, standing_note
 from tei_edition.output import css_class, enclose, id_attribute, lang_attribute
-from tei_edition.points import anchor_only, gap, glyph, is_break, is_empty, lb, milestone, text_break
+from tei_edition.points import (
+    anchor_only,
+    gap,
+    glyph,
+    holds_nothing,
+    is_break,
+    is_empty,
+    lb,
+    milestone,
+    text_break,
+    unwritten_character,
+)
 from tei_edition.schema import odd_elements
 from tei_edition.tables import nested_table
-from tei_edition.tei import NS, TEI_NS, local_name, text_of
+from tei_edition.tei import NS, TEI_NS, local_name
 from tei_edition.transcription import by_hand, hand_shift
 
 if TYPE_CHECKING:
@@ -63,68 +73,6 @@ def wrap(tag: str, css: str = "", block: bool = False) -> Behaviour:
         tx.children(element, out)
         out.markup(f"</{name}>")
     return behaviour
-
-
-HI_TAGS = {"italic": "i", "italics": "i", "i": "i", "bold": "b", "b": "b", "sup": "sup", "superscript": "sup",
-           "sub": "sub", "subscript": "sub", "underline": "u", "underlined": "u", "u": "u", "strikethrough": "s",
-           "strike": "s", "overstrike": "s"}
-
-
-def hi(tx: Transformer, element: etree._Element, out: HtmlOutput) -> None:
-    """<hi rend="italic bold">: the first rendition HTML has a tag for; each a class, which the style
-    sheet shows (bold, struck through, underlined ... together). A `rendition` pointing to the header's
-    `tagsDecl` (a publishing platform's export: rendition="#T2", DTA's "#aq") is read for the CSS it
-    declares; TEI Simple's "simple:italic" and Transkribus's "strikethrough:true;" are read too. A
-    `hi` that says nothing of how it looks is italic, as TEI Simple renders it (its contrast with
-    the text around it would be lost)."""
-    renditions = _renditions(element)
-    plain = not (element.get("rend") or element.get("rendition") or element.get("style"))  # (said, unread: a span)
-    tag = next((HI_TAGS[r] for r in renditions if r in HI_TAGS), "i" if plain else "span")
-    out.markup(f'<{tag} class="{css_class("hi", *renditions)}"{lang_attribute(element)}>')
-    tx.children(element, out)
-    out.markup(f"</{tag}>")
-
-
-def _renditions(element: etree._Element) -> list[str]:
-    """What a `hi` says of how it looks, as names (each once, in order)."""
-    rend, rendition = element.get("rend") or "", element.get("rendition") or ""
-    names: list[str] = []
-    if ":" in rend:  # "key:value;" pairs (Transkribus: strikethrough:true; fontSize:0.0;), or CSS
-        for key, _, value in (part.partition(":") for part in rend.split(";") if part.strip()):
-            key, value = key.strip().lower(), value.strip().lower()
-            names += [_TRANSKRIBUS.get(key, key)] if value == "true" else _css_names(f"{key}:{value}")
-    else:
-        names += rend.split()
-    for token in rendition.split():
-        names += _declared_rendition(element, token[1:]) if token.startswith("#") else [token.rpartition(":")[2]]
-    return list(dict.fromkeys(names))
-
-
-_TRANSKRIBUS = {"underlined": "underline", "superscript": "sup", "subscript": "sub", "smallcaps": "smallcaps"}
-
-# CSS of a tagsDecl rendition -> the rendition names `hi` knows (and the style sheet shows).
-_CSS_RENDITIONS = (("font-style:italic", "italic"), ("font-weight:bold", "bold"), ("vertical-align:super", "sup"),
-                   ("vertical-align:sub", "sub"), ("text-decoration:underline", "underline"),
-                   ("text-decoration:line-through", "strike"), ("font-variant:small-caps", "smallcaps"),
-                   ("font-family:sans-serif", "sans"), ("text-align:center", "center"), ("text-align:right", "right"),
-                   ("letter-spacing", "spaced"))
-
-
-def _css_names(css: str) -> list[str]:
-    """The rendition names of CSS declarations (a font size above the text's: "large", below: "small")."""
-    css = "".join(css.split()).lower()
-    names = [name for declaration, name in _CSS_RENDITIONS if declaration in css]
-    size = re.search(r"font-size:([0-9.]+)(%|em)", css)
-    if size and float(size.group(1)) * (1 if size.group(2) == "%" else 100) != 100:
-        names.append("large" if float(size.group(1)) * (1 if size.group(2) == "%" else 100) > 100 else "small")
-    return names
-
-
-def _declared_rendition(element: etree._Element, rendition_id: str) -> list[str]:
-    # (only the header is searched: a hi may be met thousands of times)
-    found: Any = element.getroottree().xpath("/t:TEI/t:teiHeader/t:encodingDesc/t:tagsDecl//t:rendition[@xml:id=$id]",
-                                             id=rendition_id, namespaces=NS)
-    return _css_names(text_of(found[0])) if found else []
 
 
 def title(tx: Transformer, element: etree._Element, out: HtmlOutput) -> None:
@@ -268,7 +216,7 @@ def edition_rules(transformer_class: Any) -> tuple[Rule, ...]:
         Rule("seg", phrases.seg), Rule("bibl", phrases.bibl), Rule("biblStruct", phrases.structured_bibl),
         Rule("listBibl", list_), Rule("list", list_), Rule("item", item),
         Rule("label", wrap("span", "label")), Rule("head", head),
-        Rule("hi", hi), Rule("emph", wrap("em", "emph")), Rule("title", title),
+        Rule("hi", phrases.hi), Rule("emph", wrap("em", "emph")), Rule("title", title),
         Rule("foreign", wrap("i", "foreign")), Rule("term", wrap("dfn", "term")),
         Rule("mentioned", wrap("i", "mentioned")), Rule("soCalled", wrap("span", "socalled")),
         Rule("gloss", wrap("span", "gloss")), Rule("distinct", wrap("span", "distinct")),
@@ -354,7 +302,8 @@ def edition_rules(transformer_class: Any) -> tuple[Rule, ...]:
         *(Rule(name, fact) for name in ("birth", "death", "floruit", "occupation", "location")),
         Rule("app", apparatus.variants), Rule("listApp", wrap("div", "listapp", block=True)),
         # A text analysed into words and punctuation (Menota's, EpiDoc's): their text, as it stands.
-        Rule("w", wrap("span", "w")), Rule("pc", wrap("span", "pc")), Rule("c", wrap("span", "c")),
+        Rule("w", wrap("span", "w")), Rule("pc", wrap("span", "pc")), Rule("c", unwritten_character, holds_nothing),
+        Rule("c", wrap("span", "c")),
         Rule("am", wrap("span", "am")),  # (an abbreviation's mark, shown with the abbreviation)
         Rule("lem", anchor_only, apparatus.lemma_apart, hidden="the lemma of an apparatus entry written apart is the "
                                                               "text it points to, shown before it"),
