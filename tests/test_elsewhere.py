@@ -238,9 +238,10 @@ def test_a_documents_faults_come_in_one_round(tmp_path: Path, capsys):
                       lang="lat", header=header)
     assert main(["build", "--edition", str(project / "edition"), "--out", str(project / "build")]) == 1
     err = capsys.readouterr().err.splitlines()
+    # (and once each: "<p> holds <entry>" was said too, the same fault as libxml2's follow-on)
     assert [line.split(": ", 1)[1][:30] for line in err[:-1]] == [
-        "not valid TEI P5: <entry> is n", "not valid TEI P5: <p> holds <e", "xml:lang: 'lat' is an ISO 639-",
-        "the imprint date needs when=\"Y"] and err[-1] == "4 error(s); nothing was written"
+        "not valid TEI P5: <entry> is n", "xml:lang: 'lat' is an ISO 639-",
+        "the imprint date needs when=\"Y"] and err[-1] == "3 error(s); nothing was written"
 
 
 def test_the_schemas_faults_read_as_an_editor_reads_them(tmp_path: Path, capsys):

@@ -306,3 +306,64 @@ def test_an_author_written_with_dates_or_a_gloss_is_cited_without_a_crash(tmp_pa
                                    header=header)))
         assert page.xpath("//meta[@name='citation_author']/@content") == [cited]
         assert page.xpath("string(//p[@class='cite-as'])").startswith(f"How to cite: {cited}. Jakub.")
+
+
+PANDOC_HEADER = ('<teiHeader><fileDesc><titleStmt><title>Margins</title><author>Clara V.</author></titleStmt>'
+                 '<publicationStmt><publisher>C. V.</publisher><date>2025-03-14</date></publicationStmt>'
+                 '<sourceDesc><p>Produced by pandoc.</p></sourceDesc></fileDesc></teiHeader>')
+PANDOC_TEXT = ('<text><body><div type="level1" xml:id="d1"><head>Verse</head><p>There were three ravens,<lb/>'
+               'Downe a downe,<lb/>With a downe.</p><list type="ordered:loweralpha"><item>one</item><item>two</item>'
+               '</list><p>A <seg type="code">note</seg> element:</p><ab type="codeblock">&lt;note&gt;\n  O reads'
+               '\n&lt;/note&gt;</ab></div></body></text>')
+
+
+def test_what_pandoc_writes_for_markdown_or_word_is_read_as_its_author_wrote_it(tmp_path: Path):
+    """An essay written in Markdown (or Word) and converted by pandoc: a line block's lines (`lb`) ran
+    together, a numbered list (`type="ordered:loweralpha"`) had bullets, a code block (`ab
+    type="codeblock"`) and inline code (`seg type="code"`) were running serif text."""
+    page = parse_html(build(edition(tmp_path, PANDOC_TEXT, lang="en", header=PANDOC_HEADER)) / "en" / "doc"
+                      / "index.html")
+    verse = page.xpath("//p[contains(., 'ravens')]")[0]
+    assert len(verse.xpath(".//br")) == 2
+    assert page.xpath("//ol[contains(@class, 'list')]/@type") == ["a"]
+    assert page.xpath("//pre/code/text()") == ["<note>\n  O reads\n</note>"]
+    assert page.xpath("//p[contains(., 'element:')]/code/text()") == ["note"]
+
+
+def test_a_transcriptions_line_end_in_prose_stays_a_space(tmp_path: Path):
+    """The same `lb` in a document no word processor made (a print's, a manuscript's line end)."""
+    page = parse_html(build(edition(tmp_path, PANDOC_TEXT, lang="en", header=PANDOC_HEADER.replace(
+        "Produced by pandoc.", "A manuscript."))) / "en" / "doc" / "index.html")
+    assert not page.xpath("//p[contains(., 'ravens')]//br")
+    assert "ravens, Downe a downe, With" in " ".join(page.xpath("string(//p[contains(., 'ravens')])").split())
+
+
+def test_pandocs_faults_are_said_as_what_to_write(tmp_path: Path, capsys):
+    """pandoc's `type="codeblock xml"` was "no attribute type in TEI, or not with this value" (ab has
+    a type); a `signed` in a paragraph (a Schnitzler letter's) was said with a false second fault,
+    "<p> holds <rs>, which TEI does not allow there"."""
+    project = edition(tmp_path, '<text><body><div><ab type="codeblock xml">a = 1</ab><p>Sieg f\u00fcr <rs>Arthur'
+                                '</rs>. <signed>(K.K.)</signed></p></div></body></text>', lang="de")
+    assert main(["build", "--edition", str(project / "edition"), "--out", str(project / "build")]) == 1
+    err = capsys.readouterr().err
+    assert 'its value "codeblock xml" holds a space, and this attribute takes one word' in err
+    assert "<signed> is not allowed here" in err and "holds <rs>" not in err
+
+
+def test_a_figure_wrapped_in_a_paragraph_is_the_figure(tmp_path: Path):
+    """pandoc (and OpenEdition) wrap each figure in a `p`: it stood inside a numbered paragraph, its
+    caption run on beside the image, with a Cite box of a paragraph. It is the figure, with its
+    caption under it; the paragraph's id stays a target; the paragraphs around keep ¶ 1, ¶ 2, and
+    `ids` names the wrapper as no numbered paragraph."""
+    project = edition(tmp_path, '<text><body><p>One.</p><p xml:id="wrap"><figure><head>A ledger.</head><figDesc>A '
+                                'page.</figDesc></figure></p><p>Two, <figure><head>small</head></figure> here.</p>'
+                                '<p><figure><head>Last.</head></figure></p></body></text>', lang="en")
+    assert main(["ids", "--edition", str(project / "edition")]) == 0
+    text = (project / "edition" / "doc.xml").read_text(encoding="utf-8")
+    assert '<p xml:id="p1">One.</p>' in text and '<p xml:id="p2">Two,' in text and '<p xml:id="para' in text
+    page = parse_html(build(project) / "en" / "doc" / "index.html")
+    body = page.xpath("//div[@class='doc-body']")[0]
+    assert [b.get("data-number") for b in body.xpath(".//a[@class='para-number']")] == ["1", "2"]
+    assert body.xpath(".//*[@id='wrap']/following-sibling::figure[1]/figcaption[contains(., 'A ledger.')]")
+    assert not body.xpath(".//p//figure") and body.xpath(".//p[@id='p2']/span[@class='figure']")
+    assert len(body.xpath("./div[@class='tei-block']/figure")) == 2

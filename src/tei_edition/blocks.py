@@ -46,11 +46,13 @@ def list_(tx: Transformer, element: etree._Element, out: HtmlOutput) -> None:
         tx.children(head, out)
         out.markup(f'</{"p" if block else "span"}>')
     glossary = element.find("t:label", NS) is not None
-    ordered = element.get("type") in ("ordered", "numbered") or "numbered" in (element.get("rend") or "")
+    kind, _, numbering = (element.get("type") or "").partition(":")  # pandoc's "ordered:loweralpha"
+    ordered = kind in ("ordered", "numbered") or "numbered" in (element.get("rend") or "")
     tag = ("dl" if glossary else "ol" if ordered else "ul") if block else "span"
     # Inside a paragraph the list is spans; "ordered" lets the stylesheet number them.
     classes = css_class("list", element.get("type", ""), "ordered" if ordered and not block else "")
-    out.markup(f'<{tag} class="{classes}"{id_attribute(tx, element)}>')
+    numbers = f' type="{_NUMBERINGS[numbering]}"' if tag == "ol" and numbering in _NUMBERINGS else ""
+    out.markup(f'<{tag} class="{classes}"{numbers}{id_attribute(tx, element)}>')
     for child in element:
         if isinstance(child.tag, str) and local_name(child) != "head":
             if glossary and local_name(child) == "label" and block:
@@ -188,6 +190,10 @@ def inline_graphic(tx: Transformer, element: etree._Element, out: HtmlOutput) ->
     if src:
         out.markup(f'<img class="graphic" src="{escape(src, quote=True)}" alt="{escape(alt, quote=True)}"'
                    f'{id_attribute(tx, element)}>')
+
+
+# pandoc's numberings of an ordered list (`type="ordered:lowerroman"`) -> HTML's <ol type>.
+_NUMBERINGS = {"arabic": "1", "loweralpha": "a", "upperalpha": "A", "lowerroman": "i", "upperroman": "I"}
 
 
 def list_head_first(css: str) -> Callable[[Transformer, etree._Element, HtmlOutput], None]:

@@ -80,6 +80,16 @@ def in_block_context(element: etree._Element) -> bool:
     return parent is not None and _holds_blocks(parent)
 
 
+_FIGURE = f"{{{TEI_NS}}}figure"
+
+
+def figure_only(paragraph: etree._Element) -> bool:
+    """Whether a paragraph holds a figure and nothing else (pandoc's and OpenEdition's figure, which
+    they wrap in a `p`): the figure, not a paragraph (no \u00b6 number), its caption under its image."""
+    children = [child for child in paragraph if isinstance(child.tag, str)]
+    return len(children) == 1 and children[0].tag == _FIGURE and not _has_text(paragraph)
+
+
 def _has_text(element: etree._Element) -> bool:
     """Whether an element has text of its own (mixed content, running text), not only elements."""
     return bool((element.text or "").strip()) or any((child.tail or "").strip() for child in element)
@@ -97,6 +107,8 @@ def _holds_blocks(container: etree._Element) -> bool:
         return in_block_context(container)
     if name == "note":
         return standing_note(container)
+    if name == "p":
+        return figure_only(container) and in_block_context(container)
     if name in PASSING_PARENTS:  # an item holds blocks where its list is one; a cell, where its table is
         parent = container.getparent()
         return parent is not None and _holds_blocks(parent)

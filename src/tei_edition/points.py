@@ -7,7 +7,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 from html import escape
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from lxml import etree
 
@@ -148,13 +148,15 @@ def gap(tx: Transformer, element: etree._Element, out: HtmlOutput) -> None:
 
 def lb(tx: Transformer, element: etree._Element, out: HtmlOutput) -> None:
     """A print line end in prose joins words (break="no") or is a space; in addresses, verse,
-    openers and closers it is a line break for the reader."""
+    openers and closers it is a line break for the reader, and so it is anywhere in a document
+    converted from a word processor or Markdown, where it is a line break its author typed (a poem's
+    lines in an essay's paragraph, a Markdown line block, which ran together)."""
+    root = element.getroottree().getroot()
     # (a line end inside a word, `w`, never breaks it: Menota's, the EpiDoc's)
-    joined = element.get("break") == "no" or (_has_words(element.getroottree().getroot())
-                                              and next(element.iterancestors(_WORD), None) is not None)
+    joined = element.get("break") == "no" or (_has_words(root) and next(element.iterancestors(_WORD), None) is not None)
     # (the nearest of them: a paragraph of a postscript or an opener is prose, its line ends spaces)
     context = next(element.iterancestors(*_LINE_CONTEXT_TAGS, _P), None)
-    if context is not None and context.tag != _P and not other_pagination(element):
+    if (context is not None and context.tag != _P or typed_line_breaks(root)) and not other_pagination(element):
         parent = element.getparent()
         # (the first line: nothing before it but a page's or a column's start, `<ab><pb/><lb n="1"/>`)
         first = parent is not None and not (parent.text or "").strip() and all(
@@ -179,6 +181,17 @@ def _numbered_line(n: str) -> bool:
     papyrus's edition numbers them, and any that is not a plain number ("5a", "r.1")."""
     n = n.strip()
     return bool(n) and (not n.isdigit() or (int(n) % 5 == 0 and int(n) > 0))
+
+
+@lru_cache(maxsize=16)
+def typed_line_breaks(root: etree._Element) -> bool:
+    """Whether a document's `lb` are line breaks its author typed, not a source's line ends: one
+    converted from a word processor or Markdown, as its header says (pandoc's "Produced by pandoc.",
+    the TEI Stylesheets' `application ident="TEI_fromDOCX"`, or from ODT)."""
+    found: Any = root.xpath("boolean(t:teiHeader/t:encodingDesc/t:appInfo/t:application[starts-with(@ident, "
+                            "'TEI_from')] | t:teiHeader/t:fileDesc/t:sourceDesc/t:p[normalize-space() = "
+                            "'Produced by pandoc.'])", namespaces=NS)
+    return bool(found)
 
 
 @lru_cache(maxsize=16)

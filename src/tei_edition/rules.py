@@ -17,7 +17,14 @@ from lxml import etree
 
 from tei_edition import apparatus, blocks, examples, links, names, phrases, spoken
 from tei_edition.blocks import figure, head, item, list_, paragraph_in_block, quote, said, verse_line
-from tei_edition.layout import alignment, in_block_context, is_block_quote, marks_typed, standing_note
+from tei_edition.layout import (
+    alignment,
+    figure_only,
+    in_block_context,
+    is_block_quote,
+    marks_typed,
+    standing_note,
+)
 from tei_edition.output import css_class, enclose, id_attribute, lang_attribute
 from tei_edition.points import (
     anchor_only,
@@ -213,6 +220,7 @@ def edition_rules(transformer_class: Any) -> tuple[Rule, ...]:
         Rule("said", said),
         Rule("date", date), Rule("time", wrap("span", "time")), Rule("num", wrap("span", "num")),
         Rule("measure", phrases.measure),
+        Rule("seg", code, lambda e: e.get("type") == "code"),  # (pandoc's inline code)
         Rule("seg", phrases.seg), Rule("bibl", phrases.bibl), Rule("biblStruct", phrases.structured_bibl),
         Rule("listBibl", list_), Rule("list", list_), Rule("item", item),
         Rule("label", wrap("span", "label")), Rule("head", head),
@@ -269,7 +277,10 @@ def edition_rules(transformer_class: Any) -> tuple[Rule, ...]:
         Rule("figure", figure), Rule("figDesc", furniture, hidden="the image's text alternative (alt)"),
         Rule("graphic", furniture, blocks.shown_by_its_holder, hidden="an image: shown by its figure"),
         Rule("graphic", blocks.inline_graphic, hidden="an image's description: its text alternative"),
-        Rule("p", paragraph_in_block), Rule("ab", wrap("span", "ab")),
+        Rule("p", children_only, figure_only),  # (its figure, a block; its id an anchor before it)
+        Rule("p", paragraph_in_block),
+        Rule("ab", examples.code_example, lambda e: e.get("type") == "codeblock"),  # (pandoc's code block)
+        Rule("ab", wrap("span", "ab")),
         Rule("opener", wrap("div", "opener", block=True)), Rule("closer", wrap("div", "closer", block=True)),
         Rule("salute", wrap("div", "salute", block=True)), Rule("dateline", wrap("div", "dateline", block=True)),
         Rule("signed", wrap("div", "signed", block=True)), Rule("epigraph", wrap("div", "epigraph", block=True)),

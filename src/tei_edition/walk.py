@@ -9,7 +9,7 @@ from dataclasses import replace
 from lxml import etree
 
 from tei_edition.inline import Transformer
-from tei_edition.layout import DIVISIONS, blank, division_head, division_number, empty_head
+from tei_edition.layout import DIVISIONS, blank, division_head, division_number, empty_head, figure_only
 from tei_edition.media import facsimile
 from tei_edition.output import NoOutput
 from tei_edition.tables import build_table
@@ -65,7 +65,9 @@ class BlockWalker:
             if not name or skip(child) or child is heading or name == "head" and empty_head(child) \
                     or name in ("p", *DIVISIONS) and blank(child):
                 continue
-            if name == "p":
+            if name == "p" and figure_only(child):  # (the figure; the paragraph's id kept as an anchor)
+                blocks.append(self.block(child))
+            elif name == "p":
                 number = None
                 if self.numbered and self.tx.original is not None and self.tx.original.paragraphs:
                     # a translation's, aligned by ids: numbered as the paragraph it translates
