@@ -192,3 +192,34 @@ def test_a_character_the_text_names_but_does_not_write_is_never_nothing(tmp_path
     assert " ".join(paragraph.text_content().split()) == "Moser [kaufmannsund] Misch, [?] und Ende."
     err = capsys.readouterr().err
     assert "<c> holds no character, so [kaufmannsund] stands for it on the page" in err and "[?] stands" in err
+
+
+def test_a_works_index_entry_sets_its_parts_apart(tmp_path: Path):
+    """A Schnitzler letter's index of works: `<bibl><title>…</title><author>…</author>…</bibl>`, its
+    parts without punctuation, read "AbschiedssouperSchnitzler, ArthurHofmannsthal, Hugo von"; a
+    reference that writes its own punctuation stays as written."""
+    site = build(edition(tmp_path, '<text><body><p>Siehe <bibl><title>Abschiedssouper</title><author>Schnitzler, '
+                                   'Arthur</author>\n<author>Hofmannsthal, Hugo von</author></bibl> und <bibl><author>'
+                                   'Kraus</author>: <title>Fackel</title></bibl>.</p></body></text>', lang="de"))
+    paragraph = parse_html(site / "en" / "doc" / "index.html").xpath("//p[@class='para']")[0]
+    assert " ".join(paragraph.text_content().split()) == \
+        "Siehe Abschiedssouper, Schnitzler, Arthur, Hofmannsthal, Hugo von und Kraus: Fackel."
+
+
+def test_a_space_is_as_wide_as_its_characters_and_an_addition_is_no_underlining(open_page, tmp_path: Path):
+    """Schnitzler's `<space unit="chars" quantity="1"/>` (twenty a letter) was a gap five characters
+    wide; his insertion above the line, `add place="above"`, looked like his underlining."""
+    from support.gates import serve_directory
+    project = edition(tmp_path, '<text><body><p>Dass Sie <space unit="chars" quantity="1"/> so, <space/> ich dir '
+                                '<add place="above">doch</add> nicht <hi rend="underline">das</hi> <add>noch</add>.'
+                                '</p></body></text>', lang="de")
+    with serve_directory(build(project)) as base:
+        page = open_page()
+        page.goto(f"{base.rstrip('/')}/en/doc/")
+        widths = page.eval_on_selector_all(".space", "spaces => spaces.map(s => s.getBoundingClientRect().width)")
+        looks = page.eval_on_selector_all(
+            "ins.add, .hi.underline", """marks => marks.map(m => [getComputedStyle(m).textDecorationLine,
+                getComputedStyle(m, '::before').content, getComputedStyle(m, '::after').content])""")
+    assert widths[0] == 0 and widths[1] > 20
+    assert looks == [["none", '"\\\\" / ""', '"/" / ""'], ["underline", "none", "none"],
+                     ["none", '"`" / ""', '"\u00b4" / ""']]  # (marks, not text: no alternative text)

@@ -79,11 +79,18 @@ def quotation(tx: Transformer, element: etree._Element, out: HtmlOutput) -> None
 
 
 def bibl(tx: Transformer, element: etree._Element, out: HtmlOutput) -> None:
+    """A reference as it is written; one whose parts carry no punctuation set apart by ", " (a
+    Schnitzler letter's index of works: "AbschiedssouperSchnitzler, ArthurHofmannsthal, Hugo von");
+    an archival one linked to its archive's entry in the register."""
     key = tx.original.target(element) if tx.original else element.get(XML_ID)
     ref = tx.refs.get(key or "")
     own = lang_attribute(element)  # (a reference in English inside a Greek quotation)
     if element.get("type") != "archival" or ref is None:
-        if own:
+        if sum(isinstance(child.tag, str) for child in element) > 1 and not _punctuated(element):
+            out.markup(f'<span class="bibl"{own}>')
+            _parts(tx, element, out, [""])
+            out.markup("</span>")
+        elif own:
             enclose(tx, element, out, f'<span class="bibl"{own}>', "</span>")
         else:
             tx.children(element, out)

@@ -126,11 +126,17 @@ def space(tx: Transformer, element: etree._Element, out: HtmlOutput) -> None:
 
 def blank(tx: Transformer, element: etree._Element, out: HtmlOutput) -> None:
     """A space the source leaves (`space`): shown as one, a line's or more where its unit is lines
-    (it was one space, like any between two words)."""
-    lines = element.get("unit", "") in ("line", "lines")
+    (it was one space, like any between two words), as wide as its characters where it counts them
+    (a Schnitzler letter's `unit="chars" quantity="1"`, shown as a gap of five: the style sheet)."""
+    unit, quantity = element.get("unit", ""), (element.get("quantity") or "").strip()
+    size = "lines" if unit in ("line", "lines") else \
+        f"chars-{quantity}" if unit in ("char", "chars") and quantity in _COUNTED else ""
     out.text(" ")
-    out.markup(f'<span class="{css_class("space", "lines" if lines else "")}"{id_attribute(tx, element)}></span>')
+    out.markup(f'<span class="{css_class("space", size)}"{id_attribute(tx, element)}></span>')
     out.text(" ")
+
+
+_COUNTED = {str(n) for n in range(1, 10)}  # (edition.css sizes a space of 1 to 9 characters)
 
 
 def date(tx: Transformer, element: etree._Element, out: HtmlOutput) -> None:

@@ -68,9 +68,11 @@ _NAMED = 40  # the longest description shown as the hand's name (a scribe's name
 
 
 def by_hand(tag: str, css: str) -> Behaviour:
-    """An addition or a deletion (`<tag class=css>`), the hand that made it in its title."""
+    """An addition or a deletion (`<tag class=css>`, its `place` a class: above the line, below ...),
+    the hand that made it in its title."""
     def behaviour(tx: Transformer, element: etree._Element, out: HtmlOutput) -> None:
-        classes = css_class(css, element.get("type", ""), element.get("rend", ""))
+        place = (element.get("place") or "").split()[:1]
+        classes = css_class(css, element.get("type", ""), element.get("rend", ""), *place)
         described = hand_description(tx, element, element.get("hand", ""))
         out.markup(f'<{tag} class="{classes}"{id_attribute(tx, element)}{lang_attribute(element)}{_title(described)}>')
         tx.children(element, out)
