@@ -223,3 +223,18 @@ def test_a_space_is_as_wide_as_its_characters_and_an_addition_is_no_underlining(
     assert widths[0] == 0 and widths[1] > 20
     assert looks == [["none", '"\\\\" / ""', '"/" / ""'], ["underline", "none", "none"],
                      ["none", '"`" / ""', '"\u00b4" / ""']]  # (marks, not text: no alternative text)
+
+
+def test_a_name_in_a_name_and_a_name_of_two_persons_are_linked(tmp_path: Path):
+    """Schnitzler's `<rs type="work" ref="#w1"><rs type="person" ref="#b1">Bauer</rs>…</rs>` made a
+    link in a link (the work's an empty link before the person's); `ref="#b1 #m1"` no link at all."""
+    site = build(edition(tmp_path, '<text><body><p>Im <rs type="work" ref="#w1"><rs type="person" ref="#b1">Bauer'
+                                   '</rs>st\u00fcck</rs> und <rs type="person" ref="#b1 #m1">Schwankherren</rs>.</p>'
+                                   '</body><back><div xml:id="lists"><listPerson><person xml:id="b1"><persName>Bauer'
+                                   '</persName></person><person xml:id="m1"><persName>M</persName></person>'
+                                   '</listPerson><listBibl><bibl xml:id="w1"><title>Bauernst\u00fcck</title></bibl>'
+                                   '</listBibl></div></back></text>', lang="de"))
+    paragraph = parse_html(site / "en" / "doc" / "index.html").xpath("//p[@class='para']")[0]
+    assert not paragraph.xpath(".//a//a") and not paragraph.xpath(".//a[not(node())][not(@aria-label)]")
+    assert [(a.get("href"), a.text_content() or a.get("aria-label")) for a in paragraph.iter("a")] == [
+        ("#b1", "Bauer"), ("#w1", "Bauerst\u00fcck"), ("#b1", "Schwankherren")]

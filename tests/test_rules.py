@@ -40,7 +40,8 @@ def render(snippet: str, parent: str = "p") -> str:
     ('<hi style="font-size:9pt">144</hi>', '<span class="hi">144</span>'),
     ('<hi rend="fontFamily:Antiqua;">Lucubrationibus</hi>', '<span class="hi">Lucubrationibus</span>'),
     # A space the source leaves is shown as one (it was one space, as between any two words).
-    ('<seg>a<space quantity="3" unit="chars"/>b</seg>', '<span class="seg">a <span class="space chars-3"></span> b</span>'),
+    ('<seg>a<space quantity="3" unit="chars"/>b</seg>',
+     '<span class="seg">a <span class="space chars-3"></span> b</span>'),
     ('<seg>a<space unit="lines"/>b</seg>', '<span class="seg">a <span class="space lines"></span> b</span>'),
     # Each rendition a class the style sheet shows (a Word conversion's: only the italic showed).
     ('<hi rend="italic bold strikethrough underline">a</hi>',

@@ -330,7 +330,7 @@ def mention(tx: Transformer, element: etree._Element, out: HtmlOutput) -> None:
     css = f"mention {KINDS[kind][2].lower()}"  # (an rs of a person: "persname", as search filters by it)
     lang = f' lang="{escape(element.get(XML_LANG, ""))}"' if element.get(XML_LANG) else ""
     # (a name holding a link, or a name: no link in a link)
-    if any(local_name(d) in _LINKING or (kind_of(d) and has_register_pointer(d))
+    if any(local_name(d) in _LINKING or (kind_of(d) and (has_register_pointer(d) or points_into_the_document(d)))
            for d in element.iterdescendants() if isinstance(d.tag, str)):
         out.markup(f'<span class="{css}" data-entity="{escape(entity)}"{lang}>')
         tx.children(element, out)
@@ -365,24 +365,31 @@ _JOIN = "\x00"  # no character of a TEI text (XML allows no U+0000)
 
 
 def points_into_the_document(element: etree._Element) -> bool:
-    """A name whose `ref` is one of the document's own ids (`#pmb11485`: a person of its back's list)."""
-    ref = element.get("ref", "").strip()
-    return ref.startswith("#") and " " not in ref and len(ref) > 1
+    """A name whose `ref` is one of the document's own ids (`#pmb11485`: a person of its back's list),
+    or several (`#b1 #m1`, two persons one word names: linked to the first)."""
+    refs = element.get("ref", "").split()
+    return bool(refs) and all(ref.startswith("#") and len(ref) > 1 for ref in refs)
 
 
 def local_name_link(tx: Transformer, element: etree._Element, out: HtmlOutput) -> None:
     """A name pointing to an entry of the document's own (a letter's list of persons in its back): a
-    link to it on the page (the name was shown unlinked beside its entry)."""
+    link to it on the page (the name was shown unlinked beside its entry). A name holding a link (a
+    person's name in a work's title) is a span, followed by its own small link: HTML has no link in
+    a link (the outer was an empty link before the inner)."""
     css = local_name(element).lower()
-    target = element.get("ref", "").strip()[1:]
+    target = element.get("ref", "").split()[0][1:]
     lang = lang_attribute(element)
     found = tx.target(element, target)
     shown = found is not None and any(local_name(a) == "text" for a in found.iterancestors())  # (not the header's)
-    if not shown or any(local_name(d) in _LINKING for d in element.iterdescendants() if isinstance(d.tag, str)):
+    inner = [d for d in element.iterdescendants() if isinstance(d.tag, str)]
+    href = escape(tx.id_href(escape(target)), quote=True)
+    if not shown or any(local_name(d) in _LINKING for d in inner):
         enclose(tx, element, out, f'<span class="{css}"{lang}>', "</span>")
-        return
-    enclose(tx, element, out, f'<a class="{css} local-name" href="{escape(tx.id_href(escape(target)), quote=True)}"'
-                              f'{lang}>', "</a>")
+    elif any(kind_of(d) and (points_into_the_document(d) or has_register_pointer(d)) for d in inner):
+        enclose(tx, element, out, f'<span class="{css}"{lang}>', "</span>")
+        out.markup(f'<a class="local-name-link" href="{href}" aria-label="{escape(read_as_printed(element))}"></a>')
+    else:
+        enclose(tx, element, out, f'<a class="{css} local-name" href="{href}"{lang}>', "</a>")
 
 
 def has_register_pointer(element: etree._Element) -> bool:
