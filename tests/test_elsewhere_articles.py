@@ -348,6 +348,12 @@ def test_pandocs_faults_are_said_as_what_to_write(tmp_path: Path, capsys):
     err = capsys.readouterr().err
     assert 'its value "codeblock xml" holds a space, and this attribute takes one word' in err
     assert "<signed> is not allowed here" in err and "holds <rs>" not in err
+    # pandoc's bare publication date: what TEI wants before it
+    project = edition(tmp_path / "date", "<text><body><p>x</p></body></text>", lang="en", header=PANDOC_HEADER.replace(
+        "<publisher>C. V.</publisher>", ""))
+    assert main(["build", "--edition", str(project / "edition"), "--out", str(project / "build")]) == 1
+    assert "<date> is not allowed here (the schema: Did not expect element date there); a publicationStmt names who " \
+           "published it (publisher, distributor or authority) before its date" in capsys.readouterr().err
 
 
 def test_a_figure_wrapped_in_a_paragraph_is_the_figure(tmp_path: Path):

@@ -151,8 +151,21 @@ def validate_schema(tree: etree._ElementTree, path: Path) -> None:
         if culprit is not None and "has extra content" in message and (
                 culprit in around or culprit.getparent() in around):
             continue
-        errors.add(path, line, f"{label}: {_with_value(message, culprit)}")
+        errors.add(path, line, f"{label}: {_with_value(message, culprit)}{_hint(message, culprit)}")
     errors.raise_if_any()
+
+
+# What to write where TEI wants something first: (container, element not allowed) -> the hint.
+_HINTS = {("publicationStmt", "date"): "a publicationStmt names who published it (publisher, distributor or "
+                                       "authority) before its date, or says it all in a <p> (pandoc writes a bare "
+                                       "date: add <publisher>)"}
+
+
+def _hint(message: str, culprit: etree._Element | None) -> str:
+    parent = culprit.getparent() if culprit is not None else None
+    hint = _HINTS.get((local_name(parent), local_name(culprit))) if parent is not None and culprit is not None \
+        and "(the schema: Did not expect element" in message else None
+    return f"; {hint}" if hint else ""
 
 
 def _with_value(message: str, culprit: etree._Element | None) -> str:

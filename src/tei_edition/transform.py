@@ -134,7 +134,10 @@ def _warn_unanchored(tx: Transformer, root: etree._Element) -> None:
         [found for found in root.iterfind("t:text/t:back/t:listBibl", NS)
          if headless_bibliography(found) and not found.get(XML_ID)]
     if unanchored:
-        tx.warn(unanchored[0], f"{len(unanchored)} division(s) with a heading have no xml:id (the first here): the "
+        # (a bibliography in the back has no head: the page heads it, "Bibliography", and says so here)
+        headed = "with a heading" + (" (or a bibliography in the back, which the page heads)"
+                                     if any(local_name(found) == "listBibl" for found in unanchored) else "")
+        tx.warn(unanchored[0], f"{len(unanchored)} division(s) {headed} have no xml:id (the first here): the "
                                f"contents do not list them, and no link or citation can lead to one; give them "
                                f"stable ids with `tei-edition ids`")
 
