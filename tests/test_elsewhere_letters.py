@@ -238,3 +238,20 @@ def test_a_name_in_a_name_and_a_name_of_two_persons_are_linked(tmp_path: Path):
     assert not paragraph.xpath(".//a//a") and not paragraph.xpath(".//a[not(node())][not(@aria-label)]")
     assert [(a.get("href"), a.text_content() or a.get("aria-label")) for a in paragraph.iter("a")] == [
         ("#b1", "Bauer"), ("#w1", "Bauerst\u00fcck"), ("#b1", "Schwankherren")]
+
+
+def test_an_editor_of_several_names_is_each_of_them(tmp_path: Path):
+    """Schnitzler's `<editor><name>Müller, Martin Anton</name><name>Untner, Laura</name></editor>` was
+    one value, "Müller, Martin Anton, Untner, Laura": four names for a reader."""
+    header = HEADER.format(actions='<correspAction type="sent"><persName>Ada</persName></correspAction>').replace(
+        "<title>Lettera</title>", "<title>Lettera</title><editor><name>M\u00fcller, Martin Anton</name>\n<name>Untner, "
+                                  "Laura</name></editor><editor>Jane Roe, with <name>X</name></editor>")
+    page = parse_html(build(edition(tmp_path, "<text><body><p>x</p></body></text>", lang="it", header=header))
+                      / "en" / "doc" / "index.html")
+    editors = page.xpath("//section[@class='document-metadata']//dt[.='Editors']")[0]
+    values = []
+    for sibling in editors.itersiblings():
+        if sibling.tag != "dd":
+            break
+        values.append(sibling.text_content())
+    assert values == ["M\u00fcller, Martin Anton", "Untner, Laura", "Jane Roe, with X"]

@@ -59,9 +59,25 @@ def header_text(element: etree._Element) -> str:
 
 
 def _texts(elements_: list[etree._Element], lang: str) -> tuple[HeaderValue, ...]:
-    """Texts of elements, with their language; of alternatives in several languages, the one in `lang`."""
+    """Texts of elements, with their language; of alternatives in several languages, the one in `lang`.
+    An editor or author holding several names is each of them (a Schnitzler letter's `<editor>` of two
+    `name`s, "Mueller, Martin Anton, Untner, Laura", read as four names)."""
     chosen = [e for e in elements_ if e.get(XML_LANG) in (None, lang)] or elements_
-    return tuple(value for element in chosen if (value := _value(element, _header_text(element), lang)))
+    return tuple(value for element in chosen for named in _names_apart(element)
+                 if (value := _value(named, _header_text(named), lang)))
+
+
+def _names_apart(element: etree._Element) -> list[etree._Element]:
+    """A statement's element, or, where it holds nothing but several names, each name."""
+    names = [child for child in element if isinstance(child.tag, str)]
+    if len(names) > 1 and local_name(element) in ("editor", "author") and not _has_own_text(element) and all(
+            local_name(name) in ("persName", "name", "orgName") for name in names):
+        return names
+    return [element]
+
+
+def _has_own_text(element: etree._Element) -> bool:
+    return bool((element.text or "").strip()) or any((child.tail or "").strip(" \n\t,;") for child in element)
 
 
 def _value(element: etree._Element, text: str, lang: str, **more: Any) -> HeaderValue | None:
