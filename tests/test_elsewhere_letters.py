@@ -255,3 +255,20 @@ def test_an_editor_of_several_names_is_each_of_them(tmp_path: Path):
             break
         values.append(sibling.text_content())
     assert values == ["M\u00fcller, Martin Anton", "Untner, Laura", "Jane Roe, with X"]
+
+
+def test_a_licence_of_paragraphs_is_text_then_its_address(tmp_path: Path):
+    """Schnitzler's licence, five paragraphs with the licence's address as its `target`, was one long
+    link; a licence of a few words stays a link (this edition's own)."""
+    header = HEADER.format(actions='<correspAction type="sent"><persName>Ada</persName></correspAction>').replace(
+        "<publicationStmt><p>Test.</p></publicationStmt>",
+        '<publicationStmt><publisher>ACDH</publisher><availability><licence target="https://creativecommons.org/licenses/by/4.0/">'
+        '<p>Sie d\u00fcrfen teilen.</p><p>Unter folgenden Bedingungen.</p></licence></availability>'
+        '</publicationStmt>')
+    page = parse_html(build(edition(tmp_path, "<text><body><p>x</p></body></text>", lang="it", header=header))
+                      / "en" / "doc" / "index.html")
+    rights = page.xpath("//section[@class='document-metadata']//dd[contains(., 'teilen') or contains(., 'Bedingungen')"
+                        " or contains(., 'creativecommons')]")
+    assert [(dd.text_content(), dd.xpath("string(a/@href)")) for dd in rights] == [
+        ("Sie d\u00fcrfen teilen.", ""), ("Unter folgenden Bedingungen.", ""),
+        ("https://creativecommons.org/licenses/by/4.0/", "https://creativecommons.org/licenses/by/4.0/")]

@@ -130,6 +130,16 @@ def _target(pointer: etree._Element) -> str:
     return address if urlsplit(address).scheme in ("http", "https") else ""
 
 
+def _licence(element: etree._Element, lang: str) -> tuple[HeaderValue, ...]:
+    """A statement of rights; a licence of paragraphs (a Schnitzler letter's five) each of them as
+    text, then its address as a link: the whole text was one long link."""
+    target = _target(element) if local_name(element) == "licence" else ""
+    paragraphs = element.findall(f"{{{TEI_NS}}}p")
+    if not target or not paragraphs:
+        return _texts([element], lang)
+    return (*_texts(paragraphs, lang), HeaderValue(target, "", href=target))
+
+
 def _own_licence(element: etree._Element) -> bool:
     """Whether a value is a licence's own (the availability row's), not a description holding one."""
     return local_name(element) in ("licence", "availability")
@@ -213,8 +223,9 @@ def header_rows(root: etree._Element, lang: str, path: Path = Path()) -> tuple[H
                     value if urlsplit(value).scheme in ("http", "https") else "")
         for idno in elements(root, f"{publication}/t:idno") if (value := normalize_space(text_of(idno)))))
     # (its paragraphs and licences each apart: a statement of rights, then a licence)
-    add("meta_availability", _texts(elements(root, f"{publication}/t:availability[not(t:p or t:licence)] | "
-                                                   f"{publication}/t:availability/*"), lang))
+    add("meta_availability", tuple(value for part in elements(root, f"{publication}/t:availability[not(t:p or "
+                                                                    f"t:licence)] | {publication}/t:availability/*")
+                                   for value in _licence(part, lang)))
     add("meta_series", tuple(HeaderValue(", ".join(header_text(part) for part in series
                                                    if local_name(part) and header_text(part)),
                                          language_of(series))
