@@ -317,6 +317,10 @@ def edition_rules(transformer_class: Any) -> tuple[Rule, ...]:
         *(Rule(name, wrap("div", name.lower(), block=True)) for name in ("listPerson", "listPlace", "listOrg")),
         *(Rule(name, wrap("div", name, block=True)) for name in ("person", "place", "org")),
         *(Rule(name, fact) for name in ("birth", "death", "floruit", "occupation", "location")),
+        # (a person's other traits, a Schnitzler letter's index: their words where they have any; a coded
+        # value alone, `<sex value="male"/>`, is data for a machine, shown nowhere)
+        *(Rule(name, wrap("span", name.lower())) for name in ("sex", "residence", "nationality", "faith",
+                                                              "education")),
         Rule("app", apparatus.variants), Rule("listApp", wrap("div", "listapp", block=True)),
         # A text analysed into words and punctuation (Menota's, EpiDoc's): their text, as it stands.
         Rule("w", wrap("span", "w")), Rule("pc", wrap("span", "pc")), Rule("c", unwritten_character, holds_nothing),
