@@ -283,3 +283,17 @@ def test_a_persons_traits_in_the_letters_index_publish_with_strict(tmp_path: Pat
                                    '</residence>\n</person></listPerson></div></back></text>', lang="de"))
     person = parse_html(site / "en" / "doc" / "index.html").xpath("//*[@id='b1']")[0]
     assert " ".join(person.text_content().split()) == "Bauer Wien"
+
+
+def test_a_letters_writing_sessions_are_not_headed_by_their_order(tmp_path: Path):
+    """Schnitzler's (the DTA base format's) `div type="writingSession" n="1"`: a bare "1" headed the
+    letter's text and stood in the contents; `ids` named it `div-1` beside the address's `div1`."""
+    project = edition(tmp_path, '<text><body><div type="writingSession" n="1"><p>Lieber.</p></div><div '
+                                'type="writingSession" n="2"><p>Noch.</p></div><div type="chapter" n="3"><p>Drei.</p>'
+                                '</div></body></text>', lang="de")
+    from tei_edition.cli import main
+    assert main(["ids", "--edition", str(project / "edition")]) == 0
+    text = (project / "edition" / "doc.xml").read_text(encoding="utf-8")
+    assert '<div xml:id="div1" type="writingSession"' in text and '<div xml:id="div-3" type="chapter"' in text
+    page = parse_html(build(project) / "en" / "doc" / "index.html")
+    assert page.xpath("//p[@class='division-number']/text()") == ["3"]

@@ -179,10 +179,15 @@ def division_number(div: etree._Element, by_depth: bool) -> str:
     URN on the edition's division: "urn:cts:latinLit:...") is no number, nor is a level (`by_depth`:
     DTA's `n` is each division's depth, 1, 2 ..., wherever it stands)."""
     own = (div.get("n") or "").strip()
-    if not own or ":" in own or by_depth:
+    if not own or ":" in own or by_depth or div.get("type") in _SESSIONS:
         return ""
     numbers = [d.get("n", "").strip() for d in div.iterancestors() if local_name(d) in DIVISIONS]
     return ".".join([n for n in reversed(numbers) if n and ":" not in n] + [own])
+
+
+# A letter's writing sessions (the DTA base format's, Schnitzler's): their `n` orders them, no number a
+# reader cites (a bare "1" and "2" headed them, and the contents).
+_SESSIONS = {"writingSession"}
 
 
 def numbered_by_depth(root: etree._Element) -> bool:
