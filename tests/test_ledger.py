@@ -3,7 +3,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from tei_edition.anchors import Anchor, compare_ledger, read_ledger
+from tei_edition.anchors import LEDGER_HEADER, Anchor, compare_ledger, read_ledger
 from tei_edition.cli import main
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -125,3 +125,23 @@ def test_numbering_a_prints_pages_after_its_anchors_were_recorded_keeps_its_prom
     problems, _ = compare_ledger([Anchor("doc", "p1", "div")], [Anchor("doc", "p1", "p. 1, l. 1")],
                                  tmp_path / "anchors.tsv")
     assert problems  # (another kind is another element: still broken)
+
+
+def test_a_born_digital_documents_notes_and_markers_are_promised_too(tmp_path: Path):
+    """The ledger covers every document: a born-digital essay's notes (`note-1`, or their own id) and
+    their markers (`nref-1`) are anchors its page publishes; they were in no ledger."""
+    from test_elsewhere import edition
+    project = edition(tmp_path, '<text><body><p xml:id="p1">Eins<note>Erste.</note> zwei<note xml:id="own">'
+                                'Zweite.</note>.</p></body></text>', lang="de")
+    assert main(["ledger", "--edition", str(project / "edition")]) == 0
+    assert _ledger(project) == {"p1": "p", "note-1": "note", "nref-1": "note", "own": "note", "nref-2": "note"}
+
+
+def test_a_letter_recorded_as_a_print_by_an_earlier_version_keeps_its_promises(tmp_path: Path):
+    """A letter whose closer's one line break made it a print before the ledger and the print view
+    agreed (its anchors recorded as print places): the same elements, now meant by their kind."""
+    project = _letter(tmp_path, ' n="1"', "Dein treuer<lb/><signed>Paul.</signed>")
+    (project / "edition" / "anchors.tsv").write_text(
+        LEDGER_HEADER + "doc\tpage-1\tp. 1\ndoc\td1\tp. 1, l. 1, div\ndoc\tp1\tp. 1, l. 1\ndoc\tpage-2\tp. 2\n"
+                        "doc\tp2\tp. 2, l. 1\n", encoding="utf-8")
+    assert main(["check", "--edition", str(project / "edition")]) == 0

@@ -78,6 +78,11 @@ class _Locator:
         if not name or not str(element.tag).startswith(_TEI):  # an example's markup (egXML) is no unit
             return
         if not self.printed:
+            if name == "note" and numbered(element):  # a note and its marker, as the page numbers them
+                self.notes += 1
+                self.add(attr(element, XML_ID) or f"note-{self.notes}", "note")
+                self.add(f"nref-{self.notes}", "note")
+                return
             if name in STRUCTURAL and attr(element, XML_ID):
                 self.add(attr(element, XML_ID), name)
             if name == "pb" and element.get("n"):  # its marker's id
@@ -194,7 +199,8 @@ def compare_ledger(ledger: list[Anchor], current: list[Anchor], path: Path) -> t
     broken = []  # (the ledger's anchor, the current one or None)
     for anchor in ledger:
         found = now.get((anchor.page, anchor.id))
-        if found is None or found.meaning != anchor.meaning and not _locates(found.meaning, anchor.meaning):
+        if found is None or found.meaning != anchor.meaning and not (
+                _locates(found.meaning, anchor.meaning) or _locates(anchor.meaning, found.meaning)):
             broken.append((anchor, found))
     gone: dict[str, list[str]] = {}  # page -> its ids that disappeared (a note: the note, its marker …)
     for anchor, found in broken:
@@ -224,7 +230,9 @@ def compare_ledger(ledger: list[Anchor], current: list[Anchor], path: Path) -> t
 def _locates(meaning: str, recorded: str) -> bool:
     """Whether `meaning`, a print place, is where an anchor recorded by its kind alone stands now: a
     document recorded before its pages were numbered ("p" -> "p. 2, l. 1"; "div" -> "p. 2, l. 1, div").
-    Its element and its id are the same: the ledger keeps its row, which promises the kind."""
+    Its element and its id are the same: the ledger keeps its row, which promises the kind. (Asked the
+    other way round too: a document recorded as a print that no longer is one, a letter whose closer's
+    one line break made it one before 2026-11-27, keeps each anchor's element and kind.)"""
     if recorded.startswith("p. ") or not meaning.startswith("p. "):
         return False
     last = meaning.split(", ")[-1]
