@@ -297,3 +297,18 @@ def test_a_letters_writing_sessions_are_not_headed_by_their_order(tmp_path: Path
     assert '<div xml:id="div1" type="writingSession"' in text and '<div xml:id="div-3" type="chapter"' in text
     page = parse_html(build(project) / "en" / "doc" / "index.html")
     assert page.xpath("//p[@class='division-number']/text()") == ["3"]
+
+
+def test_a_postscript_keeps_the_texts_measure_on_a_wide_screen(open_page, tmp_path: Path):
+    """Schnitzler's postscript (and a closer, a block quotation) ran across the notes' column too, twice
+    as wide as the letter's paragraphs."""
+    from support.gates import serve_directory
+    words = " ".join(["Ist das nicht zum Todtlachen?"] * 12)
+    project = edition(tmp_path, f'<text><body><div><p xml:id="p1">{words}</p><postscript><p>N.B. {words}</p>'
+                                f'</postscript></div></body></text>', lang="de")
+    with serve_directory(build(project)) as base:
+        page = open_page(viewport={"width": 1366, "height": 900})
+        page.goto(f"{base.rstrip('/')}/en/doc/")
+        widths = page.evaluate("""() => [document.querySelector('#p1').getBoundingClientRect().width,
+            document.querySelector('.postscript').getBoundingClientRect().width]""")
+    assert widths[1] <= widths[0] + 1, widths
