@@ -128,3 +128,28 @@ def test_a_translators_note_without_an_id_stands_in_its_own_row_of_the_parallel_
     assert "dett." in rows["note-1"] and "Serranus" not in rows["note-1"] and "Serranus" in rows["en-note-1"]
     markers = parallel.xpath("//div[@lang='en']//a[contains(@class, 'noteref')]/@href")
     assert markers == ["#en-note-1"], markers
+
+
+def test_a_note_on_a_running_head_is_a_note_and_furniture_glues_no_words(tmp_path: Path):
+    """The Whitman Archive's note on a running head (`fw`, hidden on the reading page) was numbered by
+    the ledger but not by the page: the build stopped ("anchor #note-2 … is not on the page"),
+    located in the built page; the note itself was lost. And DTA's catchword between two line
+    ends, `aufrichtigen<lb/><fw type="catch">Leib-</fw><lb/>…Leib-Artzt`, glued the words around it."""
+    text = ('<text><body><pb n="4"/><p>Nun den aufrichtigen<lb/><fw type="catch">Leib-</fw><lb/><pb n="5"/><fw '
+            'type="header">Vorrede.<note type="project">The head is narrower.</note></fw><lb/>Leib-Artzt vor.</p>'
+            '<p>Trippers<note>A note.</note>.</p></body></text>')
+    page = _page(build(edition(tmp_path, text, lang="de")))
+    assert "aufrichtigen Leib-Artzt" in " ".join(page.xpath("string(//p[contains(@class, 'para')])").split())
+    notes = [" ".join(note.xpath("string(span[@class='note-text'])").split()) for note in page.xpath("//li[@id]")]
+    assert notes == ["The head is narrower.", "A note."]
+
+
+def test_a_references_parts_with_nothing_between_are_set_apart(tmp_path: Path):
+    """An Arnamagnaean catalogue's `<bibl><title>Fornmanna sögur</title><biblScope>I</biblScope>
+    <biblScope>71-306</biblScope>; …</bibl>`: written with some punctuation, its parts ran together."""
+    page = _page(build(edition(tmp_path, '<text><body><p><bibl><title>Fornmanna s\u00f6gur</title><biblScope unit='
+                                         '"volume">I</biblScope><biblScope unit="page">71-306</biblScope>; <title>'
+                                         'Flateyjarbok</title> <hi>I</hi><hi>I</hi>.</bibl></p></body></text>',
+                                 lang="is")))
+    assert " ".join(page.xpath("string(//p[contains(@class, 'para')])").split()) == \
+        "Fornmanna s\u00f6gur, I, 71-306; Flateyjarbok II."

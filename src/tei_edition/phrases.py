@@ -79,16 +79,17 @@ def quotation(tx: Transformer, element: etree._Element, out: HtmlOutput) -> None
 
 
 def bibl(tx: Transformer, element: etree._Element, out: HtmlOutput) -> None:
-    """A reference as it is written; one whose parts carry no punctuation set apart by ", " (a
-    Schnitzler letter's index of works: "AbschiedssouperSchnitzler, ArthurHofmannsthal, Hugo von");
-    an archival one linked to its archive's entry in the register."""
+    """A reference as it is written, two of its parts that nothing stands between set apart by ", "
+    (a Schnitzler letter's index of works, "AbschiedssouperSchnitzler, ArthurHofmannsthal, Hugo von";
+    an Arnamagnaean catalogue's "Fornmanna sogurI71-306;"); an archival one linked to its archive's
+    entry in the register."""
     key = tx.original.target(element) if tx.original else element.get(XML_ID)
     ref = tx.refs.get(key or "")
     own = lang_attribute(element)  # (a reference in English inside a Greek quotation)
     if element.get("type") != "archival" or ref is None:
-        if sum(isinstance(child.tag, str) for child in element) > 1 and not _punctuated(element):
+        if any(_glued(child) for child in element):
             out.markup(f'<span class="bibl"{own}>')
-            _parts(tx, element, out, [""])
+            _apart(tx, element, out)
             out.markup("</span>")
         elif own:
             enclose(tx, element, out, f'<span class="bibl"{own}>', "</span>")
@@ -98,6 +99,30 @@ def bibl(tx: Transformer, element: etree._Element, out: HtmlOutput) -> None:
     out.markup(f'<a class="archival" href="{tx.page.register_href if tx.page else ""}#{ref.unit.key}"{own}>')
     tx.children(element, out)
     out.markup("</a>")
+
+
+# A reference's parts (not a phrase within one: a `hi`, a `foreign`), set apart where nothing stands between.
+_BIBL_PARTS = frozenset({"title", "author", "editor", "biblScope", "citedRange", "date", "pubPlace", "publisher",
+                         "edition", "idno", "extent", "series", "respStmt", "orgName", "persName", "name"})
+
+
+def _glued(part: etree._Element) -> bool:
+    """Whether a reference's part and the next one have nothing between them."""
+    following = part.getnext()
+    return following is not None and isinstance(part.tag, str) and isinstance(following.tag, str) \
+        and not (part.tail or "").strip() and {local_name(part), local_name(following)} <= _BIBL_PARTS
+
+
+def _apart(tx: Transformer, element: etree._Element, out: HtmlOutput) -> None:
+    if element.text:
+        out.text(element.text)
+    for child in element:
+        if isinstance(child.tag, str):
+            tx.element(child, out)
+        if _glued(child):
+            out.text(", ")
+        elif child.tail:
+            out.text(child.tail)
 
 
 def is_inline_note(element: etree._Element) -> bool:

@@ -213,12 +213,13 @@ _POINTS = frozenset(f"{{{TEI_NS}}}{name}" for name in ("lb", "pb", "cb", "milest
 
 def _around(element: etree._Element) -> tuple[str, str]:
     """The text just before and just after an element (its neighbours' if it has no text beside it),
-    over the empty points beside it."""
+    over the empty points beside it and the page furniture (a catchword, a running head: no words of
+    the reading text, "aufrichtigen<lb/><fw>Leib-</fw><lb/>" read "aufrichtigenLeib-Artzt")."""
     node, parent = element, element.getparent()
     while True:
         previous = node.getprevious()
         before = (previous.tail if previous is not None else parent.text if parent is not None else "") or ""
-        if before.strip() or previous is None or previous.tag not in _POINTS:
+        if before.strip() or previous is None or previous.tag not in _PASSED:
             break
         node = previous
     if not before.strip() and previous is not None:
@@ -226,12 +227,15 @@ def _around(element: etree._Element) -> tuple[str, str]:
     node = element
     while True:
         after, following = node.tail or "", node.getnext()
-        if after.strip() or following is None or following.tag not in _POINTS:
+        if after.strip() or following is None or following.tag not in _PASSED:
             break
         node = following
     if not after.strip() and following is not None:
         after = text_of(following)
     return before.rstrip(), after.lstrip()
+
+
+_PASSED = _POINTS | {f"{{{TEI_NS}}}fw"}
 
 
 def _joins(before: str, after: str) -> bool:

@@ -156,9 +156,15 @@ def children_only(tx: Transformer, element: etree._Element, out: HtmlOutput) -> 
 
 def furniture(tx: Transformer, element: etree._Element, out: HtmlOutput) -> None:
     """Running heads and page numbers of the print: kept in the TEI, not in the reading text; a page
-    break inside them (a signature mark's) still marks its page."""
-    for pb in element.iterfind(".//t:pb", NS):
-        tx.element(pb, out)
+    break inside them (a signature mark's) still marks its page, and a note on them (the Whitman
+    Archive's on a running head) is a note where they stand: it was lost, and numbered by the ledger
+    but not by the page."""
+    kept: Any = _KEPT_IN_FURNITURE(element)
+    for inner in kept:
+        tx.element(inner, out)
+
+
+_KEPT_IN_FURNITURE = etree.XPath(".//t:pb | .//t:note[not(ancestor::t:note)]", namespaces=NS)
 
 
 def code(tx: Transformer, element: etree._Element, out: HtmlOutput) -> None:
