@@ -153,3 +153,27 @@ def test_a_references_parts_with_nothing_between_are_set_apart(tmp_path: Path):
                                  lang="is")))
     assert " ".join(page.xpath("string(//p[contains(@class, 'para')])").split()) == \
         "Fornmanna s\u00f6gur, I, 71-306; Flateyjarbok II."
+
+
+def test_a_readings_id_is_a_target(tmp_path: Path):
+    """The Whitman variorum links to a reading (`<ref target="#r2">`): the page had no such id, and the
+    build stopped, located in the built page."""
+    page = _page(build(edition(tmp_path, '<text><body><lg><l>waiting for <app><rdg xml:id="r1" wit="#A">you</rdg>'
+                                         '<rdgGrp xml:id="g1"><rdg xml:id="r2" wit="#B">you.</rdg></rdgGrp></app></l>'
+                                         '</lg><p>See <ref target="#r2">the period</ref>, <ref target="#g1">the group'
+                                         '</ref>.</p></body></text>', lang="en")))
+    assert page.xpath("//*[@id='r2']/@class") == ["rdg"] and page.xpath("//*[@id='g1']/@class") == ["anchor"]
+    assert page.xpath("//span[@class='rdg'][@id='r1']")
+
+
+def test_an_indented_verse_line_is_indented(open_page, tmp_path: Path):
+    """Whitman's (and a Markdown line block's) `l rend="indent"`: its indentation was dropped."""
+    from support.gates import serve_directory
+    project = edition(tmp_path, '<text><body><lg><l>There were three ravens sat on a tree,</l><l rend="indent">Downe'
+                                ' a downe,</l><l rend="indent2 italic">hay downe.</l></lg></body></text>', lang="en")
+    with serve_directory(build(project)) as base:
+        page = open_page()
+        page.goto(f"{base.rstrip('/')}/en/doc/")
+        starts = page.eval_on_selector_all(
+            ".l", "lines => lines.map(l => parseFloat(getComputedStyle(l).paddingInlineStart))")
+    assert starts[0] == 0 and 0 < starts[1] < starts[2]

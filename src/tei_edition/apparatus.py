@@ -25,6 +25,7 @@ from typing import TYPE_CHECKING
 
 from lxml import etree
 
+from tei_edition.output import id_attribute
 from tei_edition.standoff import words_of
 from tei_edition.tei import NS, TEI_NS, XML_ID, XML_LANG, elements, local_name, text_of
 from tei_edition.units import Content, Emendation, Note
@@ -146,6 +147,8 @@ def _group(tx: Transformer, group: etree._Element, out: HtmlOutput) -> None:
             out.markup("; ")
         first = False
         if local_name(child) == "rdgGrp":
+            if child.get(XML_ID):  # (a target too: an empty anchor where it begins)
+                out.markup(id_attribute(tx, child).join(('<span class="anchor"', "></span>")))
             _group(tx, child, out)
         elif local_name(child) == "rdg":
             _reading(tx, child, out)
@@ -154,8 +157,11 @@ def _group(tx: Transformer, group: etree._Element, out: HtmlOutput) -> None:
 
 
 def _reading(tx: Transformer, reading: etree._Element, out: HtmlOutput) -> None:
+    """A reading: its witnesses' sigla, its words (or "om."); its xml:id a target (the Whitman
+    Archive's `ref target="#r2"` to a reading stopped the build: no such id on the page)."""
     lang = reading.get(XML_LANG)
-    out.markup(f'<span class="rdg" lang="{escape(lang)}">' if lang else '<span class="rdg">')
+    own = id_attribute(tx, reading)
+    out.markup(f'<span class="rdg" lang="{escape(lang)}"{own}>' if lang else f'<span class="rdg"{own}>')
     sigla = _sigla(tx, reading)
     if sigla:
         out.markup(f"{sigla} ")

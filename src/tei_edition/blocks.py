@@ -121,7 +121,8 @@ def verse_line(tx: Transformer, element: etree._Element, out: HtmlOutput) -> Non
     shown = number and (not count or int(count) % 5 == 0)
     line = f' data-line="{escape(number, quote=True)}"' if shown else ""
     part = (element.get("part") or "").strip().upper()
-    classes = css_class("l", f"part-{part}" if part in ("I", "M", "F") else "")
+    # (its `rend` too: "indent", a refrain's or a turnover's, which the style sheet indents)
+    classes = css_class("l", f"part-{part}" if part in ("I", "M", "F") else "", *(element.get("rend") or "").split())
     out.markup(f'<span class="{classes}"{id_attribute(tx, element)}{line}>')
     tx.children(element, out)
     out.markup("</span>")
