@@ -177,3 +177,22 @@ def test_an_indented_verse_line_is_indented(open_page, tmp_path: Path):
         starts = page.eval_on_selector_all(
             ".l", "lines => lines.map(l => parseFloat(getComputedStyle(l).paddingInlineStart))")
     assert starts[0] == 0 and 0 < starts[1] < starts[2]
+
+
+def test_an_editions_title_ending_in_a_full_stop_takes_no_second_one(tmp_path: Path):
+    """An Arnamagnaean catalogue's edition, "Catalogue of AM 62 fol.": "… fol.. Version 0.1.0"."""
+    project = edition(tmp_path, '<text><body><p xml:id="p1">Text.</p></body></text>', lang="en")
+    config = project / "edition" / "edition.yaml"
+    config.write_text(config.read_text(encoding="utf-8").replace("title: {en: T}", 'title: {en: "Catalogue of AM 62 '
+                                                                 'fol."}'), encoding="utf-8")
+    cited = _page(build(project)).xpath("string(//p[@id='cite-p1'])")
+    assert "fol. version 1.0.0" in cited.lower() and ".." not in cited  # (title-cased by the style: "Fol.")
+
+
+def test_a_corpus_sentences_publish_with_strict(tmp_path: Path):
+    """TEI Simple's "A Christmas Carol" marks its sentences (`s`): outside the ODD, a strict build stopped."""
+    page = _page(build(edition(tmp_path, '<text><body><p><s>Marley was dead.</s> <s>There is <phr>no doubt</phr> '
+                                         'whatever.</s></p></body></text>', lang="en")))
+    assert " ".join(page.xpath("string(//p[contains(@class, 'para')])").split()) == \
+        "Marley was dead. There is no doubt whatever."
+    assert len(page.xpath("//span[@class='s']")) == 2

@@ -373,7 +373,7 @@ class UnitCitations:
         self.template = unit_citation(
             document.source, lang, (*csl_of(strings), str(strings["cite_form"])), document.title_text,
             document.translators, document.source.author_names(lang),
-            f"{edition_title}. {strings['cite_version'].format(version=version)}", str(strings["cite_join"]),
+            f"{_ended(edition_title)} {strings['cite_version'].format(version=version)}", str(strings["cite_join"]),
             str(strings["cite_access_placeholder"]), bool(page_url), bool(document.unit_pages))
 
     def __call__(self, unit_id: str, unit: str = "") -> Markup:

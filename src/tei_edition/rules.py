@@ -329,6 +329,8 @@ def edition_rules(transformer_class: Any) -> tuple[Rule, ...]:
                                                               "education")),
         Rule("app", apparatus.variants), Rule("listApp", wrap("div", "listapp", block=True)),
         # A text analysed into words and punctuation (Menota's, EpiDoc's): their text, as it stands.
+        # (a linguistic corpus's sentences, clauses and phrases: their words, in the line)
+        Rule("s", wrap("span", "s")), Rule("cl", wrap("span", "cl")), Rule("phr", wrap("span", "phr")),
         Rule("w", wrap("span", "w")), Rule("pc", wrap("span", "pc")), Rule("c", unwritten_character, holds_nothing),
         Rule("c", wrap("span", "c")),
         Rule("am", wrap("span", "am")),  # (an abbreviation's mark, shown with the abbreviation)
