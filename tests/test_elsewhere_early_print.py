@@ -196,3 +196,13 @@ def test_a_corpus_sentences_publish_with_strict(tmp_path: Path):
     assert " ".join(page.xpath("string(//p[contains(@class, 'para')])").split()) == \
         "Marley was dead. There is no doubt whatever."
     assert len(page.xpath("//span[@class='s']")) == 2
+
+
+def test_an_engravers_line_in_a_figure_is_not_the_documents_byline(tmp_path: Path):
+    """A TCP print's frontispiece `<figure>…<byline>G Glouer fecit.</byline></figure>` was lifted under
+    the title as the document's byline, and shown again in the figure."""
+    page = _page(build(edition(tmp_path, '<text><front><div><p><figure><head>The author.</head><byline>G Glouer fecit.'
+                                         '</byline></figure></p></div></front><body><p>Text.</p></body></text>',
+                                 lang="en")))
+    assert len(page.xpath("//*[contains(., 'Glouer')][not(*[contains(., 'Glouer')])]")) == 1
+    assert not page.xpath("//p[@class='byline']")

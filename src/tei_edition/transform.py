@@ -126,6 +126,10 @@ def section_ids(divisions: list[etree._Element], prefix: str) -> list[tuple[etre
     return found
 
 
+_BYLINE = etree.XPath(".//t:byline[not(ancestor::t:figure or ancestor::t:note or ancestor::t:quote)][1]",
+                     namespaces=NS)
+
+
 def _warn_unanchored(tx: Transformer, root: etree._Element) -> None:
     """One warning for the headed divisions without an xml:id (a bibliography in the back, headed as
     one, too): the contents cannot list them."""
@@ -209,7 +213,9 @@ def build_document(tree: etree._ElementTree, path: Path, doc_id: str, refs: dict
     title = _title_element(tx, root, lifted)
     title_content = tx.content(title)
     title_notes = tuple(tx.state.notes)
-    byline = lifted.find(".//t:byline", NS) if lifted is not None else None
+    # (the document's byline: not an engraver's in a figure, "G Glouer fecit.", shown there)
+    found: Any = _BYLINE(lifted) if lifted is not None else []
+    byline = found[0] if found else None
     if byline is not None and title_page is not None and title_page in byline.iterancestors() \
             and title is not None and _precedes(byline, title):
         byline = None  # (a print's author line above its title: a line of the title page, in its place)
