@@ -206,3 +206,27 @@ def test_an_engravers_line_in_a_figure_is_not_the_documents_byline(tmp_path: Pat
                                  lang="en")))
     assert len(page.xpath("//*[contains(., 'Glouer')][not(*[contains(., 'Glouer')])]")) == 1
     assert not page.xpath("//p[@class='byline']")
+
+
+def test_a_page_break_in_verse_shows_its_number_in_the_margin(open_page, tmp_path: Path):
+    """The Whitman variorum's page breaks between verse lines: on a wide screen the page's number was
+    placed off the screen (no positioned block around it), and on a phone an unprinted page's number,
+    "[1]", was shown "[[1]]"."""
+    from support.gates import serve_directory
+    project = edition(tmp_path, '<text><body><pb n="[1]"/><lg><l>The President holds a cabinet council,</l><pb '
+                                'n="2"/><l>On the piazza walk five friendly matrons;</l></lg></body></text>', lang="en")
+    with serve_directory(build(project)) as base:
+        found = {}
+        for width in (1366, 390):
+            page = open_page(viewport={"width": width, "height": 900})
+            page.goto(f"{base.rstrip('/')}/en/doc/")
+            # (where the number, placed absolutely, begins: its containing block's left edge and its offset)
+            found[width] = page.evaluate("""() => [...document.querySelectorAll('a.pagebreak')].map(a => {
+                const after = getComputedStyle(a, '::after');
+                let block = a.parentElement;
+                while (block && getComputedStyle(block).position === 'static') block = block.parentElement;
+                const left = (block ? block.getBoundingClientRect().left : 0) + parseFloat(after.insetInlineStart);
+                return [a.dataset.page, after.content, after.position === 'absolute' ? left : 0]; })""")
+    verse = found[1366][1]
+    assert verse[0] == "2" and verse[2] >= 0, found  # (in the page, not off it)
+    assert found[390][0][1] == '"[1]" / ""', found  # as it is, no second pair of brackets
