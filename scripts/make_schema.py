@@ -8,6 +8,7 @@ TEI elements the ODD leaves out). Deterministic: the same inputs give the same b
 """
 from __future__ import annotations
 
+import os
 import sys
 from pathlib import Path
 
@@ -36,7 +37,11 @@ def main() -> int:
         "content written as interleave with text, by scripts/make_schema.py. Do not edit: regenerate. TEI material: "
         "CC BY 3.0 / BSD-2-Clause, TEI Consortium. "))
     out = SCHEMAS / "tei-edition.rng"
-    out.write_bytes(etree.tostring(pruned, xml_declaration=True, encoding="utf-8", pretty_print=True))
+    # Written beside it, then moved over it: a build reading the schema meanwhile (a test runs this
+    # script while other tests build) reads the old file or the new one, never a half-written one.
+    written = out.with_name(f".{out.name}.{os.getpid()}")
+    written.write_bytes(etree.tostring(pruned, xml_declaration=True, encoding="utf-8", pretty_print=True))
+    os.replace(written, out)
     kept = len(root.findall(f"{{{RNG}}}define"))
     print(f"{out}: {len(keep)} elements, {kept} definitions, {rewritten} mixed contents as interleave, "
           f"{out.stat().st_size} bytes")
