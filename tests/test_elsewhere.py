@@ -256,7 +256,8 @@ def test_the_schemas_faults_read_as_an_editor_reads_them(tmp_path: Path, capsys)
     err = capsys.readouterr().err.splitlines()[:-1]
     # An attribute TEI does not give the element, said first; the rest validated without it.
     assert err[0].endswith("doc.xml:2: not valid TEI P5: the attribute colour of <p> (once) is not one TEI gives it: "
-                           "remove it, or write the TEI attribute meant (an n, a type, a rend ...)")
+                           "remove it, or write the TEI attribute meant (<p> has decls, hand, part, and those of "
+                           "every element: n, rend, ana ...)")
     said = [line.split("tei-edition.odd): ", 1)[1] for line in err[1:]]
     assert "<p> has no attribute part in TEI, or not with this value (a name, a number, a pointer … as TEI defines " \
            "it) (the schema: Invalid attribute part for element p)" in said

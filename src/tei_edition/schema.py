@@ -2,6 +2,7 @@
 once per process, validated against, and its faults said as an editor reads them."""
 from __future__ import annotations
 
+import difflib
 import re
 from copy import deepcopy as copy_tree
 from functools import cache
@@ -107,12 +108,13 @@ def validate_schema(tree: etree._ElementTree, path: Path) -> None:
     # An attribute TEI does not give the element (DHQ's `bibl label="..."`): every one at once (libxml2
     # reports the first few of a list, then what their list lacks, as faults of elements around them).
     unknown = _unknown_attributes(tree)
-    said: dict[str, list[int]] = {}
+    said: dict[tuple[str, str], list[int]] = {}
     for element, attribute in unknown:
-        said.setdefault(f"{attribute} of <{local_name(element)}>", []).append(source_line(element) or 0)
-    for name, lines in said.items():
-        errors.add(path, lines[0], f"not valid TEI P5: the attribute {name} ({_times(lines)}) is not one TEI "
-                                   f"gives it: remove it, or write the TEI attribute meant (an n, a type, a rend ...)")
+        said.setdefault((attribute, local_name(element)), []).append(source_line(element) or 0)
+    for (attribute, element_name), lines in said.items():
+        errors.add(path, lines[0], f"not valid TEI P5: the attribute {attribute} of <{element_name}> ({_times(lines)}) "
+                                   f"is not one TEI gives it: remove it, or write the TEI attribute meant "
+                                   f"({_attributes_of(element_name, attribute)})")
     if not_tei or foreign or foreign_attributes or quoted:
         errors.raise_if_any()
     if unknown:  # the rest validated without them: what libxml2 then says is a fault of its own
@@ -217,6 +219,24 @@ def _unknown_attributes(tree: etree._ElementTree) -> list[tuple[etree._Element, 
         found.extend((element, attribute) for attribute in map(str, element.attrib)
                      if "{" not in attribute and attribute not in allowed[name])
     return found
+
+
+def _attributes_of(element: str, wrong: str) -> str:
+    """What an element's attributes are, for a message about one it does not have: its own, beside the
+    ones nearly every TEI element has (n, rend, ana ...), and the one meant where that is known (an older
+    TEI's `biblScope type`, now `unit`) or spelt nearly so."""
+    allowed = element_attributes()
+    defined = [names for names in allowed.values() if names]
+    common = {name for name in set().union(*defined) if sum(name in names for names in defined) > 0.9 * len(defined)}
+    own = sorted(allowed.get(element, frozenset()) - common - {ANY_ATTRIBUTE})
+    meant = _RENAMED.get((element, wrong)) or next(iter(difflib.get_close_matches(wrong, own, n=1)), "")
+    said = f"<{element}> has {', '.join(own)}, and those of every element: n, rend, ana ..." if own \
+        else f"<{element}> has those of every element only: n, rend, ana ..."
+    return (f"{meant}? " if meant else "") + said
+
+
+# Attributes an older TEI gave an element, and the one that says it now.
+_RENAMED = {("biblScope", "type"): "unit", ("citedRange", "type"): "unit"}
 
 
 def _without(tree: etree._ElementTree, attributes: list[tuple[etree._Element, str]]) -> etree._ElementTree:
