@@ -230,3 +230,20 @@ def test_a_page_break_in_verse_shows_its_number_in_the_margin(open_page, tmp_pat
     verse = found[1366][1]
     assert verse[0] == "2" and verse[2] >= 0, found  # (in the page, not off it)
     assert found[390][0][1] == '"[1]" / ""', found  # as it is, no second pair of brackets
+
+
+def test_a_witness_description_reads_as_words_apart(tmp_path: Path):
+    """The Whitman variorum's witness: its library and shelfmark, its leaf's height and width, ran
+    together ("LibrariesFOLIO", "117 3/4"), and a corrected name gave both forms in one run."""
+    header = ('<teiHeader><fileDesc><titleStmt><title>Leaves</title></titleStmt><publicationStmt><p>x</p>'
+              '</publicationStmt><sourceDesc><listWit><witness xml:id="UI_01"><msDesc><msIdentifier><repository>'
+              'University of Iowa Libraries</repository><idno>FOLIO PS3201</idno></msIdentifier><physDesc>'
+              '<objectDesc><supportDesc><extent><dimensions><height>11</height><width>7 3/4</width></dimensions>'
+              '</extent></supportDesc></objectDesc></physDesc><history><provenance>Marked: <choice><orig>Dr. Weir S.'
+              ' Mitchel</orig><reg>Dr. S. Weir Mitchell</reg></choice>.</provenance></history></msDesc></witness>'
+              '</listWit></sourceDesc></fileDesc></teiHeader>')
+    page = _page(build(edition(tmp_path, '<text><body><p>x</p></body></text>', lang="en", header=header)))
+    witness = " ".join(page.xpath("string(//section[@class='document-metadata']//dt[.='Witnesses']"
+                                  "/following-sibling::dd[1])").split())
+    assert "University of Iowa Libraries FOLIO PS3201" in witness and " 11 7 3/4 " in f"{witness} "
+    assert "Marked: Dr. S. Weir Mitchell." in witness and "Mitchel " not in witness

@@ -33,8 +33,14 @@ ABOUT_ANCHOR = "document-metadata-title"
 
 # Parts of the header that stand apart: their texts are not run together ("Unterschrift" "eine
 # Ersetzung": a manuscript's hands, each described in its paragraph).
+# (a leaf's height and width, "11" and "7 3/4", read "117 3/4"; a library and a shelfmark one word)
 _APART = {"p", "ab", "handNote", "item", "note", "head", "l", "bibl", "msIdentifier", "witness", "list", "lg", "ptr",
-          "affiliation", "resp"}
+          "affiliation", "resp", "height", "width", "depth", "dim", "repository", "idno", "settlement", "institution",
+          "collection", "country", "region", "physDesc", "history", "provenance", "origin", "acquisition",
+          "msContents", "additional"}
+# Of a choice in the header, the reading a page's text shows (a name corrected: "Dr. Weir S. Mitchel",
+# "Dr. S. Weir Mitchell" were one run of words).
+_CHOSEN = ("reg", "corr", "expan")
 _POINTING = {"ptr", "licence"}
 
 
@@ -46,6 +52,10 @@ def header_text(element: etree._Element) -> str:
     """An element's text as a reader reads it: its paragraphs and other parts that stand apart
     separated, a pointer as the address it points to (`<ptr target="http://…"/>` has no text)."""
     parts = [element.text or ""]
+    if local_name(element) == "choice":
+        chosen = next((child for child in element if local_name(child) in _CHOSEN), None)
+        if chosen is not None:
+            return header_text(chosen)
     for child in element:
         if isinstance(child.tag, str):
             name = local_name(child)
