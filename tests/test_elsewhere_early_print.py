@@ -247,3 +247,15 @@ def test_a_witness_description_reads_as_words_apart(tmp_path: Path):
                                   "/following-sibling::dd[1])").split())
     assert "University of Iowa Libraries FOLIO PS3201" in witness and " 11 7 3/4 " in f"{witness} "
     assert "Marked: Dr. S. Weir Mitchell." in witness and "Mitchel " not in witness
+
+
+def test_a_note_of_no_words_is_no_numbered_empty_note(tmp_path: Path, capsys):
+    """The Whitman variorum's `<note type="work_relations" target="xxx.00048"/>` (thirteen): each was a
+    numbered empty note, with a Cite box. Shown nowhere, said once; the next note is note 1; an id stays a target."""
+    page = _page(build(edition(tmp_path, '<text><body><p xml:id="p1">Song<note type="work_relations" target="x" '
+                                         'xml:id="wr"/> of myself<note>A note.</note>.</p></body></text>',
+                               lang="en"), strict=False))
+    assert [" ".join(li.xpath("string(span[@class='note-text'])").split()) for li in page.xpath("//li[@id]")] == \
+        ["A note."]
+    assert page.xpath("//*[@id='wr']")  # (a target still)
+    assert "a note with no words at all (this is the first) is shown nowhere" in capsys.readouterr().err

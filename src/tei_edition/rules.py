@@ -167,6 +167,15 @@ def furniture(tx: Transformer, element: etree._Element, out: HtmlOutput) -> None
 _KEPT_IN_FURNITURE = etree.XPath(".//t:pb | .//t:note[not(ancestor::t:note)]", namespaces=NS)
 
 
+def empty_note(tx: Transformer, element: etree._Element, out: HtmlOutput) -> None:
+    """A note with no words at all: shown nowhere, said once per document (an empty note marker, with
+    its Cite box, stood in the text); its id, if any, still a target."""
+    if not any("a note with no words" in warning.message for warning in tx.warnings):
+        tx.warn(element, "a note with no words at all (this is the first) is shown nowhere: write its words, "
+                         "or remove it")
+    anchor_only(tx, element, out)
+
+
 def code(tx: Transformer, element: etree._Element, out: HtmlOutput) -> None:
     out.markup('<code>')
     tx.children(element, out)
@@ -220,6 +229,9 @@ def edition_rules(transformer_class: Any) -> tuple[Rule, ...]:
         Rule("anchor", anchor_only), Rule("link", anchor_only), Rule("linkGrp", anchor_only),
         Rule("space", blank), Rule("gap", gap),
         Rule("fw", furniture, hidden="page furniture (running heads, page numbers), listed in the header"),
+        # (a note of no words, a pointer's data, the Whitman Archive's `<note type="work_relations"
+        # target="…"/>`: no numbered empty note, a target if it has an id; "in the text": numbered by none)
+        Rule("note", empty_note, holds_nothing, in_text=True),
         Rule("note", spoken.transcript_note, spoken.is_transcript_note, in_text=True),
         Rule("note", phrases.inline_note, phrases.is_inline_note, in_text=True),
         Rule("note", phrases.block_note, standing_note, in_text=True),
