@@ -259,3 +259,15 @@ def test_a_note_of_no_words_is_no_numbered_empty_note(tmp_path: Path, capsys):
         ["A note."]
     assert page.xpath("//*[@id='wr']")  # (a target still)
     assert "a note with no words at all (this is the first) is shown nowhere" in capsys.readouterr().err
+
+
+def test_a_table_in_a_paragraph_fits_a_phone(open_page, tmp_path: Path):
+    """A TCP print's drill tables stand in its paragraphs (`<p><table>…</table></p>`, 56 of them): each
+    made the page 599 pixels wide on a phone 390 wide."""
+    from support.gates import serve_directory
+    rows = "".join(f"<row><cell>Open</cell><cell>your Pan {n}.</cell></row>" for n in range(4))
+    project = edition(tmp_path, f'<text><body><p>Then: <table>{rows}</table> and so on.</p></body></text>', lang="en")
+    with serve_directory(build(project)) as base:
+        page = open_page(viewport={"width": 390, "height": 844})
+        page.goto(f"{base.rstrip('/')}/en/doc/")
+        assert page.evaluate("document.documentElement.scrollWidth") <= 390
