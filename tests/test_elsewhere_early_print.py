@@ -271,3 +271,11 @@ def test_a_table_in_a_paragraph_fits_a_phone(open_page, tmp_path: Path):
         page = open_page(viewport={"width": 390, "height": 844})
         page.goto(f"{base.rstrip('/')}/en/doc/")
         assert page.evaluate("document.documentElement.scrollWidth") <= 390
+
+
+def test_a_page_image_named_under_an_xml_base_is_that_address(tmp_path: Path):
+    """The Whitman Archive's `<text xml:base="https://whitmanarchive.org/media/figures/">` and `<pb
+    facs="ppp.00271.001.jpg"/>`: "no such image" (beside the TEI), though a ref under it was resolved."""
+    page = _page(build(edition(tmp_path, '<text xml:base="https://example.org/figures/"><body><pb n="1" facs="p1.jpg"/>'
+                                         '<p>Text.</p></body></text>', lang="en")))
+    assert "https://example.org/figures/p1.jpg" in page.xpath("//a/@href")

@@ -6,11 +6,11 @@ from __future__ import annotations
 import posixpath
 from pathlib import Path
 from typing import TYPE_CHECKING
-from urllib.parse import urlsplit
+from urllib.parse import urljoin, urlsplit
 
 from lxml import etree
 
-from tei_edition.links import expand_prefix
+from tei_edition.links import expand_prefix, xml_base
 from tei_edition.tei import NS, elements, local_name
 from tei_edition.urls import media_path
 
@@ -83,6 +83,10 @@ def facsimile(tx: Transformer, pb: etree._Element) -> str:
                             f"a url), so the page's marker links to none")
             return ""
         target, where = (graphic.get("url") or "").strip(), graphic
+    # An image named relative to an http(s) xml:base, not beside the TEI (the Whitman Archive's `text
+    # xml:base="https://whitmanarchive.org/media/figures/"`): the address XML Base makes of it.
+    if not urlsplit(target).scheme and not (tx.path.parent / target).is_file() and (base := xml_base(where)):
+        target = urljoin(base, target)
     if urlsplit(target).scheme.lower() in ("http", "https"):
         return target
     if where is pb and not (tx.path.parent / target).is_file() and elements(
