@@ -253,7 +253,7 @@ def test_a_note_of_no_words_is_no_numbered_empty_note(tmp_path: Path, capsys):
     """The Whitman variorum's `<note type="work_relations" target="xxx.00048"/>` (thirteen): each was a
     numbered empty note, with a Cite box. Shown nowhere, said once; the next note is note 1; an id stays a target."""
     page = _page(build(edition(tmp_path, '<text><body><p xml:id="p1">Song<note type="work_relations" target="x" '
-                                         'xml:id="wr"/> of myself<note>A note.</note>.</p></body></text>',
+                                         'xml:id="wr"/> of myself<note> </note><note>A note.</note>.</p></body></text>',
                                lang="en"), strict=False))
     assert [" ".join(li.xpath("string(span[@class='note-text'])").split()) for li in page.xpath("//li[@id]")] == \
         ["A note."]

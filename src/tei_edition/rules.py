@@ -231,7 +231,7 @@ def edition_rules(transformer_class: Any) -> tuple[Rule, ...]:
         Rule("fw", furniture, hidden="page furniture (running heads, page numbers), listed in the header"),
         # (a note of no words, a pointer's data, the Whitman Archive's `<note type="work_relations"
         # target="…"/>`: no numbered empty note, a target if it has an id; "in the text": numbered by none)
-        Rule("note", empty_note, holds_nothing, in_text=True),
+        Rule("note", empty_note, lambda e: not len(e) and not (e.text or "").strip(), in_text=True),
         Rule("note", spoken.transcript_note, spoken.is_transcript_note, in_text=True),
         Rule("note", phrases.inline_note, phrases.is_inline_note, in_text=True),
         Rule("note", phrases.block_note, standing_note, in_text=True),
