@@ -279,3 +279,17 @@ def test_a_page_image_named_under_an_xml_base_is_that_address(tmp_path: Path):
     page = _page(build(edition(tmp_path, '<text xml:base="https://example.org/figures/"><body><pb n="1" facs="p1.jpg"/>'
                                          '<p>Text.</p></body></text>', lang="en")))
     assert "https://example.org/figures/p1.jpg" in page.xpath("//a/@href")
+
+
+def test_a_reading_of_many_witnesses_shows_its_words_after_a_few_sigla(tmp_path: Path):
+    """The Whitman variorum's readings cite 100 to 200 witnesses each, inline in a verse line: two phone
+    screens of sigla before "you". Beyond ten, five sigla and the others counted (their sigla in the
+    count's title); ten or fewer, all."""
+    many = " ".join(f"#w{n}" for n in range(1, 191))
+    page = _page(build(edition(tmp_path, f'<text><body><lg><l>waiting for <app><rdg wit="{many}">you</rdg><rdg wit='
+                                         f'"#a #b #c #d #e #f #g #h #i #j">you.</rdg></app></l></lg></body></text>',
+                               lang="en")))
+    first, second = page.xpath("//span[@class='rdg']")
+    assert [w.text for w in first.xpath("*[contains(@class, 'wit')]")] == ["w1", "w2", "w3", "w4", "w5", "+185"]
+    assert first.xpath("abbr[@class='wit-more']/@title")[0].split() == [f"w{n}" for n in range(6, 191)]
+    assert len(second.xpath("*[@class='wit']")) == 10 and "you." in second.text_content()

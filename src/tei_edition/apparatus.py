@@ -187,6 +187,15 @@ def _sigla(tx: Transformer, reading: etree._Element) -> str:
         label = witness.get("n") or (description if 0 < len(description) < len(siglum) else siglum)
         shown.append(f'<abbr class="wit" title="{escape(description)}">{escape(label)}</abbr>'
                      if description else f'<span class="wit">{escape(label)}</span>')
+    if len(shown) > _SIGLA_MOST:  # (a variorum's reading of 190 witnesses: two phone screens before its words)
+        rest = [pointer.rpartition("#")[2] or pointer for pointer in
+                (reading.get("wit") or reading.get("source") or "").split()][_SIGLA_SHOWN:]
+        shown[_SIGLA_SHOWN:] = [f'<abbr class="wit-more" title="{escape(" ".join(rest))}">+{len(rest)}</abbr>']
     return " ".join(shown)
+
+
+# A reading of more witnesses than _SIGLA_MOST shows the first _SIGLA_SHOWN sigla and counts the rest
+# (their sigla the count's title).
+_SIGLA_MOST, _SIGLA_SHOWN = 10, 5
 
 
