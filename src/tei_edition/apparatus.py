@@ -181,6 +181,10 @@ def _sigla(tx: Transformer, reading: etree._Element) -> str:
         siglum = pointer.rpartition("#")[2] or pointer
         witness = tx.target(reading, siglum) if pointer.startswith("#") else None
         if witness is None or local_name(witness) not in _SOURCES:
+            if pointer.startswith("#") and witness is None and not tx.rendering:  # (said once, by the model's walk)
+                tx.warn(reading, "a reading's witness (wit=\"#...\") is no witness of this file's listWit: its "
+                                 "siglum is shown as written, with no description; declare the witnesses in the "
+                                 "header (sourceDesc/listWit/witness xml:id=\"...\")")
             shown.append(f'<span class="wit">{escape(siglum)}</span>')
             continue
         description = " ".join(text_of(witness).split())
