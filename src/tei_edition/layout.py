@@ -86,8 +86,14 @@ _FIGURE = f"{{{TEI_NS}}}figure"
 def figure_only(paragraph: etree._Element) -> bool:
     """Whether a paragraph holds a figure and nothing else (pandoc's and OpenEdition's figure, which
     they wrap in a `p`): the figure, not a paragraph (no \u00b6 number), its caption under its image."""
-    children = [child for child in paragraph if isinstance(child.tag, str)]
-    return len(children) == 1 and children[0].tag == _FIGURE and not _has_text(paragraph)
+    if (paragraph.text or "").strip():  # (asked of a paragraph for each element in it: most begin with words)
+        return False
+    figures = 0
+    for child in paragraph:
+        if (child.tail or "").strip() or isinstance(child.tag, str) and (child.tag != _FIGURE or figures):
+            return False
+        figures += child.tag == _FIGURE
+    return figures == 1
 
 
 def _has_text(element: etree._Element) -> bool:
