@@ -363,13 +363,14 @@ def test_a_figure_wrapped_in_a_paragraph_is_the_figure(tmp_path: Path):
     `ids` names the wrapper as no numbered paragraph."""
     project = edition(tmp_path, '<text><body><p>One.</p><p xml:id="wrap"><figure><head>A ledger.</head><figDesc>A '
                                 'page.</figDesc></figure></p><p>Two, <figure><head>small</head></figure> here.</p>'
-                                '<p><figure><head>Last.</head></figure></p></body></text>', lang="en")
+                                '<p><figure><head>Last.</head></figure></p><p><figure><head>Then</head></figure> '
+                                'words.</p></body></text>', lang="en")
     assert main(["ids", "--edition", str(project / "edition")]) == 0
     text = (project / "edition" / "doc.xml").read_text(encoding="utf-8")
     assert '<p xml:id="p1">One.</p>' in text and '<p xml:id="p2">Two,' in text and '<p xml:id="para' in text
     page = parse_html(build(project) / "en" / "doc" / "index.html")
     body = page.xpath("//div[@class='doc-body']")[0]
-    assert [b.get("data-number") for b in body.xpath(".//a[@class='para-number']")] == ["1", "2"]
+    assert [b.get("data-number") for b in body.xpath(".//a[@class='para-number']")] == ["1", "2", "3"]
     assert body.xpath(".//*[@id='wrap']/following-sibling::figure[1]/figcaption[contains(., 'A ledger.')]")
     assert not body.xpath(".//p//figure") and body.xpath(".//p[@id='p2']/span[@class='figure']")
     assert len(body.xpath("./div[@class='tei-block']/figure")) == 2
