@@ -303,3 +303,15 @@ def test_a_readings_undeclared_witness_is_said(tmp_path: Path, capsys):
                                 '</body></text>', lang="en")
     assert main(["build", "--strict", "--edition", str(project / "edition"), "--out", str(project / "b")]) == 1
     assert "a reading's witness (wit=\"#...\") is no witness of this file's listWit" in capsys.readouterr().err
+
+
+def test_a_hand_named_by_a_pointer_to_its_scribe_shows_the_scribes_name(tmp_path: Path):
+    """The Whitman variorum's `<handNote xml:id="h1" scribeRef="#ww" medium="printed"/>`: a shift to it
+    showed "[hand: h1]", its id."""
+    header = ('<teiHeader><fileDesc><titleStmt><title>Leaves</title><author xml:id="ww">Walt Whitman</author>'
+              '</titleStmt><publicationStmt><p>x</p></publicationStmt><sourceDesc><p>x</p></sourceDesc></fileDesc>'
+              '<profileDesc><handNotes><handNote xml:id="h1" scribeRef="#ww" medium="printed"/></handNotes>'
+              '</profileDesc></teiHeader>')
+    page = _page(build(edition(tmp_path, '<text><body><p><handShift new="#h1"/>Entered according to Act.</p></body>'
+                                         '</text>', lang="en", header=header)))
+    assert page.xpath("//span[@class='handshift']/text()") == ["[hand: Walt Whitman]"]

@@ -26,7 +26,10 @@ def hand_description(tx: Transformer, element: etree._Element, pointer: str) -> 
     note = tx.target(element, value[1:]) if value.startswith("#") else None
     if note is None:
         return "" if "#" in value[1:] or "/" in value or ":" in value else value.removeprefix("#")
-    return note.get("scribe", "").strip() or header_text(note) or value[1:]
+    # (a scribe named by a pointer, `scribeRef="#ww"`, to a person the document names: the Whitman
+    # Archive's printed hand showed "[hand: h1]", its id)
+    named = names_pointed_to(tx, note, "scribeRef") if note.get("scribeRef", "").startswith("#") else ""
+    return note.get("scribe", "").strip() or named or header_text(note) or value[1:]
 
 
 def names_pointed_to(tx: Transformer, element: etree._Element, attribute: str, unresolved: bool = False) -> str:
