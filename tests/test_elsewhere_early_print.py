@@ -315,3 +315,11 @@ def test_a_hand_named_by_a_pointer_to_its_scribe_shows_the_scribes_name(tmp_path
     page = _page(build(edition(tmp_path, '<text><body><p><handShift new="#h1"/>Entered according to Act.</p></body>'
                                          '</text>', lang="en", header=header)))
     assert page.xpath("//span[@class='handshift']/text()") == ["[hand: Walt Whitman]"]
+
+
+def test_an_unnumbered_pages_long_image_address_is_said_whole(tmp_path: Path, capsys):
+    """The Whitman Archive's IIIF addresses were cut at 60 characters inside the message's quotation
+    marks ("…figures%2"): the address is said whole (a very long one by its start and its end)."""
+    url = "https://example.org/iiif/2/published%2FLG%2Ffigures%2Fppp.00271.007.jpg/full/full/0/default.jpg"
+    build(edition(tmp_path, f'<text><body><pb facs="{url}"/><p>Text.</p></body></text>', lang="en"), strict=False)
+    assert f'pb facs="{url}" has no n' in capsys.readouterr().err

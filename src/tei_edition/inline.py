@@ -25,7 +25,7 @@ from markupsafe import Markup
 from tei_edition.archival import ArchivalRef
 from tei_edition.errors import Diagnostic, EditionError
 from tei_edition.layout import alignment, of_elements_only
-from tei_edition.media import facsimile
+from tei_edition.media import facsimile, shown_url
 from tei_edition.model import Citation, Mention
 from tei_edition.output import GLUE, HtmlOutput, NoOutput
 from tei_edition.rules import RuleTable, edition_rules, generic
@@ -266,8 +266,9 @@ class Transformer:
                 advice = f"n=\"{place}\" if its pages are counted from 1; n=\"[{place}]\" if the source prints no " \
                          f"number there" if page_anchor(str(place)) not in taken else \
                     f"page {place} is another page's: n=\"[{_roman(place)}]\", a front matter's page in roman numbers"
-                self.warn(element, f"pb facs=\"{element.get('facs', '')[:60]}\" has no n: a page's image is linked "
-                                   f"from its marker, and a page without a number has none; number it ({advice})")
+                self.warn(element, f"pb facs=\"{shown_url(element.get('facs', ''))}\" has no n: a page's image is "
+                                   f"linked from its marker, and a page without a number has none; number it "
+                                   f"({advice})")
             return
         own = self.follow_page(element)
         marker = self.pagebreak_html(page_number(element), image=facsimile(self, element), own=own)

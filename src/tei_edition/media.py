@@ -33,10 +33,10 @@ def image_elsewhere(tx: Transformer, graphic: etree._Element) -> str:
     if urlsplit(url).scheme.lower() not in ("http", "https"):
         return ""
     if not tx.rendering:  # (the model's walk reports it, once)
-        tx.warn(graphic, f"graphic url=\"{_shown(url)}\" is an image on another host: the page links to it "
+        tx.warn(graphic, f"graphic url=\"{shown_url(url)}\" is an image on another host: the page links to it "
                          f"rather than loading it from there (no page of the edition loads anything from another "
                          f"host); to show it, download it into a folder beside the TEI file (images/"
-                         f"{_shown(posixpath.basename(urlsplit(url).path))}) and name it there")
+                         f"{shown_url(posixpath.basename(urlsplit(url).path))}) and name it there")
     return url
 
 
@@ -45,7 +45,7 @@ def image_file(tx: Transformer, element: etree._Element, url: str) -> str:
     site; "" (and a located error) if it is not one."""
     source = (tx.path.parent / url).resolve()
     attribute = "facs" if local_name(element) == "pb" else "url"
-    what = f"{local_name(element)} {attribute}=\"{_shown(url)}\""
+    what = f"{local_name(element)} {attribute}=\"{shown_url(url)}\""
     if not url or urlsplit(url).scheme or url.startswith("/") or ".." in Path(url).parts:
         elsewhere = ", or be an http(s) address (a private URI, 'prefix:...', as the header's prefixDef for its " \
                     "prefix expands it)" if attribute == "facs" else ""
@@ -75,11 +75,11 @@ def facsimile(tx: Transformer, pb: etree._Element) -> str:
         graphic = found if found is not None and local_name(found) == "graphic" else \
             (found.find(".//t:graphic", NS) if found is not None else None)
         if found is None or local_name(found) not in ("graphic", "surface", "surfaceGrp", "zone", "facsimile"):
-            tx.error(pb, f"pb facs=\"{_shown(target)}\" points to no image: to a graphic, or a surface with one")
+            tx.error(pb, f"pb facs=\"{shown_url(target)}\" points to no image: to a graphic, or a surface with one")
             return ""
         if graphic is None or not (graphic.get("url") or "").strip():
             if not tx.rendering:  # (a Transkribus export without its images: its zones and no graphic)
-                tx.warn(pb, f"pb facs=\"{_shown(target)}\": its {local_name(found)} has no image (a graphic with "
+                tx.warn(pb, f"pb facs=\"{shown_url(target)}\": its {local_name(found)} has no image (a graphic with "
                             f"a url), so the page's marker links to none")
             return ""
         target, where = (graphic.get("url") or "").strip(), graphic
@@ -93,13 +93,13 @@ def facsimile(tx: Transformer, pb: etree._Element) -> str:
             pb.getroottree(), "//t:facsimile//t:graphic[@url=$url]", url=target):
         # (Schnitzler's letters: facs names a facsimile graphic whose url is an image server's id)
         if not tx.rendering:
-            tx.warn(pb, f"pb facs=\"{_shown(target)}\" names the facsimile's graphic of that url, which is no "
+            tx.warn(pb, f"pb facs=\"{shown_url(target)}\" names the facsimile's graphic of that url, which is no "
                         f"image beside the TEI nor a web address: the page's marker links to none (write the "
                         f"image's http(s) address in the graphic's url, and facs=\"#its-id\")")
         return ""
     return image_file(tx, where, target)
 
 
-def _shown(url: str, room: int = 160) -> str:
+def shown_url(url: str, room: int = 160) -> str:
     """A URL as a message shows it: whole, or its start and its end (where images of one folder differ)."""
     return url if len(url) <= room else f"{url[:room // 2 - 1]}…{url[-(room // 2):]}"
