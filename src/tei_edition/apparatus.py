@@ -147,8 +147,8 @@ def _group(tx: Transformer, group: etree._Element, out: HtmlOutput) -> None:
             out.markup("; ")
         first = False
         if local_name(child) == "rdgGrp":
-            if child.get(XML_ID):  # (a target too: an empty anchor where it begins)
-                out.markup(id_attribute(tx, child).join(('<span class="anchor"', "></span>")))
+            if child.get(XML_ID):  # (a target too: an empty anchor where it begins, on a page with ids)
+                out.markup(tx.anchor_html(escape(child.get(XML_ID, ""))))
             _group(tx, child, out)
         elif local_name(child) == "rdg":
             _reading(tx, child, out)
@@ -176,12 +176,13 @@ def _reading(tx: Transformer, reading: etree._Element, out: HtmlOutput) -> None:
 def _sigla(tx: Transformer, reading: etree._Element) -> str:
     """The witnesses of a reading (`@wit="#A #B"`), or its sources (`@source`: an edition, a scholar), as
     sigla, each titled with its witness's (or source's) description."""
-    shown = []
+    shown, sigla = [], []
     for pointer in (reading.get("wit") or reading.get("source") or "").split():
         siglum = pointer.rpartition("#")[2] or pointer
+        sigla.append(siglum)
         witness = tx.target(reading, siglum) if pointer.startswith("#") else None
         if witness is None or local_name(witness) not in _SOURCES:
-            if pointer.startswith("#") and witness is None and not tx.rendering:  # (said once, by the model's walk)
+            if pointer.startswith("#") and witness is None:  # (said by the model's walk, once: `warn`)
                 tx.warn(reading, "a reading's witness (wit=\"#...\") is no witness of this file's listWit: its "
                                  "siglum is shown as written, with no description; declare the witnesses in the "
                                  "header (sourceDesc/listWit/witness xml:id=\"...\")")
@@ -192,8 +193,7 @@ def _sigla(tx: Transformer, reading: etree._Element) -> str:
         shown.append(f'<abbr class="wit" title="{escape(description)}">{escape(label)}</abbr>'
                      if description else f'<span class="wit">{escape(label)}</span>')
     if len(shown) > _SIGLA_MOST:  # (a variorum's reading of 190 witnesses: two phone screens before its words)
-        rest = [pointer.rpartition("#")[2] or pointer for pointer in
-                (reading.get("wit") or reading.get("source") or "").split()][_SIGLA_SHOWN:]
+        rest = sigla[_SIGLA_SHOWN:]
         shown[_SIGLA_SHOWN:] = [f'<abbr class="wit-more" title="{escape(" ".join(rest))}">+{len(rest)}</abbr>']
     return " ".join(shown)
 

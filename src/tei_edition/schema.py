@@ -225,14 +225,19 @@ def _attributes_of(element: str, wrong: str) -> str:
     """What an element's attributes are, for a message about one it does not have: its own, beside the
     ones nearly every TEI element has (n, rend, ana ...), and the one meant where that is known (an older
     TEI's `biblScope type`, now `unit`) or spelt nearly so."""
-    allowed = element_attributes()
-    defined = [names for names in allowed.values() if names]
-    common = {name for name in set().union(*defined) if sum(name in names for names in defined) > 0.9 * len(defined)}
-    own = sorted(allowed.get(element, frozenset()) - common - {ANY_ATTRIBUTE})
+    own = sorted(element_attributes().get(element, frozenset()) - _common_attributes() - {ANY_ATTRIBUTE})
     meant = _RENAMED.get((element, wrong)) or next(iter(difflib.get_close_matches(wrong, own, n=1)), "")
     said = f"<{element}> has {', '.join(own)}, and those of every element: n, rend, ana ..." if own \
         else f"<{element}> has those of every element only: n, rend, ana ..."
     return (f"{meant}? " if meant else "") + said
+
+
+@cache
+def _common_attributes() -> frozenset[str]:
+    """The attributes nearly every TEI element has (att.global's: n, rend, ana ...)."""
+    defined = [names for names in element_attributes().values() if names]
+    return frozenset(name for name in frozenset().union(*defined)
+                     if sum(name in names for names in defined) > 0.9 * len(defined))
 
 
 # Attributes an older TEI gave an element, and the one that says it now.
