@@ -14,8 +14,12 @@ system: steadier than wall time when the machine's speed drifts):
   - the peer route: the TEI Consortium's Stylesheets, html5 profile, on Saxon-HE (saxonche), turning
     the same TEI into its one page (the Stylesheets are found in ../shared/peers/tei-stylesheets or
     $TEI_STYLESHEETS; saxonche comes with `pip install -e '.[bench]'`);
+  - the parts of this edition's build that no faster renderer removes, each measured alone in processor
+    seconds (start-up and imports, compiling the schema, subsetting the fonts, Pagefind's indexing),
+    and the least time they take on this machine's cores: the floor under the build;
   - collections of N copies of the article (each its own document id): time, peak RSS, cost per
-    document. Both runs of a collection must give byte-identical sites.
+    document, processor time and Pagefind's share of it. Both runs of a collection must give
+    byte-identical sites.
 And, from the built files, the weight of each page type: the page, the style sheet, scripts, images,
 icon and fonts it references (every face the style sheet declares: an upper bound, since a browser fetches
 only the faces a page shows; tests/test_fonts.py measures what Chromium fetches), text gzip-compressed
@@ -26,6 +30,7 @@ from __future__ import annotations
 import argparse
 import gzip
 import hashlib
+import json
 import os
 import re
 import shutil
@@ -35,6 +40,7 @@ import sys
 import tempfile
 from collections.abc import Callable
 from pathlib import Path
+from typing import NamedTuple
 
 import lxml.html
 import yaml
@@ -43,6 +49,7 @@ ROOT = Path(__file__).resolve().parent.parent
 EDITION = ROOT / "edition"
 PEER = Path(os.environ.get("TEI_STYLESHEETS", ROOT.parent / "shared" / "peers" / "tei-stylesheets"))
 ENV = {**os.environ, "SOURCE_DATE_EPOCH": "1764028800"}
+PAGEFIND = "pagefind"  # its binary's program name, as /proc gives it
 
 PEER_SCRIPT = """
 import sys
@@ -58,9 +65,13 @@ with PySaxonProcessor(license=False) as processor:
 # Runs one command and reports its peak memory: the largest sum of the resident sets of the
 # command and all its descendants (a build forks a helper and, for a collection, a pool), sampled
 # every 20 ms from /proc, and never below the largest single process's peak (RUSAGE_CHILDREN).
+# And the processor time of each program of the tree (Pagefind's binary apart from Python), as last
+# sampled: a lower bound, short of what a process spent in its last 20 ms.
 LAUNCHER = """
-import os, resource, subprocess, sys, time
+import json, os, resource, subprocess, sys, time
 PAGE = os.sysconf("SC_PAGE_SIZE")
+TICK = os.sysconf("SC_CLK_TCK")
+cpu = {}  # pid -> (program, processor seconds)
 def tree_rss(root):
     children = {}
     for entry in os.listdir("/proc"):
@@ -77,7 +88,11 @@ def tree_rss(root):
         try:
             with open(f"/proc/{pid}/statm") as statm:
                 total += int(statm.read().split()[1]) * PAGE
-        except OSError:
+            with open(f"/proc/{pid}/stat") as stat:
+                name, rest = stat.read().split("(", 1)[1].rsplit(")", 1)
+            fields = rest.split()
+            cpu[pid] = (name, (int(fields[11]) + int(fields[12])) / TICK)
+        except (OSError, IndexError):
             pass
         todo.extend(children.get(pid, ()))
     return total
@@ -92,32 +107,42 @@ while True:
         peak = max(peak, tree_rss(process.pid))
 seconds = time.perf_counter() - start
 usage = resource.getrusage(resource.RUSAGE_CHILDREN)  # every process of the build: each waits for its own
+programs = {}
+for name, seconds_used in cpu.values():
+    programs[name] = programs.get(name, 0) + seconds_used
+print(json.dumps(programs), file=sys.stderr)
 print(seconds, max(peak, usage.ru_maxrss * 1024) // 1024, usage.ru_utime + usage.ru_stime, file=sys.stderr)
 sys.exit(process.returncode)
 """
 
 
-def run(command: list[str], cwd: Path | None = None, env: dict[str, str] | None = None
-        ) -> tuple[float, int, float]:
-    """Wall seconds (from its start to its end, measured beside it), peak RSS (KiB, all its
-    processes together) and processor seconds (all its processes, user and system) of one fresh
-    command."""
+class Run(NamedTuple):
+    seconds: float  # wall, from its start to its end, measured beside it
+    peak: int  # peak RSS, KiB, all its processes together
+    processor: float  # seconds, all its processes, user and system
+    programs: dict[str, float]  # processor seconds by program (a lower bound: see LAUNCHER)
+
+
+def run(command: list[str], cwd: Path | None = None, env: dict[str, str] | None = None) -> Run:
+    """One fresh command, measured."""
     result = subprocess.run([sys.executable, "-c", LAUNCHER, *command], capture_output=True, text=True,
                             env=env or ENV, cwd=cwd)
     if result.returncode != 0:
         raise SystemExit(f"{' '.join(command)} failed:\n{result.stderr[-3000:]}")
-    seconds, peak, processor = result.stderr.strip().splitlines()[-1].split()
-    return float(seconds), int(peak), float(processor)
+    *_, programs, figures = result.stderr.strip().splitlines()
+    seconds, peak, processor = figures.split()
+    return Run(float(seconds), int(peak), float(processor), json.loads(programs))
 
 
-def measure(label: str, command: list[str] | Callable[[int], list[str]], runs: int) -> float:
-    """The median of `runs` runs of `command` (a function of the run's number: a new command each)."""
-    times, peaks, processor = zip(*(run(command(n) if callable(command) else command) for n in range(runs)),
-                                  strict=True)
-    median = statistics.median(times)
-    print(f"{label:<52} median {median:7.3f} s   min {min(times):7.3f} s   peak RSS {max(peaks) / 1024:6.0f} MiB"
-          f"   processor {statistics.median(processor):6.2f} s")
-    return median
+def measure(label: str, command: list[str] | Callable[[int], list[str]], runs: int) -> tuple[float, list[Run]]:
+    """The median of `runs` runs of `command` (a function of the run's number: a new command each),
+    and the runs."""
+    made = [run(command(n) if callable(command) else command) for n in range(runs)]
+    median = statistics.median(one.seconds for one in made)
+    print(f"{label:<52} median {median:7.3f} s   min {min(one.seconds for one in made):7.3f} s   "
+          f"peak RSS {max(one.peak for one in made) / 1024:6.0f} MiB   "
+          f"processor {statistics.median(one.processor for one in made):6.2f} s")
+    return median, made
 
 
 # Each page type, as a reader opens it.
@@ -192,23 +217,27 @@ def make_collection(target: Path, count: int) -> Path:
     return edition
 
 
-def collection(count: int, runs: int, per_document: dict[int, float]) -> None:
+def collection(count: int, runs: int, per_document: dict[int, float], per_document_floor: dict[int, float]) -> None:
     with tempfile.TemporaryDirectory() as folder:
         edition = make_collection(Path(folder), count)
         digests = set()
-        times, peaks = [], []
+        runs_made = []
         for run_number in range(runs):
             out = Path(folder) / f"build-{run_number}"
-            seconds, peak, _ = run(tei_edition("build", "--edition", str(edition), "--out", str(out)))
-            times.append(seconds)
-            peaks.append(peak)
+            runs_made.append(run(tei_edition("build", "--edition", str(edition), "--out", str(out))))
             digests.add(site_digest(out))
             shutil.rmtree(out)
-        median = statistics.median(times)
+        median = statistics.median(made.seconds for made in runs_made)
         per_document[count] = median / count
         print(f"{f'collection of {count} documents: build':<52} median {median:7.3f} s   "
-              f"peak RSS {max(peaks) / 1024:6.0f} MiB   {median / count * 1000:7.1f} ms per document   "
+              f"peak RSS {max(made.peak for made in runs_made) / 1024:6.0f} MiB   "
+              f"{median / count * 1000:7.1f} ms per document   "
               f"{'identical' if len(digests) == 1 else 'DIFFERENT'} output")
+        processor = statistics.median(made.processor for made in runs_made)
+        indexing = statistics.median(made.programs.get(PAGEFIND, 0.0) for made in runs_made)
+        print(f"{'':<52} processor {processor:6.1f} s ({processor / count * 1000:.0f} ms per document), "
+              f"of which Pagefind's indexing {indexing:.1f} s ({indexing / count * 1000:.0f} ms per document)")
+        per_document_floor[count] = indexing / count
 
 
 def against(revision: str, runs: int) -> None:
@@ -236,6 +265,53 @@ def against(revision: str, runs: int) -> None:
             subprocess.run(["git", "-C", str(ROOT), "worktree", "remove", "--force", str(tree)], check=False)
 
 
+# The parts of a build that a faster renderer would not remove, each measured alone as processor
+# seconds of this edition's build: what is left to everything else is the gap. Start-up: the
+# interpreter and the libraries every build imports; the schema: compiling the project's RELAX NG;
+# the fonts: subsetting and writing the four faces (issue 12: subset at build time); Pagefind: its
+# binary indexing the passages (issue 11; from the build's own runs).
+IMPORTS = "import lxml.etree, jinja2, yaml, tei_edition.cli"
+SCHEMA = """
+import time
+from tei_edition import schema
+start = time.process_time()
+schema.compile_schema()
+print(time.process_time() - start)
+"""
+FONTS = """
+import sys, time
+from pathlib import Path
+from tei_edition.build import font_inputs
+from tei_edition.config import load_config
+from tei_edition.fonts import fonts_job, input_characters, make_subsets
+config = load_config(Path(sys.argv[1]))
+start = time.process_time()
+job = fonts_job(config.templates, font_inputs(config))
+make_subsets(job, input_characters(job))
+print(time.process_time() - start)
+"""
+
+
+def timed_part(script: str, *args: str) -> float:
+    """The processor seconds a script prints, the median of three fresh processes."""
+    return statistics.median(float(subprocess.run([sys.executable, "-c", script, *args], check=True, env=ENV,
+                                                  capture_output=True, text=True).stdout) for _ in range(3))
+
+
+def floors(build_runs: list[Run], peer: float | None) -> None:
+    cores = os.cpu_count() or 1
+    parts = {"start-up and imports": statistics.median(run([sys.executable, "-c", IMPORTS]).processor
+                                                       for _ in range(3)),
+             "the schema compiled": timed_part(SCHEMA),
+             "the fonts subset": timed_part(FONTS, str(EDITION)),
+             "Pagefind's indexing": statistics.median(one.programs.get(PAGEFIND, 0.0) for one in build_runs)}
+    total = sum(parts.values())
+    print("parts of this edition's build no renderer removes (processor): "
+          + ", ".join(f"{name} {seconds:.3f} s" for name, seconds in parts.items()))
+    target = f"; the 2x target is {peer / 2:.3f} s" if peer else ""
+    print(f"{'':<52} {total:.3f} s in all: at least {total / cores:.3f} s on {cores} cores{target}")
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--runs", type=int, default=5)
@@ -248,8 +324,8 @@ def main() -> None:
     print(f"machine: {os.cpu_count()} cores, Python {sys.version.split()[0]}")
     subprocess.run([sys.executable, "-m", "compileall", "-q", str(ROOT / "src")], check=True, stdout=subprocess.DEVNULL)
     with tempfile.TemporaryDirectory() as folder:
-        ours = measure("this edition: tei-edition build (all pages, 2 languages)",
-                       tei_edition("build", "--edition", str(EDITION), "--out", str(Path(folder) / "build")), args.runs)
+        build_command = tei_edition("build", "--edition", str(EDITION), "--out", str(Path(folder) / "build"))
+        ours, build_runs = measure("this edition: tei-edition build (all pages, 2 languages)", build_command, args.runs)
         page_weights(Path(folder) / "build")
         # A rebuild writes over the previous site's files (the spare, README "Safety"); a first
         # build into a new folder creates every file.
@@ -258,23 +334,30 @@ def main() -> None:
                 args.runs)
         measure("this edition: tei-edition check (all checks)", tei_edition("check", "--edition", str(EDITION)),
                 args.runs)
+    peer = None
     if not args.skip_peer:
         stylesheet = PEER / "profiles" / "default" / "html5" / "to.xsl"
         if not stylesheet.is_file():
             print(f"the TEI Stylesheets are not at {PEER}: set TEI_STYLESHEETS")
         else:
-            peer = measure("TEI Stylesheets html5 on Saxon-HE: one page",
-                           [sys.executable, "-c", PEER_SCRIPT, str(stylesheet), str(EDITION / "shemetova-2020.xml")],
-                           args.runs)
+            peer, _ = measure("TEI Stylesheets html5 on Saxon-HE: one page",
+                              [sys.executable, "-c", PEER_SCRIPT, str(stylesheet), str(EDITION / "shemetova-2020.xml")],
+                              args.runs)
             print(f"{'':<52} this edition (all pages) is {peer / ours:4.1f}x the speed of the Stylesheets (one page)")
+    floors(build_runs, peer)
     if args.against:
         against(args.against, args.runs)
     per_document: dict[int, float] = {}
+    indexing: dict[int, float] = {}
     for size in (int(n) for n in args.collections.split(",") if n):
-        collection(size, min(args.runs, 2), per_document)
+        collection(size, min(args.runs, 2), per_document, indexing)
     if len(per_document) > 1:
         small, large = min(per_document), max(per_document)
         print(f"cost per document at {large} / at {small}: {per_document[large] / per_document[small]:.2f}x")
+    if indexing:
+        cores, rate = os.cpu_count() or 1, indexing[max(indexing)]
+        print(f"1,000 documents' search index at that rate: {rate * 1000:.0f} s of processor, at least "
+              f"{rate * 1000 / cores:.0f} s on {cores} cores (the target for the whole build: 60 s)")
 
 
 if __name__ == "__main__":
