@@ -323,3 +323,32 @@ def test_an_unnumbered_pages_long_image_address_is_said_whole(tmp_path: Path, ca
     url = "https://example.org/iiif/2/published%2FLG%2Ffigures%2Fppp.00271.007.jpg/full/full/0/default.jpg"
     build(edition(tmp_path, f'<text><body><pb facs="{url}"/><p>Text.</p></body></text>', lang="en"), strict=False)
     assert f'pb facs="{url}" has no n' in capsys.readouterr().err
+
+
+def test_a_text_within_the_text_is_a_block_where_it_stands_and_a_span_in_running_text(tmp_path: Path):
+    """A letter quoted whole (`q` of a `floatingText`, its front and body) had no rule: a warning
+    per element, which stops a --strict build, and its paragraphs in a span."""
+    text = ('<text><body><p>The opinion:</p><q><floatingText><front><head>To W. W.</head></front><body>'
+            '<p>I greet you.</p><p>R. W. E.</p></body></floatingText></q>'
+            '<p>He wrote <q><floatingText><body><p>Come.</p></body></floatingText></q> and went.</p></body></text>')
+    page = _page(build(edition(tmp_path, text, lang="en")))
+    inset = page.xpath("//blockquote/div[@class='floating-text']")
+    assert inset and [p.text for p in inset[0].xpath("p")] == ["I greet you.", "R. W. E."]
+    assert "To W. W." in inset[0].xpath("string()")
+    running = page.xpath("//p[@class='para'][starts-with(., 'He wrote')]")
+    assert running and not running[0].xpath(".//div | .//p | .//blockquote"), "no block inside a paragraph"
+    assert " ".join(running[0].xpath("string()").split()).endswith("Come. and went.")
+
+
+def test_a_manuscripts_description_in_the_text_keeps_its_parts_apart(tmp_path: Path):
+    """A catalogue's description of a manuscript in a text: its rubrics, extent and hand had no
+    rule, and parts with nothing between them ran together ("SamlingAM 62 fol.")."""
+    text = ('<text><body><p>The manuscript:</p><msDesc><msIdentifier><repository>Den Arnamagnaeanske Samling'
+            '</repository><idno>AM 62 fol.</idno></msIdentifier><msContents><msItem><rubric>Capitulum</rubric>'
+            '<incipit>En er olafr</incipit><finalRubric>Her endar</finalRubric></msItem></msContents><physDesc>'
+            '<objectDesc><supportDesc><extent>53 leaves</extent></supportDesc></objectDesc><handDesc><handNote>'
+            '<p>A single hand.</p></handNote></handDesc></physDesc></msDesc></body></text>')
+    page = _page(build(edition(tmp_path, text, lang="en")))  # (--strict: no element without a rule)
+    shown = " ".join(page.xpath("string(//span[@class='msdesc'])").split())
+    assert shown == "Den Arnamagnaeanske Samling AM 62 fol. Capitulum En er olafr Her endar 53 leaves A single hand."
+    assert page.xpath("//span[@class='rubric'][.='Capitulum'] and //span[@class='finalrubric'][.='Her endar']")

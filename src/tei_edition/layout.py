@@ -26,7 +26,8 @@ BLOCK_PARENTS = {"body", "front", "back", "div", "div1", "div2", "div3", "div4",
 # spans, and so is everything in them (HTML allows no block inside a <p>).
 # (and a quotation of blocks: `is_block_quote`)
 NESTED_BLOCK_PARENTS = {"figure", "cit", "list", "table", "listPerson", "listPlace", "listOrg",
-                        "sp", "castList", "castGroup", "set"}  # (a play's speech, cast, setting)
+                        "sp", "castList", "castGroup", "set",  # (a play's speech, cast, setting)
+                        "floatingText"}  # (a text within the text: a letter quoted whole)
 PASSING_PARENTS = {"item", "row", "cell"}
 
 
@@ -81,6 +82,7 @@ def in_block_context(element: etree._Element) -> bool:
 
 
 _FIGURE = f"{{{TEI_NS}}}figure"
+_FLOATING_TEXT = f"{{{TEI_NS}}}floatingText"
 
 
 def figure_only(paragraph: etree._Element) -> bool:
@@ -103,11 +105,12 @@ def _has_text(element: etree._Element) -> bool:
 
 def _holds_blocks(container: etree._Element) -> bool:
     name = local_name(container)
-    if name in BLOCK_PARENTS:
-        return True
+    if name in BLOCK_PARENTS:  # (the body of a text within the text: where that text stands as a block)
+        parent = container.getparent()
+        return parent is None or parent.tag != _FLOATING_TEXT or in_block_context(parent)
     if name not in odd_elements():  # no rule renders it (every element of the ODD has one): `rules.generic`
         return not _has_text(container) and in_block_context(container)  # a speech's speaker and paragraphs
-    if name == "quote":
+    if name in ("quote", "q"):  # (a `q` of paragraphs, or of a text within the text, is a block quotation)
         return is_block_quote(container) and in_block_context(container)
     if name in NESTED_BLOCK_PARENTS:
         return in_block_context(container)

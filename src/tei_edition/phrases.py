@@ -16,6 +16,8 @@ from tei_edition.output import css_class, enclose, id_attribute, lang_attribute
 from tei_edition.tei import NS, XML_ID, local_name, text_of
 
 if TYPE_CHECKING:
+    from collections.abc import Callable
+
     from tei_edition.inline import Transformer
     from tei_edition.output import HtmlOutput
 
@@ -106,23 +108,55 @@ _BIBL_PARTS = frozenset({"title", "author", "editor", "biblScope", "citedRange",
                          "edition", "idno", "extent", "series", "respStmt", "orgName", "persName", "name"})
 
 
-def _glued(part: etree._Element) -> bool:
-    """Whether a reference's part and the next one have nothing between them."""
+# A manuscript's description (msDesc) belongs in the header, which no rule renders; in a text, its
+# parts are spans that keep their text.
+MANUSCRIPT_DESCRIPTION = (
+    "msDesc", "msContents", "msItem", "summary", "physDesc", "objectDesc", "supportDesc", "support", "foliation",
+    "collation", "condition", "layoutDesc", "layout", "handDesc", "decoDesc", "decoNote", "additions",
+    "bindingDesc", "binding", "sealDesc", "accMat", "history", "origin", "origDate", "origPlace", "provenance",
+    "acquisition", "additional", "adminInfo", "recordHist", "custodialHist", "custEvent", "surrogates", "msPart",
+    "locus", "dimensions", "height", "width", "depth", "dim", "textLang", "incipit", "explicit", "colophon",
+    "rubric", "finalRubric", "extent", "handNote", "filiation", "scriptDesc", "scriptNote", "typeDesc", "typeNote",
+    "watermark", "material", "objectType")
+# ... of which two that nothing stands between are set apart by a space: "Den Arnamagnaeanske Samling
+# AM 62 fol.", a rubric and the incipit after it.
+DESCRIPTION_PARTS = frozenset({*MANUSCRIPT_DESCRIPTION, "msIdentifier", "repository", "institution", "collection",
+                               "idno", "msName", "altIdentifier", "settlement", "country", "region"})
+
+
+def _glued(part: etree._Element, parts: frozenset[str] = _BIBL_PARTS) -> bool:
+    """Whether a reference's part (one of `parts`) and the next one have nothing between them."""
     following = part.getnext()
     return following is not None and isinstance(part.tag, str) and isinstance(following.tag, str) \
-        and not (part.tail or "").strip() and {local_name(part), local_name(following)} <= _BIBL_PARTS
+        and not (part.tail or "").strip() and {local_name(part), local_name(following)} <= parts
 
 
-def _apart(tx: Transformer, element: etree._Element, out: HtmlOutput) -> None:
+def _apart(tx: Transformer, element: etree._Element, out: HtmlOutput, parts: frozenset[str] = _BIBL_PARTS,
+           between: str = ", ") -> None:
     if element.text:
         out.text(element.text)
     for child in element:
         if isinstance(child.tag, str):
             tx.element(child, out)
-        if _glued(child):
-            out.text(", ")
+        if _glued(child, parts):
+            out.text(between)
         elif child.tail:
             out.text(child.tail)
+
+
+def parts_apart(parts: frozenset[str], between: str, span: bool = True
+                ) -> Callable[[Transformer, etree._Element, HtmlOutput], None]:
+    """A span (with `span`) of `parts` (a manuscript's description in a text) of which two that
+    nothing stands between are set apart by `between` ("Den Arnamagnaeanske Samling AM 62 fol.")."""
+    def behaviour(tx: Transformer, element: etree._Element, out: HtmlOutput) -> None:
+        if not span:
+            _apart(tx, element, out, parts, between)
+            return
+        classes = css_class(local_name(element).lower(), element.get("type", ""), element.get("rend", ""))
+        out.markup(f'<span class="{classes}"{id_attribute(tx, element)}{lang_attribute(element)}>')
+        _apart(tx, element, out, parts, between)
+        out.markup("</span>")
+    return behaviour
 
 
 def is_inline_note(element: etree._Element) -> bool:

@@ -207,15 +207,7 @@ def generic(tx: Transformer, element: etree._Element, out: HtmlOutput) -> None:
     out.markup(f"</{tag}>")
 
 
-# A manuscript's description (msDesc) belongs in the header, which no rule renders; in a text, its
-# parts are spans that keep their text.
-MANUSCRIPT_DESCRIPTION = (
-    "msDesc", "msContents", "msItem", "summary", "physDesc", "objectDesc", "supportDesc", "support", "foliation",
-    "collation", "condition", "layoutDesc", "layout", "handDesc", "decoDesc", "decoNote", "additions",
-    "bindingDesc", "binding", "sealDesc", "accMat", "history", "origin", "origDate", "origPlace", "provenance",
-    "acquisition", "additional", "adminInfo", "recordHist", "custodialHist", "custEvent", "surrogates", "msPart",
-    "locus", "dimensions", "height", "width", "depth", "dim", "textLang", "incipit", "explicit", "colophon",
-    "filiation", "scriptDesc", "scriptNote", "typeDesc", "typeNote", "watermark", "material", "objectType")
+_FLOATING_TEXT = f"{{{TEI_NS}}}floatingText"
 
 
 def edition_rules(transformer_class: Any) -> tuple[Rule, ...]:
@@ -240,6 +232,10 @@ def edition_rules(transformer_class: Any) -> tuple[Rule, ...]:
         Rule("note", t.note),
         Rule("q", quote, lambda e: is_block_quote(e) and in_block_context(e)), Rule("q", phrases.quotation),
         Rule("quote", quote), Rule("cit", wrap("div", "cit", block=True)),
+        # A text within the text (a letter quoted whole, a tale told in a tale): its parts as blocks.
+        Rule("floatingText", wrap("div", "floating-text", block=True)),
+        *(Rule(name, children_only, lambda e: getattr(e.getparent(), "tag", "") == _FLOATING_TEXT)
+          for name in ("front", "body", "back")),
         Rule("table", nested_table),
         Rule("said", said),
         Rule("date", date), Rule("time", wrap("span", "time")), Rule("num", wrap("span", "num")),
@@ -274,7 +270,8 @@ def edition_rules(transformer_class: Any) -> tuple[Rule, ...]:
         Rule("edition", wrap("span", "edition")), Rule("series", wrap("span", "series")),
         Rule("resp", wrap("span", "resp")), Rule("respStmt", wrap("span", "respstmt")),
         Rule("desc", wrap("span", "desc")), Rule("rhyme", wrap("span", "rhyme")),
-        Rule("idno", children_only), Rule("citedRange", children_only), Rule("msIdentifier", children_only),
+        Rule("idno", children_only), Rule("citedRange", children_only),
+        Rule("msIdentifier", phrases.parts_apart(phrases.DESCRIPTION_PARTS, " ", span=False)),
         Rule("repository", children_only), Rule("institution", children_only), Rule("collection", children_only),
         Rule("msName", children_only), Rule("altIdentifier", children_only),
         Rule("bloc", wrap("span", "bloc")), Rule("district", wrap("span", "district")),
@@ -355,7 +352,8 @@ def edition_rules(transformer_class: Any) -> tuple[Rule, ...]:
         Rule("witStart", anchor_only), Rule("witEnd", anchor_only),
         Rule("ex", anchor_only, is_empty), Rule("ex", enclosed("(", ")", "ex")), Rule("g", glyph, is_empty),
         Rule("g", wrap("span", "g")), Rule("geo", wrap("span", "geo")),
-        *(Rule(name, wrap("span", name.lower())) for name in MANUSCRIPT_DESCRIPTION),
+        *(Rule(name, phrases.parts_apart(phrases.DESCRIPTION_PARTS, " "))
+          for name in phrases.MANUSCRIPT_DESCRIPTION),
     )
 
 
