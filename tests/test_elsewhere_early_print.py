@@ -352,3 +352,45 @@ def test_a_manuscripts_description_in_the_text_keeps_its_parts_apart(tmp_path: P
     shown = " ".join(page.xpath("string(//span[@class='msdesc'])").split())
     assert shown == "Den Arnamagnaeanske Samling AM 62 fol. Capitulum En er olafr Her endar 53 leaves A single hand."
     assert page.xpath("//span[@class='rubric'][.='Capitulum'] and //span[@class='finalrubric'][.='Her endar']")
+
+
+def test_a_page_number_the_print_repeats_is_a_page_of_its_own(tmp_path: Path):
+    """A misnumbered early print (TCP's "56" twice) stopped the build ("page 56 was numbered
+    before"): each page keeps its printed number and the later one has a marker id of its own."""
+    text = ('<text><body><pb n="56" xml:id="p56a"/><p>Of doubling the Reere.</p><pb n="54"/><p>Front halfe-files.</p>'
+            '<p>The <pb n="56" xml:id="p56b"/>Motion.</p><p>See <ref target="#p56b">the second 56</ref>.</p>'
+            '</body></text>')
+    page = _page(build(edition(tmp_path, text, lang="en")))
+    markers = page.xpath("//a[contains(@class, 'pagebreak')]")
+    assert [(m.get("data-page"), m.get("id")) for m in markers] == \
+        [("56", "page-56"), ("54", "page-54"), ("56", "page-56-2")]
+    assert page.xpath("//*[@id='p56b']"), "a page break's own id is still a target"
+
+
+def test_parts_numbered_from_one_have_their_pages_lines_and_translation_markers(tmp_path: Path):
+    """A book of two parts, each paginated from 1, with an English translation in divisions: each
+    page, line and foot note of the print view has an id of its own, the translation's reading page
+    marks the original's pages in its divisions (it had none: its list of pages linked to nothing),
+    and the ledger records the second part's pages."""
+    original = ('<text><body><div xml:id="d1"><pb n="1"/><p xml:id="a"><lb/>Parte prima, riga uno<lb/>riga due.</p>'
+                '</div><div xml:id="d2"><pb n="1"/><p xml:id="b"><lb/>Parte seconda<note xml:id="n1" n="1" '
+                'place="foot">Nota.</note>, riga uno<lb/>riga due.</p><pb n="2"/><p xml:id="c"><lb/>Fine.</p>'
+                '</div></body></text>')
+    english = ('<text><body><div xml:id="d1" corresp="doc.xml#d1"><p xml:id="a" corresp="doc.xml#a">Part one.</p>'
+               '</div><div xml:id="d2" corresp="doc.xml#d2"><p xml:id="b" corresp="doc.xml#b">Part two<note '
+               'xml:id="n1" corresp="doc.xml#n1">Note.</note>.</p><p xml:id="c" corresp="doc.xml#c">End.</p>'
+               '</div></body></text>')
+    project = edition(tmp_path, original, lang="it", translation=english)
+    site = build(project)
+    printed = parse_html(site / "en" / "doc" / "print" / "index.html")
+    assert printed.xpath("//li[@id='page-1-2-line-1'] and //li[@id='page-1-line-1'] and //*[@id='page-1-2-note-1']")
+    translation = _page(site, "en")
+    assert [m.get("id") for m in translation.xpath("//a[contains(@class, 'pagebreak')]")] == \
+        ["page-1", "page-1-2", "page-2"]
+    assert main(["ledger", "--edition", str(project / "edition")]) == 0
+    ledger = (project / "edition" / "anchors.tsv").read_text(encoding="utf-8")
+    assert "doc\tpage-1-2\tp. 1\n" in ledger and "doc\tpage-1-2-line-2\tp. 1, l. 2\n" in ledger
+    from tei_edition.anchors import Anchor, document_anchors
+    from tei_edition.tei import parse
+    published = document_anchors(parse(project / "edition" / "doc.xml"), "doc")  # (the reading page's)
+    assert Anchor("doc", "page-1-2", "p. 1") in published and Anchor("doc", "b", "p. 1, l. 1") in published

@@ -94,7 +94,7 @@ class _Locator:
             if element.get("n") and other_pagination(element):  # another edition's page: marked, not followed
                 self.add(page_anchor(page_number(element)), f"p. {page_number(element)}")
             elif element.get("n"):  # its marker's id (a break with no number has none)
-                self.page, self.line, self.opening = attr(element, "n"), 0, True
+                self.page, self.line, self.opening = page_number(element), 0, True
                 self.add(page_anchor(self.page), f"p. {self.page}")
             return
         if name == "lb":

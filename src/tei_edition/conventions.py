@@ -24,8 +24,6 @@ from tei_edition.tei import (
     in_text,
     normalize_space,
     other_pagination,
-    page_anchor,
-    page_number,
     source_line,
     tei,
     text_of,
@@ -223,10 +221,10 @@ _PAGE_TOKEN = re.compile(r"(\[)?[0-9A-Za-z][0-9A-Za-z._-]{0,19}(?(1)\])")  # "12
 def _check_pages(root: etree._Element, path: Path, errors: Collector, printed: bool) -> None:
     """Page ids are a public contract: each numbered page's marker is #page-<n>. A print (a document
     with a source) numbers its pages in ASCII digits, each greater than the one before, each pb with
-    xml:id="page-<n>"; any other document may number pages or folios as it likes ("1v"), once each in
-    each pagination (`ed`: #page-<ed>-<n>), and a pb without a number is a break with no marker."""
+    xml:id="page-<n>"; any other document may number pages or folios as it likes ("1v"), in each
+    pagination (`ed`: #page-<ed>-<n>), a number again where the print repeats one (its marker then
+    #page-<n>-2: `tei.page_number`), and a pb without a number is a break with no marker."""
     previous = 0
-    seen: dict[str, int] = {}
     for pb in in_text(root, "pb"):
         n, own, ed = pb.get("n") or "", pb.get(XML_ID), other_pagination(pb) or None
         if printed:
@@ -244,18 +242,12 @@ def _check_pages(root: etree._Element, path: Path, errors: Collector, printed: b
                 errors.add(path, source_line(pb), f"page {n} follows page {previous}: page numbers must increase")
             previous = int(n)
             continue
-        number = page_anchor(page_number(pb)).removeprefix("page-")  # ("[1]" and "1" are one page)
         if n and not _PAGE_TOKEN.fullmatch(n) or ed is not None and not _PAGE_TOKEN.fullmatch(ed):
             what = f'n="{n[:40]}"' if n and not _PAGE_TOKEN.fullmatch(n) else f'ed="{(ed or "")[:40]}"'
             errors.add(path, source_line(pb), f"pb {what}: a page or folio number, and an edition's name, is "
                                             f"letters, digits, '.', '_' or '-' (at most 20, no spaces; in "
                                             f"brackets, [4], a number the source does not print): it is the "
                                             f"page's address, #page-<n> (#page-<ed>-<n>)")
-        elif number in seen:
-            errors.add(path, source_line(pb), f"page {number} was numbered before (line {seen[number]}): each "
-                                            f"page's number is its address (#page-{number}), so it must be its own")
-        elif number:
-            seen[number] = source_line(pb) or 0
 
 
 def _check_note_kinds(root: etree._Element, path: Path, errors: Collector) -> None:

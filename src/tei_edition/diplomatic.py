@@ -21,7 +21,17 @@ from lxml import etree
 from tei_edition.anchors import in_the_text, numbered
 from tei_edition.fidelity import NOT_PRINTED
 from tei_edition.model import Document
-from tei_edition.tei import NS, XML_ID, language_of, local_name, lost_note, other_pagination, page_anchor, printed_text
+from tei_edition.tei import (
+    NS,
+    XML_ID,
+    language_of,
+    local_name,
+    lost_note,
+    other_pagination,
+    page_anchor,
+    page_number,
+    printed_text,
+)
 from tei_edition.units import Table, walk_blocks
 
 # Elements whose id names the unit a line belongs to (the nearest one around its `lb`).
@@ -166,7 +176,7 @@ class _Pages:
                 if is_foot_note(child) and self.pages and child.get("n"):
                     pb, _, notes = self.pages[-1]
                     unit, _ = _unit(child)
-                    notes.append(PrintNote(child.get(XML_ID, ""), child.get("n", ""), pb.get("n", ""), unit, child,
+                    notes.append(PrintNote(child.get(XML_ID, ""), child.get("n", ""), page_number(pb), unit, child,
                                            lost_note(child)))
             elif name == "fw":  # a running head, a catchword: on the page, not a line of its text
                 for inner in child.iter(f"{{{NS['t']}}}pb"):  # (a page may begin inside one)
@@ -205,7 +215,7 @@ class _Pages:
         self.worded = element.tag != _LB or bool((element.tail or "").strip())
         pb, lines, _ = self.pages[-1]
         unit, title_page = _unit(where) if where is element and element.tag in _BREAKS else _unit_within(where)
-        lines.append(PrintLine(pb.get("n", ""), len(lines) + 1, unit, language_of(where), element, title_page))
+        lines.append(PrintLine(page_number(pb), len(lines) + 1, unit, language_of(where), element, title_page))
 
     def _words(self, text: str | None, where: etree._Element) -> None:
         if text and text.strip():
@@ -231,7 +241,7 @@ def print_layout(tree: etree._ElementTree) -> PrintLayout | None:
     if walker.before_first_page or not walker.pages:
         return None
     furniture = _furniture(root)
-    return PrintLayout(tuple(PrintPage(pb.get("n", ""), tuple(lines), tuple(notes),
+    return PrintLayout(tuple(PrintPage(page_number(pb), tuple(lines), tuple(notes),
                                        tuple(furniture.get(pb.get(XML_ID, ""), ())))
                              for pb, lines, notes in walker.pages))
 

@@ -284,7 +284,7 @@ class Transformer:
         it is of the document's own pagination; another edition's is shown, not followed."""
         own = not other_pagination(pb)
         if own:
-            self.state.page, self.state.paged = pb.get("n", ""), True
+            self.state.page, self.state.paged = page_number(pb), True
         return own
 
     def pagebreak_html(self, number: str, approximate: bool = False, image: str = "", own: bool = True) -> str:
@@ -292,7 +292,9 @@ class Transformer:
         edition's pagination (not `own`) links to itself, not to the print view, which has the own only."""
         if self.portable:  # (an image's site path without the page's way to the root: the mark's last part)
             kind = int(approximate) if own else 2
-            return f"{MARK}p{kind}{escape(number)}{PART + escape(image) if image else ''}{MARK}"
+            anchor = getattr(number, "anchor", "")  # (a repeated number's: `tei.PageNumber`)
+            return f"{MARK}p{kind}{escape(number)}{PART + escape(image) if image or anchor else ''}" \
+                   f"{PART + escape(anchor) if anchor else ''}{MARK}"
         # The number is drawn by the style sheet (data-page): not part of the text a reader selects,
         # copies or finds; the label names it once for assistive technology.
         label = escape(self.strings["facsimile_label" if image else "page_label_original" if approximate

@@ -10,7 +10,17 @@ from lxml import etree
 
 from tei_edition.archival import ArchivalRef
 from tei_edition.inline import OriginalInfo
-from tei_edition.tei import NS, XML_ID, XML_LANG, elements, local_name, numbered_paragraph, other_pagination
+from tei_edition.layout import DIVISIONS
+from tei_edition.tei import (
+    NS,
+    XML_ID,
+    XML_LANG,
+    elements,
+    local_name,
+    numbered_paragraph,
+    other_pagination,
+    page_number,
+)
 
 _UNITS = {"p", "table", "note", "head", "quote", "list", "lg", "figure"}
 
@@ -65,13 +75,23 @@ def original_info(tree: etree._ElementTree, path: Path, refs: dict[str, Archival
 
 
 def pages_by_block(tree: etree._ElementTree) -> dict[str, list[str]]:
-    """Block id ("front", "p7", "tariff-1923") -> the print pages that begin in it or just before it."""
-    result: dict[str, list[str]] = {"front": [pb.get("n", "") for pb in elements(tree, "//t:text/t:front//t:pb[@n]")]}
+    """Block id ("front", "p7", "tariff-1923") -> the print pages that begin in it or just before it;
+    a division's pages are its blocks' (a translation asks for its paragraphs', in any division)."""
+    result: dict[str, list[str]] = {"front": [page_number(pb) for pb in elements(tree, "//t:text/t:front//t:pb[@n]")]}
     pending: list[str] = []
-    for child in elements(tree, "//t:text/t:body/*"):
-        if local_name(child) == "pb":
-            pending.append(child.get("n", ""))
-        elif child.get(XML_ID):
-            result[child.get(XML_ID, "")] = pending + [pb.get("n", "") for pb in child.iterfind(".//t:pb[@n]", NS)]
-            pending = []
+
+    def visit(parent: etree._Element) -> None:
+        nonlocal pending
+        for child in parent:
+            name = local_name(child)
+            if name == "pb":
+                pending.append(page_number(child))
+            elif name in DIVISIONS:
+                visit(child)
+            elif name and child.get(XML_ID):
+                result[child.get(XML_ID, "")] = pending + [page_number(pb) for pb in child.iterfind(".//t:pb[@n]", NS)]
+                pending = []
+
+    for body in elements(tree, "//t:text/t:body"):
+        visit(body)
     return result

@@ -12,6 +12,7 @@ from markupsafe import Markup
 
 from tei_edition.inline import MARK, PART, PageContext, Transformer
 from tei_edition.model import Document
+from tei_edition.tei import PageNumber
 from tei_edition.units import Content
 
 ROOT = f"{MARK}R{MARK}"  # stands for the way from the page to the site root
@@ -58,9 +59,10 @@ class Renderer:
             return self.page.root
         if kind == "h":  # a link to an id: on this page, or where the version's ids are
             return self.markers.id_href(value)
-        number, _, image = value[1:].partition(PART)
-        return self.markers.pagebreak_html(html.unescape(number), value[0] == "1", html.unescape(image),
-                                           own=value[0] != "2")
+        number, _, rest = value[1:].partition(PART)
+        image, _, anchor = rest.partition(PART)
+        shown = PageNumber.at(html.unescape(number), html.unescape(anchor)) if anchor else html.unescape(number)
+        return self.markers.pagebreak_html(shown, value[0] == "1", html.unescape(image), own=value[0] != "2")
 
     def __call__(self, content: Content | None) -> Markup:
         if content is None:

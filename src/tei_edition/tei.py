@@ -219,18 +219,60 @@ def printed_text(text: etree._Element) -> bool:
     return text.find(".//t:pb[@n]", NS) is not None and bool(_PROSE_LINES(text))
 
 
+class PageNumber(str):
+    """The number of a page that an earlier page of the same pagination has too (a misnumbered
+    print's second "56", a book of parts each numbered from 1), as printed, knowing the id of its
+    marker (`page_anchor`): the first such page is #page-56, the next #page-56-2, then #page-56-3."""
+
+    anchor: str
+
+    @classmethod
+    def at(cls, number: str, anchor: str) -> str:
+        made = cls(number)
+        made.anchor = anchor
+        return made
+
+
 def page_number(pb: etree._Element) -> str:
     """A page break's number as its marker shows it and its id (#page-<number>) names it: its `n`; a
     page of another edition's pagination (`ed`: a reprint's, a manuscript's other foliation) "<ed>-<n>"
-    ("" for a break without `n`). An edition pointed to (`edRef="#A"`) is named by its id."""
-    n, ed = pb.get("n") or "", other_pagination(pb)
-    return f"{ed}-{n}" if n and ed else n
+    ("" for a break without `n`). An edition pointed to (`edRef="#A"`) is named by its id. A number
+    an earlier page has is a `PageNumber`."""
+    number = _plain_number(pb)
+    anchor = _repeated_pages(pb.getroottree().getroot()).get(pb) if number else None
+    return PageNumber.at(number, anchor) if anchor else number
 
 
 def page_anchor(number: str) -> str:
     """The id of a page's marker: "page-<number>"; a number the source does not print, given in
-    brackets (DTA's "[1]"), is addressed without them ("page-1") and shown with them."""
-    return "page-" + (number[1:-1] if number.startswith("[") and number.endswith("]") else number)
+    brackets (DTA's "[1]"), is addressed without them ("page-1") and shown with them; a number an
+    earlier page has too, by its place among them (`PageNumber`)."""
+    return getattr(number, "anchor", "") or \
+        "page-" + (number[1:-1] if number.startswith("[") and number.endswith("]") else number)
+
+
+@lru_cache(maxsize=16)
+def _repeated_pages(root: etree._Element) -> dict[etree._Element, str]:
+    """The markers' ids of the pages whose number an earlier page of the same pagination has."""
+    seen: dict[str, int] = {}
+    found: dict[etree._Element, str] = {}
+    numbered = [pb for pb in in_text(root, "pb") if pb.get("n")]
+    taken = {page_anchor(_plain_number(pb)) for pb in numbered}
+    for pb in numbered:
+        anchor = page_anchor(_plain_number(pb))
+        seen[anchor] = seen.get(anchor, 0) + 1
+        if seen[anchor] > 1:
+            place = seen[anchor]
+            while f"{anchor}-{place}" in taken:  # (a page numbered "56-2" keeps its own)
+                place += 1
+            found[pb] = f"{anchor}-{place}"
+            taken.add(found[pb])
+    return found
+
+
+def _plain_number(pb: etree._Element) -> str:
+    n, ed = pb.get("n") or "", other_pagination(pb)
+    return f"{ed}-{n}" if n and ed else n
 
 
 def other_pagination(element: etree._Element) -> str:

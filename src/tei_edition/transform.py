@@ -277,7 +277,7 @@ def build_document(tree: etree._ElementTree, path: Path, doc_id: str, refs: dict
         byline=byline_content, front_pages=front_pages,
         source=source, abstracts=abstracts,
         blocks=tuple(blocks), back=back_sections, notes=all_notes,
-        pages=tuple(pb.get("n", "") for pb in in_text(printed, "pb")
+        pages=tuple(page_number(pb) for pb in in_text(printed, "pb")
                     if pb.get("n") and not other_pagination(pb)),  # (its own pagination)
         tei_file=path.name, translation=original is not None, glossary=glossary, title_notes=title_notes,
         front_lines=front_lines, lines_before_title=before,
