@@ -354,6 +354,13 @@ def test_pandocs_faults_are_said_as_what_to_write(tmp_path: Path, capsys):
     assert main(["build", "--edition", str(project / "edition"), "--out", str(project / "build")]) == 1
     assert "<date> is not allowed here (the schema: Did not expect element date there); a publicationStmt names who " \
            "published it (publisher, distributor or authority) before its date" in capsys.readouterr().err
+    # DocSouth's place of publication before its publisher
+    project = edition(tmp_path / "place", "<text><body><p>x</p></body></text>", lang="en", header=PANDOC_HEADER.replace(
+        "<publisher>C. V.</publisher>", "<pubPlace>London:</pubPlace><publisher>C. V.</publisher>"))
+    assert main(["build", "--edition", str(project / "edition"), "--out", str(project / "build")]) == 1
+    assert "<pubPlace> is not allowed here (the schema: Did not expect element pubPlace there); a publicationStmt " \
+           "names who published it (publisher, distributor or authority) before its pubPlace, or says it all in a " \
+           "<p> (move it after the <publisher>)" in capsys.readouterr().err
 
 
 def test_a_figure_wrapped_in_a_paragraph_is_the_figure(tmp_path: Path):

@@ -330,11 +330,15 @@ def test_a_text_within_the_text_is_a_block_where_it_stands_and_a_span_in_running
     per element, which stops a --strict build, and its paragraphs in a span."""
     text = ('<text><body><p>The opinion:</p><q><floatingText><front><head>To W. W.</head></front><body>'
             '<p>I greet you.</p><p>R. W. E.</p></body></floatingText></q>'
-            '<p>He wrote <q><floatingText><body><p>Come.</p></body></floatingText></q> and went.</p></body></text>')
+            '<p>He wrote <q><floatingText><body><div><p>Come.</p></div></body></floatingText></q> and went.</p>'
+            '<floatingText type="letter"><body><div type="letter"><opener><salute>Madam,</salute></opener>'
+            '<p>The love I bear.</p></div></body></floatingText></body></text>')
     page = _page(build(edition(tmp_path, text, lang="en")))
     inset = page.xpath("//blockquote/div[@class='floating-text']")
     assert inset and [p.text for p in inset[0].xpath("p")] == ["I greet you.", "R. W. E."]
     assert "To W. W." in inset[0].xpath("string()")
+    letter = page.xpath("//div[@class='floating-text letter']/div[@class='division letter']")  # (DocSouth's)
+    assert letter and letter[0].xpath("div[@class='opener']/div[@class='salute'] and p[.='The love I bear.']")
     running = page.xpath("//p[@class='para'][starts-with(., 'He wrote')]")
     assert running and not running[0].xpath(".//div | .//p | .//blockquote"), "no block inside a paragraph"
     assert " ".join(running[0].xpath("string()").split()).endswith("Come. and went.")

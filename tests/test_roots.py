@@ -656,9 +656,21 @@ def test_two_paginations_are_told_apart(tmp_path: Path):
         ("page-A-5-2", "A-5", "Page A-5")]
 
 
+def test_a_page_label_of_words_or_another_script_is_its_address_with_hyphens(tmp_path: Path):
+    """DocSouth's plates ("plate after page 10") and a Russian archive's verso ("5 об.") stopped the
+    build: a page number was letters, digits, '.', '_' or '-' only."""
+    project, _, _ = with_pages(tmp_path, '<pb n="10"/>and <pb n="plate facing page 104 (verso)"/>here <pb n="5 об."/>'
+                                         'there <pb n="1" ed="first ed."/>')
+    markers = built_page(project).xpath("//a[contains(@class, 'pagebreak')]")
+    assert [(a.get("id"), a.get("data-page")) for a in markers] == [
+        ("page-10", "10"), ("page-plate-facing-page-104-(verso)", "plate facing page 104 (verso)"),
+        ("page-5-об.", "5 об."), ("page-first-ed.-1", "first ed.-1")]
+
+
 @pytest.mark.parametrize("pages, message", [
-    ('<pb n="3 bis"/>', 'pb n="3 bis": a page or folio number, and an edition\'s name, is letters, digits'),
-    ('<pb n="1"/>x <pb n="3" ed="first ed."/>', 'pb ed="first ed.": a page or folio number, and an edition\'s name'),
+    ('<pb n="3#2"/>', 'pb n="3#2": a page or folio number, and an edition\'s name, is at most 40 characters'),
+    ('<pb n="1"/>x <pb n="3" ed="first [ed.]"/>', 'pb ed="first [ed.]": a page or folio number, and an edition\'s'),
+    ('<pb n=" 3"/>', 'pb n=" 3": a page or folio number'),
 ])
 def test_a_page_number_that_cannot_be_an_address_is_a_located_error(tmp_path: Path, capsys, pages, message):
     project, tei, text = with_pages(tmp_path, pages)

@@ -215,7 +215,10 @@ def _check_paragraph_ids(root: etree._Element, path: Path, errors: Collector) ->
                                               f"found \"{para.get(XML_ID)}\"")
 
 
-_PAGE_TOKEN = re.compile(r"(\[)?[0-9A-Za-z][0-9A-Za-z._-]{0,19}(?(1)\])")  # "12", "[12]": not printed
+# A page's number or an edition's name, as an address: "12", "1v", "[12]" (not printed), "5 \u043e\u0431.",
+# "plate after page 10" (its spaces hyphens in the id): none of the characters a URL's fragment
+# cannot hold as they are, or brackets but around it all.
+_PAGE_TOKEN = re.compile(r"(\[)?(?=[^\s\[\]])[^\x00-\x1f\x7f#%\"<>`\\{}|^\[\]]{1,40}(?<=\S)(?(1)\])")
 
 
 def _check_pages(root: etree._Element, path: Path, errors: Collector, printed: bool) -> None:
@@ -244,10 +247,11 @@ def _check_pages(root: etree._Element, path: Path, errors: Collector, printed: b
             continue
         if n and not _PAGE_TOKEN.fullmatch(n) or ed is not None and not _PAGE_TOKEN.fullmatch(ed):
             what = f'n="{n[:40]}"' if n and not _PAGE_TOKEN.fullmatch(n) else f'ed="{(ed or "")[:40]}"'
-            errors.add(path, source_line(pb), f"pb {what}: a page or folio number, and an edition's name, is "
-                                            f"letters, digits, '.', '_' or '-' (at most 20, no spaces; in "
-                                            f"brackets, [4], a number the source does not print): it is the "
-                                            f"page's address, #page-<n> (#page-<ed>-<n>)")
+            errors.add(path, source_line(pb), f"pb {what}: a page or folio number, and an edition's name, is at "
+                                            f"most 40 characters, none of # % \" < > ` \\ {{ }} | ^ [ ] (in "
+                                            f"brackets around it all, [4], a number the source does not print): "
+                                            f"it is the page's address, #page-<n> (#page-<ed>-<n>), its spaces "
+                                            f"hyphens")
 
 
 def _check_note_kinds(root: etree._Element, path: Path, errors: Collector) -> None:

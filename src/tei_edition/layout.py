@@ -105,9 +105,9 @@ def _has_text(element: etree._Element) -> bool:
 
 def _holds_blocks(container: etree._Element) -> bool:
     name = local_name(container)
-    if name in BLOCK_PARENTS:  # (the body of a text within the text: where that text stands as a block)
-        parent = container.getparent()
-        return parent is None or parent.tag != _FLOATING_TEXT or in_block_context(parent)
+    if name in BLOCK_PARENTS:  # (in a text within the text: where that text stands as a block)
+        inset = next(container.iterancestors(_FLOATING_TEXT), None)
+        return inset is None or in_block_context(inset)
     if name not in odd_elements():  # no rule renders it (every element of the ODD has one): `rules.generic`
         return not _has_text(container) and in_block_context(container)  # a speech's speaker and paragraphs
     if name in ("quote", "q"):  # (a `q` of paragraphs, or of a text within the text, is a block quotation)

@@ -18,6 +18,7 @@ from lxml import etree
 from tei_edition import apparatus, blocks, examples, links, names, phrases, spoken
 from tei_edition.blocks import figure, head, item, list_, paragraph_in_block, quote, said, verse_line
 from tei_edition.layout import (
+    DIVISIONS,
     alignment,
     figure_only,
     in_block_context,
@@ -236,6 +237,7 @@ def edition_rules(transformer_class: Any) -> tuple[Rule, ...]:
         Rule("floatingText", wrap("div", "floating-text", block=True)),
         *(Rule(name, children_only, lambda e: getattr(e.getparent(), "tag", "") == _FLOATING_TEXT)
           for name in ("front", "body", "back")),
+        *(Rule(name, wrap("div", "division", block=True)) for name in DIVISIONS),  # (in such a text)
         Rule("table", nested_table),
         Rule("said", said),
         Rule("date", date), Rule("time", wrap("span", "time")), Rule("num", wrap("span", "num")),

@@ -158,9 +158,12 @@ def validate_schema(tree: etree._ElementTree, path: Path) -> None:
 
 
 # What to write where TEI wants something first: (container, element not allowed) -> the hint.
-_HINTS = {("publicationStmt", "date"): "a publicationStmt names who published it (publisher, distributor or "
-                                       "authority) before its date, or says it all in a <p> (pandoc writes a bare "
-                                       "date: add <publisher>)"}
+_PUBLISHED_FIRST = ("a publicationStmt names who published it (publisher, distributor or authority) before its "
+                    "{}, or says it all in a <p>")
+_HINTS = {("publicationStmt", "date"): _PUBLISHED_FIRST.format("date")
+          + " (pandoc writes a bare date: add <publisher>)",
+          **{("publicationStmt", name): _PUBLISHED_FIRST.format(name) + " (move it after the <publisher>)"
+             for name in ("pubPlace", "address", "idno", "availability")}}
 
 
 def _hint(message: str, culprit: etree._Element | None) -> str:

@@ -245,10 +245,11 @@ def page_number(pb: etree._Element) -> str:
 
 def page_anchor(number: str) -> str:
     """The id of a page's marker: "page-<number>"; a number the source does not print, given in
-    brackets (DTA's "[1]"), is addressed without them ("page-1") and shown with them; a number an
-    earlier page has too, by its place among them (`PageNumber`)."""
+    brackets (DTA's "[1]"), is addressed without them ("page-1") and shown with them; its spaces are
+    hyphens ("plate after page 10": "page-plate-after-page-10"); a number an earlier page has too,
+    by its place among them (`PageNumber`)."""
     return getattr(number, "anchor", "") or \
-        "page-" + (number[1:-1] if number.startswith("[") and number.endswith("]") else number)
+        "page-" + "-".join((number[1:-1] if number.startswith("[") and number.endswith("]") else number).split())
 
 
 @lru_cache(maxsize=16)
