@@ -398,3 +398,21 @@ def test_parts_numbered_from_one_have_their_pages_lines_and_translation_markers(
     from tei_edition.tei import parse
     published = document_anchors(parse(project / "edition" / "doc.xml"), "doc")  # (the reading page's)
     assert Anchor("doc", "page-1-2", "p. 1") in published and Anchor("doc", "b", "p. 1, l. 1") in published
+
+
+def test_a_title_pages_subtitle_author_line_and_pages_stay_in_their_order(tmp_path: Path):
+    """A Wright American Fiction title page: the author line was lifted above the subtitle that comes
+    before it (the text check stopped the build: "text out of order"), and the title page's verso,
+    a page of its own, had no marker (its print page and the list of pages linked to nothing)."""
+    text = ('<text><front><titlePage><pb/><docTitle><titlePart type="main">LEAH MORDECAI.</titlePart>'
+            '<titlePart type="sub">A NOVEL.</titlePart></docTitle><byline>BY <docAuthor>MRS. ABBOTT.</docAuthor>'
+            '</byline><docImprint>NEW YORK</docImprint><pb n="[verso]"/><docImprint>COPYRIGHT, 1856.</docImprint>'
+            '</titlePage></front><body><pb n="1"/><p><lb/>It was a day<lb/>in May.</p></body></text>')
+    page = _page(build(edition(tmp_path, text, lang="en")))
+    header = page.xpath("//header[@class='doc-header']")[0]
+    shown = " ".join(header.xpath("string()").split())
+    assert shown.index("A NOVEL.") < shown.index("BY MRS. ABBOTT.") < shown.index("NEW YORK") \
+        < shown.index("COPYRIGHT")
+    marker = header.xpath(".//a[contains(@class, 'pagebreak')]")
+    assert [(m.get("id"), m.get("data-page")) for m in marker] == [("page-verso", "[verso]")]
+    assert header.xpath("count(.//a[@id='page-verso']/../following-sibling::*[1][contains(., 'COPYRIGHT')])") == 1

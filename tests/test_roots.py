@@ -657,20 +657,23 @@ def test_two_paginations_are_told_apart(tmp_path: Path):
 
 
 def test_a_page_label_of_words_or_another_script_is_its_address_with_hyphens(tmp_path: Path):
-    """DocSouth's plates ("plate after page 10") and a Russian archive's verso ("5 об.") stopped the
-    build: a page number was letters, digits, '.', '_' or '-' only."""
+    """DocSouth's plates ("plate after page 10"), its corrected numbers ("161[261]", "267 [sic]") and a
+    Russian archive's verso ("5 об.") stopped the build: a page number was letters, digits, '.',
+    '_' or '-' only."""
     project, _, _ = with_pages(tmp_path, '<pb n="10"/>and <pb n="plate facing page 104 (verso)"/>here <pb n="5 об."/>'
-                                         'there <pb n="1" ed="first ed."/>')
+                                         'there <pb n="1" ed="first ed."/>a <pb n="161[261]"/>b <pb n="267 [sic]"/>')
     markers = built_page(project).xpath("//a[contains(@class, 'pagebreak')]")
     assert [(a.get("id"), a.get("data-page")) for a in markers] == [
         ("page-10", "10"), ("page-plate-facing-page-104-(verso)", "plate facing page 104 (verso)"),
-        ("page-5-об.", "5 об."), ("page-first-ed.-1", "first ed.-1")]
+        ("page-5-об.", "5 об."), ("page-first-ed.-1", "first ed.-1"), ("page-161-261", "161[261]"),
+        ("page-267-sic", "267 [sic]")]
 
 
 @pytest.mark.parametrize("pages, message", [
-    ('<pb n="3#2"/>', 'pb n="3#2": a page or folio number, and an edition\'s name, is at most 40 characters'),
-    ('<pb n="1"/>x <pb n="3" ed="first [ed.]"/>', 'pb ed="first [ed.]": a page or folio number, and an edition\'s'),
-    ('<pb n=" 3"/>', 'pb n=" 3": a page or folio number'),
+    (f'<pb n="{"x" * 41}"/>', f'pb n="{"x" * 40}": a page or folio number, and an edition\'s name, is at most 40 '
+                              f'characters, with a letter or digit'),
+    ('<pb n="1"/>x <pb n="3" ed="[ ]"/>', 'pb ed="[ ]": a page or folio number, and an edition\'s'),
+    ('<pb n="--"/>', 'pb n="--": a page or folio number'),
 ])
 def test_a_page_number_that_cannot_be_an_address_is_a_located_error(tmp_path: Path, capsys, pages, message):
     project, tei, text = with_pages(tmp_path, pages)

@@ -215,10 +215,10 @@ def _check_paragraph_ids(root: etree._Element, path: Path, errors: Collector) ->
                                               f"found \"{para.get(XML_ID)}\"")
 
 
-# A page's number or an edition's name, as an address: "12", "1v", "[12]" (not printed), "5 \u043e\u0431.",
-# "plate after page 10" (its spaces hyphens in the id): none of the characters a URL's fragment
-# cannot hold as they are, or brackets but around it all.
-_PAGE_TOKEN = re.compile(r"(\[)?(?=[^\s\[\]])[^\x00-\x1f\x7f#%\"<>`\\{}|^\[\]]{1,40}(?<=\S)(?(1)\])")
+# A page's number or an edition's name, as an address ("12", "1v", "[12]", "5 ob.", "plate facing
+# page 10", "267 [sic]": `tei.page_anchor`): a letter or digit, at most 40 characters, none a control,
+# each bracket closed ("[1" is a slip).
+_PAGE_TOKEN = re.compile(r"(?=.{1,40}\Z)(?=.*\w)(?:[^\x00-\x1f\x7f\[\]]|\[[^\x00-\x1f\x7f\[\]]*\])+")
 
 
 def _check_pages(root: etree._Element, path: Path, errors: Collector, printed: bool) -> None:
@@ -248,10 +248,9 @@ def _check_pages(root: etree._Element, path: Path, errors: Collector, printed: b
         if n and not _PAGE_TOKEN.fullmatch(n) or ed is not None and not _PAGE_TOKEN.fullmatch(ed):
             what = f'n="{n[:40]}"' if n and not _PAGE_TOKEN.fullmatch(n) else f'ed="{(ed or "")[:40]}"'
             errors.add(path, source_line(pb), f"pb {what}: a page or folio number, and an edition's name, is at "
-                                            f"most 40 characters, none of # % \" < > ` \\ {{ }} | ^ [ ] (in "
-                                            f"brackets around it all, [4], a number the source does not print): "
-                                            f"it is the page's address, #page-<n> (#page-<ed>-<n>), its spaces "
-                                            f"hyphens")
+                                            f"most 40 characters, with a letter or digit, each bracket closed (in "
+                                            f"brackets, [4], a number the source does not print): it is the page's "
+                                            f"address, #page-<n> (#page-<ed>-<n>), its spaces and brackets hyphens")
 
 
 def _check_note_kinds(root: etree._Element, path: Path, errors: Collector) -> None:

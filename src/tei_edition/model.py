@@ -16,7 +16,7 @@ from typing import TYPE_CHECKING, NamedTuple
 from lxml import etree
 
 from tei_edition.archival import ArchivalRef, ArchivalUnit
-from tei_edition.units import Block, Content, Division, Note, Paragraph, Section, Table, walk_blocks
+from tei_edition.units import Block, Content, Division, Note, PageBreak, Paragraph, Section, Table, walk_blocks
 
 if TYPE_CHECKING:
     from tei_edition.inline import OriginalInfo
@@ -144,7 +144,7 @@ class Document:
     translation: bool = False
     glossary: tuple[tuple[Content, Content], ...] = ()
     title_notes: tuple[Note, ...] = ()
-    front_lines: tuple[Block, ...] = ()  # the title page's other parts (subtitle, author, date)
+    front_lines: tuple[Block | PageBreak, ...] = ()  # the title page's other parts (subtitle, author, date; a page)
     lines_before_title: int = 0  # how many of them stand before the title on the title page (an author's name)
     front_blocks: tuple = ()  # front matter other than the title page and abstracts (a preface)
     blocks_before_abstracts: int = 0  # how many of them stand before the abstracts (a publisher's note)

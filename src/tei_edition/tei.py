@@ -245,11 +245,15 @@ def page_number(pb: etree._Element) -> str:
 
 def page_anchor(number: str) -> str:
     """The id of a page's marker: "page-<number>"; a number the source does not print, given in
-    brackets (DTA's "[1]"), is addressed without them ("page-1") and shown with them; its spaces are
-    hyphens ("plate after page 10": "page-plate-after-page-10"); a number an earlier page has too,
-    by its place among them (`PageNumber`)."""
-    return getattr(number, "anchor", "") or \
-        "page-" + "-".join((number[1:-1] if number.startswith("[") and number.endswith("]") else number).split())
+    brackets (DTA's "[1]"), is addressed without them ("page-1") and shown with them; its spaces, and
+    what a link's fragment cannot hold, are hyphens ("plate facing page 10": "page-plate-facing-page-10",
+    "267 [sic]": "page-267-sic"); a number an earlier page has too, by its place among them (`PageNumber`)."""
+    return getattr(number, "anchor", "") or "page-" + _NOT_IN_ADDRESS.sub("-", number).strip("-")
+
+
+# What a page's address writes as a hyphen: spaces, brackets ("[1]", "161[261]", "267 [sic]") and the
+# characters a link's fragment cannot hold as they are.
+_NOT_IN_ADDRESS = re.compile(r'[\s\[\]#%"<>`\\{}|^]+')
 
 
 @lru_cache(maxsize=16)

@@ -165,8 +165,8 @@ def _first_words(front: etree._Element) -> etree._Element | None:
 def _other_parts(parent: etree._Element, shown: list[etree._Element]) -> list[etree._Element]:
     """The parts of a title page other than those shown apart, in order."""
     parts: list[etree._Element] = []
-    for part in parent:
-        if not local_name(part) or local_name(part) == "pb" or part in shown:
+    for part in parent:  # (a page that begins on it: a marker in its place; one with no number, none)
+        if not local_name(part) or local_name(part) == "pb" and not part.get("n") or part in shown:
             continue
         if any(part in element.iterancestors() for element in shown):
             parts.extend(_other_parts(part, shown))
@@ -222,9 +222,15 @@ def build_document(tree: etree._ElementTree, path: Path, doc_id: str, refs: dict
     # The title page's other parts (subtitles, author lines, dates) are shown under the title; a part
     # that holds the title, rubric or byline (a docTitle) is opened, to show only its other parts.
     shown = [e for e in (rubric, title, byline) if e is not None]
-    line_walker = BlockWalker(tx, markers, False, numbered=False)
     parts = _other_parts(title_page, shown) if title_page is not None else []
-    front_lines = tuple(line_walker.block(part) for part in parts)
+    if byline is not None and title is not None and any(_precedes(title, part) and _precedes(part, byline)
+                                                        for part in parts):
+        byline = None  # (a subtitle between the title and the author line: the byline in its place, after it)
+        parts = _other_parts(title_page, [e for e in (rubric, title) if e is not None]) if title_page is not None \
+            else []
+    line_walker = BlockWalker(tx, markers, False, numbered=False)
+    front_lines = tuple(line_walker.page_break(part) if local_name(part) == "pb" else line_walker.block(part)
+                        for part in parts)
     # The parts before the title on its page are shown before it (in their order: nothing reordered).
     before = sum(1 for part in parts if _precedes(part, title))
     # The abstracts the text's front holds, else the header's (`profileDesc/abstract`: a publisher's export).
