@@ -817,6 +817,15 @@ def test_a_licence_by_its_address_a_lowercase_doi_and_a_link_missing_its_hash(tm
                                          '<note xml:id="ftn1">Nota.</note></p></div></back></text>')
     assert main(["build", "--edition", str(project / "edition"), "--out", str(project / "build")]) == 1
     assert 'this document has an element with xml:id "ftn1": write #ftn1' in capsys.readouterr().err
+    # DocSouth's footnote markers, pointing in TEI P4's way to ids its conversion lost; a file is no id
+    project = edition(tmp_path / "lost", '<text><body><p>Oak<ref target="n1">*</ref>, <ref target="essay.xml">'
+                                         'see</ref>.</p></body></text>')
+    assert main(["build", "--edition", str(project / "edition"), "--out", str(project / "build")]) == 1
+    said = capsys.readouterr().err
+    assert '<ref target="n1">: a link must be #id' in said and "(an id is pointed to as #n1, which TEI P4 wrote " \
+        "without '#'; but no element here has xml:id \"n1\": give that id to the element meant, or remove the " \
+        "target)" in said
+    assert "#essay.xml" not in said and '<ref target="essay.xml">: a link must be' in said
 
 
 def test_a_journal_article_without_print_pages_is_cited_without_an_empty_page(tmp_path: Path):

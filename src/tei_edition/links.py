@@ -20,6 +20,8 @@ if TYPE_CHECKING:
     from tei_edition.output import HtmlOutput
 
 SAFE_SCHEMES = {"http", "https", "mailto"}
+_ID_LIKE = re.compile(r"[^\W\d][\w-]*")  # a name an xml:id could be, not a file's ("essay.xml", "a/b")
+
 _NOTE = f"{{{TEI_NS}}}note"
 XML_BASE = "{http://www.w3.org/XML/1998/namespace}base"
 _HEADER = f"{{{TEI_NS}}}teiHeader"
@@ -42,7 +44,10 @@ def safe_href(tx: Transformer, element: etree._Element, target: str) -> str:
     if scheme not in SAFE_SCHEMES:
         shown = " ".join((element.get("target") or target).split())[:80]  # the attribute as written
         meant = f" (this document has an element with xml:id \"{target}\": write #{target})" \
-            if not scheme and tx.target(element, target) is not None else ""
+            if not scheme and tx.target(element, target) is not None else \
+            f" (an id is pointed to as #{target}, which TEI P4 wrote without '#'; but no element here has xml:id " \
+            f"\"{target}\": give that id to the element meant, or remove the target)" \
+            if not scheme and _ID_LIKE.fullmatch(target) else ""
         tx.error(element, f"<{local_name(element)} target=\"{shown}\">: a link must be #id, http(s):, mailto: or "
                           f"the TEI file of another document of this edition (as edition.yaml names it), or "
                           f"relative to an http(s) xml:base"
