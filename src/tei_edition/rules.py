@@ -237,7 +237,7 @@ def edition_rules(transformer_class: Any) -> tuple[Rule, ...]:
         Rule("floatingText", wrap("div", "floating-text", block=True)),
         *(Rule(name, children_only, lambda e: getattr(e.getparent(), "tag", "") == _FLOATING_TEXT)
           for name in ("front", "body", "back")),
-        *(Rule(name, wrap("div", "division", block=True)) for name in DIVISIONS),  # (in such a text)
+        *(Rule(name, wrap("div", "division", block=True)) for name in sorted(DIVISIONS)),  # (in such a text)
         Rule("table", nested_table),
         Rule("said", said),
         Rule("date", date), Rule("time", wrap("span", "time")), Rule("num", wrap("span", "num")),
