@@ -73,6 +73,25 @@ def test_one_fault_on_many_lines_is_said_once_with_its_lines(tmp_path: Path, cap
     assert ":3: " in lines[0] and "12 error(s); nothing was written" in said
 
 
+def test_many_faults_of_one_kind_are_said_once_with_their_lines_and_a_few_each_on_its_own(tmp_path: Path, capsys):
+    """A TEI Simple print's 384 page images that its facsimile lacks, `facs="#f0027"`, `"#f0028"`...:
+    one message a line. More than three of a kind, differing only in the value they quote, are said
+    once, the first whole, with the lines of the others; three or fewer each on its own line."""
+    from tei_edition.cli import main
+    pages = "".join(f'<pb n="{n}" facs="#f{n:04d}"/><p>Page {n}.</p>\n' for n in range(1, 6))
+    project = edition(tmp_path / "five", f"<text><body>\n{pages}</body></text>", lang="en")
+    assert main(["build", "--edition", str(project / "edition"), "--out", str(project / "build")]) == 1
+    said = [line for line in capsys.readouterr().err.splitlines() if "points to no image" in line]
+    assert len(said) == 1 and ':3: pb facs="#f0001" points to no image' in said[0], said
+    assert said[0].endswith("(and 4 more of this kind, on lines 4, 5, 6, 7)"), said
+    pages = "".join(f'<pb n="{n}" facs="#f{n:04d}"/><p>Page {n}.</p>\n' for n in range(1, 4))
+    project = edition(tmp_path / "three", f"<text><body>\n{pages}</body></text>", lang="en")
+    assert main(["build", "--edition", str(project / "edition"), "--out", str(project / "build")]) == 1
+    said = [line for line in capsys.readouterr().err.splitlines() if "points to no image" in line]
+    assert [line.split(": pb ")[1][:17] for line in said] == ['facs="#f0001" poi', 'facs="#f0002" poi',
+                                                              'facs="#f0003" poi'], said
+
+
 def test_a_word_broken_at_a_line_end_as_the_tcp_marks_it_reads_whole(tmp_path: Path, capsys):
     """TCP's `SEDI<g ref="char:EOLhyphen"/>TIOUS` read "SEDI[?]TIOUS", with a warning each time."""
     text = ('<text><body><p>A SEDI<g ref="char:EOLhyphen"/>TIOUS and HY<g ref="char:EOLhyphen"/>\n'

@@ -6,6 +6,7 @@ never a traceback.
 """
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -23,17 +24,34 @@ class Diagnostic:
 
 def said_together(diagnostics: list[Diagnostic]) -> list[str]:
     """Each problem once: one message met on several lines of a file (a pointer to a missing id on
-    each of 80 elements) said at its first line, with how many more and on which lines."""
-    groups: dict[tuple[str, str], list[int | None]] = {}
+    each of 80 elements) said at its first line, with how many more and on which lines; and so are
+    more than `SAID_APART` messages of one kind, which differ only in the value they quote (DocSouth's
+    200 links to ids its conversion lost, `target="n1"`, `"n2"`...: the first said whole)."""
+    groups: dict[tuple[str, str], list[tuple[int | None, str]]] = {}
     for diagnostic in diagnostics:
-        groups.setdefault((str(diagnostic.path), diagnostic.message), []).append(diagnostic.line)
+        groups.setdefault((str(diagnostic.path), diagnostic.message), []).append((diagnostic.line, diagnostic.message))
+    kinds: dict[tuple[str, str], list[tuple[str, str]]] = {}
+    for path, message in groups:
+        kinds.setdefault((path, _QUOTED.sub('"\u2026"', message)), []).append((path, message))
+    for kind in kinds.values():
+        if len(kind) > SAID_APART:
+            first = groups[kind[0]]
+            for other in kind[1:]:
+                first.extend(groups.pop(other))
     said = []
-    for (path, message), lines in groups.items():
+    for (path, message), found in groups.items():
+        lines = [line for line, _ in found]
         more = [str(line) for line in lines[1:] if line]
-        also = f" (and {len(lines) - 1} more, on line{'s' if len(more) > 1 else ''} " \
+        alike = "" if all(said_there == message for _, said_there in found) else " of this kind"
+        also = f" (and {len(lines) - 1} more{alike}, on line{'s' if len(more) > 1 else ''} " \
                f"{', '.join(more[:8])}{', ...' if len(more) > 8 else ''})" if more else ""
         said.append(f"{Diagnostic(path, lines[0], message)}{also}")
     return said
+
+
+# How many messages of one kind (the same but for the values they quote) are said each on its own.
+SAID_APART = 3
+_QUOTED = re.compile(r'"[^"]*"|#[\w.:-]+')
 
 
 class EditionError(Exception):
