@@ -435,3 +435,14 @@ def test_a_title_pages_subtitle_author_line_and_pages_stay_in_their_order(tmp_pa
     marker = header.xpath(".//a[contains(@class, 'pagebreak')]")
     assert [(m.get("id"), m.get("data-page")) for m in marker] == [("page-verso", "[verso]")]
     assert header.xpath("count(.//a[@id='page-verso']/../following-sibling::*[1][contains(., 'COPYRIGHT')])") == 1
+
+
+def test_a_figure_the_edition_does_not_reproduce_is_marked_where_it_stands(tmp_path: Path):
+    """TCP's `<figure/>`, an illustration of the print that the transcription does not reproduce, was an
+    empty element: the reader was not told that the page had a picture there."""
+    text = ('<text><body><p>Behold <figure/> the Motion.</p><figure/><p>After it.</p></body></text>')
+    page = _page(build(edition(tmp_path, text, lang="en")))
+    marks = page.xpath("//*[@class='figure']/span[@class='figure-absent']")
+    assert [(m.text, m.get("lang")) for m in marks] == [("[Figure]", "en"), ("[Figure]", "en")]
+    assert " ".join(page.xpath("string(//p[@class='para'][starts-with(., 'Behold')])").split()) == \
+        "Behold [Figure] the Motion."

@@ -138,6 +138,9 @@ def figure(tx: Transformer, element: etree._Element, out: HtmlOutput) -> None:
     description = element.find("t:figDesc", NS)
     alt = normalize_space(text_of(description)) if description is not None else ""
     out.markup(f'<{"figure" if block else "span"} class="figure"{id_attribute(tx, element)}>')
+    if not len(element) and not (element.text or "").strip():  # (TCP's `<figure/>`: the source's, not reproduced)
+        label = tx.strings["figure_label"].format(number="").strip(" .:\u00a0")
+        out.markup(f'<span class="figure-absent" lang="{escape(tx.strings.lang)}">[{escape(label)}]</span>')
     graphics = element.findall("t:graphic", NS)
     if graphics and not alt and not any(local_name(c) in ("head", "p") for c in element if isinstance(c.tag, str)):
         tx.warn(element, "a figure's image has no description (figDesc) and no caption (head): a reader who "
