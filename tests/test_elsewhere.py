@@ -823,8 +823,8 @@ def test_a_licence_by_its_address_a_lowercase_doi_and_a_link_missing_its_hash(tm
     assert main(["build", "--edition", str(project / "edition"), "--out", str(project / "build")]) == 1
     said = capsys.readouterr().err
     assert '<ref target="n1">: a link must be #id' in said and "(an id is pointed to as #n1, which TEI P4 wrote " \
-        "without '#'; but no element here has xml:id \"n1\": give that id to the element meant, or remove the " \
-        "target)" in said
+        "without '#'; but neither an element here nor a document of this edition, by its root's xml:id, has the " \
+        "id \"n1\": give it to the element meant, add its document to edition.yaml, or remove the target)" in said
     assert "#essay.xml" not in said and '<ref target="essay.xml">: a link must be' in said
 
 

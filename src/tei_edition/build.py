@@ -149,6 +149,7 @@ def render_site(site: Site, files: SiteFiles, helper: Helper, prove_fidelity: bo
 def _render_site(site: Site, files: SiteFiles, helper: Helper, prove_fidelity: bool, search: SearchIndex) -> None:
     index = EditionIndex({lang: {} for lang in site.config.languages})
     site.retired  # noqa: B018 - read and checked before any document, and inherited by a pool's processes
+    site.documents_by_id  # noqa: B018 - (the same: each file's root id, read once)
     problems: list[Diagnostic] = []
     names_pending: list[tuple[str, list[Path]]] = []  # documents whose names the helper checks meanwhile
     jobs = pooled(site.config)

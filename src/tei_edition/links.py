@@ -35,7 +35,7 @@ def safe_href(tx: Transformer, element: etree._Element, target: str) -> str:
     if target.startswith("#"):
         return tx.id_href(escape(target[1:]))
     scheme = urlsplit(target).scheme.lower()
-    other = _other_document(tx, target) if not scheme else None
+    other = (_other_document(tx, target) or _document_by_id(tx, target)) if not scheme else None
     if other is not None:
         return other
     if not scheme and (base := xml_base(element)):  # a reference relative to the document's xml:base
@@ -45,8 +45,9 @@ def safe_href(tx: Transformer, element: etree._Element, target: str) -> str:
         shown = " ".join((element.get("target") or target).split())[:80]  # the attribute as written
         meant = f" (this document has an element with xml:id \"{target}\": write #{target})" \
             if not scheme and tx.target(element, target) is not None else \
-            f" (an id is pointed to as #{target}, which TEI P4 wrote without '#'; but no element here has xml:id " \
-            f"\"{target}\": give that id to the element meant, or remove the target)" \
+            f" (an id is pointed to as #{target}, which TEI P4 wrote without '#'; but neither an element here nor " \
+            f"a document of this edition, by its root's xml:id, has the id \"{target}\": give it to the element " \
+            f"meant, add its document to edition.yaml, or remove the target)" \
             if not scheme and _ID_LIKE.fullmatch(target) else ""
         tx.error(element, f"<{local_name(element)} target=\"{shown}\">: a link must be #id, http(s):, mailto: or "
                           f"the TEI file of another document of this edition (as edition.yaml names it), or "
@@ -107,6 +108,20 @@ def _other_document(tx: Transformer, target: str) -> str | None:
     found = _document_of(tx, target)
     if found is None:
         return None
+    doc_id, lang = found
+    href = tx.page.root + folder_link(article_path(lang or tx.page.lang, doc_id))
+    return escape(href + (f"#{fragment}" if fragment else ""), quote=True)
+
+
+def _document_by_id(tx: Transformer, target: str) -> str | None:
+    """A link to another document of the edition by its root's xml:id, as a collection's letters point
+    to each other (the Escher letters' `ref target="K_0762"`): its reading page, at the id after '#'."""
+    name, _, fragment = target.partition("#")
+    found = tx.documents_by_id.get(name) if _ID_LIKE.fullmatch(name) else None
+    if found is None:
+        return None
+    if tx.page is None:  # (the model's walk: the pages make the link)
+        return "#"
     doc_id, lang = found
     href = tx.page.root + folder_link(article_path(lang or tx.page.lang, doc_id))
     return escape(href + (f"#{fragment}" if fragment else ""), quote=True)

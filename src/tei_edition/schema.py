@@ -168,9 +168,17 @@ _HINTS = {("publicationStmt", "date"): _PUBLISHED_FIRST.format("date")
 
 def _hint(message: str, culprit: etree._Element | None) -> str:
     parent = culprit.getparent() if culprit is not None else None
-    hint = _HINTS.get((local_name(parent), local_name(culprit))) if parent is not None and culprit is not None \
-        and "(the schema: Did not expect element" in message else None
+    if parent is None or culprit is None or "(the schema: Did not expect element" not in message:
+        return ""
+    hint = _HINTS.get((local_name(parent), local_name(culprit)))
+    if hint is None and any(local_name(before) in _DIVISIONS for before in culprit.itersiblings(preceding=True)) \
+            and local_name(culprit) not in _DIVISIONS:  # (the Escher letters' signature after a closing div)
+        hint = (f"after a division, TEI allows only divisions here (and the parts that close one, such as a "
+                f"trailer): put this <{local_name(culprit)}> in a <div> of its own, or in the division before it")
     return f"; {hint}" if hint else ""
+
+
+_DIVISIONS = {"div", "div1", "div2", "div3", "div4", "div5", "div6", "div7"}
 
 
 def _with_value(message: str, culprit: etree._Element | None) -> str:

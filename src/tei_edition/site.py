@@ -20,6 +20,7 @@ from tei_edition.helper import Helper, template_cache
 from tei_edition.metadata import PageMetadata
 from tei_edition.prose import ProsePage, load_pages
 from tei_edition.render import BuildInfo, Page, ReleaseBanner, environment, render
+from tei_edition.tei import root_id
 from tei_edition.urls import abbreviations_path, absolute_url, changelog_path, glossary_path, release_path
 
 if TYPE_CHECKING:
@@ -92,6 +93,17 @@ class Site:
         for doc in self.config.documents:
             found[str(doc.tei.resolve())] = (doc.id, "")
             found.update({str(path.resolve()): (doc.id, lang) for lang, path in doc.translations.items()})
+        return found
+
+    @cached_property
+    def documents_by_id(self) -> dict[str, tuple[str, str]]:
+        """Each TEI file's root xml:id -> (its document's id, its language if a translation): where a
+        letter of a collection leads that points to another by its id (`ref target="K_0762"`)."""
+        found: dict[str, tuple[str, str]] = {}
+        for doc in self.config.documents:
+            for lang, path in (("", doc.tei), *doc.translations.items()):
+                if ident := root_id(path):
+                    found.setdefault(ident, (doc.id, lang))
         return found
 
     @cached_property

@@ -164,6 +164,18 @@ def parse(path: Path) -> etree._ElementTree:
     return tree
 
 
+def root_id(path: Path) -> str:
+    """The xml:id of a TEI file's root (a collection's letter, "K_0762"), read without parsing the rest;
+    "" if it has none or cannot be read (reading the document says why)."""
+    try:
+        for _, root in etree.iterparse(path, events=("start",), resolve_entities=False, no_network=True,
+                                       load_dtd=False, huge_tree=False):
+            return root.get(XML_ID) or ""
+    except (OSError, etree.XMLSyntaxError):
+        pass
+    return ""
+
+
 # What a browser would run or render in the published TEI, found by libxml2: elements and
 # attributes in those namespaces, and xml-stylesheet instructions.
 _ACTIVE = etree.XPath(" | ".join(f"//*[namespace-uri()='{ns}'] | //@*[namespace-uri()='{ns}']"

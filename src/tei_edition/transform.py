@@ -176,13 +176,14 @@ def _other_parts(parent: etree._Element, shown: list[etree._Element]) -> list[et
 
 
 def build_document(tree: etree._ElementTree, path: Path, doc_id: str, refs: dict[str, ArchivalRef],
-                   original: tuple[etree._ElementTree, OriginalInfo] | None = None, page_lang: str = "") -> Document:
+                   original: tuple[etree._ElementTree, OriginalInfo] | None = None, page_lang: str = "",
+                   documents_by_id: dict[str, tuple[str, str]] | None = None) -> Document:
     """The model of `tree` (for readers of `page_lang`: the header's texts in their language where
     it has several); for a translation, `original` is the original's tree and info."""
     root = tree.getroot()
     info = original[1] if original else None
     printed = original[0] if original else tree  # the tree that carries the print: pages, source, summary
-    tx = Transformer(path, refs, info)
+    tx = Transformer(path, refs, info, documents_by_id=documents_by_id)
     pages = pages_by_block(printed)
 
     def markers(block_id: str) -> tuple[str, ...]:

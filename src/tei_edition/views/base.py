@@ -95,7 +95,8 @@ class DocumentPages:
             original = None
             if tree is not source.tree:
                 original = (source.tree, original_info(source.tree, source.config.tei, source.refs))
-            self._models[lang] = build_document(tree, path, source.id, source.refs, original, page_lang=lang)
+            self._models[lang] = build_document(tree, path, source.id, source.refs, original, page_lang=lang,
+                                                documents_by_id=self.site.documents_by_id)
         return self._models[lang]
 
     def renderer(self, lang: str, page_path: str, anchors: bool = True, strings_lang: str | None = None) -> Renderer:
@@ -121,7 +122,7 @@ class DocumentPages:
                            root + folder_link(register_path(lang)), strings_lang, printed,
                            names=self.site.config.registers is not None,
                            reading_href=root + folder_link(article_path(lang, self.source.id)),
-                           documents=self.site.documents_by_file)
+                           documents=self.site.documents_by_file, documents_by_id=self.site.documents_by_id)
 
     @cached_property
     def layout(self) -> PrintLayout | None:
