@@ -6,6 +6,7 @@ lxml keeps each element's source line, so every problem is reported as `file:lin
 """
 from __future__ import annotations
 
+import io
 import re
 from collections.abc import Iterator
 from functools import cache, lru_cache
@@ -168,10 +169,10 @@ def root_id(path: Path) -> str:
     """The xml:id of a TEI file's root (a collection's letter, "K_0762"), read without parsing the rest;
     "" if it has none or cannot be read (reading the document says why)."""
     try:
-        for _, root in etree.iterparse(path, events=("start",), resolve_entities=False, no_network=True,
-                                       load_dtd=False, huge_tree=False):
+        for _, root in etree.iterparse(io.BytesIO(read_bytes(path)), events=("start",), resolve_entities=False,
+                                       no_network=True, load_dtd=False, huge_tree=False):
             return root.get(XML_ID) or ""
-    except (OSError, etree.XMLSyntaxError):
+    except (EditionError, etree.XMLSyntaxError):
         pass
     return ""
 
