@@ -331,22 +331,27 @@ def test_a_paragraph_after_a_closing_division_says_where_tei_wants_it(tmp_path: 
 def test_a_letter_points_to_another_of_the_collection_by_its_id(tmp_path: Path):
     """The Escher letters point to each other by the root's xml:id (`<ref target="K_6693">`, TEI P4's way,
     without '#'): every such link stopped the build. One to a letter of this edition leads to its page
-    (at the id after '#'); one to a letter it does not have still says what to write."""
+    (at the id after '#'), and one without words shows its title; one to a letter it does not have still
+    says what to write."""
     from tei_edition.cli import main
     project = edition(tmp_path, '<text><body><p>Siehe <ref target="K_2">den Brief</ref>, <ref target="K_2#K_2_p1">dort'
-                                '</ref>.</p></body></text>', lang="de")
+                                '</ref><ref type="letter" target="K_2"/>.</p></body></text>', lang="de")
     folder = project / "edition"
     doc = folder / "doc.xml"
     text = doc.read_text(encoding="utf-8")
     doc.write_text(text.replace('xml:lang="de">', 'xml:lang="de" xml:id="K_1">', 1), encoding="utf-8")
     (folder / "b.xml").write_text(text.replace('xml:lang="de">', 'xml:lang="de" xml:id="K_2">', 1).replace(
-        '<p>Siehe <ref target="K_2">den Brief</ref>, <ref target="K_2#K_2_p1">dort</ref>.</p>',
-        '<p xml:id="K_2_p1">Antwort an <ref target="K_1">K_1</ref>.</p>'), encoding="utf-8")
+        '<p>Siehe <ref target="K_2">den Brief</ref>, <ref target="K_2#K_2_p1">dort</ref><ref type="letter" '
+        'target="K_2"/>.</p>', '<p xml:id="K_2_p1">Antwort an <ref target="K_1">K_1</ref>.</p>').replace(
+        "<title>Dispaccio</title>", "<title>Escher an Welti, 1869</title>"), encoding="utf-8")
     config = folder / "edition.yaml"
     config.write_text(config.read_text(encoding="utf-8") + "  - id: b\n    tei: b.xml\n", encoding="utf-8")
     page = parse_html(build(project) / "en" / "doc" / "index.html")  # (--strict: every link leads somewhere)
     here = "https://reader.example/en/doc/"
     assert [urljoin(here, href) for href in page.xpath("//a[.='den Brief']/@href | //a[.='dort']/@href")] \
         == ["https://reader.example/en/b/", "https://reader.example/en/b/#K_2_p1"]
+    # a pointer without words shows the letter's title, not its id
+    assert [urljoin(here, a.get("href")) for a in page.xpath("//a[@class='ptr'][.='Escher an Welti, 1869']")] \
+        == ["https://reader.example/en/b/"]
     config.write_text(config.read_text(encoding="utf-8").replace("  - id: b\n    tei: b.xml\n", ""), encoding="utf-8")
     assert main(["build", "--edition", str(folder), "--out", str(project / "build")]) == 1

@@ -86,7 +86,7 @@ class PageContext:
     # where a link to another document of the edition (`ref target="letter-2.xml#p3"`) leads.
     documents: dict[str, tuple[str, str]] = field(default_factory=dict, hash=False, compare=False)
     # ... and by their roots' xml:ids (`ref target="K_0762"`, a collection's letter)
-    documents_by_id: dict[str, tuple[str, str]] = field(default_factory=dict, hash=False, compare=False)
+    documents_by_id: dict[str, tuple[str, str, str]] = field(default_factory=dict, hash=False, compare=False)
     names: bool = True  # the edition has registers of names, whose pages a name's `ref` links to
 
 
@@ -136,7 +136,7 @@ class Transformer:
     def __init__(self, path: Path, refs: dict[str, ArchivalRef], original: OriginalInfo | None = None,
                  page: PageContext | None = None, notes: dict[etree._Element, Note] | None = None,
                  of_original: bool = False, portable: bool = False,
-                 documents_by_id: dict[str, tuple[str, str]] | None = None):
+                 documents_by_id: dict[str, tuple[str, str, str]] | None = None):
         self.path = path
         # The edition's documents by their roots' ids (`PageContext.documents_by_id`; the walk's own)
         self.documents_by_id = page.documents_by_id if page else documents_by_id or {}

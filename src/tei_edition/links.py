@@ -122,7 +122,7 @@ def _document_by_id(tx: Transformer, target: str) -> str | None:
         return None
     if tx.page is None:  # (the model's walk: the pages make the link)
         return "#"
-    doc_id, lang = found
+    doc_id, lang, _ = found
     href = tx.page.root + folder_link(article_path(lang or tx.page.lang, doc_id))
     return escape(href + (f"#{fragment}" if fragment else ""), quote=True)
 
@@ -168,8 +168,10 @@ def ptr(tx: Transformer, element: etree._Element, out: HtmlOutput) -> None:
     for target in (element.get("target") or "").split():
         found = _target(tx, element, target)
         other = _document_of(tx, target) if found is None else None
+        by_id = tx.documents_by_id.get(target.partition("#")[0]) if found is None and other is None else None
         shown = _shown(tx, found) if found is not None else \
-            (_title_of(str((tx.path.parent / target.partition("#")[0]).resolve())) or other[0]) if other else target
+            (_title_of(str((tx.path.parent / target.partition("#")[0]).resolve())) or other[0]) if other else \
+            (_title_of(by_id[2]) or target) if by_id else target
         if found is not None and _in_header(tx, element, target):
             out.text(shown)
         else:

@@ -96,14 +96,15 @@ class Site:
         return found
 
     @cached_property
-    def documents_by_id(self) -> dict[str, tuple[str, str]]:
-        """Each TEI file's root xml:id -> (its document's id, its language if a translation): where a
-        letter of a collection leads that points to another by its id (`ref target="K_0762"`)."""
-        found: dict[str, tuple[str, str]] = {}
+    def documents_by_id(self) -> dict[str, tuple[str, str, str]]:
+        """Each TEI file's root xml:id -> (its document's id, its language if a translation, the file
+        resolved): where a letter of a collection leads that points to another by its id
+        (`ref target="K_0762"`)."""
+        found: dict[str, tuple[str, str, str]] = {}
         for doc in self.config.documents:
             for lang, path in (("", doc.tei), *doc.translations.items()):
                 if ident := root_id(path):
-                    found.setdefault(ident, (doc.id, lang))
+                    found.setdefault(ident, (doc.id, lang, str(path.resolve())))
         return found
 
     @cached_property

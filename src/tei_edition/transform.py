@@ -177,7 +177,7 @@ def _other_parts(parent: etree._Element, shown: list[etree._Element]) -> list[et
 
 def build_document(tree: etree._ElementTree, path: Path, doc_id: str, refs: dict[str, ArchivalRef],
                    original: tuple[etree._ElementTree, OriginalInfo] | None = None, page_lang: str = "",
-                   documents_by_id: dict[str, tuple[str, str]] | None = None) -> Document:
+                   documents_by_id: dict[str, tuple[str, str, str]] | None = None) -> Document:
     """The model of `tree` (for readers of `page_lang`: the header's texts in their language where
     it has several); for a translation, `original` is the original's tree and info."""
     root = tree.getroot()
