@@ -3,6 +3,7 @@ the Journal of the TEI (code examples, markup named in the sentence), an OpenEdi
 and a French essay, each on a tiny edition built in tmp_path, read with XPath."""
 from __future__ import annotations
 
+import re
 import shutil
 from pathlib import Path
 
@@ -381,3 +382,39 @@ def test_a_figure_wrapped_in_a_paragraph_is_the_figure(tmp_path: Path):
     assert body.xpath(".//*[@id='wrap']/following-sibling::figure[1]/figcaption[contains(., 'A ledger.')]")
     assert not body.xpath(".//p//figure") and body.xpath(".//p[@id='p2']/span[@class='figure']")
     assert len(body.xpath("./div[@class='tei-block']/figure")) == 2
+
+
+def original_tei(tmp_path: Path, text: str) -> str:
+    """The TEI file `edition` writes for `text` (the helper's header and root), without ids."""
+    return (edition(tmp_path / "plain", text, lang="fr") / "edition" / "doc.xml").read_text(encoding="utf-8")
+
+
+def test_a_publishers_figure_title_is_no_paragraph_of_the_text(tmp_path: Path):
+    """OpenEdition's `p rend="figure-title"` before each figure (and its legend after) were numbered as
+    paragraphs of the text: every later paragraph's number, and its id from `ids`, was one more than
+    the publisher's own pages give it. A translation's paragraphs are numbered as the original's, past
+    a paragraph that only wraps a figure (pandoc's) too."""
+    original = ('<text><body><p>Un.</p><p rend="figure-title">Figure 1 : la piscine</p><p><figure><graphic '
+                'url="images/a.png"/><figDesc>Piscine</figDesc></figure></p><p rend="figure-legend">Source : '
+                'auteurs</p><p>Deux.</p></body></text>')
+    project = edition(tmp_path, original, lang="fr")
+    (project / "edition" / "images").mkdir()
+    shutil.copy(Path(__file__).parent / "roots" / "article" / "edition" / "images" / "map.png",
+                project / "edition" / "images" / "a.png")
+    assert main(["ids", "--edition", str(project / "edition")]) == 0
+    tei = (project / "edition" / "doc.xml").read_text(encoding="utf-8")
+    assert '<p xml:id="p1">Un.' in tei and '<p xml:id="p2">Deux.' in tei, tei
+    assert 'xml:id="para1" rend="figure-title"' in tei and 'rend="figure-legend"' in tei and "p3" not in tei
+    english = re.sub(r' xml:id="[^"]*"', "", original_tei(tmp_path, original)).replace("Un.", "One.")
+    (project / "edition" / "doc.en.xml").write_text(english.replace("Deux.", "Two.").replace(
+        'xml:lang="fr"', 'xml:lang="en"'), encoding="utf-8")
+    config = project / "edition" / "edition.yaml"
+    config.write_text(config.read_text(encoding="utf-8") + "    translations: {en: doc.en.xml}\n", encoding="utf-8")
+    assert main(["ids", "--edition", str(project / "edition")]) == 0  # (the translation's, by the original's)
+    site = build(project, strict=False)
+    for lang in ("fr", "en"):
+        page = parse_html(site / lang / "doc" / "index.html")
+        numbers = {p.get("id"): p.xpath("string(a[@class='para-number']/@data-number)")
+                   for p in page.xpath("//p[@class='para']")}
+        assert numbers == {"p1": "1", "p2": "2"}, (lang, numbers)
+        assert page.xpath("//p[contains(@class, 'figure-title')][not(a[@class='para-number'])]"), lang

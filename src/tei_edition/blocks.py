@@ -10,6 +10,7 @@ from typing import TYPE_CHECKING
 from lxml import etree
 
 from tei_edition.layout import (
+    FIGURE_FURNITURE,
     alignment,
     figure_numbers,
     heads_its_division,
@@ -226,7 +227,8 @@ def head(tx: Transformer, element: etree._Element, out: HtmlOutput) -> None:
 def paragraph_in_block(tx: Transformer, element: etree._Element, out: HtmlOutput) -> None:
     """A <p> inside a note, cell, quotation or figure."""
     tag = "p" if in_block_context(element) else "span"
-    out.markup(f'<{tag} class="{css_class("p", alignment(element))}"{id_attribute(tx, element)}'
+    furniture = FIGURE_FURNITURE.intersection((element.get("rend") or "").split())  # (a figure's title: OpenEdition's)
+    out.markup(f'<{tag} class="{css_class("p", alignment(element), *sorted(furniture))}"{id_attribute(tx, element)}'
                f'{lang_attribute(element)}>')
     tx.children(element, out)
     out.markup(f"</{tag}>")

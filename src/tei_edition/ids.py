@@ -24,7 +24,7 @@ from lxml import etree
 
 from tei_edition.conventions import check_unique_ids
 from tei_edition.errors import EditionError, decode_utf8, read_bytes
-from tei_edition.layout import DIVISIONS, blank, division_number, figure_only, numbered_by_depth
+from tei_edition.layout import DIVISIONS, blank, division_number, numbered_by_depth, reads_as_paragraph
 from tei_edition.schema import validate_schema
 from tei_edition.tei import (
     TEI_NS,
@@ -32,7 +32,6 @@ from tei_edition.tei import (
     elements,
     headless_bibliography,
     local_name,
-    numbered_paragraph,
     parse,
     source_line,
 )
@@ -77,7 +76,7 @@ def missing_ids(tree: etree._ElementTree, printed: bool = True) -> dict[etree._E
         name = "div" if local_name(element) in DIVISIONS else local_name(element)  # (a Folger play's div1: a div)
         if name == "note" and element.get("type") == "translator":
             continue
-        if name == "p" and (not numbered_paragraph(element) or figure_only(element)):  # pN: what reads as ¶ N
+        if name == "p" and not reads_as_paragraph(element):  # pN: what reads as ¶ N
             name = "para"
         if element in wanted or blank(element):  # (an abstract, a note: named as its page names it; an
             continue  # empty place-holder paragraph, shown nowhere: no name)

@@ -14,7 +14,7 @@ from functools import lru_cache
 from lxml import etree
 
 from tei_edition.schema import odd_elements
-from tei_edition.tei import NS, TEI_NS, XML_ID, local_name, text_of
+from tei_edition.tei import NS, TEI_NS, XML_ID, local_name, numbered_paragraph, text_of
 
 # Containers whose children are laid out as blocks wherever they stand. (Not a footnote: the pages show
 # its text in a span, after its number; its paragraphs are spans laid out as blocks. A note that
@@ -156,6 +156,22 @@ def division_head(div: etree._Element) -> etree._Element | None:
 def empty_head(head: etree._Element) -> bool:
     """Whether a heading holds nothing (DHQ's `<head></head>` opening a body): no heading, shown as none."""
     return not len(head) and not (head.text or "").strip()
+
+
+# A publisher's figure furniture: OpenEdition's paragraphs of a figure's title, legend and rights
+# (`p rend="figure-title"`), which its own pages do not number as paragraphs of the text.
+FIGURE_FURNITURE = frozenset({"figure-title", "figure-legend", "figure-license"})
+
+
+def figure_furniture(paragraph: etree._Element) -> bool:
+    return not FIGURE_FURNITURE.isdisjoint((paragraph.get("rend") or "").split())
+
+
+def reads_as_paragraph(paragraph: etree._Element) -> bool:
+    """Whether a paragraph is one the pages number \u00b6 N (`walk.BlockWalker`, `ids`, a translation's
+    numbers): the body's, not a figure's (pandoc's wrapper, a publisher's title of one), not empty."""
+    return numbered_paragraph(paragraph) and not figure_only(paragraph) and not figure_furniture(paragraph) \
+        and not blank(paragraph)
 
 
 def blank(element: etree._Element) -> bool:

@@ -10,14 +10,13 @@ from lxml import etree
 
 from tei_edition.archival import ArchivalRef
 from tei_edition.inline import OriginalInfo
-from tei_edition.layout import DIVISIONS
+from tei_edition.layout import DIVISIONS, reads_as_paragraph
 from tei_edition.tei import (
     NS,
     XML_ID,
     XML_LANG,
     elements,
     local_name,
-    numbered_paragraph,
     other_pagination,
     page_number,
 )
@@ -69,7 +68,7 @@ def original_info(tree: etree._ElementTree, path: Path, refs: dict[str, Archival
         elif element.get("place") == "foot":
             notes[element.get(XML_ID, "")] = (page, element.get("n", ""))
     repeats = {bibl.get(XML_ID, ""): bibl.get("sameAs", "")[1:] for bibl in elements(tree, "//t:bibl[@sameAs]")}
-    numbered = [p for p in elements(tree, "//t:text/t:body//t:p") if numbered_paragraph(p)]
+    numbered = [p for p in elements(tree, "//t:text/t:body//t:p") if reads_as_paragraph(p)]
     paragraphs = {p.get(XML_ID, ""): number for number, p in enumerate(numbered, start=1) if p.get(XML_ID)}
     return OriginalInfo(path.name, notes, refs, repeats, tree.getroot().get(XML_LANG) or "", paragraphs)
 

@@ -9,7 +9,15 @@ from dataclasses import replace
 from lxml import etree
 
 from tei_edition.inline import Transformer
-from tei_edition.layout import DIVISIONS, blank, division_head, division_number, empty_head, figure_only
+from tei_edition.layout import (
+    DIVISIONS,
+    blank,
+    division_head,
+    division_number,
+    empty_head,
+    figure_furniture,
+    figure_only,
+)
 from tei_edition.media import facsimile
 from tei_edition.output import NoOutput
 from tei_edition.tables import build_table
@@ -65,8 +73,8 @@ class BlockWalker:
             if not name or skip(child) or child is heading or name == "head" and empty_head(child) \
                     or name in ("p", *DIVISIONS) and blank(child):
                 continue
-            if name == "p" and figure_only(child):  # (the figure; the paragraph's id kept as an anchor)
-                blocks.append(self.block(child))
+            if name == "p" and (figure_only(child) or figure_furniture(child)):
+                blocks.append(self.block(child))  # (the figure, its id an anchor; a figure's title, unnumbered)
             elif name == "p":
                 number = None
                 if self.numbered and self.tx.original is not None and self.tx.original.paragraphs:
