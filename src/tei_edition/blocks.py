@@ -12,7 +12,9 @@ from lxml import etree
 from tei_edition.layout import (
     FIGURE_FURNITURE,
     alignment,
+    figure_furniture,
     figure_numbers,
+    figure_only,
     heads_its_division,
     in_block_context,
     is_block_quote,
@@ -143,7 +145,8 @@ def figure(tx: Transformer, element: etree._Element, out: HtmlOutput) -> None:
         label = tx.strings["figure_label"].format(number="").strip(" .:\u00a0")
         out.markup(f'<span class="figure-absent" lang="{escape(tx.strings.lang)}">[{escape(label)}]</span>')
     graphics = element.findall("t:graphic", NS)
-    if graphics and not alt and not any(local_name(c) in ("head", "p") for c in element if isinstance(c.tag, str)):
+    if graphics and not alt and not any(local_name(c) in ("head", "p") for c in element if isinstance(c.tag, str)) \
+            and not titled_before(element):
         tx.warn(element, "a figure's image has no description (figDesc) and no caption (head): a reader who "
                          "cannot see it is told nothing of it; describe it in a figDesc")
     for graphic in graphics:
@@ -173,6 +176,15 @@ def figure(tx: Transformer, element: etree._Element, out: HtmlOutput) -> None:
             tx.element(child, out)
         out.markup(f'</{"figcaption" if block else "span"}>')
     out.markup(f'</{"figure" if block else "span"}>')
+
+
+def titled_before(figure: etree._Element) -> bool:
+    """Whether a publisher's title of the figure stands just before it (OpenEdition's `p
+    rend="figure-title"`, before the paragraph that wraps the figure): its caption, for a reader."""
+    holder = figure.getparent()
+    wrapped = holder is not None and local_name(holder) == "p" and figure_only(holder)
+    before = (holder if wrapped and holder is not None else figure).getprevious()
+    return before is not None and local_name(before) == "p" and figure_furniture(before)
 
 
 def shown_by_its_holder(graphic: etree._Element) -> bool:
