@@ -446,3 +446,16 @@ def test_a_figure_the_edition_does_not_reproduce_is_marked_where_it_stands(tmp_p
     assert [(m.text, m.get("lang")) for m in marks] == [("[Figure]", "en"), ("[Figure]", "en")]
     assert " ".join(page.xpath("string(//p[@class='para'][starts-with(., 'Behold')])").split()) == \
         "Behold [Figure] the Motion."
+
+
+def test_an_eltec_text_description_emptied_of_its_own_vocabulary_says_what_tei_wants(tmp_path: Path, capsys):
+    """An ELTeC novel's `textDesc` holds ELTeC's own elements; with them removed (as the build asks),
+    libxml2 says only that the `textDesc` "is not allowed here", though it is: it lacks TEI's parts."""
+    from test_elsewhere import HEADER
+    header = HEADER.replace("</fileDesc>", "</fileDesc><profileDesc><textDesc>\n</textDesc></profileDesc>")
+    project = edition(tmp_path, "<text><body><p>Roman.</p></body></text>", lang="sl", header=header)
+    assert main(["build", "--edition", str(project / "edition"), "--out", str(project / "build")]) == 1
+    said = capsys.readouterr().err
+    assert "<textDesc> is not allowed here (the schema: Did not expect element textDesc there); a textDesc describes " \
+        "a text's situation by all of channel, constitution, derivation, domain, factuality, interaction, " \
+        "preparedness and purpose, in that order: complete it, or remove it" in said, said

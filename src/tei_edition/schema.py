@@ -163,7 +163,11 @@ _PUBLISHED_FIRST = ("a publicationStmt names who published it (publisher, distri
 _HINTS = {("publicationStmt", "date"): _PUBLISHED_FIRST.format("date")
           + " (pandoc writes a bare date: add <publisher>)",
           **{("publicationStmt", name): _PUBLISHED_FIRST.format(name) + " (move it after the <publisher>)"
-             for name in ("pubPlace", "address", "idno", "availability")}}
+             for name in ("pubPlace", "address", "idno", "availability")},
+          ("profileDesc", "textDesc"): "a textDesc describes a text's situation by all of channel, constitution, "
+                                       "derivation, domain, factuality, interaction, preparedness and purpose, in "
+                                       "that order: complete it, or remove it (ELTeC's, of its own vocabulary, is "
+                                       "not TEI's)"}
 
 
 def _hint(message: str, culprit: etree._Element | None) -> str:
