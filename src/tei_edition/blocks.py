@@ -10,7 +10,6 @@ from typing import TYPE_CHECKING
 from lxml import etree
 
 from tei_edition.layout import (
-    FIGURE_FURNITURE,
     alignment,
     figure_furniture,
     figure_numbers,
@@ -184,7 +183,7 @@ def titled_before(figure: etree._Element) -> bool:
     holder = figure.getparent()
     wrapped = holder is not None and local_name(holder) == "p" and figure_only(holder)
     before = (holder if wrapped and holder is not None else figure).getprevious()
-    return before is not None and local_name(before) == "p" and figure_furniture(before)
+    return before is not None and local_name(before) == "p" and "figure-title" in figure_furniture(before)
 
 
 def shown_by_its_holder(graphic: etree._Element) -> bool:
@@ -239,8 +238,8 @@ def head(tx: Transformer, element: etree._Element, out: HtmlOutput) -> None:
 def paragraph_in_block(tx: Transformer, element: etree._Element, out: HtmlOutput) -> None:
     """A <p> inside a note, cell, quotation or figure."""
     tag = "p" if in_block_context(element) else "span"
-    furniture = FIGURE_FURNITURE.intersection((element.get("rend") or "").split())  # (a figure's title: OpenEdition's)
-    out.markup(f'<{tag} class="{css_class("p", alignment(element), *sorted(furniture))}"{id_attribute(tx, element)}'
+    furniture = sorted(figure_furniture(element))  # (a figure's title: OpenEdition's)
+    out.markup(f'<{tag} class="{css_class("p", alignment(element), *furniture)}"{id_attribute(tx, element)}'
                f'{lang_attribute(element)}>')
     tx.children(element, out)
     out.markup(f"</{tag}>")

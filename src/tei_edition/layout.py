@@ -14,14 +14,13 @@ from functools import lru_cache
 from lxml import etree
 
 from tei_edition.schema import odd_elements
-from tei_edition.tei import NS, TEI_NS, XML_ID, local_name, numbered_paragraph, text_of
+from tei_edition.tei import DIVISIONS, NS, TEI_NS, XML_ID, local_name, numbered_paragraph, text_of
 
 # Containers whose children are laid out as blocks wherever they stand. (Not a footnote: the pages show
 # its text in a span, after its number; its paragraphs are spans laid out as blocks. A note that
 # stands between blocks as one, `standing_note`, holds blocks.)
-DIVISIONS = {"div", "div1", "div2", "div3", "div4", "div5"}
-BLOCK_PARENTS = {"body", "front", "back", "div", "div1", "div2", "div3", "div4", "div5", "opener", "closer",
-                 "epigraph", "postscript", "titlePage", "argument"}
+BLOCK_PARENTS = {"body", "front", "back", *DIVISIONS, "opener", "closer", "epigraph", "postscript", "titlePage",
+                 "argument"}
 # Containers that are blocks only where they stand as one: inside a paragraph's running text they are
 # spans, and so is everything in them (HTML allows no block inside a <p>).
 # (and a quotation of blocks: `is_block_quote`)
@@ -163,15 +162,21 @@ def empty_head(head: etree._Element) -> bool:
 FIGURE_FURNITURE = frozenset({"figure-title", "figure-legend", "figure-license"})
 
 
-def figure_furniture(paragraph: etree._Element) -> bool:
-    return not FIGURE_FURNITURE.isdisjoint((paragraph.get("rend") or "").split())
+def figure_furniture(paragraph: etree._Element) -> frozenset[str]:
+    """Which of a figure's title, legend or rights a paragraph is (none: an empty set)."""
+    return FIGURE_FURNITURE.intersection((paragraph.get("rend") or "").split())
+
+
+def of_a_figure(paragraph: etree._Element) -> bool:
+    """A paragraph that is a figure's, not the text's: one that only wraps it (pandoc's), or its
+    publisher's title, legend or rights (OpenEdition's): shown as a block, numbered as none."""
+    return figure_only(paragraph) or bool(figure_furniture(paragraph))
 
 
 def reads_as_paragraph(paragraph: etree._Element) -> bool:
     """Whether a paragraph is one the pages number \u00b6 N (`walk.BlockWalker`, `ids`, a translation's
-    numbers): the body's, not a figure's (pandoc's wrapper, a publisher's title of one), not empty."""
-    return numbered_paragraph(paragraph) and not figure_only(paragraph) and not figure_furniture(paragraph) \
-        and not blank(paragraph)
+    numbers): the body's, not a figure's, not empty."""
+    return numbered_paragraph(paragraph) and not of_a_figure(paragraph) and not blank(paragraph)
 
 
 def blank(element: etree._Element) -> bool:

@@ -16,7 +16,7 @@ from tei_edition.tei import NS, TEI_NS, XML_ID, local_name, normalize_space, tex
 from tei_edition.urls import article_path, folder_link
 
 if TYPE_CHECKING:
-    from tei_edition.inline import Transformer
+    from tei_edition.inline import PageContext, Transformer
     from tei_edition.output import HtmlOutput
 
 SAFE_SCHEMES = {"http", "https", "mailto"}
@@ -106,10 +106,12 @@ def _other_document(tx: Transformer, target: str) -> str | None:
     if tx.page is None:
         return "#" if (tx.path.parent / path).resolve().is_file() else None
     found = _document_of(tx, target)
-    if found is None:
-        return None
-    doc_id, lang = found
-    href = tx.page.root + folder_link(article_path(lang or tx.page.lang, doc_id))
+    return _reading_page(tx.page, *found, fragment) if found is not None else None
+
+
+def _reading_page(page: PageContext, doc_id: str, lang: str, fragment: str) -> str:
+    """The href of a document's reading page (a translation's, for its language), at `fragment`."""
+    href = page.root + folder_link(article_path(lang or page.lang, doc_id))
     return escape(href + (f"#{fragment}" if fragment else ""), quote=True)
 
 
@@ -123,8 +125,7 @@ def _document_by_id(tx: Transformer, target: str) -> str | None:
     if tx.page is None:  # (the model's walk: the pages make the link)
         return "#"
     doc_id, lang, _ = found
-    href = tx.page.root + folder_link(article_path(lang or tx.page.lang, doc_id))
-    return escape(href + (f"#{fragment}" if fragment else ""), quote=True)
+    return _reading_page(tx.page, doc_id, lang, fragment)
 
 
 def ref(tx: Transformer, element: etree._Element, out: HtmlOutput) -> None:

@@ -22,7 +22,7 @@ from tei_edition.pruning import (
     tei_elements,
     without_automata,
 )
-from tei_edition.tei import TEI_NS, local_name, source_line
+from tei_edition.tei import DIVISIONS, TEI_NS, local_name, source_line
 
 SCHEMA = Path(__file__).parent / "schemas" / "tei-edition.rng"  # tei_all pruned to tei-edition.odd
 RNG = "http://relaxng.org/ns/structure/1.0"
@@ -175,14 +175,11 @@ def _hint(message: str, culprit: etree._Element | None) -> str:
     if parent is None or culprit is None or "(the schema: Did not expect element" not in message:
         return ""
     hint = _HINTS.get((local_name(parent), local_name(culprit)))
-    if hint is None and any(local_name(before) in _DIVISIONS for before in culprit.itersiblings(preceding=True)) \
-            and local_name(culprit) not in _DIVISIONS:  # (the Escher letters' signature after a closing div)
+    if hint is None and any(local_name(before) in DIVISIONS for before in culprit.itersiblings(preceding=True)) \
+            and local_name(culprit) not in DIVISIONS:  # (the Escher letters' signature after a closing div)
         hint = (f"after a division, TEI allows only divisions here (and the parts that close one, such as a "
                 f"trailer): put this <{local_name(culprit)}> in a <div> of its own, or in the division before it")
     return f"; {hint}" if hint else ""
-
-
-_DIVISIONS = {"div", "div1", "div2", "div3", "div4", "div5", "div6", "div7"}
 
 
 def _with_value(message: str, culprit: etree._Element | None) -> str:

@@ -6,7 +6,6 @@ lxml keeps each element's source line, so every problem is reported as `file:lin
 """
 from __future__ import annotations
 
-import io
 import re
 from collections.abc import Iterator
 from functools import cache, lru_cache
@@ -166,13 +165,15 @@ def parse(path: Path) -> etree._ElementTree:
 
 
 def root_id(path: Path) -> str:
-    """The xml:id of a TEI file's root (a collection's letter, "K_0762"), read without parsing the rest;
-    "" if it has none or cannot be read (reading the document says why)."""
+    """The xml:id of a TEI file's root (a collection's letter, "K_0762"), from the file's first bytes
+    (the parser stops at the root's start tag; the document is read whole when its turn comes); ""
+    if it has none or cannot be read (reading the document says why)."""
     try:
-        for _, root in etree.iterparse(io.BytesIO(read_bytes(path)), events=("start",), resolve_entities=False,
-                                       no_network=True, load_dtd=False, huge_tree=False):
-            return root.get(XML_ID) or ""
-    except (EditionError, etree.XMLSyntaxError):
+        with path.open("rb") as handle:
+            for _, root in etree.iterparse(handle, events=("start",), resolve_entities=False, no_network=True,
+                                           load_dtd=False, huge_tree=False):
+                return root.get(XML_ID) or ""
+    except (OSError, etree.XMLSyntaxError):
         pass
     return ""
 
@@ -274,10 +275,9 @@ def _repeated_pages(root: etree._Element) -> dict[etree._Element, str]:
     """The markers' ids of the pages whose number an earlier page of the same pagination has."""
     seen: dict[str, int] = {}
     found: dict[etree._Element, str] = {}
-    numbered = [pb for pb in in_text(root, "pb") if pb.get("n")]
-    taken = {page_anchor(_plain_number(pb)) for pb in numbered}
-    for pb in numbered:
-        anchor = page_anchor(_plain_number(pb))
+    addressed = [(pb, page_anchor(_plain_number(pb))) for pb in in_text(root, "pb") if pb.get("n")]
+    taken = {anchor for _, anchor in addressed}
+    for pb, anchor in addressed:
         seen[anchor] = seen.get(anchor, 0) + 1
         if seen[anchor] > 1:
             place = seen[anchor]
@@ -339,9 +339,9 @@ def numbered_paragraph(paragraph: etree._Element) -> bool:
         name = local_name(ancestor)
         if name == "body":
             return True
-        if name not in _DIVISIONS:
+        if name not in DIVISIONS:
             return False
     return False
 
 
-_DIVISIONS = {"div", "div1", "div2", "div3", "div4", "div5"}
+DIVISIONS = frozenset({"div", "div1", "div2", "div3", "div4", "div5"})  # the divisions the ODD keeps

@@ -15,8 +15,7 @@ from tei_edition.layout import (
     division_head,
     division_number,
     empty_head,
-    figure_furniture,
-    figure_only,
+    of_a_figure,
 )
 from tei_edition.media import facsimile
 from tei_edition.output import NoOutput
@@ -73,7 +72,7 @@ class BlockWalker:
             if not name or skip(child) or child is heading or name == "head" and empty_head(child) \
                     or name in ("p", *DIVISIONS) and blank(child):
                 continue
-            if name == "p" and (figure_only(child) or figure_furniture(child)):
+            if name == "p" and of_a_figure(child):
                 blocks.append(self.block(child))  # (the figure, its id an anchor; a figure's title, unnumbered)
             elif name == "p":
                 number = None
