@@ -16,8 +16,6 @@ from tei_edition.output import css_class, enclose, id_attribute, lang_attribute
 from tei_edition.tei import NS, XML_ID, local_name, text_of
 
 if TYPE_CHECKING:
-    from collections.abc import Callable
-
     from tei_edition.inline import Transformer
     from tei_edition.output import HtmlOutput
 
@@ -144,19 +142,19 @@ def _apart(tx: Transformer, element: etree._Element, out: HtmlOutput, parts: fro
             out.text(child.tail)
 
 
-def parts_apart(parts: frozenset[str], between: str, span: bool = True
-                ) -> Callable[[Transformer, etree._Element, HtmlOutput], None]:
-    """A span (with `span`) of `parts` (a manuscript's description in a text) of which two that
-    nothing stands between are set apart by `between` ("Den Arnamagnaeanske Samling AM 62 fol.")."""
-    def behaviour(tx: Transformer, element: etree._Element, out: HtmlOutput) -> None:
-        if not span:
-            _apart(tx, element, out, parts, between)
-            return
-        classes = css_class(local_name(element).lower(), element.get("type", ""), element.get("rend", ""))
-        out.markup(f'<span class="{classes}"{id_attribute(tx, element)}{lang_attribute(element)}>')
-        _apart(tx, element, out, parts, between)
-        out.markup("</span>")
-    return behaviour
+def identifier(tx: Transformer, element: etree._Element, out: HtmlOutput) -> None:
+    """A manuscript's identifier (`msIdentifier`, also an archival reference's words): its parts, two
+    with nothing between them set apart by a space ("Den Arnamagnaeanske Samling AM 62 fol.")."""
+    _apart(tx, element, out, DESCRIPTION_PARTS, " ")
+
+
+def description_part(tx: Transformer, element: etree._Element, out: HtmlOutput) -> None:
+    """A part of a manuscript's description in a text: a span of its parts, set apart as an
+    identifier's (a rubric and the incipit after it)."""
+    classes = css_class(local_name(element).lower(), element.get("type", ""), element.get("rend", ""))
+    out.markup(f'<span class="{classes}"{id_attribute(tx, element)}{lang_attribute(element)}>')
+    identifier(tx, element, out)
+    out.markup("</span>")
 
 
 def is_inline_note(element: etree._Element) -> bool:

@@ -273,7 +273,7 @@ def edition_rules(transformer_class: Any) -> tuple[Rule, ...]:
         Rule("resp", wrap("span", "resp")), Rule("respStmt", wrap("span", "respstmt")),
         Rule("desc", wrap("span", "desc")), Rule("rhyme", wrap("span", "rhyme")),
         Rule("idno", children_only), Rule("citedRange", children_only),
-        Rule("msIdentifier", phrases.parts_apart(phrases.DESCRIPTION_PARTS, " ", span=False)),
+        Rule("msIdentifier", phrases.identifier),
         Rule("repository", children_only), Rule("institution", children_only), Rule("collection", children_only),
         Rule("msName", children_only), Rule("altIdentifier", children_only),
         Rule("bloc", wrap("span", "bloc")), Rule("district", wrap("span", "district")),
@@ -354,8 +354,7 @@ def edition_rules(transformer_class: Any) -> tuple[Rule, ...]:
         Rule("witStart", anchor_only), Rule("witEnd", anchor_only),
         Rule("ex", anchor_only, is_empty), Rule("ex", enclosed("(", ")", "ex")), Rule("g", glyph, is_empty),
         Rule("g", wrap("span", "g")), Rule("geo", wrap("span", "geo")),
-        *(Rule(name, phrases.parts_apart(phrases.DESCRIPTION_PARTS, " "))
-          for name in phrases.MANUSCRIPT_DESCRIPTION),
+        *(Rule(name, phrases.description_part) for name in phrases.MANUSCRIPT_DESCRIPTION),
     )
 
 
